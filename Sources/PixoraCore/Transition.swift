@@ -1,0 +1,26 @@
+/// How one clip hands over to the next; the raw values are ffmpeg `xfade` names, except `cut`.
+public enum TransitionKind: String, NamedChoice {
+    case cut, fade, dissolve, fadeblack, fadewhite
+    case slideleft, slideright, slideup, slidedown
+    case wipeleft, wiperight, wipeup, wipedown
+    case circleopen, radial, smoothleft
+}
+
+/// A transition at a cut: its kind and how long the two clips overlap.
+public struct Transition: Codable, Sendable, Hashable {
+    public static let maximumDuration = 3.0
+
+    public var kind: TransitionKind
+    /// Seconds the outgoing and incoming clips overlap; 0 for a cut.
+    public var duration: Double
+
+    public init(kind: TransitionKind, duration: Double) {
+        self.kind = kind
+        self.duration = kind == .cut ? 0 : duration
+    }
+
+    public static let cut = Transition(kind: .cut, duration: 0)
+
+    /// Overlap actually used on the timeline (a cut overlaps nothing).
+    public var overlap: Double { kind == .cut ? 0 : duration }
+}

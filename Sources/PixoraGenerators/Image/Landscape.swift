@@ -1,0 +1,219 @@
+import Foundation
+import PixoraCore
+
+/// The ground layers of a landscape scene, far to near; each layer is darker and nearer than the last, so a
+/// camera move over the still picture reads as depth.
+struct Landscape: Sendable {
+    let scenery: Scenery
+    let layout: IllustrationLayout
+    let palette: MoodPalette
+    /// The disc behind the hero, which the sea reflects.
+    let disc: (centre: CanvasPoint, radius: Double)
+
+    private var width: Double { layout.width }
+    private var height: Double { layout.height }
+    private var horizon: Double { layout.horizon }
+    private var unit: Double { layout.unit }
+    private var detailed: Bool { palette.style != .minimal }
+
+    func markup(random: inout SeededRandom) -> String {
+        switch scenery {
+        case .hills: hills(&random)
+        case .mountains: mountains(&random)
+        case .sea: sea(&random)
+        case .city: city(&random)
+        case .forest: forest(&random)
+        case .space: space(&random)
+        case .desert: desert(&random)
+        case .abstract: ""
+        }
+    }
+
+    private func layer(_ ridge: Ridge, _ colour: Colour, name: String) -> String {
+        "<path class=\"layer-\(name)\" d=\"\(ridge.path(bottom: height + 2))\" fill=\"\(colour)\"/>"
+    }
+
+    private func hills(_ random: inout SeededRandom) -> String {
+        let far = Ridge.rolling(width: width, baseline: horizon - height * 0.01, amplitude: height * 0.08, bumps: 2, random: &random)
+        let mid = Ridge.rolling(width: width, baseline: horizon + height * 0.08, amplitude: height * 0.06, bumps: 2, random: &random)
+        let near = Ridge.rolling(width: width, baseline: horizon + height * 0.2, amplitude: height * 0.05, bumps: 1, random: &random)
+        var art = detailed ? layer(far, palette.far, name: "far") : ""
+        art += layer(mid, palette.mid, name: "mid")
+        if detailed {
+            let count = Int(random.unit(3...6))
+            for _ in 0..<count {
+                let x = random.unit(0.03...0.97) * width
+                art += roundTree(x: x, base: mid.y(at: x) + unit * 0.012, size: unit * random.unit(0.05...0.08), colour: palette.mid.darker(0.22))
+            }
+        }
+        art += layer(near, palette.near, name: "near")
+        return art
+    }
+
+    private func mountains(_ random: inout SeededRandom) -> String {
+        let tall = layout.shape == .landscape ? height * 0.3 : height * 0.2
+        let range = Ridge.peaks(width: width, baseline: horizon + height * 0.02, height: tall, count: Int(random.unit(3...4.99)), random: &random)
+        var art = layer(range, palette.far, name: "far")
+        if detailed {
+            for cap in range.snowCaps(depth: tall * 0.28) {
+                art += "<polygon points=\"\(cap)\" fill=\"\(palette.paper)\" opacity=\"0.92\"/>"
+            }
+            let front = Ridge.peaks(width: width, baseline: horizon + height * 0.07, height: tall * 0.5, count: 5, random: &random)
+            art += layer(front, palette.far.mixed(with: palette.mid, 0.55), name: "foothills")
+        }
+        let mid = Ridge.rolling(width: width, baseline: horizon + height * 0.11, amplitude: height * 0.04, bumps: 2, random: &random)
+        let near = Ridge.rolling(width: width, baseline: horizon + height * 0.21, amplitude: height * 0.04, bumps: 1, random: &random)
+        return art + layer(mid, palette.mid, name: "mid") + layer(near, palette.near, name: "near")
+    }
+
+    private func sea(_ random: inout SeededRandom) -> String {
+        let top = palette.skyBottom.mixed(with: palette.natural(0x3d8fc6), 0.45)
+        let bottom = palette.near.mixed(with: palette.natural(0x1d4e89), 0.4)
+        var art = "<defs><linearGradient id=\"sea\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1\"><stop offset=\"0\" stop-color=\"\(top)\"/>"
+        art += "<stop offset=\"1\" stop-color=\"\(bottom)\"/></linearGradient></defs>"
+        let islandWidth = width * random.unit(0.18...0.3)
+        let islandX = random.unit() < 0.5 ? width * random.unit(0...0.2) : width * random.unit(0.6...0.85)
+        let islandHeight = height * random.unit(0.03...0.06)
+        art += "<path class=\"layer-far\" d=\"M\(islandX.svg) \((horizon + 1).svg)Q\((islandX + islandWidth * 0.3).svg) \((horizon - islandHeight * 1.6).svg) "
+        art += "\((islandX + islandWidth * 0.55).svg) \((horizon - islandHeight * 0.6).svg)T\((islandX + islandWidth).svg) \((horizon + 1).svg)Z\" fill=\"\(palette.far)\"/>"
+        art += "<rect class=\"layer-mid\" x=\"0\" y=\(horizon.svgQuoted) width=\(width.svgQuoted) height=\((height - horizon).svgQuoted) fill=\"url(#sea)\"/>"
+        // The disc's reflection: broken bars under it, narrowing towards the viewer.
+        for index in 0..<8 {
+            let t = Double(index)
+            let y = horizon + height * 0.012 + t * t * height * 0.006 + t * height * 0.018
+            guard y < height else { break }
+            let barWidth = disc.radius * (1.4 - t * 0.13) * random.unit(0.8...1.1)
+            art += "<rect x=\((disc.centre.x - barWidth / 2 + random.unit(-0.05...0.05) * disc.radius).svgQuoted) y=\(y.svgQuoted) width=\(barWidth.svgQuoted) height=\((unit * 0.008).svgQuoted) rx=\((unit * 0.004).svgQuoted) fill=\"\(palette.disc)\" opacity=\((0.55 - t * 0.05).svgQuoted)/>"
+        }
+        if detailed {
+            art += "<g fill=\"none\" stroke=\"\(palette.paper)\" stroke-linecap=\"round\" opacity=\"0.35\">"
+            for _ in 0..<22 {
+                let t = random.unit(0.05...1)
+                let y = horizon + (height - horizon) * t * t
+                let x = random.unit(0...1) * width
+                let length = width * (0.015 + 0.05 * t)
+                art += "<path d=\"M\(x.svg) \(y.svg)q\((length / 2).svg) \((-unit * 0.01 * t).svg) \(length.svg) 0\" stroke-width=\((unit * (0.002 + 0.004 * t)).svgQuoted)/>"
+            }
+            art += "</g>"
+        }
+        let beach = Ridge.rolling(width: width, baseline: height * 0.97, amplitude: height * 0.05, bumps: 1, random: &random)
+        return art + layer(beach, palette.natural(0xe9c98f).mixed(with: palette.near, 0.25), name: "near")
+    }
+
+    private func city(_ random: inout SeededRandom) -> String {
+        var art = ""
+        var x = -width * 0.02
+        var far = "<g class=\"layer-far\" fill=\"\(palette.far)\">"
+        while x < width {
+            let buildingWidth = unit * random.unit(0.07...0.14)
+            let buildingHeight = height * random.unit(0.08...0.24)
+            far += "<rect x=\(x.svgQuoted) y=\((horizon + height * 0.03 - buildingHeight).svgQuoted) width=\((buildingWidth + 1).svgQuoted) height=\((buildingHeight + height * 0.2).svgQuoted)/>"
+            x += buildingWidth
+        }
+        art += far + "</g>"
+        let ground = horizon + height * 0.1
+        x = -width * 0.03
+        var near = "<g class=\"layer-mid\">"
+        var windows = "<g fill=\"\(palette.highlight.lighter(0.35))\" opacity=\"0.85\">"
+        let cell = unit * 0.022
+        while x < width {
+            let buildingWidth = unit * random.unit(0.1...0.18)
+            let buildingHeight = height * random.unit(0.06...0.17)
+            let top = ground - buildingHeight
+            near += "<rect x=\(x.svgQuoted) y=\(top.svgQuoted) width=\((buildingWidth - unit * 0.006).svgQuoted) height=\((buildingHeight + 1).svgQuoted) fill=\"\(palette.mid)\"/>"
+            if detailed {
+                var row = top + cell * 0.8
+                while row < ground - cell {
+                    var column = x + cell * 0.6
+                    while column < x + buildingWidth - cell * 1.2 {
+                        if random.unit() < 0.4 {
+                            windows += "<rect x=\(column.svgQuoted) y=\(row.svgQuoted) width=\((cell * 0.5).svgQuoted) height=\((cell * 0.6).svgQuoted)/>"
+                        }
+                        column += cell
+                    }
+                    row += cell * 1.1
+                }
+            }
+            x += buildingWidth
+        }
+        art += near + "</g>" + windows + "</g>"
+        art += "<rect class=\"layer-near\" x=\"0\" y=\(ground.svgQuoted) width=\(width.svgQuoted) height=\((height - ground).svgQuoted) fill=\"\(palette.near)\"/>"
+        if detailed {
+            let road = ground + (height - ground) * 0.35
+            art += "<rect x=\"0\" y=\(road.svgQuoted) width=\(width.svgQuoted) height=\((unit * 0.05).svgQuoted) fill=\"\(palette.near.darker(0.3))\"/>"
+            art += "<path d=\"M0 \((road + unit * 0.025).svg)L\(width.svg) \((road + unit * 0.025).svg)\" stroke=\"\(palette.paper)\" stroke-width=\((unit * 0.005).svgQuoted) stroke-dasharray=\"\((unit * 0.04).svg) \((unit * 0.03).svg)\" opacity=\"0.6\"/>"
+        }
+        return art
+    }
+
+    private func forest(_ random: inout SeededRandom) -> String {
+        let far = Ridge.rolling(width: width, baseline: horizon, amplitude: height * 0.05, bumps: 2, random: &random)
+        let mid = Ridge.rolling(width: width, baseline: horizon + height * 0.1, amplitude: height * 0.05, bumps: 2, random: &random)
+        let near = Ridge.rolling(width: width, baseline: horizon + height * 0.22, amplitude: height * 0.04, bumps: 1, random: &random)
+        var art = layer(far, palette.far, name: "far")
+        if detailed { art += pines(along: far, spacing: unit * 0.045, size: unit * 0.09...unit * 0.14, colour: palette.far.darker(0.18), &random) }
+        art += layer(mid, palette.mid, name: "mid")
+        art += pines(along: mid, spacing: unit * 0.08, size: unit * 0.13...unit * 0.2, colour: palette.mid.darker(0.25), &random)
+        return art + layer(near, palette.near, name: "near")
+    }
+
+    private func space(_ random: inout SeededRandom) -> String {
+        let radius = max(width, height) * 0.9
+        let centre = CanvasPoint(x: width * random.unit(0.3...0.7), y: horizon + height * 0.12 + radius)
+        var art = "<defs><radialGradient id=\"planet-surface\" cx=\"0.5\" cy=\"0\" r=\"0.6\"><stop offset=\"0\" stop-color=\"\(palette.mid)\"/>"
+        art += "<stop offset=\"1\" stop-color=\"\(palette.near)\"/></radialGradient></defs>"
+        art += "<circle cx=\(centre.x.svgQuoted) cy=\(centre.y.svgQuoted) r=\((radius + unit * 0.02).svgQuoted) fill=\"\(palette.highlight)\" opacity=\"0.18\"/>"
+        art += "<circle class=\"layer-near\" cx=\(centre.x.svgQuoted) cy=\(centre.y.svgQuoted) r=\(radius.svgQuoted) fill=\"url(#planet-surface)\" stroke=\"\(palette.highlight)\" stroke-width=\((unit * 0.005).svgQuoted) stroke-opacity=\"0.7\"/>"
+        if detailed {
+            for _ in 0..<5 {
+                let angle = random.unit(-0.35...0.35) - Double.pi / 2
+                let distance = radius * random.unit(0.88...0.98)
+                let crater = unit * random.unit(0.015...0.04)
+                art += "<ellipse cx=\((centre.x + distance * cos(angle)).svgQuoted) cy=\((centre.y + distance * sin(angle)).svgQuoted) rx=\(crater.svgQuoted) ry=\((crater * 0.45).svgQuoted) fill=\"\(palette.near.darker(0.2))\" opacity=\"0.6\"/>"
+            }
+        }
+        return art
+    }
+
+    private func desert(_ random: inout SeededRandom) -> String {
+        let sand = palette.natural(0xe9b872)
+        let far = Ridge.rolling(width: width, baseline: horizon, amplitude: height * 0.06, bumps: 2, random: &random)
+        let mid = Ridge.rolling(width: width, baseline: horizon + height * 0.09, amplitude: height * 0.06, bumps: 2, random: &random)
+        let near = Ridge.rolling(width: width, baseline: horizon + height * 0.2, amplitude: height * 0.05, bumps: 1, random: &random)
+        var art = layer(far, sand.mixed(with: palette.far, 0.45), name: "far")
+        art += layer(mid, sand.mixed(with: palette.mid, 0.35).darker(0.05), name: "mid")
+        if detailed {
+            for _ in 0..<Int(random.unit(1...3.99)) {
+                let x = random.unit(0.05...0.95) * width
+                art += cactus(x: x, base: mid.y(at: x) + unit * 0.01, size: unit * random.unit(0.08...0.13), colour: palette.natural(0x4c8b3f).mixed(with: palette.mid, 0.3))
+            }
+        }
+        return art + layer(near, sand.mixed(with: palette.near, 0.45).darker(0.1), name: "near")
+    }
+
+    private func pines(along ridge: Ridge, spacing: Double, size: ClosedRange<Double>, colour: Colour, _ random: inout SeededRandom) -> String {
+        var art = ""
+        var x = random.unit(0...1) * spacing
+        while x < width + spacing {
+            let size = random.unit(size)
+            art += Motif.pine(x, base: ridge.y(at: x) + size * 0.12, height: size, colour, trunk: colour.darker(0.2))
+            x += spacing * random.unit(0.6...1.4)
+        }
+        return art
+    }
+
+    private func roundTree(x: Double, base: Double, size: Double, colour: Colour) -> String {
+        "<rect x=\((x - size * 0.06).svgQuoted) y=\((base - size * 0.55).svgQuoted) width=\((size * 0.12).svgQuoted) height=\((size * 0.55).svgQuoted) fill=\"\(colour.darker(0.25))\"/>"
+            + "<circle cx=\(x.svgQuoted) cy=\((base - size * 0.7).svgQuoted) r=\((size * 0.34).svgQuoted) fill=\"\(colour)\"/>"
+    }
+
+    private func cactus(x: Double, base: Double, size: Double, colour: Colour) -> String {
+        let stem = size * 0.2
+        let arm = size * 0.13
+        return "<g fill=\"\(colour)\"><rect x=\((x - stem / 2).svgQuoted) y=\((base - size).svgQuoted) width=\(stem.svgQuoted) height=\(size.svgQuoted) rx=\((stem / 2).svgQuoted)/>"
+            + "<rect x=\((x - size * 0.38).svgQuoted) y=\((base - size * 0.72).svgQuoted) width=\(arm.svgQuoted) height=\((size * 0.36).svgQuoted) rx=\((arm / 2).svgQuoted)/>"
+            + "<rect x=\((x - size * 0.38).svgQuoted) y=\((base - size * 0.45).svgQuoted) width=\((size * 0.3).svgQuoted) height=\(arm.svgQuoted) rx=\((arm / 2).svgQuoted)/>"
+            + "<rect x=\((x + size * 0.25).svgQuoted) y=\((base - size * 0.85).svgQuoted) width=\(arm.svgQuoted) height=\((size * 0.4).svgQuoted) rx=\((arm / 2).svgQuoted)/>"
+            + "<rect x=\((x + stem / 2 - 1).svgQuoted) y=\((base - size * 0.58).svgQuoted) width=\((size * 0.25).svgQuoted) height=\(arm.svgQuoted) rx=\((arm / 2).svgQuoted)/></g>"
+    }
+}

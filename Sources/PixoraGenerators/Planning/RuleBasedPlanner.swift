@@ -1,0 +1,160 @@
+import Foundation
+import PixoraCore
+
+/// The embedded planner: parses the prompt, picks a narrative template by content type and fits
+/// scene count, narration length and scene durations to the target duration. Deterministic for the
+/// same prompt, settings and seed. A user's own script becomes the narration, split into scenes.
+public struct RuleBasedPlanner: ScenePlanner {
+    public let id = "embedded.rule-planner"
+    public let version = 1
+    let transitionPlanner: any TransitionPlanner
+
+    public init(transitionPlanner: any TransitionPlanner = RuleBasedTransitionPlanner()) {
+        self.transitionPlanner = transitionPlanner
+    }
+
+    /// A scene before durations and transitions are known.
+    struct Draft {
+        var role: BeatRole
+        var narration: String
+        var visual: String
+        var keyPhrase: String
+        var mood: Mood
+    }
+
+    public func plan(prompt: String, settings: Settings, script: String?) async throws -> Plan {
+        let trimmed = prompt.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw UsageError("the prompt is empty; describe the video you want") }
+        guard trimmed.count <= 4000 else { throw UsageError("the prompt is \(trimmed.count) characters; at most 4000 are allowed") }
+        let issues = settings.validate()
+        guard issues.isEmpty else { throw InvalidDocument(document: "settings", issues: issues) }
+
+        let analysis = TopicAnalysis(topic: PromptHints(prompt: trimmed).topic)
+        var random = SeededRandom(seed: settings.seed, label: trimmed.lowercased())
+        let drafts: [Draft]
+        if let script, !script.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            drafts = scriptDrafts(script, analysis: analysis, settings: settings)
+        } else {
+            drafts = templateDrafts(analysis, settings: settings, random: &random)
+        }
+        let scenes = fit(drafts, settings: settings)
+        let filler = TemplateFiller(analysis: analysis)
+        let title = filler.headline
+        let summary = "A \(settings.durationSeconds.formatted)-second \(settings.aspectRatio.rawValue) \(settings.tone.rawValue) video about \(analysis.topic) in \(scenes.count) scene\(scenes.count == 1 ? "" : "s"), \(settings.style.rawValue) style."
+        return Plan(
+            title: title, summary: summary, script: scenes.map(\.narration).joined(separator: "\n\n"), prompt: trimmed,
+            settings: settings, scenes: scenes)
+    }
+
+    /// Scene count for a target length: about 5.5 s a scene, between 1 and 20.
+    static func sceneCount(for duration: Double) -> Int {
+        min(max(Int((duration / 5.5).rounded()), 1), 20)
+    }
+
+    func templateDrafts(_ analysis: TopicAnalysis, settings: Settings, random: inout SeededRandom) -> [Draft] {
+        var count = Self.sceneCount(for: settings.durationSeconds)
+        if analysis.kind == .list, let items = analysis.listCount { count = min(count, items + 4) }
+        let beats = NarrativeTemplates.beats(analysis.kind, tone: settings.tone, count: count)
+        let filler = TemplateFiller(analysis: analysis)
+        let share = settings.durationSeconds / Double(beats.count)
+        let steps = beats.filter { $0.role == .step }.count
+        var stepNumber = 0
+        return beats.enumerated().map { index, beat in
+            if beat.role == .step { stepNumber += 1 }
+            let number = beat.role == .step ? stepNumber : index
+            let late = beat.role == .step && stepNumber > (steps + 1) / 2
+            // Words that fit: the scene's share minus margins and an average transition.
+            let budget = max(share - SceneMargins.lead - SceneMargins.tail - 0.8, 1)
+            var narration = filler.fill(random.pick(beat.sentences), number: number)
+            if SpeakingRate.seconds(narration, voice: settings.voice, rate: settings.speechRate) > budget {
+                narration = filler.fill(beat.short, number: number)
+            }
+            for extra in beat.extras.shuffled(using: &random) {
+                let longer = narration + " " + filler.fill(extra, number: number)
+                if SpeakingRate.seconds(longer, voice: settings.voice, rate: settings.speechRate) <= budget { narration = longer }
+            }
+            let keywords = Self.rotated(analysis.keywords, by: index)
+            let imagery = beat.imagery[(index + Int(random.next() % 3)) % beat.imagery.count]
+            let mood = NarrativeTemplates.mood(for: beat.role, tone: settings.tone, late: late)
+            return Draft(
+                role: beat.role, narration: narration,
+                visual: Self.visual(role: beat.role, keywords: keywords, imagery: imagery, mood: mood, number: number),
+                keyPhrase: filler.fill(random.pick(beat.keyPhrases), number: number), mood: mood)
+        }
+    }
+
+    func scriptDrafts(_ script: String, analysis: TopicAnalysis, settings: Settings) -> [Draft] {
+        let sentences = ScriptSplitter.sentences(in: script)
+        let speaking = SpeakingRate.seconds(sentences.joined(separator: " "), voice: settings.voice, rate: settings.speechRate)
+        // Enough scenes that none runs past ~9 s of speech, and about one every 5.5 s of the target.
+        let wanted = max(Self.sceneCount(for: settings.durationSeconds), Int((speaking / 9).rounded(.up)))
+        let parts = ScriptSplitter.group(sentences, into: min(wanted, sentences.count, 20))
+        return parts.enumerated().map { index, narration in
+            let role: BeatRole = index == 0 ? .hook : (index == parts.count - 1 ? .close : .step)
+            let words = ScriptSplitter.salientWords(narration)
+            let mood = NarrativeTemplates.mood(for: role, tone: settings.tone, late: index > parts.count / 2)
+            let keywords = words.isEmpty ? analysis.keywords : words
+            return Draft(
+                role: role, narration: narration,
+                visual: Self.visual(role: role, keywords: keywords, imagery: "", mood: mood, number: index + 1),
+                keyPhrase: words.prefix(3).joined(separator: " ").headline, mood: mood)
+        }
+    }
+
+    /// Gives each draft a duration that holds its narration, then stretches all of them to fill the target.
+    func fit(_ drafts: [Draft], settings: Settings) -> [PlanScene] {
+        let moods = drafts.map(\.mood)
+        let groups = MusicGrouping.groups(for: moods)
+        let share = settings.durationSeconds / Double(drafts.count)
+        var scenes = drafts.enumerated().map { index, draft in
+            PlanScene(
+                id: "s\(index + 1)", narration: draft.narration, visual: draft.visual, keyPhrase: draft.keyPhrase,
+                mood: draft.mood, duration: share, musicGroup: groups[index], transition: .cut)
+        }
+        var transitions = transitionPlanner.transitions(for: scenes, settings: settings)
+        let speech = scenes.map { SpeakingRate.seconds($0.narration, voice: settings.voice, rate: settings.speechRate) }
+        let needs = scenes.indices.map { index in
+            SceneMargins.minimumDuration(
+                speech: speech[index],
+                overlapIn: index > 0 ? transitions[index - 1].overlap : 0,
+                overlapOut: index < transitions.count ? transitions[index].overlap : 0)
+        }
+        let available = settings.durationSeconds + transitions.reduce(0) { $0 + $1.overlap }
+        let needed = needs.reduce(0, +)
+        // Spare time goes to every scene in proportion to what it needs; a script longer than the target lengthens the video.
+        let stretch = max(available / needed, 1)
+        let frame = 1 / Double(settings.fps)
+        var durations = needs.map { max(($0 * stretch / frame).rounded(.down) * frame, Plan.sceneDurationRange.lowerBound) }
+        if stretch > 1 {
+            durations[durations.count - 1] += ((available - durations.reduce(0, +)) / frame).rounded() * frame
+        }
+        for index in scenes.indices {
+            scenes[index].duration = (durations[index] * 1000).rounded() / 1000
+        }
+        // Transitions may not exceed half of either neighbour.
+        transitions = transitions.enumerated().map { index, transition in
+            let limit = min(scenes[index].duration, scenes[index + 1].duration) / 2
+            return Transition(kind: transition.kind, duration: min(transition.duration, limit))
+        }
+        for index in transitions.indices { scenes[index].transition = transitions[index] }
+        return scenes
+    }
+
+    static func rotated(_ words: [String], by offset: Int) -> [String] {
+        guard !words.isEmpty else { return [] }
+        let start = offset % words.count
+        return Array(words[start...] + words[..<start])
+    }
+
+    static func visual(role: BeatRole, keywords: [String], imagery: String, mood: Mood, number: Int) -> String {
+        let main = keywords.prefix(3).joined(separator: " and ")
+        let extra = imagery.isEmpty ? "" : " with a \(imagery)"
+        switch role {
+        case .hook: return "Wide establishing view of \(main)\(extra), \(mood.rawValue) light"
+        case .setup: return "Close-up of \(main)\(extra), \(mood.rawValue) atmosphere"
+        case .step: return "\(main.capitalizedFirst)\(extra), stage \(number), \(mood.rawValue) colours"
+        case .insight: return "A glowing idea above \(main)\(extra), \(mood.rawValue) mood"
+        case .close: return "\(main.capitalizedFirst) at sunset under the first stars\(extra), \(mood.rawValue) glow"
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// What kind of video a prompt asks for; picks the narrative template.
+enum ContentKind: String, Sendable {
+    case process, howTo, list, story, history, promo, explainer
+}
+
+/// The topic of a prompt broken into the parts the templates need.
+struct TopicAnalysis: Sendable, Equatable {
+    var kind: ContentKind
+    /// "how bees make honey"
+    var topic: String
+    /// "bees"
+    var subject: String
+    /// "make honey" (empty when the topic has no verb)
+    var action: String
+    /// Whether the subject takes plural verbs ("bees make", "the moon makes").
+    var isPlural: Bool
+    /// Content words for pictures: "bees", "honey".
+    var keywords: [String]
+    /// Number stated in list prompts ("5 tips…").
+    var listCount: Int?
+
+    static let stopWords: Set<String> = [
+        "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "about", "how", "why", "what", "is", "are",
+        "do", "does", "make", "makes", "from", "into", "at", "by", "their", "its", "it", "this", "that", "these", "those",
+        "your", "you", "our", "we", "they", "be", "can", "will", "video", "short", "clip", "some", "every", "all", "my",
+        "top", "best", "ways", "tips", "things", "reasons", "facts", "story", "history", "introducing", "s", "just",
+        "really", "very", "more", "most", "work", "works", "get", "gets", "was", "were", "has", "have", "had", "when",
+        "where", "who", "which", "then", "than", "there", "here", "as", "so", "but", "not", "no", "yes", "one", "each",
+    ]
+
+    private static let verbs: Set<String> = [
+        "make", "makes", "work", "works", "do", "does", "is", "are", "grow", "grows", "fly", "flies", "build", "builds",
+        "turn", "turns", "become", "becomes", "help", "helps", "get", "gets", "can", "could", "will", "change", "changes",
+        "create", "creates", "use", "uses", "find", "finds", "move", "moves", "form", "forms", "survive", "survives",
+        "travel", "travels", "sleep", "sleeps", "learn", "learns", "communicate", "communicates", "produce", "produces",
+        "shape", "shapes", "keep", "keeps", "stay", "stays", "see", "sees", "eat", "eats", "live", "lives", "was", "were",
+    ]
+
+    init(topic rawTopic: String) {
+        let topic = rawTopic.trimmingCharacters(in: CharacterSet(charactersIn: " .!?"))
+        self.topic = topic
+        let lower = topic.lowercased()
+        let words = lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "-" }).map(String.init)
+
+        if lower.hasPrefix("how to ") {
+            kind = .howTo
+        } else if lower.range(of: #"^(the\s+)?(top\s+)?\d+\s+"#, options: .regularExpression) != nil
+            || lower.range(of: #"\b(tips|ways|reasons|facts|things|habits|mistakes|ideas)\b"#, options: .regularExpression) != nil
+        {
+            kind = .list
+        } else if lower.range(of: #"\b(story|tale|journey|adventure|once upon)\b"#, options: .regularExpression) != nil {
+            kind = .story
+        } else if lower.range(of: #"\b(history|origin|origins|evolution|rise of|invention)\b"#, options: .regularExpression) != nil {
+            kind = .history
+        } else if lower.range(of: #"\b(introducing|launch|promo|advert|ad for|product|app|brand|sale|shop|startup)\b"#, options: .regularExpression) != nil {
+            kind = .promo
+        } else if lower.hasPrefix("how ") || lower.hasPrefix("why ") {
+            kind = .process
+        } else {
+            kind = .explainer
+        }
+
+        listCount = words.lazy.compactMap { Int($0) }.first.flatMap { (2...12).contains($0) ? $0 : nil }
+
+        // Subject: the words after the question word up to the first verb; action: the rest.
+        var body = words
+        if let first = body.first, ["how", "why", "what", "when", "where"].contains(first) { body.removeFirst() }
+        if body.first == "to" { body.removeFirst() }
+        if kind == .list, let index = body.firstIndex(where: { Int($0) != nil }) { body.removeFirst(index + 1) }
+        if let ofIndex = body.firstIndex(of: "of"), kind == .history || kind == .story || kind == .list {
+            body = Array(body[(ofIndex + 1)...])
+        }
+        if ["for", "to", "about", "on"].contains(body.first ?? "") { body.removeFirst() }
+        if kind == .howTo {
+            subject = "you"
+            action = body.joined(separator: " ")
+        } else if let verbIndex = body.firstIndex(where: { Self.verbs.contains($0) }), verbIndex > 0 {
+            subject = body[..<verbIndex].joined(separator: " ")
+            action = body[verbIndex...].joined(separator: " ")
+        } else {
+            subject = body.joined(separator: " ")
+            action = ""
+        }
+        if subject.isEmpty { subject = topic.lowercased() }
+        let head = subject.split(separator: " ").last.map(String.init) ?? subject
+        isPlural = subject == "you" || (head.hasSuffix("s") && !head.hasSuffix("ss") && !head.hasSuffix("us") && !head.hasSuffix("is"))
+
+        var seen = Set<String>()
+        keywords = words.filter { word in
+            word.count > 2 && Int(word) == nil && !Self.stopWords.contains(word) && !Self.verbs.contains(word) && seen.insert(word).inserted
+        }
+        if keywords.isEmpty { keywords = words.filter { $0.count > 2 }.prefix(3).map { $0 } }
+    }
+}
+
+extension String {
+    /// First letter upper-cased.
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+
+    /// Every word capitalised except short joiners: a headline.
+    var headline: String {
+        let small: Set<String> = ["a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "at", "by"]
+        return split(separator: " ").enumerated().map { index, word in
+            index > 0 && small.contains(word.lowercased()) ? word.lowercased() : word.prefix(1).uppercased() + word.dropFirst()
+        }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,237 @@
+import Foundation
+import PixoraCore
+
+/// One ffmpeg invocation's inputs and `filter_complex` text for an EditorState.
+public struct RenderGraph: Sendable, Equatable {
+    public struct Input: Sendable, Equatable {
+        public var path: String
+        /// Repeat the input forever (music shorter than its segment); the graph trims it.
+        public var loop: Bool
+    }
+
+    public var inputs: [Input]
+    public var filter: String
+    /// Output pad labels, e.g. `[vout]`, `[aout]`; video is nil in an audio-only graph.
+    public var videoOutput: String?
+    public var audioOutput: String
+
+    /// `-i` arguments for the inputs, in order.
+    public var inputArguments: [String] {
+        inputs.flatMap { $0.loop ? ["-stream_loop", "-1", "-i", $0.path] : ["-i", $0.path] }
+    }
+}
+
+/// Integrated loudness, true peak and range of a mix, as measured by loudnorm's first pass.
+public struct LoudnessMeasurement: Sendable, Equatable {
+    public var integrated: Double
+    public var truePeak: Double
+    public var range: Double
+    public var threshold: Double
+    public var offset: Double
+
+    public init(integrated: Double, truePeak: Double, range: Double, threshold: Double, offset: Double) {
+        self.integrated = integrated
+        self.truePeak = truePeak
+        self.range = range
+        self.threshold = threshold
+        self.offset = offset
+    }
+}
+
+/// How the audio chain ends: measuring the mix, or normalising it with the measured values.
+public enum LoudnessStage: Sendable, Equatable {
+    /// loudnorm's analysis pass, printing JSON.
+    case measure(limit: Double?)
+    /// Linear loudnorm with the values of the analysis pass.
+    case normalize(LoudnessMeasurement, limit: Double?)
+    /// Nothing to normalise (silent timeline).
+    case none
+}
+
+/// Builds the filtergraph: clips fitted to the canvas and chained with `xfade`, subtitles burnt in,
+/// voice segments delayed into place, music looped, faded and ducked under the voice, loudness-normalised.
+public struct RenderGraphBuilder: Sendable {
+    public var state: EditorState
+    /// Files of `state.clips`, in order.
+    public var clipPaths: [String]
+    /// Pixel size of each clip file when known; clips already at canvas size skip scaling.
+    public var clipSizes: [Size?]
+    public var voicePaths: [String]
+    public var musicPaths: [String]
+    public var subtitlePath: String?
+    public var fontsDirectory: String
+
+    public struct Size: Sendable, Equatable {
+        public var width: Int
+        public var height: Int
+        public init(width: Int, height: Int) {
+            self.width = width
+            self.height = height
+        }
+    }
+
+    public init(
+        state: EditorState, clipPaths: [String], clipSizes: [Size?]? = nil, voicePaths: [String], musicPaths: [String],
+        subtitlePath: String?, fontsDirectory: String
+    ) {
+        self.state = state
+        self.clipPaths = clipPaths
+        self.clipSizes = clipSizes ?? Array(repeating: nil, count: clipPaths.count)
+        self.voicePaths = voicePaths
+        self.musicPaths = musicPaths
+        self.subtitlePath = subtitlePath
+        self.fontsDirectory = fontsDirectory
+    }
+
+    /// The full graph: video and audio.
+    public func graph(loudness: LoudnessStage) -> RenderGraph {
+        var chains: [String] = []
+        let inputs = clipPaths.map { RenderGraph.Input(path: $0, loop: false) }
+        chains += videoChains()
+        let audio = audioChains(firstInput: inputs.count, loudness: loudness)
+        chains += audio.chains
+        return RenderGraph(
+            inputs: inputs + audio.inputs, filter: chains.joined(separator: ";\n"), videoOutput: "[vout]", audioOutput: "[aout]")
+    }
+
+    /// Only the audio chain, for measuring loudness before the real render.
+    public func audioGraph(loudness: LoudnessStage) -> RenderGraph {
+        let audio = audioChains(firstInput: 0, loudness: loudness)
+        return RenderGraph(inputs: audio.inputs, filter: audio.chains.joined(separator: ";\n"), videoOutput: nil, audioOutput: "[aout]")
+    }
+
+    var hasAudio: Bool { !state.audio.voice.segments.isEmpty || !state.audio.music.segments.isEmpty }
+
+    // MARK: Video
+
+    func videoChains() -> [String] {
+        let canvas = state.canvas
+        let (w, h) = (canvas.width, canvas.height)
+        var chains: [String] = []
+        for (index, clip) in state.clips.enumerated() {
+            var steps = ["trim=start=\(n(clip.trimIn)):duration=\(n(clip.duration))", "setpts=PTS-STARTPTS"]
+            if clipSizes[index] != Size(width: w, height: h) {
+                steps += [
+                    "scale=\(w):\(h):force_original_aspect_ratio=decrease",
+                    "pad=\(w):\(h):(ow-iw)/2:(oh-ih)/2:color=\(state.background.replacingOccurrences(of: "#", with: "0x"))",
+                ]
+            }
+            steps += ["setsar=1", "fps=\(canvas.fps)", "format=yuv420p", "settb=AVTB"]
+            chains.append("[\(index):v]\(steps.joined(separator: ","))[c\(index)]")
+        }
+        var current = "[c0]"
+        let starts = state.clipStarts
+        for (index, transition) in state.transitions.enumerated() where index + 1 < state.clips.count {
+            let next = "[c\(index + 1)]"
+            let label = "[x\(index + 1)]"
+            if transition.kind == .cut {
+                chains.append("\(current)\(next)concat=n=2:v=1:a=0\(label)")
+            } else {
+                chains.append("\(current)\(next)xfade=transition=\(transition.kind.rawValue):duration=\(n(transition.duration)):offset=\(n(starts[index + 1]))\(label)")
+            }
+            current = label
+        }
+        var finish: [String] = []
+        if let subtitlePath {
+            finish.append("subtitles=filename=\(Self.quote(subtitlePath)):fontsdir=\(Self.quote(fontsDirectory))")
+        }
+        finish += ["trim=duration=\(n(state.duration))", "format=yuv420p"]
+        chains.append("\(current)\(finish.joined(separator: ","))[vout]")
+        return chains
+    }
+
+    // MARK: Audio
+
+    func audioChains(firstInput: Int, loudness: LoudnessStage) -> (inputs: [RenderGraph.Input], chains: [String]) {
+        let total = n(state.duration)
+        let format = "aresample=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo"
+        guard hasAudio else {
+            return ([], ["anullsrc=r=48000:cl=stereo,atrim=duration=\(total)[aout]"])
+        }
+        var inputs: [RenderGraph.Input] = []
+        var chains: [String] = []
+        var index = firstInput
+
+        func track(_ name: String, _ track: AudioTrack, paths: [String]) -> String? {
+            guard !track.segments.isEmpty else { return nil }
+            var labels: [String] = []
+            for (number, segment) in track.segments.enumerated() {
+                inputs.append(.init(path: paths[number], loop: segment.loop))
+                var steps = [format, "atrim=start=\(n(segment.trimIn)):duration=\(n(segment.duration))", "asetpts=PTS-STARTPTS"]
+                if segment.volume != 1 { steps.append("volume=\(n(segment.volume))") }
+                if segment.fadeIn > 0 { steps.append("afade=t=in:st=0:d=\(n(segment.fadeIn))") }
+                if segment.fadeOut > 0 {
+                    steps.append("afade=t=out:st=\(n(max(segment.duration - segment.fadeOut, 0))):d=\(n(segment.fadeOut))")
+                }
+                let delay = Int((segment.start * 1000).rounded())
+                if delay > 0 { steps.append("adelay=delays=\(delay):all=1") }
+                let label = "[\(name)\(number)]"
+                chains.append("[\(index):a]\(steps.joined(separator: ","))\(label)")
+                labels.append(label)
+                index += 1
+            }
+            let mixed = "[\(name)]"
+            let gain = track.volume != 1 ? ",volume=\(n(track.volume))" : ""
+            if labels.count == 1 {
+                chains.append("\(labels[0])anull\(gain)\(mixed)")
+            } else {
+                chains.append("\(labels.joined())amix=inputs=\(labels.count):duration=longest:normalize=0\(gain)\(mixed)")
+            }
+            return mixed
+        }
+
+        let voice = track("voice", state.audio.voice, paths: voicePaths)
+        let music = track("music", state.audio.music, paths: musicPaths)
+        var mix: String
+        switch (voice, music) {
+        case (let voice?, let music?):
+            if state.audio.ducking {
+                chains.append("\(voice)asplit=2[voicemix][voicekey]")
+                // The voice drives a compressor on the music: about 10 dB less music while someone speaks.
+                chains.append("\(music)[voicekey]sidechaincompress=threshold=0.02:ratio=8:attack=15:release=350:knee=4[ducked]")
+                chains.append("[voicemix][ducked]amix=inputs=2:duration=longest:normalize=0[mix]")
+            } else {
+                chains.append("\(voice)\(music)amix=inputs=2:duration=longest:normalize=0[mix]")
+            }
+            mix = "[mix]"
+        case (let only?, nil), (nil, let only?):
+            mix = only
+        case (nil, nil):
+            mix = "[silence]"
+        }
+        var finish = ["apad=whole_dur=\(total)", "atrim=duration=\(total)"]
+        switch loudness {
+        case .measure(let limit):
+            if let limit { finish.append(Self.limiter(limit)) }
+            finish.append("loudnorm=I=\(n(state.output.loudness)):TP=\(n(state.output.truePeak)):LRA=11:print_format=json")
+        case .normalize(let measured, let limit):
+            if let limit { finish.append(Self.limiter(limit)) }
+            finish.append(
+                "loudnorm=I=\(n(state.output.loudness)):TP=\(n(state.output.truePeak)):LRA=11"
+                    + ":measured_I=\(n(measured.integrated)):measured_TP=\(n(measured.truePeak)):measured_LRA=\(n(measured.range))"
+                    + ":measured_thresh=\(n(measured.threshold)):offset=\(n(measured.offset)):linear=true")
+            finish.append(format)
+        case .none:
+            break
+        }
+        chains.append("\(mix)\(finish.joined(separator: ","))[aout]")
+        return (inputs, chains)
+    }
+
+    static func limiter(_ limit: Double) -> String {
+        "alimiter=limit=\(n(limit)):attack=5:release=80:level=false:latency=true"
+    }
+
+    /// Filter option quoting: the value between single quotes, with quotes and backslashes escaped.
+    static func quote(_ value: String) -> String {
+        "'" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+/// Numbers in filter text: up to 4 decimals, no exponent, no trailing zeros.
+func n(_ value: Double) -> String {
+    var text = String(format: "%.4f", value)
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text == "-0" ? "0" : text
+}

@@ -1,0 +1,148 @@
+import Foundation
+import PixoraCore
+
+/// What a finished render produced.
+public struct RenderResult: Sendable {
+    public var output: URL
+    public var thumbnail: URL?
+    public var duration: Double
+    public var bytes: Int
+    public var loudness: LoudnessMeasurement?
+}
+
+/// `render(EditorState, assets) → MP4`: one ffmpeg process with one filtergraph, after an audio-only
+/// loudness measurement, then a JPEG thumbnail. Deterministic for the same document and assets.
+public struct Renderer: Sendable {
+    public let assets: any AssetLocator
+
+    public init(assets: any AssetLocator) { self.assets = assets }
+
+    /// Renders `state` to `output` (written under a temporary name and renamed), and a thumbnail if asked.
+    /// `progress` receives the fraction of the timeline encoded so far.
+    public func render(
+        _ state: EditorState, to output: URL, thumbnail: URL? = nil,
+        progress: (@Sendable (Double) -> Void)? = nil
+    ) async throws -> RenderResult {
+        let issues = state.validate()
+        guard issues.isEmpty else { throw InvalidDocument(document: "editor state", issues: issues) }
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-render-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+
+        let builder = try await makeBuilder(for: state, work: work)
+        let (loudness, limit) = try await measureLoudness(builder)
+        let stage: LoudnessStage = loudness.map { .normalize($0, limit: limit) } ?? .none
+        let graph = builder.graph(loudness: stage)
+        let total = state.duration
+
+        try await AtomicFile.write(to: output) { temporary in
+            var arguments = ["-hide_banner", "-nostdin", "-nostats", "-loglevel", "error", "-y", "-progress", "pipe:1"]
+            arguments += graph.inputArguments
+            arguments += ["-filter_complex", graph.filter, "-map", graph.videoOutput ?? "", "-map", graph.audioOutput]
+            arguments += Self.encoderArguments(state)
+            arguments += ["-t", n(total), "-f", "mp4", temporary.path]
+            try await ToolRunner.run(.ffmpeg, arguments) { line in
+                guard let progress, line.hasPrefix("out_time_us="), let micros = Double(line.dropFirst(12)) else { return }
+                progress(min(max(micros / 1_000_000 / total, 0), 1))
+            }
+        }
+        progress?(1)
+        if let thumbnail {
+            try await Self.thumbnail(of: output, at: Self.thumbnailTime(state), to: thumbnail)
+        }
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int) ?? 0
+        return RenderResult(output: output, thumbnail: thumbnail, duration: total, bytes: bytes, loudness: loudness)
+    }
+
+    /// x264 + AAC settings shared by renders and the benchmark's encode floor.
+    public static func encoderArguments(_ state: EditorState) -> [String] {
+        [
+            "-c:v", "libx264", "-preset", state.output.preset.rawValue, "-crf", "\(state.output.crf)",
+            "-pix_fmt", "yuv420p", "-r", "\(state.canvas.fps)", "-g", "\(state.canvas.fps * 2)",
+            "-c:a", "aac", "-b:a", "192k", "-ar", "48000", "-ac", "2", "-movflags", "+faststart",
+        ]
+    }
+
+    /// Resolves assets, checks that every clip is long enough, and writes the subtitle script.
+    func makeBuilder(for state: EditorState, work: URL) async throws -> RenderGraphBuilder {
+        var clipPaths: [String] = []
+        var sizes: [RenderGraphBuilder.Size?] = []
+        for (index, clip) in state.clips.enumerated() {
+            let url = try assets.url(for: clip.asset)
+            let info = try await MediaProbe.probe(url)
+            guard let video = info.video, let width = video.width, let height = video.height else {
+                throw InvalidDocument(document: "editor state", issues: [.init("clips[\(index)].asset", "\(clip.asset) has no video stream")])
+            }
+            let available = video.duration ?? info.duration
+            if clip.trimIn + clip.duration > available + state.canvas.frameDuration {
+                throw InvalidDocument(document: "editor state", issues: [
+                    .init("clips[\(index)].duration", "trimIn + duration is \((clip.trimIn + clip.duration).formatted) s but the clip is only \(available.formatted) s long")
+                ])
+            }
+            clipPaths.append(url.path)
+            sizes.append(.init(width: width, height: height))
+        }
+        let voicePaths = try state.audio.voice.segments.map { try assets.url(for: $0.asset).path }
+        let musicPaths = try state.audio.music.segments.map { try assets.url(for: $0.asset).path }
+        let subtitles = SubtitleDocument(state: state)
+        var subtitlePath: String?
+        if !subtitles.isEmpty {
+            let url = work.appendingPathComponent("text.ass")
+            try Data(subtitles.text.utf8).write(to: url)
+            subtitlePath = url.path
+        }
+        return RenderGraphBuilder(
+            state: state, clipPaths: clipPaths, clipSizes: sizes, voicePaths: voicePaths, musicPaths: musicPaths,
+            subtitlePath: subtitlePath, fontsDirectory: try SystemFile.fontsDirectory.locate())
+    }
+
+    /// Measures the mixed audio. When reaching the target would push true peaks over the limit,
+    /// a limiter is added and the mix measured again, so the final loudnorm can stay linear.
+    func measureLoudness(_ builder: RenderGraphBuilder) async throws -> (LoudnessMeasurement?, Double?) {
+        guard builder.hasAudio else { return (nil, nil) }
+        let output = builder.state.output
+        guard let first = try await Self.measure(builder.audioGraph(loudness: .measure(limit: nil))) else { return (nil, nil) }
+        let gain = output.loudness - first.integrated
+        guard first.truePeak + gain > output.truePeak - 0.2 else { return (first, nil) }
+        let limit = min(max(pow(10, (output.truePeak - 0.6 - gain) / 20), 0.0625), 1)
+        let second = try await Self.measure(builder.audioGraph(loudness: .measure(limit: limit)))
+        return (second ?? first, limit)
+    }
+
+    static func measure(_ graph: RenderGraph) async throws -> LoudnessMeasurement? {
+        let result = try await ToolRunner.run(.ffmpeg, [
+            "-hide_banner", "-nostdin", "-nostats", "-loglevel", "info",
+        ] + graph.inputArguments + ["-filter_complex", graph.filter, "-map", graph.audioOutput, "-f", "null", "-"])
+        return LoudnessReport.parse(result.errorLines)
+    }
+
+    /// A frame from the middle of the first scene (past its title animation), as a JPEG.
+    static func thumbnailTime(_ state: EditorState) -> Double {
+        let first = state.clips.first?.duration ?? 0
+        return min(first * 0.5, max(state.duration - state.canvas.frameDuration, 0))
+    }
+
+    public static func thumbnail(of video: URL, at time: Double, to output: URL) async throws {
+        try await AtomicFile.write(to: output) { temporary in
+            try await ToolRunner.run(.ffmpeg, [
+                "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-ss", n(time), "-i", video.path,
+                "-frames:v", "1", "-q:v", "3", "-f", "image2", "-c:v", "mjpeg", temporary.path,
+            ])
+        }
+    }
+}
+
+/// Reads the JSON block loudnorm prints at the end of its analysis pass.
+enum LoudnessReport {
+    static func parse(_ lines: [String]) -> LoudnessMeasurement? {
+        guard let start = lines.lastIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "{" }),
+            let end = lines[start...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "}" }),
+            let json = try? JSONSerialization.jsonObject(with: Data(lines[start...end].joined(separator: "\n").utf8)) as? [String: String]
+        else { return nil }
+        func value(_ key: String) -> Double? { json[key].flatMap { Double($0) }.flatMap { $0.isFinite ? $0 : nil } }
+        guard let integrated = value("input_i"), let peak = value("input_tp"), let range = value("input_lra"),
+            let threshold = value("input_thresh"), let offset = value("target_offset")
+        else { return nil }  // silence measures as -inf: nothing to normalise
+        return LoudnessMeasurement(integrated: integrated, truePeak: peak, range: range, threshold: threshold, offset: offset)
+    }
+}

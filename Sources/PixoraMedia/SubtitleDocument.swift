@@ -1,0 +1,91 @@
+import Foundation
+import PixoraCore
+
+/// Captions and text overlays of an EditorState as an ASS subtitle script, drawn by libass in the render graph.
+/// ASS gives word wrapping, outlines, boxes and exact positions in one filter, however many lines there are.
+public struct SubtitleDocument: Sendable {
+    public let state: EditorState
+
+    public init(state: EditorState) { self.state = state }
+
+    /// True when there is anything to draw.
+    public var isEmpty: Bool { (state.captions.enabled ? state.captions.cues.isEmpty : true) && state.overlays.isEmpty }
+
+    public var text: String {
+        let (w, h) = (state.canvas.width, state.canvas.height)
+        var styles: [TextStyle] = []
+        func styleName(_ style: TextStyle) -> String {
+            if let index = styles.firstIndex(of: style) { return "S\(index)" }
+            styles.append(style)
+            return "S\(styles.count - 1)"
+        }
+        var events: [String] = []
+        if state.captions.enabled {
+            let name = styleName(state.captions.style)
+            let margin = Int(Double(h) * 0.08)
+            for cue in state.captions.cues {
+                events.append("Dialogue: 0,\(Self.time(cue.start)),\(Self.time(cue.end)),\(name),,0,0,\(margin),,{\\an2}\(Self.escape(cue.text))")
+            }
+        }
+        for overlay in state.overlays {
+            let name = styleName(overlay.style)
+            let x = Int((overlay.x * Double(w)).rounded())
+            let y = Int((overlay.y * Double(h)).rounded())
+            events.append("Dialogue: 1,\(Self.time(overlay.start)),\(Self.time(overlay.end)),\(name),,0,0,0,,{\\an5\\pos(\(x),\(y))}\(Self.escape(overlay.text))")
+        }
+        let marginSide = Int(Double(w) * 0.07)
+        let styleLines = styles.enumerated().map { index, style in
+            let size = Int((style.size * Double(h)).rounded())
+            let outline = style.box ? max(Double(size) * 0.25, 4) : style.outline * Double(size)
+            let outlineColour = style.box ? Self.colour(style.boxColor, opacity: style.boxOpacity) : Self.colour(style.outlineColor, opacity: 1)
+            return "Style: S\(index),\(Self.fontName(style.font)),\(size),\(Self.colour(style.color, opacity: 1)),\(Self.colour(style.color, opacity: 1)),\(outlineColour),\(Self.colour("#000000", opacity: 0.5)),\(style.bold ? -1 : 0),0,0,0,100,100,0,0,\(style.box ? 3 : 1),\(String(format: "%.1f", outline)),\(style.box ? 0 : 1),2,\(marginSide),\(marginSide),\(Int(Double(h) * 0.08)),1"
+        }
+        return """
+            [Script Info]
+            ScriptType: v4.00+
+            PlayResX: \(w)
+            PlayResY: \(h)
+            WrapStyle: 0
+            ScaledBorderAndShadow: yes
+
+            [V4+ Styles]
+            Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding
+            \(styleLines.joined(separator: "\n"))
+
+            [Events]
+            Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
+            \(events.joined(separator: "\n"))
+
+            """
+    }
+
+    static func fontName(_ family: FontFamily) -> String {
+        switch family {
+        case .sans: "DejaVu Sans"
+        case .serif: "DejaVu Serif"
+        case .mono: "DejaVu Sans Mono"
+        }
+    }
+
+    /// `H:MM:SS.cc`
+    static func time(_ seconds: Double) -> String {
+        let centis = Int((max(seconds, 0) * 100).rounded())
+        return String(format: "%d:%02d:%02d.%02d", centis / 360_000, (centis / 6000) % 60, (centis / 100) % 60, centis % 100)
+    }
+
+    /// `&HAABBGGRR` with ASS's inverted alpha (00 opaque).
+    static func colour(_ hex: String, opacity: Double) -> String {
+        let (r, g, b) = HexColor.components(hex)
+        let alpha = Int(((1 - min(max(opacity, 0), 1)) * 255).rounded())
+        return String(format: "&H%02X%02X%02X%02X", alpha, b, g, r)
+    }
+
+    /// User text cannot open override blocks or escape sequences.
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\u{29F5}")
+            .replacingOccurrences(of: "{", with: "(")
+            .replacingOccurrences(of: "}", with: ")")
+            .replacingOccurrences(of: "\r\n", with: "\n")
+            .replacingOccurrences(of: "\n", with: "\\N")
+    }
+}

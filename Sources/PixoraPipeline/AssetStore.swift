@@ -1,0 +1,47 @@
+import Foundation
+import PixoraCore
+import PixoraGenerators
+import PixoraMedia
+
+/// The content-addressed asset cache: one file per key, produced at most once.
+public struct AssetStore: AssetLocator {
+    public let folder: AssetFolder
+
+    public init(root: URL) { folder = AssetFolder(root: root) }
+
+    /// The default cache: `$PIXORA_CACHE_DIR`, else `$XDG_CACHE_HOME/pixora`, else `~/.cache/pixora`.
+    public static func defaultRoot(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let explicit = environment["PIXORA_CACHE_DIR"], !explicit.isEmpty { return URL(fileURLWithPath: explicit) }
+        if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty { return URL(fileURLWithPath: xdg).appendingPathComponent("pixora") }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/pixora")
+    }
+
+    public func url(for asset: AssetRef) throws -> URL { try folder.url(for: asset) }
+
+    public func contains(_ asset: AssetRef) -> Bool { FileManager.default.fileExists(atPath: folder.location(of: asset).path) }
+
+    /// Returns the asset, running `produce` (which must write the given URL) only when it is not stored yet.
+    /// Returns whether it was produced now.
+    @discardableResult
+    public func obtain(_ asset: AssetRef, produce: (URL) async throws -> Void) async throws -> Bool {
+        let location = folder.location(of: asset)
+        if FileManager.default.fileExists(atPath: location.path) { return false }
+        try FileManager.default.createDirectory(at: location.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try await produce(location)
+        guard FileManager.default.fileExists(atPath: location.path) else {
+            throw MediaError.unreadableOutput(tool: "pixora", detail: "the generator did not write \(asset.fileName)")
+        }
+        return true
+    }
+
+    /// Reads a JSON sidecar stored under its own key (speech timings).
+    public func readJSON<T: Decodable>(_ type: T.Type, _ asset: AssetRef) throws -> T {
+        try JSONDecoder().decode(type, from: Data(contentsOf: try url(for: asset)))
+    }
+
+    public func writeJSON<T: Encodable>(_ value: T, _ asset: AssetRef) async throws {
+        let location = folder.location(of: asset)
+        let data = try CanonicalJSON.encode(value)
+        try await AtomicFile.write(to: location) { try data.write(to: $0) }
+    }
+}

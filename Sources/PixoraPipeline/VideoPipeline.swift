@@ -1,0 +1,212 @@
+import Foundation
+import PixoraCore
+import PixoraGenerators
+import PixoraMedia
+
+/// Plan → assets → EditorState → MP4. Every asset is content-addressed, so a second run with the same
+/// inputs generates nothing, and an edited plan regenerates only what the edit changed.
+public struct VideoPipeline: Sendable {
+    public let generators: GeneratorSet
+    public let store: AssetStore
+    /// Scene visuals made at once; 2 matches this machine class (ffmpeg already uses both cores while encoding).
+    public var concurrency: Int
+
+    public init(generators: GeneratorSet = .embedded, store: AssetStore, concurrency: Int = 2) {
+        self.generators = generators
+        self.store = store
+        self.concurrency = concurrency
+    }
+
+    public func plan(prompt: String, settings: Settings, script: String? = nil) async throws -> Plan {
+        try await generators.planner.plan(prompt: prompt, settings: settings, script: script)
+    }
+
+    // MARK: Keys
+
+    func key<Inputs: Encodable>(_ generator: any Generator, _ inputs: Inputs, ext: String) throws -> AssetRef {
+        AssetRef(key: try ContentKey(generator: generator.id, version: generator.version, inputs: inputs), ext: ext)
+    }
+
+    func speechRequest(_ scene: PlanScene, _ settings: Settings) -> SpeechRequest {
+        SpeechRequest(text: scene.narration.trimmingCharacters(in: .whitespacesAndNewlines), voice: settings.voice, rate: settings.speechRate)
+    }
+
+    func imageRequest(_ scene: PlanScene, _ settings: Settings) -> ImageRequest {
+        let canvas = settings.canvas
+        return ImageRequest(
+            visual: scene.visual, keyPhrase: scene.keyPhrase, mood: scene.mood, style: settings.style,
+            width: canvas.width, height: canvas.height, seed: settings.seed)
+    }
+
+    static func motion(for index: Int, settings: Settings) -> CameraMotion {
+        let cycle: [CameraMotion] = settings.aspectRatio == .vertical
+            ? [.zoomIn, .panUp, .zoomOut, .panDown, .panRight]
+            : [.zoomIn, .panRight, .zoomOut, .panLeft, .panUp]
+        var random = SeededRandom(seed: settings.seed, label: "motion")
+        let offset = Int(random.next() % UInt64(cycle.count))
+        return cycle[(index + offset) % cycle.count]
+    }
+
+    // MARK: Assets
+
+    /// Generates (or finds) every asset of `plan`.
+    public func produceAssets(for plan: Plan, progress: ProgressHandler? = nil) async throws -> PlanAssets {
+        let issues = plan.validate()
+        guard issues.isEmpty else { throw InvalidDocument(document: "plan", issues: issues) }
+        let settings = plan.settings
+        let scenes = plan.scenes
+        let counter = Counter()
+
+        // 1. Voices first: their lengths decide the scenes' lengths, which the clips and music depend on.
+        var voices: [(AssetRef?, SpeechTimings)] = []
+        for (index, scene) in scenes.enumerated() {
+            let request = speechRequest(scene, settings)
+            guard !request.text.isEmpty else {
+                voices.append((nil, SpeechTimings(duration: 0, words: [])))
+                progress?(ProgressEvent(stage: .voice, fraction: ProgressEvent.fraction(.voice, done: Double(index + 1), of: Double(scenes.count)), sceneIndex: index, part: .voice, status: .done, message: "scene \(index + 1): no narration"))
+                continue
+            }
+            let wav = try key(generators.speech, request, ext: "wav")
+            let timingsRef = AssetRef(key: wav.key, ext: "json")
+            progress?(ProgressEvent(stage: .voice, fraction: ProgressEvent.fraction(.voice, done: Double(index), of: Double(scenes.count)), sceneIndex: index, part: .voice, status: .working, message: "scene \(index + 1): voice"))
+            var timings: SpeechTimings
+            if store.contains(wav), store.contains(timingsRef), let stored = try? store.readJSON(SpeechTimings.self, timingsRef) {
+                timings = stored
+                counter.reused()
+            } else {
+                let made = try await makeSpeech(request, wav: wav)
+                try await store.writeJSON(made, timingsRef)
+                timings = made
+                counter.generated()
+            }
+            voices.append((wav, timings))
+            progress?(ProgressEvent(stage: .voice, fraction: ProgressEvent.fraction(.voice, done: Double(index + 1), of: Double(scenes.count)), sceneIndex: index, part: .voice, status: .done, message: "scene \(index + 1): voice \(timings.duration.formatted) s"))
+        }
+
+        // 2. Scene lengths: the plan's, or longer when the narration needs it.
+        let durations = scenes.indices.map { index in
+            let overlapIn = index > 0 ? scenes[index - 1].transition.overlap : 0
+            let overlapOut = index < scenes.count - 1 ? scenes[index].transition.overlap : 0
+            let need = SceneMargins.minimumDuration(speech: voices[index].1.duration, overlapIn: overlapIn, overlapOut: overlapOut)
+            let frame = 1 / Double(settings.fps)
+            return max(scenes[index].duration, (need / frame).rounded(.up) * frame)
+        }
+
+        // 3. Pictures, clips and music tracks, a few at a time.
+        let groups = Array(Set(scenes.map(\.musicGroup))).sorted()
+        let total = Double(scenes.count * 2 + (settings.music ? groups.count : 0))
+        let finished = Counter()
+        var sceneAssets: [SceneAssets?] = Array(repeating: nil, count: scenes.count)
+        var musicAssets: [MusicAssets] = []
+        try await withThrowingTaskGroup(of: Produced.self) { group in
+            var jobs: [@Sendable () async throws -> Produced] = []
+            for (index, scene) in scenes.enumerated() {
+                let voice = voices[index]
+                let duration = durations[index]
+                jobs.append {
+                    let (image, clip) = try await makeVisuals(scene, index: index, duration: duration, settings: settings, counter: counter) { part, status in
+                        if status == .done || status == .reused { finished.generated() }
+                        progress?(ProgressEvent(stage: .visuals, fraction: ProgressEvent.fraction(.visuals, done: Double(finished.count), of: total), sceneIndex: index, part: part, status: status, message: "scene \(index + 1): \(part.rawValue) \(status.rawValue)"))
+                    }
+                    return .scene(index, SceneAssets(sceneId: scene.id, voice: voice.0, timings: voice.1, image: image, clip: clip, duration: duration))
+                }
+            }
+            if settings.music {
+                for musicGroup in groups {
+                    let members = scenes.indices.filter { scenes[$0].musicGroup == musicGroup }
+                    let length = members.reduce(0) { $0 + durations[$1] }
+                    let mood = MusicGrouping.mood(ofGroup: musicGroup, in: scenes)
+                    jobs.append {
+                        let music = try await makeMusic(group: musicGroup, mood: mood, length: length, settings: settings, counter: counter)
+                        finished.generated()
+                        progress?(ProgressEvent(stage: .music, fraction: ProgressEvent.fraction(.visuals, done: Double(finished.count), of: total), sceneIndex: members.first, part: .music, status: .done, message: "music for group \(musicGroup + 1) (\(mood.rawValue))"))
+                        return .music(music)
+                    }
+                }
+            }
+            var pending = jobs.makeIterator()
+            for _ in 0..<max(concurrency, 1) {
+                if let job = pending.next() { group.addTask(operation: job) }
+            }
+            for try await produced in group {
+                switch produced {
+                case .scene(let index, let assets): sceneAssets[index] = assets
+                case .music(let music): musicAssets.append(music)
+                }
+                if let job = pending.next() { group.addTask(operation: job) }
+            }
+        }
+        return PlanAssets(
+            scenes: sceneAssets.compactMap { $0 }, music: musicAssets.sorted { $0.group < $1.group },
+            generated: counter.generatedCount, reused: counter.reusedCount)
+    }
+
+    private enum Produced: Sendable {
+        case scene(Int, SceneAssets)
+        case music(MusicAssets)
+    }
+
+    func makeSpeech(_ request: SpeechRequest, wav: AssetRef) async throws -> SpeechTimings {
+        let box = TimingsBox()
+        try await store.obtain(wav) { url in box.value = try await generators.speech.makeSpeech(request, to: url) }
+        if let timings = box.value { return timings }
+        // The WAV existed without its timings (an interrupted run): synthesize again to recover them.
+        let location = store.folder.location(of: wav)
+        return try await generators.speech.makeSpeech(request, to: location)
+    }
+
+    func makeVisuals(
+        _ scene: PlanScene, index: Int, duration: Double, settings: Settings, counter: Counter,
+        report: @Sendable (ScenePart, PartStatus) -> Void
+    ) async throws -> (AssetRef, AssetRef) {
+        let imageRequest = imageRequest(scene, settings)
+        let image = try key(generators.image, imageRequest, ext: "png")
+        report(.image, .working)
+        let madeImage = try await store.obtain(image) { try await generators.image.makeImage(imageRequest, to: $0) }
+        counter.count(madeImage)
+        report(.image, madeImage ? .done : .reused)
+
+        let canvas = settings.canvas
+        let clipRequest = ClipRequest(
+            image: image.key, width: canvas.width, height: canvas.height, fps: canvas.fps, duration: duration,
+            motion: Self.motion(for: index, settings: settings))
+        let clip = try key(generators.video, clipRequest, ext: "mp4")
+        report(.clip, .working)
+        let imageURL = try store.url(for: image)
+        let madeClip = try await store.obtain(clip) { try await generators.video.makeClip(clipRequest, image: imageURL, to: $0) }
+        counter.count(madeClip)
+        report(.clip, madeClip ? .done : .reused)
+        return (image, clip)
+    }
+
+    func makeMusic(group: Int, mood: Mood, length: Double, settings: Settings, counter: Counter) async throws -> MusicAssets {
+        // Whole 8-second steps, so small edits to scene lengths reuse the same track.
+        let minimum = (length / 8).rounded(.up) * 8
+        var random = SeededRandom(seed: settings.seed, label: "music-\(group)-\(mood.rawValue)")
+        let request = MusicRequest(mood: mood, minimumDuration: minimum, seed: random.next())
+        let track = try key(generators.music, request, ext: "wav")
+        let made = try await store.obtain(track) { _ = try await generators.music.makeMusic(request, to: $0) }
+        counter.count(made)
+        let trackDuration = try WAVHeader(contentsOf: try store.url(for: track)).duration
+        return MusicAssets(group: group, mood: mood, track: track, trackDuration: trackDuration)
+    }
+}
+
+/// Thread-safe tallies of generated and reused assets.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made = 0
+    private var found = 0
+
+    func generated() { lock.withLock { made += 1 } }
+    func reused() { lock.withLock { found += 1 } }
+    func count(_ wasMade: Bool) { wasMade ? generated() : reused() }
+    var generatedCount: Int { lock.withLock { made } }
+    var reusedCount: Int { lock.withLock { found } }
+    var count: Int { lock.withLock { made + found } }
+}
+
+/// Carries a value out of a non-escaping producer closure.
+final class TimingsBox: @unchecked Sendable {
+    var value: SpeechTimings?
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import PixoraCore
+import PixoraMedia
+import PixoraPipeline
+
+struct Generate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Make a video from a prompt with the embedded generators (no keys, no network).",
+        discussion: """
+            Writes the MP4, a JPEG thumbnail (<name>.jpg), the plan (<name>.plan.json) and the editable
+            timeline (<name>.editor-state.json) next to each other. Running the same command again reuses every
+            cached asset; editing the plan and passing it with --plan regenerates only what changed.
+            """)
+
+    @Argument(help: "What the video is about, e.g. \"a 30-second vertical video about how bees make honey\".")
+    var prompt: String?
+
+    @OptionGroup var settingsOptions: SettingsOptions
+
+    @Option(name: .shortAndLong, help: "Output MP4 (default: named after the title). With --plan-only: the plan file.")
+    var out: String?
+
+    @Option(name: .long, help: "Use your own narration from this text file; it is split into scenes.")
+    var script: String?
+
+    @Flag(name: .long, help: "Write the plan (plan.json) and stop.")
+    var planOnly = false
+
+    @Option(name: .customLong("plan"), help: "Generate from this (edited) plan file instead of planning from the prompt.")
+    var planFile: String?
+
+    @Option(name: .long, help: "Asset cache folder (default: $PIXORA_CACHE_DIR or ~/.cache/pixora).")
+    var cache: String?
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        if planFile == nil && (prompt ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw UsageError("the prompt is empty; describe the video you want, e.g. pixora generate \"a 30-second video about bees\"")
+        }
+        if planFile != nil && planOnly { throw UsageError("--plan and --plan-only cannot be used together") }
+        if planFile != nil && script != nil { throw UsageError("--script cannot be used with --plan (the plan already holds the narration)") }
+    }
+
+    func run() async throws {
+        let started = Date()
+        let display = ProgressDisplay(quiet: quiet)
+        let pipeline = VideoPipeline(store: AssetStore(root: cache.map { URL(fileURLWithPath: $0) } ?? AssetStore.defaultRoot()))
+
+        let plan: Plan
+        if let planPath = planFile {
+            plan = try Plan.load(try InputFile.read(planPath, what: "plan file"))
+        } else {
+            let prompt = prompt ?? ""
+            let settings = try settingsOptions.settings(prompt: prompt)
+            let scriptText = try script.map { String(decoding: try InputFile.read($0, what: "script file"), as: UTF8.self) }
+            if scriptText?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true {
+                throw UsageError("the script file \(script ?? "") is empty")
+            }
+            display.handle(.init(stage: .planning, fraction: 0, message: "planning"))
+            plan = try await pipeline.plan(prompt: prompt, settings: settings, script: scriptText)
+        }
+
+        if planOnly {
+            let destination = URL(fileURLWithPath: out ?? "plan.json")
+            try await OutputFiles.writeJSON(plan, to: destination)
+            display.finish()
+            if !quiet {
+                print("plan: \(destination.path)  (\(plan.scenes.count) scenes, \(plan.plannedDuration.formatted) s)")
+                print("edit it, then: pixora generate --plan \(destination.path) --out video.mp4")
+            }
+            return
+        }
+        try Preflight.check()
+
+        let output = URL(fileURLWithPath: out ?? OutputFiles.defaultName(for: plan.title))
+        try OutputFiles.checkWritable(output)
+        let files = OutputFiles(video: output)
+        let assets = try await pipeline.produceAssets(for: plan, progress: display.handle)
+        let state = Assembler.editorState(plan: plan, assets: assets)
+        try await OutputFiles.writeJSON(plan, to: files.plan)
+        try await OutputFiles.writeJSON(state, to: files.editorState)
+
+        let renderer = Renderer(assets: pipeline.store)
+        let result = try await renderer.render(state, to: output, thumbnail: files.thumbnail) { fraction in
+            display.handle(.init(stage: .rendering, fraction: ProgressEvent.fraction(.rendering, done: fraction, of: 1), message: "rendering"))
+        }
+        display.finish()
+        if !quiet {
+            OutputFiles.printSummary(result, started: started, extra: [
+                "scenes": "\(plan.scenes.count) (\(assets.generated) assets generated, \(assets.reused) reused from \(pipeline.store.folder.root.path))",
+                "thumbnail": files.thumbnail.path, "plan": files.plan.path, "timeline": files.editorState.path,
+            ])
+        }
+    }
+}

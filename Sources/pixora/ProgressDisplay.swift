@@ -1,0 +1,73 @@
+import Foundation
+import PixoraPipeline
+
+/// Shows generation progress on stderr: a redrawn bar with per-scene status on a terminal,
+/// plain lines when stderr is a file or pipe, nothing when quiet.
+final class ProgressDisplay: @unchecked Sendable {
+    private let lock = NSLock()
+    private let quiet: Bool
+    private let interactive: Bool
+    private var stage: GenerationStage?
+    private var fraction = 0.0
+    private var parts: [Int: [ScenePart: PartStatus]] = [:]
+    private var lastPrintedDecile = -1
+    private var drawn = false
+
+    init(quiet: Bool) {
+        self.quiet = quiet
+        interactive = isatty(FileHandle.standardError.fileDescriptor) == 1
+    }
+
+    func handle(_ event: ProgressEvent) {
+        guard !quiet else { return }
+        lock.withLock {
+            let stageChanged = event.stage != stage
+            stage = event.stage
+            fraction = max(fraction, event.fraction)
+            if let index = event.sceneIndex, let part = event.part, let status = event.status {
+                parts[index, default: [:]][part] = status
+            }
+            if interactive {
+                draw()
+            } else if stageChanged || (event.status.map { [.done, .reused, .failed].contains($0) } ?? false) {
+                write("[\(percent)] \(event.message)\n")
+            } else if event.stage == .rendering, Int(event.fraction * 10) > lastPrintedDecile {
+                lastPrintedDecile = Int(event.fraction * 10)
+                write("[\(percent)] rendering\n")
+            }
+        }
+    }
+
+    func finish() {
+        guard !quiet else { return }
+        lock.withLock {
+            if interactive && drawn { write("\r\u{1B}[2K") }
+        }
+    }
+
+    private var percent: String { String(format: "%3d%%", Int((fraction * 100).rounded(.down))) }
+
+    private func draw() {
+        let width = 24
+        let filled = Int(fraction * Double(width))
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        let scenes = parts.keys.sorted().map { index -> String in
+            let status = parts[index] ?? [:]
+            let marks = [ScenePart.voice, .image, .clip].map { part -> String in
+                switch status[part] {
+                case .done?, .reused?: return "✓"
+                case .working?: return "…"
+                case .failed?: return "✗"
+                default: return "·"
+                }
+            }.joined()
+            return "\(index + 1):\(marks)"
+        }.joined(separator: " ")
+        write("\r\u{1B}[2K\(bar) \(percent) \(stage?.rawValue ?? "")  \(scenes)")
+        drawn = true
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

@@ -1,0 +1,87 @@
+import PixoraCore
+@testable import PixoraMedia
+import Testing
+
+@Suite("Render filtergraph text")
+struct RenderGraphTests {
+    static func ref(_ c: Character, _ ext: String) -> AssetRef { AssetRef(String(repeating: c, count: 64) + "." + ext)! }
+
+    static func state(_ transitions: [Transition], captions: Bool = false) -> EditorState {
+        let clips = transitions.indices.map { Clip(id: "c\($0)", sceneId: nil, asset: ref("a", "mp4"), duration: 4) }
+            + [Clip(id: "last", sceneId: nil, asset: ref("a", "mp4"), duration: 4)]
+        return EditorState(
+            title: "t", canvas: Canvas(width: 720, height: 1280, fps: 30), clips: clips, transitions: transitions,
+            captions: Captions(enabled: captions, cues: [Cue(start: 1, end: 2, text: "hi")]),
+            audio: AudioMix(voice: AudioTrack(segments: []), music: AudioTrack(segments: [])))
+    }
+
+    static func builder(_ state: EditorState, sizes: [RenderGraphBuilder.Size?]? = nil) -> RenderGraphBuilder {
+        RenderGraphBuilder(
+            state: state, clipPaths: state.clips.indices.map { "/a/\($0).mp4" }, clipSizes: sizes,
+            voicePaths: state.audio.voice.segments.indices.map { "/v/\($0).wav" },
+            musicPaths: state.audio.music.segments.indices.map { "/m/\($0).wav" },
+            subtitlePath: state.captions.enabled ? "/w/text.ass" : nil, fontsDirectory: "/fonts")
+    }
+
+    @Test("two clips join with one xfade at the first clip's end minus the overlap")
+    func twoClips() {
+        let graph = Self.builder(Self.state([Transition(kind: .wipeleft, duration: 0.5)])).graph(loudness: .none)
+        #expect(graph.inputs.map(\.path) == ["/a/0.mp4", "/a/1.mp4"])
+        #expect(graph.filter == """
+            [0:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,scale=720:1280:force_original_aspect_ratio=decrease,pad=720:1280:(ow-iw)/2:(oh-ih)/2:color=0x000000,setsar=1,fps=30,format=yuv420p,settb=AVTB[c0];
+            [1:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,scale=720:1280:force_original_aspect_ratio=decrease,pad=720:1280:(ow-iw)/2:(oh-ih)/2:color=0x000000,setsar=1,fps=30,format=yuv420p,settb=AVTB[c1];
+            [c0][c1]xfade=transition=wipeleft:duration=0.5:offset=3.5[x1];
+            [x1]trim=duration=7.5,format=yuv420p[vout];
+            anullsrc=r=48000:cl=stereo,atrim=duration=7.5[aout]
+            """)
+    }
+
+    @Test("three clips chain transitions with cumulative offsets; a cut becomes concat; canvas-sized clips skip scaling")
+    func threeClips() {
+        let size = RenderGraphBuilder.Size(width: 720, height: 1280)
+        let state = Self.state([Transition(kind: .fade, duration: 1), .cut], captions: true)
+        let graph = Self.builder(state, sizes: [size, size, size]).graph(loudness: .none)
+        let lines = graph.filter.components(separatedBy: ";\n")
+        #expect(lines[0] == "[0:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,setsar=1,fps=30,format=yuv420p,settb=AVTB[c0]")
+        #expect(lines[3] == "[c0][c1]xfade=transition=fade:duration=1:offset=3[x1]")
+        #expect(lines[4] == "[x1][c2]concat=n=2:v=1:a=0[x2]")
+        #expect(lines[5] == "[x2]subtitles=filename='/w/text.ass':fontsdir='/fonts',trim=duration=11,format=yuv420p[vout]")
+    }
+
+    @Test("voice is delayed into place, music looped, faded and ducked, and the mix normalised linearly")
+    func audioChain() {
+        var state = Self.state([Transition(kind: .fade, duration: 1)])
+        state.audio.voice.segments = [AudioSegment(asset: Self.ref("b", "wav"), start: 1.25, duration: 2)]
+        state.audio.music = AudioTrack(volume: 0.3, segments: [AudioSegment(asset: Self.ref("c", "wav"), start: 0, duration: 7, fadeIn: 1, fadeOut: 2, loop: true)])
+        let measured = LoudnessMeasurement(integrated: -20, truePeak: -5, range: 4, threshold: -30, offset: 0.2)
+        let graph = Self.builder(state).graph(loudness: .normalize(measured, limit: 0.5))
+        #expect(graph.inputs.map(\.loop) == [false, false, false, true])
+        #expect(graph.inputArguments.suffix(4) == ["-stream_loop", "-1", "-i", "/m/0.wav"])
+        let lines = graph.filter.components(separatedBy: ";\n")
+        #expect(lines.contains("[2:a]aresample=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo,atrim=start=0:duration=2,asetpts=PTS-STARTPTS,adelay=delays=1250:all=1[voice0]"))
+        #expect(lines.contains("[3:a]aresample=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo,atrim=start=0:duration=7,asetpts=PTS-STARTPTS,afade=t=in:st=0:d=1,afade=t=out:st=5:d=2[music0]"))
+        #expect(lines.contains("[music0]anull,volume=0.3[music]"))
+        #expect(lines.contains("[music][voicekey]sidechaincompress=threshold=0.02:ratio=8:attack=15:release=350:knee=4[ducked]"))
+        #expect(lines.last == "[mix]apad=whole_dur=7,atrim=duration=7,alimiter=limit=0.5:attack=5:release=80:level=false:latency=true,loudnorm=I=-14:TP=-1.5:LRA=11:measured_I=-20:measured_TP=-5:measured_LRA=4:measured_thresh=-30:offset=0.2:linear=true,aresample=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo[aout]")
+        let audioOnly = Self.builder(state).audioGraph(loudness: .measure(limit: nil))
+        #expect(audioOnly.inputs.map(\.path) == ["/v/0.wav", "/m/0.wav"])
+        #expect(audioOnly.filter.contains("[0:a]aresample"))
+        #expect(audioOnly.filter.hasSuffix("loudnorm=I=-14:TP=-1.5:LRA=11:print_format=json[aout]"))
+    }
+
+    @Test("filter values with quotes are escaped")
+    func quoting() {
+        #expect(RenderGraphBuilder.quote("/tmp/it's") == "'/tmp/it'\\''s'")
+    }
+
+    @Test("subtitle text cannot inject override tags and positions follow the overlay")
+    func subtitles() {
+        var state = Self.state([Transition(kind: .fade, duration: 1)], captions: true)
+        state.captions.cues = [Cue(start: 1, end: 2.5, text: "a {\\b1} b\nc")]
+        state.overlays = [TextOverlay(id: "t", text: "Title", start: 0, end: 3, x: 0.5, y: 0.25)]
+        let text = SubtitleDocument(state: state).text
+        #expect(text.contains("PlayResX: 720\nPlayResY: 1280"))
+        #expect(text.contains("Dialogue: 0,0:00:01.00,0:00:02.50,S0,,0,0,102,,{\\an2}a (\u{29F5}b1) b\\Nc"))
+        #expect(text.contains("Dialogue: 1,0:00:00.00,0:00:03.00,S1,,0,0,0,,{\\an5\\pos(360,320)}Title"))
+    }
+}
