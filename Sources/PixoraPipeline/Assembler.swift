@@ -69,7 +69,8 @@ public enum CaptionBuilder {
                 current = []
             }
             current.append(word)
-            if let last = word.word.last, ".!?;:".contains(last) {
+            // Lines end at sentence ends, and at commas once they hold a few words.
+            if let last = word.word.last, ".!?;:".contains(last) || (last == "," && current.count >= 3) {
                 lines.append(current)
                 current = []
             }

@@ -88,8 +88,8 @@ public struct VideoPipeline: Sendable {
             let overlapIn = index > 0 ? scenes[index - 1].transition.overlap : 0
             let overlapOut = index < scenes.count - 1 ? scenes[index].transition.overlap : 0
             let need = SceneMargins.minimumDuration(speech: voices[index].1.duration, overlapIn: overlapIn, overlapOut: overlapOut)
-            let frame = 1 / Double(settings.fps)
-            return max(scenes[index].duration, (need / frame).rounded(.up) * frame)
+            let fps = Double(settings.fps)
+            return max(scenes[index].duration, (need * fps).rounded(.up) / fps)
         }
 
         // 3. Pictures, clips and music tracks, a few at a time.

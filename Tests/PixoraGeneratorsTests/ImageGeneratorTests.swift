@@ -1,6 +1,6 @@
 import Foundation
 import PixoraCore
-import PixoraGenerators
+@testable import PixoraGenerators
 import PixoraMedia
 import Testing
 
@@ -43,6 +43,16 @@ struct ImageGeneratorTests {
         let svg = generator.svg(for: Self.request("Cities full of rockets, leaves and puppies; people cooking"))
         for motif in ["city", "rocket", "leaf"] {
             #expect(svg.contains("motif-\(motif)\""), "missing \(motif)")
+        }
+    }
+
+    @Test("every motif has artwork, and its first keyword finds it and nothing else")
+    func motifLibrary() {
+        #expect(Motif.allCases.count >= 30)
+        let palette = MoodPalette(mood: .calm, style: .vibrant)
+        for motif in Motif.allCases {
+            #expect(Motif.matches(in: "A \(motif.keywords[0]) here") == [motif], "\(motif)")
+            #expect(motif.art(MotifPaint(palette: palette, idPrefix: "m")).count > 100, "\(motif) has no artwork")
         }
     }
 
@@ -142,6 +152,13 @@ struct ImageGeneratorTests {
             ("forest-somber-pastel-1x1", Self.request("A quiet forest in the rain", phrase: "Remember them", mood: .somber, style: .pastel, width: 720, height: 720, seed: 2)),
             ("cat-playful-vibrant-9x16", Self.request("A playful cat and a dog with music", phrase: "Best friends forever", mood: .playful, style: .vibrant, seed: 4)),
         ]
+        let gallery = directory.appendingPathComponent("motifs")
+        for (index, motif) in Motif.allCases.enumerated() {
+            let style = VisualStyle.allCases[index % VisualStyle.allCases.count]
+            let mood = Mood.allCases[index % Mood.allCases.count]
+            let request = Self.request(motif.keywords[0], phrase: motif.rawValue, mood: mood, style: style, width: 360, height: 360)
+            try await generator.makeImage(request, to: gallery.appendingPathComponent(String(format: "%02d-%@.png", index, motif.rawValue)))
+        }
         for (name, request) in scenes {
             try generator.svg(for: request).write(to: directory.appendingPathComponent("\(name).svg"), atomically: true, encoding: .utf8)
             let started = ContinuousClock.now

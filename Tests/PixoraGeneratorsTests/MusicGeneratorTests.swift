@@ -19,7 +19,9 @@ struct MusicGeneratorTests {
 
     @Test("different moods and different seeds give different MIDI")
     func variesWithMoodAndSeed() throws {
-        let pieces = try Mood.allCases.map { try generator.midi(for: MusicRequest(mood: $0, minimumDuration: 20, seed: 7)) }
+        let pieces = try Mood.allCases.map {
+            try generator.midi(for: MusicRequest(mood: $0, minimumDuration: 20, seed: 7))
+        }
         #expect(Set(pieces).count == Mood.allCases.count)
         for mood in Mood.allCases {
             let first = try generator.midi(for: MusicRequest(mood: mood, minimumDuration: 20, seed: 1))
@@ -73,7 +75,8 @@ struct MusicGeneratorTests {
     func lengthIsWholePhrases() throws {
         for mood in Mood.allCases {
             for minimum in [0.5, 7.0, 12.0, 30.0, 95.5] {
-                let composition = try Composition(MusicRequest(mood: mood, minimumDuration: minimum, seed: 9), ringOut: 4)
+                let request = MusicRequest(mood: mood, minimumDuration: minimum, seed: 9)
+                let composition = try Composition(request, ringOut: 4)
                 let phrase = 16 * 60 / Double(composition.tempo)
                 #expect(composition.duration >= minimum)
                 #expect(composition.duration - phrase < minimum, "\(mood) \(minimum): no extra phrase")
@@ -90,18 +93,25 @@ struct MusicGeneratorTests {
         }
     }
 
-    @Test("the loop fold trims to the exact sample count and mixes the tail onto the start")
-    func loopFoldGraph() {
-        let graph = LoopFold(sampleCount: 576_000, sampleRate: 48_000).filterGraph
-        #expect(graph.contains("atrim=end_sample=576000"))
-        #expect(graph.contains("atrim=start_sample=576000"))
-        #expect(graph.contains("amix=inputs=2:duration=first"))
-        #expect(graph.contains("normalize=0"))
+    @Test("the loop fold trims to the exact sample count and mixes the tail from the loop point onto the start")
+    func loopFoldGraph() throws {
+        let fold = LoopFold(sampleCount: 1_105_920, sampleRate: 48_000)
+        #expect(fold.loopPoint == "23.040000")
+        #expect(LoopFold(sampleCount: 48_001, sampleRate: 48_000).loopPoint == "1.000020")
+        #expect(fold.filterGraph.contains("atrim=end_sample=1105920,apad=whole_len=1105920[head]"))
+        #expect(fold.filterGraph.contains("amix=inputs=2:duration=first"))
+        #expect(fold.filterGraph.contains("normalize=0"))
+        let arguments = fold.arguments(render: "render.wav", output: "loop.wav")
+        #expect(arguments.contains("pcm_s16le"))
+        let seek = try #require(arguments.firstIndex(of: "-ss"))
+        #expect(arguments[seek + 1] == "23.040000")
+        #expect(arguments[seek + 2] == "-i", "the seek applies to the second input only")
     }
 
-    @Test("a rendered 12-second calm track is long enough, stereo 48 kHz, audible, unclipped, and leaves no temporary files")
+    @Test("a rendered 12-second calm track is long enough, stereo 48 kHz, audible, unclipped, leaves nothing behind")
     func rendersCalmTrack() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-music-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("pixora-music-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("calm.wav")
@@ -117,8 +127,25 @@ struct MusicGeneratorTests {
         let levels = try await VolumeLevels(output)
         #expect(levels.mean > -40, "not silent")
         #expect(levels.max < 0, "no clipping")
+        // fluidsynth's render is silent for its first block; only the folded tail can sound there.
+        let opening = try await VolumeLevels(output, filter: "atrim=end_sample=64,")
+        #expect(opening.max > -80, "the tail ringing past the loop point is mixed onto the start")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         #expect(leftovers == ["calm.wav"])
+    }
+
+    @Test("scale degrees map to keys of the mode across octaves")
+    func scaleDegrees() {
+        let aMinor = MusicalKey(tonic: 9, mode: .minor)
+        #expect(aMinor.key(degree: 0, octave: 4) == 69)
+        #expect(aMinor.key(degree: 2, octave: 4) == 72)
+        #expect(aMinor.key(degree: 7, octave: 4) == 81)
+        #expect(aMinor.key(degree: -1, octave: 4) == 67)
+        #expect(aMinor.chord(root: 5) == [5, 9, 0], "VI of A minor is F major")
+        let dHarmonicMinor = MusicalKey(tonic: 2, mode: .harmonicMinor)
+        #expect(dHarmonicMinor.chord(root: 4) == [9, 1, 4], "V of D harmonic minor is A major")
+        #expect(MusicalKey.nearest(pitchClass: 0, to: 65) == 60)
+        #expect(MusicalKey.nearest(pitchClass: 0, to: 67) == 72)
     }
 }
 
@@ -202,8 +229,11 @@ private struct AudioProbe {
     init(_ file: URL) async throws {
         let output = try await ToolRunner.run(
             .ffprobe,
-            ["-v", "error", "-select_streams", "a:0", "-show_entries", "stream=channels,sample_rate,codec_name,duration_ts",
-             "-of", "default=noprint_wrappers=1", file.path])
+            [
+                "-v", "error", "-select_streams", "a:0",
+                "-show_entries", "stream=channels,sample_rate,codec_name,duration_ts",
+                "-of", "default=noprint_wrappers=1", file.path,
+            ])
         var fields: [String: String] = [:]
         for line in output.standardOutput.split(separator: "\n") {
             let parts = line.split(separator: "=", maxSplits: 1)
@@ -221,9 +251,10 @@ private struct VolumeLevels {
     var mean: Double
     var max: Double
 
-    init(_ file: URL) async throws {
+    /// `filter` is prepended to volumedetect, e.g. to measure only part of the file.
+    init(_ file: URL, filter: String = "") async throws {
         let output = try await ToolRunner.run(
-            .ffmpeg, ["-nostdin", "-hide_banner", "-i", file.path, "-af", "volumedetect", "-f", "null", "-"])
+            .ffmpeg, ["-nostdin", "-hide_banner", "-i", file.path, "-af", filter + "volumedetect", "-f", "null", "-"])
         func level(_ name: String) -> Double {
             for line in output.errorLines {
                 guard let range = line.range(of: "\(name): ") else { continue }

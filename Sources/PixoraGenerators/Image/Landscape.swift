@@ -33,6 +33,21 @@ struct Landscape: Sendable {
         "<path class=\"layer-\(name)\" d=\"\(ridge.path(bottom: height + 2))\" fill=\"\(colour)\"/>"
     }
 
+    /// Low bushes along the nearest ridge, so the foreground is not one flat block.
+    private func bushes(on ridge: Ridge, colour: Colour, _ random: inout SeededRandom) -> String {
+        guard detailed else { return "" }
+        var art = "<g class=\"bushes\" fill=\"\(colour)\">"
+        for _ in 0..<Int(random.unit(4...7.99)) {
+            let x = random.unit(0...1) * width
+            let base = ridge.y(at: x) + unit * 0.02
+            let size = unit * random.unit(0.035...0.06)
+            for (dx, r) in [(-0.6, 0.55), (0.0, 0.8), (0.6, 0.6)] {
+                art += "<circle cx=\((x + dx * size).svgQuoted) cy=\((base - r * size * 0.5).svgQuoted) r=\((r * size).svgQuoted)/>"
+            }
+        }
+        return art + "</g>"
+    }
+
     private func hills(_ random: inout SeededRandom) -> String {
         let far = Ridge.rolling(width: width, baseline: horizon - height * 0.01, amplitude: height * 0.08, bumps: 2, random: &random)
         let mid = Ridge.rolling(width: width, baseline: horizon + height * 0.08, amplitude: height * 0.06, bumps: 2, random: &random)
@@ -47,7 +62,7 @@ struct Landscape: Sendable {
             }
         }
         art += layer(near, palette.near, name: "near")
-        return art
+        return art + bushes(on: near, colour: palette.near.lighter(0.08), &random)
     }
 
     private func mountains(_ random: inout SeededRandom) -> String {
@@ -64,6 +79,7 @@ struct Landscape: Sendable {
         let mid = Ridge.rolling(width: width, baseline: horizon + height * 0.11, amplitude: height * 0.04, bumps: 2, random: &random)
         let near = Ridge.rolling(width: width, baseline: horizon + height * 0.21, amplitude: height * 0.04, bumps: 1, random: &random)
         return art + layer(mid, palette.mid, name: "mid") + layer(near, palette.near, name: "near")
+            + bushes(on: near, colour: palette.near.lighter(0.08), &random)
     }
 
     private func sea(_ random: inout SeededRandom) -> String {
@@ -154,7 +170,7 @@ struct Landscape: Sendable {
         if detailed { art += pines(along: far, spacing: unit * 0.045, size: unit * 0.09...unit * 0.14, colour: palette.far.darker(0.18), &random) }
         art += layer(mid, palette.mid, name: "mid")
         art += pines(along: mid, spacing: unit * 0.08, size: unit * 0.13...unit * 0.2, colour: palette.mid.darker(0.25), &random)
-        return art + layer(near, palette.near, name: "near")
+        return art + layer(near, palette.near, name: "near") + bushes(on: near, colour: palette.near.darker(0.15), &random)
     }
 
     private func space(_ random: inout SeededRandom) -> String {

@@ -57,7 +57,8 @@ struct MoodPalette: Sendable {
         case .pastel:
             paper = .white
             ink = base[7].mixed(with: base[5], 0.25).darker(0.1)
-            disc = .white
+            // Tinted rather than white, so white motifs (a rocket, a cloud) still show on it.
+            disc = Colour.white.mixed(with: accent, 0.3)
         }
     }
 

@@ -59,7 +59,7 @@ extension Motif {
             art += "<path d=\"M30 76 Q50 88 70 76 L70 83 Q50 95 30 83Z\" fill=\"\(p.main)\"/>"
             art += "<circle cx=\"50\" cy=\"91\" r=\"4.5\" fill=\"\(p.natural(0xffcf3f))\"/>"
             art += "<ellipse cx=\"50\" cy=\"48\" rx=\"25\" ry=\"28\" fill=\"\(fur)\"/>"
-            art += "<ellipse cx=\"61\" cy=\"40\" rx=\"9\" ry=\"8\" fill=\"\(fur.darker(0.25))\"/>"
+            art += "<ellipse cx=\"61\" cy=\"40\" rx=\"9\" ry=\"8\" fill=\"\(fur.darker(0.25))\" stroke=\"none\"/>"
             art += "<ellipse cx=\"50\" cy=\"64\" rx=\"15\" ry=\"12\" fill=\"\(p.natural(0xf6e0bd))\"/>"
             art += "<path d=\"M46 69 Q50 80 54 69Z\" fill=\"\(p.natural(0xff7b8a))\"/>"
             art += "<path d=\"M50 60 Q50 68 44 68 M50 60 Q50 68 56 68\" fill=\"none\" stroke=\"\(p.dark)\" stroke-width=\"2\" stroke-linecap=\"round\"/>"

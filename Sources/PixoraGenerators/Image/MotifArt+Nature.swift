@@ -36,7 +36,7 @@ extension Motif {
                 art += "<rect x=\"46.5\" y=\"2\" width=\"7\" height=\"15\" rx=\"3.5\" fill=\"\(ray)\" transform=\"rotate(\(index * 30) 50 50)\"/>"
             }
             art += "<circle cx=\"50\" cy=\"50\" r=\"28\" fill=\"\(p.natural(0xffc93c))\"/>"
-            art += "<circle cx=\"50\" cy=\"50\" r=\"21\" fill=\"\(p.natural(0xffdc6b))\"/>"
+            art += "<circle cx=\"50\" cy=\"50\" r=\"21\" fill=\"\(p.natural(0xffdc6b))\" stroke=\"none\"/>"
             return art
         case .moon:
             let cut = p.id("moon-cut")
@@ -53,7 +53,7 @@ extension Motif {
         case .star:
             let gold = p.natural(0xffcf3f)
             var art = "<polygon points=\"\(MotifShapes.star(50, 55, outer: 42, inner: 18))\" fill=\"\(gold)\" stroke=\"\(gold)\" stroke-width=\"5\" stroke-linejoin=\"round\"/>"
-            art += "<polygon points=\"\(MotifShapes.star(50, 55, outer: 24, inner: 10))\" fill=\"\(gold.lighter(0.35))\"/>"
+            art += "<polygon points=\"\(MotifShapes.star(50, 55, outer: 24, inner: 10))\" fill=\"\(gold.lighter(0.35))\" stroke=\"none\"/>"
             art += "<path d=\"\(MotifShapes.sparkle(88, 16, 8))\" fill=\"\(p.second)\"/>"
             art += "<path d=\"\(MotifShapes.sparkle(12, 22, 6))\" fill=\"\(p.second)\"/>"
             art += "<path d=\"\(MotifShapes.sparkle(90, 86, 5))\" fill=\"\(p.second)\"/>"
@@ -62,7 +62,7 @@ extension Motif {
             let rock = p.natural(0x6d7fa3)
             var art = "<path d=\"M4 90 L38 34 L72 90Z\" fill=\"\(rock.lighter(0.3))\"/>"
             art += "<path d=\"M28 90 L62 16 L96 90Z\" fill=\"\(rock)\"/>"
-            art += "<path d=\"M62 16 L96 90 L66 90Z\" fill=\"\(rock.darker(0.2))\"/>"
+            art += "<path d=\"M62 16 L96 90 L66 90Z\" fill=\"\(rock.darker(0.2))\" stroke=\"none\"/>"
             art += "<path d=\"M62 16 L53.3 35 L58 32 L62 37 L66 32 L70.7 35Z\" fill=\"\(Colour.white)\"/>"
             art += "<path d=\"M38 34 L31.6 44.5 L35 43 L38 46 L41 43 L44.4 44.5Z\" fill=\"\(Colour.white)\" opacity=\"0.9\" stroke=\"none\"/>"
             return art
@@ -74,7 +74,7 @@ extension Motif {
             art += "<circle cx=\"50\" cy=\"36\" r=\"26\" fill=\"\(leaf)\"/>"
             art += "<circle cx=\"30\" cy=\"54\" r=\"17\" fill=\"\(leaf.darker(0.1))\"/>"
             art += "<circle cx=\"70\" cy=\"54\" r=\"17\" fill=\"\(leaf.darker(0.15))\"/>"
-            art += "<circle cx=\"42\" cy=\"28\" r=\"10\" fill=\"\(leaf.lighter(0.25))\"/>"
+            art += "<circle cx=\"42\" cy=\"28\" r=\"10\" fill=\"\(leaf.lighter(0.25))\" stroke=\"none\"/>"
             return art
         case .pines:
             return Self.pine(74, base: 92, height: 62, p.natural(0x237047), trunk: p.natural(0x6b4423))
@@ -93,7 +93,7 @@ extension Motif {
         case .drop:
             let water = p.natural(0x3ba7e8)
             var art = "<path d=\"M50 6 C50 6 20 44 20 64 A30 30 0 0 0 80 64 C80 44 50 6 50 6Z\" fill=\"\(water)\"/>"
-            art += "<path d=\"M50 6 C50 6 80 44 80 64 A30 30 0 0 1 56 93.4 C70 84 72 60 50 6Z\" fill=\"\(water.darker(0.15))\"/>"
+            art += "<path d=\"M50 6 C50 6 80 44 80 64 A30 30 0 0 1 56 93.4 C70 84 72 60 50 6Z\" fill=\"\(water.darker(0.15))\" stroke=\"none\"/>"
             art += "<path d=\"M33 62 A17 17 0 0 0 44 80\" fill=\"none\" stroke=\"\(Colour.white)\" stroke-width=\"5\" stroke-linecap=\"round\" opacity=\"0.8\"/>"
             return art
         case .planet:
@@ -110,7 +110,7 @@ extension Motif {
             art += "<circle cx=\"14\" cy=\"16\" r=\"3\" fill=\"\(p.second)\"/><circle cx=\"86\" cy=\"84\" r=\"2.5\" fill=\"\(p.second)\"/>"
             return art
         case .cloud:
-            return Self.cloud(p.light, shade: p.light.mixed(with: p.palette.skyTop, 0.18))
+            return Self.cloud(.white, shade: p.natural(0xb4c8dc))
         case .rain:
             var art = "<g transform=\"translate(0 -16)\">\(Self.cloud(p.natural(0xe6edf3), shade: p.natural(0xc5d2de)))</g>"
             let drop = p.natural(0x3d9be0)
@@ -139,7 +139,7 @@ extension Motif {
             let green = p.natural(0x4caf50)
             let rib = green.darker(0.3)
             var art = "<path d=\"M16 84 C16 44 46 14 86 14 C86 54 58 84 16 84Z\" fill=\"\(green)\"/>"
-            art += "<path d=\"M86 14 C86 54 58 84 16 84 Q56 60 86 14Z\" fill=\"\(green.darker(0.12))\"/>"
+            art += "<path d=\"M86 14 C86 54 58 84 16 84 Q56 60 86 14Z\" fill=\"\(green.darker(0.12))\" stroke=\"none\"/>"
             art += "<path d=\"M8 92 L16 84 Q48 54 78 22 M36 64 L33 46 M36 64 L54 66 M50 49 L49 33 M50 49 L68 50 M63 35 L63 24 M63 35 L76 35\" fill=\"none\" stroke=\"\(rib)\" stroke-width=\"2.5\" stroke-linecap=\"round\"/>"
             return art
         case .sprout:
@@ -159,7 +159,7 @@ extension Motif {
     static func cloud(_ fill: Colour, shade: Colour) -> String {
         let outline = "M22 76 A14 14 0 0 1 20 48 A20 20 0 0 1 56 34 A17 17 0 0 1 84 50 A13 13 0 0 1 80 76Z"
         return "<path d=\"\(outline)\" fill=\"\(fill)\"/>"
-            + "<path d=\"M14 66 Q16 76 22 76 L80 76 Q90 74 92 64 Q86 70 76 70 L24 70 Q18 70 14 66Z\" fill=\"\(shade)\"/>"
+            + "<path d=\"M14 66 Q16 76 22 76 L80 76 Q90 74 92 64 Q86 70 76 70 L24 70 Q18 70 14 66Z\" fill=\"\(shade)\" stroke=\"none\"/>"
     }
 
     /// A three-tier pine standing on `base`.

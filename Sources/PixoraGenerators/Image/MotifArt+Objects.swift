@@ -5,7 +5,7 @@ extension Motif {
         case .heart:
             let red = p.natural(0xff4d6d)
             return "<path d=\"M50 88 C20 66 8 48 8 34 C8 20 19 10 31 10 C40 10 46 15 50 22 C54 15 60 10 69 10 C81 10 92 20 92 34 C92 48 80 66 50 88Z\" fill=\"\(red)\"/>"
-                + "<path d=\"M50 88 C80 66 92 48 92 34 C92 22 84 13 74 11 C84 20 84 40 70 56 C62 66 56 74 50 88Z\" fill=\"\(red.darker(0.12))\"/>"
+                + "<path d=\"M50 88 C80 66 92 48 92 34 C92 22 84 13 74 11 C84 20 84 40 70 56 C62 66 56 74 50 88Z\" fill=\"\(red.darker(0.12))\" stroke=\"none\"/>"
                 + "<path d=\"M20 30 Q22 20 32 19\" fill=\"none\" stroke=\"\(Colour.white)\" stroke-width=\"5\" stroke-linecap=\"round\" opacity=\"0.6\"/>"
         case .book:
             var art = "<path d=\"M5 28 L50 36 L95 28 L95 87 L50 95 L5 87Z\" fill=\"\(p.main)\"/>"
@@ -109,7 +109,7 @@ extension Motif {
             var art = "<ellipse cx=\"46\" cy=\"92\" rx=\"38\" ry=\"6\" fill=\"\(p.light.darker(0.12))\"/>"
             art += "<path d=\"M70 46 C89 44 89 76 67 73\" fill=\"none\" stroke=\"\(p.main.darker(0.12))\" stroke-width=\"7\"/>"
             art += "<path d=\"M20 36 L72 36 L68 83 Q67 90 60 90 L32 90 Q25 90 24 83Z\" fill=\"\(p.main)\"/>"
-            art += "<path d=\"M62 36 L72 36 L68 83 Q67 90 60 90 L56 90 Q62 86 63 78Z\" fill=\"\(p.main.darker(0.12))\"/>"
+            art += "<path d=\"M62 36 L72 36 L68 83 Q67 90 60 90 L56 90 Q62 86 63 78Z\" fill=\"\(p.main.darker(0.12))\" stroke=\"none\"/>"
             art += "<ellipse cx=\"46\" cy=\"36\" rx=\"26\" ry=\"6\" fill=\"\(p.natural(0x6f4e37))\"/>"
             art += "<path d=\"M34 26 C28 18 40 14 34 5 M48 26 C42 18 54 14 48 5 M62 26 C56 18 68 14 62 5\" fill=\"none\" stroke=\"\(steam)\" stroke-width=\"3.5\" stroke-linecap=\"round\" opacity=\"0.85\"/>"
             return art
@@ -118,7 +118,7 @@ extension Motif {
             var art = "<path d=\"M50 31 Q50 18 57 9\" fill=\"none\" stroke=\"\(p.natural(0x6b4423))\" stroke-width=\"4\" stroke-linecap=\"round\"/>"
             art += "<path d=\"M53 22 C60 10 74 9 80 13 C74 24 61 27 53 22Z\" fill=\"\(p.natural(0x4caf50))\"/>"
             art += "<path d=\"M50 31 C36 20 13 26 13 52 C13 77 32 95 44 93 C48 92 52 92 56 93 C68 95 87 77 87 52 C87 26 64 20 50 31Z\" fill=\"\(red)\"/>"
-            art += "<path d=\"M56 93 C68 95 87 77 87 52 C87 38 80 30 72 27 C80 40 80 70 56 93Z\" fill=\"\(red.darker(0.15))\"/>"
+            art += "<path d=\"M56 93 C68 95 87 77 87 52 C87 38 80 30 72 27 C80 40 80 70 56 93Z\" fill=\"\(red.darker(0.15))\" stroke=\"none\"/>"
             art += "<ellipse cx=\"30\" cy=\"46\" rx=\"6\" ry=\"10\" fill=\"\(Colour.white)\" opacity=\"0.35\" transform=\"rotate(20 30 46)\" stroke=\"none\"/>"
             return art
         case .music:
@@ -144,7 +144,7 @@ extension Motif {
             let gold = p.natural(0xffc531)
             var art = "<path d=\"M30 20 C12 20 12 46 33 46 M70 20 C88 20 88 46 67 46\" fill=\"none\" stroke=\"\(gold.darker(0.1))\" stroke-width=\"6\"/>"
             art += "<path d=\"M27 10 L73 10 L71 36 C69 53 59 62 50 62 C41 62 31 53 29 36Z\" fill=\"\(gold)\"/>"
-            art += "<path d=\"M60 10 L73 10 L71 36 C69 53 59 62 50 62 C58 54 62 40 60 10Z\" fill=\"\(gold.darker(0.14))\"/>"
+            art += "<path d=\"M60 10 L73 10 L71 36 C69 53 59 62 50 62 C58 54 62 40 60 10Z\" fill=\"\(gold.darker(0.14))\" stroke=\"none\"/>"
             art += "<rect x=\"45\" y=\"61\" width=\"10\" height=\"15\" fill=\"\(gold.darker(0.1))\"/>"
             art += "<rect x=\"32\" y=\"75\" width=\"36\" height=\"8\" rx=\"2\" fill=\"\(gold)\"/>"
             art += "<rect x=\"26\" y=\"82\" width=\"48\" height=\"12\" rx=\"2.5\" fill=\"\(p.natural(0x7a4b2a))\"/>"

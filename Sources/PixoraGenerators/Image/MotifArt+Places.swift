@@ -56,7 +56,7 @@ extension Motif {
             art += "<path d=\"M36 48 L19 67 L21 80 L37 70Z M64 48 L81 67 L79 80 L63 70Z\" fill=\"\(p.main)\"/>"
             art += "<rect x=\"39\" y=\"66\" width=\"22\" height=\"6\" rx=\"2\" fill=\"\(p.natural(0x8a94a6))\"/>"
             art += "<path d=\"M50 4 C64 16 68 38 65 68 L35 68 C32 38 36 16 50 4Z\" fill=\"\(hull)\"/>"
-            art += "<path d=\"M50 4 C64 16 68 38 65 68 L56 68 C59 40 57 18 50 4Z\" fill=\"\(hull.darker(0.16))\"/>"
+            art += "<path d=\"M50 4 C64 16 68 38 65 68 L56 68 C59 40 57 18 50 4Z\" fill=\"\(hull.darker(0.16))\" stroke=\"none\"/>"
             art += "<path d=\"M50 4 C57 10 61 17 63 24 L37 24 C39 17 43 10 50 4Z\" fill=\"\(p.main)\"/>"
             art += "<circle cx=\"50\" cy=\"40\" r=\"9.5\" fill=\"\(p.natural(0x8a94a6))\"/><circle cx=\"50\" cy=\"40\" r=\"6.5\" fill=\"\(p.natural(0x5cc3f0))\"/>"
             art += "<circle cx=\"48\" cy=\"38\" r=\"2\" fill=\"\(Colour.white)\" opacity=\"0.7\" stroke=\"none\"/>"

@@ -77,8 +77,9 @@ struct TitleBlock: Sendable {
                 fill: textColour,
                 extra: " stroke=\"\(palette.ink)\" stroke-width=\((size * 0.12).svgQuoted) stroke-linejoin=\"round\" paint-order=\"stroke\"")
         case .retro:
-            art += lines(fill: palette.ink, dx: size * 0.06, dy: size * 0.06)
-            art += lines(fill: textColour)
+            let outline = " stroke=\"\(palette.ink)\" stroke-width=\((size * 0.07).svgQuoted) stroke-linejoin=\"round\" paint-order=\"stroke\""
+            art += lines(fill: palette.ink, dx: size * 0.07, dy: size * 0.07, extra: outline)
+            art += lines(fill: textColour, extra: outline)
         case .pastel:
             let padX = size * 0.45
             let padY = size * 0.28

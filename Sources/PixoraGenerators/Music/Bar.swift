@@ -10,8 +10,6 @@ struct Bar: Sendable, Hashable {
     var start: Int
     var beats: Int
     var ticksPerBeat: Int
-    /// Scale degree of the chord's root (0 = tonic).
-    var root: Int
     /// Pitch classes of the chord, root first.
     var chord: [Int]
 

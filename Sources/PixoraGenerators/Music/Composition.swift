@@ -45,17 +45,14 @@ struct Composition: Sendable {
 
         let phraseSeconds = Double(Self.barsPerPhrase * Self.beatsPerBar) * 60 / Double(tempo)
         phrases = max(1, Int((request.minimumDuration / phraseSeconds).rounded(.up)))
-
-        let barTicks = Self.beatsPerBar * Self.ticksPerBeat
-        let musicEnd = phrases * Self.barsPerPhrase * barTicks
-        let endTick = musicEnd + Int((ringOut * Double(tempo) / 60 * Double(Self.ticksPerBeat)).rounded(.up))
+        let ringOutTicks = Int((ringOut * Double(tempo) / 60 * Double(Self.ticksPerBeat)).rounded(.up))
+        let endTick = phrases * Self.barsPerPhrase * Self.beatsPerBar * Self.ticksPerBeat + ringOutTicks
 
         var conductor = MIDITrack(name: "Pixora \(request.mood.rawValue)")
         conductor.add(.tempo(microsecondsPerQuarter: UInt32(60_000_000 / tempo)), at: 0)
         conductor.add(.timeSignature(beatsPerBar: UInt8(Self.beatsPerBar)), at: 0)
         conductor.endTick = endTick
         var tracks = [conductor]
-
         var nextChannel: UInt8 = 0
         for part in style.parts {
             let channel: UInt8
@@ -66,30 +63,43 @@ struct Composition: Sendable {
                 nextChannel += nextChannel + 1 == Self.drumChannel ? 2 : 1
             }
             // Each part draws from its own sequence, so changing one part never reshuffles the others.
-            let partRandom = SeededRandom(seed: request.seed, label: "music.\(request.mood.rawValue).\(part.name)")
-            var performer = Performer(part: part, channel: channel, key: key, random: partRandom)
-            var track = MIDITrack(name: part.name)
-            track.add(.programChange(channel: channel, program: part.program), at: 0)
-            track.add(.controlChange(channel: channel, controller: 7, value: part.volume), at: 0)
-            track.add(.controlChange(channel: channel, controller: 10, value: part.pan), at: 0)
-            track.add(.controlChange(channel: channel, controller: 91, value: part.reverb), at: 0)
-            track.add(.controlChange(channel: channel, controller: 93, value: 16), at: 0)
-            for index in 0..<(phrases * Self.barsPerPhrase) {
-                let position = index % Self.barsPerPhrase
-                let root = progression[position]
-                let bar = Bar(
-                    index: index, phrase: index / Self.barsPerPhrase, position: position,
-                    isPhraseEnd: position == Self.barsPerPhrase - 1, start: index * barTicks,
-                    beats: Self.beatsPerBar, ticksPerBeat: Self.ticksPerBeat,
-                    root: root, chord: key.chord(root: root, seventh: style.sevenths))
-                performer.play(bar, roots: progression, into: &track)
-            }
-            // Silences whatever still rings once the tail has been captured: fluidsynth otherwise keeps rendering
-            // until the last voice's release has run out, seconds of inaudible work.
-            track.add(.controlChange(channel: channel, controller: 120, value: 0), at: endTick)
-            track.endTick = endTick
-            tracks.append(track)
+            let random = SeededRandom(seed: request.seed, label: "music.\(request.mood.rawValue).\(part.name)")
+            let performer = Performer(part: part, channel: channel, key: key, random: random)
+            tracks.append(
+                Self.track(
+                    of: performer, progression: progression, phrases: phrases, sevenths: style.sevenths,
+                    endTick: endTick))
         }
         midi = MIDIFile(ticksPerQuarter: UInt16(Self.ticksPerBeat), tracks: tracks)
+    }
+
+    /// One part's track: its instrument and mix settings, every bar of the piece, then silence until `endTick`.
+    private static func track(
+        of performer: Performer, progression: [Int], phrases: Int, sevenths: Bool, endTick: Int
+    ) -> MIDITrack {
+        var performer = performer
+        let channel = performer.channel
+        let part = performer.part
+        var track = MIDITrack(name: part.name)
+        track.add(.programChange(channel: channel, program: part.program), at: 0)
+        track.add(.controlChange(channel: channel, controller: .volume, value: part.volume), at: 0)
+        track.add(.controlChange(channel: channel, controller: .pan, value: part.pan), at: 0)
+        track.add(.controlChange(channel: channel, controller: .reverb, value: part.reverb), at: 0)
+        track.add(.controlChange(channel: channel, controller: .chorus, value: 16), at: 0)
+        for index in 0..<(phrases * barsPerPhrase) {
+            let position = index % Self.barsPerPhrase
+            let bar = Bar(
+                index: index, phrase: index / Self.barsPerPhrase, position: position,
+                isPhraseEnd: position == Self.barsPerPhrase - 1,
+                start: index * Self.beatsPerBar * Self.ticksPerBeat, beats: Self.beatsPerBar,
+                ticksPerBeat: Self.ticksPerBeat,
+                chord: performer.key.chord(root: progression[position], seventh: sevenths))
+            performer.play(bar, roots: progression, into: &track)
+        }
+        // Once the tail has been captured, cut what still rings: fluidsynth otherwise keeps rendering until the
+        // last voice's release has run out, seconds of inaudible work.
+        track.add(.controlChange(channel: channel, controller: .allSoundOff, value: 0), at: endTick)
+        track.endTick = endTick
+        return track
     }
 }

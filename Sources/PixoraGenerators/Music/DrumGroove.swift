@@ -20,12 +20,14 @@ enum DrumGroove: Sendable, Hashable {
         static let maracas = 70, highWoodBlock = 76, lowWoodBlock = 77
     }
 
-    /// Writes one bar; the last bar of each phrase gets a fill so the loop point is heard as a phrase start.
+    /// Writes one bar. Most grooves fill the last bar of a phrase, so the loop point is heard as a phrase start.
     func play(_ bar: Bar, velocity: Int, channel: UInt8, random: inout SeededRandom, into track: inout MIDITrack) {
         let stepsPerBeat = 4
         let steps = bar.beats * stepsPerBeat
         let stepLength = bar.ticksPerBeat / stepsPerBeat
         var hits: [(step: Int, key: Int, accent: Int)] = []
+        /// How far `step` is into a fill of the bar's last `length` steps (0 = its first stroke), for crescendos.
+        func fill(_ step: Int, _ length: Int) -> Int { step - (steps - length) }
         for step in 0..<steps {
             let onBeat = step % stepsPerBeat == 0
             let offBeat = step % stepsPerBeat == 2
@@ -39,13 +41,13 @@ enum DrumGroove: Sendable, Hashable {
                 if offBeat { hits.append((step, Drum.closedHat, -14)) }
                 if step % 2 == 1 && random.unit() < 0.25 { hits.append((step, Drum.closedHat, -30)) }
                 if bar.isPhraseEnd && step == steps - 2 { hits.append((step, Drum.openHat, -16)) }
-                if bar.isPhraseEnd && step >= steps - 4 { hits.append((step, Drum.snare, -24 + (step - steps + 4) * 6)) }
+                if bar.isPhraseEnd && step >= steps - 4 { hits.append((step, Drum.snare, -24 + fill(step, 4) * 6)) }
             case .pop:
                 if step == 0 || step == 8 || step == 10 { hits.append((step, Drum.kick, 4)) }
                 if bar.phrase % 2 == 0 && bar.position == 0 && step == 0 { hits.append((step, Drum.crash, -26)) }
                 if backbeat { hits.append((step, Drum.snare, -4)) }
                 if step % 2 == 0 { hits.append((step, Drum.closedHat, onBeat ? -16 : -24)) }
-                if bar.isPhraseEnd && step >= steps - 3 { hits.append((step, Drum.snare, -20 + (step - steps + 3) * 6)) }
+                if bar.isPhraseEnd && step >= steps - 3 { hits.append((step, Drum.snare, -20 + fill(step, 3) * 6)) }
             case .playful:
                 if step == 0 || step == 8 { hits.append((step, Drum.kick, 0)) }
                 if offBeat { hits.append((step, Drum.highWoodBlock, -10)) }
@@ -59,7 +61,9 @@ enum DrumGroove: Sendable, Hashable {
             case .orchestral:
                 if step == 0 { hits.append((step, Drum.bassDrum, bar.position == 0 ? 6 : -6)) }
                 if bar.position == 0 && step == 0 { hits.append((step, Drum.cymbal, -22)) }
-                if bar.isPhraseEnd && step >= steps - 4 { hits.append((step, Drum.bassDrum, -26 + (step - steps + 4) * 5)) }
+                if bar.isPhraseEnd && step >= steps - 4 {
+                    hits.append((step, Drum.bassDrum, -26 + fill(step, 4) * 5))
+                }
             }
         }
         for hit in hits {

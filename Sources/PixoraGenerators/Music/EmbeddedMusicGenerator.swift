@@ -11,13 +11,16 @@ public struct EmbeddedMusicGenerator: MusicGenerator {
     static let sampleRate = 48_000
     /// Seconds rendered past the loop point to catch the reverb and the instruments' release.
     static let ringOut = 4.0
+    /// Bytes per sample frame of the raw render: two channels of 32-bit float.
+    static let renderedFrameBytes = 8
 
     public init() {}
 
     public func makeMusic(_ request: MusicRequest, to output: URL) async throws -> Double {
         let composition = try Composition(request, ringOut: Self.ringOut)
         let soundfont = try SystemFile.generalMIDISoundfont.locate()
-        let fold = LoopFold(sampleCount: composition.sampleCount(sampleRate: Self.sampleRate), sampleRate: Self.sampleRate)
+        let fold = LoopFold(
+            sampleCount: composition.sampleCount(sampleRate: Self.sampleRate), sampleRate: Self.sampleRate)
 
         let midiFile = AtomicFile.temporarySibling(of: output.deletingPathExtension().appendingPathExtension("mid"))
         let render = AtomicFile.temporarySibling(of: output.deletingPathExtension().appendingPathExtension("wav"))
@@ -25,12 +28,20 @@ public struct EmbeddedMusicGenerator: MusicGenerator {
             try? FileManager.default.removeItem(at: midiFile)
             try? FileManager.default.removeItem(at: render)
         }
-        try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
         try composition.midi.data.write(to: midiFile)
 
         try await AtomicFile.write(to: output) { temporary in
             try await ToolRunner.run(.fluidsynth, Self.fluidsynthArguments(
                 soundfont: soundfont, midi: midiFile.path, gain: composition.gain, render: render.path))
+            // fluidsynth exits 0 even when it stops early on a MIDI file it cannot parse; a short render would
+            // otherwise be padded with silence into a "valid" track.
+            let rendered = (try? FileManager.default.attributesOfItem(atPath: render.path)[.size] as? Int) ?? 0
+            guard rendered >= fold.sampleCount * Self.renderedFrameBytes else {
+                throw MediaError.unreadableOutput(
+                    tool: "fluidsynth", detail: "the render is shorter than the \(composition.duration)-second piece")
+            }
             try await ToolRunner.run(.ffmpeg, fold.arguments(render: render.path, output: temporary.path))
         }
         return Double(fold.sampleCount) / Double(Self.sampleRate)

@@ -5,16 +5,24 @@ struct LoopFold: Sendable, Hashable {
     var sampleCount: Int
     var sampleRate: Int
 
-    /// The ffmpeg filtergraph from input 0 to the label `[loop]`.
+    /// Where the tail starts, as an ffmpeg time. It is read by seeking a second input there rather than by
+    /// splitting one input: a split would hold the whole body in memory until the tail's first sample arrives.
+    var loopPoint: String {
+        let microseconds = sampleCount * 1_000_000 / sampleRate
+        let fraction = String(microseconds % 1_000_000)
+        return "\(microseconds / 1_000_000)." + String(repeating: "0", count: 6 - fraction.count) + fraction
+    }
+
+    /// The ffmpeg filtergraph from inputs 0 (the render) and 1 (the render from the loop point) to `[loop]`.
     var filterGraph: String {
         let length = sampleCount
         return [
-            "[0:a]aresample=\(sampleRate),aformat=sample_fmts=fltp:channel_layouts=stereo,asplit=2[body][ring]",
             // apad guards against a render that stops short: the output is still exactly the loop length.
-            "[body]atrim=end_sample=\(length),asetpts=PTS-STARTPTS,apad=whole_len=\(length)[head]",
-            "[ring]atrim=start_sample=\(length),asetpts=PTS-STARTPTS[tail]",
+            "[0:a]aformat=channel_layouts=stereo,atrim=end_sample=\(length),apad=whole_len=\(length)[head]",
+            "[1:a]aformat=channel_layouts=stereo,asetpts=PTS-STARTPTS[tail]",
             // normalize=0 adds the tail at its own level instead of halving both inputs.
-            "[head][tail]amix=inputs=2:duration=first:dropout_transition=0:normalize=0,atrim=end_sample=\(length)[loop]",
+            "[head][tail]amix=inputs=2:duration=first:dropout_transition=0:normalize=0,"
+                + "atrim=end_sample=\(length)[loop]",
         ].joined(separator: ";")
     }
 
@@ -23,6 +31,7 @@ struct LoopFold: Sendable, Hashable {
         [
             "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
             "-i", render,
+            "-ss", loopPoint, "-i", render,
             "-filter_complex", filterGraph, "-map", "[loop]",
             "-ac", "2", "-ar", "\(sampleRate)", "-c:a", "pcm_s16le",
             "-fflags", "+bitexact", "-flags:a", "+bitexact",

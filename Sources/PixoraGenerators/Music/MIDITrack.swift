@@ -6,7 +6,7 @@ struct MIDITrack: Sendable, Hashable {
         case tempo(microsecondsPerQuarter: UInt32)
         case timeSignature(beatsPerBar: UInt8)
         case programChange(channel: UInt8, program: UInt8)
-        case controlChange(channel: UInt8, controller: UInt8, value: UInt8)
+        case controlChange(channel: UInt8, controller: Controller, value: UInt8)
         case noteOn(channel: UInt8, key: UInt8, velocity: UInt8)
         case noteOff(channel: UInt8, key: UInt8)
 
@@ -20,6 +20,16 @@ struct MIDITrack: Sendable, Hashable {
             case .noteOn: 3
             }
         }
+    }
+
+    /// The General MIDI controllers the composer sets.
+    enum Controller: UInt8, Sendable, Hashable {
+        case volume = 7
+        case pan = 10
+        case reverb = 91
+        case chorus = 93
+        /// Cuts every sounding voice at once, release and all.
+        case allSoundOff = 120
     }
 
     struct Event: Sendable, Hashable {
@@ -83,7 +93,7 @@ struct MIDITrack: Sendable, Hashable {
         case .programChange(let channel, let program):
             return [0xC0 | (channel & 0x0F), program & 0x7F]
         case .controlChange(let channel, let controller, let value):
-            return [0xB0 | (channel & 0x0F), controller & 0x7F, value & 0x7F]
+            return [0xB0 | (channel & 0x0F), controller.rawValue, value & 0x7F]
         case .noteOn(let channel, let key, let velocity):
             return [0x90 | (channel & 0x0F), key & 0x7F, velocity & 0x7F]
         case .noteOff(let channel, let key):

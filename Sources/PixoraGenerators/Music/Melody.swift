@@ -34,7 +34,7 @@ struct Melody: Sendable, Hashable {
             // A rising melody climbs one scale step per bar, so the phrase lifts towards its end.
             let lift = feel == .rising ? bar : 0
             let low = centerDegree - 4 + lift
-            let high = centerDegree + 6 + lift
+            let high = centerDegree + 5 + lift
             for (index, slot) in rhythm.enumerated() {
                 let isFirst = bar == 0 && index == 0
                 var step: Int
@@ -47,6 +47,7 @@ struct Melody: Sendable, Hashable {
                 if bar == 0 { motifSteps.append(step) }
                 if isFirst { step = 0 }
                 degree += step
+                // Bounce back from the edges of the range instead of sticking to them, so the line keeps moving.
                 if degree > high { degree -= 3 }
                 if degree < low { degree += 3 }
                 let isStrong = slot.onset.truncatingRemainder(dividingBy: 2) == 0
@@ -54,7 +55,7 @@ struct Melody: Sendable, Hashable {
                 if isFirst || isStrong || isLast {
                     degree = Self.chordTone(nearest: degree, root: root, random: &random)
                 }
-                if feel == .sparse && !isFirst && !isLast && random.unit() < 0.25 { continue }
+                if feel == .sparse && !isFirst && !isLast && random.unit() < 0.15 { continue }
                 let accent = isStrong ? 6 : 0
                 let jitter = Int(random.next() % 9) - 4
                 notes.append(

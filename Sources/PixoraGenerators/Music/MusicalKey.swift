@@ -2,15 +2,13 @@
 struct MusicalKey: Sendable, Hashable {
     /// The seven-note scales the moods use, as semitones above the tonic.
     enum Mode: Sendable, Hashable {
-        case major, minor, dorian, lydian, mixolydian, harmonicMinor
+        case major, minor, dorian, harmonicMinor
 
         var steps: [Int] {
             switch self {
             case .major: [0, 2, 4, 5, 7, 9, 11]
             case .minor: [0, 2, 3, 5, 7, 8, 10]
             case .dorian: [0, 2, 3, 5, 7, 9, 10]
-            case .lydian: [0, 2, 4, 6, 7, 9, 11]
-            case .mixolydian: [0, 2, 4, 5, 7, 9, 10]
             case .harmonicMinor: [0, 2, 3, 5, 7, 8, 11]
             }
         }
@@ -36,12 +34,6 @@ struct MusicalKey: Sendable, Hashable {
 
     func pitchClass(degree: Int) -> Int {
         ((key(degree: degree, octave: 4) % 12) + 12) % 12
-    }
-
-    /// Whether `key` belongs to the scale.
-    func contains(_ key: Int) -> Bool {
-        let relative = ((key - tonic) % 12 + 12) % 12
-        return mode.steps.contains(relative)
     }
 
     /// The MIDI key of pitch class `pitchClass` nearest to `target`, ties going down.

@@ -59,12 +59,9 @@ extension Part {
     /// General MIDI programs used by the moods, by name, so the recipes read as an orchestra and not as numbers.
     enum Program {
         static let acousticGrandPiano: UInt8 = 0
-        static let electricPiano: UInt8 = 4
         static let celesta: UInt8 = 8
-        static let glockenspiel: UInt8 = 9
         static let vibraphone: UInt8 = 11
         static let marimba: UInt8 = 12
-        static let nylonGuitar: UInt8 = 24
         static let steelGuitar: UInt8 = 25
         static let acousticBass: UInt8 = 32
         static let fingeredBass: UInt8 = 33
@@ -77,16 +74,11 @@ extension Part {
         static let timpani: UInt8 = 47
         static let strings: UInt8 = 48
         static let slowStrings: UInt8 = 49
-        static let synthStrings: UInt8 = 50
         static let tuba: UInt8 = 58
         static let frenchHorn: UInt8 = 60
-        static let clarinet: UInt8 = 71
-        static let flute: UInt8 = 73
         static let squareLead: UInt8 = 80
         static let sawLead: UInt8 = 81
         static let warmPad: UInt8 = 89
-        static let polysynthPad: UInt8 = 90
         static let haloPad: UInt8 = 94
-        static let sweepPad: UInt8 = 95
     }
 }

@@ -146,7 +146,9 @@ struct Performer: Sendable {
             strings.append(key)
             toneIndex += 1
         }
-        let strokes: [(beat: Double, down: Bool)] = [(0, true), (1, true), (1.5, false), (2.5, false), (3, true), (3.5, false)]
+        let strokes: [(beat: Double, down: Bool)] = [
+            (0, true), (1, true), (1.5, false), (2.5, false), (3, true), (3.5, false),
+        ]
         let spread = bar.ticks(0.03)
         for (index, stroke) in strokes.enumerated() {
             let nextBeat = index + 1 < strokes.count ? strokes[index + 1].beat : Double(bar.beats)

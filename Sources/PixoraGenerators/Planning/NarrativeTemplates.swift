@@ -192,6 +192,17 @@ enum NarrativeTemplates {
             keyPhrases: kind == .promo ? ["Try it today"] : ["Now you know", "The end"], imagery: ["sunset", "star"])
     }
 
+    /// Short sentences any beat of a role can add when a little time is left.
+    static func fillers(_ role: BeatRole) -> [String] {
+        switch role {
+        case .hook: ["Let's find out.", "Here is how it works.", "Stay with me."]
+        case .setup: ["Look closely.", "Every detail counts.", "This is where it begins."]
+        case .step: ["Watch closely.", "Little by little, it adds up.", "And it happens again and again.", "Nothing is wasted."]
+        case .insight: ["That is the real secret.", "It is truly remarkable."]
+        case .close: ["See you next time.", "Stay curious."]
+        }
+    }
+
     /// The beats of a video with `count` scenes: hook, setup, numbered steps, insight, close.
     static func beats(_ kind: ContentKind, tone: Tone, count: Int) -> [Beat] {
         switch count {
@@ -205,16 +216,19 @@ enum NarrativeTemplates {
         }
     }
 
-    /// The mood a beat gets in a given tone; `late` marks the second half of the steps, which build energy.
+    /// The mood a beat gets in a given tone. `late` marks the second half of the steps, where longer videos
+    /// build energy, so their music changes with the story (a new music group) instead of looping one mood.
     static func mood(for role: BeatRole, tone: Tone, late: Bool) -> Mood {
         switch (tone, role) {
         case (.playful, _): return late ? .energetic : .playful
         case (.calm, .insight): return .warm
         case (.calm, _): return .calm
+        case (.dramatic, .hook): return .dramatic
         case (.dramatic, .close): return .uplifting
-        case (.dramatic, .setup): return .mysterious
-        case (.dramatic, _): return late ? .dramatic : .mysterious
+        case (.dramatic, .insight): return .somber
+        case (.dramatic, _): return late ? .energetic : .mysterious
         case (.inspiring, .setup): return .warm
+        case (.inspiring, .step): return late ? .uplifting : .warm
         case (.inspiring, _): return .uplifting
         case (.informative, .hook), (.informative, .close): return .uplifting
         case (.informative, .step): return late ? .energetic : .warm

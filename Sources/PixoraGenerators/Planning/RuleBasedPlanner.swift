@@ -56,22 +56,27 @@ public struct RuleBasedPlanner: ScenePlanner {
         if analysis.kind == .list, let items = analysis.listCount { count = min(count, items + 4) }
         let beats = NarrativeTemplates.beats(analysis.kind, tone: settings.tone, count: count)
         let filler = TemplateFiller(analysis: analysis)
-        let share = settings.durationSeconds / Double(beats.count)
+        // A scene's share of the timeline includes the transitions it overlaps (about 0.8 s each).
+        let share = (settings.durationSeconds + Double(beats.count - 1) * 0.8) / Double(beats.count)
         let steps = beats.filter { $0.role == .step }.count
         var stepNumber = 0
+        var used = Set<String>()
         return beats.enumerated().map { index, beat in
             if beat.role == .step { stepNumber += 1 }
             let number = beat.role == .step ? stepNumber : index
             let late = beat.role == .step && stepNumber > (steps + 1) / 2
-            // Words that fit: the scene's share minus margins and an average transition.
-            let budget = max(share - SceneMargins.lead - SceneMargins.tail - 0.8, 1)
+            // Speaking time that fits: the share minus the lead-in, the tail and half of each neighbouring transition.
+            let overlaps = index == 0 || index == beats.count - 1 ? 0.4 : 0.8
+            let budget = max(share - SceneMargins.lead - SceneMargins.tail - overlaps, 1)
+            func seconds(_ text: String) -> Double { SpeakingRate.seconds(text, voice: settings.voice, rate: settings.speechRate) }
             var narration = filler.fill(random.pick(beat.sentences), number: number)
-            if SpeakingRate.seconds(narration, voice: settings.voice, rate: settings.speechRate) > budget {
-                narration = filler.fill(beat.short, number: number)
-            }
-            for extra in beat.extras.shuffled(using: &random) {
-                let longer = narration + " " + filler.fill(extra, number: number)
-                if SpeakingRate.seconds(longer, voice: settings.voice, rate: settings.speechRate) <= budget { narration = longer }
+            if seconds(narration) > budget { narration = filler.fill(beat.short, number: number) }
+            used.insert(narration)
+            for extra in beat.extras.shuffled(using: &random) + NarrativeTemplates.fillers(beat.role).shuffled(using: &random) {
+                let sentence = filler.fill(extra, number: number)
+                guard !used.contains(sentence), seconds(narration + " " + sentence) <= budget else { continue }
+                narration += " " + sentence
+                used.insert(sentence)
             }
             let keywords = Self.rotated(analysis.keywords, by: index)
             let imagery = beat.imagery[(index + Int(random.next() % 3)) % beat.imagery.count]
@@ -124,12 +129,13 @@ public struct RuleBasedPlanner: ScenePlanner {
         // Spare time goes to every scene in proportion to what it needs; a script longer than the target lengthens the video.
         let stretch = max(available / needed, 1)
         let frame = 1 / Double(settings.fps)
-        var durations = needs.map { max(($0 * stretch / frame).rounded(.down) * frame, Plan.sceneDurationRange.lowerBound) }
+        // Whole frames, so the sum hits the target exactly; the last scene takes the rounding.
+        var frames = needs.map { max(Int(($0 * stretch / frame).rounded(.down)), Int((Plan.sceneDurationRange.lowerBound / frame).rounded(.up))) }
         if stretch > 1 {
-            durations[durations.count - 1] += ((available - durations.reduce(0, +)) / frame).rounded() * frame
+            frames[frames.count - 1] += Int((available / frame).rounded()) - frames.reduce(0, +)
         }
         for index in scenes.indices {
-            scenes[index].duration = (durations[index] * 1000).rounded() / 1000
+            scenes[index].duration = Double(frames[index]) / Double(settings.fps)
         }
         // Transitions may not exceed half of either neighbour.
         transitions = transitions.enumerated().map { index, transition in

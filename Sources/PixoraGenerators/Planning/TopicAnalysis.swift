@@ -73,9 +73,17 @@ struct TopicAnalysis: Sendable, Equatable {
             body = Array(body[(ofIndex + 1)...])
         }
         if ["for", "to", "about", "on"].contains(body.first ?? "") { body.removeFirst() }
-        if kind == .howTo {
+        if kind == .list, let joiner = body.firstIndex(where: { ["for", "about", "on", "to", "of"].contains($0) }), joiner + 1 < body.count {
+            // "tips for better sleep": the list is about what follows the joiner.
+            subject = body[(joiner + 1)...].joined(separator: " ")
+            action = ""
+        } else if kind == .howTo {
             subject = "you"
             action = body.joined(separator: " ")
+        } else if kind == .process, body.count >= 2, !body.contains(where: { Self.verbs.contains($0) }) {
+            // "how volcanoes erupt": an unknown verb is most likely the last word.
+            subject = body.dropLast().joined(separator: " ")
+            action = body[body.count - 1]
         } else if let verbIndex = body.firstIndex(where: { Self.verbs.contains($0) }), verbIndex > 0 {
             subject = body[..<verbIndex].joined(separator: " ")
             action = body[verbIndex...].joined(separator: " ")

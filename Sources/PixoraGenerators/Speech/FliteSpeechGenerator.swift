@@ -5,7 +5,8 @@ import PixoraMedia
 /// Local speech synthesis with CMU flite, with word timings recovered from flite's phone timings.
 public struct FliteSpeechGenerator: SpeechGenerator {
     public let id = "embedded.flite"
-    public let version = 1
+    /// 2: word timings of multi-sentence narration (utterance offsets).
+    public let version = 2
 
     public init() {}
 
@@ -55,13 +56,22 @@ struct PhoneTiming: Equatable {
     var phone: String
     var end: Double
 
-    /// Parses `pau:0.162 hh:0.231 …`.
+    /// Parses `pau:0.162 hh:0.231 …`. Reading a file, flite prints one line per utterance with times
+    /// restarting at zero; the utterances follow each other in the WAV, so later lines are shifted.
     static func parse(_ text: String) -> [PhoneTiming] {
-        text.split(whereSeparator: \.isWhitespace).compactMap { item in
+        var phones: [PhoneTiming] = []
+        var offset = 0.0
+        var previous = 0.0
+        for item in text.split(whereSeparator: \.isWhitespace) {
             let parts = item.split(separator: ":")
-            guard parts.count == 2, let end = Double(parts[1]) else { return nil }
-            return PhoneTiming(phone: String(parts[0]), end: end)
+            guard parts.count == 2, let end = Double(parts[1]) else { continue }
+            if end < previous {
+                offset += previous
+            }
+            previous = end
+            phones.append(PhoneTiming(phone: String(parts[0]), end: offset + end))
         }
+        return phones
     }
 
     /// Counts the phones of each pause-separated phrase of `flite -ps` output.
