@@ -46,5 +46,7 @@ let package = Package(
         .testTarget(name: "PixoraMediaTests", dependencies: ["PixoraMedia"], swiftSettings: strict),
         .testTarget(name: "PixoraGeneratorsTests", dependencies: ["PixoraGenerators"], swiftSettings: strict),
         .testTarget(name: "PixoraPipelineTests", dependencies: ["PixoraPipeline"], swiftSettings: strict),
+        // Runs the built `pixora` binary as a user would; depends on it so it is built first.
+        .testTarget(name: "PixoraCLITests", dependencies: ["pixora", "PixoraMedia"], swiftSettings: strict),
     ]
 )

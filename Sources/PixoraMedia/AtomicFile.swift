@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Writes a file under a temporary name beside its destination and renames it into place,
 /// so a crash or failure never leaves a partial file under the real name.
@@ -20,10 +23,10 @@ public enum AtomicFile {
             guard FileManager.default.fileExists(atPath: temporary.path) else {
                 throw MediaError.unreadableOutput(tool: "pixora", detail: "no file was produced for \(destination.lastPathComponent)")
             }
-            if FileManager.default.fileExists(atPath: destination.path) {
-                _ = try FileManager.default.replaceItemAt(destination, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: destination)
+            // POSIX rename replaces an existing file atomically; Foundation's replaceItemAt on Linux deletes it instead.
+            guard rename(temporary.path, destination.path) == 0 else {
+                throw MediaError.unreadableOutput(
+                    tool: "pixora", detail: "cannot move the finished file to \(destination.path): \(String(cString: strerror(errno)))")
             }
             return result
         } catch {

@@ -38,10 +38,10 @@ struct Generate: AsyncParsableCommand {
 
     func validate() throws {
         if planFile == nil && (prompt ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw UsageError("the prompt is empty; describe the video you want, e.g. pixora generate \"a 30-second video about bees\"")
+            throw ValidationError("the prompt is empty; describe the video you want, e.g. pixora generate \"a 30-second video about bees\"")
         }
-        if planFile != nil && planOnly { throw UsageError("--plan and --plan-only cannot be used together") }
-        if planFile != nil && script != nil { throw UsageError("--script cannot be used with --plan (the plan already holds the narration)") }
+        if planFile != nil && planOnly { throw ValidationError("--plan and --plan-only cannot be used together") }
+        if planFile != nil && script != nil { throw ValidationError("--script cannot be used with --plan (the plan already holds the narration)") }
     }
 
     func run() async throws {

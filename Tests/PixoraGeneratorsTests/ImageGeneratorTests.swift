@@ -150,6 +150,9 @@ struct ImageGeneratorTests {
             ("ocean-calm-minimal-9x16", Self.request("A sailboat on the calm ocean", phrase: "Slow down & breathe", mood: .calm, style: .minimal, seed: 5)),
             ("abstract-dramatic-cinematic-9x16", Self.request("Quarterly results and the road ahead", phrase: "What comes next?", mood: .dramatic, style: .cinematic, seed: 9)),
             ("forest-somber-pastel-1x1", Self.request("A quiet forest in the rain", phrase: "Remember them", mood: .somber, style: .pastel, width: 720, height: 720, seed: 2)),
+            ("space-mysterious-pastel-16x9", Self.request("An astronaut rocket leaving the planet for the stars", phrase: "Reach for the stars", mood: .mysterious, style: .pastel, width: 1280, height: 720, seed: 21)),
+            ("desert-warm-cinematic-1x1", Self.request("A camel crossing desert dunes at sunset", phrase: "The long road home", mood: .warm, style: .cinematic, width: 720, height: 720, seed: 13)),
+            ("coffee-calm-retro-16x9", Self.request("Morning coffee and a good book by the window", phrase: "Slow mornings, big ideas", mood: .calm, style: .retro, width: 1280, height: 720, seed: 6)),
             ("cat-playful-vibrant-9x16", Self.request("A playful cat and a dog with music", phrase: "Best friends forever", mood: .playful, style: .vibrant, seed: 4)),
         ]
         let gallery = directory.appendingPathComponent("motifs")

@@ -1,3 +1,4 @@
+import Foundation
 import PixoraCore
 @testable import PixoraMedia
 import Testing
@@ -83,5 +84,28 @@ struct RenderGraphTests {
         #expect(text.contains("PlayResX: 720\nPlayResY: 1280"))
         #expect(text.contains("Dialogue: 0,0:00:01.00,0:00:02.50,S0,,0,0,102,,{\\an2}a (\u{29F5}b1) b\\Nc"))
         #expect(text.contains("Dialogue: 1,0:00:00.00,0:00:03.00,S1,,0,0,0,,{\\an5\\pos(360,320)}Title"))
+    }
+}
+
+@Suite("Atomic files")
+struct AtomicFileTests {
+    @Test("writing over an existing file replaces it; a failed write keeps the old file and leaves no partial")
+    func replaces() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-atomic-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("out.txt")
+        try await AtomicFile.write(to: file) { try Data("one".utf8).write(to: $0) }
+        try await AtomicFile.write(to: file) { try Data("two".utf8).write(to: $0) }
+        #expect(try String(contentsOf: file, encoding: .utf8) == "two")
+        struct Failure: Error {}
+        await #expect(throws: Failure.self) {
+            try await AtomicFile.write(to: file) { url in
+                try Data("half".utf8).write(to: url)
+                throw Failure()
+            }
+        }
+        #expect(try String(contentsOf: file, encoding: .utf8) == "two")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.txt"])
     }
 }

@@ -70,7 +70,10 @@ struct Illustration: Sendable {
         switch palette.style {
         case .vibrant, .retro:
             group += " stroke=\"\(palette.ink)\" stroke-width=\"2\" stroke-linejoin=\"round\""
-        case .cinematic, .pastel:
+        case .pastel:
+            // A soft outline keeps pale motifs apart from a pale background.
+            group += " stroke=\"\(palette.ink)\" stroke-opacity=\"0.3\" stroke-width=\"1.4\" stroke-linejoin=\"round\" filter=\"url(#motif-shadow)\""
+        case .cinematic:
             group += " filter=\"url(#motif-shadow)\""
         case .minimal:
             break

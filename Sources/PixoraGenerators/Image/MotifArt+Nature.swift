@@ -123,7 +123,7 @@ extension Motif {
             art += "<path d=\"M55 46 L38 74 L50 74 L42 97 L68 63 L55 63 L63 46Z\" fill=\"\(p.natural(0xffd23f))\"/>"
             return art
         case .snow:
-            let ice = p.natural(0x4aa3df)
+            let ice = p.natural(0x2f86c8)
             var art = "<g stroke=\"\(ice)\" stroke-width=\"5\" stroke-linecap=\"round\" fill=\"none\">"
             for index in 0..<6 {
                 art += "<g transform=\"rotate(\(index * 60) 50 50)\"><path d=\"M50 50 L50 8 M50 22 L41 14 M50 22 L59 14 M50 36 L43 29 M50 36 L57 29\"/></g>"
