@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "pixora", targets: ["pixora"]),
+        .executable(name: "pixora-bench", targets: ["pixora-bench"]),
         .library(name: "PixoraCore", targets: ["PixoraCore"]),
         .library(name: "PixoraMedia", targets: ["PixoraMedia"]),
         .library(name: "PixoraGenerators", targets: ["PixoraGenerators"]),
@@ -42,9 +43,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
+        // Benchmarks print tables; they are programs, not timed tests.
+        .executableTarget(
+            name: "pixora-bench",
+            dependencies: ["PixoraCore", "PixoraMedia", "PixoraGenerators", "PixoraPipeline"],
+            path: "bench/Sources/pixora-bench",
+            swiftSettings: strict),
         .testTarget(name: "PixoraCoreTests", dependencies: ["PixoraCore"], swiftSettings: strict),
         .testTarget(name: "PixoraMediaTests", dependencies: ["PixoraMedia"], swiftSettings: strict),
-        .testTarget(name: "PixoraGeneratorsTests", dependencies: ["PixoraGenerators"], swiftSettings: strict),
+        .testTarget(name: "PixoraGeneratorsTests", dependencies: ["PixoraGenerators", "PixoraCore", "PixoraMedia"], swiftSettings: strict),
         .testTarget(name: "PixoraPipelineTests", dependencies: ["PixoraPipeline"], swiftSettings: strict),
         // Runs the built `pixora` binary as a user would; depends on it so it is built first.
         .testTarget(name: "PixoraCLITests", dependencies: ["pixora", "PixoraMedia"], swiftSettings: strict),

@@ -63,8 +63,8 @@ public struct Renderer: Sendable {
         ]
     }
 
-    /// Resolves assets, checks that every clip is long enough, and writes the subtitle script.
-    func makeBuilder(for state: EditorState, work: URL) async throws -> RenderGraphBuilder {
+    /// Resolves assets, checks that every clip is long enough, and writes the subtitle script into `work`.
+    public func makeBuilder(for state: EditorState, work: URL) async throws -> RenderGraphBuilder {
         var clipPaths: [String] = []
         var sizes: [RenderGraphBuilder.Size?] = []
         for (index, clip) in state.clips.enumerated() {
@@ -98,7 +98,7 @@ public struct Renderer: Sendable {
 
     /// Measures the mixed audio. When reaching the target would push true peaks over the limit,
     /// a limiter is added and the mix measured again, so the final loudnorm can stay linear.
-    func measureLoudness(_ builder: RenderGraphBuilder) async throws -> (LoudnessMeasurement?, Double?) {
+    public func measureLoudness(_ builder: RenderGraphBuilder) async throws -> (LoudnessMeasurement?, Double?) {
         guard builder.hasAudio else { return (nil, nil) }
         let output = builder.state.output
         guard let first = try await Self.measure(builder.audioGraph(loudness: .measure(limit: nil))) else { return (nil, nil) }

@@ -40,10 +40,13 @@ struct ImageGeneratorTests {
 
     @Test("plural and -ing forms of a keyword find its motif")
     func inflectedWords() {
-        let svg = generator.svg(for: Self.request("Cities full of rockets, leaves and puppies; people cooking"))
+        let visual = "Cities full of rockets, leaves and puppies; cooking"
+        #expect(Motif.matches(in: visual) == [.city, .rocket, .leaf, .dog, .apple])
+        let svg = generator.svg(for: Self.request(visual))
         for motif in ["city", "rocket", "leaf"] {
             #expect(svg.contains("motif-\(motif)\""), "missing \(motif)")
         }
+        #expect(!svg.contains("motif-dog\""), "at most three motifs are drawn")
     }
 
     @Test("every motif has artwork, and its first keyword finds it and nothing else")
@@ -54,6 +57,12 @@ struct ImageGeneratorTests {
             #expect(Motif.matches(in: "A \(motif.keywords[0]) here") == [motif], "\(motif)")
             #expect(motif.art(MotifPaint(palette: palette, idPrefix: "m")).count > 100, "\(motif) has no artwork")
         }
+    }
+
+    @Test("a sky word gives the hero's place to the subject of the scene")
+    func subjectLeads() {
+        #expect(Motif.matches(in: "Bees and honey at sunset under the first stars") == [.bee, .honeycomb, .sun, .star])
+        #expect(Motif.matches(in: "A sunny day") == [.sun])
     }
 
     @Test("words that name no motif still get a composed focal point")
@@ -89,41 +98,37 @@ struct ImageGeneratorTests {
         }
     }
 
-    @Test("a 720×1280 request renders a PNG of exactly 720×1280 and leaves no temporary files")
-    func exactSize() async throws {
+    @Test(
+        "each canvas shape renders a PNG of exactly its size and leaves no temporary files",
+        arguments: [(720, 1280), (1280, 720), (1080, 1080)])
+    func exactSize(size: (width: Int, height: Int)) async throws {
         let directory = try Self.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("scene.png")
-        try await generator.makeImage(Self.bees, to: output)
-        let probe = try await ToolRunner.run(
-            .ffprobe, ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0:s=x", output.path])
-        #expect(probe.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "720x1280")
+        let request = Self.request(Self.bees.visual, style: .retro, width: size.width, height: size.height)
+        try await generator.makeImage(request, to: output)
+        let probe = try await ToolRunner.run(.ffprobe, [
+            "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0:s=x", output.path,
+        ])
+        #expect(probe.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "\(size.width)x\(size.height)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["scene.png"])
     }
 
-    @Test("landscape and square canvases render at their exact sizes", arguments: [(1280, 720), (1080, 1080)])
-    func otherAspects(size: (width: Int, height: Int)) async throws {
-        let directory = try Self.scratchDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let output = directory.appendingPathComponent("scene.png")
-        try await generator.makeImage(
-            Self.request("a rocket over the ocean", style: .retro, width: size.width, height: size.height), to: output)
-        let probe = try await ToolRunner.run(
-            .ffprobe, ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0:s=x", output.path])
-        #expect(probe.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "\(size.width)x\(size.height)")
-    }
-
-    @Test("two different scenes give clearly different pictures")
+    @Test("two different scenes give clearly different pictures, even in the same mood and style")
     func scenesDiffer() async throws {
         let directory = try Self.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let first = directory.appendingPathComponent("bees.png")
-        let second = directory.appendingPathComponent("city.png")
-        try await generator.makeImage(Self.bees, to: first)
-        try await generator.makeImage(Self.city, to: second)
-        let result = try await ToolRunner.run(.ffmpeg, ["-hide_banner", "-i", first.path, "-i", second.path, "-lavfi", "psnr", "-f", "null", "-"])
-        let psnr = try #require(Self.number(after: "average:", in: result.errorLines.joined(separator: "\n")))
-        #expect(psnr < 20, "PSNR \(psnr) dB: the pictures are too alike")
+        let laptop = Self.request("A developer writing code on a laptop late at night", phrase: "Ship it tonight")
+        var thumbnails: [(name: String, pixels: [UInt8])] = []
+        for (name, request) in [("bees", Self.bees), ("laptop", laptop), ("city", Self.city)] {
+            let output = directory.appendingPathComponent("\(name).png")
+            try await generator.makeImage(request, to: output)
+            thumbnails.append((name, try await MediaCheck.thumbnailPixels(of: output, at: 0)))
+        }
+        for other in thumbnails.dropFirst() {
+            let difference = MediaCheck.difference(thumbnails[0].pixels, other.pixels)
+            #expect(difference > 25, "mean difference \(difference) of 255 between bees and \(other.name): too alike")
+        }
     }
 
     @Test("a picture is not flat: its brightness spans a wide range")
@@ -132,11 +137,10 @@ struct ImageGeneratorTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("scene.png")
         try await generator.makeImage(Self.request("a calm lake with a boat", mood: .calm, style: .minimal), to: output)
-        let stats = try await ToolRunner.run(
-            .ffmpeg, ["-hide_banner", "-i", output.path, "-vf", "signalstats,metadata=mode=print:file=-", "-f", "null", "-"])
-        let low = try #require(Self.number(after: "lavfi.signalstats.YMIN=", in: stats.standardOutput))
-        let high = try #require(Self.number(after: "lavfi.signalstats.YMAX=", in: stats.standardOutput))
-        #expect(high - low > 120, "luma spans only \(low)…\(high)")
+        let pixels = try await MediaCheck.thumbnailPixels(of: output, at: 0)
+        let low = try #require(pixels.min())
+        let high = try #require(pixels.max())
+        #expect(high - low > 120, "brightness spans only \(low)…\(high)")
     }
 
     @Test("renders example pictures for review", .enabled(if: ProcessInfo.processInfo.environment["PIXORA_IMAGE_EXAMPLES"] != nil))
@@ -153,6 +157,7 @@ struct ImageGeneratorTests {
             ("space-mysterious-pastel-16x9", Self.request("An astronaut rocket leaving the planet for the stars", phrase: "Reach for the stars", mood: .mysterious, style: .pastel, width: 1280, height: 720, seed: 21)),
             ("desert-warm-cinematic-1x1", Self.request("A camel crossing desert dunes at sunset", phrase: "The long road home", mood: .warm, style: .cinematic, width: 720, height: 720, seed: 13)),
             ("coffee-calm-retro-16x9", Self.request("Morning coffee and a good book by the window", phrase: "Slow mornings, big ideas", mood: .calm, style: .retro, width: 1280, height: 720, seed: 6)),
+            ("laptop-warm-pastel-9x16", Self.request("A developer writing code on a laptop late at night", phrase: "Ship it tonight")),
             ("cat-playful-vibrant-9x16", Self.request("A playful cat and a dog with music", phrase: "Best friends forever", mood: .playful, style: .vibrant, seed: 4)),
         ]
         let gallery = directory.appendingPathComponent("motifs")
@@ -188,12 +193,6 @@ struct ImageGeneratorTests {
             rest = afterY[yEnd...]
         }
         return found
-    }
-
-    static func number(after marker: String, in text: String) -> Double? {
-        guard let range = text.range(of: marker, options: .backwards) else { return nil }
-        let digits = text[range.upperBound...].prefix { $0.isNumber || $0 == "." || $0 == "-" }
-        return Double(digits)
     }
 
     static func scratchDirectory() throws -> URL {

@@ -27,16 +27,20 @@ struct AbstractComposition: Sendable {
     /// A ring, orbiting dots and a tilted square around the disc: the focal point when no word named a motif.
     func emblem(centre: CanvasPoint, radius: Double, random: inout SeededRandom) -> String {
         var art = "<g class=\"emblem\">"
-        art += "<circle cx=\(centre.x.svgQuoted) cy=\(centre.y.svgQuoted) r=\((radius * 1.25).svgQuoted) fill=\"none\" stroke=\"\(palette.accent)\" stroke-width=\((unit * 0.008).svgQuoted)/>"
+        let ring = "fill=\"none\" stroke=\"\(palette.accent)\" stroke-width=\((unit * 0.008).svgQuoted)"
+        art += SVGMarkup.circle(cx: centre.x, cy: centre.y, r: radius * 1.25, ring)
         let side = radius * 0.95
         let turn = random.unit(10...35)
-        art += "<rect x=\((centre.x - side / 2).svgQuoted) y=\((centre.y - side / 2).svgQuoted) width=\(side.svgQuoted) height=\(side.svgQuoted) rx=\((side * 0.12).svgQuoted) fill=\"\(palette.accent)\" transform=\"rotate(\(turn.svg) \(centre.x.svg) \(centre.y.svg))\"/>"
-        art += "<circle cx=\(centre.x.svgQuoted) cy=\(centre.y.svgQuoted) r=\((radius * 0.3).svgQuoted) fill=\"\(palette.highlight.lighter(0.3))\"/>"
+        art += SVGMarkup.rect(
+            x: centre.x - side / 2, y: centre.y - side / 2, width: side, height: side,
+            "rx=\((side * 0.12).svgQuoted) fill=\"\(palette.accent)\" transform=\"rotate(\(turn.svg) \(centre.x.svg) \(centre.y.svg))\"")
+        art += SVGMarkup.circle(cx: centre.x, cy: centre.y, r: radius * 0.3, "fill=\"\(palette.highlight.lighter(0.3))\"")
         var angle = random.unit(0...(2 * Double.pi))
         for index in 0..<3 {
             let r = radius * 1.25
             let dot = unit * (0.018 + 0.008 * Double(index))
-            art += "<circle cx=\((centre.x + r * cos(angle)).svgQuoted) cy=\((centre.y + r * sin(angle)).svgQuoted) r=\(dot.svgQuoted) fill=\"\(colours[index % 2 == 0 ? 1 : 3])\"/>"
+            let fill = "fill=\"\(colours[index % 2 == 0 ? 1 : 3])\""
+            art += SVGMarkup.circle(cx: centre.x + r * cos(angle), cy: centre.y + r * sin(angle), r: dot, fill)
             angle += random.unit(1.4...2.4)
         }
         return art + "</g>"
@@ -48,26 +52,30 @@ struct AbstractComposition: Sendable {
 
     private func minimal(_ random: inout SeededRandom) -> String {
         let corner = CanvasPoint(x: random.unit() < 0.5 ? width * 0.05 : width * 0.95, y: height * random.unit(0.75...0.95))
-        var art = "<circle cx=\(corner.x.svgQuoted) cy=\(corner.y.svgQuoted) r=\((unit * random.unit(0.25...0.35)).svgQuoted) fill=\"\(palette.far)\"/>"
+        var art = SVGMarkup.circle(cx: corner.x, cy: corner.y, r: unit * random.unit(0.25...0.35), "fill=\"\(palette.far)\"")
         let y = height * random.unit(0.7...0.76)
-        art += "<path d=\"M\((width * 0.08).svg) \(y.svg)L\((width * 0.92).svg) \(y.svg)\" stroke=\"\(palette.ink)\" stroke-width=\((unit * 0.003).svgQuoted) opacity=\"0.5\"/>"
+        art += "<path d=\"M\((width * 0.08).svg) \(y.svg)L\((width * 0.92).svg) \(y.svg)\" "
+        art += "stroke=\"\(palette.ink)\" stroke-width=\((unit * 0.003).svgQuoted) opacity=\"0.5\"/>"
         let dot = anywhere(&random)
-        art += "<circle cx=\(dot.x.svgQuoted) cy=\((dot.y * 0.6).svgQuoted) r=\((unit * 0.025).svgQuoted) fill=\"\(palette.accent)\"/>"
+        art += SVGMarkup.circle(cx: dot.x, cy: dot.y * 0.6, r: unit * 0.025, "fill=\"\(palette.accent)\"")
         return art
     }
 
     private func vibrant(_ random: inout SeededRandom) -> String {
         var art = ""
         let angle = random.unit(-35 ... -15)
-        art += "<rect x=\((-width * 0.5).svgQuoted) y=\((height * random.unit(0.55...0.7)).svgQuoted) width=\((width * 2).svgQuoted) height=\((unit * 0.16).svgQuoted) fill=\"\(palette.mid)\" opacity=\"0.9\" transform=\"rotate(\(angle.svg) \((width / 2).svg) \((height / 2).svg))\"/>"
+        art += SVGMarkup.rect(
+            x: -width * 0.5, y: height * random.unit(0.55...0.7), width: width * 2, height: unit * 0.16,
+            "fill=\"\(palette.mid)\" opacity=\"0.9\" transform=\"rotate(\(angle.svg) \((width / 2).svg) \((height / 2).svg))\"")
         for index in 0..<6 {
             let centre = anywhere(&random)
             let radius = unit * random.unit(0.08...0.3)
             let colour = colours[index % colours.count]
             if index % 3 == 2 {
-                art += "<circle cx=\(centre.x.svgQuoted) cy=\(centre.y.svgQuoted) r=\(radius.svgQuoted) fill=\"none\" stroke=\"\(colour)\" stroke-width=\((unit * 0.03).svgQuoted)/>"
+                let ring = "fill=\"none\" stroke=\"\(colour)\" stroke-width=\((unit * 0.03).svgQuoted)"
+                art += SVGMarkup.circle(cx: centre.x, cy: centre.y, r: radius, ring)
             } else {
-                art += "<circle cx=\(centre.x.svgQuoted) cy=\(centre.y.svgQuoted) r=\(radius.svgQuoted) fill=\"\(colour)\" opacity=\"0.88\"/>"
+                art += SVGMarkup.circle(cx: centre.x, cy: centre.y, r: radius, "fill=\"\(colour)\" opacity=\"0.88\"")
             }
         }
         art += dotGrid(at: anywhere(&random), colour: palette.paper, random: &random)
@@ -89,7 +97,7 @@ struct AbstractComposition: Sendable {
         }
         for _ in 0..<10 {
             let centre = anywhere(&random)
-            art += "<circle cx=\(centre.x.svgQuoted) cy=\(centre.y.svgQuoted) r=\((unit * random.unit(0.006...0.016)).svgQuoted) fill=\"\(palette.paper)\" opacity=\"0.9\"/>"
+            art += SVGMarkup.circle(cx: centre.x, cy: centre.y, r: unit * random.unit(0.006...0.016), "fill=\"\(palette.paper)\" opacity=\"0.9\"")
         }
         return art + zigzag(at: anywhere(&random), colour: palette.paper)
     }
@@ -102,20 +110,21 @@ struct AbstractComposition: Sendable {
         let outer = unit * random.unit(0.55...0.75)
         for (index, colour) in arcs.enumerated() {
             let r = outer * (1 - 0.17 * Double(index))
-            art += "<circle cx=\(centre.x.svgQuoted) cy=\(centre.y.svgQuoted) r=\(r.svgQuoted) fill=\"\(colour)\"/>"
+            art += SVGMarkup.circle(cx: centre.x, cy: centre.y, r: r, "fill=\"\(colour)\"")
         }
-        art += "<circle cx=\(centre.x.svgQuoted) cy=\(centre.y.svgQuoted) r=\((outer * 0.15).svgQuoted) fill=\"\(palette.paper)\"/>"
+        art += SVGMarkup.circle(cx: centre.x, cy: centre.y, r: outer * 0.15, "fill=\"\(palette.paper)\"")
         let other = CanvasPoint(x: left ? width * random.unit(0.75...0.95) : width * random.unit(0.05...0.25), y: height * random.unit(0.6...0.75))
-        art += "<circle cx=\(other.x.svgQuoted) cy=\(other.y.svgQuoted) r=\((unit * 0.1).svgQuoted) fill=\"\(palette.near)\"/>"
+        art += SVGMarkup.circle(cx: other.x, cy: other.y, r: unit * 0.1, "fill=\"\(palette.near)\"")
         return art + dotGrid(at: CanvasPoint(x: other.x, y: other.y - unit * 0.25), colour: palette.ink, random: &random)
     }
 
     private func cinematic(_ random: inout SeededRandom) -> String {
         var art = "<defs><radialGradient id=\"bokeh\"><stop offset=\"0\" stop-color=\"\(palette.highlight)\" stop-opacity=\"0.5\"/>"
-        art += "<stop offset=\"0.8\" stop-color=\"\(palette.highlight)\" stop-opacity=\"0.2\"/><stop offset=\"1\" stop-color=\"\(palette.highlight)\" stop-opacity=\"0\"/></radialGradient></defs>"
+        art += "<stop offset=\"0.8\" stop-color=\"\(palette.highlight)\" stop-opacity=\"0.2\"/>"
+        art += "<stop offset=\"1\" stop-color=\"\(palette.highlight)\" stop-opacity=\"0\"/></radialGradient></defs>"
         for _ in 0..<9 {
             let centre = anywhere(&random)
-            art += "<circle cx=\(centre.x.svgQuoted) cy=\(centre.y.svgQuoted) r=\((unit * random.unit(0.03...0.12)).svgQuoted) fill=\"url(#bokeh)\"/>"
+            art += SVGMarkup.circle(cx: centre.x, cy: centre.y, r: unit * random.unit(0.03...0.12), "fill=\"url(#bokeh)\"")
         }
         let y = height * random.unit(0.7...0.76)
         art += "<rect x=\"0\" y=\(y.svgQuoted) width=\(width.svgQuoted) height=\(height.svgQuoted) fill=\"\(palette.near)\" opacity=\"0.85\"/>"
@@ -129,7 +138,7 @@ struct AbstractComposition: Sendable {
         var art = "<g fill=\"\(colour)\" opacity=\"0.7\">"
         for row in 0..<4 {
             for column in 0..<columns {
-                art += "<circle cx=\((origin.x + Double(column) * spacing).svgQuoted) cy=\((origin.y + Double(row) * spacing).svgQuoted) r=\((unit * 0.006).svgQuoted)/>"
+                art += SVGMarkup.circle(cx: origin.x + Double(column) * spacing, cy: origin.y + Double(row) * spacing, r: unit * 0.006)
             }
         }
         return art + "</g>"
@@ -141,6 +150,7 @@ struct AbstractComposition: Sendable {
         for index in 1...6 {
             path += "L\((origin.x + Double(index) * step).svg) \((origin.y + (index % 2 == 0 ? 0 : -step)).svg)"
         }
-        return "<path d=\"\(path)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\((unit * 0.008).svgQuoted) stroke-linecap=\"round\" stroke-linejoin=\"round\"/>"
+        return "<path d=\"\(path)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\((unit * 0.008).svgQuoted) "
+            + "stroke-linecap=\"round\" stroke-linejoin=\"round\"/>"
     }
 }

@@ -29,7 +29,7 @@ struct Backdrop: Sendable {
             var art = "<rect width=\"100%\" height=\"100%\" fill=\"\(palette.skyBottom)\"/>"
             for band in 0..<bands {
                 let colour = palette.skyTop.mixed(with: palette.skyBottom, Double(band) / Double(bands - 1))
-                art += "<rect x=\"0\" y=\((Double(band) * bandHeight).svgQuoted) width=\(width.svgQuoted) height=\((bandHeight + 1).svgQuoted) fill=\"\(colour)\"/>"
+                art += SVGMarkup.rect(x: 0, y: Double(band) * bandHeight, width: width, height: bandHeight + 1, "fill=\"\(colour)\"")
             }
             return art
         case .cinematic, .vibrant, .pastel:
@@ -55,7 +55,7 @@ struct Backdrop: Sendable {
                 let x = random.unit() * width
                 let y = random.unit() * random.unit() * skyDepth
                 let r = unit * random.unit(0.0012...0.0038)
-                art += "<circle cx=\(x.svgQuoted) cy=\(y.svgQuoted) r=\(r.svgQuoted) opacity=\(random.unit(0.35...1).svgQuoted)/>"
+                art += SVGMarkup.circle(cx: x, cy: y, r: r, "opacity=\(random.unit(0.35...1).svgQuoted)")
             }
             for _ in 0..<4 {
                 let centre = CanvasPoint(x: random.unit() * width, y: random.unit(0.05...0.5) * height)
@@ -78,7 +78,7 @@ struct Backdrop: Sendable {
         let c = disc.centre
         let r = disc.radius
         let circle = { (radius: Double, fill: String, extra: String) in
-            "<circle cx=\(c.x.svgQuoted) cy=\(c.y.svgQuoted) r=\(radius.svgQuoted) fill=\"\(fill)\"\(extra)/>"
+            SVGMarkup.circle(cx: c.x, cy: c.y, r: radius, "fill=\"\(fill)\"\(extra)")
         }
         switch style {
         case .minimal:
@@ -92,11 +92,11 @@ struct Backdrop: Sendable {
             // A striped sunset sun: the lower half is cut by widening gaps.
             var art = "<defs><linearGradient id=\"disc-fill\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1\"><stop offset=\"0\" stop-color=\"\(palette.disc)\"/>"
             art += "<stop offset=\"1\" stop-color=\"\(palette.accent)\"/></linearGradient><mask id=\"disc-stripes\">"
-            art += "<rect x=\((c.x - r).svgQuoted) y=\((c.y - r).svgQuoted) width=\((2 * r).svgQuoted) height=\((2 * r).svgQuoted) fill=\"#fff\"/>"
+            art += SVGMarkup.rect(x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r, "fill=\"#fff\"")
             for stripe in 0..<5 {
                 let y = c.y + r * (0.1 + 0.19 * Double(stripe))
                 let gap = r * (0.025 + 0.022 * Double(stripe))
-                art += "<rect x=\((c.x - r).svgQuoted) y=\(y.svgQuoted) width=\((2 * r).svgQuoted) height=\(gap.svgQuoted) fill=\"#000\"/>"
+                art += SVGMarkup.rect(x: c.x - r, y: y, width: 2 * r, height: gap, "fill=\"#000\"")
             }
             art += "</mask></defs>"
             return art + circle(r, "url(#disc-fill)", " mask=\"url(#disc-stripes)\"")
@@ -116,11 +116,11 @@ struct Backdrop: Sendable {
     private func cloud(centre: CanvasPoint, size: Double, random: inout SeededRandom) -> String {
         let opacity = style == .cinematic ? 0.35 : 0.85
         var art = "<g class=\"cloud\" fill=\"\(palette.paper)\" opacity=\(opacity.svgQuoted)>"
-        art += "<rect x=\((centre.x - size * 0.5).svgQuoted) y=\((centre.y - size * 0.12).svgQuoted) width=\(size.svgQuoted) height=\((size * 0.24).svgQuoted) rx=\((size * 0.12).svgQuoted)/>"
+        art += SVGMarkup.rect(x: centre.x - size * 0.5, y: centre.y - size * 0.12, width: size, height: size * 0.24, "rx=\((size * 0.12).svgQuoted)")
         let puffs: [(Double, Double, Double)] = [(-0.22, -0.1, 0.17), (0.02, -0.17, 0.24), (0.25, -0.08, 0.16)]
         for (dx, dy, r) in puffs {
             let jitter = random.unit(0.85...1.15)
-            art += "<circle cx=\((centre.x + dx * size).svgQuoted) cy=\((centre.y + dy * size).svgQuoted) r=\((r * size * jitter).svgQuoted)/>"
+            art += SVGMarkup.circle(cx: centre.x + dx * size, cy: centre.y + dy * size, r: r * size * jitter)
         }
         return art + "</g>"
     }
@@ -128,8 +128,9 @@ struct Backdrop: Sendable {
     private func rays(random: inout SeededRandom) -> String {
         let origin = disc.centre
         let reach = max(width, height) * 1.3
-        var art = "<defs><radialGradient id=\"rays\" cx=\(origin.x.svgQuoted) cy=\(origin.y.svgQuoted) r=\(reach.svgQuoted) gradientUnits=\"userSpaceOnUse\">"
-        art += "<stop offset=\"0\" stop-color=\"\(palette.disc)\" stop-opacity=\"0.35\"/><stop offset=\"0.7\" stop-color=\"\(palette.disc)\" stop-opacity=\"0\"/></radialGradient></defs>"
+        var art = "<defs><radialGradient id=\"rays\" cx=\(origin.x.svgQuoted) cy=\(origin.y.svgQuoted) r=\(reach.svgQuoted) "
+        art += "gradientUnits=\"userSpaceOnUse\"><stop offset=\"0\" stop-color=\"\(palette.disc)\" stop-opacity=\"0.35\"/>"
+        art += "<stop offset=\"0.7\" stop-color=\"\(palette.disc)\" stop-opacity=\"0\"/></radialGradient></defs>"
         art += "<g class=\"rays\" fill=\"url(#rays)\">"
         var angle = -Double.pi + random.unit(0...0.3)
         while angle < 0 {

@@ -47,7 +47,7 @@ struct IllustrationLayout: Sendable {
     let hero: CanvasPoint
     let heroSize: Double
     let accentSize: Double
-    /// Candidate centres for accent motifs, best first.
+    /// Candidate centres for accent motifs (the illustration picks among them by seed).
     let accentSlots: [CanvasPoint]
     let horizon: Double
     /// Captions are burnt into the bottom 22% of the frame; nothing textual goes below this line.

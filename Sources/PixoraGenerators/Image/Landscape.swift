@@ -42,7 +42,7 @@ struct Landscape: Sendable {
             let base = ridge.y(at: x) + unit * 0.02
             let size = unit * random.unit(0.035...0.06)
             for (dx, r) in [(-0.6, 0.55), (0.0, 0.8), (0.6, 0.6)] {
-                art += "<circle cx=\((x + dx * size).svgQuoted) cy=\((base - r * size * 0.5).svgQuoted) r=\((r * size).svgQuoted)/>"
+                art += SVGMarkup.circle(cx: x + dx * size, cy: base - r * size * 0.5, r: r * size)
             }
         }
         return art + "</g>"
@@ -90,16 +90,22 @@ struct Landscape: Sendable {
         let islandWidth = width * random.unit(0.18...0.3)
         let islandX = random.unit() < 0.5 ? width * random.unit(0...0.2) : width * random.unit(0.6...0.85)
         let islandHeight = height * random.unit(0.03...0.06)
-        art += "<path class=\"layer-far\" d=\"M\(islandX.svg) \((horizon + 1).svg)Q\((islandX + islandWidth * 0.3).svg) \((horizon - islandHeight * 1.6).svg) "
-        art += "\((islandX + islandWidth * 0.55).svg) \((horizon - islandHeight * 0.6).svg)T\((islandX + islandWidth).svg) \((horizon + 1).svg)Z\" fill=\"\(palette.far)\"/>"
-        art += "<rect class=\"layer-mid\" x=\"0\" y=\(horizon.svgQuoted) width=\(width.svgQuoted) height=\((height - horizon).svgQuoted) fill=\"url(#sea)\"/>"
+        let island = [
+            CanvasPoint(x: islandX, y: horizon + 1), CanvasPoint(x: islandX + islandWidth * 0.35, y: horizon - islandHeight),
+            CanvasPoint(x: islandX + islandWidth * 0.7, y: horizon - islandHeight * 0.45), CanvasPoint(x: islandX + islandWidth, y: horizon + 1),
+        ]
+        art += "<path class=\"layer-far\" d=\"\(SVGMarkup.smoothOpenPath(island))Z\" fill=\"\(palette.far)\"/>"
+        art += SVGMarkup.rect(x: 0, y: horizon, width: width, height: height - horizon, "class=\"layer-mid\" fill=\"url(#sea)\"")
         // The disc's reflection: broken bars under it, narrowing towards the viewer.
         for index in 0..<8 {
             let t = Double(index)
             let y = horizon + height * 0.012 + t * t * height * 0.006 + t * height * 0.018
             guard y < height else { break }
             let barWidth = disc.radius * (1.4 - t * 0.13) * random.unit(0.8...1.1)
-            art += "<rect x=\((disc.centre.x - barWidth / 2 + random.unit(-0.05...0.05) * disc.radius).svgQuoted) y=\(y.svgQuoted) width=\(barWidth.svgQuoted) height=\((unit * 0.008).svgQuoted) rx=\((unit * 0.004).svgQuoted) fill=\"\(palette.disc)\" opacity=\((0.55 - t * 0.05).svgQuoted)/>"
+            let x = disc.centre.x - barWidth / 2 + random.unit(-0.05...0.05) * disc.radius
+            art += SVGMarkup.rect(
+                x: x, y: y, width: barWidth, height: unit * 0.008,
+                "rx=\((unit * 0.004).svgQuoted) fill=\"\(palette.disc)\" opacity=\((0.55 - t * 0.05).svgQuoted)")
         }
         if detailed {
             art += "<g fill=\"none\" stroke=\"\(palette.paper)\" stroke-linecap=\"round\" opacity=\"0.35\">"
@@ -108,7 +114,8 @@ struct Landscape: Sendable {
                 let y = horizon + (height - horizon) * t * t
                 let x = random.unit(0...1) * width
                 let length = width * (0.015 + 0.05 * t)
-                art += "<path d=\"M\(x.svg) \(y.svg)q\((length / 2).svg) \((-unit * 0.01 * t).svg) \(length.svg) 0\" stroke-width=\((unit * (0.002 + 0.004 * t)).svgQuoted)/>"
+                let curve = "M\(x.svg) \(y.svg)q\((length / 2).svg) \((-unit * 0.01 * t).svg) \(length.svg) 0"
+                art += "<path d=\"\(curve)\" stroke-width=\((unit * (0.002 + 0.004 * t)).svgQuoted)/>"
             }
             art += "</g>"
         }
@@ -123,7 +130,7 @@ struct Landscape: Sendable {
         while x < width {
             let buildingWidth = unit * random.unit(0.07...0.14)
             let buildingHeight = height * random.unit(0.08...0.24)
-            far += "<rect x=\(x.svgQuoted) y=\((horizon + height * 0.03 - buildingHeight).svgQuoted) width=\((buildingWidth + 1).svgQuoted) height=\((buildingHeight + height * 0.2).svgQuoted)/>"
+            far += SVGMarkup.rect(x: x, y: horizon + height * 0.03 - buildingHeight, width: buildingWidth + 1, height: buildingHeight + height * 0.2)
             x += buildingWidth
         }
         art += far + "</g>"
@@ -136,14 +143,14 @@ struct Landscape: Sendable {
             let buildingWidth = unit * random.unit(0.1...0.18)
             let buildingHeight = height * random.unit(0.06...0.17)
             let top = ground - buildingHeight
-            near += "<rect x=\(x.svgQuoted) y=\(top.svgQuoted) width=\((buildingWidth - unit * 0.006).svgQuoted) height=\((buildingHeight + 1).svgQuoted) fill=\"\(palette.mid)\"/>"
+            near += SVGMarkup.rect(x: x, y: top, width: buildingWidth - unit * 0.006, height: buildingHeight + 1, "fill=\"\(palette.mid)\"")
             if detailed {
                 var row = top + cell * 0.8
                 while row < ground - cell {
                     var column = x + cell * 0.6
                     while column < x + buildingWidth - cell * 1.2 {
                         if random.unit() < 0.4 {
-                            windows += "<rect x=\(column.svgQuoted) y=\(row.svgQuoted) width=\((cell * 0.5).svgQuoted) height=\((cell * 0.6).svgQuoted)/>"
+                            windows += SVGMarkup.rect(x: column, y: row, width: cell * 0.5, height: cell * 0.6)
                         }
                         column += cell
                     }
@@ -153,11 +160,13 @@ struct Landscape: Sendable {
             x += buildingWidth
         }
         art += near + "</g>" + windows + "</g>"
-        art += "<rect class=\"layer-near\" x=\"0\" y=\(ground.svgQuoted) width=\(width.svgQuoted) height=\((height - ground).svgQuoted) fill=\"\(palette.near)\"/>"
+        art += SVGMarkup.rect(x: 0, y: ground, width: width, height: height - ground, "class=\"layer-near\" fill=\"\(palette.near)\"")
         if detailed {
             let road = ground + (height - ground) * 0.35
-            art += "<rect x=\"0\" y=\(road.svgQuoted) width=\(width.svgQuoted) height=\((unit * 0.05).svgQuoted) fill=\"\(palette.near.darker(0.3))\"/>"
-            art += "<path d=\"M0 \((road + unit * 0.025).svg)L\(width.svg) \((road + unit * 0.025).svg)\" stroke=\"\(palette.paper)\" stroke-width=\((unit * 0.005).svgQuoted) stroke-dasharray=\"\((unit * 0.04).svg) \((unit * 0.03).svg)\" opacity=\"0.6\"/>"
+            let centreLine = road + unit * 0.025
+            art += SVGMarkup.rect(x: 0, y: road, width: width, height: unit * 0.05, "fill=\"\(palette.near.darker(0.3))\"")
+            art += "<path d=\"M0 \(centreLine.svg)L\(width.svg) \(centreLine.svg)\" stroke=\"\(palette.paper)\" opacity=\"0.6\" "
+            art += "stroke-width=\((unit * 0.005).svgQuoted) stroke-dasharray=\"\((unit * 0.04).svg) \((unit * 0.03).svg)\"/>"
         }
         return art
     }
@@ -167,7 +176,9 @@ struct Landscape: Sendable {
         let mid = Ridge.rolling(width: width, baseline: horizon + height * 0.1, amplitude: height * 0.05, bumps: 2, random: &random)
         let near = Ridge.rolling(width: width, baseline: horizon + height * 0.22, amplitude: height * 0.04, bumps: 1, random: &random)
         var art = layer(far, palette.far, name: "far")
-        if detailed { art += pines(along: far, spacing: unit * 0.045, size: unit * 0.09...unit * 0.14, colour: palette.far.darker(0.18), &random) }
+        if detailed {
+            art += pines(along: far, spacing: unit * 0.045, size: unit * 0.09...unit * 0.14, colour: palette.far.darker(0.18), &random)
+        }
         art += layer(mid, palette.mid, name: "mid")
         art += pines(along: mid, spacing: unit * 0.08, size: unit * 0.13...unit * 0.2, colour: palette.mid.darker(0.25), &random)
         return art + layer(near, palette.near, name: "near") + bushes(on: near, colour: palette.near.darker(0.15), &random)
@@ -176,16 +187,18 @@ struct Landscape: Sendable {
     private func space(_ random: inout SeededRandom) -> String {
         let radius = max(width, height) * 0.9
         let centre = CanvasPoint(x: width * random.unit(0.3...0.7), y: horizon + height * 0.12 + radius)
-        var art = "<defs><radialGradient id=\"planet-surface\" cx=\"0.5\" cy=\"0\" r=\"0.6\"><stop offset=\"0\" stop-color=\"\(palette.mid)\"/>"
-        art += "<stop offset=\"1\" stop-color=\"\(palette.near)\"/></radialGradient></defs>"
-        art += "<circle cx=\(centre.x.svgQuoted) cy=\(centre.y.svgQuoted) r=\((radius + unit * 0.02).svgQuoted) fill=\"\(palette.highlight)\" opacity=\"0.18\"/>"
-        art += "<circle class=\"layer-near\" cx=\(centre.x.svgQuoted) cy=\(centre.y.svgQuoted) r=\(radius.svgQuoted) fill=\"url(#planet-surface)\" stroke=\"\(palette.highlight)\" stroke-width=\((unit * 0.005).svgQuoted) stroke-opacity=\"0.7\"/>"
+        var art = "<defs><radialGradient id=\"planet-surface\" cx=\"0.5\" cy=\"0\" r=\"0.6\">"
+        art += "<stop offset=\"0\" stop-color=\"\(palette.mid)\"/><stop offset=\"1\" stop-color=\"\(palette.near)\"/></radialGradient></defs>"
+        art += SVGMarkup.circle(cx: centre.x, cy: centre.y, r: radius + unit * 0.02, "fill=\"\(palette.highlight)\" opacity=\"0.18\"")
+        let rim = "stroke=\"\(palette.highlight)\" stroke-width=\((unit * 0.005).svgQuoted) stroke-opacity=\"0.7\""
+        art += SVGMarkup.circle(cx: centre.x, cy: centre.y, r: radius, "class=\"layer-near\" fill=\"url(#planet-surface)\" \(rim)")
         if detailed {
             for _ in 0..<5 {
                 let angle = random.unit(-0.35...0.35) - Double.pi / 2
                 let distance = radius * random.unit(0.88...0.98)
                 let crater = unit * random.unit(0.015...0.04)
-                art += "<ellipse cx=\((centre.x + distance * cos(angle)).svgQuoted) cy=\((centre.y + distance * sin(angle)).svgQuoted) rx=\(crater.svgQuoted) ry=\((crater * 0.45).svgQuoted) fill=\"\(palette.near.darker(0.2))\" opacity=\"0.6\"/>"
+                art += "<ellipse cx=\((centre.x + distance * cos(angle)).svgQuoted) cy=\((centre.y + distance * sin(angle)).svgQuoted) "
+                art += "rx=\(crater.svgQuoted) ry=\((crater * 0.45).svgQuoted) fill=\"\(palette.near.darker(0.2))\" opacity=\"0.6\"/>"
             }
         }
         return art
@@ -201,13 +214,16 @@ struct Landscape: Sendable {
         if detailed {
             for _ in 0..<Int(random.unit(1...3.99)) {
                 let x = random.unit(0.05...0.95) * width
-                art += cactus(x: x, base: mid.y(at: x) + unit * 0.01, size: unit * random.unit(0.08...0.13), colour: palette.natural(0x4c8b3f).mixed(with: palette.mid, 0.3))
+                let colour = palette.natural(0x4c8b3f).mixed(with: palette.mid, 0.3)
+                art += cactus(x: x, base: mid.y(at: x) + unit * 0.01, size: unit * random.unit(0.08...0.13), colour: colour)
             }
         }
         return art + layer(near, sand.mixed(with: palette.near, 0.45).darker(0.1), name: "near")
     }
 
-    private func pines(along ridge: Ridge, spacing: Double, size: ClosedRange<Double>, colour: Colour, _ random: inout SeededRandom) -> String {
+    private func pines(
+        along ridge: Ridge, spacing: Double, size: ClosedRange<Double>, colour: Colour, _ random: inout SeededRandom
+    ) -> String {
         var art = ""
         var x = random.unit(0...1) * spacing
         while x < width + spacing {
@@ -219,17 +235,19 @@ struct Landscape: Sendable {
     }
 
     private func roundTree(x: Double, base: Double, size: Double, colour: Colour) -> String {
-        "<rect x=\((x - size * 0.06).svgQuoted) y=\((base - size * 0.55).svgQuoted) width=\((size * 0.12).svgQuoted) height=\((size * 0.55).svgQuoted) fill=\"\(colour.darker(0.25))\"/>"
-            + "<circle cx=\(x.svgQuoted) cy=\((base - size * 0.7).svgQuoted) r=\((size * 0.34).svgQuoted) fill=\"\(colour)\"/>"
+        SVGMarkup.rect(x: x - size * 0.06, y: base - size * 0.55, width: size * 0.12, height: size * 0.55, "fill=\"\(colour.darker(0.25))\"")
+            + SVGMarkup.circle(cx: x, cy: base - size * 0.7, r: size * 0.34, "fill=\"\(colour)\"")
     }
 
     private func cactus(x: Double, base: Double, size: Double, colour: Colour) -> String {
         let stem = size * 0.2
         let arm = size * 0.13
-        return "<g fill=\"\(colour)\"><rect x=\((x - stem / 2).svgQuoted) y=\((base - size).svgQuoted) width=\(stem.svgQuoted) height=\(size.svgQuoted) rx=\((stem / 2).svgQuoted)/>"
-            + "<rect x=\((x - size * 0.38).svgQuoted) y=\((base - size * 0.72).svgQuoted) width=\(arm.svgQuoted) height=\((size * 0.36).svgQuoted) rx=\((arm / 2).svgQuoted)/>"
-            + "<rect x=\((x - size * 0.38).svgQuoted) y=\((base - size * 0.45).svgQuoted) width=\((size * 0.3).svgQuoted) height=\(arm.svgQuoted) rx=\((arm / 2).svgQuoted)/>"
-            + "<rect x=\((x + size * 0.25).svgQuoted) y=\((base - size * 0.85).svgQuoted) width=\(arm.svgQuoted) height=\((size * 0.4).svgQuoted) rx=\((arm / 2).svgQuoted)/>"
-            + "<rect x=\((x + stem / 2 - 1).svgQuoted) y=\((base - size * 0.58).svgQuoted) width=\((size * 0.25).svgQuoted) height=\(arm.svgQuoted) rx=\((arm / 2).svgQuoted)/></g>"
+        let round = "rx=\((arm / 2).svgQuoted)"
+        return "<g fill=\"\(colour)\">"
+            + SVGMarkup.rect(x: x - stem / 2, y: base - size, width: stem, height: size, "rx=\((stem / 2).svgQuoted)")
+            + SVGMarkup.rect(x: x - size * 0.38, y: base - size * 0.72, width: arm, height: size * 0.36, round)
+            + SVGMarkup.rect(x: x - size * 0.38, y: base - size * 0.45, width: size * 0.3, height: arm, round)
+            + SVGMarkup.rect(x: x + size * 0.25, y: base - size * 0.85, width: arm, height: size * 0.4, round)
+            + SVGMarkup.rect(x: x + stem / 2 - 1, y: base - size * 0.58, width: size * 0.25, height: arm, round) + "</g>"
     }
 }

@@ -40,14 +40,14 @@ struct MoodPalette: Sendable {
             mid = mid.darker(0.3)
             near = near.darker(0.55)
         case .minimal:
-            let ground = base[1].mixed(with: base[8], 0.8)
-            skyTop = ground
-            skyBottom = ground
-            far = far.mixed(with: ground, 0.55)
-            mid = mid.mixed(with: ground, 0.3)
-            near = near.mixed(with: ground, 0.1)
+            let background = base[1].mixed(with: base[8], 0.8)
+            skyTop = background
+            skyBottom = background
+            far = far.mixed(with: background, 0.55)
+            mid = mid.mixed(with: background, 0.3)
+            near = near.mixed(with: background, 0.1)
             // A pale tint, so motifs drawn in the accent colour stand out on it.
-            disc = far.mixed(with: ground, 0.2)
+            disc = far.mixed(with: background, 0.2)
         case .vibrant:
             disc = highlight
         case .retro:

@@ -71,7 +71,11 @@ enum Motif: String, CaseIterable, Sendable {
         return table
     }()
 
-    /// Motifs named in `text`, in the order they first appear, without repeats.
+    /// Sky motifs usually set the light or the time of day ("at sunset", "under the first stars") rather than
+    /// name the subject, so they give the hero's place to any other motif in the text.
+    var isAtmosphere: Bool { [.sun, .moon, .star, .cloud].contains(self) }
+
+    /// Motifs named in `text` without repeats: subjects in the order they first appear, then sky motifs.
     static func matches(in text: String) -> [Motif] {
         var found: [Motif] = []
         for word in words(of: text) {
@@ -82,7 +86,7 @@ enum Motif: String, CaseIterable, Sendable {
                 }
             }
         }
-        return found
+        return found.filter { !$0.isAtmosphere } + found.filter(\.isAtmosphere)
     }
 
     /// Lower-cased runs of letters; apostrophes split ("bee's" → "bee", "s").

@@ -1,7 +1,8 @@
 import Foundation
 import PixoraMedia
 
-/// A PNG's pixel size, read from its header, to check a renderer made what was asked.
+/// A PNG's pixel size, read from its header, to check a renderer made what was asked. Reading 24 bytes
+/// instead of running ffprobe saves about a tenth of a second per picture.
 struct PNGSize: Sendable, Equatable {
     let width: Int
     let height: Int

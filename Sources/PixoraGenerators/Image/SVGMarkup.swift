@@ -52,7 +52,17 @@ enum SVGMarkup {
         return "C\(c1.x.svg) \(c1.y.svg) \(c2.x.svg) \(c2.y.svg) \(p2.x.svg) \(p2.y.svg)"
     }
 
-    /// A closed polygon.
+    /// A `<circle>`; `attributes` (fill, opacity…) are written as given.
+    static func circle(cx: Double, cy: Double, r: Double, _ attributes: String = "") -> String {
+        "<circle cx=\(cx.svgQuoted) cy=\(cy.svgQuoted) r=\(r.svgQuoted) \(attributes)/>"
+    }
+
+    /// A `<rect>`; `attributes` (fill, rx, transform…) are written as given.
+    static func rect(x: Double, y: Double, width: Double, height: Double, _ attributes: String = "") -> String {
+        "<rect x=\(x.svgQuoted) y=\(y.svgQuoted) width=\(width.svgQuoted) height=\(height.svgQuoted) \(attributes)/>"
+    }
+
+    /// The points of a closed polygon, for its `points` attribute.
     static func polygon(_ points: [CanvasPoint]) -> String {
         points.map { "\($0.x.svg),\($0.y.svg)" }.joined(separator: " ")
     }

@@ -11,7 +11,8 @@ struct StyleFinish: Sendable {
         let height = layout.height
         switch palette.style {
         case .cinematic:
-            var art = "<defs><radialGradient id=\"vignette\" cx=\"0.5\" cy=\"0.45\" r=\"0.75\"><stop offset=\"0.5\" stop-color=\"#000\" stop-opacity=\"0\"/>"
+            var art = "<defs><radialGradient id=\"vignette\" cx=\"0.5\" cy=\"0.45\" r=\"0.75\">"
+            art += "<stop offset=\"0.5\" stop-color=\"#000\" stop-opacity=\"0\"/>"
             art += "<stop offset=\"1\" stop-color=\"#000\" stop-opacity=\"0.6\"/></radialGradient></defs>"
             art += "<rect class=\"vignette\" width=\"100%\" height=\"100%\" fill=\"url(#vignette)\"/>"
             let bar = layout.letterbox

@@ -64,7 +64,8 @@ struct TitleBlock: Sendable {
         switch style {
         case .cinematic:
             art += "<defs><filter id=\"title-shadow\" x=\"-20%\" y=\"-30%\" width=\"140%\" height=\"160%\">"
-            art += "<feGaussianBlur in=\"SourceAlpha\" stdDeviation=\((size * 0.09).svgQuoted)/><feOffset dy=\((size * 0.05).svgQuoted) result=\"blur\"/>"
+            art += "<feGaussianBlur in=\"SourceAlpha\" stdDeviation=\((size * 0.09).svgQuoted)/>"
+            art += "<feOffset dy=\((size * 0.05).svgQuoted) result=\"blur\"/>"
             art += "<feFlood flood-color=\"#000\" flood-opacity=\"0.75\"/><feComposite in2=\"blur\" operator=\"in\"/>"
             art += "<feMerge><feMergeNode/><feMergeNode in=\"SourceGraphic\"/></feMerge></filter></defs>"
             art += lines(fill: textColour, extra: " filter=\"url(#title-shadow)\"")
@@ -101,6 +102,6 @@ struct TitleBlock: Sendable {
             case .end: left + width - length
             }
         guard y < layout.captionTop else { return "" }
-        return "<rect x=\(start.svgQuoted) y=\(y.svgQuoted) width=\(length.svgQuoted) height=\(max(size * 0.05, 2).svgQuoted) fill=\"\(palette.accent)\"/>"
+        return SVGMarkup.rect(x: start, y: y, width: length, height: max(size * 0.05, 2), "fill=\"\(palette.accent)\"")
     }
 }

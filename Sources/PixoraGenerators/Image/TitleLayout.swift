@@ -21,17 +21,17 @@ struct TitleLayout: Sendable, Equatable {
         let words = font.cased(phrase).split(whereSeparator: { $0.isWhitespace }).map(String.init)
         guard !words.isEmpty, width > 0, height > 0 else { return TitleLayout(lines: [], fontSize: 0, lineWidths: []) }
 
-        var best: (lines: [String], size: Double)?
-        for count in 1...min(maximumLines, words.count) {
+        let candidates = (1...min(maximumLines, words.count)).map { count -> (lines: [String], size: Double) in
             let lines = balancedLines(words, count: count, font: font)
             let widest = lines.map(font.width(of:)).max() ?? 1
             let blockEms = Double(count - 1) * font.lineHeight + 1.0
-            let size = min(maximumSize, width / max(widest, 0.01), height / blockEms)
-            // A further line must earn its place with clearly larger type, or the title gets choppy.
-            if best == nil || size > best!.size * 1.08 { best = (lines, size) }
+            return (lines, min(maximumSize, width / max(widest, 0.01), height / blockEms))
         }
-        var lines = best!.lines
-        var size = best!.size
+        // A further line must earn its place with clearly larger type, or the title gets choppy.
+        var best = candidates[0]
+        for candidate in candidates.dropFirst() where candidate.size > best.size * 1.08 { best = candidate }
+        var lines = best.lines
+        var size = best.size
         if size < minimumSize {
             size = minimumSize
             let linesThatFit = max(1, min(maximumLines, Int((height / size - 1.0) / font.lineHeight) + 1))

@@ -1,0 +1,167 @@
+import Foundation
+import PixoraCore
+import PixoraGenerators
+import PixoraMedia
+import PixoraPipeline
+
+// Reproducible benchmarks that print tables (see bench/README.md).
+//   pixora-bench render [runs]     reference timeline render vs. the encode floor, measured in the same run
+//   pixora-bench generate          a full 30 s 9:16 720p generate, cold cache then warm cache
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let workspace = URL(fileURLWithPath: ProcessInfo.processInfo.environment["PIXORA_BENCH_DIR"] ?? "/tmp/pixora-bench")
+try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+
+func seconds(_ body: () async throws -> Void) async rethrows -> Double {
+    let start = ContinuousClock.now
+    try await body()
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
+
+func table(_ header: [String], _ rows: [[String]]) {
+    let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+    func line(_ cells: [String]) -> String {
+        "| " + cells.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }.joined(separator: " | ") + " |"
+    }
+    print(line(header))
+    print("|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|")
+    rows.forEach { print(line($0)) }
+}
+
+func f(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
+
+/// 6 clips × 5 s at 1080×1920, 30 fps, 1 s crossfades, captions, voice + music.
+func referenceTimeline(store: AssetStore) async throws -> EditorState {
+    let settings = Settings(aspectRatio: .vertical, durationSeconds: 25, style: .cinematic, quality: .p1080, seed: 42)
+    let moods: [Mood] = [.uplifting, .calm, .warm, .dramatic, .mysterious, .uplifting]
+    let narration = [
+        "Bees wake with the sun.", "They fly to the flowers.", "Nectar fills their tiny stomachs.",
+        "Back home, they pass it on.", "Wings fan it thick and gold.", "And that is honey.",
+    ]
+    let scenes = (0..<6).map { index in
+        PlanScene(
+            id: "s\(index + 1)", narration: narration[index], visual: "bees and honey with a flower, scene \(index + 1)",
+            keyPhrase: "Scene \(index + 1)", mood: moods[index], duration: 5, musicGroup: index < 3 ? 0 : 1,
+            transition: Transition(kind: .fade, duration: 1))
+    }
+    let plan = Plan(title: "Reference", summary: "benchmark", script: narration.joined(separator: " "), prompt: "bench", settings: settings, scenes: scenes)
+    let assets = try await VideoPipeline(store: store).produceAssets(for: plan)
+    var state = Assembler.editorState(plan: plan, assets: assets)
+    state.transitions = Array(repeating: Transition(kind: .fade, duration: 1), count: 5)
+    precondition(state.clips.allSatisfy { $0.duration == 5 }, "a narration outgrew its 5 s clip")
+    return state
+}
+
+func benchRender(runs: Int) async throws {
+    let store = AssetStore(root: workspace.appendingPathComponent("cache"))
+    let state = try await referenceTimeline(store: store)
+    let renderer = Renderer(assets: store)
+    let output = workspace.appendingPathComponent("reference.mp4")
+    var renderTimes: [Double] = []
+    for _ in 0..<runs {
+        renderTimes.append(try await seconds { _ = try await renderer.render(state, to: output) })
+    }
+
+    // The floor: the same frames (decoded once to raw video, untimed) and the same audio encoded with the same settings, no filters.
+    let raw = workspace.appendingPathComponent("reference.yuv")
+    let audio = workspace.appendingPathComponent("reference.wav")
+    try await ToolRunner.run(.ffmpeg, ["-loglevel", "error", "-y", "-i", output.path, "-map", "0:v", "-f", "rawvideo", "-pix_fmt", "yuv420p", raw.path])
+    try await ToolRunner.run(.ffmpeg, ["-loglevel", "error", "-y", "-i", output.path, "-map", "0:a", "-c:a", "pcm_s16le", audio.path])
+    defer { try? FileManager.default.removeItem(at: raw) }
+    var floorTimes: [Double] = []
+    for _ in 0..<runs {
+        floorTimes.append(try await seconds {
+            try await ToolRunner.run(.ffmpeg, [
+                "-loglevel", "error", "-y", "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", "\(state.canvas.width)x\(state.canvas.height)",
+                "-r", "\(state.canvas.fps)", "-i", raw.path, "-i", audio.path, "-map", "0:v", "-map", "1:a",
+            ] + Renderer.encoderArguments(state) + ["-f", "mp4", workspace.appendingPathComponent("floor.mp4").path])
+        })
+    }
+    // Where the render's time goes: the same graph with nothing encoded, and the audio-only loudness pass.
+    let work = workspace.appendingPathComponent("graph")
+    try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+    let builder = try await renderer.makeBuilder(for: state, work: work)
+    var loudness: LoudnessMeasurement?
+    var limit: Double?
+    let measureTime = try await seconds { (loudness, limit) = try await renderer.measureLoudness(builder) }
+    let graph = builder.graph(loudness: loudness.map { .normalize($0, limit: limit) } ?? .none)
+    var filterTimes: [Double] = []
+    for _ in 0..<runs {
+        filterTimes.append(try await seconds {
+            try await ToolRunner.run(.ffmpeg, ["-loglevel", "error"] + graph.inputArguments + [
+                "-filter_complex", graph.filter, "-map", graph.videoOutput ?? "", "-map", graph.audioOutput, "-f", "null", "-",
+            ])
+        })
+    }
+    let frames = Int((state.duration * Double(state.canvas.fps)).rounded())
+    let render = renderTimes.min() ?? 0
+    let floor = floorTimes.min() ?? 0
+    print("Reference timeline: 6 clips × 5 s, 1080×1920, 30 fps, 5 × 1 s crossfades, captions, voice + music; \(f(state.duration)) s, \(frames) frames; x264 \(state.output.preset.rawValue) crf \(state.output.crf); best of \(runs)")
+    table(["measure", "best s", "all runs s", "fps", "× floor"], [
+        ["render (loudness pass + one filtergraph + thumbnail)", f(render), renderTimes.map { f($0) }.joined(separator: ", "), f(Double(frames) / render, 1), f(render / floor)],
+        ["encode floor (raw frames + audio, same encoder, no filters)", f(floor), floorTimes.map { f($0) }.joined(separator: ", "), f(Double(frames) / floor, 1), "1.00"],
+        ["  of the render: decode + filtergraph, nothing encoded", f(filterTimes.min() ?? 0), filterTimes.map { f($0) }.joined(separator: ", "), f(Double(frames) / (filterTimes.min() ?? 1), 1), f((filterTimes.min() ?? 0) / floor)],
+        ["  of the render: loudness measurement pass (audio only)", f(measureTime), f(measureTime), "-", f(measureTime / floor)],
+    ])
+}
+
+func benchGenerate() async throws {
+    let prompt = "a 30-second vertical video about how bees make honey"
+    let cache = workspace.appendingPathComponent("generate-cache")
+    try? FileManager.default.removeItem(at: cache)
+    let pipeline = VideoPipeline(store: AssetStore(root: cache))
+    var rows: [[String]] = []
+    for label in ["cold cache", "warm cache"] {
+        let marks = StageClock()
+        var generated = 0
+        let total = try await seconds {
+            marks.mark(.planning)
+            let plan = try await pipeline.plan(prompt: prompt, settings: try settings(for: prompt))
+            let assets = try await pipeline.produceAssets(for: plan) { marks.mark($0.stage == .music ? .visuals : $0.stage) }
+            generated = assets.generated
+            marks.mark(.rendering)
+            let state = Assembler.editorState(plan: plan, assets: assets)
+            _ = try await Renderer(assets: pipeline.store).render(state, to: workspace.appendingPathComponent("bees.mp4"), thumbnail: workspace.appendingPathComponent("bees.jpg"))
+            marks.mark(.done)
+        }
+        let stages = marks.durations
+        rows.append([label, f(total, 1), f(stages[.voice] ?? 0, 1), f(stages[.visuals] ?? 0, 1), f(stages[.rendering] ?? 0, 1), "\(generated)"])
+    }
+    print("Full generate: \"\(prompt)\" (720×1280, 30 fps, embedded generators)")
+    table(["run", "total s", "voice s", "pictures + clips + music s", "render s", "assets generated"], rows)
+}
+
+func settings(for prompt: String) throws -> Settings {
+    let hints = PromptHints(prompt: prompt)
+    return Settings(aspectRatio: hints.aspectRatio ?? .landscape, durationSeconds: hints.durationSeconds ?? 30)
+}
+
+/// When each stage started, to split a run's wall time by stage.
+final class StageClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var starts: [(GenerationStage, ContinuousClock.Instant)] = []
+
+    func mark(_ stage: GenerationStage) {
+        lock.withLock { if starts.last?.0 != stage && !starts.contains(where: { $0.0 == stage }) { starts.append((stage, .now)) } }
+    }
+
+    var durations: [GenerationStage: Double] {
+        lock.withLock {
+            var result: [GenerationStage: Double] = [:]
+            for (current, next) in zip(starts, starts.dropFirst()) {
+                let elapsed = next.1 - current.1
+                result[current.0] = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            }
+            return result
+        }
+    }
+}
+
+switch arguments.first {
+case "render": try await benchRender(runs: Int(arguments.dropFirst().first ?? "") ?? 3)
+case "generate": try await benchGenerate()
+default:
+    print("usage: pixora-bench render [runs] | generate")
+    exit(2)
+}
