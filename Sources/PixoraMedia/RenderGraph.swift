@@ -104,10 +104,19 @@ public struct RenderGraphBuilder: Sendable {
 
     // MARK: Video
 
+    /// Clips are cut into head, body and tail by frame number; only each transition's overlapping frames go
+    /// through `xfade`, and everything is joined by one `concat`. ffmpeg 5.1's xfade has no yuv420p support, so
+    /// chaining whole clips through it converted every frame of the video in and out of 4:4:4 at each cut.
     func videoChains() -> [String] {
         let canvas = state.canvas
         let (w, h) = (canvas.width, canvas.height)
+        let fps = Double(canvas.fps)
+        let frames = state.clips.map { max(Int(($0.duration * fps).rounded()), 1) }
+        let overlaps = state.clips.indices.dropLast().map { index in
+            index < state.transitions.count ? Int((state.transitions[index].overlap * fps).rounded()) : 0
+        }
         var chains: [String] = []
+        var segments: [String] = []
         for (index, clip) in state.clips.enumerated() {
             var steps = ["trim=start=\(n(clip.trimIn)):duration=\(n(clip.duration))", "setpts=PTS-STARTPTS"]
             if clipSizes[index] != Size(width: w, height: h) {
@@ -117,27 +126,46 @@ public struct RenderGraphBuilder: Sendable {
                 ]
             }
             steps += ["setsar=1", "fps=\(canvas.fps)", "format=yuv420p", "settb=AVTB"]
-            chains.append("[\(index):v]\(steps.joined(separator: ","))[c\(index)]")
-        }
-        var current = "[c0]"
-        let starts = state.clipStarts
-        for (index, transition) in state.transitions.enumerated() where index + 1 < state.clips.count {
-            let next = "[c\(index + 1)]"
-            let label = "[x\(index + 1)]"
-            if transition.kind == .cut {
-                chains.append("\(current)\(next)concat=n=2:v=1:a=0\(label)")
+
+            let overlapIn = index > 0 ? overlaps[index - 1] : 0
+            let overlapOut = index < overlaps.count ? overlaps[index] : 0
+            var parts: [(label: String, start: Int, end: Int)] = []
+            if overlapIn > 0 { parts.append(("[h\(index)]", 0, overlapIn)) }
+            if frames[index] - overlapOut > overlapIn { parts.append(("[b\(index)]", overlapIn, frames[index] - overlapOut)) }
+            if overlapOut > 0 { parts.append(("[t\(index)]", frames[index] - overlapOut, frames[index])) }
+            let source = "[\(index):v]\(steps.joined(separator: ","))"
+            if parts.count == 1 {
+                chains.append("\(source),\(Self.frameRange(parts[0].start, parts[0].end, of: frames[index]))\(parts[0].label)")
             } else {
-                chains.append("\(current)\(next)xfade=transition=\(transition.kind.rawValue):duration=\(n(transition.duration)):offset=\(n(starts[index + 1]))\(label)")
+                chains.append("\(source),split=\(parts.count)\(parts.map { "[p\(index)\($0.label.dropFirst().dropLast())]" }.joined())")
+                for part in parts {
+                    chains.append("[p\(index)\(part.label.dropFirst().dropLast())]\(Self.frameRange(part.start, part.end, of: frames[index]))\(part.label)")
+                }
             }
-            current = label
+            if index > 0 && overlapIn > 0 {
+                let transition = state.transitions[index - 1]
+                chains.append(
+                    "[t\(index - 1)][h\(index)]xfade=transition=\(transition.kind.rawValue):duration=\(n(Double(overlapIn) / fps)):offset=0,format=yuv420p[x\(index)]")
+                segments.append("[x\(index)]")
+            }
+            if parts.contains(where: { $0.label == "[b\(index)]" }) { segments.append("[b\(index)]") }
         }
         var finish: [String] = []
         if let subtitlePath {
             finish.append("subtitles=filename=\(Self.quote(subtitlePath)):fontsdir=\(Self.quote(fontsDirectory))")
         }
         finish += ["trim=duration=\(n(state.duration))", "format=yuv420p"]
-        chains.append("\(current)\(finish.joined(separator: ","))[vout]")
+        if segments.count == 1 {
+            chains.append("\(segments[0])\(finish.joined(separator: ","))[vout]")
+        } else {
+            chains.append("\(segments.joined())concat=n=\(segments.count):v=1:a=0,\(finish.joined(separator: ","))[vout]")
+        }
         return chains
+    }
+
+    /// Frames `start..<end` of a clip, restarted at time zero (the whole clip needs no trim).
+    static func frameRange(_ start: Int, _ end: Int, of total: Int) -> String {
+        start == 0 && end == total ? "null" : "trim=start_frame=\(start):end_frame=\(end),setpts=PTS-STARTPTS"
     }
 
     // MARK: Audio

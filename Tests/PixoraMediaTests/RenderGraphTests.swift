@@ -24,29 +24,47 @@ struct RenderGraphTests {
             subtitlePath: state.captions.enabled ? "/w/text.ass" : nil, fontsDirectory: "/fonts")
     }
 
-    @Test("two clips join with one xfade at the first clip's end minus the overlap")
+    @Test("two clips: only the overlapping frames go through xfade, the rest is joined by concat")
     func twoClips() {
         let graph = Self.builder(Self.state([Transition(kind: .wipeleft, duration: 0.5)])).graph(loudness: .none)
         #expect(graph.inputs.map(\.path) == ["/a/0.mp4", "/a/1.mp4"])
         #expect(graph.filter == """
-            [0:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,scale=720:1280:force_original_aspect_ratio=decrease,pad=720:1280:(ow-iw)/2:(oh-ih)/2:color=0x000000,setsar=1,fps=30,format=yuv420p,settb=AVTB[c0];
-            [1:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,scale=720:1280:force_original_aspect_ratio=decrease,pad=720:1280:(ow-iw)/2:(oh-ih)/2:color=0x000000,setsar=1,fps=30,format=yuv420p,settb=AVTB[c1];
-            [c0][c1]xfade=transition=wipeleft:duration=0.5:offset=3.5[x1];
-            [x1]trim=duration=7.5,format=yuv420p[vout];
+            [0:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,scale=720:1280:force_original_aspect_ratio=decrease,pad=720:1280:(ow-iw)/2:(oh-ih)/2:color=0x000000,setsar=1,fps=30,format=yuv420p,settb=AVTB,split=2[p0b0][p0t0];
+            [p0b0]trim=start_frame=0:end_frame=105,setpts=PTS-STARTPTS[b0];
+            [p0t0]trim=start_frame=105:end_frame=120,setpts=PTS-STARTPTS[t0];
+            [1:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,scale=720:1280:force_original_aspect_ratio=decrease,pad=720:1280:(ow-iw)/2:(oh-ih)/2:color=0x000000,setsar=1,fps=30,format=yuv420p,settb=AVTB,split=2[p1h1][p1b1];
+            [p1h1]trim=start_frame=0:end_frame=15,setpts=PTS-STARTPTS[h1];
+            [p1b1]trim=start_frame=15:end_frame=120,setpts=PTS-STARTPTS[b1];
+            [t0][h1]xfade=transition=wipeleft:duration=0.5:offset=0,format=yuv420p[x1];
+            [b0][x1][b1]concat=n=3:v=1:a=0,trim=duration=7.5,format=yuv420p[vout];
             anullsrc=r=48000:cl=stereo,atrim=duration=7.5[aout]
             """)
     }
 
-    @Test("three clips chain transitions with cumulative offsets; a cut becomes concat; canvas-sized clips skip scaling")
+    @Test("three clips: a crossfade window, then a cut joined directly; canvas-sized clips skip scaling; subtitles last")
     func threeClips() {
         let size = RenderGraphBuilder.Size(width: 720, height: 1280)
         let state = Self.state([Transition(kind: .fade, duration: 1), .cut], captions: true)
         let graph = Self.builder(state, sizes: [size, size, size]).graph(loudness: .none)
         let lines = graph.filter.components(separatedBy: ";\n")
-        #expect(lines[0] == "[0:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,setsar=1,fps=30,format=yuv420p,settb=AVTB[c0]")
-        #expect(lines[3] == "[c0][c1]xfade=transition=fade:duration=1:offset=3[x1]")
-        #expect(lines[4] == "[x1][c2]concat=n=2:v=1:a=0[x2]")
-        #expect(lines[5] == "[x2]subtitles=filename='/w/text.ass':fontsdir='/fonts',trim=duration=11,format=yuv420p[vout]")
+        #expect(lines[0] == "[0:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,setsar=1,fps=30,format=yuv420p,settb=AVTB,split=2[p0b0][p0t0]")
+        #expect(lines[1] == "[p0b0]trim=start_frame=0:end_frame=90,setpts=PTS-STARTPTS[b0]")
+        #expect(lines[2] == "[p0t0]trim=start_frame=90:end_frame=120,setpts=PTS-STARTPTS[t0]")
+        #expect(lines[4] == "[p1h1]trim=start_frame=0:end_frame=30,setpts=PTS-STARTPTS[h1]")
+        #expect(lines[5] == "[p1b1]trim=start_frame=30:end_frame=120,setpts=PTS-STARTPTS[b1]")
+        #expect(lines[6] == "[t0][h1]xfade=transition=fade:duration=1:offset=0,format=yuv420p[x1]")
+        #expect(lines[7] == "[2:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,setsar=1,fps=30,format=yuv420p,settb=AVTB,null[b2]")
+        #expect(lines[8] == "[b0][x1][b1][b2]concat=n=4:v=1:a=0,subtitles=filename='/w/text.ass':fontsdir='/fonts',trim=duration=11,format=yuv420p[vout]")
+        // Frames add up to the timeline: 90 + 30 + 90 + 120 = 330 = 11 s.
+        #expect(state.duration == 11)
+    }
+
+    @Test("a single clip needs no split, crossfade or concat")
+    func singleClip() {
+        let state = Self.state([])
+        let lines = Self.builder(state).graph(loudness: .none).filter.components(separatedBy: ";\n")
+        #expect(lines[0].hasSuffix("settb=AVTB,null[b0]"))
+        #expect(lines[1] == "[b0]trim=duration=4,format=yuv420p[vout]")
     }
 
     @Test("voice is delayed into place, music looped, faded and ducked, and the mix normalised linearly")

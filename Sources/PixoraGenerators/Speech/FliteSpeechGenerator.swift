@@ -5,10 +5,17 @@ import PixoraMedia
 /// Local speech synthesis with CMU flite, with word timings recovered from flite's phone timings.
 public struct FliteSpeechGenerator: SpeechGenerator {
     public let id = "embedded.flite"
-    /// 2: word timings of multi-sentence narration (utterance offsets).
-    public let version = 2
+    /// 3: voice-over processing, 48 kHz. 2: word timings of multi-sentence narration (utterance offsets).
+    public let version = 3
 
     public init() {}
+
+    /// Voice-over processing: rumble cut, firm compression and a peak limiter. flite's raw speech has a
+    /// peak-to-loudness ratio of about 14 dB; this brings it to about 11 dB (measured on a 47-word passage),
+    /// so every scene's narration sits at the same level and the final mix reaches −14 LUFS without clipping.
+    /// No look-ahead delay remains (the limiter compensates its latency), so word timings stay exact.
+    static let voiceChain = "highpass=f=70,acompressor=threshold=0.02:ratio=8:attack=1:release=80:makeup=4:knee=4,"
+        + "alimiter=limit=0.35:attack=1:release=20:level=false:latency=true"
 
     public func makeSpeech(_ request: SpeechRequest, to output: URL) async throws -> SpeechTimings {
         let tokens = SpokenText.tokens(in: request.text)
@@ -21,7 +28,12 @@ public struct FliteSpeechGenerator: SpeechGenerator {
         let voiceArguments = ["-voice", request.voice.rawValue, "--setf", "duration_stretch=\(1 / request.rate)"]
 
         return try await AtomicFile.write(to: output) { temporary in
-            let spoken = try await ToolRunner.run(.flite, voiceArguments + ["-psdur", "-f", textFile.path, "-o", temporary.path])
+            let raw = work.appendingPathComponent("raw.wav")
+            let spoken = try await ToolRunner.run(.flite, voiceArguments + ["-psdur", "-f", textFile.path, "-o", raw.path])
+            try await ToolRunner.run(.ffmpeg, [
+                "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-i", raw.path,
+                "-af", Self.voiceChain, "-ar", "48000", "-ac", "1", "-c:a", "pcm_s16le", "-f", "wav", temporary.path,
+            ])
             let phones = PhoneTiming.parse(spoken.standardOutput)
             let duration = try WAVHeader(contentsOf: temporary).duration
             guard !tokens.isEmpty else { return SpeechTimings(duration: duration, words: []) }

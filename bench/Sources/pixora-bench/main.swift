@@ -86,6 +86,7 @@ func benchRender(runs: Int) async throws {
     var limit: Double?
     let measureTime = try await seconds { (loudness, limit) = try await renderer.measureLoudness(builder) }
     let graph = builder.graph(loudness: loudness.map { .normalize($0, limit: limit) } ?? .none)
+    try Data((graph.inputArguments.joined(separator: "\n") + "\n---\n" + graph.filter).utf8).write(to: workspace.appendingPathComponent("graph.txt"))
     var filterTimes: [Double] = []
     for _ in 0..<runs {
         filterTimes.append(try await seconds {
