@@ -132,17 +132,24 @@ public struct Renderer: Sendable {
     }
 }
 
-/// Reads the JSON block loudnorm prints at the end of its analysis pass.
+/// Reads the summary ebur128 prints when the analysis pass ends.
 enum LoudnessReport {
     static func parse(_ lines: [String]) -> LoudnessMeasurement? {
-        guard let start = lines.lastIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "{" }),
-            let end = lines[start...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "}" }),
-            let json = try? JSONSerialization.jsonObject(with: Data(lines[start...end].joined(separator: "\n").utf8)) as? [String: String]
+        guard let summary = lines.lastIndex(where: { $0.contains("Summary:") }) else { return nil }
+        var values: [String: Double] = [:]
+        var section = ""
+        for line in lines[summary...] {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasSuffix(":") { section = trimmed; continue }
+            let parts = trimmed.split(separator: " ", omittingEmptySubsequences: true)
+            guard parts.count >= 2, let value = Double(parts[1]) else { continue }
+            values["\(section) \(parts[0])"] = value
+        }
+        // Silence measures as -inf (or -70 LUFS, the absolute gate): nothing to normalise.
+        guard let integrated = values["Integrated loudness: I:"], integrated.isFinite, integrated > -69,
+            let threshold = values["Integrated loudness: Threshold:"], let range = values["Loudness range: LRA:"],
+            let peak = values["True peak: Peak:"], peak.isFinite
         else { return nil }
-        func value(_ key: String) -> Double? { json[key].flatMap { Double($0) }.flatMap { $0.isFinite ? $0 : nil } }
-        guard let integrated = value("input_i"), let peak = value("input_tp"), let range = value("input_lra"),
-            let threshold = value("input_thresh"), let offset = value("target_offset")
-        else { return nil }  // silence measures as -inf: nothing to normalise
-        return LoudnessMeasurement(integrated: integrated, truePeak: peak, range: range, threshold: threshold, offset: offset)
+        return LoudnessMeasurement(integrated: integrated, truePeak: peak, range: range, threshold: threshold, offset: 0)
     }
 }

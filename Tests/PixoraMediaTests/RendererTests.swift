@@ -34,6 +34,14 @@ struct RendererTests {
         let third = try await MediaCheck.thumbnailPixels(of: output, at: 6.5)
         #expect(MediaCheck.difference(first, third) > 20)
 
+        // Mid-crossfade (2.5–3.0 s) the picture is a blend: different from both sides, closer to each than they are to each other.
+        let before = try await MediaCheck.thumbnailPixels(of: output, at: 2.4)
+        let middle = try await MediaCheck.thumbnailPixels(of: output, at: 2.75)
+        let after = try await MediaCheck.thumbnailPixels(of: output, at: 3.1)
+        #expect(MediaCheck.difference(middle, before) > 3 && MediaCheck.difference(middle, after) > 3)
+        #expect(MediaCheck.difference(before, after) > MediaCheck.difference(middle, before))
+        #expect(MediaCheck.difference(before, after) > MediaCheck.difference(middle, after))
+
         let thumb = try await MediaProbe.probe(thumbnail)
         #expect(thumb.video?.codec == "mjpeg" && thumb.video?.width == 360)
     }
