@@ -18,6 +18,7 @@ public struct Renderer: Sendable {
     public init(assets: any AssetLocator) { self.assets = assets }
 
     /// Renders `state` to `output` (written under a temporary name and renamed), and a thumbnail if asked.
+    @discardableResult
     /// `progress` receives the fraction of the timeline encoded so far.
     public func render(
         _ state: EditorState, to output: URL, thumbnail: URL? = nil,
