@@ -69,13 +69,19 @@ enum InputFile {
     }
 }
 
-/// Checks every system tool before any work starts, so a missing one fails at once with its package name.
+/// Checks the system tools a command needs before any work starts, so a missing one fails at once with its package name.
 enum Preflight {
-    static func check() throws {
-        for tool in SystemTool.embeddedPipeline where tool.locate() == nil {
+    /// Everything `generate` runs.
+    static func check() throws { try check(SystemTool.embeddedPipeline, soundfont: true) }
+
+    /// What rendering an existing timeline runs: ffmpeg, ffprobe and the fonts.
+    static func checkRender() throws { try check([.ffmpeg, .ffprobe], soundfont: false) }
+
+    private static func check(_ tools: [SystemTool], soundfont: Bool) throws {
+        for tool in tools where tool.locate() == nil {
             throw MediaError.toolMissing(tool: tool.name, package: tool.debianPackage)
         }
-        _ = try SystemFile.generalMIDISoundfont.locate()
+        if soundfont { _ = try SystemFile.generalMIDISoundfont.locate() }
         _ = try SystemFile.fontsDirectory.locate()
     }
 }

@@ -22,7 +22,7 @@ struct Render: AsyncParsableCommand {
     func run() async throws {
         let started = Date()
         let state = try EditorState.load(try InputFile.read(editorState, what: "editor state file"))
-        try Preflight.check()
+        try Preflight.checkRender()
         let output = URL(fileURLWithPath: out)
         try OutputFiles.checkWritable(output)
         let display = ProgressDisplay(quiet: quiet)
