@@ -14,6 +14,8 @@ public struct RenderGraph: Sendable, Equatable {
     /// Output pad labels, e.g. `[vout]`, `[aout]`; video is nil in an audio-only graph.
     public var videoOutput: String?
     public var audioOutput: String
+    /// The single thumbnail frame, when asked for.
+    public var thumbnailOutput: String? = nil
 
     /// `-i` arguments for the inputs, in order.
     public var inputArguments: [String] {
@@ -83,15 +85,21 @@ public struct RenderGraphBuilder: Sendable {
         self.fontsDirectory = fontsDirectory
     }
 
-    /// The full graph: video and audio.
-    public func graph(loudness: LoudnessStage) -> RenderGraph {
+    /// The full graph: video and audio. With `thumbnailFrame`, the picture is also split once more and that
+    /// one frame leaves at `[thumb]`, so the thumbnail costs no second decode of the finished file.
+    public func graph(loudness: LoudnessStage, thumbnailFrame: Int? = nil) -> RenderGraph {
         var chains: [String] = []
         let inputs = clipPaths.map { RenderGraph.Input(path: $0, loop: false) }
         chains += videoChains()
+        if let thumbnailFrame, let last = chains.popLast() {
+            chains.append(String(last.dropLast("[vout]".count)) + ",split=2[vout][still]")
+            chains.append("[still]select='eq(n,\(thumbnailFrame))'[thumb]")
+        }
         let audio = audioChains(firstInput: inputs.count, loudness: loudness)
         chains += audio.chains
         return RenderGraph(
-            inputs: inputs + audio.inputs, filter: chains.joined(separator: ";\n"), videoOutput: "[vout]", audioOutput: "[aout]")
+            inputs: inputs + audio.inputs, filter: chains.joined(separator: ";\n"), videoOutput: "[vout]", audioOutput: "[aout]",
+            thumbnailOutput: thumbnailFrame == nil ? nil : "[thumb]")
     }
 
     /// Only the audio chain, for measuring loudness before the real render.

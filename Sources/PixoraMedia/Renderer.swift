@@ -33,8 +33,10 @@ public struct Renderer: Sendable {
         let builder = try await makeBuilder(for: state, work: work)
         let (loudness, limit) = try await measureLoudness(builder)
         let stage: LoudnessStage = loudness.map { .normalize($0, limit: limit) } ?? .none
-        let graph = builder.graph(loudness: stage)
+        let frame = Int((Self.thumbnailTime(state) * Double(state.canvas.fps)).rounded())
+        let graph = builder.graph(loudness: stage, thumbnailFrame: thumbnail == nil ? nil : frame)
         let total = state.duration
+        let still = work.appendingPathComponent("thumbnail.jpg")
 
         try await AtomicFile.write(to: output) { temporary in
             var arguments = ["-hide_banner", "-nostdin", "-nostats", "-loglevel", "error", "-y", "-progress", "pipe:1"]
@@ -42,6 +44,9 @@ public struct Renderer: Sendable {
             arguments += ["-filter_complex", graph.filter, "-map", graph.videoOutput ?? "", "-map", graph.audioOutput]
             arguments += Self.encoderArguments(state)
             arguments += ["-t", n(total), "-f", "mp4", temporary.path]
+            if let thumb = graph.thumbnailOutput {
+                arguments += ["-map", thumb, "-frames:v", "1", "-q:v", "3", "-c:v", "mjpeg", "-update", "1", "-f", "image2", still.path]
+            }
             try await ToolRunner.run(.ffmpeg, arguments) { line in
                 guard let progress, line.hasPrefix("out_time_us="), let micros = Double(line.dropFirst(12)) else { return }
                 progress(min(max(micros / 1_000_000 / total, 0), 1))
@@ -49,7 +54,11 @@ public struct Renderer: Sendable {
         }
         progress?(1)
         if let thumbnail {
-            try await Self.thumbnail(of: output, at: Self.thumbnailTime(state), to: thumbnail)
+            if FileManager.default.fileExists(atPath: still.path) {
+                try await AtomicFile.write(to: thumbnail) { try FileManager.default.copyItem(at: still, to: $0) }
+            } else {
+                try await Self.thumbnail(of: output, at: Self.thumbnailTime(state), to: thumbnail)
+            }
         }
         let bytes = (try? FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int) ?? 0
         return RenderResult(output: output, thumbnail: thumbnail, duration: total, bytes: bytes, loudness: loudness)

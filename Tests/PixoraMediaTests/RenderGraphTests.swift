@@ -60,6 +60,16 @@ struct RenderGraphTests {
         #expect(state.duration == 11)
     }
 
+    @Test("a thumbnail frame is split off the finished picture inside the same graph")
+    func thumbnailBranch() {
+        let graph = Self.builder(Self.state([])).graph(loudness: .none, thumbnailFrame: 45)
+        let lines = graph.filter.components(separatedBy: ";\n")
+        #expect(lines[1] == "[b0]trim=duration=4,format=yuv420p,split=2[vout][still]")
+        #expect(lines[2] == "[still]select='eq(n,45)'[thumb]")
+        #expect(graph.thumbnailOutput == "[thumb]")
+        #expect(Self.builder(Self.state([])).graph(loudness: .none).thumbnailOutput == nil)
+    }
+
     @Test("a single clip needs no split, crossfade or concat")
     func singleClip() {
         let state = Self.state([])

@@ -12,6 +12,26 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let workspace = URL(fileURLWithPath: ProcessInfo.processInfo.environment["PIXORA_BENCH_DIR"] ?? "/tmp/pixora-bench")
 try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
 
+/// CPU seconds (user + system) of finished child processes: steadier than wall time on a shared machine.
+func childCPU() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
+/// Wall and child-CPU seconds of `body`.
+func measured(_ body: () async throws -> Void) async rethrows -> (wall: Double, cpu: Double) {
+    let cpu = childCPU()
+    let wall = try await seconds(body)
+    return (wall, childCPU() - cpu)
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return 0 }
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
 func seconds(_ body: () async throws -> Void) async rethrows -> Double {
     let start = ContinuousClock.now
     try await body()
@@ -66,17 +86,19 @@ func benchRender(runs: Int) async throws {
     try await ToolRunner.run(.ffmpeg, ["-loglevel", "error", "-y", "-i", output.path, "-map", "0:v", "-f", "rawvideo", "-pix_fmt", "yuv420p", raw.path])
     try await ToolRunner.run(.ffmpeg, ["-loglevel", "error", "-y", "-i", output.path, "-map", "0:a", "-c:a", "pcm_s16le", audio.path])
     defer { try? FileManager.default.removeItem(at: raw) }
-    var renderTimes: [Double] = []
-    var floorTimes: [Double] = []
+    var renders: [(wall: Double, cpu: Double)] = []
+    var floors: [(wall: Double, cpu: Double)] = []
     for _ in 0..<runs {
-        renderTimes.append(try await seconds { _ = try await renderer.render(state, to: output, thumbnail: workspace.appendingPathComponent("reference.jpg")) })
-        floorTimes.append(try await seconds {
+        renders.append(try await measured { _ = try await renderer.render(state, to: output, thumbnail: workspace.appendingPathComponent("reference.jpg")) })
+        floors.append(try await measured {
             try await ToolRunner.run(.ffmpeg, [
                 "-loglevel", "error", "-y", "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", "\(state.canvas.width)x\(state.canvas.height)",
                 "-r", "\(state.canvas.fps)", "-i", raw.path, "-i", audio.path, "-map", "0:v", "-map", "1:a",
             ] + Renderer.encoderArguments(state) + ["-f", "mp4", workspace.appendingPathComponent("floor.mp4").path])
         })
     }
+    let renderTimes = renders.map(\.wall)
+    let floorTimes = floors.map(\.wall)
     // Where the render's time goes: the same graph with nothing encoded, and the audio-only loudness pass.
     let work = workspace.appendingPathComponent("graph")
     try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -97,12 +119,19 @@ func benchRender(runs: Int) async throws {
     let frames = Int((state.duration * Double(state.canvas.fps)).rounded())
     let render = renderTimes.min() ?? 0
     let floor = floorTimes.min() ?? 0
-    print("Reference timeline: 6 clips × 5 s, 1080×1920, 30 fps, 5 × 1 s crossfades, captions, voice + music; \(f(state.duration)) s, \(frames) frames; x264 \(state.output.preset.rawValue) crf \(state.output.crf); best of \(runs)")
-    table(["measure", "best s", "all runs s", "fps", "× floor"], [
+    let pairRatios = zip(renders, floors).map { $0.wall / $1.wall }
+    let cpuRatios = zip(renders, floors).map { $0.cpu / $1.cpu }
+    print("Reference timeline: 6 clips × 5 s, 1080×1920, 30 fps, 5 × 1 s crossfades, captions, voice + music; \(f(state.duration)) s, \(frames) frames; x264 \(state.output.preset.rawValue) crf \(state.output.crf); \(runs) alternating runs")
+    table(["measure", "best s", "all runs s", "fps", "× floor (best)"], [
         ["render (loudness pass + one filtergraph + thumbnail)", f(render), renderTimes.map { f($0) }.joined(separator: ", "), f(Double(frames) / render, 1), f(render / floor)],
         ["encode floor (raw frames + audio, same encoder, no filters)", f(floor), floorTimes.map { f($0) }.joined(separator: ", "), f(Double(frames) / floor, 1), "1.00"],
         ["  of the render: decode + filtergraph, nothing encoded", f(filterTimes.min() ?? 0), filterTimes.map { f($0) }.joined(separator: ", "), f(Double(frames) / (filterTimes.min() ?? 1), 1), f((filterTimes.min() ?? 0) / floor)],
         ["  of the render: loudness measurement pass (audio only)", f(measureTime), f(measureTime), "-", f(measureTime / floor)],
+    ])
+    print("")
+    table(["render ÷ floor, run by run", "values", "median"], [
+        ["wall time", pairRatios.map { f($0) }.joined(separator: ", "), f(median(pairRatios))],
+        ["CPU time (user + system)", cpuRatios.map { f($0) }.joined(separator: ", "), f(median(cpuRatios))],
     ])
 }
 
