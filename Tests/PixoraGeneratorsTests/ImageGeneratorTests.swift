@@ -114,6 +114,24 @@ struct ImageGeneratorTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["scene.png"])
     }
 
+    @Test("the title box keeps 10 % margins, the most Ken Burns motion can crop, and long phrases fit inside it",
+          arguments: [(1280.0, 720.0), (720.0, 1280.0), (720.0, 720.0)])
+    func titleInsideKenBurnsCrop(size: (width: Double, height: Double)) {
+        for style in VisualStyle.allCases {
+            for mirrored in [false, true] {
+                let layout = IllustrationLayout(width: size.width, height: size.height, style: style, mirrored: mirrored)
+                let box = layout.titleBox
+                #expect(box.x >= size.width * 0.1 - 0.001 && box.x + box.width <= size.width * 0.9 + 0.001, "\(size) \(style)")
+                #expect(box.y >= size.height * 0.1 - 0.001 && box.y + box.height <= layout.captionTop)
+                let range = layout.titleSizeRange
+                let title = TitleLayout.fit(
+                    "A turning point that changed everything forever", font: TitleFont(style: style), width: box.width,
+                    height: box.height, maximumSize: range.maximum, minimumSize: range.minimum)
+                #expect(title.lineWidths.allSatisfy { $0 <= box.width + 0.5 }, "\(size) \(style): \(title.lineWidths) > \(box.width)")
+            }
+        }
+    }
+
     @Test("two different scenes give clearly different pictures, even in the same mood and style")
     func scenesDiffer() async throws {
         let directory = try Self.scratchDirectory()

@@ -39,6 +39,15 @@ struct PlannerTests {
         }
     }
 
+    @Test("no sentence is repeated while the templates still have unused ones")
+    func noRepeats() async throws {
+        for prompt in ["the history of the bicycle", "how bees make honey", "how to bake bread", "a story of a lost robot"] {
+            let plan = try await planner.plan(prompt: prompt, settings: Settings(durationSeconds: 45), script: nil)
+            let openings = plan.scenes.map { $0.narration.components(separatedBy: ". ")[0] }
+            #expect(Set(openings).count == openings.count, "\(prompt): \(openings)")
+        }
+    }
+
     @Test("narration fills most of the video")
     func narrationDensity() async throws {
         let plan = try await planner.plan(prompt: "how bees make honey", settings: Settings(durationSeconds: 30), script: nil)

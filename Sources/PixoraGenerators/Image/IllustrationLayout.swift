@@ -65,12 +65,13 @@ struct IllustrationLayout: Sendable {
         shape = ratio > 1.15 ? .landscape : (ratio < 0.87 ? .portrait : .square)
         captionTop = height * 0.78
         letterbox = style == .cinematic ? height * (shape == .landscape ? 0.06 : 0.035) : 0
-        let top = max(height * (shape == .landscape ? 0.1 : 0.075), letterbox + height * 0.035)
+        // Ken Burns motion crops up to ~8 % of a side (KenBurnsVideoGenerator), so the title keeps 10 % margins.
+        let top = max(height * (shape == .landscape ? 0.11 : 0.1), letterbox + height * 0.035)
 
         switch shape {
         case .landscape:
-            let boxWidth = width * 0.47
-            titleBox = CanvasBox(x: mirrored ? width * 0.935 - boxWidth : width * 0.065, y: top, width: boxWidth, height: height * 0.5 - top)
+            let boxWidth = width * 0.45
+            titleBox = CanvasBox(x: mirrored ? width * 0.9 - boxWidth : width * 0.1, y: top, width: boxWidth, height: height * 0.5 - top)
             titleAnchor = mirrored ? .end : .start
             hero = CanvasPoint(x: width * (mirrored ? 0.28 : 0.72), y: height * 0.47)
             heroSize = min(height * 0.56, width * 0.36)
@@ -83,7 +84,7 @@ struct IllustrationLayout: Sendable {
             ]
             horizon = height * 0.66
         case .portrait:
-            titleBox = CanvasBox(x: width * 0.08, y: top, width: width * 0.84, height: height * 0.3 - top)
+            titleBox = CanvasBox(x: width * 0.1, y: top, width: width * 0.8, height: height * 0.31 - top)
             titleAnchor = .middle
             hero = CanvasPoint(x: width * 0.5, y: height * 0.52)
             heroSize = width * 0.66
@@ -94,7 +95,7 @@ struct IllustrationLayout: Sendable {
             ]
             horizon = height * 0.63
         case .square:
-            titleBox = CanvasBox(x: width * 0.08, y: top, width: width * 0.84, height: height * 0.3 - top)
+            titleBox = CanvasBox(x: width * 0.1, y: top, width: width * 0.8, height: height * 0.31 - top)
             titleAnchor = .middle
             hero = CanvasPoint(x: width * 0.5, y: height * 0.54)
             heroSize = height * 0.42

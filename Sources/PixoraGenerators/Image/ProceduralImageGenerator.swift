@@ -6,7 +6,8 @@ import PixoraMedia
 /// rendered to PNG by `rsvg-convert`. Needs no network and no model weights.
 public struct ProceduralImageGenerator: ImageGenerator {
     public let id = "embedded.procedural-svg"
-    public let version = 1
+    /// 2: title margins wide enough for Ken Burns crops.
+    public let version = 2
 
     public init() {}
 

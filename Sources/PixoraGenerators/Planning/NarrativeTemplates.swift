@@ -111,7 +111,7 @@ enum NarrativeTemplates {
         case .howTo:
             return Beat(
                 role: .step,
-                sentences: ["\(ordinal), take one small, careful step and check your progress.", "\(ordinal), focus on the basics and keep your movements steady.", "\(ordinal), repeat what works and adjust what does not."],
+                sentences: ["\(ordinal), take one small, careful step and check your progress.", "\(ordinal), focus on the basics and keep your movements steady.", "\(ordinal), repeat what works and adjust what does not.", "\(ordinal), slow down and pay attention to the details.", "\(ordinal), check the result against your goal.", "\(ordinal), build on what you have already done."],
                 extras: ["Take your time here.", "Mistakes are part of learning."],
                 short: "\(ordinal), keep going.", keyPhrases: ["Step {n}"], imagery: ["gear", "lightbulb", "path"])
         case .list:
@@ -123,25 +123,25 @@ enum NarrativeTemplates {
         case .story:
             return Beat(
                 role: .step,
-                sentences: ["\(ordinal), a challenge appeared that nobody could ignore.", "\(ordinal), the journey grew harder, but hope held on.", "\(ordinal), an unexpected friend changed everything."],
+                sentences: ["\(ordinal), a challenge appeared that nobody could ignore.", "\(ordinal), the journey grew harder, but hope held on.", "\(ordinal), an unexpected friend changed everything.", "\(ordinal), a hard choice had to be made.", "\(ordinal), an old secret finally came to light.", "\(ordinal), the first real victory arrived."],
                 extras: ["Every choice mattered.", "The path ahead was uncertain."],
                 short: "\(ordinal), things changed.", keyPhrases: ["Chapter {n}"], imagery: ["mountain", "path", "storm"])
         case .history:
             return Beat(
                 role: .step,
-                sentences: ["Over the years, new discoveries pushed {subject} forward.", "Then came a turning point that changed {subject} forever.", "Each generation added something new to {subject}."],
+                sentences: ["Over the years, new discoveries pushed {subject} forward.", "Then came a turning point that changed {subject} forever.", "Each generation added something new to {subject}.", "Inventors kept asking how {subject} could be better.", "New materials made {subject} lighter, faster and stronger.", "Soon, {subject} spread far beyond where [they|it] began."],
                 extras: ["The world was paying attention.", "Nothing would be the same again."],
                 short: "Then things changed.", keyPhrases: ["A turning point", "Era {n}"], imagery: ["gear", "city", "clock"])
         case .promo:
             return Beat(
                 role: .step,
-                sentences: ["It is fast, simple and ready when you are.", "Everything you need is right where you expect it.", "It works quietly in the background, so you can focus on what matters."],
+                sentences: ["It is fast, simple and ready when you are.", "Everything you need is right where you expect it.", "It works quietly in the background, so you can focus on what matters.", "It fits right into the way you already work.", "Every detail was designed with you in mind.", "It grows with you, from day one to day one thousand."],
                 extras: ["No complicated setup.", "It just works."],
                 short: "Simple and fast.", keyPhrases: ["Feature {n}", "Simple", "Fast"], imagery: ["lightbulb", "phone", "chart"])
         case .process, .explainer:
             return Beat(
                 role: .step,
-                sentences: ["\(ordinal), {subject} [get|gets] to work, one small task at a time.", "\(ordinal), every small action builds on the one before it.", "\(ordinal), patience and repetition slowly transform everything."],
+                sentences: ["\(ordinal), {subject} [get|gets] to work, one small task at a time.", "\(ordinal), every small action builds on the one before it.", "\(ordinal), patience and repetition slowly transform everything.", "\(ordinal), the pieces start to come together.", "\(ordinal), a small change makes a big difference.", "\(ordinal), the process repeats, a little better each time."],
                 extras: ["It takes more effort than you would expect.", "Nothing here happens by accident."],
                 short: "\(ordinal), the work begins.", keyPhrases: ["Step {n}"], imagery: ["gear", "path", "water"])
         }

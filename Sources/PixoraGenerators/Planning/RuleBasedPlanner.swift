@@ -69,7 +69,10 @@ public struct RuleBasedPlanner: ScenePlanner {
             let overlaps = index == 0 || index == beats.count - 1 ? 0.4 : 0.8
             let budget = max(share - SceneMargins.lead - SceneMargins.tail - overlaps, 1)
             func seconds(_ text: String) -> Double { SpeakingRate.seconds(text, voice: settings.voice, rate: settings.speechRate) }
-            var narration = filler.fill(random.pick(beat.sentences), number: number)
+            // Steps share templates: prefer a sentence this video has not said yet.
+            let options = beat.sentences.map { filler.fill($0, number: number) }
+            let fresh = options.filter { !used.contains($0) }
+            var narration = random.pick(fresh.isEmpty ? options : fresh)
             if seconds(narration) > budget { narration = filler.fill(beat.short, number: number) }
             used.insert(narration)
             for extra in beat.extras.shuffled(using: &random) + NarrativeTemplates.fillers(beat.role).shuffled(using: &random) {
