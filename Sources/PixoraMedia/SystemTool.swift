@@ -35,21 +35,19 @@ public struct SystemFile: Sendable, Hashable {
     public let candidates: [String]
     public let debianPackage: String
     public let what: String
+    /// An environment variable that, when set to an existing path, is used instead of the candidates.
+    public let override: String?
 
     public static let generalMIDISoundfont = SystemFile(
         candidates: ["/usr/share/sounds/sf2/FluidR3_GM.sf2", "/usr/share/sounds/sf2/default-GM.sf2", "/usr/share/soundfonts/default.sf2"],
-        debianPackage: "fluid-soundfont-gm", what: "General MIDI soundfont")
+        debianPackage: "fluid-soundfont-gm", what: "General MIDI soundfont", override: "PIXORA_SOUNDFONT")
     public static let fontsDirectory = SystemFile(
-        candidates: ["/usr/share/fonts/truetype/dejavu"], debianPackage: "fonts-dejavu-core", what: "DejaVu fonts")
+        candidates: ["/usr/share/fonts/truetype/dejavu"], debianPackage: "fonts-dejavu-core", what: "DejaVu fonts", override: nil)
 
-    /// The first candidate that exists.
-    public func locate() throws -> String {
-        if let override = ProcessInfo.processInfo.environment["PIXORA_SOUNDFONT"], self == .generalMIDISoundfont,
-            FileManager.default.fileExists(atPath: override)
-        {
-            return override
-        }
-        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+    /// The override if it exists, else the first candidate that exists.
+    public func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+        let chosen = override.flatMap { environment[$0] }.map { [$0] } ?? []
+        guard let found = (chosen + candidates).first(where: { FileManager.default.fileExists(atPath: $0) }) else {
             throw MediaError.fileMissing(what: what, package: debianPackage)
         }
         return found

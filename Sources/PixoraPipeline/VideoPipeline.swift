@@ -58,29 +58,33 @@ public struct VideoPipeline: Sendable {
         let counter = Counter()
 
         // 1. Voices first: their lengths decide the scenes' lengths, which the clips and music depend on.
+        func reportVoice(_ index: Int, finished: Bool, _ status: PartStatus, _ message: String) {
+            let fraction = ProgressEvent.fraction(.voice, done: Double(finished ? index + 1 : index), of: Double(scenes.count))
+            progress?(ProgressEvent(stage: .voice, fraction: fraction, sceneIndex: index, part: .voice, status: status, message: "scene \(index + 1): \(message)"))
+        }
         var voices: [(AssetRef?, SpeechTimings)] = []
         for (index, scene) in scenes.enumerated() {
             let request = speechRequest(scene, settings)
             guard !request.text.isEmpty else {
                 voices.append((nil, SpeechTimings(duration: 0, words: [])))
-                progress?(ProgressEvent(stage: .voice, fraction: ProgressEvent.fraction(.voice, done: Double(index + 1), of: Double(scenes.count)), sceneIndex: index, part: .voice, status: .done, message: "scene \(index + 1): no narration"))
+                reportVoice(index, finished: true, .done, "no narration")
                 continue
             }
             let wav = try key(generators.speech, request, ext: "wav")
             let timingsRef = AssetRef(key: wav.key, ext: "json")
-            progress?(ProgressEvent(stage: .voice, fraction: ProgressEvent.fraction(.voice, done: Double(index), of: Double(scenes.count)), sceneIndex: index, part: .voice, status: .working, message: "scene \(index + 1): voice"))
-            var timings: SpeechTimings
+            reportVoice(index, finished: false, .working, "voice")
+            let timings: SpeechTimings
+            let status: PartStatus
             if store.contains(wav), store.contains(timingsRef), let stored = try? store.readJSON(SpeechTimings.self, timingsRef) {
-                timings = stored
-                counter.reused()
+                (timings, status) = (stored, .reused)
             } else {
-                let made = try await makeSpeech(request, wav: wav)
-                try await store.writeJSON(made, timingsRef)
-                timings = made
-                counter.generated()
+                timings = try await makeSpeech(request, wav: wav)
+                try await store.writeJSON(timings, timingsRef)
+                status = .done
             }
+            counter.count(status == .done)
             voices.append((wav, timings))
-            progress?(ProgressEvent(stage: .voice, fraction: ProgressEvent.fraction(.voice, done: Double(index + 1), of: Double(scenes.count)), sceneIndex: index, part: .voice, status: .done, message: "scene \(index + 1): voice \(timings.duration.formatted) s"))
+            reportVoice(index, finished: true, status, "voice \(timings.duration.formatted) s")
         }
 
         // 2. Scene lengths: the plan's, or longer when the narration needs it.

@@ -7,11 +7,9 @@ import PixoraPipeline
 struct Generate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Make a video from a prompt with the embedded generators (no keys, no network).",
-        discussion: """
-            Writes the MP4, a JPEG thumbnail (<name>.jpg), the plan (<name>.plan.json) and the editable
-            timeline (<name>.editor-state.json) next to each other. Running the same command again reuses every
-            cached asset; editing the plan and passing it with --plan regenerates only what changed.
-            """)
+        discussion: "Writes the MP4, a JPEG thumbnail (<name>.jpg), the plan (<name>.plan.json) and the editable "
+            + "timeline (<name>.editor-state.json) next to each other. Running the same command again reuses every "
+            + "cached asset; editing the plan and passing it with --plan regenerates only what changed.")
 
     @Argument(help: "What the video is about, e.g. \"a 30-second vertical video about how bees make honey\".")
     var prompt: String?

@@ -55,10 +55,10 @@ struct SettingsOptions: ParsableArguments {
             speechRate: rate, music: music, captions: captions,
             quality: try choice(quality, "quality", Quality.self) ?? .p720, fps: fps, seed: seed)
         if let issue = settings.validate().first {
-            let flag = ["durationSeconds": "--duration", "speechRate": "--rate", "fps": "--fps"][issue.path] ?? issue.path
             if issue.path == "durationSeconds" && duration == nil {
-                throw UsageError("the prompt asks for \(settings.durationSeconds.formatted) seconds; \(issue.message.replacingOccurrences(of: ", got \(settings.durationSeconds.formatted)", with: "")) (set --duration)")
+                throw UsageError("the prompt asks for \(settings.durationSeconds.formatted) seconds; videos are 5 to 120 seconds long (set --duration)")
             }
+            let flag = ["durationSeconds": "--duration", "speechRate": "--rate", "fps": "--fps"][issue.path] ?? issue.path
             throw UsageError("\(flag) \(issue.message)")
         }
         return settings

@@ -39,10 +39,14 @@ public enum MusicGrouping {
         return groups
     }
 
-    /// The mood a group's track is composed in: its most common scene mood, earliest first on ties.
+    /// The mood a group's track is composed in: its most common scene mood, the earliest on ties.
     public static func mood(ofGroup group: Int, in scenes: [PlanScene]) -> Mood {
         let moods = scenes.filter { $0.musicGroup == group }.map(\.mood)
-        let counts = Dictionary(moods.map { ($0, 1) }, uniquingKeysWith: +)
-        return moods.max { (counts[$0] ?? 0, -(moods.firstIndex(of: $0) ?? 0)) < (counts[$1] ?? 0, -(moods.firstIndex(of: $1) ?? 0)) } ?? .calm
+        var best: (mood: Mood, count: Int)?
+        for mood in moods {
+            let count = moods.filter { $0 == mood }.count
+            if count > (best?.count ?? 0) { best = (mood, count) }
+        }
+        return best?.mood ?? .calm
     }
 }
