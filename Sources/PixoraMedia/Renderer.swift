@@ -10,16 +10,16 @@ public struct RenderResult: Sendable {
     public var loudness: LoudnessMeasurement?
 }
 
-/// `render(EditorState, assets) → MP4`: one ffmpeg process with one filtergraph, after an audio-only
-/// loudness measurement, then a JPEG thumbnail. Deterministic for the same document and assets.
+/// `render(EditorState, assets) → MP4`: an audio-only loudness measurement, then one ffmpeg process with one
+/// filtergraph that writes the MP4 and its JPEG thumbnail. Deterministic for the same document and assets.
 public struct Renderer: Sendable {
     public let assets: any AssetLocator
 
     public init(assets: any AssetLocator) { self.assets = assets }
 
     /// Renders `state` to `output` (written under a temporary name and renamed), and a thumbnail if asked.
-    @discardableResult
     /// `progress` receives the fraction of the timeline encoded so far.
+    @discardableResult
     public func render(
         _ state: EditorState, to output: URL, thumbnail: URL? = nil,
         progress: (@Sendable (Double) -> Void)? = nil
