@@ -62,6 +62,8 @@ public enum ToolRunner {
             }
         }
         let output = result.closureResult
+        // A cancelled task had its tool killed: report the cancellation, not the kill.
+        try Task.checkCancellation()
         guard case .exited(0) = result.terminationStatus else {
             let meaningful = output.errorLines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             throw MediaError.toolFailed(

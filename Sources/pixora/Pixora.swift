@@ -18,11 +18,14 @@ struct Pixora: AsyncParsableCommand {
     static func main() async {
         do {
             var command = try parseAsRoot()
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
+            if let asyncCommand = command as? any AsyncParsableCommand {
+                try await runCancellable(asyncCommand)
             } else {
                 try command.run()
             }
+        } catch is CancellationError {
+            FileHandle.standardError.write(Data("\ncancelled; temporary files were removed\n".utf8))
+            Foundation.exit(130)
         } catch let error as any UserFacingError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             Foundation.exit(error.isUsageError ? 2 : 1)
@@ -36,5 +39,25 @@ struct Pixora: AsyncParsableCommand {
             // Argument mistakes are usage errors: exit status 2, like other command-line tools.
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
+    }
+
+    /// Runs the command in a task that Ctrl-C (SIGINT) or SIGTERM cancels. Cancellation stops the running tool
+    /// and unwinds through every temporary-file writer, so an interrupted run leaves no partial output or asset.
+    /// The signals are ignored by this process, and so by the tools it starts, which are stopped by cancellation.
+    static func runCancellable(_ command: sending any AsyncParsableCommand) async throws {
+        let task = Task {
+            var command = command
+            try await command.run()
+        }
+        let sources = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { task.cancel() }
+            source.resume()
+            return source
+        }
+        defer { sources.forEach { $0.cancel() } }
+        try await task.value
+        if task.isCancelled { throw CancellationError() }
     }
 }

@@ -185,3 +185,36 @@ struct GenerateCommandTests {
         #expect(state.captions.cues.map(\.text).joined(separator: " ").contains("nectar."))
     }
 }
+
+@Suite("pixora command line: interruption")
+struct InterruptTests {
+    @Test("Ctrl-C stops the run with status 130 and leaves no partial file in the output folder or the cache")
+    func interrupt() async throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["generate", "a 20-second video about volcanoes", "--quality", "480p", "--out", cli.path("v.mp4"), "--cache", cli.cache.path]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        // Wait until visuals are being made (a clip render is running), then interrupt.
+        var seen = ""
+        let handle = err.fileHandleForReading
+        while !seen.contains("image done"), process.isRunning {
+            let chunk = handle.availableData
+            if chunk.isEmpty { break }
+            seen += String(decoding: chunk, as: UTF8.self)
+        }
+        process.interrupt()
+        let rest = handle.readDataToEndOfFile()
+        process.waitUntilExit()
+        let stderr = seen + String(decoding: rest, as: UTF8.self)
+        #expect(process.terminationStatus == 130, "\(stderr)")
+        #expect(stderr.contains("cancelled"))
+        let leftovers = FileManager.default.enumerator(atPath: cli.folder.path)?.compactMap { $0 as? String }
+            .filter { $0.contains("partial") || $0.hasSuffix("v.mp4") } ?? []
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+}
