@@ -22,7 +22,9 @@ public struct PromptHints: Sendable, Equatable {
     ]
 
     static func duration(in text: String) -> Double? {
-        let pattern = #"(\d+(?:\.\d+)?|half a|forty-five|one|two|three|five|ten|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a)[\s-]*(seconds?|secs?|s|minutes?|mins?|m)\b"#
+        // Whole words only: "the 1990s" or "the 80s" is a decade, not a duration, so bare "s"/"m" units do not count
+        // and a number may not be the tail of a longer one.
+        let pattern = #"(?<![\d.])(\d{1,3}(?:\.\d+)?|half a|forty-five|one|two|three|five|ten|fifteen|twenty|thirty|forty|fifty|sixty|ninety|\ba)[\s-]*(seconds?|secs?|minutes?|mins?)\b"#
         guard let regex = try? NSRegularExpression(pattern: pattern),
             let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
             let numberRange = Range(match.range(at: 1), in: text), let unitRange = Range(match.range(at: 2), in: text)

@@ -32,6 +32,11 @@ struct SettingsTests {
         #expect(PromptHints(prompt: "a one minute square clip on volcanoes").aspectRatio == .square)
         #expect(PromptHints(prompt: "a landscape video explaining rainbows, 45 seconds").durationSeconds == 45)
         #expect(PromptHints(prompt: "a video about a cat").durationSeconds == nil)
+        #expect(PromptHints(prompt: "fashion of the 1990s").durationSeconds == nil)
+        #expect(PromptHints(prompt: "music of the 80s").durationSeconds == nil)
+        #expect(PromptHints(prompt: "a 90 sec clip about jazz").durationSeconds == 90)
+        #expect(PromptHints(prompt: "a 2-minute explainer on tides").durationSeconds == 120)
+        #expect(PromptHints(prompt: "a half a minute story").durationSeconds == 30)
         #expect(PromptHints(prompt: "a relaxing video about the ocean").tone == .calm)
     }
 
