@@ -88,6 +88,8 @@ struct PlannerTests {
         #expect(TopicAnalysis(topic: "the history of the bicycle").subject == "the bicycle")
         #expect(TopicAnalysis(topic: "a story of a lost robot").kind == .story)
         #expect(TopicAnalysis(topic: "the ocean at night").kind == .explainer)
+        #expect(TopicAnalysis(topic: "introducing our new coffee app").subject == "our new coffee app")
+        #expect(TopicAnalysis(topic: "photosynthesis for kids").topic == "photosynthesis")
         #expect(TemplateFiller(analysis: TopicAnalysis(topic: "how the moon moves")).fill("[they are|it is]") == "It is")
     }
 }

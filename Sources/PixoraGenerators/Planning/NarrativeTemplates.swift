@@ -100,7 +100,7 @@ enum NarrativeTemplates {
                 role: .setup,
                 sentences: ["It all starts with {subject}.", "To understand it, we need to look closely at {subject}.", "Everything begins with {subject} and the world around [them|it]."],
                 extras: ["At first glance, it seems simple.", "Small details make all the difference."],
-                short: "It starts with {subject}.", keyPhrases: ["Meet the {Subject}", "Where it starts"], imagery: ["flower", "leaf", "tree"])
+                short: "It starts with {subject}.", keyPhrases: ["Where it starts", "A closer look", "The basics"], imagery: ["flower", "leaf", "tree"])
         }
     }
 

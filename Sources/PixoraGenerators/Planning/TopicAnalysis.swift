@@ -39,7 +39,9 @@ struct TopicAnalysis: Sendable, Equatable {
     ]
 
     init(topic rawTopic: String) {
+        // "… for kids" names the audience (the tone reads it), not the topic.
         let topic = rawTopic.trimmingCharacters(in: CharacterSet(charactersIn: " .!?"))
+            .replacingOccurrences(of: #"\s+for (kids|children|beginners|everyone|students)$"#, with: "", options: [.regularExpression, .caseInsensitive])
         self.topic = topic
         let lower = topic.lowercased()
         let words = lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "-" }).map(String.init)
@@ -73,6 +75,7 @@ struct TopicAnalysis: Sendable, Equatable {
             body = Array(body[(ofIndex + 1)...])
         }
         if ["for", "to", "about", "on"].contains(body.first ?? "") { body.removeFirst() }
+        if kind == .promo, ["introducing", "meet", "launching", "presenting"].contains(body.first ?? "") { body.removeFirst() }
         if kind == .list, let joiner = body.firstIndex(where: { ["for", "about", "on", "to", "of"].contains($0) }), joiner + 1 < body.count {
             // "tips for better sleep": the list is about what follows the joiner.
             subject = body[(joiner + 1)...].joined(separator: " ")
