@@ -82,7 +82,7 @@ public struct VideoPipeline: Sendable {
                 try await store.writeJSON(timings, timingsRef)
                 status = .done
             }
-            counter.count(status == .done)
+            counter.record(made: status == .done)
             voices.append((wav, timings))
             reportVoice(index, finished: true, status, "voice \(timings.duration.formatted) s")
         }
@@ -109,8 +109,8 @@ public struct VideoPipeline: Sendable {
                 let duration = durations[index]
                 jobs.append {
                     let (image, clip) = try await makeVisuals(scene, index: index, duration: duration, settings: settings, counter: counter) { part, status in
-                        if status == .done || status == .reused { finished.generated() }
-                        progress?(ProgressEvent(stage: .visuals, fraction: ProgressEvent.fraction(.visuals, done: Double(finished.count), of: total), sceneIndex: index, part: part, status: status, message: "scene \(index + 1): \(part.rawValue) \(status.rawValue)"))
+                        if status == .done || status == .reused { finished.record(made: status == .done) }
+                        progress?(ProgressEvent(stage: .visuals, fraction: ProgressEvent.fraction(.visuals, done: Double(finished.total), of: total), sceneIndex: index, part: part, status: status, message: "scene \(index + 1): \(part.rawValue) \(status.rawValue)"))
                     }
                     return .scene(index, SceneAssets(sceneId: scene.id, voice: voice.0, timings: voice.1, image: image, clip: clip, duration: duration))
                 }
@@ -122,8 +122,8 @@ public struct VideoPipeline: Sendable {
                     let mood = MusicGrouping.mood(ofGroup: musicGroup, in: scenes)
                     jobs.append {
                         let music = try await makeMusic(group: musicGroup, mood: mood, length: length, settings: settings, counter: counter)
-                        finished.generated()
-                        progress?(ProgressEvent(stage: .music, fraction: ProgressEvent.fraction(.visuals, done: Double(finished.count), of: total), sceneIndex: members.first, part: .music, status: .done, message: "music for group \(musicGroup + 1) (\(mood.rawValue))"))
+                        finished.record(made: true)
+                        progress?(ProgressEvent(stage: .music, fraction: ProgressEvent.fraction(.visuals, done: Double(finished.total), of: total), sceneIndex: members.first, part: .music, status: .done, message: "music for group \(musicGroup + 1) (\(mood.rawValue))"))
                         return .music(music)
                     }
                 }
@@ -167,7 +167,7 @@ public struct VideoPipeline: Sendable {
         let image = try key(generators.image, imageRequest, ext: "png")
         report(.image, .working)
         let madeImage = try await store.obtain(image) { try await generators.image.makeImage(imageRequest, to: $0) }
-        counter.count(madeImage)
+        counter.record(made: madeImage)
         report(.image, madeImage ? .done : .reused)
 
         let canvas = settings.canvas
@@ -178,7 +178,7 @@ public struct VideoPipeline: Sendable {
         report(.clip, .working)
         let imageURL = try store.url(for: image)
         let madeClip = try await store.obtain(clip) { try await generators.video.makeClip(clipRequest, image: imageURL, to: $0) }
-        counter.count(madeClip)
+        counter.record(made: madeClip)
         report(.clip, madeClip ? .done : .reused)
         return (image, clip)
     }
@@ -190,7 +190,7 @@ public struct VideoPipeline: Sendable {
         let request = MusicRequest(mood: mood, minimumDuration: minimum, seed: random.next())
         let track = try key(generators.music, request, ext: "wav")
         let made = try await store.obtain(track) { _ = try await generators.music.makeMusic(request, to: $0) }
-        counter.count(made)
+        counter.record(made: made)
         let trackDuration = try WAVHeader(contentsOf: try store.url(for: track)).duration
         return MusicAssets(group: group, mood: mood, track: track, trackDuration: trackDuration)
     }
@@ -204,10 +204,11 @@ final class Counter: @unchecked Sendable {
 
     func generated() { lock.withLock { made += 1 } }
     func reused() { lock.withLock { found += 1 } }
-    func count(_ wasMade: Bool) { wasMade ? generated() : reused() }
+    func record(made wasMade: Bool) { wasMade ? generated() : reused() }
     var generatedCount: Int { lock.withLock { made } }
     var reusedCount: Int { lock.withLock { found } }
-    var count: Int { lock.withLock { made + found } }
+    /// Assets accounted for, made or found.
+    var total: Int { lock.withLock { made + found } }
 }
 
 /// Carries a value out of a non-escaping producer closure.
