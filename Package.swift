@@ -13,11 +13,26 @@ let package = Package(
         .library(name: "PixoraMedia", targets: ["PixoraMedia"]),
         .library(name: "PixoraGenerators", targets: ["PixoraGenerators"]),
         .library(name: "PixoraPipeline", targets: ["PixoraPipeline"]),
+        .library(name: "PixoraStore", targets: ["PixoraStore"]),
+        .library(name: "PixoraServer", targets: ["PixoraServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .target(
@@ -34,12 +49,44 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "PixoraPipeline",
-            dependencies: ["PixoraCore", "PixoraMedia", "PixoraGenerators"],
+            dependencies: [
+                "PixoraCore", "PixoraMedia", "PixoraGenerators", "PixoraStore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        .target(
+            name: "PixoraStore",
+            dependencies: [
+                "PixoraCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
+        .target(
+            name: "PixoraServer",
+            dependencies: [
+                "PixoraCore", "PixoraMedia", "PixoraGenerators", "PixoraPipeline", "PixoraStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strict),
         .executableTarget(
             name: "pixora",
             dependencies: [
-                "PixoraCore", "PixoraMedia", "PixoraGenerators", "PixoraPipeline",
+                "PixoraCore", "PixoraMedia", "PixoraGenerators", "PixoraPipeline", "PixoraStore", "PixoraServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -52,7 +99,15 @@ let package = Package(
         .testTarget(name: "PixoraCoreTests", dependencies: ["PixoraCore"], swiftSettings: strict),
         .testTarget(name: "PixoraMediaTests", dependencies: ["PixoraMedia"], swiftSettings: strict),
         .testTarget(name: "PixoraGeneratorsTests", dependencies: ["PixoraGenerators", "PixoraCore", "PixoraMedia"], swiftSettings: strict),
-        .testTarget(name: "PixoraPipelineTests", dependencies: ["PixoraPipeline"], swiftSettings: strict),
+        .testTarget(name: "PixoraPipelineTests", dependencies: ["PixoraPipeline", "PixoraStore"], swiftSettings: strict),
+        .testTarget(name: "PixoraStoreTests", dependencies: ["PixoraStore", "PixoraCore"], swiftSettings: strict),
+        .testTarget(
+            name: "PixoraServerTests",
+            dependencies: [
+                "PixoraServer", "PixoraStore", "PixoraCore", "PixoraMedia",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict),
         // Runs the built `pixora` binary as a user would; depends on it so it is built first.
         .testTarget(name: "PixoraCLITests", dependencies: ["pixora", "PixoraMedia"], swiftSettings: strict),
     ]

@@ -15,10 +15,12 @@ public struct PlanScene: Codable, Sendable, Hashable {
     public var musicGroup: Int
     /// Transition into the next scene; ignored on the last scene.
     public var transition: Transition
+    /// Picks another picture for the same description (a regenerated scene); absent for the first.
+    public var variation: Int?
 
     public init(
         id: String, narration: String, visual: String, keyPhrase: String, mood: Mood, duration: Double,
-        musicGroup: Int, transition: Transition
+        musicGroup: Int, transition: Transition, variation: Int? = nil
     ) {
         self.id = id
         self.narration = narration
@@ -28,6 +30,7 @@ public struct PlanScene: Codable, Sendable, Hashable {
         self.duration = duration
         self.musicGroup = musicGroup
         self.transition = transition
+        self.variation = variation
     }
 }
 

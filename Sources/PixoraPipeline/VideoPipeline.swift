@@ -35,7 +35,8 @@ public struct VideoPipeline: Sendable {
         let canvas = settings.canvas
         return ImageRequest(
             visual: scene.visual, keyPhrase: scene.keyPhrase, mood: scene.mood, style: settings.style,
-            width: canvas.width, height: canvas.height, seed: settings.seed)
+            width: canvas.width, height: canvas.height,
+            seed: settings.seed &+ UInt64(max(scene.variation ?? 0, 0)) &* 0x9E37_79B9_7F4A_7C15)
     }
 
     static func motion(for index: Int, settings: Settings) -> CameraMotion {

@@ -12,7 +12,7 @@ struct Pixora: AsyncParsableCommand {
               PIXORA_CACHE_DIR   content-addressed asset cache (default: $XDG_CACHE_HOME/pixora or ~/.cache/pixora)
               PIXORA_SOUNDFONT   General MIDI soundfont for music (default: /usr/share/sounds/sf2/FluidR3_GM.sf2)
             """,
-        subcommands: [Generate.self, Render.self])
+        subcommands: [Generate.self, Render.self, Serve.self, WorkerCommand.self, Migrate.self, Admin.self])
 
     /// Runs the command; usage errors exit with 2, other failures with 1, each with one clear message.
     static func main() async {

@@ -1,0 +1,74 @@
+import Foundation
+import PixoraCore
+
+/// The whole progress picture of a job, stored with the job and streamed to clients: a reconnecting client gets
+/// everything from one report.
+public struct JobProgress: Codable, Sendable, Equatable {
+    public var stage: GenerationStage
+    /// 0…1 over the whole job.
+    public var fraction: Double
+    public var message: String
+    /// Seconds left, estimated from the time taken so far; nil until there is something to go on.
+    public var etaSeconds: Double?
+    public var scenes: [SceneProgress]
+
+    public init(stage: GenerationStage, fraction: Double, message: String, etaSeconds: Double? = nil, scenes: [SceneProgress] = []) {
+        self.stage = stage
+        self.fraction = fraction
+        self.message = message
+        self.etaSeconds = etaSeconds
+        self.scenes = scenes
+    }
+}
+
+/// Per-scene part statuses.
+public struct SceneProgress: Codable, Sendable, Equatable {
+    public var index: Int
+    public var voice: PartStatus
+    public var image: PartStatus
+    public var clip: PartStatus
+    public var music: PartStatus
+
+    public init(index: Int, voice: PartStatus = .pending, image: PartStatus = .pending, clip: PartStatus = .pending, music: PartStatus = .pending) {
+        self.index = index
+        self.voice = voice
+        self.image = image
+        self.clip = clip
+        self.music = music
+    }
+}
+
+/// Folds pipeline events into a `JobProgress`, with an ETA from elapsed time.
+final class ProgressTracker: @unchecked Sendable {
+    private let lock = NSLock()
+    private var progress: JobProgress
+    private let started = Date()
+
+    init(sceneCount: Int) {
+        progress = JobProgress(stage: .planning, fraction: 0, message: "starting", scenes: (0..<sceneCount).map { SceneProgress(index: $0) })
+    }
+
+    func setSceneCount(_ count: Int) {
+        lock.withLock { progress.scenes = (0..<count).map { SceneProgress(index: $0) } }
+    }
+
+    func apply(_ event: ProgressEvent) -> JobProgress {
+        lock.withLock {
+            progress.stage = event.stage
+            progress.fraction = max(progress.fraction, min(event.fraction, 1))
+            progress.message = event.message
+            if let index = event.sceneIndex, let part = event.part, let status = event.status, progress.scenes.indices.contains(index) {
+                switch part {
+                case .voice: progress.scenes[index].voice = status
+                case .image: progress.scenes[index].image = status
+                case .clip: progress.scenes[index].clip = status
+                case .music: progress.scenes[index].music = status
+                }
+            }
+            let elapsed = Date().timeIntervalSince(started)
+            progress.etaSeconds = progress.fraction > 0.05 && progress.fraction < 1
+                ? ((elapsed / progress.fraction) * (1 - progress.fraction)).rounded() : (progress.fraction >= 1 ? 0 : nil)
+            return progress
+        }
+    }
+}

@@ -1,0 +1,312 @@
+import Foundation
+import Logging
+import PixoraCore
+import PixoraGenerators
+import PixoraMedia
+import PixoraStore
+
+/// The kinds of background job a video has.
+public enum JobKind {
+    public static let generateVideo = "generate_video"
+    public static let regenerateScene = "regenerate_scene"
+    public static let renderVersion = "render_version"
+}
+
+/// Payload of a `generate_video` job; the prompt, settings and any edited plan are on the video row.
+public struct GenerateVideoPayload: Codable, Sendable {
+    /// The user's own narration, split into scenes by the planner.
+    public var script: String?
+    public init(script: String?) { self.script = script }
+}
+
+/// Payload of a `regenerate_scene` job; the new scene content is on the revision row.
+public struct RegenerateScenePayload: Codable, Sendable {
+    public var sceneId: String
+    public var revisionId: String
+    public var visual: Bool
+    public var audio: Bool
+    public var price: Int
+    public init(sceneId: String, revisionId: String, visual: Bool, audio: Bool, price: Int) {
+        self.sceneId = sceneId
+        self.revisionId = revisionId
+        self.visual = visual
+        self.audio = audio
+        self.price = price
+    }
+}
+
+/// Payload of a `render_version` job.
+public struct RenderVersionPayload: Codable, Sendable {
+    public var versionId: String
+    public init(versionId: String) { self.versionId = versionId }
+}
+
+/// What the video job handlers work with.
+public struct VideoWorkshop: Sendable {
+    public let database: any Database
+    public let pipeline: VideoPipeline
+    public let media: MediaFolder
+
+    public init(database: any Database, pipeline: VideoPipeline, media: MediaFolder) {
+        self.database = database
+        self.pipeline = pipeline
+        self.media = media
+    }
+
+    /// The three handlers a worker needs.
+    public var handlers: [any JobHandler] {
+        [GenerateVideoJob(workshop: self), RegenerateSceneJob(workshop: self), RenderVersionJob(workshop: self)]
+    }
+
+    func video(_ id: String?) async throws -> Video {
+        guard let id, let video = try await database.read({ db in try await Videos.find(db, id: id) }) else {
+            throw UsageError("the video of this job no longer exists")
+        }
+        return video
+    }
+
+    /// Runs the pipeline with its events folded into stored progress reports, written in order.
+    func produceAssets(_ plan: Plan, context: JobContext, tracker: ProgressTracker) async throws -> PlanAssets {
+        let (stream, continuation) = AsyncStream.makeStream(of: JobProgress.self, bufferingPolicy: .bufferingNewest(1))
+        let writer = Task {
+            for await progress in stream { await context.report(progress) }
+        }
+        defer { continuation.finish() }
+        let assets = try await pipeline.produceAssets(for: plan) { event in continuation.yield(tracker.apply(event)) }
+        continuation.finish()
+        await writer.value
+        return assets
+    }
+
+    /// Renders `state` into a scratch folder and moves the MP4 and thumbnail under the version's keys.
+    func render(_ state: EditorState, video: String, version: Int, context: JobContext, tracker: ProgressTracker) async throws -> (RenderResult, videoKey: String, thumbnailKey: String) {
+        let scratch = try media.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let output = scratch.appendingPathComponent("video.mp4")
+        let thumbnail = scratch.appendingPathComponent("video.jpg")
+        let (stream, continuation) = AsyncStream.makeStream(of: JobProgress.self, bufferingPolicy: .bufferingNewest(1))
+        let writer = Task {
+            for await progress in stream { await context.report(progress) }
+        }
+        defer { continuation.finish() }
+        let result = try await Renderer(assets: pipeline.store).render(state, to: output, thumbnail: thumbnail) { fraction in
+            continuation.yield(tracker.apply(ProgressEvent(stage: .rendering, fraction: ProgressEvent.fraction(.rendering, done: fraction, of: 1), message: "rendering")))
+        }
+        continuation.finish()
+        await writer.value
+        let videoKey = MediaFolder.videoKey(video: video, version: version)
+        let thumbnailKey = MediaFolder.thumbnailKey(video: video, version: version)
+        try media.place(output, as: videoKey)
+        try media.place(thumbnail, as: thumbnailKey)
+        return (result, videoKey, thumbnailKey)
+    }
+
+    /// The asset rows of one scene: its picture, clip, voice, timings, and its music group's track.
+    func assetRows(scene index: Int, plan: Plan, assets: PlanAssets) -> [(kind: String, key: String, generator: String)] {
+        let generators = pipeline.generators
+        let scene = assets.scenes[index]
+        var rows: [(kind: String, key: String, generator: String)] = [
+            ("image", scene.image.description, "\(generators.image.id)@\(generators.image.version)"),
+            ("clip", scene.clip.description, "\(generators.video.id)@\(generators.video.version)"),
+        ]
+        if let voice = scene.voice {
+            rows.append(("voice", voice.description, "\(generators.speech.id)@\(generators.speech.version)"))
+            rows.append(("timings", AssetRef(key: voice.key, ext: "json").description, "\(generators.speech.id)@\(generators.speech.version)"))
+        }
+        if let music = assets.music.first(where: { $0.group == plan.scenes[index].musicGroup }) {
+            rows.append(("music", music.track.description, "\(generators.music.id)@\(generators.music.version)"))
+        }
+        return rows
+    }
+}
+
+extension Plan {
+    var json: String { String(decoding: (try? CanonicalJSON.encode(self)) ?? Data(), as: UTF8.self) }
+}
+
+extension PlanScene {
+    var json: String { String(decoding: (try? CanonicalJSON.encode(self)) ?? Data(), as: UTF8.self) }
+}
+
+extension EditorState {
+    public var json: String { String(decoding: (try? CanonicalJSON.encode(self)) ?? Data(), as: UTF8.self) }
+}
+
+/// Plans (unless the user sent a plan), generates every asset, renders version 1.
+struct GenerateVideoJob: JobHandler {
+    let workshop: VideoWorkshop
+    var kind: String { JobKind.generateVideo }
+
+    func run(_ context: JobContext) async throws {
+        let database = workshop.database
+        let video = try await workshop.video(context.job.videoId)
+        let payload = try JSONDecoder().decode(GenerateVideoPayload.self, from: Data(context.job.payload.utf8))
+        try await database.transaction { db in try await Videos.setStatus(db, id: video.id, .running) }
+        let tracker = ProgressTracker(sceneCount: 0)
+        await context.report(tracker.apply(ProgressEvent(stage: .planning, fraction: 0, message: "planning")))
+
+        let plan: Plan
+        if let stored = video.plan {
+            plan = try Plan.load(Data(stored.utf8))
+        } else {
+            let settings = try JSONDecoder().decode(Settings.self, from: Data(video.settings.utf8))
+            plan = try await workshop.pipeline.plan(prompt: video.prompt, settings: settings, script: payload.script)
+        }
+        try await database.transaction { db in
+            try await Videos.setPlan(db, id: video.id, plan: plan.json, title: plan.title)
+            _ = try await Scenes.createInitial(db, video: video.id, planScenes: plan.scenes.map(\.json))
+        }
+        tracker.setSceneCount(plan.scenes.count)
+        await context.report(tracker.apply(ProgressEvent(stage: .voice, fraction: ProgressEvent.fraction(.voice, done: 0, of: 1), message: "planned \(plan.scenes.count) scenes")))
+
+        let assets = try await workshop.produceAssets(plan, context: context, tracker: tracker)
+        let state = Assembler.editorState(plan: plan, assets: assets)
+        let (result, videoKey, thumbnailKey) = try await workshop.render(state, video: video.id, version: 1, context: context, tracker: tracker)
+        do {
+            let done = tracker.apply(ProgressEvent(stage: .done, fraction: 1, message: "done"))
+            try await context.complete(final: done) { db in
+                let scenes = try await Scenes.list(db, video: video.id)
+                for scene in scenes where scene.position < plan.scenes.count {
+                    guard let revision = try await Scenes.revision(db, scene: scene.id, number: scene.currentRevision) else { continue }
+                    try await Scenes.completeRevision(
+                        db, revision: revision, planScene: plan.scenes[scene.position].json,
+                        assets: workshop.assetRows(scene: scene.position, plan: plan, assets: assets))
+                }
+                let (version, _) = try await Versions.add(db, video: video.id, editorState: state.json, status: .rendering, current: nil)
+                try await Versions.setOutput(db, id: version.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration)
+                try await Videos.setOutput(db, id: video.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration, version: version.number)
+                try await Videos.setStatus(db, id: video.id, .completed)
+            }
+        } catch let error as JobLeaseLost {
+            workshop.media.remove(videoKey)
+            workshop.media.remove(thumbnailKey)
+            throw error
+        }
+    }
+
+    func failed(_ job: Job, error: String, in db: any SQLDatabase) async throws {
+        guard let video = job.videoId else { return }
+        try await Videos.finishUnsuccessfully(db, id: video, status: .failed, error: error)
+    }
+}
+
+/// Makes a new revision of one scene (new picture, new narration, or both), reusing every other asset, and
+/// renders a new version of the video with it.
+struct RegenerateSceneJob: JobHandler {
+    let workshop: VideoWorkshop
+    var kind: String { JobKind.regenerateScene }
+
+    func run(_ context: JobContext) async throws {
+        let database = workshop.database
+        let video = try await workshop.video(context.job.videoId)
+        let payload = try JSONDecoder().decode(RegenerateScenePayload.self, from: Data(context.job.payload.utf8))
+        let (scene, revision, current) = try await database.read { db -> (Scene?, SceneRevision?, VideoVersion?) in
+            let scene = try await Scenes.find(db, video: video.id, id: payload.sceneId)
+            let revision = try await db.raw("SELECT * FROM scene_revisions WHERE id = \(bind: payload.revisionId)").first(decoding: SceneRevision.self, with: SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase))
+            let current = try await Versions.list(db, video: video.id).first { $0.number == video.currentVersion }
+            return (scene, revision, current)
+        }
+        guard let scene, let revision, let stored = video.plan else { throw UsageError("the scene or revision no longer exists") }
+        var plan = try Plan.load(Data(stored.utf8))
+        guard plan.scenes.indices.contains(scene.position) else { throw UsageError("the scene is not in the plan") }
+        plan.scenes[scene.position] = try JSONDecoder().decode(PlanScene.self, from: Data(revision.planScene.utf8))
+
+        let tracker = ProgressTracker(sceneCount: plan.scenes.count)
+        let assets = try await workshop.produceAssets(plan, context: context, tracker: tracker)
+        var state = Assembler.editorState(plan: plan, assets: assets)
+        if let current, let previous = try? EditorState.load(Data(current.editorState.utf8)) {
+            state.carryOverEdits(from: previous)
+        }
+        let number = (try await database.read { db in try await Versions.list(db, video: video.id).map(\.number).max() } ?? 0) + 1
+        let (result, videoKey, thumbnailKey) = try await workshop.render(state, video: video.id, version: number, context: context, tracker: tracker)
+        var removed: [VideoVersion] = []
+        do {
+            let done = tracker.apply(ProgressEvent(stage: .done, fraction: 1, message: "scene \(scene.position + 1) regenerated"))
+            try await context.complete(final: done) { db in
+                try await Scenes.completeRevision(
+                    db, revision: revision, planScene: plan.scenes[scene.position].json,
+                    assets: workshop.assetRows(scene: scene.position, plan: plan, assets: assets))
+                try await Videos.setPlan(db, id: video.id, plan: plan.json, title: plan.title)
+                let (version, pruned) = try await Versions.add(db, video: video.id, editorState: state.json, status: .rendering, current: video.currentVersion)
+                removed = pruned
+                guard version.number == number else { throw VersionRace() }
+                try await Versions.setOutput(db, id: version.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration)
+                try await Videos.setOutput(db, id: video.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration, version: version.number)
+            }
+        } catch let error as JobLeaseLost {
+            workshop.media.remove(videoKey)
+            workshop.media.remove(thumbnailKey)
+            throw error
+        }
+        for version in removed {
+            workshop.media.remove(version.videoKey)
+            workshop.media.remove(version.thumbnailKey)
+        }
+    }
+
+    func failed(_ job: Job, error: String, in db: any SQLDatabase) async throws {
+        guard let payload = try? JSONDecoder().decode(RegenerateScenePayload.self, from: Data(job.payload.utf8)) else { return }
+        try await Scenes.failRevision(db, revision: payload.revisionId)
+        if payload.price > 0, let user = job.userId {
+            try await CreditLedger.apply(db, user: user, delta: payload.price, reason: .sceneRefund, reference: payload.revisionId, key: "revision:\(payload.revisionId):refund")
+        }
+    }
+}
+
+/// Another save took the version number this job rendered under; the attempt is retried with a fresh number.
+struct VersionRace: Error, CustomStringConvertible {
+    var description: String { "another version was saved at the same time; retrying" }
+}
+
+/// Renders a saved EditorState as a version of the video and makes it the current one.
+struct RenderVersionJob: JobHandler {
+    let workshop: VideoWorkshop
+    var kind: String { JobKind.renderVersion }
+
+    func run(_ context: JobContext) async throws {
+        let database = workshop.database
+        let video = try await workshop.video(context.job.videoId)
+        let payload = try JSONDecoder().decode(RenderVersionPayload.self, from: Data(context.job.payload.utf8))
+        guard let version = try await database.read({ db in try await Versions.find(db, video: video.id, id: payload.versionId) }) else {
+            throw UsageError("the version no longer exists")
+        }
+        try await database.transaction { db in try await Versions.setStatus(db, id: version.id, .rendering) }
+        let state = try EditorState.load(Data(version.editorState.utf8))
+        let tracker = ProgressTracker(sceneCount: 0)
+        let (result, videoKey, thumbnailKey) = try await workshop.render(state, video: video.id, version: version.number, context: context, tracker: tracker)
+        do {
+            let done = tracker.apply(ProgressEvent(stage: .done, fraction: 1, message: "version \(version.number) rendered"))
+            try await context.complete(final: done) { db in
+                try await Versions.setOutput(db, id: version.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration)
+                try await Videos.setOutput(db, id: video.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration, version: version.number)
+            }
+        } catch let error as JobLeaseLost {
+            workshop.media.remove(videoKey)
+            workshop.media.remove(thumbnailKey)
+            throw error
+        }
+    }
+
+    func failed(_ job: Job, error: String, in db: any SQLDatabase) async throws {
+        guard let payload = try? JSONDecoder().decode(RenderVersionPayload.self, from: Data(job.payload.utf8)) else { return }
+        try await Versions.setStatus(db, id: payload.versionId, .failed, error: error)
+    }
+}
+
+extension EditorState {
+    /// Keeps the user's timeline edits that still apply after a scene was regenerated: overlays, track volumes,
+    /// ducking, caption switch and style, and the transitions when the cuts are the same.
+    mutating func carryOverEdits(from previous: EditorState) {
+        overlays = previous.overlays.filter { $0.start < duration }.map { overlay in
+            var overlay = overlay
+            overlay.end = min(overlay.end, duration)
+            return overlay
+        }
+        audio.voice.volume = previous.audio.voice.volume
+        audio.music.volume = previous.audio.music.volume
+        audio.ducking = previous.audio.ducking
+        captions.enabled = previous.captions.enabled
+        captions.style = previous.captions.style
+        if previous.transitions.count == transitions.count { transitions = previous.transitions }
+    }
+}

@@ -1,0 +1,216 @@
+import Foundation
+import Logging
+import PixoraCore
+import PixoraStore
+
+/// How a worker paces itself. Defaults suit real jobs; tests shorten them.
+public struct WorkerSettings: Sendable {
+    /// How long a claim lasts without a heartbeat; a worker that dies loses its job after this.
+    public var lease: TimeInterval = 30
+    public var heartbeat: TimeInterval = 10
+    /// Sleep between polls when the queue is empty.
+    public var idlePoll: TimeInterval = 0.5
+    public var maxAttempts = 3
+    /// Backoff after a failed attempt: base × 2^(attempt−1), at most maxBackoff.
+    public var retryBase: TimeInterval = 5
+    public var maxBackoff: TimeInterval = 300
+    /// Minimum time between stored progress reports of one job.
+    public var progressInterval: TimeInterval = 0.25
+
+    public init() {}
+
+    /// From `PIXORA_LEASE_SECONDS`, `PIXORA_HEARTBEAT_SECONDS`, `PIXORA_JOB_ATTEMPTS`, `PIXORA_RETRY_BASE_SECONDS`.
+    public static func from(environment: [String: String]) -> WorkerSettings {
+        var settings = WorkerSettings()
+        if let value = environment["PIXORA_LEASE_SECONDS"].flatMap(Double.init), value > 0 { settings.lease = value }
+        if let value = environment["PIXORA_HEARTBEAT_SECONDS"].flatMap(Double.init), value > 0 { settings.heartbeat = value }
+        else { settings.heartbeat = settings.lease / 3 }
+        if let value = environment["PIXORA_JOB_ATTEMPTS"].flatMap(Int.init), value > 0 { settings.maxAttempts = value }
+        if let value = environment["PIXORA_RETRY_BASE_SECONDS"].flatMap(Double.init), value >= 0 { settings.retryBase = value }
+        return settings
+    }
+}
+
+/// What a job handler gets besides the job: progress reporting and the one way to finish successfully.
+public struct JobContext: Sendable {
+    public let job: Job
+    public let worker: String
+    let database: any Database
+    let settings: WorkerSettings
+    let throttle: ProgressThrottle
+
+    /// Stores a progress report (throttled; stage changes and the final report always go through).
+    public func report(_ progress: JobProgress) async {
+        guard throttle.shouldSend(progress, interval: settings.progressInterval) else { return }
+        guard let json = try? String(decoding: JSONEncoder().encode(progress), as: UTF8.self) else { return }
+        try? await Jobs.reportProgress(in: database, id: job.id, owner: worker, progress: json)
+    }
+
+    /// Marks the job succeeded and runs `body` in the same transaction, so its results land exactly when the job
+    /// is recorded as done. Throws `JobLeaseLost` (writing nothing) when the job is no longer this worker's.
+    public func complete(final progress: JobProgress? = nil, _ body: (any SQLDatabase) async throws -> Void) async throws {
+        let json = progress.flatMap { try? String(decoding: JSONEncoder().encode($0), as: UTF8.self) }
+        try await database.transaction { db in
+            guard try await Jobs.complete(db, id: job.id, owner: worker, progress: json) else { throw JobLeaseLost() }
+            try await body(db)
+        }
+    }
+}
+
+/// Thrown when a job was cancelled or taken over while it ran.
+public struct JobLeaseLost: Error, Sendable {}
+
+/// Decides which progress reports are worth a database write.
+final class ProgressThrottle: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: Date = .distantPast
+    private var lastStage: GenerationStage?
+
+    func shouldSend(_ progress: JobProgress, interval: TimeInterval) -> Bool {
+        lock.withLock {
+            let now = Date()
+            let due = now.timeIntervalSince(last) >= interval || progress.stage != lastStage || progress.fraction >= 1
+            if due {
+                last = now
+                lastStage = progress.stage
+            }
+            return due
+        }
+    }
+}
+
+/// Runs one kind of job.
+public protocol JobHandler: Sendable {
+    var kind: String { get }
+    /// Does the work and finishes with `context.complete`. Throwing fails this attempt.
+    func run(_ context: JobContext) async throws
+    /// The job failed for good (out of attempts, a permanent error, or its worker kept dying): record it, refund.
+    /// Runs inside the transaction that marks the job failed.
+    func failed(_ job: Job, error: String, in db: any SQLDatabase) async throws
+}
+
+/// Claims jobs from the queue and runs them, renewing each lease while the job runs. Many workers, in one
+/// process or many, can share one queue.
+public final class Worker: Sendable {
+    public let id: String
+    let database: any Database
+    let handlers: [String: any JobHandler]
+    let settings: WorkerSettings
+    let logger: Logger
+
+    public init(database: any Database, handlers: [any JobHandler], settings: WorkerSettings = WorkerSettings(), logger: Logger, id: String? = nil) {
+        self.database = database
+        self.handlers = Dictionary(uniqueKeysWithValues: handlers.map { ($0.kind, $0) })
+        self.settings = settings
+        self.logger = logger
+        self.id = id ?? "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8).lowercased())"
+    }
+
+    /// Polls and runs jobs until the task is cancelled.
+    public func run() async {
+        logger.info("worker started", metadata: ["worker": .string(id)])
+        while !Task.isCancelled {
+            do {
+                if try await runOne() { continue }
+            } catch is CancellationError {
+                break
+            } catch {
+                logger.error("worker loop error", metadata: ["error": .string("\(error)")])
+            }
+            try? await Task.sleep(for: .seconds(settings.idlePoll))
+        }
+        logger.info("worker stopped", metadata: ["worker": .string(id)])
+    }
+
+    /// Fails jobs whose workers died on every attempt, then claims and runs one job. False when the queue had
+    /// nothing ready.
+    @discardableResult
+    public func runOne() async throws -> Bool {
+        try await reap()
+        guard let job = try await Jobs.claim(in: database, owner: id, lease: settings.lease) else { return false }
+        await execute(job)
+        return true
+    }
+
+    func reap() async throws {
+        try await database.transaction { db in
+            for job in try await Jobs.reapExhausted(db) {
+                logger.warning("job failed: its worker stopped responding on every attempt", metadata: ["job": .string(job.id), "kind": .string(job.kind)])
+                try await handlers[job.kind]?.failed(job, error: "the worker stopped responding on every attempt", in: db)
+            }
+        }
+    }
+
+    func execute(_ job: Job) async {
+        var logger = logger
+        logger[metadataKey: "job"] = .string(job.id)
+        logger[metadataKey: "kind"] = .string(job.kind)
+        logger.info("job claimed", metadata: ["attempt": .stringConvertible(job.attempts)])
+        guard let handler = handlers[job.kind] else {
+            await fail(job, handler: nil, error: "no handler for job kind '\(job.kind)'", retryable: false, logger: logger)
+            return
+        }
+        let context = JobContext(job: job, worker: id, database: database, settings: settings, throttle: ProgressThrottle())
+        let started = Date()
+        let lost = LeaseFlag()
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await handler.run(context) }
+                group.addTask { [database, settings, id] in
+                    // Renews the lease; when it cannot (cancelled or taken over), stops the work.
+                    while true {
+                        try await Task.sleep(for: .seconds(settings.heartbeat))
+                        let held = (try? await Jobs.heartbeat(in: database, id: job.id, owner: id, lease: settings.lease)) ?? true
+                        if !held {
+                            lost.set()
+                            throw JobLeaseLost()
+                        }
+                    }
+                }
+                try await group.next()
+                group.cancelAll()
+            }
+            logger.info("job succeeded", metadata: ["seconds": .string(String(format: "%.1f", Date().timeIntervalSince(started)))])
+        } catch is JobLeaseLost {
+            logger.info("job stopped: cancelled or taken over by another worker")
+        } catch is CancellationError where lost.value {
+            logger.info("job stopped: cancelled or taken over by another worker")
+        } catch is CancellationError {
+            // The worker is shutting down: leave the job to expire and be picked up again.
+            logger.info("job interrupted by shutdown; its lease will expire and another worker will take it")
+        } catch {
+            let retryable = !((error as? any UserFacingError)?.isUsageError ?? false)
+            await fail(job, handler: handler, error: Self.message(for: error), retryable: retryable, logger: logger)
+        }
+    }
+
+    func fail(_ job: Job, handler: (any JobHandler)?, error: String, retryable: Bool, logger: Logger) async {
+        do {
+            let outcome = try await database.transaction { db -> JobFailure in
+                let outcome = try await Jobs.fail(
+                    db, id: job.id, owner: id, error: error, retryable: retryable, base: settings.retryBase, maxBackoff: settings.maxBackoff)
+                if outcome == .failed { try await handler?.failed(job, error: error, in: db) }
+                return outcome
+            }
+            switch outcome {
+            case .retrying(let at): logger.warning("job attempt failed; retrying", metadata: ["error": .string(error), "retry_in_ms": .stringConvertible(at - Clock.nowMillis())])
+            case .failed: logger.error("job failed", metadata: ["error": .string(error)])
+            case .leaseLost: logger.info("job failed after its lease was lost; nothing recorded")
+            }
+        } catch {
+            logger.error("could not record job failure", metadata: ["error": .string("\(error)")])
+        }
+    }
+
+    static func message(for error: any Error) -> String {
+        let text = (error as? any UserFacingError).map { "\($0)" } ?? "\(error)"
+        return String(text.prefix(2000))
+    }
+}
+
+final class LeaseFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lost = false
+    func set() { lock.withLock { lost = true } }
+    var value: Bool { lock.withLock { lost } }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import HummingbirdBcrypt
+import Logging
+import PixoraCore
+import PixoraPipeline
+import PixoraStore
+
+/// The long-lived parts the routes share, built once per process (or per test).
+public struct AppServices: Sendable {
+    public let configuration: ServerConfiguration
+    public let database: any Database
+    public let media: MediaFolder
+    public let pipeline: VideoPipeline
+    public let tokens: TokenService
+    public let mailer: any Mailer
+    public let emailLimiter: RateLimiter
+    public let addressLimiter: RateLimiter
+    public let metrics: ServerMetrics
+    public let logger: Logger
+    /// Checked against when an email is unknown, so sign-in takes as long either way.
+    let dummyPasswordHash: String
+
+    public init(configuration: ServerConfiguration, database: any Database, mailer: any Mailer, pipeline: VideoPipeline? = nil, logger: Logger) async {
+        self.configuration = configuration
+        self.database = database
+        media = MediaFolder(root: configuration.mediaFolder)
+        self.pipeline = pipeline ?? VideoPipeline(store: AssetStore(root: configuration.assetFolder))
+        tokens = await TokenService(secret: configuration.jwtSecret, accessLifetime: configuration.accessTokenLifetime)
+        self.mailer = mailer
+        emailLimiter = RateLimiter(limit: configuration.loginLimitPerEmail, window: configuration.loginWindow)
+        addressLimiter = RateLimiter(limit: configuration.loginLimitPerAddress, window: configuration.loginWindow)
+        metrics = ServerMetrics()
+        self.logger = logger
+        dummyPasswordHash = Bcrypt.hash(SecretToken.make(), cost: configuration.bcryptCost)
+    }
+
+    /// Opens the database, applies migrations and makes the mailer, from the configuration.
+    public static func open(_ configuration: ServerConfiguration, logger: Logger) async throws -> AppServices {
+        let database = try await openDatabase(configuration.database, logger: logger)
+        do {
+            try await Migrations.run(on: database)
+            let mailer = try Mail.makeMailer(environment: configuration.environment, outbox: configuration.outboxFolder, logger: logger)
+            return await AppServices(configuration: configuration, database: database, mailer: mailer, logger: logger)
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+    }
+
+    /// The video workshop a worker runs jobs with.
+    public var workshop: VideoWorkshop { VideoWorkshop(database: database, pipeline: pipeline, media: media) }
+}

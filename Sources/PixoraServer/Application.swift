@@ -1,0 +1,77 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import PixoraStore
+import ServiceLifecycle
+
+/// One route of the API, in OpenAPI form (`/api/v1/videos/{id}`).
+public struct APIRoute: Hashable, Sendable, CustomStringConvertible {
+    public var method: String
+    public var path: String
+    public var description: String { "\(method) \(path)" }
+}
+
+/// Every route registered, so a test can hold the OpenAPI document to it.
+public final class RouteTable: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [APIRoute] = []
+
+    func add(_ method: HTTPRequest.Method, _ path: String) {
+        let openAPIPath = path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+        lock.withLock { list.append(APIRoute(method: method.rawValue.lowercased(), path: openAPIPath)) }
+    }
+
+    public var routes: [APIRoute] { lock.withLock { list } }
+}
+
+/// Registers routes on a group and records them in the route table.
+struct RouteRegistrar<Context: RequestContext> {
+    let group: RouterGroup<Context>
+    let prefix: String
+    let table: RouteTable
+
+    func add<Output: ResponseGenerator>(
+        _ method: HTTPRequest.Method, _ path: String, _ handler: @escaping @Sendable (Request, Context) async throws -> Output
+    ) {
+        group.on(RouterPath(path), method: method, use: handler)
+        table.add(method, prefix + (path.isEmpty ? "" : "/" + path))
+    }
+}
+
+/// The HTTP API of Pixora, with every route in `table`.
+public func buildRouter(_ services: AppServices) -> (Router<AppRequestContext>, RouteTable) {
+    let router = Router(context: AppRequestContext.self)
+    let table = RouteTable()
+    router.add(middleware: ErrorMiddleware())
+    router.add(middleware: RequestLogMiddleware(metrics: services.metrics))
+    router.add(middleware: BearerAuthenticator(tokens: services.tokens))
+
+    SystemRoutes(services: services).register(RouteRegistrar(group: router.group(), prefix: "", table: table))
+    let api = router.group("api/v1")
+    let open = RouteRegistrar(group: api, prefix: "/api/v1", table: table)
+    AuthRoutes(services: services).register(open)
+    // Media and event streams also accept signed links, because <video> and EventSource cannot send headers.
+    MediaRoutes(services: services).register(open)
+    EventRoutes(services: services).register(open)
+
+    let signedIn = RouteRegistrar(group: api.group(context: AuthenticatedContext.self), prefix: "/api/v1", table: table)
+    VideoRoutes(services: services).register(signedIn)
+    UserRoutes(services: services).register(signedIn)
+    AdminRoutes(services: services).register(signedIn)
+    return (router, table)
+}
+
+/// The server: the API, and optionally an in-process worker, as services with a graceful shutdown.
+public func buildApplication(_ services: AppServices, worker: Bool) -> some ApplicationProtocol {
+    let (router, _) = buildRouter(services)
+    var app = Application(
+        router: router,
+        configuration: .init(address: .hostname(services.configuration.host, port: services.configuration.port), serverName: "pixora"),
+        logger: services.logger)
+    if worker {
+        app.addServices(WorkerService(worker: PixoraPipelineWorkerFactory.make(services)))
+    }
+    return app
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import PixoraCore
+
+extension Request {
+    /// Decodes a JSON body of at most `limit` bytes. Not JSON → 400; a missing field or a wrong type → 422 naming
+    /// the field; too large → 413.
+    func decodeJSON<T: Decodable>(_ type: T.Type, limit: Int = 1 << 20) async throws -> T {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await body.collect(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw APIError(.contentTooLarge, "payload_too_large", "the request body is larger than \(limit / 1024) KiB")
+        }
+        guard buffer.readableBytes > 0 else { throw APIError(.badRequest, "invalid_json", "the request body is empty; send a JSON object") }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+        } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                throw APIError(.badRequest, "invalid_json", "the request body is not valid JSON")
+            }
+            if case .typeMismatch(_, let context) = error, context.codingPath.isEmpty {
+                throw APIError(.badRequest, "invalid_json", "the request body must be a JSON object")
+            }
+            throw APIError.validation([error.issue])
+        }
+    }
+}
+
+/// A JSON response with a status.
+struct JSONResponse<Body: Encodable & Sendable>: ResponseGenerator {
+    var status: HTTPResponse.Status = .ok
+    var headers: HTTPFields = [:]
+    var body: Body
+
+    init(_ body: Body) {
+        self.body = body
+    }
+
+    init(_ status: HTTPResponse.Status, headers: HTTPFields = [:], _ body: Body) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var headers = headers
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(body))))
+    }
+}
+
+extension Int64 {
+    /// Milliseconds since 1970 as ISO 8601.
+    var iso8601: String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date(timeIntervalSince1970: Double(self) / 1000))
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Header values in the ASCII that RFC 5322 requires: non-ASCII text becomes RFC 2047 encoded words.
+enum HeaderText {
+    /// Free text such as a subject; line breaks become spaces so they cannot start a new header.
+    static func unstructured(_ text: String) -> String {
+        let flat = singleLine(text)
+        return flat.allSatisfy(\.isASCII) ? flat : encodedWords(flat)
+    }
+
+    /// A display name: quoted when it holds characters with a meaning in address headers.
+    static func phrase(_ text: String) -> String {
+        let flat = singleLine(text)
+        guard flat.allSatisfy(\.isASCII) else { return encodedWords(flat) }
+        guard flat.contains(where: { "()<>[]:;@\\,.\"".contains($0) }) else { return flat }
+        return "\"" + flat.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    private static func singleLine(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+    }
+
+    /// `=?UTF-8?B?...?=` words of at most 75 characters (RFC 2047 §2), split between characters, never inside one,
+    /// and folded onto continuation lines so no header line grows past the 78-character recommendation.
+    private static func encodedWords(_ text: String) -> String {
+        let maximumBytes = 45  // 60 base64 characters plus the 12 of the wrapper stay under 75
+        var words: [String] = []
+        var chunk: [UInt8] = []
+        for character in text {
+            let bytes = Array(String(character).utf8)
+            if !chunk.isEmpty, chunk.count + bytes.count > maximumBytes {
+                words.append(chunk.base64Word)
+                chunk = []
+            }
+            chunk += bytes
+        }
+        if !chunk.isEmpty { words.append(chunk.base64Word) }
+        return words.joined(separator: "\r\n ")
+    }
+}
+
+extension [UInt8] {
+    fileprivate var base64Word: String { "=?UTF-8?B?\(Data(self).base64EncodedString())?=" }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Logging
+
+/// A plain-text email.
+public struct Mail: Sendable, Equatable {
+    public var to: String
+    public var subject: String
+    public var body: String
+
+    public init(to: String, subject: String, body: String) {
+        self.to = to
+        self.subject = subject
+        self.body = body
+    }
+}
+
+/// Sends mail.
+public protocol Mailer: Sendable {
+    func send(_ mail: Mail) async throws
+}
+
+extension Mail {
+    /// The sender used when `PIXORA_MAIL_FROM` is not set.
+    public static let defaultSender = "Pixora <no-reply@pixora.local>"
+
+    /// An `SMTPMailer` when `PIXORA_SMTP_URL` is set, otherwise an `OutboxMailer` writing into `outbox`,
+    /// so a server without mail set up still gives its operator the links it would have sent.
+    public static func makeMailer(environment: [String: String], outbox: URL, logger: Logger) throws -> any Mailer {
+        let from = environment["PIXORA_MAIL_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultSender
+        if let url = environment["PIXORA_SMTP_URL"], !url.isEmpty {
+            return try SMTPMailer(url: url, from: from, logger: logger)
+        }
+        // Checked now so a bad PIXORA_MAIL_FROM stops the server at start, not at the first sign-up.
+        _ = try Mailbox(from)
+        return OutboxMailer(folder: outbox, from: from, logger: logger)
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Hummingbird
+import PixoraCore
+import PixoraStore
+
+/// Rendered videos, thumbnails, scene assets and avatars, to their owner only: with a bearer token, or with a
+/// signed link (`?access=…`) that a `<video>` or `<img>` tag can use. Byte ranges are honoured.
+struct MediaRoutes {
+    let services: AppServices
+    let files = FileIO()
+
+    func register(_ routes: RouteRegistrar<AppRequestContext>) {
+        routes.add(.get, "videos/:id/video", videoFile)
+        routes.add(.get, "videos/:id/thumbnail", thumbnailFile)
+        routes.add(.get, "videos/:id/versions/:vid/video", versionVideoFile)
+        routes.add(.get, "videos/:id/versions/:vid/thumbnail", versionThumbnailFile)
+        routes.add(.get, "assets/:key", assetFile)
+        routes.add(.get, "users/me/avatar", avatarFile)
+    }
+
+    /// The caller: from the bearer token, or from a link signed for exactly this path.
+    static func caller(_ request: Request, _ context: AppRequestContext, tokens: TokenService) throws -> String {
+        if let identity = context.identity { return identity.userId }
+        if let access = request.uri.queryParameters["access"].map(String.init) {
+            guard let user = tokens.verifySignedPath(request.uri.path, access: access) else {
+                throw APIError(.unauthorized, "invalid_link", "this media link is not valid or has expired; ask the API for a new one")
+            }
+            return user
+        }
+        throw APIError.unauthorized("sign in first, or use the signed link the API returned")
+    }
+
+    func ownedVideo(_ request: Request, _ context: AppRequestContext) async throws -> Video {
+        let user = try Self.caller(request, context, tokens: services.tokens)
+        let id = try context.parameters.require("id")
+        guard let video = try await services.database.read({ db in try await Videos.find(db, owner: user, id: id) }) else { throw APIError.notFound("video") }
+        return video
+    }
+
+    func ownedVersion(_ request: Request, _ context: AppRequestContext) async throws -> VideoVersion {
+        let video = try await ownedVideo(request, context)
+        let id = try context.parameters.require("vid")
+        guard let version = try await services.database.read({ db in try await Versions.find(db, video: video.id, id: id) }) else { throw APIError.notFound("version") }
+        return version
+    }
+
+    @Sendable func videoFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let video = try await ownedVideo(request, context)
+        guard let key = video.videoKey else { throw APIError(.notFound, "not_rendered", "this video has not been rendered yet") }
+        return try await serve(try services.media.url(for: key), type: "video/mp4", request: request, context: context, download: "\(video.title).mp4")
+    }
+
+    @Sendable func thumbnailFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let video = try await ownedVideo(request, context)
+        guard let key = video.thumbnailKey else { throw APIError(.notFound, "not_rendered", "this video has no thumbnail yet") }
+        return try await serve(try services.media.url(for: key), type: "image/jpeg", request: request, context: context)
+    }
+
+    @Sendable func versionVideoFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let version = try await ownedVersion(request, context)
+        guard let key = version.videoKey else { throw APIError(.notFound, "not_rendered", "this version has not been rendered yet") }
+        return try await serve(try services.media.url(for: key), type: "video/mp4", request: request, context: context)
+    }
+
+    @Sendable func versionThumbnailFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let version = try await ownedVersion(request, context)
+        guard let key = version.thumbnailKey else { throw APIError(.notFound, "not_rendered", "this version has no thumbnail yet") }
+        return try await serve(try services.media.url(for: key), type: "image/jpeg", request: request, context: context)
+    }
+
+    @Sendable func assetFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try Self.caller(request, context, tokens: services.tokens)
+        let text = try context.parameters.require("key")
+        guard let asset = AssetRef(text) else { throw APIError.notFound("asset") }
+        // Only assets recorded for one of the caller's videos.
+        let owned = try await services.database.read { db in
+            try await db.raw("""
+                SELECT a.id FROM scene_assets a JOIN scene_revisions r ON r.id = a.revision_id JOIN scenes s ON s.id = r.scene_id
+                JOIN videos v ON v.id = s.video_id WHERE a.asset_key = \(bind: asset.description) AND v.user_id = \(bind: user) LIMIT 1
+                """).first()
+        }
+        guard owned != nil else { throw APIError.notFound("asset") }
+        let types = ["png": "image/png", "mp4": "video/mp4", "wav": "audio/wav", "json": "application/json", "mid": "audio/midi"]
+        return try await serve(try services.pipeline.store.url(for: asset), type: types[asset.ext] ?? "application/octet-stream", request: request, context: context)
+    }
+
+    @Sendable func avatarFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let userId = try Self.caller(request, context, tokens: services.tokens)
+        guard let key = try await services.database.read({ db in try await Users.find(db, id: userId) })?.avatarKey else { throw APIError.notFound("avatar") }
+        let type = key.hasSuffix(".png") ? "image/png" : key.hasSuffix(".webp") ? "image/webp" : "image/jpeg"
+        return try await serve(try services.media.url(for: key), type: type, request: request, context: context)
+    }
+
+    /// Sends a file, or the one byte range asked for (206), or 416 when the range is outside the file.
+    func serve(_ url: URL, type: String, request: Request, context: AppRequestContext, download: String? = nil) async throws -> Response {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path), let size = (attributes[.size] as? NSNumber)?.intValue else {
+            throw APIError.notFound("file")
+        }
+        var headers: HTTPFields = [.contentType: type, .acceptRanges: "bytes", .cacheControl: "private, max-age=3600"]
+        if let modified = attributes[.modificationDate] as? Date {
+            headers[.eTag] = "\"\(size)-\(Int(modified.timeIntervalSince1970))\""
+        }
+        if let download, request.uri.queryParameters["download"] != nil {
+            let safe = download.filter { $0.isLetter || $0.isNumber || " -_.".contains($0) }
+            headers[.contentDisposition] = "attachment; filename=\"\(safe.isEmpty ? "video.mp4" : safe)\""
+        }
+        if let header = request.headers[.range] {
+            guard let range = Self.byteRange(header, size: size) else {
+                headers[.contentRange] = "bytes */\(size)"
+                throw APIError(.rangeNotSatisfiable, "range_not_satisfiable", "the requested range is outside the file (\(size) bytes)", headers: headers)
+            }
+            headers[.contentRange] = "bytes \(range.lowerBound)-\(range.upperBound)/\(size)"
+            headers[.contentLength] = String(range.count)
+            let body = try await files.loadFile(path: url.path, range: range, context: context)
+            return Response(status: .partialContent, headers: headers, body: body)
+        }
+        headers[.contentLength] = String(size)
+        return Response(status: .ok, headers: headers, body: try await files.loadFile(path: url.path, context: context))
+    }
+
+    /// One range of `bytes=a-b`, `bytes=a-` or `bytes=-n`; nil when unsatisfiable or malformed.
+    static func byteRange(_ header: String, size: Int) -> ClosedRange<Int>? {
+        guard header.hasPrefix("bytes="), size > 0 else { return nil }
+        let spec = header.dropFirst(6).split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        let parts = spec.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2 else { return nil }
+        if parts[0].isEmpty {
+            guard let suffix = Int(parts[1]), suffix > 0 else { return nil }
+            return max(size - suffix, 0)...(size - 1)
+        }
+        guard let start = Int(parts[0]), start < size else { return nil }
+        if parts[1].isEmpty { return start...(size - 1) }
+        guard let end = Int(parts[1]), end >= start else { return nil }
+        return start...min(end, size - 1)
+    }
+}

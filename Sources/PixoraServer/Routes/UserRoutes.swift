@@ -1,0 +1,139 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import PixoraCore
+import PixoraStore
+
+/// The signed-in user's profile, avatar, balance and ledger.
+struct UserRoutes {
+    let services: AppServices
+
+    static let maxAvatarBytes = 2 << 20
+
+    func register(_ routes: RouteRegistrar<AuthenticatedContext>) {
+        routes.add(.get, "users/me/profile", profile)
+        routes.add(.patch, "users/me/profile", updateProfile)
+        routes.add(.put, "users/me/avatar", uploadAvatar)
+        routes.add(.get, "users/me/credits", credits)
+        routes.add(.get, "users/me/credits/transactions", transactions)
+    }
+
+    func me(_ context: AuthenticatedContext) async throws -> User {
+        guard let user = try await services.database.read({ db in try await Users.find(db, id: context.userId) }) else {
+            throw APIError.unauthorized("this account no longer exists")
+        }
+        return user
+    }
+
+    @Sendable func profile(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<UserBody> {
+        JSONResponse(UserBody(try await me(context), tokens: services.tokens))
+    }
+
+    struct ProfileRequest: Decodable { var name: String? }
+
+    @Sendable func updateProfile(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<UserBody> {
+        let body = try await request.decodeJSON(ProfileRequest.self)
+        let name = body.name?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let name, name.count > 100 { throw APIError.validation("name", "must be at most 100 characters") }
+        guard let user = try await services.database.transaction({ db in try await Users.updateProfile(db, id: context.userId, name: name, avatarKey: nil) }) else {
+            throw APIError.unauthorized("this account no longer exists")
+        }
+        return JSONResponse(UserBody(user, tokens: services.tokens))
+    }
+
+    /// The image type from its first bytes; the declared Content-Type must agree.
+    static func imageType(_ bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "png" }
+        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return "jpg" }
+        if bytes.count >= 12, bytes.starts(with: Array("RIFF".utf8)), Array(bytes[8..<12]) == Array("WEBP".utf8) { return "webp" }
+        return nil
+    }
+
+    @Sendable func uploadAvatar(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<UserBody> {
+        let declared = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let expected = ["image/png": "png", "image/jpeg": "jpg", "image/webp": "webp"]
+        guard let declared, let declaredType = expected[declared] else {
+            throw APIError(.unsupportedMediaType, "unsupported_media_type", "send the avatar as image/png, image/jpeg or image/webp")
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: Self.maxAvatarBytes)
+        } catch is NIOTooManyBytesError {
+            throw APIError(.contentTooLarge, "payload_too_large", "the avatar must be at most 2 MiB")
+        }
+        let bytes = Array(buffer.readableBytesView)
+        guard let actual = Self.imageType(bytes) else {
+            throw APIError(.unsupportedMediaType, "unsupported_media_type", "the file is not a PNG, JPEG or WebP image")
+        }
+        guard actual == declaredType else {
+            throw APIError(.unsupportedMediaType, "unsupported_media_type", "the file is a \(actual.uppercased()) image but was sent as \(declared)")
+        }
+        let key = "avatars/\(context.userId)-\(String(format: "%08x", UInt32.random(in: .min ... .max))).\(actual)"
+        let scratch = try services.media.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let file = scratch.appendingPathComponent("avatar")
+        try Data(bytes).write(to: file)
+        try services.media.place(file, as: key)
+        let previous = try await me(context).avatarKey
+        guard let user = try await services.database.transaction({ db in try await Users.updateProfile(db, id: context.userId, name: nil, avatarKey: .some(key)) }) else {
+            services.media.remove(key)
+            throw APIError.unauthorized("this account no longer exists")
+        }
+        services.media.remove(previous)
+        return JSONResponse(UserBody(user, tokens: services.tokens))
+    }
+
+    struct CreditsBody: Codable, Sendable {
+        var balance: Int
+        var pricing: PricingBody
+    }
+
+    struct PricingBody: Codable, Sendable {
+        var signupGrant = Pricing.signupGrant
+        var creditsPerSecond = Pricing.creditsPerSecond
+        var sceneVisual = Pricing.sceneVisual
+        var sceneAudio = Pricing.sceneAudio
+        var versionRender = Pricing.versionRender
+    }
+
+    @Sendable func credits(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<CreditsBody> {
+        JSONResponse(CreditsBody(balance: try await me(context).credits, pricing: PricingBody()))
+    }
+
+    @Sendable func transactions(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<PageBody<TransactionBody>> {
+        let query = request.uri.queryParameters
+        let limit = try VideoRoutes.limit(query["limit"].map(String.init))
+        let cursor = try VideoRoutes.cursor(query["cursor"].map(String.init))
+        let page = try await services.database.read { db in try await CreditLedger.transactions(db, user: context.userId, limit: limit, after: cursor) }
+        return JSONResponse(PageBody(items: page.items.map(TransactionBody.init), nextCursor: page.next?.token))
+    }
+}
+
+/// Administration: credit adjustments, for admins only.
+struct AdminRoutes {
+    let services: AppServices
+
+    func register(_ routes: RouteRegistrar<AuthenticatedContext>) {
+        routes.add(.post, "admin/users/:id/credits", adjustCredits)
+    }
+
+    struct AdjustRequest: Decodable { var delta: Int; var reason: String? }
+    struct AdjustBody: Codable, Sendable { var balance: Int; var transaction: TransactionBody }
+
+    @Sendable func adjustCredits(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<AdjustBody> {
+        // The role is read from the database, not the token, so a demoted admin loses the right at once.
+        let caller = try await services.database.read { db in try await Users.find(db, id: context.userId) }
+        guard caller?.isAdmin == true else { throw APIError(.forbidden, "forbidden", "only administrators can change credits") }
+        let target = try context.parameters.require("id")
+        let body = try await request.decodeJSON(AdjustRequest.self)
+        guard body.delta != 0, abs(body.delta) <= 1_000_000 else { throw APIError.validation("delta", "must be a non-zero number of credits, at most 1000000 either way") }
+        let key = request.headers[.init("Idempotency-Key")!].map { "admin:\(target):\($0)" }
+        let row = try await services.database.transaction { db -> CreditTransaction? in
+            guard try await Users.find(db, id: target) != nil else { throw APIError.notFound("user") }
+            return try await CreditLedger.apply(db, user: target, delta: body.delta, reason: .adminGrant, reference: body.reason.map { String($0.prefix(200)) }, key: key)
+        }
+        guard let row else { throw APIError(.conflict, "already_applied", "an adjustment with this Idempotency-Key was already applied") }
+        context.logger.info("credits adjusted", metadata: ["target": .string(target), "delta": .stringConvertible(body.delta)])
+        return JSONResponse(AdjustBody(balance: row.balanceAfter, transaction: TransactionBody(row)))
+    }
+}

@@ -1,0 +1,411 @@
+import Foundation
+import Hummingbird
+import PixoraCore
+import PixoraPipeline
+import PixoraStore
+
+/// Videos: create (charged), list, read, rename, delete, cancel; scenes and their regeneration; versions.
+struct VideoRoutes {
+    let services: AppServices
+    var database: any Database { services.database }
+    var tokens: TokenService { services.tokens }
+
+    static let maxPrompt = 2000
+    static let maxScript = 20_000
+
+    func register(_ routes: RouteRegistrar<AuthenticatedContext>) {
+        routes.add(.post, "plans", previewPlan)
+        routes.add(.post, "videos", create)
+        routes.add(.get, "videos", list)
+        routes.add(.get, "videos/:id", get)
+        routes.add(.patch, "videos/:id", rename)
+        routes.add(.delete, "videos/:id", delete)
+        routes.add(.post, "videos/:id/cancel", cancel)
+        routes.add(.get, "videos/:id/scenes", scenes)
+        routes.add(.post, "videos/:id/scenes/:sid", regenerateScene)
+        routes.add(.get, "videos/:id/versions", versions)
+        routes.add(.post, "videos/:id/versions", saveVersion)
+        routes.add(.get, "videos/:id/versions/:vid", version)
+        routes.add(.post, "videos/:id/versions/:vid/restore", restoreVersion)
+    }
+
+    // MARK: Creating
+
+    struct CreateRequest: Decodable {
+        var prompt: String?
+        var settings: SettingsRequest?
+        var script: String?
+        var plan: Plan?
+    }
+
+    struct PlanBody: Codable, Sendable {
+        var plan: Plan
+        var price: Int
+        var balance: Int
+    }
+
+    /// What a request asks to make: validated prompt, settings, script and plan.
+    func validated(_ body: CreateRequest) throws -> (prompt: String, settings: Settings, script: String?, plan: Plan?) {
+        if let plan = body.plan {
+            let issues = plan.validate()
+            guard issues.isEmpty else { throw APIError.validation(issues.map { DocumentIssue("plan.\($0.path)", $0.message) }) }
+            let prompt = (body.prompt ?? plan.prompt).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard prompt.count <= Self.maxPrompt else { throw APIError.validation("prompt", "must be at most \(Self.maxPrompt) characters") }
+            return (prompt.isEmpty ? plan.title : prompt, plan.settings, nil, plan)
+        }
+        let prompt = (body.prompt ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !prompt.isEmpty else { throw APIError.validation("prompt", "is required: describe the video you want") }
+        guard prompt.count <= Self.maxPrompt else { throw APIError.validation("prompt", "must be at most \(Self.maxPrompt) characters, got \(prompt.count)") }
+        let script = body.script?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let script {
+            guard !script.isEmpty else { throw APIError.validation("script", "is empty; leave it out to have the script written for you") }
+            guard script.count <= Self.maxScript else { throw APIError.validation("script", "must be at most \(Self.maxScript) characters") }
+        }
+        return (prompt, try (body.settings ?? SettingsRequest()).resolve(prompt: prompt), script, nil)
+    }
+
+    /// Plans without generating anything (free), so the user can review and edit the breakdown first.
+    @Sendable func previewPlan(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<PlanBody> {
+        let body = try await request.decodeJSON(CreateRequest.self)
+        let input = try validated(body)
+        let plan: Plan
+        if let given = input.plan {
+            plan = given
+        } else {
+            plan = try await services.pipeline.plan(prompt: input.prompt, settings: input.settings, script: input.script)
+        }
+        let balance = try await database.read { db in try await CreditLedger.balance(db, user: context.userId) } ?? 0
+        return JSONResponse(PlanBody(plan: plan, price: Pricing.price(for: plan.settings), balance: balance))
+    }
+
+    @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<VideoBody> {
+        let key = request.headers[.init("Idempotency-Key")!]
+        if let key, key.isEmpty || key.count > 200 {
+            throw APIError(.badRequest, "invalid_idempotency_key", "Idempotency-Key must be 1 to 200 characters")
+        }
+        let body = try await request.decodeJSON(CreateRequest.self)
+        let input = try validated(body)
+        let settingsJSON = String(decoding: try CanonicalJSON.encode(input.settings), as: UTF8.self)
+        let title = input.plan?.title ?? Self.title(for: input.prompt)
+        let payload = String(decoding: try JSONEncoder().encode(GenerateVideoPayload(script: input.script)), as: UTF8.self)
+        let new = NewVideo(
+            title: title, prompt: input.prompt, settings: settingsJSON,
+            plan: input.plan.map { String(decoding: (try? CanonicalJSON.encode($0)) ?? Data(), as: UTF8.self) },
+            price: Pricing.price(for: input.settings), idempotencyKey: key, jobPayload: payload,
+            maxAttempts: WorkerSettings.from(environment: services.configuration.environment).maxAttempts)
+        let (video, created) = try await Videos.create(in: database, owner: context.userId, new, jobKind: JobKind.generateVideo)
+        let job = try await database.read { db in try await Jobs.latest(db, video: video.id) }
+        if created { context.logger.info("video queued", metadata: ["video": .string(video.id), "credits": .stringConvertible(new.price)]) }
+        return JSONResponse(
+            created ? .created : .ok, headers: created ? [:] : [.init("Idempotent-Replayed")!: "true"],
+            VideoBody(video, job: job, includePlan: true, tokens: tokens))
+    }
+
+    static func title(for prompt: String) -> String {
+        let topic = PromptHints(prompt: prompt).topic.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = topic.isEmpty ? prompt : topic
+        let title = text.prefix(1).uppercased() + text.dropFirst()
+        return String(title.prefix(120))
+    }
+
+    // MARK: Reading and changing
+
+    func ownedVideo(_ context: AuthenticatedContext) async throws -> Video {
+        let id = try context.parameters.require("id")
+        guard let video = try await database.read({ db in try await Videos.find(db, owner: context.userId, id: id) }) else {
+            throw APIError.notFound("video")
+        }
+        return video
+    }
+
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<PageBody<VideoBody>> {
+        let query = request.uri.queryParameters
+        let limit = try Self.limit(query["limit"].map(String.init))
+        var status: VideoStatus?
+        if let text = query["status"].map(String.init), !text.isEmpty {
+            guard let value = VideoStatus(rawValue: text) else {
+                throw APIError.validation("status", "must be one of \(VideoStatus.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'")
+            }
+            status = value
+        }
+        let cursor = try Self.cursor(query["cursor"].map(String.init))
+        let search = query["q"].map(String.init)?.trimmingCharacters(in: .whitespaces)
+        guard (search?.count ?? 0) <= 200 else { throw APIError.validation("q", "must be at most 200 characters") }
+        let page = try await database.read { db in
+            try await Videos.list(db, owner: context.userId, status: status, search: search, limit: limit, after: cursor)
+        }
+        return JSONResponse(PageBody(items: page.items.map { VideoBody($0, tokens: tokens) }, nextCursor: page.next?.token))
+    }
+
+    static func limit(_ text: String?) throws -> Int {
+        guard let text else { return 20 }
+        guard let limit = Int(text), (1...100).contains(limit) else { throw APIError.validation("limit", "must be a number from 1 to 100") }
+        return limit
+    }
+
+    static func cursor(_ text: String?) throws -> PageCursor? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let cursor = PageCursor(token: text) else { throw APIError.validation("cursor", "is not a cursor this API returned") }
+        return cursor
+    }
+
+    @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<VideoBody> {
+        let video = try await ownedVideo(context)
+        let job = try await database.read { db in try await Jobs.latest(db, video: video.id) }
+        return JSONResponse(VideoBody(video, job: job, includePlan: true, tokens: tokens))
+    }
+
+    struct RenameRequest: Decodable { var title: String }
+
+    @Sendable func rename(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<VideoBody> {
+        let video = try await ownedVideo(context)
+        let body = try await request.decodeJSON(RenameRequest.self)
+        let title = body.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...200).contains(title.count) else { throw APIError.validation("title", "must be 1 to 200 characters") }
+        guard let renamed = try await database.transaction({ db in try await Videos.rename(db, owner: context.userId, id: video.id, title: title) }) else {
+            throw APIError.notFound("video")
+        }
+        return JSONResponse(VideoBody(renamed, tokens: tokens))
+    }
+
+    /// Cancels the video's unfinished jobs, refunding what they charged. Inside a transaction.
+    func cancelJobs(_ db: any SQLDatabase, video: Video) async throws -> Int {
+        let jobs = try await Jobs.unfinished(db, video: video.id)
+        try await Jobs.cancel(db, video: video.id)
+        try await Videos.finishUnsuccessfully(db, id: video.id, status: .cancelled, error: "cancelled by the user")
+        let handlers = services.workshop.handlers
+        for job in jobs where job.kind != JobKind.generateVideo {
+            try await handlers.first { $0.kind == job.kind }?.failed(job, error: "cancelled by the user", in: db)
+        }
+        return jobs.count
+    }
+
+    @Sendable func delete(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let video = try await ownedVideo(context)
+        try await database.transaction { db in
+            _ = try await cancelJobs(db, video: video)
+            _ = try await Videos.delete(db, owner: context.userId, id: video.id)
+        }
+        services.media.removeVideo(video.id)
+        return Response(status: .noContent)
+    }
+
+    @Sendable func cancel(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<VideoBody> {
+        let video = try await ownedVideo(context)
+        let cancelled = try await database.transaction { db in try await cancelJobs(db, video: video) }
+        guard cancelled > 0 || !video.videoStatus.isFinished else {
+            throw APIError(.conflict, "not_running", "this video is \(video.status); there is nothing to cancel")
+        }
+        let updated = try await ownedVideo(context)
+        let job = try await database.read { db in try await Jobs.latest(db, video: video.id) }
+        return JSONResponse(VideoBody(updated, job: job, includePlan: true, tokens: tokens))
+    }
+
+    // MARK: Scenes
+
+    struct SceneBody: Codable, Sendable {
+        var id: String
+        var position: Int
+        var currentRevision: Int
+        var scene: PlanScene?
+        var revisions: [RevisionBody]
+        var assets: [AssetBody]
+    }
+
+    struct RevisionBody: Codable, Sendable {
+        var id: String
+        var number: Int
+        var reason: String
+        var status: String
+        var narration: String?
+        var visual: String?
+        var createdAt: String
+    }
+
+    struct AssetBody: Codable, Sendable {
+        var kind: String
+        var key: String
+        var generator: String
+        var url: String
+    }
+
+    struct ScenesBody: Codable, Sendable { var scenes: [SceneBody] }
+
+    @Sendable func scenes(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<ScenesBody> {
+        let video = try await ownedVideo(context)
+        let (scenes, revisions, assets) = try await database.read { db in
+            (try await Scenes.list(db, video: video.id), try await Scenes.revisions(db, video: video.id), try await Scenes.assets(db, video: video.id))
+        }
+        let bodies = scenes.map { scene in
+            let own = revisions.filter { $0.sceneId == scene.id }
+            let current = own.first { $0.number == scene.currentRevision }
+            let planScene = current.flatMap { try? JSONDecoder().decode(PlanScene.self, from: Data($0.planScene.utf8)) }
+            return SceneBody(
+                id: scene.id, position: scene.position, currentRevision: scene.currentRevision, scene: planScene,
+                revisions: own.map { revision in
+                    let content = try? JSONDecoder().decode(PlanScene.self, from: Data(revision.planScene.utf8))
+                    return RevisionBody(
+                        id: revision.id, number: revision.number, reason: revision.reason, status: revision.status,
+                        narration: content?.narration, visual: content?.visual, createdAt: revision.createdAt.iso8601)
+                },
+                assets: assets.filter { $0.revisionId == current?.id }.map {
+                    AssetBody(kind: $0.kind, key: $0.assetKey, generator: $0.generator, url: tokens.signedPath("/api/v1/assets/\($0.assetKey)", user: context.userId))
+                })
+        }
+        return JSONResponse(ScenesBody(scenes: bodies))
+    }
+
+    struct RegenerateRequest: Decodable {
+        var regenerate: String
+        var narration: String?
+        var visual: String?
+    }
+
+    struct RegenerationBody: Codable, Sendable {
+        var revision: RevisionBody
+        var jobId: String
+        var price: Int
+        var balance: Int
+        var prunedRevisions: Int
+    }
+
+    @Sendable func regenerateScene(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<RegenerationBody> {
+        let video = try await ownedVideo(context)
+        let sceneID = try context.parameters.require("sid")
+        let body = try await request.decodeJSON(RegenerateRequest.self)
+        guard ["visual", "audio", "both"].contains(body.regenerate) else {
+            throw APIError.validation("regenerate", "must be visual, audio or both, got '\(body.regenerate)'")
+        }
+        let (scene, current) = try await database.read { db -> (Scene?, SceneRevision?) in
+            guard let scene = try await Scenes.find(db, video: video.id, id: sceneID) else { return (nil, nil) }
+            return (scene, try await Scenes.revision(db, scene: scene.id, number: scene.currentRevision))
+        }
+        guard let scene, let current else { throw APIError.notFound("scene") }
+        guard video.videoStatus == .completed else {
+            throw APIError(.conflict, "video_not_ready", "scenes can be regenerated once the video is completed; it is \(video.status)")
+        }
+        var planScene = try JSONDecoder().decode(PlanScene.self, from: Data(current.planScene.utf8))
+        let visual = body.regenerate != "audio"
+        var audio = body.regenerate != "visual"
+        if visual {
+            if let text = body.visual?.trimmingCharacters(in: .whitespacesAndNewlines) {
+                guard (1...500).contains(text.count) else { throw APIError.validation("visual", "must be 1 to 500 characters") }
+                planScene.visual = text
+            }
+            planScene.variation = (planScene.variation ?? 0) + 1
+        } else if body.visual != nil {
+            throw APIError.validation("visual", "only applies when regenerating the visual (regenerate: visual or both)")
+        }
+        if audio {
+            let text = body.narration?.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let text {
+                guard text.count <= 1000 else { throw APIError.validation("narration", "must be at most 1000 characters") }
+            }
+            if let text, text != planScene.narration {
+                planScene.narration = text
+            } else if body.regenerate == "audio" {
+                throw APIError.validation("narration", "is unchanged; send the new narration text to regenerate the voice")
+            } else {
+                audio = false  // "both" without new words: the voice would come out the same, so it is not charged.
+            }
+        } else if body.narration != nil {
+            throw APIError.validation("narration", "only applies when regenerating the audio (regenerate: audio or both)")
+        }
+        let price = Pricing.sceneRegeneration(visual: visual, audio: audio)
+        let planSceneJSON = String(decoding: try CanonicalJSON.encode(planScene), as: UTF8.self)
+        let maxAttempts = WorkerSettings.from(environment: services.configuration.environment).maxAttempts
+        let (revision, pruned, job, balance) = try await database.transaction { db -> (SceneRevision, Int, Job, Int) in
+            if !(try await Jobs.unfinished(db, video: video.id)).isEmpty {
+                throw APIError(.conflict, "video_busy", "this video is being worked on; wait for the current job to finish")
+            }
+            let (revision, pruned) = try await Scenes.addRevision(db, scene: scene.id, reason: body.regenerate, planScene: planSceneJSON)
+            if price > 0 {
+                try await CreditLedger.apply(db, user: context.userId, delta: -price, reason: .sceneCharge, reference: revision.id, key: "revision:\(revision.id):charge")
+            }
+            let payload = RegenerateScenePayload(sceneId: scene.id, revisionId: revision.id, visual: visual, audio: audio, price: price)
+            let job = try await Jobs.enqueue(
+                db, kind: JobKind.regenerateScene, user: context.userId, video: video.id,
+                payload: String(decoding: try JSONEncoder().encode(payload), as: UTF8.self), maxAttempts: maxAttempts)
+            return (revision, pruned, job, try await CreditLedger.balance(db, user: context.userId) ?? 0)
+        }
+        return JSONResponse(.accepted, RegenerationBody(
+            revision: RevisionBody(
+                id: revision.id, number: revision.number, reason: revision.reason, status: revision.status,
+                narration: planScene.narration, visual: planScene.visual, createdAt: revision.createdAt.iso8601),
+            jobId: job.id, price: price, balance: balance, prunedRevisions: pruned))
+    }
+
+    // MARK: Versions
+
+    struct VersionsBody: Codable, Sendable { var versions: [VersionBody] }
+    struct SaveVersionRequest: Decodable { var editorState: EditorState }
+    struct SavedVersionBody: Codable, Sendable {
+        var version: VersionBody
+        var jobId: String
+        var removedVersions: [Int]
+    }
+
+    @Sendable func versions(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<VersionsBody> {
+        let video = try await ownedVideo(context)
+        let versions = try await database.read { db in try await Versions.list(db, video: video.id) }
+        return JSONResponse(VersionsBody(versions: versions.map { VersionBody($0, video: video, includeState: false, tokens: tokens) }))
+    }
+
+    @Sendable func version(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<VersionBody> {
+        let video = try await ownedVideo(context)
+        let id = try context.parameters.require("vid")
+        guard let version = try await database.read({ db in try await Versions.find(db, video: video.id, id: id) }) else { throw APIError.notFound("version") }
+        return JSONResponse(VersionBody(version, video: video, includeState: true, tokens: tokens))
+    }
+
+    @Sendable func saveVersion(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<SavedVersionBody> {
+        let video = try await ownedVideo(context)
+        let body = try await request.decodeJSON(SaveVersionRequest.self, limit: 4 << 20)
+        let state = body.editorState
+        var issues = state.validate().map { DocumentIssue("editorState.\($0.path)", $0.message) }
+        // Only this video's own assets may be used: a render must not reach another user's files.
+        let owned = Set(try await database.read { db in try await Scenes.assets(db, video: video.id) }.map(\.assetKey))
+        for (index, clip) in state.clips.enumerated() where !owned.contains(clip.asset.description) {
+            issues.append(DocumentIssue("editorState.clips[\(index)].asset", "is not an asset of this video"))
+        }
+        for (name, track) in [("voice", state.audio.voice), ("music", state.audio.music)] {
+            for (index, segment) in track.segments.enumerated() where !owned.contains(segment.asset.description) {
+                issues.append(DocumentIssue("editorState.audio.\(name).segments[\(index)].asset", "is not an asset of this video"))
+            }
+        }
+        guard issues.isEmpty else { throw APIError.validation(issues) }
+        guard video.videoStatus == .completed else {
+            throw APIError(.conflict, "video_not_ready", "versions can be saved once the video is completed; it is \(video.status)")
+        }
+        let maxAttempts = WorkerSettings.from(environment: services.configuration.environment).maxAttempts
+        let (version, removed, job) = try await database.transaction { db -> (VideoVersion, [VideoVersion], Job) in
+            let (version, removed) = try await Versions.add(db, video: video.id, editorState: state.json, status: .queued, current: video.currentVersion)
+            let job = try await Jobs.enqueue(
+                db, kind: JobKind.renderVersion, user: context.userId, video: video.id,
+                payload: String(decoding: try JSONEncoder().encode(RenderVersionPayload(versionId: version.id)), as: UTF8.self),
+                maxAttempts: maxAttempts)
+            return (version, removed, job)
+        }
+        for old in removed {
+            services.media.remove(old.videoKey)
+            services.media.remove(old.thumbnailKey)
+        }
+        return JSONResponse(.accepted, SavedVersionBody(
+            version: VersionBody(version, video: video, includeState: false, tokens: tokens), jobId: job.id, removedVersions: removed.map(\.number)))
+    }
+
+    @Sendable func restoreVersion(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<VideoBody> {
+        let video = try await ownedVideo(context)
+        let id = try context.parameters.require("vid")
+        let restored = try await database.transaction { db -> Video? in
+            guard let version = try await Versions.find(db, video: video.id, id: id) else { throw APIError.notFound("version") }
+            guard version.status == VersionStatus.ready.rawValue, let key = version.videoKey, let duration = version.duration else {
+                throw APIError(.conflict, "version_not_ready", "version \(version.number) is \(version.status); only a rendered version can be restored")
+            }
+            try await Videos.setOutput(db, id: video.id, videoKey: key, thumbnailKey: version.thumbnailKey, duration: duration, version: version.number)
+            return try await Videos.find(db, owner: context.userId, id: video.id)
+        }
+        guard let restored else { throw APIError.notFound("video") }
+        return JSONResponse(VideoBody(restored, includePlan: true, tokens: tokens))
+    }
+}

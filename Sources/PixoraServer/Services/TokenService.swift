@@ -1,0 +1,80 @@
+import Crypto
+import Foundation
+import JWTKit
+
+/// The claims of an access token.
+struct AccessClaims: JWTPayload {
+    var sub: SubjectClaim
+    var exp: ExpirationClaim
+    var iat: IssuedAtClaim
+    var role: String
+    var typ: String
+
+    func verify(using algorithm: some JWTAlgorithm) async throws {
+        try exp.verifyNotExpired()
+        guard typ == "access" else { throw JWTError.claimVerificationFailure(failedClaim: nil, reason: "not an access token") }
+    }
+}
+
+/// Issues and checks short-lived access tokens (HS256 JWTs), and signs media URLs so a `<video>` tag can fetch
+/// a user's file without a header.
+public struct TokenService: Sendable {
+    let keys: JWTKeyCollection
+    let mediaKey: SymmetricKey
+    public let accessLifetime: TimeInterval
+
+    public init(secret: String, accessLifetime: TimeInterval) async {
+        let keys = JWTKeyCollection()
+        await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
+        self.keys = keys
+        // A separate key for media links, derived from the same secret.
+        mediaKey = SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Data("pixora-media-links".utf8), using: SymmetricKey(data: Data(secret.utf8))))
+        self.accessLifetime = accessLifetime
+    }
+
+    public func accessToken(user: String, role: String, now: Date = Date()) async throws -> String {
+        let claims = AccessClaims(
+            sub: .init(value: user), exp: .init(value: now.addingTimeInterval(accessLifetime)), iat: .init(value: now), role: role, typ: "access")
+        return try await keys.sign(claims)
+    }
+
+    /// The identity in a valid token; throws a 401 saying what is wrong otherwise.
+    public func verify(_ token: String) async throws -> Identity {
+        do {
+            let claims = try await keys.verify(token, as: AccessClaims.self)
+            return Identity(userId: claims.sub.value, role: claims.role)
+        } catch let error as JWTError where error.errorType == .claimVerificationFailure {
+            throw APIError(.unauthorized, "token_expired", "the access token has expired; refresh it", headers: [.wwwAuthenticate: "Bearer error=\"invalid_token\""])
+        } catch {
+            throw APIError(.unauthorized, "invalid_token", "the access token is not valid", headers: [.wwwAuthenticate: "Bearer error=\"invalid_token\""])
+        }
+    }
+
+    /// `path?access=<expiry>.<user>.<signature>`: valid for `lifetime` seconds, for this path and user only.
+    public func signedPath(_ path: String, user: String, lifetime: TimeInterval = 3600, now: Date = Date()) -> String {
+        let expiry = Int64(now.timeIntervalSince1970 + lifetime)
+        return "\(path)?access=\(expiry).\(user).\(mediaSignature(path: path, user: user, expiry: expiry))"
+    }
+
+    /// The user a media link was signed for, if its signature is right and it has not expired.
+    public func verifySignedPath(_ path: String, access: String, now: Date = Date()) -> String? {
+        let parts = access.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, let expiry = Int64(parts[0]), Double(expiry) >= now.timeIntervalSince1970 else { return nil }
+        let user = String(parts[1])
+        let expected = mediaSignature(path: path, user: user, expiry: expiry)
+        guard constantTimeEqual(expected, String(parts[2])) else { return nil }
+        return user
+    }
+
+    func mediaSignature(path: String, user: String, expiry: Int64) -> String {
+        let code = HMAC<SHA256>.authenticationCode(for: Data("\(path)|\(user)|\(expiry)".utf8), using: mediaKey)
+        return Data(code).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import SQLKit
+
+/// Where a job stands.
+public enum JobState: String, Codable, Sendable {
+    case queued, running, succeeded, failed, cancelled
+}
+
+/// A unit of background work with its lease and progress.
+public struct Job: Codable, Sendable, Equatable {
+    public var id: String
+    public var kind: String
+    public var userId: String?
+    public var videoId: String?
+    /// Kind-specific JSON.
+    public var payload: String
+    public var state: String
+    public var attempts: Int
+    public var maxAttempts: Int
+    public var runAt: Int64
+    public var leaseOwner: String?
+    public var leaseExpiresAt: Int64?
+    /// The latest progress report as JSON.
+    public var progress: String?
+    public var error: String?
+    public var createdAt: Int64
+    public var updatedAt: Int64
+
+    public var jobState: JobState { JobState(rawValue: state) ?? .failed }
+}
+
+/// What happened to a job that failed one attempt.
+public enum JobFailure: Sendable, Equatable {
+    /// Queued again; it runs after the backoff.
+    case retrying(at: Int64)
+    /// Out of attempts: failed for good, with its error kept.
+    case failed
+    /// The lease was lost (another worker has the job, or it was cancelled): nothing written.
+    case leaseLost
+}
+
+/// The database-backed job queue. Workers claim a job with a lease they renew; a job whose lease expires (its
+/// worker died) is claimed again by another worker, until its attempts run out.
+public enum Jobs {
+    public static func enqueue(_ db: any SQLDatabase, kind: String, user: String?, video: String?, payload: String, maxAttempts: Int, runAt: Int64? = nil) async throws -> Job {
+        let now = Clock.nowMillis()
+        let job = Job(
+            id: newID(), kind: kind, userId: user, videoId: video, payload: payload, state: JobState.queued.rawValue,
+            attempts: 0, maxAttempts: maxAttempts, runAt: runAt ?? now, leaseOwner: nil, leaseExpiresAt: nil, progress: nil,
+            error: nil, createdAt: now, updatedAt: now)
+        try await db.raw("""
+            INSERT INTO jobs (id, kind, user_id, video_id, payload, state, attempts, max_attempts, run_at, created_at, updated_at)
+            VALUES (\(bind: job.id), \(bind: kind), \(bind: user), \(bind: video), \(bind: payload), 'queued', 0, \(bind: maxAttempts),
+                    \(bind: job.runAt), \(bind: now), \(bind: now))
+            """).run()
+        return job
+    }
+
+    /// Takes the oldest job that is ready (queued and due, or running with an expired lease and attempts left)
+    /// and leases it to `owner`. PostgreSQL skips rows other workers are claiming (`FOR UPDATE SKIP LOCKED`);
+    /// SQLite has one writer, and the claim is one statement inside a write transaction.
+    public static func claim(in database: any Database, owner: String, lease: TimeInterval) async throws -> Job? {
+        try await database.transaction { db in
+            let now = Clock.nowMillis()
+            let lock = database.engine == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+            return try await db.raw("""
+                UPDATE jobs SET state = 'running', lease_owner = \(bind: owner), lease_expires_at = \(bind: now + Int64(lease * 1000)),
+                    attempts = attempts + 1, updated_at = \(bind: now)
+                WHERE id = (
+                    SELECT id FROM jobs
+                    WHERE ((state = 'queued' AND run_at <= \(bind: now)) OR (state = 'running' AND lease_expires_at < \(bind: now)))
+                      AND attempts < max_attempts
+                    ORDER BY run_at, created_at LIMIT 1\(unsafeRaw: lock))
+                RETURNING *
+                """).first(as: Job.self)
+        }
+    }
+
+    /// Running jobs whose lease expired with no attempts left: their workers died every time. Marks them failed
+    /// and returns them, so the caller can fail their videos. Call inside a transaction.
+    public static func reapExhausted(_ db: any SQLDatabase) async throws -> [Job] {
+        let now = Clock.nowMillis()
+        return try await db.raw("""
+            UPDATE jobs SET state = 'failed', error = 'the worker stopped responding on every attempt', lease_owner = NULL,
+                lease_expires_at = NULL, updated_at = \(bind: now)
+            WHERE state = 'running' AND lease_expires_at < \(bind: now) AND attempts >= max_attempts
+            RETURNING *
+            """).all(as: Job.self)
+    }
+
+    /// Extends the lease. False when the job is no longer this worker's (lease taken over, cancelled, finished).
+    public static func heartbeat(in database: any Database, id: String, owner: String, lease: TimeInterval) async throws -> Bool {
+        try await database.transaction { db in
+            let now = Clock.nowMillis()
+            return try await db.raw("""
+                UPDATE jobs SET lease_expires_at = \(bind: now + Int64(lease * 1000)), updated_at = \(bind: now)
+                WHERE id = \(bind: id) AND lease_owner = \(bind: owner) AND state = 'running' RETURNING id
+                """).first() != nil
+        }
+    }
+
+    /// Stores a progress report (only while this worker holds the lease).
+    public static func reportProgress(in database: any Database, id: String, owner: String, progress: String) async throws {
+        try await database.transaction { db in
+            try await db.raw("""
+                UPDATE jobs SET progress = \(bind: progress), updated_at = \(bind: Clock.nowMillis())
+                WHERE id = \(bind: id) AND lease_owner = \(bind: owner) AND state = 'running'
+                """).run()
+        }
+    }
+
+    /// Marks the job succeeded if this worker still holds it. Call inside the transaction that records its results,
+    /// so results are written exactly when the job is.
+    public static func complete(_ db: any SQLDatabase, id: String, owner: String, progress: String? = nil) async throws -> Bool {
+        try await db.raw("""
+            UPDATE jobs SET state = 'succeeded', lease_owner = NULL, lease_expires_at = NULL, error = NULL,
+                progress = COALESCE(\(bind: progress), progress), updated_at = \(bind: Clock.nowMillis())
+            WHERE id = \(bind: id) AND lease_owner = \(bind: owner) AND state = 'running' RETURNING id
+            """).first() != nil
+    }
+
+    /// Records a failed attempt: queued again after an exponential backoff (`base` × 2^(attempt−1), at most
+    /// `maxBackoff`), or failed for good when out of attempts or `retryable` is false. Call inside a transaction.
+    public static func fail(_ db: any SQLDatabase, id: String, owner: String, error: String, retryable: Bool, base: TimeInterval, maxBackoff: TimeInterval) async throws -> JobFailure {
+        guard let job = try await db.raw("SELECT * FROM jobs WHERE id = \(bind: id) AND lease_owner = \(bind: owner) AND state = 'running'").first(as: Job.self)
+        else { return .leaseLost }
+        let now = Clock.nowMillis()
+        if retryable && job.attempts < job.maxAttempts {
+            let delay = min(base * pow(2, Double(max(job.attempts - 1, 0))), maxBackoff)
+            let at = now + Int64(delay * 1000)
+            try await db.raw("""
+                UPDATE jobs SET state = 'queued', run_at = \(bind: at), lease_owner = NULL, lease_expires_at = NULL,
+                    error = \(bind: error), updated_at = \(bind: now) WHERE id = \(bind: id)
+                """).run()
+            return .retrying(at: at)
+        }
+        try await db.raw("""
+            UPDATE jobs SET state = 'failed', lease_owner = NULL, lease_expires_at = NULL, error = \(bind: error), updated_at = \(bind: now)
+            WHERE id = \(bind: id)
+            """).run()
+        return .failed
+    }
+
+    /// Cancels every unfinished job of a video; returns how many. Call inside a transaction.
+    @discardableResult
+    public static func cancel(_ db: any SQLDatabase, video: String) async throws -> Int {
+        try await db.raw("""
+            UPDATE jobs SET state = 'cancelled', lease_owner = NULL, lease_expires_at = NULL, updated_at = \(bind: Clock.nowMillis())
+            WHERE video_id = \(bind: video) AND state IN ('queued', 'running') RETURNING id
+            """).all().count
+    }
+
+    public static func find(_ db: any SQLDatabase, id: String) async throws -> Job? {
+        try await db.raw("SELECT * FROM jobs WHERE id = \(bind: id)").first(as: Job.self)
+    }
+
+    /// The newest job of a video.
+    public static func latest(_ db: any SQLDatabase, video: String) async throws -> Job? {
+        try await db.raw("SELECT * FROM jobs WHERE video_id = \(bind: video) ORDER BY created_at DESC, id DESC LIMIT 1").first(as: Job.self)
+    }
+
+    public static func unfinished(_ db: any SQLDatabase, video: String) async throws -> [Job] {
+        try await db.raw("SELECT * FROM jobs WHERE video_id = \(bind: video) AND state IN ('queued', 'running') ORDER BY created_at").all(as: Job.self)
+    }
+
+    /// Counts by state, for metrics and readiness.
+    public static func counts(_ db: any SQLDatabase) async throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for row in try await db.raw("SELECT state, COUNT(*) AS n FROM jobs GROUP BY state").all() {
+            counts[try row.decode(column: "state", as: String.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        return counts
+    }
+}

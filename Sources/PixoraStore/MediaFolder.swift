@@ -1,0 +1,56 @@
+import Foundation
+
+/// Rendered videos, thumbnails and avatars on the local disk, addressed by keys the server makes itself
+/// (`videos/<uuid>/v3.mp4`, `avatars/<uuid>-<hex>.png`), never by names a user sent.
+public struct MediaFolder: Sendable {
+    public let root: URL
+
+    public init(root: URL) { self.root = root }
+
+    /// Keys are checked against the shapes the server makes, so no key can leave the folder.
+    public static func isValidKey(_ key: String) -> Bool {
+        key.range(of: #"^(videos/[0-9a-f-]{36}/v[0-9]{1,4}\.(mp4|jpg)|avatars/[0-9a-f-]{36}-[0-9a-f]{8}\.(png|jpg|webp))$"#, options: .regularExpression) != nil
+    }
+
+    public static func videoKey(video: String, version: Int) -> String { "videos/\(video)/v\(version).mp4" }
+    public static func thumbnailKey(video: String, version: Int) -> String { "videos/\(video)/v\(version).jpg" }
+
+    public func url(for key: String) throws -> URL {
+        guard Self.isValidKey(key) else { throw StoreError.notFound("no such media") }
+        return root.appendingPathComponent(key)
+    }
+
+    /// Moves a finished file into place under `key` (atomic rename within one file system).
+    public func place(_ file: URL, as key: String) throws {
+        let destination = try url(for: key)
+        try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if rename(file.path, destination.path) != 0 {
+            // Different file systems: copy beside the destination, then rename.
+            let temporary = destination.deletingLastPathComponent().appendingPathComponent(".\(UUID().uuidString).part")
+            try FileManager.default.copyItem(at: file, to: temporary)
+            guard rename(temporary.path, destination.path) == 0 else {
+                try? FileManager.default.removeItem(at: temporary)
+                throw StoreError.unavailable("cannot store media file \(key)")
+            }
+            try? FileManager.default.removeItem(at: file)
+        }
+    }
+
+    public func remove(_ key: String?) {
+        guard let key, let url = try? url(for: key) else { return }
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    /// Removes a video's whole folder (after the video is deleted).
+    public func removeVideo(_ video: String) {
+        guard video.range(of: #"^[0-9a-f-]{36}$"#, options: .regularExpression) != nil else { return }
+        try? FileManager.default.removeItem(at: root.appendingPathComponent("videos/\(video)"))
+    }
+
+    /// A fresh scratch folder for one job's renders, on the same disk as the media (so `place` is a rename).
+    public func scratchFolder() throws -> URL {
+        let folder = root.appendingPathComponent("tmp/\(UUID().uuidString.lowercased())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import SQLKit
+
+/// A scene of a video; its content lives in revisions.
+public struct Scene: Codable, Sendable, Equatable {
+    public var id: String
+    public var videoId: String
+    public var position: Int
+    public var currentRevision: Int
+    public var createdAt: Int64
+}
+
+/// One version of a scene: the plan scene it was made from and its status.
+public struct SceneRevision: Codable, Sendable, Equatable {
+    public var id: String
+    public var sceneId: String
+    public var number: Int
+    /// initial, visual, audio or both.
+    public var reason: String
+    /// The PlanScene as JSON.
+    public var planScene: String
+    /// queued, ready or failed.
+    public var status: String
+    public var createdAt: Int64
+}
+
+/// An asset made for a revision.
+public struct SceneAsset: Codable, Sendable, Equatable {
+    public var id: String
+    public var revisionId: String
+    /// image, clip, voice, timings or music.
+    public var kind: String
+    /// `<sha256>.<ext>` in the asset store.
+    public var assetKey: String
+    /// Generator id and version that made it.
+    public var generator: String
+    public var createdAt: Int64
+}
+
+/// Scenes, their revisions (at most `maximumRevisions` per scene) and their assets.
+public enum Scenes {
+    public static let maximumRevisions = 5
+
+    public static func list(_ db: any SQLDatabase, video: String) async throws -> [Scene] {
+        try await db.raw("SELECT * FROM scenes WHERE video_id = \(bind: video) ORDER BY position").all(as: Scene.self)
+    }
+
+    public static func find(_ db: any SQLDatabase, video: String, id: String) async throws -> Scene? {
+        try await db.raw("SELECT * FROM scenes WHERE video_id = \(bind: video) AND id = \(bind: id)").first(as: Scene.self)
+    }
+
+    public static func revisions(_ db: any SQLDatabase, scene: String) async throws -> [SceneRevision] {
+        try await db.raw("SELECT * FROM scene_revisions WHERE scene_id = \(bind: scene) ORDER BY number").all(as: SceneRevision.self)
+    }
+
+    public static func revisions(_ db: any SQLDatabase, video: String) async throws -> [SceneRevision] {
+        try await db.raw("""
+            SELECT r.* FROM scene_revisions r JOIN scenes s ON s.id = r.scene_id
+            WHERE s.video_id = \(bind: video) ORDER BY s.position, r.number
+            """).all(as: SceneRevision.self)
+    }
+
+    public static func assets(_ db: any SQLDatabase, video: String) async throws -> [SceneAsset] {
+        try await db.raw("""
+            SELECT a.* FROM scene_assets a JOIN scene_revisions r ON r.id = a.revision_id JOIN scenes s ON s.id = r.scene_id
+            WHERE s.video_id = \(bind: video) ORDER BY s.position, r.number, a.kind
+            """).all(as: SceneAsset.self)
+    }
+
+    /// Creates the scenes of a freshly planned video, each with revision 1. Replaces any earlier attempt's rows,
+    /// so a retried job starts clean.
+    public static func createInitial(_ db: any SQLDatabase, video: String, planScenes: [String]) async throws -> [Scene] {
+        try await db.raw("DELETE FROM scenes WHERE video_id = \(bind: video)").run()
+        let now = Clock.nowMillis()
+        for (position, planScene) in planScenes.enumerated() {
+            let scene = newID()
+            try await db.raw("INSERT INTO scenes (id, video_id, position, current_revision, created_at) VALUES (\(bind: scene), \(bind: video), \(bind: position), 1, \(bind: now))").run()
+            try await db.raw("""
+                INSERT INTO scene_revisions (id, scene_id, number, reason, plan_scene, status, created_at)
+                VALUES (\(bind: newID()), \(bind: scene), 1, 'initial', \(bind: planScene), 'queued', \(bind: now))
+                """).run()
+        }
+        return try await list(db, video: video)
+    }
+
+    /// Adds a revision (status queued) and drops the oldest ones beyond the limit. Returns the new revision and
+    /// how many were dropped.
+    public static func addRevision(_ db: any SQLDatabase, scene: String, reason: String, planScene: String) async throws -> (SceneRevision, pruned: Int) {
+        let last = try await db.raw("SELECT MAX(number) AS n FROM scene_revisions WHERE scene_id = \(bind: scene)").first()?.decode(column: "n", as: Int?.self)
+        let revision = SceneRevision(
+            id: newID(), sceneId: scene, number: ((last ?? nil) ?? 0) + 1, reason: reason, planScene: planScene, status: "queued",
+            createdAt: Clock.nowMillis())
+        try await db.raw("""
+            INSERT INTO scene_revisions (id, scene_id, number, reason, plan_scene, status, created_at)
+            VALUES (\(bind: revision.id), \(bind: scene), \(bind: revision.number), \(bind: reason), \(bind: planScene), 'queued', \(bind: revision.createdAt))
+            """).run()
+        let pruned = try await db.raw("""
+            DELETE FROM scene_revisions WHERE scene_id = \(bind: scene) AND number <= \(bind: revision.number - maximumRevisions) RETURNING id
+            """).all().count
+        return (revision, pruned)
+    }
+
+    public static func revision(_ db: any SQLDatabase, scene: String, number: Int) async throws -> SceneRevision? {
+        try await db.raw("SELECT * FROM scene_revisions WHERE scene_id = \(bind: scene) AND number = \(bind: number)").first(as: SceneRevision.self)
+    }
+
+    /// Marks a revision ready with its assets and makes it the scene's current one.
+    public static func completeRevision(_ db: any SQLDatabase, revision: SceneRevision, planScene: String, assets: [(kind: String, key: String, generator: String)]) async throws {
+        let now = Clock.nowMillis()
+        try await db.raw("DELETE FROM scene_assets WHERE revision_id = \(bind: revision.id)").run()
+        for asset in assets {
+            try await db.raw("""
+                INSERT INTO scene_assets (id, revision_id, kind, asset_key, generator, created_at)
+                VALUES (\(bind: newID()), \(bind: revision.id), \(bind: asset.kind), \(bind: asset.key), \(bind: asset.generator), \(bind: now))
+                """).run()
+        }
+        try await db.raw("UPDATE scene_revisions SET status = 'ready', plan_scene = \(bind: planScene) WHERE id = \(bind: revision.id)").run()
+        try await db.raw("UPDATE scenes SET current_revision = \(bind: revision.number) WHERE id = \(bind: revision.sceneId)").run()
+    }
+
+    public static func failRevision(_ db: any SQLDatabase, revision: String) async throws {
+        try await db.raw("UPDATE scene_revisions SET status = 'failed' WHERE id = \(bind: revision) AND status = 'queued'").run()
+    }
+}

@@ -1,0 +1,19 @@
+import PixoraCore
+
+/// Failures of the store that callers map to answers: a conflict, a missing row, bad configuration.
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    case configuration(String)
+    case unavailable(String)
+    case notFound(String)
+    case conflict(String)
+    case insufficientCredits(balance: Int, price: Int)
+
+    public var description: String {
+        switch self {
+        case .configuration(let message), .unavailable(let message), .notFound(let message), .conflict(let message):
+            return message
+        case .insufficientCredits(let balance, let price):
+            return "not enough credits: this costs \(price), the balance is \(balance)"
+        }
+    }
+}

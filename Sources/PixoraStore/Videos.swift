@@ -1,0 +1,173 @@
+import Foundation
+import SQLKit
+
+/// Where a video stands.
+public enum VideoStatus: String, Codable, Sendable, CaseIterable {
+    case queued, running, completed, failed, cancelled
+
+    public var isFinished: Bool { self == .completed || self == .failed || self == .cancelled }
+}
+
+/// A video request and what became of it.
+public struct Video: Codable, Sendable, Equatable {
+    public var id: String
+    public var userId: String
+    public var title: String
+    public var prompt: String
+    /// Settings as JSON.
+    public var settings: String
+    public var status: String
+    /// The Plan as JSON, once planned.
+    public var plan: String?
+    public var duration: Double?
+    public var videoKey: String?
+    public var thumbnailKey: String?
+    public var creditsUsed: Int
+    public var error: String?
+    public var idempotencyKey: String?
+    public var currentVersion: Int?
+    public var createdAt: Int64
+    public var updatedAt: Int64
+
+    public var videoStatus: VideoStatus { VideoStatus(rawValue: status) ?? .failed }
+}
+
+/// A video to create, with the job that will make it.
+public struct NewVideo: Sendable {
+    public var title: String
+    public var prompt: String
+    public var settings: String
+    public var plan: String?
+    public var price: Int
+    public var idempotencyKey: String?
+    public var jobPayload: String
+    public var maxAttempts: Int
+
+    public init(title: String, prompt: String, settings: String, plan: String?, price: Int, idempotencyKey: String?, jobPayload: String, maxAttempts: Int) {
+        self.title = title
+        self.prompt = prompt
+        self.settings = settings
+        self.plan = plan
+        self.price = price
+        self.idempotencyKey = idempotencyKey
+        self.jobPayload = jobPayload
+        self.maxAttempts = maxAttempts
+    }
+}
+
+/// The `videos` table. Every query is scoped to the owner: another user's id reads as missing.
+public enum Videos {
+    /// Charges the price, creates the video and queues its job, all in one transaction. With an idempotency key
+    /// already used by this user, returns that video and charges nothing (`created` is false).
+    public static func create(in database: any Database, owner: String, _ new: NewVideo, jobKind: String) async throws -> (video: Video, created: Bool) {
+        if let key = new.idempotencyKey, let existing = try await database.read({ db in try await find(db, owner: owner, idempotencyKey: key) }) {
+            return (existing, false)
+        }
+        do {
+            let video = try await database.transaction { db -> Video in
+                if let key = new.idempotencyKey, let existing = try await find(db, owner: owner, idempotencyKey: key) { return existing }
+                let id = newID()
+                let now = Clock.nowMillis()
+                try await db.raw("""
+                    INSERT INTO videos (id, user_id, title, prompt, settings, status, plan, credits_used, idempotency_key, created_at, updated_at)
+                    VALUES (\(bind: id), \(bind: owner), \(bind: new.title), \(bind: new.prompt), \(bind: new.settings), 'queued', \(bind: new.plan),
+                            \(bind: new.price), \(bind: new.idempotencyKey), \(bind: now), \(bind: now))
+                    """).run()
+                if new.price > 0 {
+                    try await CreditLedger.apply(db, user: owner, delta: -new.price, reason: .videoCharge, reference: id, key: "video:\(id):charge")
+                }
+                _ = try await Jobs.enqueue(db, kind: jobKind, user: owner, video: id, payload: new.jobPayload, maxAttempts: new.maxAttempts)
+                guard let video = try await find(db, owner: owner, id: id) else { throw StoreError.notFound("video vanished") }
+                return video
+            }
+            return (video, true)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            // Two requests with one idempotency key at once: the loser's insert hits the unique index and rolls back.
+            if let key = new.idempotencyKey, let existing = try await database.read({ db in try await find(db, owner: owner, idempotencyKey: key) }) {
+                return (existing, false)
+            }
+            throw error
+        }
+    }
+
+    public static func find(_ db: any SQLDatabase, owner: String, id: String) async throws -> Video? {
+        try await db.raw("SELECT * FROM videos WHERE id = \(bind: id) AND user_id = \(bind: owner)").first(as: Video.self)
+    }
+
+    /// For workers, which act for whoever owns the video.
+    public static func find(_ db: any SQLDatabase, id: String) async throws -> Video? {
+        try await db.raw("SELECT * FROM videos WHERE id = \(bind: id)").first(as: Video.self)
+    }
+
+    static func find(_ db: any SQLDatabase, owner: String, idempotencyKey: String) async throws -> Video? {
+        try await db.raw("SELECT * FROM videos WHERE user_id = \(bind: owner) AND idempotency_key = \(bind: idempotencyKey)").first(as: Video.self)
+    }
+
+    /// Newest first; optionally only one status and titles or prompts containing `search`.
+    public static func list(
+        _ db: any SQLDatabase, owner: String, status: VideoStatus?, search: String?, limit: Int, after cursor: PageCursor?
+    ) async throws -> Page<Video> {
+        var query = SQLQueryString("SELECT * FROM videos WHERE user_id = \(bind: owner)")
+        if let status { query.appendInterpolation(unsafeRaw: " AND status = "); query.appendInterpolation(bind: status.rawValue) }
+        if let search, !search.isEmpty {
+            let pattern = "%" + search.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+            query.appendInterpolation(unsafeRaw: " AND (LOWER(title) LIKE ")
+            query.appendInterpolation(bind: pattern)
+            query.appendInterpolation(unsafeRaw: " ESCAPE '\\' OR LOWER(prompt) LIKE ")
+            query.appendInterpolation(bind: pattern)
+            query.appendInterpolation(unsafeRaw: " ESCAPE '\\')")
+        }
+        if let cursor {
+            query.appendInterpolation(unsafeRaw: " AND (created_at < ")
+            query.appendInterpolation(bind: cursor.createdAt)
+            query.appendInterpolation(unsafeRaw: " OR (created_at = ")
+            query.appendInterpolation(bind: cursor.createdAt)
+            query.appendInterpolation(unsafeRaw: " AND id < ")
+            query.appendInterpolation(bind: cursor.id)
+            query.appendInterpolation(unsafeRaw: "))")
+        }
+        query.appendInterpolation(unsafeRaw: " ORDER BY created_at DESC, id DESC LIMIT ")
+        query.appendInterpolation(bind: limit + 1)
+        let rows = try await db.raw(query).all(as: Video.self)
+        let items = Array(rows.prefix(limit))
+        let next = rows.count > limit ? items.last.map { PageCursor(createdAt: $0.createdAt, id: $0.id) } : nil
+        return Page(items: items, next: next)
+    }
+
+    public static func rename(_ db: any SQLDatabase, owner: String, id: String, title: String) async throws -> Video? {
+        try await db.raw("UPDATE videos SET title = \(bind: title), updated_at = \(bind: Clock.nowMillis()) WHERE id = \(bind: id) AND user_id = \(bind: owner)").run()
+        return try await find(db, owner: owner, id: id)
+    }
+
+    public static func delete(_ db: any SQLDatabase, owner: String, id: String) async throws -> Bool {
+        try await db.raw("DELETE FROM videos WHERE id = \(bind: id) AND user_id = \(bind: owner) RETURNING id").first() != nil
+    }
+
+    public static func setStatus(_ db: any SQLDatabase, id: String, _ status: VideoStatus, error: String? = nil) async throws {
+        try await db.raw("UPDATE videos SET status = \(bind: status.rawValue), error = \(bind: error), updated_at = \(bind: Clock.nowMillis()) WHERE id = \(bind: id)").run()
+    }
+
+    public static func setPlan(_ db: any SQLDatabase, id: String, plan: String, title: String) async throws {
+        try await db.raw("UPDATE videos SET plan = \(bind: plan), title = \(bind: title), updated_at = \(bind: Clock.nowMillis()) WHERE id = \(bind: id)").run()
+    }
+
+    /// Points the video at a finished render (its first or a restored version).
+    public static func setOutput(_ db: any SQLDatabase, id: String, videoKey: String, thumbnailKey: String?, duration: Double, version: Int) async throws {
+        try await db.raw("""
+            UPDATE videos SET video_key = \(bind: videoKey), thumbnail_key = \(bind: thumbnailKey), duration = \(bind: duration),
+            current_version = \(bind: version), updated_at = \(bind: Clock.nowMillis()) WHERE id = \(bind: id)
+            """).run()
+    }
+
+    /// Marks the video failed (or cancelled) and refunds its charge, once. Call inside a transaction.
+    public static func finishUnsuccessfully(_ db: any SQLDatabase, id: String, status: VideoStatus, error: String?) async throws {
+        guard let video = try await find(db, id: id), !video.videoStatus.isFinished else { return }
+        try await setStatus(db, id: id, status, error: error)
+        if video.creditsUsed > 0 {
+            try await CreditLedger.apply(db, user: video.userId, delta: video.creditsUsed, reason: .videoRefund, reference: id, key: "video:\(id):refund")
+        }
+    }
+}
