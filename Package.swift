@@ -100,11 +100,17 @@ let package = Package(
         .testTarget(name: "PixoraMediaTests", dependencies: ["PixoraMedia"], swiftSettings: strict),
         .testTarget(name: "PixoraGeneratorsTests", dependencies: ["PixoraGenerators", "PixoraCore", "PixoraMedia"], swiftSettings: strict),
         .testTarget(name: "PixoraPipelineTests", dependencies: ["PixoraPipeline", "PixoraStore"], swiftSettings: strict),
-        .testTarget(name: "PixoraStoreTests", dependencies: ["PixoraStore", "PixoraCore"], swiftSettings: strict),
+        // Test databases on both engines, shared by the test targets.
+        .target(
+            name: "PixoraTestSupport",
+            dependencies: ["PixoraStore", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/Support",
+            swiftSettings: strict),
+        .testTarget(name: "PixoraStoreTests", dependencies: ["PixoraStore", "PixoraCore", "PixoraTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "PixoraServerTests",
             dependencies: [
-                "PixoraServer", "PixoraStore", "PixoraCore", "PixoraMedia",
+                "PixoraServer", "PixoraStore", "PixoraCore", "PixoraMedia", "PixoraPipeline", "PixoraTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict),

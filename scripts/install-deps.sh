@@ -1,19 +1,29 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Pixora needs, only those that are missing (safe to run again).
+# --test also installs what the tests need: a PostgreSQL server and Python's aiosmtpd (a real SMTP server).
 set -euo pipefail
 
 packages=(ffmpeg flite fluidsynth fluid-soundfont-gm librsvg2-bin fonts-dejavu-core)
+if [ "${1:-}" = "--test" ]; then
+    packages+=(postgresql python3-pip)
+fi
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
-if [ ${#missing[@]} -eq 0 ]; then
-    echo "system packages: all present"
-    exit 0
-fi
-echo "system packages: installing ${missing[*]}"
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-echo "system packages: done"
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "system packages: all present"
+else
+    echo "system packages: installing ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    echo "system packages: done"
+fi
+if [ "${1:-}" = "--test" ]; then
+    if ! python3 -c "import aiosmtpd" 2>/dev/null; then
+        echo "python packages: installing aiosmtpd"
+        python3 -m pip install -q aiosmtpd 2>/dev/null || python3 -m pip install -q --break-system-packages aiosmtpd
+    fi
+fi

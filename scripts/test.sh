@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Run every test: installs what is missing, builds the tests once, runs them.
+# Run every test: installs what is missing (including a PostgreSQL server), builds the tests once, and runs
+# them with a throwaway PostgreSQL cluster, so the store and API suites run on SQLite and on PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
+scripts/install-deps.sh --test
 swift build --build-tests
-swift test --skip-build "$@"
+scripts/with-postgres.sh swift test --skip-build "$@"

@@ -63,7 +63,7 @@ public enum CreditLedger {
 
     /// The sum of the ledger, which must equal the balance.
     public static func ledgerSum(_ db: any SQLDatabase, user: String) async throws -> Int {
-        try await db.raw("SELECT COALESCE(SUM(delta), 0) AS total FROM credit_transactions WHERE user_id = \(bind: user)").first()?
+        try await db.raw("SELECT CAST(COALESCE(SUM(delta), 0) AS BIGINT) AS total FROM credit_transactions WHERE user_id = \(bind: user)").first()?
             .decode(column: "total", as: Int.self) ?? 0
     }
 

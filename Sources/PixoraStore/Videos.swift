@@ -64,8 +64,8 @@ public enum Videos {
             return (existing, false)
         }
         do {
-            let video = try await database.transaction { db -> Video in
-                if let key = new.idempotencyKey, let existing = try await find(db, owner: owner, idempotencyKey: key) { return existing }
+            return try await database.transaction { db -> (Video, Bool) in
+                if let key = new.idempotencyKey, let existing = try await find(db, owner: owner, idempotencyKey: key) { return (existing, false) }
                 let id = newID()
                 let now = Clock.nowMillis()
                 try await db.raw("""
@@ -78,9 +78,8 @@ public enum Videos {
                 }
                 _ = try await Jobs.enqueue(db, kind: jobKind, user: owner, video: id, payload: new.jobPayload, maxAttempts: new.maxAttempts)
                 guard let video = try await find(db, owner: owner, id: id) else { throw StoreError.notFound("video vanished") }
-                return video
+                return (video, true)
             }
-            return (video, true)
         } catch let error as StoreError {
             throw error
         } catch {

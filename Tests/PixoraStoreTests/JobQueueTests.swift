@@ -1,0 +1,90 @@
+import Foundation
+import PixoraStore
+import PixoraTestSupport
+import Testing
+
+@Suite("The job queue")
+struct JobQueueTests {
+    func enqueue(_ database: any Database, count: Int, maxAttempts: Int = 3) async throws -> [Job] {
+        try await database.transaction { db in
+            var jobs: [Job] = []
+            for _ in 0..<count { jobs.append(try await Jobs.enqueue(db, kind: "test", user: nil, video: nil, payload: "{}", maxAttempts: maxAttempts)) }
+            return jobs
+        }
+    }
+
+    @Test("a claimed job is leased to one worker; an expired lease lets another worker take it", arguments: TestEngine.allCases)
+    func leases(engine: TestEngine) async throws {
+        try await withTestDatabase(engine) { database, _ in
+            let job = try await enqueue(database, count: 1)[0]
+            let claimed = try await Jobs.claim(in: database, owner: "a", lease: 0.3)
+            #expect(claimed?.id == job.id && claimed?.attempts == 1 && claimed?.leaseOwner == "a")
+            #expect(try await Jobs.claim(in: database, owner: "b", lease: 30) == nil)
+            #expect(try await Jobs.heartbeat(in: database, id: job.id, owner: "a", lease: 0.3))
+            try await Task.sleep(for: .milliseconds(450))
+            let taken = try await Jobs.claim(in: database, owner: "b", lease: 30)
+            #expect(taken?.id == job.id && taken?.attempts == 2 && taken?.leaseOwner == "b")
+            // The first worker woke up: it no longer holds the job and cannot finish it.
+            #expect(try await Jobs.heartbeat(in: database, id: job.id, owner: "a", lease: 30) == false)
+            #expect(try await database.transaction { db in try await Jobs.complete(db, id: job.id, owner: "a") } == false)
+            #expect(try await database.transaction { db in try await Jobs.complete(db, id: job.id, owner: "b") })
+            #expect(try await database.read { db in try await Jobs.find(db, id: job.id) }?.state == "succeeded")
+        }
+    }
+
+    @Test("a failed attempt is retried after an exponential backoff, then failed for good with its error", arguments: TestEngine.allCases)
+    func retries(engine: TestEngine) async throws {
+        try await withTestDatabase(engine) { database, _ in
+            let job = try await enqueue(database, count: 1, maxAttempts: 2)[0]
+            _ = try await Jobs.claim(in: database, owner: "w", lease: 30)
+            let before = Clock.nowMillis()
+            let first = try await database.transaction { db in try await Jobs.fail(db, id: job.id, owner: "w", error: "boom 1", retryable: true, base: 0.2, maxBackoff: 60) }
+            guard case .retrying(let at) = first else { Issue.record("expected a retry, got \(first)"); return }
+            #expect(at - before >= 200 && at - before < 1000)
+            #expect(try await Jobs.claim(in: database, owner: "w", lease: 30) == nil)  // not due yet
+            try await Task.sleep(for: .milliseconds(300))
+            let again = try await Jobs.claim(in: database, owner: "w", lease: 30)
+            #expect(again?.attempts == 2)
+            let second = try await database.transaction { db in try await Jobs.fail(db, id: job.id, owner: "w", error: "boom 2", retryable: true, base: 0.2, maxBackoff: 60) }
+            #expect(second == .failed)
+            let stored = try await database.read { db in try await Jobs.find(db, id: job.id) }
+            #expect(stored?.state == "failed" && stored?.error == "boom 2")
+            #expect(try await Jobs.claim(in: database, owner: "w", lease: 30) == nil)
+        }
+    }
+
+    @Test("a job whose worker died on every attempt is reaped as failed", arguments: TestEngine.allCases)
+    func reaping(engine: TestEngine) async throws {
+        try await withTestDatabase(engine) { database, _ in
+            let job = try await enqueue(database, count: 1, maxAttempts: 1)[0]
+            _ = try await Jobs.claim(in: database, owner: "dead", lease: 0.1)
+            try await Task.sleep(for: .milliseconds(200))
+            #expect(try await Jobs.claim(in: database, owner: "w", lease: 30) == nil)
+            let reaped = try await database.transaction { db in try await Jobs.reapExhausted(db) }
+            #expect(reaped.map(\.id) == [job.id])
+            #expect(try await database.read { db in try await Jobs.find(db, id: job.id) }?.state == "failed")
+        }
+    }
+
+    @Test("concurrent workers never claim the same job twice", arguments: TestEngine.allCases)
+    func noDuplicates(engine: TestEngine) async throws {
+        try await withTestDatabase(engine) { database, _ in
+            let jobs = try await enqueue(database, count: 40)
+            let claims = try await withThrowingTaskGroup(of: [String].self) { group in
+                for worker in 0..<4 {
+                    group.addTask {
+                        var mine: [String] = []
+                        while let job = try await Jobs.claim(in: database, owner: "w\(worker)", lease: 30) {
+                            mine.append(job.id)
+                            _ = try await database.transaction { db in try await Jobs.complete(db, id: job.id, owner: "w\(worker)") }
+                        }
+                        return mine
+                    }
+                }
+                return try await group.reduce(into: []) { $0 += $1 }
+            }
+            #expect(claims.count == 40)
+            #expect(Set(claims) == Set(jobs.map(\.id)))
+        }
+    }
+}
