@@ -115,6 +115,9 @@ let package = Package(
             ],
             swiftSettings: strict),
         // Runs the built `pixora` binary as a user would; depends on it so it is built first.
-        .testTarget(name: "PixoraCLITests", dependencies: ["pixora", "PixoraMedia"], swiftSettings: strict),
+        .testTarget(
+            name: "PixoraCLITests",
+            dependencies: ["pixora", "PixoraMedia", "PixoraCore", "PixoraStore", "PixoraPipeline", "PixoraTestSupport"],
+            swiftSettings: strict),
     ]
 )

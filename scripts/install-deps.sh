@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(ffmpeg flite fluidsynth fluid-soundfont-gm librsvg2-bin fonts-dejavu-core)
 if [ "${1:-}" = "--test" ]; then
-    packages+=(postgresql python3-pip)
+    packages+=(postgresql python3-pip openssl)
 fi
 missing=()
 for package in "${packages[@]}"; do

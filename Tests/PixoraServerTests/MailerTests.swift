@@ -36,7 +36,8 @@ struct SMTPMailerTests {
         #expect(mail.headers["from"] == "Pixora <no-reply@pixora.test>")
         #expect(mail.headers["to"] == "Ann Example <ann@example.com>")
         #expect(mail.headers["mime-version"] == "1.0")
-        #expect(mail.headers["content-type"] == "text/plain; charset=utf-8")
+        #expect(mail.content.contains("\r\nContent-Type: text/plain; charset=utf-8\r\n"))
+        #expect(mail.headers["content-type"] == "text/plain; charset=\"utf-8\"")
         #expect(mail.headers["content-transfer-encoding"] == "8bit")
         #expect(mail.headers["message-id"]?.hasSuffix("@pixora.test>") == true)
         #expect(abs((mail.dateEpoch ?? 0) - Date().timeIntervalSince1970) < 120, "Date header: \(mail.headers["date"] ?? "none")")
@@ -91,6 +92,21 @@ struct SMTPMailerTests {
         #expect(try server.received().isEmpty)
     }
 
+    @Test("a server that refuses EHLO is greeted with HELO and still gets the message")
+    func heloFallback() async throws {
+        let server = try await SMTPTestServer(["noehlo"])
+        defer { server.stop() }
+        let mailer = try SMTPMailer(url: "smtp://127.0.0.1:\(server.port)", from: "no-reply@pixora.test", logger: logger)
+
+        try await mailer.send(Mail(to: "ann@example.com", subject: "Welcome", body: "Hi"))
+
+        let received = try server.received()
+        try #require(received.count == 1)
+        // Without EHLO the server announced no 8BITMIME, so the mailer must not use the extension.
+        #expect(received[0].mailOptions.isEmpty)
+        #expect(received[0].body == "Hi\n")
+    }
+
     @Test("a closed port fails with an error naming the server and the refused connection")
     func closedPort() async throws {
         let port = try LoopbackSocket.freePort()
@@ -117,6 +133,18 @@ struct SMTPMailerTests {
         }
         #expect(error == .timedOut(step: "the connection", seconds: "0.5"))
         #expect(ContinuousClock.now - started < .seconds(5))
+    }
+
+    @Test("a server that accepts the message but never answers QUIT still counts as sent, so the mail is not sent twice")
+    func stalledQuit() async throws {
+        let server = try await SMTPTestServer(["stallquit"])
+        defer { server.stop() }
+        let mailer = try SMTPMailer(
+            url: "smtp://127.0.0.1:\(server.port)", from: "no-reply@pixora.test", logger: logger, timeout: .seconds(1))
+
+        try await mailer.send(Mail(to: "ann@example.com", subject: "Welcome", body: "Hi"))
+
+        #expect(try server.received().count == 1)
     }
 
     @Test("an address with a line break is refused before anything is sent, so it cannot add headers or commands")
@@ -203,7 +231,7 @@ struct SMTPMailerTests {
 // MARK: - SMTP URLs
 
 @Suite("SMTP URL parsing")
-struct SMTPEndpointTests {
+struct SMTPURLMailerTests {
     @Test("well-formed URLs give host, port, security and decoded credentials", arguments: [
         ("smtp://mail.example.com", SMTPEndpoint.Security.none, "mail.example.com", 25, nil as String?, nil as String?),
         ("smtp://mail.example.com:2525/", .none, "mail.example.com", 2525, nil, nil),
@@ -343,7 +371,7 @@ struct TestSetupError: Error, CustomStringConvertible {
 
 /// aiosmtpd, a real SMTP server, in a Python subprocess on a free loopback port. Each message it accepts
 /// becomes one JSON line: the envelope, the raw content, and the headers and body as Python's email parser reads them.
-final class SMTPTestServer {
+final class SMTPTestServer: @unchecked Sendable {
     let port: Int
     private let folder: URL
     private let process: Process
@@ -362,7 +390,9 @@ final class SMTPTestServer {
         var tls: Bool
     }
 
-    /// Options: `auth` (require AUTH, user `mailer`, password `s3cret:p@ss`), `starttls CERT KEY`, `smtps CERT KEY`.
+    /// Options: `auth` (require AUTH, user `mailer`, password `s3cret:p@ss`), `noehlo` (refuse EHLO, accept HELO),
+    /// `stallquit` (never answer QUIT),
+    /// `starttls CERT KEY`, `smtps CERT KEY`.
     init(_ options: [String] = []) async throws {
         try Self.requireAiosmtpd()
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-smtp-\(UUID().uuidString)")
@@ -397,7 +427,8 @@ final class SMTPTestServer {
 
     func stop() {
         if process.isRunning {
-            process.terminate()
+            // SIGKILL: the child inherits a signal mask from the test's threads that may block SIGTERM.
+            _ = kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
         try? FileManager.default.removeItem(at: folder)
@@ -432,13 +463,27 @@ final class SMTPTestServer {
     }
 
     private static let script = #"""
-        import email, email.policy, json, ssl, sys, threading
+        import asyncio, email, email.policy, json, signal, ssl, sys, threading
         from aiosmtpd.controller import Controller
         from aiosmtpd.smtp import AuthResult, LoginPassword
 
+        # Started from a test process whose threads block signals: take them back so the server can be stopped.
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])
         log_path, port, options = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 
         class Recorder:
+            async def handle_EHLO(self, server, session, envelope, hostname, responses):
+                if "noehlo" in options:
+                    return ["502 5.5.1 EHLO is not implemented here"]
+                # With this hook defined, aiosmtpd leaves recording the greeting to it.
+                session.host_name = hostname
+                return responses
+
+            async def handle_QUIT(self, server, session, envelope):
+                if "stallquit" in options:
+                    await asyncio.sleep(60)
+                return "221 Bye"
+
             async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
                 if address == "reject@example.com":
                     return "550 no such user"
@@ -461,8 +506,8 @@ final class SMTPTestServer {
                     "date_epoch": date.datetime.timestamp() if date is not None and date.datetime else None,
                     "body": message.get_content().replace("\r\n", "\n"),
                     "defects": defects,
-                    "login": session.login_data.decode() if session.login_data else None,
-                    "tls": session.ssl is not None,
+                    "login": session.auth_data.login.decode() if isinstance(session.auth_data, LoginPassword) else None,
+                    "tls": server.transport.get_extra_info("ssl_object") is not None,
                 }
                 with open(log_path, "a", encoding="utf-8") as log:
                     log.write(json.dumps(record) + "\n")
@@ -495,7 +540,7 @@ final class SMTPTestServer {
 }
 
 /// A self-signed certificate for `localhost` and 127.0.0.1, made with the openssl command.
-struct TestCertificate {
+private struct TestCertificate {
     let folder: URL
     var certificate: URL { folder.appendingPathComponent("certificate.pem") }
     var key: URL { folder.appendingPathComponent("key.pem") }
@@ -589,7 +634,7 @@ enum LoopbackSocket {
 }
 
 /// Keeps what a logger was told, to check what mail logging reveals.
-final class CapturedLog: Sendable {
+private final class CapturedLog: Sendable {
     struct Entry: Sendable {
         var level: Logger.Level
         var message: String

@@ -14,7 +14,7 @@ public struct TestDatabaseError: Error, CustomStringConvertible {
 
 public let testLogger: Logger = {
     var logger = Logger(label: "pixora.test")
-    logger.logLevel = ProcessInfo.processInfo.environment["PIXORA_TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .critical
+    logger.logLevel = ProcessInfo.processInfo.environment["PIXORA_TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .error
     return logger
 }()
 

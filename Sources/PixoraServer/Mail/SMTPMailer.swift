@@ -48,6 +48,8 @@ public struct SMTPMailer: Mailer {
             group.addTask { try await self.deliver(message, progress: progress) }
             group.addTask {
                 try await Task.sleep(for: timeout)
+                // A server that takes the mail and then stalls on QUIT must not make the caller send it again.
+                guard !progress.isDelivered else { return }
                 throw MailError.timedOut(step: progress.step, seconds: Self.seconds(timeout))
             }
             // Whichever ends first decides; leaving the group cancels the other (the conversation closes its channel).
@@ -63,7 +65,7 @@ public struct SMTPMailer: Mailer {
         let channel = try await connect()
         try await channel.executeThenClose { inbound, outbound in
             var session = SMTPSession(inbound: inbound, outbound: outbound, progress: progress)
-            try await converse(message, session: &session, channel: channel.channel)
+            try await converse(message, session: &session, channel: channel.channel, progress: progress)
         }
     }
 
@@ -88,7 +90,9 @@ public struct SMTPMailer: Mailer {
     }
 
     /// The RFC 5321 conversation, each reply checked before the next command.
-    private func converse(_ message: MailMessage, session: inout SMTPSession, channel: any Channel) async throws {
+    private func converse(
+        _ message: MailMessage, session: inout SMTPSession, channel: any Channel, progress: SMTPProgress
+    ) async throws {
         let client = Self.clientName(channel.localAddress)
         try await session.expectReply(step: "the connection", codes: [220])
         var capabilities = try await hello(client, session: &session)
@@ -120,6 +124,7 @@ public struct SMTPMailer: Mailer {
         try await session.command("DATA", step: "DATA", expecting: [354])
         try await session.write(message.smtpData, step: "the message")
         try await session.expectReply(step: "the message", codes: [250])
+        progress.isDelivered = true
         // The server has taken the mail; a failed goodbye changes nothing.
         _ = try? await session.command("QUIT", step: "QUIT", expecting: [221])
     }
@@ -221,12 +226,18 @@ public struct SMTPMailer: Mailer {
 
 /// The step an SMTP conversation has reached, shared with the timer that may have to report it.
 final class SMTPProgress: Sendable {
-    private let current: Mutex<String>
+    private let state: Mutex<(step: String, isDelivered: Bool)>
 
-    init(step: String) { current = Mutex(step) }
+    init(step: String) { state = Mutex((step, false)) }
 
     var step: String {
-        get { current.withLock { $0 } }
-        set { current.withLock { $0 = newValue } }
+        get { state.withLock { $0.step } }
+        set { state.withLock { $0.step = newValue } }
+    }
+
+    /// Set once the server has accepted the message, when only the goodbye is left.
+    var isDelivered: Bool {
+        get { state.withLock { $0.isDelivered } }
+        set { state.withLock { $0.isDelivered = newValue } }
     }
 }

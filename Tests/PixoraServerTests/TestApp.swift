@@ -1,0 +1,174 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import PixoraPipeline
+import PixoraServer
+import PixoraStore
+import PixoraTestSupport
+
+/// Records mails instead of sending them.
+final class RecordingMailer: Mailer, @unchecked Sendable {
+    private let lock = NSLock()
+    private var sent: [Mail] = []
+    func send(_ mail: Mail) async throws { lock.withLock { sent.append(mail) } }
+    var mails: [Mail] { lock.withLock { sent } }
+}
+
+/// One server on a fresh database of one engine, with a temporary data folder, for one test.
+struct TestApp: Sendable {
+    let services: AppServices
+    let routes: RouteTable
+    let mailer: RecordingMailer
+    let location: DatabaseLocation
+
+    /// Assets are content-addressed, so every test shares one cache: a video made twice is made once.
+    static let assetCache = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-test-assets")
+
+    static func with<T: Sendable>(
+        _ engine: TestEngine, environment: [String: String] = [:], mailer: (any Mailer)? = nil,
+        _ body: @Sendable (TestApp) async throws -> T
+    ) async throws -> T {
+        try await withTestDatabase(engine) { database, location in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-server-test-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            var environment = environment
+            environment["PIXORA_JWT_SECRET"] = environment["PIXORA_JWT_SECRET"] ?? "test-secret-that-is-long-enough-for-hs256-0123456789"
+            environment["PIXORA_BCRYPT_COST"] = environment["PIXORA_BCRYPT_COST"] ?? "4"
+            environment["PIXORA_LEASE_SECONDS"] = environment["PIXORA_LEASE_SECONDS"] ?? "30"
+            environment["PIXORA_RETRY_BASE_SECONDS"] = environment["PIXORA_RETRY_BASE_SECONDS"] ?? "0.2"
+            let configuration = try ServerConfiguration.from(environment: environment, dataFolder: folder)
+            let recording = RecordingMailer()
+            let services = await AppServices(
+                configuration: configuration, database: database, mailer: mailer ?? recording,
+                pipeline: VideoPipeline(store: AssetStore(root: assetCache)), logger: testLogger)
+            let routes = buildRouter(services).1
+            return try await body(TestApp(services: services, routes: routes, mailer: recording, location: location))
+        }
+    }
+
+    /// Runs `body` against the router (no sockets).
+    func test<T: Sendable>(_ body: @Sendable (API) async throws -> T) async throws -> T {
+        try await Application(router: buildRouter(services).0).test(.router) { client in try await body(API(client: client)) }
+    }
+
+    /// A worker in the background for the duration of `body`.
+    func withWorker<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        var settings = WorkerSettings.from(environment: services.configuration.environment)
+        settings.idlePoll = 0.05
+        let worker = Worker(database: services.database, handlers: services.workshop.handlers, settings: settings, logger: testLogger)
+        let task = Task { await worker.run() }
+        defer { task.cancel() }
+        let value = try await body()
+        task.cancel()
+        await task.value
+        return value
+    }
+}
+
+/// A JSON response, parsed.
+struct Reply: Sendable {
+    var status: HTTPResponse.Status
+    var headers: HTTPFields
+    var body: ByteBuffer
+    var json: [String: any Sendable] {
+        (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: any Sendable] ?? [:]
+    }
+    var text: String { String(buffer: body) }
+    subscript(key: String) -> Any? { json[key] }
+    var errorCode: String? { (json["error"] as? [String: Any])?["code"] as? String }
+    var errorMessage: String? { (json["error"] as? [String: Any])?["message"] as? String }
+}
+
+/// A signed-in user as the tests see them.
+struct Session: Sendable {
+    var token: String
+    var refreshToken: String
+    var userId: String
+    var bearer: HTTPFields { [.authorization: "Bearer \(token)"] }
+}
+
+/// Thin helpers over the test client.
+struct API: Sendable {
+    let client: any TestClientProtocol
+
+    func call(_ method: HTTPRequest.Method, _ uri: String, session: Session? = nil, headers: HTTPFields = [:], json: Any? = nil, raw: ByteBuffer? = nil) async throws -> Reply {
+        var headers = headers
+        if let session { headers[.authorization] = "Bearer \(session.token)" }
+        var body = raw
+        if let json {
+            body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: json))
+            headers[.contentType] = "application/json"
+        }
+        return try await client.execute(uri: uri, method: method, headers: headers, body: body) { response in
+            Reply(status: response.status, headers: response.headers, body: response.body)
+        }
+    }
+
+    func register(_ email: String = "user-\(UUID().uuidString.prefix(8))@example.com", password: String = "correct horse") async throws -> Session {
+        let reply = try await call(.post, "/api/v1/auth/register", json: ["email": email, "password": password, "name": "Test"])
+        guard reply.status == .created, let token = reply["accessToken"] as? String, let refresh = reply["refreshToken"] as? String,
+              let user = reply["user"] as? [String: Any], let id = user["id"] as? String
+        else { throw TestFailure("register failed: \(reply.status) \(reply.text)") }
+        return Session(token: token, refreshToken: refresh, userId: id)
+    }
+
+    /// Creates a short, small video; returns its id.
+    func createVideo(_ session: Session, prompt: String = "a 5-second video about bees making honey", seconds: Int = 5, key: String? = nil) async throws -> Reply {
+        var headers: HTTPFields = [:]
+        if let key { headers[.init("Idempotency-Key")!] = key }
+        return try await call(.post, "/api/v1/videos", session: session, headers: headers, json: [
+            "prompt": prompt, "settings": ["durationSeconds": seconds, "quality": "480p", "aspectRatio": "16:9"],
+        ])
+    }
+
+    /// Polls the video until it is no longer queued or running.
+    func waitForVideo(_ session: Session, _ id: String, timeout: Duration = .seconds(120)) async throws -> Reply {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let reply = try await call(.get, "/api/v1/videos/\(id)", session: session)
+            let job = reply["job"] as? [String: Any]
+            let settled = !["queued", "running"].contains(reply["status"] as? String ?? "")
+                && !["queued", "running"].contains(job?["state"] as? String ?? "")
+            if settled { return reply }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw TestFailure("video \(id) did not finish in time")
+    }
+
+    func balance(_ session: Session) async throws -> Int {
+        try await call(.get, "/api/v1/users/me/credits", session: session)["balance"] as? Int ?? -1
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// The balance and the ledger's sum straight from the database.
+func ledger(_ app: TestApp, _ user: String) async throws -> (balance: Int, sum: Int) {
+    try await app.services.database.read { db in
+        (try await CreditLedger.balance(db, user: user) ?? -1, try await CreditLedger.ledgerSum(db, user: user))
+    }
+}
+
+/// Streams and properties of a media file, read by ffprobe.
+func probe(_ data: Data) throws -> (duration: Double, streams: [String]) {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("probe-\(UUID().uuidString).mp4")
+    try data.write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/ffprobe")
+    process.arguments = ["-v", "error", "-show_entries", "format=duration:stream=codec_type", "-of", "json", file.path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let json = try JSONSerialization.jsonObject(with: output) as? [String: Any] ?? [:]
+    let duration = Double((json["format"] as? [String: Any])?["duration"] as? String ?? "") ?? 0
+    let streams = (json["streams"] as? [[String: Any]] ?? []).compactMap { $0["codec_type"] as? String }
+    return (duration, streams)
+}
