@@ -93,7 +93,10 @@ let package = Package(
         // Benchmarks print tables; they are programs, not timed tests.
         .executableTarget(
             name: "pixora-bench",
-            dependencies: ["PixoraCore", "PixoraMedia", "PixoraGenerators", "PixoraPipeline"],
+            dependencies: [
+                "PixoraCore", "PixoraMedia", "PixoraGenerators", "PixoraPipeline", "PixoraStore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "bench/Sources/pixora-bench",
             swiftSettings: strict),
         .testTarget(name: "PixoraCoreTests", dependencies: ["PixoraCore"], swiftSettings: strict),

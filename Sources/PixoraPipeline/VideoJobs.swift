@@ -67,15 +67,34 @@ public struct VideoWorkshop: Sendable {
 
     /// Runs the pipeline with its events folded into stored progress reports, written in order.
     func produceAssets(_ plan: Plan, context: JobContext, tracker: ProgressTracker) async throws -> PlanAssets {
+        try await reporting(to: context, tracker: tracker) { report in
+            try await pipeline.produceAssets(for: plan, progress: report)
+        }
+    }
+
+    /// Runs `body` with a progress handler whose events are folded by `tracker` and stored in order, newest first
+    /// when the database is slower than the events.
+    func reporting<T: Sendable>(to context: JobContext, tracker: ProgressTracker, _ body: (@escaping ProgressHandler) async throws -> T) async throws -> T {
         let (stream, continuation) = AsyncStream.makeStream(of: JobProgress.self, bufferingPolicy: .bufferingNewest(1))
         let writer = Task {
             for await progress in stream { await context.report(progress) }
         }
         defer { continuation.finish() }
-        let assets = try await pipeline.produceAssets(for: plan) { event in continuation.yield(tracker.apply(event)) }
+        let value = try await body { event in continuation.yield(tracker.apply(event)) }
         continuation.finish()
         await writer.value
-        return assets
+        return value
+    }
+
+    /// Records the job's results with `context.complete`; if the job was cancelled or taken over meanwhile, the
+    /// files rendered for it are removed and nothing is recorded.
+    func complete(_ context: JobContext, final progress: JobProgress, files: [String], _ body: (any SQLDatabase) async throws -> Void) async throws {
+        do {
+            try await context.complete(final: progress, body)
+        } catch let error as JobLeaseLost {
+            files.forEach { media.remove($0) }
+            throw error
+        }
     }
 
     /// Renders `state` into a scratch folder and moves the MP4 and thumbnail under the version's keys.
@@ -84,16 +103,11 @@ public struct VideoWorkshop: Sendable {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let output = scratch.appendingPathComponent("video.mp4")
         let thumbnail = scratch.appendingPathComponent("video.jpg")
-        let (stream, continuation) = AsyncStream.makeStream(of: JobProgress.self, bufferingPolicy: .bufferingNewest(1))
-        let writer = Task {
-            for await progress in stream { await context.report(progress) }
+        let result = try await reporting(to: context, tracker: tracker) { report in
+            try await Renderer(assets: pipeline.store).render(state, to: output, thumbnail: thumbnail) { fraction in
+                report(ProgressEvent(stage: .rendering, fraction: ProgressEvent.fraction(.rendering, done: fraction, of: 1), message: "rendering"))
+            }
         }
-        defer { continuation.finish() }
-        let result = try await Renderer(assets: pipeline.store).render(state, to: output, thumbnail: thumbnail) { fraction in
-            continuation.yield(tracker.apply(ProgressEvent(stage: .rendering, fraction: ProgressEvent.fraction(.rendering, done: fraction, of: 1), message: "rendering")))
-        }
-        continuation.finish()
-        await writer.value
         let videoKey = MediaFolder.videoKey(video: video, version: version)
         let thumbnailKey = MediaFolder.thumbnailKey(video: video, version: version)
         try media.place(output, as: videoKey)
@@ -162,25 +176,19 @@ struct GenerateVideoJob: JobHandler {
         let assets = try await workshop.produceAssets(plan, context: context, tracker: tracker)
         let state = Assembler.editorState(plan: plan, assets: assets)
         let (result, videoKey, thumbnailKey) = try await workshop.render(state, video: video.id, version: 1, context: context, tracker: tracker)
-        do {
-            let done = tracker.apply(ProgressEvent(stage: .done, fraction: 1, message: "done"))
-            try await context.complete(final: done) { db in
-                let scenes = try await Scenes.list(db, video: video.id)
-                for scene in scenes where scene.position < plan.scenes.count {
-                    guard let revision = try await Scenes.revision(db, scene: scene.id, number: scene.currentRevision) else { continue }
-                    try await Scenes.completeRevision(
-                        db, revision: revision, planScene: plan.scenes[scene.position].json,
-                        assets: workshop.assetRows(scene: scene.position, plan: plan, assets: assets))
-                }
-                let (version, _) = try await Versions.add(db, video: video.id, editorState: state.json, status: .rendering, current: nil)
-                try await Versions.setOutput(db, id: version.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration)
-                try await Videos.setOutput(db, id: video.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration, version: version.number)
-                try await Videos.setStatus(db, id: video.id, .completed)
+        let done = tracker.apply(ProgressEvent(stage: .done, fraction: 1, message: "done"))
+        try await workshop.complete(context, final: done, files: [videoKey, thumbnailKey]) { db in
+            let scenes = try await Scenes.list(db, video: video.id)
+            for scene in scenes where scene.position < plan.scenes.count {
+                guard let revision = try await Scenes.revision(db, scene: scene.id, number: scene.currentRevision) else { continue }
+                try await Scenes.completeRevision(
+                    db, revision: revision, planScene: plan.scenes[scene.position].json,
+                    assets: workshop.assetRows(scene: scene.position, plan: plan, assets: assets))
             }
-        } catch let error as JobLeaseLost {
-            workshop.media.remove(videoKey)
-            workshop.media.remove(thumbnailKey)
-            throw error
+            let (version, _) = try await Versions.add(db, video: video.id, editorState: state.json, status: .rendering, current: nil)
+            try await Versions.setOutput(db, id: version.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration)
+            try await Videos.setOutput(db, id: video.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration, version: version.number)
+            try await Videos.setStatus(db, id: video.id, .completed)
         }
     }
 
@@ -220,23 +228,17 @@ struct RegenerateSceneJob: JobHandler {
         let number = (try await database.read { db in try await Versions.list(db, video: video.id).map(\.number).max() } ?? 0) + 1
         let (result, videoKey, thumbnailKey) = try await workshop.render(state, video: video.id, version: number, context: context, tracker: tracker)
         var removed: [VideoVersion] = []
-        do {
-            let done = tracker.apply(ProgressEvent(stage: .done, fraction: 1, message: "scene \(scene.position + 1) regenerated"))
-            try await context.complete(final: done) { db in
-                try await Scenes.completeRevision(
-                    db, revision: revision, planScene: plan.scenes[scene.position].json,
-                    assets: workshop.assetRows(scene: scene.position, plan: plan, assets: assets))
-                try await Videos.setPlan(db, id: video.id, plan: plan.json, title: plan.title)
-                let (version, pruned) = try await Versions.add(db, video: video.id, editorState: state.json, status: .rendering, current: video.currentVersion)
-                removed = pruned
-                guard version.number == number else { throw VersionRace() }
-                try await Versions.setOutput(db, id: version.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration)
-                try await Videos.setOutput(db, id: video.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration, version: version.number)
-            }
-        } catch let error as JobLeaseLost {
-            workshop.media.remove(videoKey)
-            workshop.media.remove(thumbnailKey)
-            throw error
+        let done = tracker.apply(ProgressEvent(stage: .done, fraction: 1, message: "scene \(scene.position + 1) regenerated"))
+        try await workshop.complete(context, final: done, files: [videoKey, thumbnailKey]) { db in
+            try await Scenes.completeRevision(
+                db, revision: revision, planScene: plan.scenes[scene.position].json,
+                assets: workshop.assetRows(scene: scene.position, plan: plan, assets: assets))
+            try await Videos.setPlan(db, id: video.id, plan: plan.json, title: plan.title)
+            let (version, pruned) = try await Versions.add(db, video: video.id, editorState: state.json, status: .rendering, current: video.currentVersion)
+            removed = pruned
+            guard version.number == number else { throw VersionRace() }
+            try await Versions.setOutput(db, id: version.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration)
+            try await Videos.setOutput(db, id: video.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration, version: version.number)
         }
         for version in removed {
             workshop.media.remove(version.videoKey)
@@ -274,16 +276,10 @@ struct RenderVersionJob: JobHandler {
         let state = try EditorState.load(Data(version.editorState.utf8))
         let tracker = ProgressTracker(sceneCount: 0)
         let (result, videoKey, thumbnailKey) = try await workshop.render(state, video: video.id, version: version.number, context: context, tracker: tracker)
-        do {
-            let done = tracker.apply(ProgressEvent(stage: .done, fraction: 1, message: "version \(version.number) rendered"))
-            try await context.complete(final: done) { db in
-                try await Versions.setOutput(db, id: version.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration)
-                try await Videos.setOutput(db, id: video.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration, version: version.number)
-            }
-        } catch let error as JobLeaseLost {
-            workshop.media.remove(videoKey)
-            workshop.media.remove(thumbnailKey)
-            throw error
+        let done = tracker.apply(ProgressEvent(stage: .done, fraction: 1, message: "version \(version.number) rendered"))
+        try await workshop.complete(context, final: done, files: [videoKey, thumbnailKey]) { db in
+            try await Versions.setOutput(db, id: version.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration)
+            try await Videos.setOutput(db, id: video.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration, version: version.number)
         }
     }
 

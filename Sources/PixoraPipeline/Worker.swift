@@ -97,6 +97,7 @@ public final class Worker: Sendable {
     let handlers: [String: any JobHandler]
     let settings: WorkerSettings
     let logger: Logger
+    let reapClock = IntervalClock()
 
     public init(database: any Database, handlers: [any JobHandler], settings: WorkerSettings = WorkerSettings(), logger: Logger, id: String? = nil) {
         self.database = database
@@ -126,7 +127,8 @@ public final class Worker: Sendable {
     /// nothing ready.
     @discardableResult
     public func runOne() async throws -> Bool {
-        try await reap()
+        // Dead workers are rare: look for their jobs every few seconds, not before every claim.
+        if reapClock.due(every: min(settings.lease / 2, 5)) { try await reap() }
         guard let job = try await Jobs.claim(in: database, owner: id, lease: settings.lease) else { return false }
         await execute(job)
         return true
@@ -205,6 +207,21 @@ public final class Worker: Sendable {
     static func message(for error: any Error) -> String {
         let text = (error as? any UserFacingError).map { "\($0)" } ?? "\(error)"
         return String(text.prefix(2000))
+    }
+}
+
+/// Says when a periodic chore is due.
+final class IntervalClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: Date = .distantPast
+
+    func due(every interval: TimeInterval) -> Bool {
+        lock.withLock {
+            let now = Date()
+            guard now.timeIntervalSince(last) >= interval else { return false }
+            last = now
+            return true
+        }
     }
 }
 

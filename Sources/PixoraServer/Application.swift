@@ -44,8 +44,9 @@ struct RouteRegistrar<Context: RequestContext> {
 public func buildRouter(_ services: AppServices) -> (Router<AppRequestContext>, RouteTable) {
     let router = Router(context: AppRequestContext.self)
     let table = RouteTable()
-    router.add(middleware: ErrorMiddleware())
+    // Outermost first: every answer, errors included, is logged, counted and carries the request id.
     router.add(middleware: RequestLogMiddleware(metrics: services.metrics))
+    router.add(middleware: ErrorMiddleware())
     router.add(middleware: BearerAuthenticator(tokens: services.tokens))
 
     SystemRoutes(services: services).register(RouteRegistrar(group: router.group(), prefix: "", table: table))

@@ -18,7 +18,7 @@ public enum SQLEngine: String, Sendable {
 /// hands out connections and transactions.
 public protocol Database: Sendable {
     var engine: SQLEngine { get }
-    /// Runs `body` on one connection, outside a transaction.
+    /// Runs `body` on one connection, outside a transaction (each statement commits on its own).
     func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T

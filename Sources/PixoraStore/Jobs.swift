@@ -56,21 +56,30 @@ public enum Jobs {
         return job
     }
 
-    /// Takes the oldest job that is ready (queued and due, or running with an expired lease and attempts left)
-    /// and leases it to `owner`. PostgreSQL skips rows other workers are claiming (`FOR UPDATE SKIP LOCKED`);
-    /// SQLite has one writer, and the claim is one statement inside a write transaction.
+    /// Takes the oldest job that is ready (queued and due, or else running with an expired lease and attempts
+    /// left) and leases it to `owner`. One statement each, so no explicit transaction: PostgreSQL skips rows
+    /// other workers are claiming (`FOR UPDATE SKIP LOCKED`); SQLite runs one writer at a time.
     public static func claim(in database: any Database, owner: String, lease: TimeInterval) async throws -> Job? {
-        try await database.transaction { db in
+        let lock = database.engine == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+        return try await database.read { db in
             let now = Clock.nowMillis()
-            let lock = database.engine == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
-            return try await db.raw("""
-                UPDATE jobs SET state = 'running', lease_owner = \(bind: owner), lease_expires_at = \(bind: now + Int64(lease * 1000)),
+            let expires = now + Int64(lease * 1000)
+            if let job = try await db.raw("""
+                UPDATE jobs SET state = 'running', lease_owner = \(bind: owner), lease_expires_at = \(bind: expires),
                     attempts = attempts + 1, updated_at = \(bind: now)
                 WHERE id = (
-                    SELECT id FROM jobs
-                    WHERE ((state = 'queued' AND run_at <= \(bind: now)) OR (state = 'running' AND lease_expires_at < \(bind: now)))
-                      AND attempts < max_attempts
-                    ORDER BY run_at, created_at LIMIT 1\(unsafeRaw: lock))
+                    SELECT id FROM jobs WHERE state = 'queued' AND run_at <= \(bind: now) AND attempts < max_attempts
+                    ORDER BY run_at LIMIT 1\(unsafeRaw: lock))
+                RETURNING *
+                """).first(as: Job.self) {
+                return job
+            }
+            return try await db.raw("""
+                UPDATE jobs SET lease_owner = \(bind: owner), lease_expires_at = \(bind: expires),
+                    attempts = attempts + 1, updated_at = \(bind: now)
+                WHERE id = (
+                    SELECT id FROM jobs WHERE state = 'running' AND lease_expires_at < \(bind: now) AND attempts < max_attempts
+                    ORDER BY lease_expires_at LIMIT 1\(unsafeRaw: lock))
                 RETURNING *
                 """).first(as: Job.self)
         }
@@ -90,7 +99,7 @@ public enum Jobs {
 
     /// Extends the lease. False when the job is no longer this worker's (lease taken over, cancelled, finished).
     public static func heartbeat(in database: any Database, id: String, owner: String, lease: TimeInterval) async throws -> Bool {
-        try await database.transaction { db in
+        try await database.read { db in
             let now = Clock.nowMillis()
             return try await db.raw("""
                 UPDATE jobs SET lease_expires_at = \(bind: now + Int64(lease * 1000)), updated_at = \(bind: now)
@@ -101,7 +110,7 @@ public enum Jobs {
 
     /// Stores a progress report (only while this worker holds the lease).
     public static func reportProgress(in database: any Database, id: String, owner: String, progress: String) async throws {
-        try await database.transaction { db in
+        try await database.read { db in
             try await db.raw("""
                 UPDATE jobs SET progress = \(bind: progress), updated_at = \(bind: Clock.nowMillis())
                 WHERE id = \(bind: id) AND lease_owner = \(bind: owner) AND state = 'running'

@@ -158,6 +158,11 @@ public enum Migrations {
             "CREATE INDEX jobs_ready ON jobs (state, run_at)",
             "CREATE INDEX jobs_by_video ON jobs (video_id)",
         ]),
+        Migration(version: 4, name: "job claim indexes", statements: [
+            // A claim looks only at ready jobs; partial indexes keep it from scanning finished ones.
+            "CREATE INDEX jobs_queued ON jobs (run_at) WHERE state = 'queued'",
+            "CREATE INDEX jobs_leased ON jobs (lease_expires_at) WHERE state = 'running'",
+        ]),
     ]
 
     /// Applies every step not yet applied; returns the versions applied now. Safe to run from several

@@ -272,7 +272,8 @@ struct VideoRoutes {
     @Sendable func regenerateScene(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<RegenerationBody> {
         let video = try await ownedVideo(context)
         let sceneID = try context.parameters.require("sid")
-        let body = try await request.decodeJSON(RegenerateRequest.self)
+        var body = try await request.decodeJSON(RegenerateRequest.self)
+        body.regenerate = body.regenerate.lowercased()
         guard ["visual", "audio", "both"].contains(body.regenerate) else {
             throw APIError.validation("regenerate", "must be visual, audio or both, got '\(body.regenerate)'")
         }
