@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # HTTP throughput of `pixora serve --no-worker` (release build) with wrk, on SQLite and on a throwaway PostgreSQL:
+#   GET /healthz with the same bearer header (token check, no database: the floor of the HTTP stack here)
 #   GET /api/v1/videos (a user with 50 videos; the default page of 20, and all 50 with ?limit=50)
 #   POST /api/v1/videos (each request validates, prices, charges and queues a video)
 # Usage: bench/api.sh [seconds per run, default 10] [connections, default 32]
@@ -33,7 +34,7 @@ run_engine() {
             -d "{\"prompt\":\"benchmark video $i about bees\",\"settings\":{\"durationSeconds\":5}}" >/dev/null
     done
     export PIXORA_TOKEN="$token"
-    for target in "GET /videos (20 of 50)|$base/videos|list.lua" "GET /videos?limit=50|$base/videos?limit=50|list.lua" "POST /videos|$base/videos|create.lua"; do
+    for target in "GET /healthz (HTTP floor)|http://127.0.0.1:$port/healthz|list.lua" "GET /videos (20 of 50)|$base/videos|list.lua" "GET /videos?limit=50|$base/videos?limit=50|list.lua" "POST /videos|$base/videos|create.lua"; do
         IFS='|' read -r name url script <<<"$target"
         local out
         out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -s "bench/wrk/$script" "$url")

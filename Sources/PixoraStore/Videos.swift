@@ -30,6 +30,26 @@ public struct Video: Codable, Sendable, Equatable {
     public var updatedAt: Int64
 
     public var videoStatus: VideoStatus { VideoStatus(rawValue: status) ?? .failed }
+
+    /// Reads a row column by column: lists decode many rows, and this is several times faster than `Decodable`.
+    init(row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: String.self)
+        userId = try row.decode(column: "user_id", as: String.self)
+        title = try row.decode(column: "title", as: String.self)
+        prompt = try row.decode(column: "prompt", as: String.self)
+        settings = try row.decode(column: "settings", as: String.self)
+        status = try row.decode(column: "status", as: String.self)
+        plan = try row.decode(column: "plan", as: String?.self)
+        duration = try row.decode(column: "duration", as: Double?.self)
+        videoKey = try row.decode(column: "video_key", as: String?.self)
+        thumbnailKey = try row.decode(column: "thumbnail_key", as: String?.self)
+        creditsUsed = try row.decode(column: "credits_used", as: Int.self)
+        error = try row.decode(column: "error", as: String?.self)
+        idempotencyKey = try row.decode(column: "idempotency_key", as: String?.self)
+        currentVersion = try row.decode(column: "current_version", as: Int?.self)
+        createdAt = try row.decode(column: "created_at", as: Int64.self)
+        updatedAt = try row.decode(column: "updated_at", as: Int64.self)
+    }
 }
 
 /// A video to create, with the job that will make it.
@@ -130,7 +150,7 @@ public enum Videos {
         }
         query.appendInterpolation(unsafeRaw: " ORDER BY created_at DESC, id DESC LIMIT ")
         query.appendInterpolation(bind: limit + 1)
-        let rows = try await db.raw(query).all(as: Video.self)
+        let rows = try await db.raw(query).all().map(Video.init(row:))
         let items = Array(rows.prefix(limit))
         let next = rows.count > limit ? items.last.map { PageCursor(createdAt: $0.createdAt, id: $0.id) } : nil
         return Page(items: items, next: next)

@@ -206,7 +206,8 @@ struct SMTPMailerTests {
             try await mailer.send(Mail(to: "ann@example.com", subject: "Welcome", body: "Hi"))
         }
         let message = error.map { "\($0)" } ?? ""
-        #expect(message.hasPrefix("SMTP connection failed during EHLO: TLS failed"), "\(message)")
+        // Which side notices first is a race: our handshake error, or the server closing on the bad handshake.
+        #expect(message.hasPrefix("SMTP connection failed during EHLO: TLS failed") || message.hasPrefix("SMTP connection failed during EHLO: I/O on closed channel"), "\(message)")
         #expect(try server.received().isEmpty)
     }
 

@@ -17,11 +17,12 @@ struct JobQueueTests {
     func leases(engine: TestEngine) async throws {
         try await withTestDatabase(engine) { database, _ in
             let job = try await enqueue(database, count: 1)[0]
-            let claimed = try await Jobs.claim(in: database, owner: "a", lease: 0.3)
+            // Leases of seconds, not milliseconds: the test suite runs many tests at once on two cores.
+            let claimed = try await Jobs.claim(in: database, owner: "a", lease: 2)
             #expect(claimed?.id == job.id && claimed?.attempts == 1 && claimed?.leaseOwner == "a")
             #expect(try await Jobs.claim(in: database, owner: "b", lease: 30) == nil)
-            #expect(try await Jobs.heartbeat(in: database, id: job.id, owner: "a", lease: 0.3))
-            try await Task.sleep(for: .milliseconds(450))
+            #expect(try await Jobs.heartbeat(in: database, id: job.id, owner: "a", lease: 1))
+            try await Task.sleep(for: .milliseconds(1300))
             let taken = try await Jobs.claim(in: database, owner: "b", lease: 30)
             #expect(taken?.id == job.id && taken?.attempts == 2 && taken?.leaseOwner == "b")
             // The first worker woke up: it no longer holds the job and cannot finish it.
@@ -38,11 +39,11 @@ struct JobQueueTests {
             let job = try await enqueue(database, count: 1, maxAttempts: 2)[0]
             _ = try await Jobs.claim(in: database, owner: "w", lease: 30)
             let before = Clock.nowMillis()
-            let first = try await database.transaction { db in try await Jobs.fail(db, id: job.id, owner: "w", error: "boom 1", retryable: true, base: 0.2, maxBackoff: 60) }
+            let first = try await database.transaction { db in try await Jobs.fail(db, id: job.id, owner: "w", error: "boom 1", retryable: true, base: 2, maxBackoff: 60) }
             guard case .retrying(let at) = first else { Issue.record("expected a retry, got \(first)"); return }
-            #expect(at - before >= 200 && at - before < 1000)
+            #expect(at - before >= 2000 && at - before < 3000)
             #expect(try await Jobs.claim(in: database, owner: "w", lease: 30) == nil)  // not due yet
-            try await Task.sleep(for: .milliseconds(300))
+            try await Task.sleep(for: .milliseconds(2200))
             let again = try await Jobs.claim(in: database, owner: "w", lease: 30)
             #expect(again?.attempts == 2)
             let second = try await database.transaction { db in try await Jobs.fail(db, id: job.id, owner: "w", error: "boom 2", retryable: true, base: 0.2, maxBackoff: 60) }

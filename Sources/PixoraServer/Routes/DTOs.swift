@@ -68,29 +68,31 @@ struct VideoBody: Codable, Sendable {
     var currentVersion: Int?
     var videoUrl: String?
     var thumbnailUrl: String?
-    var eventsUrl: String
+    var eventsUrl: String?
     var createdAt: String
     var updatedAt: String
     var job: JobBody?
     var plan: Plan?
 
-    init(_ video: Video, job: Job? = nil, includePlan: Bool = false, tokens: TokenService) {
+    /// `detail` adds the settings, the plan and the video and event links; list items carry the thumbnail link only,
+    /// because lists are read often and each link and settings document costs time.
+    init(_ video: Video, job: Job? = nil, detail: Bool = true, tokens: TokenService) {
         id = video.id
         title = video.title
         prompt = video.prompt
         status = video.status
-        settings = try? JSONDecoder().decode(Settings.self, from: Data(video.settings.utf8))
+        settings = detail ? try? JSONDecoder().decode(Settings.self, from: Data(video.settings.utf8)) : nil
         durationSeconds = video.duration
         creditsUsed = video.creditsUsed
         error = video.error
         currentVersion = video.currentVersion
-        videoUrl = video.videoKey == nil ? nil : tokens.signedPath("/api/v1/videos/\(video.id)/video", user: video.userId)
+        videoUrl = video.videoKey == nil || !detail ? nil : tokens.signedPath("/api/v1/videos/\(video.id)/video", user: video.userId)
         thumbnailUrl = video.thumbnailKey == nil ? nil : tokens.signedPath("/api/v1/videos/\(video.id)/thumbnail", user: video.userId)
-        eventsUrl = tokens.signedPath("/api/v1/videos/\(video.id)/events", user: video.userId)
+        eventsUrl = detail ? tokens.signedPath("/api/v1/videos/\(video.id)/events", user: video.userId) : nil
         createdAt = video.createdAt.iso8601
         updatedAt = video.updatedAt.iso8601
         self.job = job.map(JobBody.init)
-        plan = includePlan ? video.plan.flatMap { try? Plan.load(Data($0.utf8)) } : nil
+        plan = detail ? video.plan.flatMap { try? Plan.load(Data($0.utf8)) } : nil
     }
 }
 

@@ -98,7 +98,7 @@ struct VideoRoutes {
         if created { context.logger.info("video queued", metadata: ["video": .string(video.id), "credits": .stringConvertible(new.price)]) }
         return JSONResponse(
             created ? .created : .ok, headers: created ? [:] : [.init("Idempotent-Replayed")!: "true"],
-            VideoBody(video, job: job, includePlan: true, tokens: tokens))
+            VideoBody(video, job: job, tokens: tokens))
     }
 
     static func title(for prompt: String) -> String {
@@ -134,7 +134,7 @@ struct VideoRoutes {
         let page = try await database.read { db in
             try await Videos.list(db, owner: context.userId, status: status, search: search, limit: limit, after: cursor)
         }
-        return JSONResponse(PageBody(items: page.items.map { VideoBody($0, tokens: tokens) }, nextCursor: page.next?.token))
+        return JSONResponse(PageBody(items: page.items.map { VideoBody($0, detail: false, tokens: tokens) }, nextCursor: page.next?.token))
     }
 
     static func limit(_ text: String?) throws -> Int {
@@ -152,7 +152,7 @@ struct VideoRoutes {
     @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<VideoBody> {
         let video = try await ownedVideo(context)
         let job = try await database.read { db in try await Jobs.latest(db, video: video.id) }
-        return JSONResponse(VideoBody(video, job: job, includePlan: true, tokens: tokens))
+        return JSONResponse(VideoBody(video, job: job, tokens: tokens))
     }
 
     struct RenameRequest: Decodable { var title: String }
@@ -198,7 +198,7 @@ struct VideoRoutes {
         }
         let updated = try await ownedVideo(context)
         let job = try await database.read { db in try await Jobs.latest(db, video: video.id) }
-        return JSONResponse(VideoBody(updated, job: job, includePlan: true, tokens: tokens))
+        return JSONResponse(VideoBody(updated, job: job, tokens: tokens))
     }
 
     // MARK: Scenes
@@ -407,6 +407,6 @@ struct VideoRoutes {
             return try await Videos.find(db, owner: context.userId, id: video.id)
         }
         guard let restored else { throw APIError.notFound("video") }
-        return JSONResponse(VideoBody(restored, includePlan: true, tokens: tokens))
+        return JSONResponse(VideoBody(restored, tokens: tokens))
     }
 }
