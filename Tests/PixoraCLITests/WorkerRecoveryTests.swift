@@ -21,7 +21,7 @@ struct WorkerRecoveryTests {
         environment["PIXORA_HEARTBEAT_SECONDS"] = "0.5"
         environment["PIXORA_JWT_SECRET"] = String(repeating: "s", count: 40)
         process.environment = environment
-        FileManager.default.createFile(atPath: cli.path(log), contents: nil)
+        _ = FileManager.default.createFile(atPath: cli.path(log), contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: cli.path(log)))
         process.standardOutput = handle
         process.standardError = handle

@@ -50,7 +50,7 @@ struct TestApp: Sendable {
 
     /// Runs `body` against the router (no sockets).
     func test<T: Sendable>(_ body: @Sendable (API) async throws -> T) async throws -> T {
-        try await Application(router: buildRouter(services).0).test(.router) { client in try await body(API(client: client)) }
+        try await Application(router: buildRouter(services).0, logger: testLogger).test(.router) { client in try await body(API(client: client)) }
     }
 
     /// A worker in the background for the duration of `body`.

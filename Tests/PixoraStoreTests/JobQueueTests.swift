@@ -39,11 +39,12 @@ struct JobQueueTests {
             let job = try await enqueue(database, count: 1, maxAttempts: 2)[0]
             _ = try await Jobs.claim(in: database, owner: "w", lease: 30)
             let before = Clock.nowMillis()
-            let first = try await database.transaction { db in try await Jobs.fail(db, id: job.id, owner: "w", error: "boom 1", retryable: true, base: 2, maxBackoff: 60) }
+            let first = try await database.transaction { db in try await Jobs.fail(db, id: job.id, owner: "w", error: "boom 1", retryable: true, base: 5, maxBackoff: 60) }
+            let after = Clock.nowMillis()
             guard case .retrying(let at) = first else { Issue.record("expected a retry, got \(first)"); return }
-            #expect(at - before >= 2000 && at - before < 3000)
+            #expect(at >= before + 5000 && at <= after + 5000)
             #expect(try await Jobs.claim(in: database, owner: "w", lease: 30) == nil)  // not due yet
-            try await Task.sleep(for: .milliseconds(2200))
+            try await Task.sleep(for: .milliseconds(5300))
             let again = try await Jobs.claim(in: database, owner: "w", lease: 30)
             #expect(again?.attempts == 2)
             let second = try await database.transaction { db in try await Jobs.fail(db, id: job.id, owner: "w", error: "boom 2", retryable: true, base: 0.2, maxBackoff: 60) }

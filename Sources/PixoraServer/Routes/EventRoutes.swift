@@ -53,8 +53,9 @@ struct EventRoutes {
             try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
             while !Task.isCancelled {
                 let snapshot = try await database.read { db -> EventBody? in
-                    guard let video = try await Videos.find(db, owner: user, id: id) else { return nil }
+                    // The job first: see VideoRoutes.videoWithJob.
                     let job = try await Jobs.latest(db, video: id)
+                    guard let video = try await Videos.find(db, owner: user, id: id) else { return nil }
                     return EventBody(
                         videoId: id, status: video.status, error: video.error, currentVersion: video.currentVersion, creditsUsed: video.creditsUsed,
                         job: job.map {

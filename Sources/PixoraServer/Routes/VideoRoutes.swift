@@ -150,9 +150,20 @@ struct VideoRoutes {
     }
 
     @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<VideoBody> {
-        let video = try await ownedVideo(context)
-        let job = try await database.read { db in try await Jobs.latest(db, video: video.id) }
+        let id = try context.parameters.require("id")
+        let (video, job) = try await Self.videoWithJob(database, owner: context.userId, id: id)
+        guard let video else { throw APIError.notFound("video") }
         return JSONResponse(VideoBody(video, job: job, tokens: tokens))
+    }
+
+    /// The video and its newest job. The job is read first: a job's results and its success commit together, so
+    /// a finished job read first guarantees the video read after it shows those results (no snapshot needed).
+    static func videoWithJob(_ database: any Database, owner: String, id: String) async throws -> (Video?, Job?) {
+        try await database.read { db in
+            let job = try await Jobs.latest(db, video: id)
+            guard let video = try await Videos.find(db, owner: owner, id: id) else { return (nil, nil) }
+            return (video, job)
+        }
     }
 
     struct RenameRequest: Decodable { var title: String }
@@ -196,8 +207,8 @@ struct VideoRoutes {
         guard cancelled > 0 || !video.videoStatus.isFinished else {
             throw APIError(.conflict, "not_running", "this video is \(video.status); there is nothing to cancel")
         }
-        let updated = try await ownedVideo(context)
-        let job = try await database.read { db in try await Jobs.latest(db, video: video.id) }
+        let (updated, job) = try await Self.videoWithJob(database, owner: context.userId, id: video.id)
+        guard let updated else { throw APIError.notFound("video") }
         return JSONResponse(VideoBody(updated, job: job, tokens: tokens))
     }
 
