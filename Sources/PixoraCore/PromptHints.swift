@@ -21,11 +21,17 @@ public struct PromptHints: Sendable, Equatable {
         "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90, "a": 1, "half a": 0.5,
     ]
 
+    // Compiled once: compiling costs far more than matching, and the server reads hints on every request.
+    // Whole words only: "the 1990s" or "the 80s" is a decade, not a duration, so bare "s"/"m" units do not count
+    // and a number may not be the tail of a longer one.
+    private static let durationPattern = try? NSRegularExpression(
+        pattern: #"(?<![\d.])(\d{1,3}(?:\.\d+)?|half a|forty-five|one|two|three|five|ten|fifteen|twenty|thirty|forty|fifty|sixty|ninety|\ba)[\s-]*(seconds?|secs?|minutes?|mins?)\b"#)
+    private static let framingPattern = try? NSRegularExpression(
+        pattern: #"^(please\s+)?(make|create|generate|produce)?\s*(me\s+)?(an?\s+)?([\w:\-\.]+\s+){0,5}?(video|clip|short|reel|film|animation|explainer|story)\s+(about|on|of|explaining|showing|that explains|that shows|for|to explain)\s+"#,
+        options: [.caseInsensitive])
+
     static func duration(in text: String) -> Double? {
-        // Whole words only: "the 1990s" or "the 80s" is a decade, not a duration, so bare "s"/"m" units do not count
-        // and a number may not be the tail of a longer one.
-        let pattern = #"(?<![\d.])(\d{1,3}(?:\.\d+)?|half a|forty-five|one|two|three|five|ten|fifteen|twenty|thirty|forty|fifty|sixty|ninety|\ba)[\s-]*(seconds?|secs?|minutes?|mins?)\b"#
-        guard let regex = try? NSRegularExpression(pattern: pattern),
+        guard let regex = durationPattern,
             let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
             let numberRange = Range(match.range(at: 1), in: text), let unitRange = Range(match.range(at: 2), in: text)
         else { return nil }
@@ -60,8 +66,7 @@ public struct PromptHints: Sendable, Equatable {
     /// Strips "a 30-second vertical video about" and similar framing from the prompt.
     static func topic(of prompt: String) -> String {
         var topic = prompt.trimmingCharacters(in: .whitespacesAndNewlines)
-        let framing = #"^(please\s+)?(make|create|generate|produce)?\s*(me\s+)?(an?\s+)?([\w:\-\.]+\s+){0,5}?(video|clip|short|reel|film|animation|explainer|story)\s+(about|on|of|explaining|showing|that explains|that shows|for|to explain)\s+"#
-        if let regex = try? NSRegularExpression(pattern: framing, options: [.caseInsensitive]),
+        if let regex = framingPattern,
             let match = regex.firstMatch(in: topic, range: NSRange(topic.startIndex..., in: topic)),
             let range = Range(match.range, in: topic)
         {
