@@ -134,17 +134,17 @@ public struct VideoWorkshop: Sendable {
     }
 }
 
-extension Plan {
-    var json: String { String(decoding: (try? CanonicalJSON.encode(self)) ?? Data(), as: UTF8.self) }
-}
+/// Documents stored as text columns, in canonical JSON.
+public protocol StoredDocument: Encodable {}
 
-extension PlanScene {
-    var json: String { String(decoding: (try? CanonicalJSON.encode(self)) ?? Data(), as: UTF8.self) }
-}
-
-extension EditorState {
+extension StoredDocument {
     public var json: String { String(decoding: (try? CanonicalJSON.encode(self)) ?? Data(), as: UTF8.self) }
 }
+
+extension Plan: StoredDocument {}
+extension PlanScene: StoredDocument {}
+extension EditorState: StoredDocument {}
+extension Settings: StoredDocument {}
 
 /// Plans (unless the user sent a plan), generates every asset, renders version 1.
 struct GenerateVideoJob: JobHandler {
@@ -210,7 +210,7 @@ struct RegenerateSceneJob: JobHandler {
         let payload = try JSONDecoder().decode(RegenerateScenePayload.self, from: Data(context.job.payload.utf8))
         let (scene, revision, current) = try await database.read { db -> (Scene?, SceneRevision?, VideoVersion?) in
             let scene = try await Scenes.find(db, video: video.id, id: payload.sceneId)
-            let revision = try await db.raw("SELECT * FROM scene_revisions WHERE id = \(bind: payload.revisionId)").first(decoding: SceneRevision.self, with: SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase))
+            let revision = try await Scenes.revision(db, id: payload.revisionId)
             let current = try await Versions.list(db, video: video.id).first { $0.number == video.currentVersion }
             return (scene, revision, current)
         }

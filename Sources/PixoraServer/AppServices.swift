@@ -17,6 +17,8 @@ public struct AppServices: Sendable {
     public let addressLimiter: RateLimiter
     public let metrics: ServerMetrics
     public let logger: Logger
+    /// Attempts a new job gets (`PIXORA_JOB_ATTEMPTS`), read once rather than on every request.
+    public let jobAttempts: Int
     /// Checked against when an email is unknown, so sign-in takes as long either way.
     let dummyPasswordHash: String
 
@@ -31,6 +33,7 @@ public struct AppServices: Sendable {
         addressLimiter = RateLimiter(limit: configuration.loginLimitPerAddress, window: configuration.loginWindow)
         metrics = ServerMetrics()
         self.logger = logger
+        jobAttempts = WorkerSettings.from(environment: configuration.environment).maxAttempts
         dummyPasswordHash = Bcrypt.hash(SecretToken.make(), cost: configuration.bcryptCost)
     }
 

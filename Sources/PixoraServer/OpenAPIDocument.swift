@@ -3759,7 +3759,7 @@ enum OpenAPIDocument {
           },
           "Video": {
             "type": "object",
-            "description": "A video. Media URLs are signed links, relative to the server, valid for an hour.",
+            "description": "A video. Media URLs are signed links, relative to the server, valid for an hour. Items of GET /api/v1/videos carry only the thumbnail link: settings, plan, videoUrl and eventsUrl are in the single-video answers (GET, PATCH, POST /api/v1/videos, cancel, restore).",
             "properties": {
               "id": {
                 "type": "string"
@@ -3829,7 +3829,6 @@ enum OpenAPIDocument {
               "prompt",
               "status",
               "creditsUsed",
-              "eventsUrl",
               "createdAt",
               "updatedAt"
             ]

@@ -100,6 +100,10 @@ public enum Scenes {
         return (revision, pruned)
     }
 
+    public static func revision(_ db: any SQLDatabase, id: String) async throws -> SceneRevision? {
+        try await db.raw("SELECT * FROM scene_revisions WHERE id = \(bind: id)").first(as: SceneRevision.self)
+    }
+
     public static func revision(_ db: any SQLDatabase, scene: String, number: Int) async throws -> SceneRevision? {
         try await db.raw("SELECT * FROM scene_revisions WHERE scene_id = \(bind: scene) AND number = \(bind: number)").first(as: SceneRevision.self)
     }

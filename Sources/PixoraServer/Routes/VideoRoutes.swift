@@ -85,14 +85,14 @@ struct VideoRoutes {
         }
         let body = try await request.decodeJSON(CreateRequest.self)
         let input = try validated(body)
-        let settingsJSON = String(decoding: try CanonicalJSON.encode(input.settings), as: UTF8.self)
+        let settingsJSON = input.settings.json
         let title = input.plan?.title ?? Self.title(for: input.prompt)
         let payload = String(decoding: try JSONEncoder().encode(GenerateVideoPayload(script: input.script)), as: UTF8.self)
         let new = NewVideo(
             title: title, prompt: input.prompt, settings: settingsJSON,
-            plan: input.plan.map { String(decoding: (try? CanonicalJSON.encode($0)) ?? Data(), as: UTF8.self) },
+            plan: input.plan?.json,
             price: Pricing.price(for: input.settings), idempotencyKey: key, jobPayload: payload,
-            maxAttempts: WorkerSettings.from(environment: services.configuration.environment).maxAttempts)
+            maxAttempts: services.jobAttempts)
         let (video, created) = try await Videos.create(in: database, owner: context.userId, new, jobKind: JobKind.generateVideo)
         let job = try await database.read { db in try await Jobs.latest(db, video: video.id) }
         if created { context.logger.info("video queued", metadata: ["video": .string(video.id), "credits": .stringConvertible(new.price)]) }
@@ -324,8 +324,7 @@ struct VideoRoutes {
             throw APIError.validation("narration", "only applies when regenerating the audio (regenerate: audio or both)")
         }
         let price = Pricing.sceneRegeneration(visual: visual, audio: audio)
-        let planSceneJSON = String(decoding: try CanonicalJSON.encode(planScene), as: UTF8.self)
-        let maxAttempts = WorkerSettings.from(environment: services.configuration.environment).maxAttempts
+        let planSceneJSON = planScene.json
         let (revision, pruned, job, balance) = try await database.transaction { db -> (SceneRevision, Int, Job, Int) in
             if !(try await Jobs.unfinished(db, video: video.id)).isEmpty {
                 throw APIError(.conflict, "video_busy", "this video is being worked on; wait for the current job to finish")
@@ -337,7 +336,7 @@ struct VideoRoutes {
             let payload = RegenerateScenePayload(sceneId: scene.id, revisionId: revision.id, visual: visual, audio: audio, price: price)
             let job = try await Jobs.enqueue(
                 db, kind: JobKind.regenerateScene, user: context.userId, video: video.id,
-                payload: String(decoding: try JSONEncoder().encode(payload), as: UTF8.self), maxAttempts: maxAttempts)
+                payload: String(decoding: try JSONEncoder().encode(payload), as: UTF8.self), maxAttempts: services.jobAttempts)
             return (revision, pruned, job, try await CreditLedger.balance(db, user: context.userId) ?? 0)
         }
         return JSONResponse(.accepted, RegenerationBody(
@@ -389,13 +388,12 @@ struct VideoRoutes {
         guard video.videoStatus == .completed else {
             throw APIError(.conflict, "video_not_ready", "versions can be saved once the video is completed; it is \(video.status)")
         }
-        let maxAttempts = WorkerSettings.from(environment: services.configuration.environment).maxAttempts
         let (version, removed, job) = try await database.transaction { db -> (VideoVersion, [VideoVersion], Job) in
             let (version, removed) = try await Versions.add(db, video: video.id, editorState: state.json, status: .queued, current: video.currentVersion)
             let job = try await Jobs.enqueue(
                 db, kind: JobKind.renderVersion, user: context.userId, video: video.id,
                 payload: String(decoding: try JSONEncoder().encode(RenderVersionPayload(versionId: version.id)), as: UTF8.self),
-                maxAttempts: maxAttempts)
+                maxAttempts: services.jobAttempts)
             return (version, removed, job)
         }
         for old in removed {
