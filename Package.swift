@@ -82,6 +82,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            resources: [.copy("Web")],
             swiftSettings: strict),
         .executableTarget(
             name: "pixora",

@@ -19,6 +19,8 @@ public struct AppServices: Sendable {
     public let logger: Logger
     /// Attempts a new job gets (`PIXORA_JOB_ATTEMPTS`), read once rather than on every request.
     public let jobAttempts: Int
+    /// The browser studio's files.
+    public let studio: WebStudio
     /// Checked against when an email is unknown, so sign-in takes as long either way.
     let dummyPasswordHash: String
 
@@ -34,6 +36,7 @@ public struct AppServices: Sendable {
         metrics = ServerMetrics()
         self.logger = logger
         jobAttempts = WorkerSettings.from(environment: configuration.environment).maxAttempts
+        studio = WebStudio.from(environment: configuration.environment)
         dummyPasswordHash = Bcrypt.hash(SecretToken.make(), cost: configuration.bcryptCost)
     }
 

@@ -47,6 +47,7 @@ public func buildRouter(_ services: AppServices) -> (Router<AppRequestContext>, 
     // Outermost first: every answer, errors included, is logged, counted and carries the request id.
     router.add(middleware: RequestLogMiddleware(metrics: services.metrics))
     router.add(middleware: ErrorMiddleware())
+    router.add(middleware: WebStudioMiddleware(studio: services.studio))
     router.add(middleware: BearerAuthenticator(tokens: services.tokens))
 
     SystemRoutes(services: services).register(RouteRegistrar(group: router.group(), prefix: "", table: table))
