@@ -58,6 +58,8 @@ public struct RenderGraphBuilder: Sendable {
     public var clipPaths: [String]
     /// Pixel size of each clip file when known; clips already at canvas size skip scaling.
     public var clipSizes: [Size?]
+    /// Seconds of picture in each clip file when known; a clip shown longer than that holds its last frame.
+    public var clipLengths: [Double?]
     public var voicePaths: [String]
     public var musicPaths: [String]
     public var subtitlePath: String?
@@ -73,12 +75,13 @@ public struct RenderGraphBuilder: Sendable {
     }
 
     public init(
-        state: EditorState, clipPaths: [String], clipSizes: [Size?]? = nil, voicePaths: [String], musicPaths: [String],
-        subtitlePath: String?, fontsDirectory: String
+        state: EditorState, clipPaths: [String], clipSizes: [Size?]? = nil, clipLengths: [Double?]? = nil, voicePaths: [String],
+        musicPaths: [String], subtitlePath: String?, fontsDirectory: String
     ) {
         self.state = state
         self.clipPaths = clipPaths
         self.clipSizes = clipSizes ?? Array(repeating: nil, count: clipPaths.count)
+        self.clipLengths = clipLengths ?? Array(repeating: nil, count: clipPaths.count)
         self.voicePaths = voicePaths
         self.musicPaths = musicPaths
         self.subtitlePath = subtitlePath
@@ -127,6 +130,11 @@ public struct RenderGraphBuilder: Sendable {
         var segments: [String] = []
         for (index, clip) in state.clips.enumerated() {
             var steps = ["trim=start=\(n(clip.trimIn)):duration=\(n(clip.duration))", "setpts=PTS-STARTPTS"]
+            if let length = clipLengths[index], clip.trimIn + clip.duration > length + 1 / fps {
+                // Longer than its source: hold the last frame, then cut to the exact length.
+                let missing = clip.trimIn + clip.duration - length
+                steps += ["tpad=stop_mode=clone:stop_duration=\(n(missing + 1 / fps))", "trim=duration=\(n(clip.duration))"]
+            }
             if clipSizes[index] != Size(width: w, height: h) {
                 steps += [
                     "scale=\(w):\(h):force_original_aspect_ratio=decrease",

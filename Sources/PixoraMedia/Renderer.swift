@@ -73,10 +73,11 @@ public struct Renderer: Sendable {
         ]
     }
 
-    /// Resolves assets, checks that every clip is long enough, and writes the subtitle script into `work`.
+    /// Resolves assets, checks that every clip starts inside its file, and writes the subtitle script into `work`.
     public func makeBuilder(for state: EditorState, work: URL) async throws -> RenderGraphBuilder {
         var clipPaths: [String] = []
         var sizes: [RenderGraphBuilder.Size?] = []
+        var lengths: [Double?] = []
         for (index, clip) in state.clips.enumerated() {
             let url = try assets.url(for: clip.asset)
             let info = try await MediaProbe.probe(url)
@@ -84,13 +85,15 @@ public struct Renderer: Sendable {
                 throw InvalidDocument(document: "editor state", issues: [.init("clips[\(index)].asset", "\(clip.asset) has no video stream")])
             }
             let available = video.duration ?? info.duration
-            if clip.trimIn + clip.duration > available + state.canvas.frameDuration {
+            // A clip may run longer than its source (its last frame is held), but must start inside it.
+            if clip.trimIn > available - state.canvas.frameDuration {
                 throw InvalidDocument(document: "editor state", issues: [
-                    .init("clips[\(index)].duration", "trimIn + duration is \((clip.trimIn + clip.duration).formatted) s but the clip is only \(available.formatted) s long")
+                    .init("clips[\(index)].trimIn", "is \(clip.trimIn.formatted) s but the clip is only \(available.formatted) s long")
                 ])
             }
             clipPaths.append(url.path)
             sizes.append(.init(width: width, height: height))
+            lengths.append(available)
         }
         let voicePaths = try state.audio.voice.segments.map { try assets.url(for: $0.asset).path }
         let musicPaths = try state.audio.music.segments.map { try assets.url(for: $0.asset).path }
@@ -102,7 +105,7 @@ public struct Renderer: Sendable {
             subtitlePath = url.path
         }
         return RenderGraphBuilder(
-            state: state, clipPaths: clipPaths, clipSizes: sizes, voicePaths: voicePaths, musicPaths: musicPaths,
+            state: state, clipPaths: clipPaths, clipSizes: sizes, clipLengths: lengths, voicePaths: voicePaths, musicPaths: musicPaths,
             subtitlePath: subtitlePath, fontsDirectory: try SystemFile.fontsDirectory.locate())
     }
 

@@ -60,6 +60,7 @@ public func buildRouter(_ services: AppServices) -> (Router<AppRequestContext>, 
 
     let signedIn = RouteRegistrar(group: api.group(context: AuthenticatedContext.self), prefix: "/api/v1", table: table)
     VideoRoutes(services: services).register(signedIn)
+    EditorRoutes(services: services).register(signedIn)
     UserRoutes(services: services).register(signedIn)
     AdminRoutes(services: services).register(signedIn)
     return (router, table)

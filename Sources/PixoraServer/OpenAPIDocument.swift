@@ -9,7 +9,7 @@ enum OpenAPIDocument {
         "title": "Pixora API",
         "version": "1.0.0",
         "summary": "Prompt-to-video generation with plans, scene regeneration, editable versions and credits.",
-        "description": "The HTTP API of Pixora: describe a video in a prompt, review (and optionally edit) the plan of scenes, have it generated (narration, pictures, clips, music, captions), follow its progress live, regenerate single scenes, and save edited versions that are rendered again.\n\nAll API paths start with `/api/v1/`; `/healthz`, `/readyz`, `/metrics` and `/openapi.json` are at the root.\n\n## Authentication\n* `POST /api/v1/auth/register` and `POST /api/v1/auth/login` answer with an **access token** (a JWT signed with HS256) and a **refresh token**. Send the access token as `Authorization: Bearer <token>`.\n* Access tokens live **15 minutes** (`expiresIn` is in seconds: 900). An expired token is answered with 401 `token_expired`; a token that does not verify with 401 `invalid_token`.\n* Refresh tokens are opaque and **rotate**: `POST /api/v1/auth/refresh` returns a new access token *and* a new refresh token, and the one sent stops working. Sending a refresh token that was already used (a replay) **revokes its whole family** - every refresh token descended from the same sign-in - and is answered with 401 `token_reused`; the user has to sign in again. Refresh tokens expire after 30 days. `POST /api/v1/auth/logout` revokes the family of the refresh token sent; resetting the password revokes every refresh token of the account.\n* When a request carries an `Authorization` header it is checked on every route, including those that need no sign-in: a header that is not `Bearer <token>`, or a bad or expired token, is answered with 401.\n* Media files and the event stream (`GET /api/v1/videos/{id}/video`, `.../thumbnail`, `.../versions/{vid}/video`, `.../versions/{vid}/thumbnail`, `/api/v1/assets/{key}`, `/api/v1/users/me/avatar`, `/api/v1/videos/{id}/events`) also accept a **signed link** instead of the header, because `<video>`, `<img>` and `EventSource` cannot send headers: the URLs the API returns (`videoUrl`, `thumbnailUrl`, `avatarUrl`, `eventsUrl`, scene asset `url`) are paths with an `access=<expiry>.<user id>.<signature>` query parameter, valid for one hour, for that path and that user only. A wrong or expired link is answered with 401 `invalid_link`.\n* Sign-in attempts are rate-limited per email (10 per 15 minutes by default, `PIXORA_LOGIN_LIMIT`) and per client address (5 times that): 429 `rate_limited` with a `Retry-After` header. A successful sign-in resets the email's count.\n* The first account created on a server gets the role `admin`; later ones get `user`.\n\n## Credits and pricing\n* A new account starts with **100 credits** (the sign-up grant).\n* A video costs **1 credit per second of target duration** (`settings.durationSeconds`, 5 to 120 s), rounded up: a 30-second video costs 30 credits. The price is charged when `POST /api/v1/videos` accepts the request, and refunded (a `video_refund` ledger row) if the video fails or is cancelled. `POST /api/v1/plans` shows the plan and the price without charging anything.\n* Regenerating a scene costs **3 credits for the visual** (picture and clip) and **1 credit for the audio** (narration), 4 for both; `regenerate: both` without new narration text only regenerates (and charges) the visual. The charge is refunded if the regeneration fails.\n* Saving an edited version renders it **for free** (0 credits): no new assets are generated.\n* Without enough credits the request is answered with 402 `insufficient_credits`, whose `details` hold the `balance` and the `price`. `GET /api/v1/users/me/credits` shows the balance and these prices; every change of the balance is a row of the ledger at `GET /api/v1/users/me/credits/transactions`.\n\n## Limits\n* **At most 5 versions per video.** Saving a sixth removes the oldest version that is neither the video's current version nor still queued or rendering; the response lists the removed version numbers in `removedVersions`. When no version can be removed the save is answered with 409 `conflict`.\n* **At most 5 revisions per scene.** A sixth regeneration drops the oldest revision; the response says how many were dropped in `prunedRevisions`.\n* A prompt has at most 2000 characters, a script at most 20000, a plan 1 to 40 scenes, an editor state 1 to 60 clips.\n* JSON request bodies are at most 1 MiB (an editor state at most 4 MiB); an avatar at most 2 MiB. Larger bodies are answered with 413 `payload_too_large`.\n\n## Pagination\n`GET /api/v1/videos` and `GET /api/v1/users/me/credits/transactions` list newest first, a page at a time. `limit` is 1 to 100 (default 20). A page's `nextCursor` is an opaque string: pass it as `cursor` to get the next page. The last page has no `nextCursor`. A cursor the API did not return is answered with 422.\n\n## Requests and responses\n* JSON keys are camelCase. Optional properties that have no value are **left out** of responses (never `null`).\n* In request bodies, optional properties may be left out or sent as `null`; unknown properties are ignored. Values of named choices (aspect ratio, quality, style, tone, voice, mood, transition kind, font, encoder preset) are matched case-insensitively.\n* Timestamps are ISO 8601 strings in UTC with milliseconds.\n* `X-Request-Id`: a request may name itself with 1 to 64 letters, digits, `-` and `_`; otherwise the server makes an id. The id is logged with every line about the request and returned in the `X-Request-Id` response header.\n\n## Idempotency\n* `POST /api/v1/videos` accepts an `Idempotency-Key` header (1 to 200 characters). A retry with a key this user has already used creates and charges nothing: it is answered with 200 (instead of 201), the header `Idempotent-Replayed: true`, and the video created by the first request.\n* `POST /api/v1/admin/users/{id}/credits` accepts an `Idempotency-Key` header too; an adjustment whose key was already applied for that user is answered with 409 `already_applied`.\n\n## Errors\nEvery error is JSON: `{\"error\": {\"code\": \"...\", \"message\": \"...\", \"details\": {...}}}`; `details` is only present for some codes. `code` is stable and meant for programs, `message` is for people. The codes: `invalid_json` (400: the body is empty, not JSON or not an object), `invalid_idempotency_key` (400), `invalid_token` (400 on password reset, 401 otherwise), `unauthorized`, `token_expired`, `token_reused`, `invalid_credentials`, `invalid_link` (401), `insufficient_credits` (402), `forbidden` (403), `not_found` and `not_rendered` (404), `method_not_allowed` (405), `email_taken`, `conflict`, `not_running`, `video_not_ready`, `video_busy`, `version_not_ready`, `already_applied` (409), `payload_too_large` (413), `unsupported_media_type` (415), `range_not_satisfiable` (416), `validation_failed` (422, with `details.issues`: one `{field, message}` per problem, `field` being a path such as `settings.durationSeconds` or `editorState.clips[2].duration`), `rate_limited` (429), `internal_error` (500) and `unavailable` (503).\n\n## Live progress: Server-Sent Events\n`GET /api/v1/videos/{id}/events` (open the video's `eventsUrl` with an `EventSource`) streams `text/event-stream`:\n* The stream starts with `retry: 2000`.\n* Then, each time the video or its newest job changes (checked every 300 ms), one message: `id: <n>` (1, 2, ...), `event: progress` or `event: end`, and `data:` one line of JSON, the `EventBody` schema: `videoId`, `status`, `creditsUsed`, and when present `error`, `currentVersion` and `job` (`id`, `kind`, `state`, `attempts`, `error`, `progress`). The first message holds the whole current picture, so a client that reconnects misses nothing.\n* `event: end` is the last message: it is sent when the newest job has finished (`succeeded`, `failed` or `cancelled`) and the video is neither `queued` nor `running`; then the stream closes.\n* `event: deleted` with `data: {\"videoId\": \"...\"}` is sent, and the stream closes, when the video is deleted.\n* When nothing changes for 15 seconds a `: keep-alive` comment line is sent.\n\nExample:\n```\nretry: 2000\n\nid: 1\nevent: progress\ndata: {\"creditsUsed\":30,\"job\":{\"attempts\":1,\"id\":\"...\",\"kind\":\"generate_video\",\"progress\":{\"fraction\":0.31,\"message\":\"picture 2 of 6\",\"scenes\":[...],\"stage\":\"visuals\"},\"state\":\"running\"},\"status\":\"running\",\"videoId\":\"...\"}\n\nid: 2\nevent: end\ndata: {\"creditsUsed\":30,\"currentVersion\":1,\"job\":{...,\"state\":\"succeeded\"},\"status\":\"completed\",\"videoId\":\"...\"}\n```\n"
+        "description": "The HTTP API of Pixora: describe a video in a prompt, review (and optionally edit) the plan of scenes, have it generated (narration, pictures, clips, music, captions), follow its progress live, regenerate single scenes, and save edited versions that are rendered again.\n\nAll API paths start with `/api/v1/`; `/healthz`, `/readyz`, `/metrics` and `/openapi.json` are at the root.\n\n## Browser studio\nThe server also serves the browser studio at `/`: static HTML, CSS and JavaScript files (no build step), answered for GET and HEAD with an `ETag` and a `Content-Security-Policy`. A GET for a page path that is not a file and has no extension (such as `/dashboard`) is answered with the studio's `index.html`, whose router shows the page (an SPA fallback); paths under `/api/` and `/healthz`, `/readyz`, `/metrics` and `/openapi.json` are never answered by it. With `PIXORA_WEB_DIR` the files are served from that folder instead of those bundled with the server. The studio is a client of this API; its pages are not API operations and are not described here.\n\n## Authentication\n* `POST /api/v1/auth/register` and `POST /api/v1/auth/login` answer with an **access token** (a JWT signed with HS256) and a **refresh token**. Send the access token as `Authorization: Bearer <token>`.\n* Access tokens live **15 minutes** (`expiresIn` is in seconds: 900). An expired token is answered with 401 `token_expired`; a token that does not verify with 401 `invalid_token`.\n* Refresh tokens are opaque and **rotate**: `POST /api/v1/auth/refresh` returns a new access token *and* a new refresh token, and the one sent stops working. Sending a refresh token that was already used (a replay) **revokes its whole family** - every refresh token descended from the same sign-in - and is answered with 401 `token_reused`; the user has to sign in again. Refresh tokens expire after 30 days. `POST /api/v1/auth/logout` revokes the family of the refresh token sent; resetting the password revokes every refresh token of the account.\n* When a request carries an `Authorization` header it is checked on every route, including those that need no sign-in: a header that is not `Bearer <token>`, or a bad or expired token, is answered with 401.\n* Media files and the event stream (`GET /api/v1/videos/{id}/video`, `.../thumbnail`, `.../versions/{vid}/video`, `.../versions/{vid}/thumbnail`, `/api/v1/assets/{key}`, `/api/v1/users/me/avatar`, `/api/v1/videos/{id}/events`) also accept a **signed link** instead of the header, because `<video>`, `<img>` and `EventSource` cannot send headers: the URLs the API returns (`videoUrl`, `thumbnailUrl`, `avatarUrl`, `eventsUrl`, scene asset `url`) are paths with an `access=<expiry>.<user id>.<signature>` query parameter, valid for one hour, for that path and that user only. A wrong or expired link is answered with 401 `invalid_link`.\n* Sign-in attempts are rate-limited per email (10 per 15 minutes by default, `PIXORA_LOGIN_LIMIT`) and per client address (5 times that): 429 `rate_limited` with a `Retry-After` header. A successful sign-in resets the email's count.\n* The first account created on a server gets the role `admin`; later ones get `user`.\n\n## Credits and pricing\n* A new account starts with **100 credits** (the sign-up grant).\n* A video costs **1 credit per second of target duration** (`settings.durationSeconds`, 5 to 120 s), rounded up: a 30-second video costs 30 credits. The price is charged when `POST /api/v1/videos` accepts the request, and refunded (a `video_refund` ledger row) if the video fails or is cancelled. `POST /api/v1/plans` shows the plan and the price without charging anything.\n* Regenerating a scene costs **3 credits for the visual** (picture and clip) and **1 credit for the audio** (narration), 4 for both; `regenerate: both` without new narration text only regenerates (and charges) the visual. The charge is refunded if the regeneration fails.\n* Saving an edited version renders it **for free** (0 credits): no new assets are generated.\n* Without enough credits the request is answered with 402 `insufficient_credits`, whose `details` hold the `balance` and the `price`. `GET /api/v1/users/me/credits` shows the balance and these prices; every change of the balance is a row of the ledger at `GET /api/v1/users/me/credits/transactions`.\n\n## Limits\n* **At most 5 versions per video.** Saving a sixth removes the oldest version that is neither the video's current version nor still queued or rendering; the response lists the removed version numbers in `removedVersions`. When no version can be removed the save is answered with 409 `conflict`.\n* **At most 5 revisions per scene.** A sixth regeneration drops the oldest revision; the response says how many were dropped in `prunedRevisions`.\n* A prompt has at most 2000 characters, a script at most 20000, a plan 1 to 40 scenes, an editor state 1 to 60 clips, an editor request 1 to 100 operations, an assistant instruction 1 to 500 characters.\n* JSON request bodies are at most 1 MiB (bodies that hold an editor state - saving a version, `POST /api/v1/editor/apply` and `POST /api/v1/editor/assistant` - at most 4 MiB); an avatar at most 2 MiB. Larger bodies are answered with 413 `payload_too_large`.\n\n## Pagination\n`GET /api/v1/videos` and `GET /api/v1/users/me/credits/transactions` list newest first, a page at a time (`GET /api/v1/videos?sort=oldest` lists oldest first). `limit` is 1 to 100 (default 20). A page's `nextCursor` is an opaque string: pass it as `cursor` to get the next page. The last page has no `nextCursor`. A cursor the API did not return is answered with 422.\n\n## Requests and responses\n* JSON keys are camelCase. Optional properties that have no value are **left out** of responses (never `null`).\n* In request bodies, optional properties may be left out or sent as `null`; unknown properties are ignored. Values of named choices (aspect ratio, quality, style, tone, voice, mood, transition kind, font, encoder preset) are matched case-insensitively.\n* Timestamps are ISO 8601 strings in UTC with milliseconds.\n* `X-Request-Id`: a request may name itself with 1 to 64 letters, digits, `-` and `_`; otherwise the server makes an id. The id is logged with every line about the request and returned in the `X-Request-Id` response header.\n\n## Idempotency\n* `POST /api/v1/videos` accepts an `Idempotency-Key` header (1 to 200 characters). A retry with a key this user has already used creates and charges nothing: it is answered with 200 (instead of 201), the header `Idempotent-Replayed: true`, and the video created by the first request.\n* `POST /api/v1/admin/users/{id}/credits` accepts an `Idempotency-Key` header too; an adjustment whose key was already applied for that user is answered with 409 `already_applied`.\n\n## Errors\nEvery error is JSON: `{\"error\": {\"code\": \"...\", \"message\": \"...\", \"details\": {...}}}`; `details` is only present for some codes. `code` is stable and meant for programs, `message` is for people. The codes: `invalid_json` (400: the body is empty, not JSON or not an object), `invalid_idempotency_key` (400), `invalid_token` (400 on password reset, 401 otherwise), `unauthorized`, `token_expired`, `token_reused`, `invalid_credentials`, `invalid_link` (401), `insufficient_credits` (402), `forbidden` (403), `not_found` and `not_rendered` (404), `method_not_allowed` (405), `email_taken`, `conflict`, `not_running`, `video_not_ready`, `video_busy`, `version_not_ready`, `already_applied` (409), `payload_too_large` (413), `unsupported_media_type` (415), `range_not_satisfiable` (416), `validation_failed` (422, with `details.issues`: one `{field, message}` per problem, `field` being a path such as `settings.durationSeconds` or `editorState.clips[2].duration`), `not_understood` (422: the editor assistant could not turn the instruction into an edit), `rate_limited` (429), `internal_error` (500) and `unavailable` (503).\n\n## Live progress: Server-Sent Events\n`GET /api/v1/videos/{id}/events` (open the video's `eventsUrl` with an `EventSource`) streams `text/event-stream`:\n* The stream starts with `retry: 2000`.\n* Then, each time the video or its newest job changes (checked every 300 ms), one message: `id: <n>` (1, 2, ...), `event: progress` or `event: end`, and `data:` one line of JSON, the `EventBody` schema: `videoId`, `status`, `creditsUsed`, and when present `error`, `currentVersion` and `job` (`id`, `kind`, `state`, `attempts`, `error`, `progress`). The first message holds the whole current picture, so a client that reconnects misses nothing.\n* `event: end` is the last message: it is sent when the newest job has finished (`succeeded`, `failed` or `cancelled`) and the video is neither `queued` nor `running`; then the stream closes.\n* `event: deleted` with `data: {\"videoId\": \"...\"}` is sent, and the stream closes, when the video is deleted.\n* When nothing changes for 15 seconds a `: keep-alive` comment line is sent.\n\nExample:\n```\nretry: 2000\n\nid: 1\nevent: progress\ndata: {\"creditsUsed\":30,\"job\":{\"attempts\":1,\"id\":\"...\",\"kind\":\"generate_video\",\"progress\":{\"fraction\":0.31,\"message\":\"picture 2 of 6\",\"scenes\":[...],\"stage\":\"visuals\"},\"state\":\"running\"},\"status\":\"running\",\"videoId\":\"...\"}\n\nid: 2\nevent: end\ndata: {\"creditsUsed\":30,\"currentVersion\":1,\"job\":{...,\"state\":\"succeeded\"},\"status\":\"completed\",\"videoId\":\"...\"}\n```\n"
       },
       "servers": [
         {
@@ -43,6 +43,10 @@ enum OpenAPIDocument {
           "description": "Saved edits of a video (editor states) and their renders."
         },
         {
+          "name": "Editor",
+          "description": "The editor: a version's document with signed links to its assets, typed edits applied on the server, and the assistant that turns plain-language instructions into edits. Nothing here saves or charges; save an edited state with `POST /api/v1/videos/{id}/versions`."
+        },
+        {
           "name": "Media",
           "description": "Video, thumbnail, asset and avatar files (bearer token or signed link; byte ranges)."
         },
@@ -52,7 +56,7 @@ enum OpenAPIDocument {
         },
         {
           "name": "Users",
-          "description": "The signed-in user's profile and avatar."
+          "description": "The signed-in user's profile, avatar and usage statistics."
         },
         {
           "name": "Credits",
@@ -1680,6 +1684,20 @@ enum OpenAPIDocument {
                 }
               },
               {
+                "name": "sort",
+                "in": "query",
+                "required": false,
+                "description": "Order of the list: `newest` first (the default) or `oldest` first. Pass the same `sort` with `cursor` as for the page it came from.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "newest",
+                    "oldest"
+                  ],
+                  "default": "newest"
+                }
+              },
+              {
                 "$ref": "#/components/parameters/XRequestId"
               }
             ],
@@ -1690,7 +1708,7 @@ enum OpenAPIDocument {
             ],
             "responses": {
               "200": {
-                "description": "One page, newest first.",
+                "description": "One page, newest first (oldest first with `sort=oldest`).",
                 "headers": {
                   "X-Request-Id": {
                     "$ref": "#/components/headers/XRequestId"
@@ -1709,7 +1727,7 @@ enum OpenAPIDocument {
               },
               "422": {
                 "$ref": "#/components/responses/ValidationFailed",
-                "description": "`validation_failed`: `limit`, `status`, `cursor` or `q` not acceptable."
+                "description": "`validation_failed`: `limit`, `status`, `cursor`, `q` or `sort` (not `newest` or `oldest`) not acceptable."
               },
               "500": {
                 "$ref": "#/components/responses/InternalError"
@@ -2318,6 +2336,226 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/videos/{id}/editor": {
+          "get": {
+            "operationId": "getEditorDocument",
+            "summary": "Open a version in the editor",
+            "tags": [
+              "Editor"
+            ],
+            "description": "The editor state of one version of the video, with the version, the video and signed links to every clip, voice and music asset the state uses. Without `version`, the video's current version (or its newest, when none is current).",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/VideoId"
+              },
+              {
+                "name": "version",
+                "in": "query",
+                "required": false,
+                "description": "Number (not id) of the version to open; the current version when left out.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              {
+                "$ref": "#/components/parameters/XRequestId"
+              }
+            ],
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The version, its editor state and signed links to its assets.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/XRequestId"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/EditorDocument"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound",
+                "description": "`not_found`: no such video, or no version with that number."
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict",
+                "description": "`video_not_ready`: the video has no version to edit yet (it is still being generated, or it failed or was cancelled before its first render)."
+              },
+              "422": {
+                "$ref": "#/components/responses/ValidationFailed",
+                "description": "`validation_failed`: `version` is not a version number (a whole number of 1 or more)."
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError"
+              },
+              "503": {
+                "$ref": "#/components/responses/Unavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/editor/apply": {
+          "post": {
+            "operationId": "applyEditorOperations",
+            "summary": "Apply typed edits to an editor state",
+            "tags": [
+              "Editor"
+            ],
+            "description": "Applies the operations in order to the editor state sent and answers the new state with one sentence per change. The timeline arithmetic lives here: when clips move, change length or their transitions change, each scene's voice, captions and overlays move with its clip and the music is laid again. Nothing is saved or charged; save the result with `POST /api/v1/videos/{id}/versions`.",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/XRequestId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/ApplyEditsRequest"
+                  }
+                }
+              },
+              "description": "At most 4 MiB."
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The edited state and what changed.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/XRequestId"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/EditResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/InvalidJSON"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge",
+                "description": "`payload_too_large`: the body is larger than 4 MiB."
+              },
+              "422": {
+                "$ref": "#/components/responses/ValidationFailed",
+                "description": "`validation_failed`: the body does not decode (e.g. an unknown `op`), `operations` is empty or has more than 100 operations, the state sent is not valid (`editorState.clips[0].duration`), or an operation does not fit the document (`operations[0].clip`; `operations[i]` when it would make the document invalid)."
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError"
+              },
+              "503": {
+                "$ref": "#/components/responses/Unavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/editor/assistant": {
+          "post": {
+            "operationId": "askEditorAssistant",
+            "summary": "Turn a plain-language instruction into edits",
+            "tags": [
+              "Editor"
+            ],
+            "description": "The embedded editor assistant: rule-based and deterministic (no model, no charge). It turns the instruction (\"make scene 2 longer and use slide transitions\", \"quieter music\", \"turn captions off\", \"add the title 'Hello' at the start\", \"move scene 3 to the start\") into editor operations, applies them to the state sent like `POST /api/v1/editor/apply`, and answers a reply, the operations, the changes and the new state. Nothing is saved.",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/XRequestId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/AssistantRequest"
+                  }
+                }
+              },
+              "description": "At most 4 MiB."
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "What the assistant did.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/XRequestId"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/AssistantAnswer"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/InvalidJSON"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge",
+                "description": "`payload_too_large`: the body is larger than 4 MiB."
+              },
+              "422": {
+                "description": "`not_understood`: nothing in the instruction could be turned into an edit; the message lists example instructions. `validation_failed`: `instruction` is empty or longer than 500 characters, the state sent is not valid (`editorState.<field>`), or an edit does not fit the document (`operations[i].<field>`).",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "oneOf": [
+                        {
+                          "$ref": "#/components/schemas/NotUnderstoodError"
+                        },
+                        {
+                          "$ref": "#/components/schemas/ValidationError"
+                        }
+                      ]
+                    }
+                  }
+                }
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError"
+              },
+              "503": {
+                "$ref": "#/components/responses/Unavailable"
+              }
+            }
+          }
+        },
         "/api/v1/users/me/profile": {
           "get": {
             "operationId": "getProfile",
@@ -2416,6 +2654,68 @@ enum OpenAPIDocument {
               "422": {
                 "$ref": "#/components/responses/ValidationFailed",
                 "description": "`validation_failed`: `name` longer than 100 characters or not a string."
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError"
+              },
+              "503": {
+                "$ref": "#/components/responses/Unavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/users/me/usage": {
+          "get": {
+            "operationId": "getUsage",
+            "summary": "The caller's usage statistics",
+            "tags": [
+              "Users"
+            ],
+            "description": "Credits spent and granted per day over the last `days` days (UTC, today included), and the caller's videos by status, for the profile page.",
+            "parameters": [
+              {
+                "name": "days",
+                "in": "query",
+                "required": false,
+                "description": "Length of the period in days, today included.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 365,
+                  "default": 30
+                }
+              },
+              {
+                "$ref": "#/components/parameters/XRequestId"
+              }
+            ],
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The usage statistics.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/XRequestId"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Usage"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "422": {
+                "$ref": "#/components/responses/ValidationFailed",
+                "description": "`validation_failed`: `days` is not a number from 1 to 365."
               },
               "500": {
                 "$ref": "#/components/responses/InternalError"
@@ -2777,6 +3077,27 @@ enum OpenAPIDocument {
                     "required": [
                       "details"
                     ]
+                  }
+                }
+              }
+            ]
+          },
+          "NotUnderstoodError": {
+            "description": "422 `not_understood`: nothing in the editor assistant's instruction could be turned into an edit. `message` says so and lists example instructions.",
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/Error"
+              },
+              {
+                "type": "object",
+                "properties": {
+                  "error": {
+                    "type": "object",
+                    "properties": {
+                      "code": {
+                        "const": "not_understood"
+                      }
+                    }
                   }
                 }
               }
@@ -3647,6 +3968,254 @@ enum OpenAPIDocument {
               "output"
             ]
           },
+          "TextStylePatch": {
+            "type": "object",
+            "description": "Some properties of a `TextStyle`; those left out (or `null`) keep their current value. The patched style must still be valid.",
+            "properties": {
+              "font": {
+                "$ref": "#/components/schemas/FontFamily"
+              },
+              "size": {
+                "type": "number",
+                "description": "Font height as a fraction of the canvas height.",
+                "minimum": 0.015,
+                "maximum": 0.25
+              },
+              "bold": {
+                "type": "boolean"
+              },
+              "color": {
+                "type": "string",
+                "description": "`#RRGGBB`.",
+                "pattern": "^#[0-9A-Fa-f]{6}$"
+              },
+              "outlineColor": {
+                "type": "string",
+                "description": "`#RRGGBB`.",
+                "pattern": "^#[0-9A-Fa-f]{6}$"
+              },
+              "outline": {
+                "type": "number",
+                "description": "Outline width as a fraction of the font size.",
+                "minimum": 0,
+                "maximum": 0.3
+              },
+              "box": {
+                "type": "boolean",
+                "description": "Draw a box behind the text."
+              },
+              "boxColor": {
+                "type": "string",
+                "description": "`#RRGGBB`.",
+                "pattern": "^#[0-9A-Fa-f]{6}$"
+              },
+              "boxOpacity": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1
+              }
+            }
+          },
+          "OverlayDraft": {
+            "type": "object",
+            "description": "A text overlay to add (`addOverlay`).",
+            "properties": {
+              "id": {
+                "type": "string",
+                "description": "Overlay id: 1 to 32 characters of a-z, 0-9 and '-', not used by another overlay. Made (`text-<n>`) when left out.",
+                "pattern": "^[a-z0-9-]{1,32}$"
+              },
+              "text": {
+                "type": "string",
+                "description": "Trimmed; must not be empty.",
+                "minLength": 1,
+                "maxLength": 300
+              },
+              "start": {
+                "type": "number",
+                "description": "Seconds on the output timeline.",
+                "minimum": 0
+              },
+              "end": {
+                "type": "number",
+                "description": "After `start`, at most the video's duration."
+              },
+              "x": {
+                "type": "number",
+                "description": "Centre of the text as a fraction of the canvas width.",
+                "minimum": 0,
+                "maximum": 1,
+                "default": 0.5
+              },
+              "y": {
+                "type": "number",
+                "description": "Centre of the text as a fraction of the canvas height (the default is near the top).",
+                "minimum": 0,
+                "maximum": 1,
+                "default": 0.15
+              },
+              "style": {
+                "$ref": "#/components/schemas/TextStylePatch",
+                "description": "Changes to the default overlay style."
+              }
+            },
+            "required": [
+              "text",
+              "start",
+              "end"
+            ]
+          },
+          "EditorOperation": {
+            "type": "object",
+            "description": "One typed edit of an editor state, as the studio's timeline, the assistant and API clients send it (`{\"op\": \"trimClip\", \"clip\": 1, \"duration\": 6}`). Only the fields of the operation's `op` are read; the others are ignored. Clip and cut indexes count from 0; cut `i` joins clips `i` and `i + 1` (`editorState.transitions[i]`).\n\nWhat each `op` reads:\n* `moveClip`: `from`, `to` - moves clip `from` to position `to`.\n* `removeClip`: `clip` (the last clip cannot be removed).\n* `trimClip`: `clip` and `trimIn` and/or `duration`. A clip longer than its source holds its last frame.\n* `setTransition`: `cut` and `kind` and/or `duration`.\n* `setAllTransitions`: `kind` and/or `duration`, for every cut; durations that do not fit a cut are shortened to fit.\n* `setTrackVolume`: `track`, `volume`.\n* `setClipVolume`: `clip`, `volume` - the volume of that scene's narration.\n* `setDucking`: `enabled` - whether the music dips under the narration.\n* `setCaptions`: `enabled` and/or `style`.\n* `addOverlay`: `overlay`.\n* `updateOverlay`: `id` and any of `text`, `start`, `end`, `x`, `y`, `style`.\n* `removeOverlay`: `id`.\n\nMoving, removing or trimming clips and changing transitions changes the timeline: each scene's voice, caption lines and text overlays move with its clip (keeping their offset into it), transitions that no longer fit are shortened, and the music is laid again over the new order. A field the operation needs that is missing or does not fit the document is a `validation_failed` issue at `operations[i].<field>`; an operation that would make the document invalid is an issue at `operations[i]`.",
+            "properties": {
+              "op": {
+                "type": "string",
+                "description": "The kind of edit. Matched case-insensitively.",
+                "enum": [
+                  "moveClip",
+                  "removeClip",
+                  "trimClip",
+                  "setTransition",
+                  "setAllTransitions",
+                  "setTrackVolume",
+                  "setClipVolume",
+                  "setDucking",
+                  "setCaptions",
+                  "addOverlay",
+                  "updateOverlay",
+                  "removeOverlay"
+                ]
+              },
+              "from": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "`moveClip`: index of the clip to move."
+              },
+              "to": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "`moveClip`: the index it gets."
+              },
+              "clip": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "`removeClip`, `trimClip`, `setClipVolume`: index of the clip."
+              },
+              "cut": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "`setTransition`: index of the cut; cut `i` joins clips `i` and `i + 1`."
+              },
+              "trimIn": {
+                "type": "number",
+                "description": "`trimClip`: seconds skipped at the start of the clip's asset.",
+                "minimum": 0,
+                "maximum": 600
+              },
+              "duration": {
+                "type": "number",
+                "description": "`trimClip`: the clip's new length, 0.5 to 120 s. `setTransition`, `setAllTransitions`: the transition's length, more than 0 and at most 3 s (for `setTransition` also at most half the shorter of the two clips); ignored for `cut`. A cut given a kind but no duration gets 0.6 s, or less when that does not fit.",
+                "exclusiveMinimum": 0,
+                "maximum": 120
+              },
+              "volume": {
+                "type": "number",
+                "description": "`setTrackVolume`, `setClipVolume`: linear gain (1 = as generated).",
+                "minimum": 0,
+                "maximum": 4
+              },
+              "kind": {
+                "$ref": "#/components/schemas/TransitionKind",
+                "description": "`setTransition`, `setAllTransitions`: the transition kind."
+              },
+              "track": {
+                "type": "string",
+                "description": "`setTrackVolume`: the track. Matched case-insensitively.",
+                "enum": [
+                  "voice",
+                  "music"
+                ]
+              },
+              "enabled": {
+                "type": "boolean",
+                "description": "`setDucking`: whether the music dips under the narration. `setCaptions`: whether captions are shown."
+              },
+              "style": {
+                "$ref": "#/components/schemas/TextStylePatch",
+                "description": "`setCaptions`: changes to the caption style. `updateOverlay`: changes to the overlay's style."
+              },
+              "overlay": {
+                "$ref": "#/components/schemas/OverlayDraft",
+                "description": "`addOverlay`: the overlay to add."
+              },
+              "id": {
+                "type": "string",
+                "description": "`updateOverlay`, `removeOverlay`: id of an existing overlay."
+              },
+              "text": {
+                "type": "string",
+                "description": "`updateOverlay`: new text (trimmed).",
+                "maxLength": 300
+              },
+              "start": {
+                "type": "number",
+                "description": "`updateOverlay`: new start, seconds on the output timeline.",
+                "minimum": 0
+              },
+              "end": {
+                "type": "number",
+                "description": "`updateOverlay`: new end, after `start` and at most the video's duration."
+              },
+              "x": {
+                "type": "number",
+                "description": "`updateOverlay`: centre of the text as a fraction of the canvas width.",
+                "minimum": 0,
+                "maximum": 1
+              },
+              "y": {
+                "type": "number",
+                "description": "`updateOverlay`: centre of the text as a fraction of the canvas height.",
+                "minimum": 0,
+                "maximum": 1
+              }
+            },
+            "required": [
+              "op"
+            ],
+            "examples": [
+              {
+                "op": "moveClip",
+                "from": 2,
+                "to": 0
+              },
+              {
+                "op": "trimClip",
+                "clip": 1,
+                "trimIn": 0.5,
+                "duration": 6
+              },
+              {
+                "op": "setTransition",
+                "cut": 0,
+                "kind": "dissolve",
+                "duration": 0.8
+              },
+              {
+                "op": "setTrackVolume",
+                "track": "music",
+                "volume": 0.4
+              },
+              {
+                "op": "addOverlay",
+                "overlay": {
+                  "text": "Bees",
+                  "start": 0,
+                  "end": 3
+                }
+              }
+            ]
+          },
           "SceneProgress": {
             "type": "object",
             "description": "Per-scene part statuses.",
@@ -4148,6 +4717,118 @@ enum OpenAPIDocument {
               "removedVersions"
             ]
           },
+          "EditorVideo": {
+            "type": "object",
+            "description": "The video a version belongs to, as the editor needs it.",
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              },
+              "status": {
+                "$ref": "#/components/schemas/VideoStatus"
+              },
+              "currentVersion": {
+                "type": "integer",
+                "description": "Number of the version the video shows, once rendered."
+              }
+            },
+            "required": [
+              "id",
+              "title",
+              "status"
+            ]
+          },
+          "EditorDocument": {
+            "type": "object",
+            "description": "A version opened in the editor.",
+            "properties": {
+              "video": {
+                "$ref": "#/components/schemas/EditorVideo"
+              },
+              "version": {
+                "$ref": "#/components/schemas/Version",
+                "description": "The version opened, without `editorState`."
+              },
+              "editorState": {
+                "$ref": "#/components/schemas/EditorState",
+                "description": "The version's editor state."
+              },
+              "assets": {
+                "type": "object",
+                "description": "Signed links (`/api/v1/assets/{key}?access=...`, valid one hour) by asset key, for every clip, voice and music asset the editor state uses.",
+                "propertyNames": {
+                  "$ref": "#/components/schemas/AssetRef"
+                },
+                "additionalProperties": {
+                  "type": "string"
+                }
+              }
+            },
+            "required": [
+              "video",
+              "version",
+              "editorState",
+              "assets"
+            ]
+          },
+          "EditResult": {
+            "type": "object",
+            "description": "Edits applied to an editor state; nothing is saved.",
+            "properties": {
+              "editorState": {
+                "$ref": "#/components/schemas/EditorState",
+                "description": "The state after every operation."
+              },
+              "changes": {
+                "type": "array",
+                "description": "One sentence per change, for people, in the order the edits were made (e.g. \"Scene 2 is now 6 s long (was 4 s)\").",
+                "items": {
+                  "type": "string"
+                }
+              }
+            },
+            "required": [
+              "editorState",
+              "changes"
+            ]
+          },
+          "AssistantAnswer": {
+            "type": "object",
+            "description": "What the editor assistant made of an instruction; nothing is saved.",
+            "properties": {
+              "reply": {
+                "type": "string",
+                "description": "One sentence for the person, listing what changed (e.g. \"Done: Music volume 100% -> 40%.\")."
+              },
+              "operations": {
+                "type": "array",
+                "description": "The operations the instruction was turned into, in order; sending them to `POST /api/v1/editor/apply` with the same state gives the same result.",
+                "items": {
+                  "$ref": "#/components/schemas/EditorOperation"
+                }
+              },
+              "changes": {
+                "type": "array",
+                "description": "One sentence per change, for people, in the order the edits were made (e.g. \"Scene 2 is now 6 s long (was 4 s)\").",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "editorState": {
+                "$ref": "#/components/schemas/EditorState",
+                "description": "The state after the operations."
+              }
+            },
+            "required": [
+              "reply",
+              "operations",
+              "changes",
+              "editorState"
+            ]
+          },
           "User": {
             "type": "object",
             "properties": {
@@ -4352,6 +5033,100 @@ enum OpenAPIDocument {
             },
             "required": [
               "items"
+            ]
+          },
+          "UsageDay": {
+            "type": "object",
+            "description": "Credits on one day (UTC).",
+            "properties": {
+              "date": {
+                "type": "string",
+                "description": "`YYYY-MM-DD`, in UTC.",
+                "format": "date"
+              },
+              "spent": {
+                "type": "integer",
+                "description": "Credits charged that day, net of that day's refunds (never below 0).",
+                "minimum": 0
+              },
+              "granted": {
+                "type": "integer",
+                "description": "Credits received that day from the sign-up grant and administrators' adjustments.",
+                "minimum": 0
+              }
+            },
+            "required": [
+              "date",
+              "spent",
+              "granted"
+            ]
+          },
+          "Usage": {
+            "type": "object",
+            "description": "The caller's activity, for the profile page's statistics.",
+            "properties": {
+              "days": {
+                "type": "array",
+                "description": "One entry per day of the period, today (UTC) included, oldest first.",
+                "items": {
+                  "$ref": "#/components/schemas/UsageDay"
+                }
+              },
+              "videosByStatus": {
+                "type": "object",
+                "description": "How many of the caller's videos have each status (all time); every status is present.",
+                "properties": {
+                  "queued": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "running": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "completed": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "failed": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "cancelled": {
+                    "type": "integer",
+                    "minimum": 0
+                  }
+                },
+                "required": [
+                  "queued",
+                  "running",
+                  "completed",
+                  "failed",
+                  "cancelled"
+                ]
+              },
+              "totalVideos": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "All the caller's videos (all time)."
+              },
+              "totalSeconds": {
+                "type": "number",
+                "description": "Seconds of rendered video over all the caller's videos, to a tenth of a second.",
+                "minimum": 0
+              },
+              "creditsSpent": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Credits charged in the period, net of refunds."
+              }
+            },
+            "required": [
+              "days",
+              "videosByStatus",
+              "totalVideos",
+              "totalSeconds",
+              "creditsSpent"
             ]
           },
           "CreditAdjustment": {
@@ -4629,6 +5404,47 @@ enum OpenAPIDocument {
               }
             },
             "required": [
+              "editorState"
+            ]
+          },
+          "ApplyEditsRequest": {
+            "type": "object",
+            "properties": {
+              "editorState": {
+                "$ref": "#/components/schemas/EditorState",
+                "description": "The state to edit; it must be valid (issues at `editorState.<field>`)."
+              },
+              "operations": {
+                "type": "array",
+                "description": "Applied in order; the first that does not fit fails the whole request.",
+                "items": {
+                  "$ref": "#/components/schemas/EditorOperation"
+                },
+                "minItems": 1,
+                "maxItems": 100
+              }
+            },
+            "required": [
+              "editorState",
+              "operations"
+            ]
+          },
+          "AssistantRequest": {
+            "type": "object",
+            "properties": {
+              "instruction": {
+                "type": "string",
+                "description": "What to change, in plain English, e.g. \"make scene 2 longer and use slide transitions\", \"quieter music\", \"add the title 'Bees' at the start\". Several requests may be joined by \"and\", commas or \"then\"; quoted text is the words of an overlay. 1 to 500 characters after trimming.",
+                "minLength": 1,
+                "maxLength": 500
+              },
+              "editorState": {
+                "$ref": "#/components/schemas/EditorState",
+                "description": "The state to edit; it must be valid."
+              }
+            },
+            "required": [
+              "instruction",
               "editorState"
             ]
           },

@@ -126,8 +126,10 @@ public enum Videos {
 
     /// Newest first; optionally only one status and titles or prompts containing `search`.
     public static func list(
-        _ db: any SQLDatabase, owner: String, status: VideoStatus?, search: String?, limit: Int, after cursor: PageCursor?
+        _ db: any SQLDatabase, owner: String, status: VideoStatus?, search: String?, limit: Int, after cursor: PageCursor?,
+        oldestFirst: Bool = false
     ) async throws -> Page<Video> {
+        let before = oldestFirst ? " > " : " < "
         var query = SQLQueryString("SELECT * FROM videos WHERE user_id = \(bind: owner)")
         if let status { query.appendInterpolation(unsafeRaw: " AND status = "); query.appendInterpolation(bind: status.rawValue) }
         if let search, !search.isEmpty {
@@ -140,15 +142,15 @@ public enum Videos {
             query.appendInterpolation(unsafeRaw: " ESCAPE '\\')")
         }
         if let cursor {
-            query.appendInterpolation(unsafeRaw: " AND (created_at < ")
+            query.appendInterpolation(unsafeRaw: " AND (created_at" + before)
             query.appendInterpolation(bind: cursor.createdAt)
             query.appendInterpolation(unsafeRaw: " OR (created_at = ")
             query.appendInterpolation(bind: cursor.createdAt)
-            query.appendInterpolation(unsafeRaw: " AND id < ")
+            query.appendInterpolation(unsafeRaw: " AND id" + before)
             query.appendInterpolation(bind: cursor.id)
             query.appendInterpolation(unsafeRaw: "))")
         }
-        query.appendInterpolation(unsafeRaw: " ORDER BY created_at DESC, id DESC LIMIT ")
+        query.appendInterpolation(unsafeRaw: oldestFirst ? " ORDER BY created_at ASC, id ASC LIMIT " : " ORDER BY created_at DESC, id DESC LIMIT ")
         query.appendInterpolation(bind: limit + 1)
         let rows = try await db.raw(query).all().map(Video.init(row:))
         let items = Array(rows.prefix(limit))

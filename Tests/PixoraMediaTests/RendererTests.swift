@@ -78,17 +78,36 @@ struct RendererTests {
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
-    @Test("a clip shorter than its timeline slot is a document error naming the clip")
-    func clipTooShort() async throws {
+    @Test("a clip shown longer than its file holds its last frame: exact length, no black")
+    func clipLongerThanItsFile() async throws {
+        let fixtures = try MediaFixtures()
+        defer { fixtures.remove() }
+        var state = try await fixtures.timeline(captions: false)
+        let last = state.clips.count - 1
+        state.clips[last].trimIn = 1
+        state.clips[last].duration += 1.5  // 2.5 s past the end of its 3-second file.
+        let output = fixtures.root.appendingPathComponent("out.mp4")
+        try await Renderer(assets: fixtures.folder).render(state, to: output)
+        let info = try await MediaProbe.probe(output)
+        #expect(abs(info.duration - state.duration) <= 1.0 / 30 + 0.03, "duration \(info.duration) vs \(state.duration)")
+        #expect(try await MediaCheck.blackStretches(in: output, minimum: 0.3).isEmpty)
+        // The held frame does not change.
+        let a = try await MediaCheck.thumbnailPixels(of: output, at: state.duration - 1.2)
+        let b = try await MediaCheck.thumbnailPixels(of: output, at: state.duration - 0.2)
+        #expect(MediaCheck.difference(a, b) < 1)
+    }
+
+    @Test("a clip that starts past the end of its file is a document error naming the clip")
+    func trimPastTheEnd() async throws {
         let fixtures = try MediaFixtures()
         defer { fixtures.remove() }
         var state = try await fixtures.timeline()
-        state.clips[2].trimIn = 1
+        state.clips[2].trimIn = 3.5
         do {
             try await Renderer(assets: fixtures.folder).render(state, to: fixtures.root.appendingPathComponent("out.mp4"))
             Issue.record("expected an error")
         } catch let error as InvalidDocument {
-            #expect(error.issues.map(\.description) == ["clips[2].duration: trimIn + duration is 4 s but the clip is only 3 s long"])
+            #expect(error.issues.map(\.description) == ["clips[2].trimIn: is 3.5 s but the clip is only 3 s long"])
         }
     }
 

@@ -3,6 +3,7 @@ import Hummingbird
 import NIOCore
 import PixoraPipeline
 import PixoraStore
+import ServiceLifecycle
 
 /// `GET /api/v1/videos/{id}/events`: Server-Sent Events with the video's status and its newest job's progress.
 /// Read from the database, so any API node can stream a job that any worker runs, and a reconnecting client
@@ -51,7 +52,8 @@ struct EventRoutes {
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys
             try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
-            while !Task.isCancelled {
+            // A shutting-down server ends its streams (clients reconnect elsewhere) instead of waiting for them.
+            while !Task.isCancelled && !Task.isShuttingDownGracefully {
                 let snapshot = try await database.read { db -> EventBody? in
                     // The job first: see VideoRoutes.videoWithJob.
                     let job = try await Jobs.latest(db, video: id)

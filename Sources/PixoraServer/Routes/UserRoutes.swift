@@ -16,6 +16,7 @@ struct UserRoutes {
         routes.add(.put, "users/me/avatar", uploadAvatar)
         routes.add(.get, "users/me/credits", credits)
         routes.add(.get, "users/me/credits/transactions", transactions)
+        routes.add(.get, "users/me/usage", usage)
     }
 
     func me(_ context: AuthenticatedContext) async throws -> User {
@@ -106,6 +107,35 @@ struct UserRoutes {
         let cursor = try VideoRoutes.cursor(query["cursor"].map(String.init))
         let page = try await services.database.read { db in try await CreditLedger.transactions(db, user: context.userId, limit: limit, after: cursor) }
         return JSONResponse(PageBody(items: page.items.map(TransactionBody.init), nextCursor: page.next?.token))
+    }
+}
+
+extension UserRoutes {
+    struct UsageBody: Codable, Sendable {
+        struct Day: Codable, Sendable {
+            var date: String
+            var spent: Int
+            var granted: Int
+        }
+        var days: [Day]
+        var videosByStatus: [String: Int]
+        var totalVideos: Int
+        var totalSeconds: Double
+        var creditsSpent: Int
+    }
+
+    /// Credits per day over the last `days` days (1–365, default 30) and videos by status.
+    @Sendable func usage(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<UsageBody> {
+        var days = 30
+        if let text = request.uri.queryParameters["days"].map(String.init) {
+            guard let value = Int(text), (1...365).contains(value) else { throw APIError.validation("days", "must be a number from 1 to 365, got '\(text)'") }
+            days = value
+        }
+        let summary = try await services.database.read { db in try await Usage.summary(db, user: context.userId, days: days) }
+        return JSONResponse(UsageBody(
+            days: summary.days.map { UsageBody.Day(date: $0.date, spent: $0.spent, granted: $0.granted) },
+            videosByStatus: summary.videosByStatus, totalVideos: summary.totalVideos, totalSeconds: summary.totalSeconds,
+            creditsSpent: summary.creditsSpent))
     }
 }
 

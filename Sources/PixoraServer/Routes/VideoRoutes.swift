@@ -131,8 +131,10 @@ struct VideoRoutes {
         let cursor = try Self.cursor(query["cursor"].map(String.init))
         let search = query["q"].map(String.init)?.trimmingCharacters(in: .whitespaces)
         guard (search?.count ?? 0) <= 200 else { throw APIError.validation("q", "must be at most 200 characters") }
+        let sort = query["sort"].map(String.init) ?? "newest"
+        guard sort == "newest" || sort == "oldest" else { throw APIError.validation("sort", "must be newest or oldest, got '\(sort)'") }
         let page = try await database.read { db in
-            try await Videos.list(db, owner: context.userId, status: status, search: search, limit: limit, after: cursor)
+            try await Videos.list(db, owner: context.userId, status: status, search: search, limit: limit, after: cursor, oldestFirst: sort == "oldest")
         }
         return JSONResponse(PageBody(items: page.items.map { VideoBody($0, detail: false, tokens: tokens) }, nextCursor: page.next?.token))
     }

@@ -1,0 +1,124 @@
+import Foundation
+
+/// One typed edit of an EditorState, as the timeline, the assistant and the API send it (`{"op": "trimClip", …}`).
+/// Clip and cut indexes count from 0; cut `i` joins clips `i` and `i + 1`. Only the fields of the operation's
+/// kind are read.
+public struct EditorOperation: Codable, Sendable, Hashable {
+    public enum Kind: String, NamedChoice {
+        case moveClip, removeClip, trimClip
+        case setTransition, setAllTransitions
+        case setTrackVolume, setClipVolume, setDucking
+        case setCaptions
+        case addOverlay, updateOverlay, removeOverlay
+    }
+
+    public enum Track: String, NamedChoice {
+        case voice, music
+    }
+
+    public var op: Kind
+    public var from: Int?
+    public var to: Int?
+    public var clip: Int?
+    public var cut: Int?
+    public var trimIn: Double?
+    public var duration: Double?
+    public var volume: Double?
+    public var kind: TransitionKind?
+    public var track: Track?
+    public var enabled: Bool?
+    public var style: TextStylePatch?
+    public var overlay: OverlayDraft?
+    public var id: String?
+    public var text: String?
+    public var start: Double?
+    public var end: Double?
+    public var x: Double?
+    public var y: Double?
+
+    public init(_ op: Kind) { self.op = op }
+
+    public static func moveClip(from: Int, to: Int) -> Self { with(.moveClip) { $0.from = from; $0.to = to } }
+    public static func removeClip(_ clip: Int) -> Self { with(.removeClip) { $0.clip = clip } }
+    public static func trimClip(_ clip: Int, trimIn: Double? = nil, duration: Double? = nil) -> Self {
+        with(.trimClip) { $0.clip = clip; $0.trimIn = trimIn; $0.duration = duration }
+    }
+    public static func setTransition(_ cut: Int, kind: TransitionKind? = nil, duration: Double? = nil) -> Self {
+        with(.setTransition) { $0.cut = cut; $0.kind = kind; $0.duration = duration }
+    }
+    public static func setAllTransitions(kind: TransitionKind? = nil, duration: Double? = nil) -> Self {
+        with(.setAllTransitions) { $0.kind = kind; $0.duration = duration }
+    }
+    public static func setTrackVolume(_ track: Track, _ volume: Double) -> Self { with(.setTrackVolume) { $0.track = track; $0.volume = volume } }
+    public static func setClipVolume(_ clip: Int, _ volume: Double) -> Self { with(.setClipVolume) { $0.clip = clip; $0.volume = volume } }
+    public static func setDucking(_ enabled: Bool) -> Self { with(.setDucking) { $0.enabled = enabled } }
+    public static func setCaptions(enabled: Bool? = nil, style: TextStylePatch? = nil) -> Self {
+        with(.setCaptions) { $0.enabled = enabled; $0.style = style }
+    }
+    public static func addOverlay(_ overlay: OverlayDraft) -> Self { with(.addOverlay) { $0.overlay = overlay } }
+    public static func removeOverlay(_ id: String) -> Self { with(.removeOverlay) { $0.id = id } }
+
+    static func with(_ kind: Kind, _ set: (inout Self) -> Void) -> Self {
+        var operation = Self(kind)
+        set(&operation)
+        return operation
+    }
+}
+
+/// Some fields of a text style; the others stay as they are.
+public struct TextStylePatch: Codable, Sendable, Hashable {
+    public var font: FontFamily?
+    public var size: Double?
+    public var bold: Bool?
+    public var color: String?
+    public var outlineColor: String?
+    public var outline: Double?
+    public var box: Bool?
+    public var boxColor: String?
+    public var boxOpacity: Double?
+
+    public init(size: Double? = nil, color: String? = nil, box: Bool? = nil) {
+        self.size = size
+        self.color = color
+        self.box = box
+    }
+
+    public func applied(to style: TextStyle) -> TextStyle {
+        var style = style
+        if let font { style.font = font }
+        if let size { style.size = size }
+        if let bold { style.bold = bold }
+        if let color { style.color = color.uppercased() }
+        if let outlineColor { style.outlineColor = outlineColor.uppercased() }
+        if let outline { style.outline = outline }
+        if let box { style.box = box }
+        if let boxColor { style.boxColor = boxColor.uppercased() }
+        if let boxOpacity { style.boxOpacity = boxOpacity }
+        return style
+    }
+}
+
+/// A text overlay to add; the id is made when missing, the position defaults to the top centre.
+public struct OverlayDraft: Codable, Sendable, Hashable {
+    public var id: String?
+    public var text: String
+    public var start: Double
+    public var end: Double
+    public var x: Double?
+    public var y: Double?
+    public var style: TextStylePatch?
+
+    public init(text: String, start: Double, end: Double, x: Double? = nil, y: Double? = nil) {
+        self.text = text
+        self.start = start
+        self.end = end
+        self.x = x
+        self.y = y
+    }
+}
+
+/// What applying operations did: the new document and one sentence per change, for people.
+public struct EditResult: Sendable, Hashable {
+    public var state: EditorState
+    public var changes: [String]
+}

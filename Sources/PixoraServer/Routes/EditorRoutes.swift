@@ -1,0 +1,104 @@
+import Foundation
+import Hummingbird
+import PixoraCore
+import PixoraStore
+
+/// The editor's document: a version's EditorState with signed links to every asset it uses, typed edits applied
+/// on the server (so the timeline arithmetic lives in one place), and the assistant that turns words into edits.
+struct EditorRoutes {
+    let services: AppServices
+    var database: any Database { services.database }
+
+    static let maxDocument = 4 << 20
+
+    func register(_ routes: RouteRegistrar<AuthenticatedContext>) {
+        routes.add(.get, "videos/:id/editor", editor)
+        routes.add(.post, "editor/apply", apply)
+        routes.add(.post, "editor/assistant", assistant)
+    }
+
+    struct EditorVideo: Codable, Sendable {
+        var id: String
+        var title: String
+        var status: String
+        var currentVersion: Int?
+    }
+
+    struct EditorBody: Codable, Sendable {
+        var video: EditorVideo
+        var version: VersionBody
+        var editorState: EditorState
+        /// Signed links by asset key, for every clip, voice and music asset the state uses.
+        var assets: [String: String]
+    }
+
+    @Sendable func editor(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<EditorBody> {
+        let id = try context.parameters.require("id")
+        guard let video = try await database.read({ db in try await Videos.find(db, owner: context.userId, id: id) }) else {
+            throw APIError.notFound("video")
+        }
+        var wanted = video.currentVersion
+        if let text = request.uri.queryParameters["version"].map(String.init) {
+            guard let number = Int(text), number > 0 else { throw APIError.validation("version", "must be a version number such as 1, got '\(text)'") }
+            wanted = number
+        }
+        let versions = try await database.read { db in try await Versions.list(db, video: video.id) }
+        guard let version = versions.first(where: { $0.number == wanted }) ?? (request.uri.queryParameters["version"] == nil ? versions.last : nil) else {
+            if versions.isEmpty {
+                throw APIError(.conflict, "video_not_ready", "this video has no version to edit yet; it is \(video.status)")
+            }
+            throw APIError.notFound("version")
+        }
+        let state = try JSONDecoder().decode(EditorState.self, from: Data(version.editorState.utf8))
+        let keys = state.clips.map(\.asset.description) + state.audio.voice.segments.map(\.asset.description)
+            + state.audio.music.segments.map(\.asset.description)
+        var assets: [String: String] = [:]
+        for key in keys where assets[key] == nil {
+            assets[key] = services.tokens.signedPath("/api/v1/assets/\(key)", user: context.userId)
+        }
+        return JSONResponse(EditorBody(
+            video: EditorVideo(id: video.id, title: video.title, status: video.status, currentVersion: video.currentVersion),
+            version: VersionBody(version, video: video, includeState: false, tokens: services.tokens),
+            editorState: state, assets: assets))
+    }
+
+    struct ApplyRequest: Decodable {
+        var editorState: EditorState
+        var operations: [EditorOperation]
+    }
+
+    struct ApplyBody: Codable, Sendable {
+        var editorState: EditorState
+        var changes: [String]
+    }
+
+    @Sendable func apply(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<ApplyBody> {
+        let body = try await request.decodeJSON(ApplyRequest.self, limit: Self.maxDocument)
+        guard !body.operations.isEmpty else { throw APIError.validation("operations", "must contain at least one operation") }
+        let result = try body.editorState.applying(body.operations)
+        return JSONResponse(ApplyBody(editorState: result.state, changes: result.changes))
+    }
+
+    struct AssistantRequest: Decodable {
+        var instruction: String
+        var editorState: EditorState
+    }
+
+    struct AssistantBody: Codable, Sendable {
+        var reply: String
+        var operations: [EditorOperation]
+        var changes: [String]
+        var editorState: EditorState
+    }
+
+    @Sendable func assistant(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<AssistantBody> {
+        let body = try await request.decodeJSON(AssistantRequest.self, limit: Self.maxDocument)
+        do {
+            let answer = try EditorAssistant.answer(body.instruction, state: body.editorState)
+            return JSONResponse(AssistantBody(
+                reply: answer.reply, operations: answer.operations, changes: answer.result.changes, editorState: answer.result.state))
+        } catch let error as EditorAssistant.NotUnderstood {
+            throw APIError(.unprocessableContent, "not_understood", error.description)
+        }
+    }
+}

@@ -1,0 +1,424 @@
+// Dashboard (/dashboard): the user's videos as a card grid with search, status filter and sort (kept in the URL
+// so reload and back restore them), "Load more" paging, delete with confirmation, and a light status poll while
+// any video on screen is still queued or running.
+
+import { api } from '../api.js';
+import { refreshUser } from '../app.js';
+import {
+  h, mount, toast, errorText, confirmDialog, formatDuration, formatDate, loading, emptyState, failure,
+  statusBadge, useStyles,
+} from '../ui.js';
+
+const PAGE_SIZE = 24;
+const POLL_MS = 5000;
+const SEARCH_DELAY_MS = 300;
+const STATUSES = [
+  ['', 'All statuses'], ['queued', 'Queued'], ['running', 'Generating'], ['completed', 'Ready'],
+  ['failed', 'Failed'], ['cancelled', 'Cancelled'],
+];
+const SORTS = [['newest', 'Newest first'], ['oldest', 'Oldest first']];
+const ACTIVE = new Set(['queued', 'running']);
+
+export async function render(main, { query }) {
+  useStyles('/css/dashboard.css');
+
+  // Everything the page knows lives here; nothing leaks to module scope.
+  const state = {
+    q: (query.get('q') || '').slice(0, 200),
+    status: STATUSES.some(([value]) => value && value === query.get('status')) ? query.get('status') : '',
+    sort: query.get('sort') === 'oldest' ? 'oldest' : 'newest',
+    items: [],
+    nextCursor: null,
+    loaded: false,
+  };
+  let listController = null;
+  let pollController = null;
+  let searchTimer = null;
+  let pollTimer = null;
+  let disposed = false;
+
+  const search = h('input', {
+    type: 'search', id: 'dash-search', name: 'q', value: state.q, placeholder: 'Search titles and prompts',
+    autocomplete: 'off', maxlength: '200', enterkeyhint: 'search',
+  });
+  const statusSelect = h('select', { id: 'dash-status', name: 'status' },
+    STATUSES.map(([value, label]) => h('option', { value, selected: value === state.status }, label)));
+  const sortSelect = h('select', { id: 'dash-sort', name: 'sort' },
+    SORTS.map(([value, label]) => h('option', { value, selected: value === state.sort }, label)));
+
+  const toolbar = h('form', { class: 'dash-toolbar', role: 'search', 'aria-label': 'Filter videos', novalidate: true },
+    h('div', { class: 'field dash-search' },
+      h('label', { for: 'dash-search' }, 'Search'),
+      h('div', { class: 'dash-search-box' }, h('span', { class: 'dash-search-icon' }, icon('search')), search)),
+    h('div', { class: 'field' }, h('label', { for: 'dash-status' }, 'Status'), statusSelect),
+    h('div', { class: 'field' }, h('label', { for: 'dash-sort' }, 'Sort'), sortSelect));
+
+  const summary = h('p', { class: 'dash-summary muted small', 'aria-live': 'polite' });
+  const results = h('div', { class: 'dash-results', 'aria-live': 'polite', 'aria-busy': 'true' });
+  const more = h('div', { class: 'dash-more' });
+  const pollNote = h('p', { class: 'dash-poll-note small', role: 'status', hidden: true });
+
+  mount(main, h('section', { class: 'page dashboard' },
+    h('div', { class: 'page-header' },
+      h('div', {}, h('h1', {}, 'My videos'), summary),
+      h('a', { class: 'button primary', href: '/', 'data-link': true }, h('span', { 'aria-hidden': 'true' }, '+'), 'New video')),
+    toolbar, pollNote, results, more));
+
+  const hasFilters = () => Boolean(state.q || state.status);
+
+  /** Mirrors the filters into the address bar (replace, so back goes to the previous page, not each keystroke). */
+  function syncUrl() {
+    const params = new URLSearchParams();
+    if (state.q) params.set('q', state.q);
+    if (state.status) params.set('status', state.status);
+    if (state.sort !== 'newest') params.set('sort', state.sort);
+    const text = params.toString();
+    const url = location.pathname + (text ? `?${text}` : '');
+    if (url !== location.pathname + location.search) history.replaceState(history.state, '', url);
+  }
+
+  function listPath({ cursor, limit = PAGE_SIZE, status = state.status, sort = state.sort } = {}) {
+    const params = new URLSearchParams({ limit: String(limit), sort });
+    if (state.q) params.set('q', state.q);
+    if (status) params.set('status', status);
+    if (cursor) params.set('cursor', cursor);
+    return `/videos?${params}`;
+  }
+
+  /** Loads the first page for the current filters, dropping any answer to an older request. */
+  async function reload() {
+    listController?.abort();
+    const controller = new AbortController();
+    listController = controller;
+    results.setAttribute('aria-busy', 'true');
+    if (state.loaded && state.items.length) results.classList.add('is-refreshing');
+    else mount(results, loading('Loading your videos…'));
+    mount(more);
+    try {
+      const page = await api(listPath(), { signal: controller.signal });
+      if (controller.signal.aborted || disposed) return;
+      state.items = page.items || [];
+      state.nextCursor = page.nextCursor || null;
+      state.loaded = true;
+      draw();
+    } catch (error) {
+      if (error.name === 'AbortError' || disposed) return;
+      state.loaded = false;
+      summary.textContent = '';
+      mount(results, failure(new Error(`Your videos could not be loaded. ${sentence(errorText(error))}`), () => reload()));
+    } finally {
+      if (listController === controller) {
+        results.removeAttribute('aria-busy');
+        results.classList.remove('is-refreshing');
+      }
+    }
+    schedulePoll();
+  }
+
+  async function loadMore(button) {
+    if (!state.nextCursor) return;
+    button.disabled = true;
+    button.replaceChildren(h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Loading…');
+    const controller = new AbortController();
+    listController = controller;
+    try {
+      const page = await api(listPath({ cursor: state.nextCursor }), { signal: controller.signal });
+      if (controller.signal.aborted || disposed) return;
+      const known = new Set(state.items.map((video) => video.id));
+      const added = (page.items || []).filter((video) => !known.has(video.id));
+      state.items.push(...added);
+      state.nextCursor = page.nextCursor || null;
+      draw();
+      // Keep the keyboard where the new cards start instead of at the top of the page.
+      const first = added[0] && results.querySelector(`[data-id="${CSS.escape(added[0].id)}"] .video-title a`);
+      first?.focus();
+      schedulePoll();
+    } catch (error) {
+      if (error.name === 'AbortError' || disposed) return;
+      toast(`More videos could not be loaded. ${sentence(errorText(error))}`, 'error');
+      button.disabled = false;
+      button.textContent = 'Load more';
+    }
+  }
+
+  function draw() {
+    const count = state.items.length;
+    summary.textContent = count === 0 ? '' : `${count}${state.nextCursor ? '+' : ''} ${count === 1 ? 'video' : 'videos'}${hasFilters() ? ' match' : ''}`;
+    if (count === 0) {
+      mount(more);
+      if (hasFilters()) {
+        mount(results, emptyState('Nothing matches',
+          state.q ? `No video${state.status ? ` with status “${labelOf(state.status)}”` : ''} mentions “${state.q}”.`
+            : `You have no videos with status “${labelOf(state.status)}”.`,
+          h('button', { type: 'button', class: 'button', onclick: clearFilters }, 'Clear filters')));
+      } else {
+        mount(results, h('div', { class: 'dash-empty' },
+          h('div', { class: 'dash-empty-art' }, icon('play')),
+          emptyState('No videos yet', 'Describe an idea in a sentence and Pixora turns it into a narrated video.',
+            h('a', { class: 'button primary large', href: '/', 'data-link': true }, 'Create your first video'))));
+      }
+      return;
+    }
+    mount(results, h('ul', { class: 'video-grid', role: 'list' }, state.items.map(card)));
+    mount(more, state.nextCursor
+      ? h('button', { type: 'button', class: 'button', onclick: (event) => loadMore(event.currentTarget) }, 'Load more')
+      : null);
+  }
+
+  function card(video) {
+    const href = `/videos/${encodeURIComponent(video.id)}`;
+    const title = video.title || video.prompt || 'Untitled video';
+    const refunded = video.status === 'failed' || video.status === 'cancelled';
+    return h('li', { class: `video-card status-${video.status}`, dataset: { id: video.id } },
+      // The picture repeats the title link, so it stays out of the tab order and away from screen readers.
+      h('a', { class: 'video-thumb', href, 'data-link': true, tabindex: '-1', 'aria-hidden': 'true' }, thumbnail(video)),
+      h('div', { class: 'video-body' },
+        h('h2', { class: 'video-title' }, h('a', { href, 'data-link': true, title }, title)),
+        h('div', { class: 'video-meta' },
+          statusBadge(video.status),
+          video.durationSeconds ? h('span', { title: 'Duration' }, h('span', { class: 'visually-hidden' }, 'Duration '), formatDuration(video.durationSeconds)) : null,
+          h('time', { datetime: video.createdAt, title: new Date(video.createdAt).toLocaleString() }, formatDate(video.createdAt))),
+        h('p', { class: 'video-credits small muted' },
+          `${video.creditsUsed} ${video.creditsUsed === 1 ? 'credit' : 'credits'}`,
+          refunded && video.creditsUsed ? h('span', { class: 'video-refunded' }, ' · refunded') : null),
+        video.status === 'failed' && video.error
+          ? h('p', { class: 'video-error small', title: video.error }, video.error) : null,
+        h('div', { class: 'video-actions' },
+          h('a', { class: 'button small', href, 'data-link': true, 'aria-label': `Open ${title}` },
+            ACTIVE.has(video.status) ? 'Watch progress' : 'Open'),
+          video.status === 'completed'
+            ? h('a', { class: 'button small primary', href: `${href}/edit`, 'data-link': true, 'aria-label': `Continue editing ${title}` }, 'Continue editing')
+            : null)),
+      // Last in the tab order (after the title and the actions) but drawn over the picture's corner.
+      h('button', {
+        type: 'button', class: 'video-delete', 'aria-label': `Delete ${title}`, title: 'Delete video',
+        onclick: (event) => remove(video, event.currentTarget),
+      }, icon('trash')));
+  }
+
+  function thumbnail(video) {
+    if (video.thumbnailUrl) {
+      const image = h('img', { src: video.thumbnailUrl, alt: '', loading: 'lazy', decoding: 'async' });
+      // An expired or missing picture falls back to the status placeholder rather than a broken image.
+      image.addEventListener('error', () => image.replaceWith(placeholder(video.status)), { once: true });
+      return image;
+    }
+    return placeholder(video.status);
+  }
+
+  function placeholder(status) {
+    const looks = {
+      queued: ['clock', 'Waiting to start'],
+      running: ['', 'Generating…'],
+      failed: ['alert', 'Generation failed'],
+      cancelled: ['ban', 'Cancelled'],
+      completed: ['play', 'No preview'],
+    };
+    const [name, text] = looks[status] || ['play', ''];
+    return h('span', { class: `video-placeholder placeholder-${status}` },
+      status === 'running' ? h('span', { class: 'spinner' }) : h('span', { class: 'video-placeholder-icon' }, icon(name)),
+      h('span', { class: 'video-placeholder-text' }, text));
+  }
+
+  async function remove(video, button) {
+    const title = video.title || 'this video';
+    const active = ACTIVE.has(video.status);
+    const ok = await confirmDialog({
+      title: 'Delete this video?',
+      message: active
+        ? `“${title}” is still being generated. Deleting it cancels the generation and refunds the ${video.creditsUsed} credits it was charged. This cannot be undone.`
+        : `“${title}”, its scenes and all its versions will be deleted for good. This cannot be undone.`,
+      confirm: active ? 'Cancel and delete' : 'Delete video',
+      cancel: 'Keep it',
+      danger: true,
+    });
+    if (!ok || disposed) {
+      button.focus();
+      return;
+    }
+    button.disabled = true;
+    try {
+      await api(`/videos/${encodeURIComponent(video.id)}`, { method: 'DELETE' });
+    } catch (error) {
+      if (error.status !== 404) {
+        button.disabled = false;
+        button.focus();
+        toast(`“${title}” could not be deleted. ${sentence(errorText(error))}`, 'error');
+        return;
+      }
+      // Already gone (deleted in another tab): drop the card all the same.
+    }
+    if (disposed) return;
+    const index = state.items.findIndex((item) => item.id === video.id);
+    state.items = state.items.filter((item) => item.id !== video.id);
+    draw();
+    toast(active ? `“${title}” was cancelled and deleted; ${video.creditsUsed} credits were refunded.` : `“${title}” was deleted.`, 'success');
+    if (active) refreshUser();
+    // Focus the card that took its place (or the search box) so the keyboard is not thrown to the top.
+    const next = state.items[Math.min(index, state.items.length - 1)];
+    const target = next && results.querySelector(`[data-id="${CSS.escape(next.id)}"] .video-title a`);
+    (target || search).focus();
+    schedulePoll();
+  }
+
+  /**
+   * While something on screen is queued or running, one list request every 5 s updates the statuses. It asks for
+   * the newest 100 without the status filter, so a video that just finished is still found even when the filter
+   * is "Generating", and active videos (almost always the newest) are covered whatever the sort.
+   */
+  function schedulePoll() {
+    clearTimeout(pollTimer);
+    if (disposed || !state.items.some((video) => ACTIVE.has(video.status))) return;
+    pollTimer = setTimeout(poll, POLL_MS);
+  }
+
+  async function poll() {
+    if (disposed) return;
+    if (document.hidden) {
+      schedulePoll();
+      return;
+    }
+    pollController?.abort();
+    const controller = new AbortController();
+    pollController = controller;
+    try {
+      const page = await api(listPath({ limit: 100, status: '', sort: 'newest' }), { signal: controller.signal });
+      if (controller.signal.aborted || disposed) return;
+      pollNote.hidden = true;
+      applyPoll(page);
+    } catch (error) {
+      if (error.name === 'AbortError' || disposed) return;
+      pollNote.textContent = `Live status updates are paused: ${sentence(errorText(error))} Trying again in a few seconds.`;
+      pollNote.hidden = false;
+    }
+    schedulePoll();
+  }
+
+  function applyPoll(page) {
+    const fresh = new Map((page.items || []).map((video) => [video.id, video]));
+    const complete = !page.nextCursor;
+    let changed = false;
+    let refund = false;
+    state.items = state.items.flatMap((video) => {
+      if (!ACTIVE.has(video.status)) return [video];
+      const latest = fresh.get(video.id);
+      // Missing from a complete answer: deleted elsewhere.
+      if (!latest) {
+        if (complete) changed = true;
+        return complete ? [] : [video];
+      }
+      if (latest.status !== video.status || latest.thumbnailUrl !== video.thumbnailUrl || latest.title !== video.title) {
+        changed = true;
+        if (latest.status === 'failed' || latest.status === 'cancelled') refund = true;
+        if (latest.status === 'completed') toast(`“${latest.title || 'Your video'}” is ready.`, 'success');
+        return [latest];
+      }
+      return [video];
+    });
+    if (!changed) return;
+    // Redraw without losing the keyboard position: remember which card and which control had focus.
+    const focused = document.activeElement;
+    const cardId = focused?.closest?.('.video-card')?.dataset.id;
+    const role = focused?.classList?.contains('video-delete') ? '.video-delete' : '.video-title a';
+    draw();
+    if (cardId) results.querySelector(`[data-id="${CSS.escape(cardId)}"] ${role}`)?.focus({ preventScroll: true });
+    if (refund) refreshUser();
+  }
+
+  function labelOf(status) {
+    return STATUSES.find(([value]) => value === status)?.[1] || status;
+  }
+
+  function clearFilters() {
+    state.q = '';
+    state.status = '';
+    search.value = '';
+    statusSelect.value = '';
+    syncUrl();
+    reload();
+    search.focus();
+  }
+
+  function applySearch() {
+    clearTimeout(searchTimer);
+    const value = search.value.trim().slice(0, 200);
+    if (value === state.q) return;
+    state.q = value;
+    syncUrl();
+    reload();
+  }
+
+  search.addEventListener('input', () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(applySearch, SEARCH_DELAY_MS);
+  });
+  // Escape in a non-empty search box clears it (type=search does this natively in Chromium, this makes it sure).
+  search.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && search.value) {
+      search.value = '';
+      applySearch();
+    }
+  });
+  toolbar.addEventListener('submit', (event) => {
+    event.preventDefault();
+    applySearch();
+  });
+  statusSelect.addEventListener('change', () => {
+    state.status = statusSelect.value;
+    syncUrl();
+    reload();
+  });
+  sortSelect.addEventListener('change', () => {
+    state.sort = sortSelect.value;
+    syncUrl();
+    reload();
+  });
+  const onVisible = () => { if (!document.hidden) schedulePoll(); };
+  document.addEventListener('visibilitychange', onVisible);
+
+  syncUrl();
+  await reload();
+
+  return () => {
+    disposed = true;
+    clearTimeout(searchTimer);
+    clearTimeout(pollTimer);
+    listController?.abort();
+    pollController?.abort();
+    document.removeEventListener('visibilitychange', onVisible);
+  };
+}
+
+// Small line icons (24×24, currentColor) built with DOM calls; glyph fonts differ too much between systems.
+const ICONS = {
+  search: [['circle', { cx: 11, cy: 11, r: 7 }], ['path', { d: 'M20 20l-4.2-4.2' }]],
+  trash: [['path', { d: 'M4 7h16M10 11v6M14 11v6M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12M9 7V4h6v3' }]],
+  clock: [['circle', { cx: 12, cy: 12, r: 9 }], ['path', { d: 'M12 7v5l3 2' }]],
+  ban: [['circle', { cx: 12, cy: 12, r: 9 }], ['path', { d: 'M5.7 5.7l12.6 12.6' }]],
+  alert: [['circle', { cx: 12, cy: 12, r: 9 }], ['path', { d: 'M12 7.5v5.5M12 16.5v.5' }]],
+  play: [['path', { d: 'M8 5.5l11 6.5-11 6.5z', fill: 'currentColor' }]],
+};
+
+function icon(name) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const root = document.createElementNS(ns, 'svg');
+  const attributes = {
+    viewBox: '0 0 24 24', width: 20, height: 20, fill: 'none', stroke: 'currentColor', 'stroke-width': 2,
+    'stroke-linecap': 'round', 'stroke-linejoin': 'round', 'aria-hidden': 'true', focusable: 'false', class: 'icon',
+  };
+  for (const [key, value] of Object.entries(attributes)) root.setAttribute(key, String(value));
+  for (const [tag, shape] of ICONS[name] || []) {
+    const child = document.createElementNS(ns, tag);
+    for (const [key, value] of Object.entries(shape)) child.setAttribute(key, String(value));
+    root.append(child);
+  }
+  return root;
+}
+
+/** The server's words as a sentence ("the file is …" → "The file is ….") to follow our own sentence. */
+function sentence(text) {
+  const trimmed = String(text || '').trim();
+  if (!trimmed) return '';
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?…]$/.test(capital) ? capital : `${capital}.`;
+}
