@@ -18,6 +18,29 @@ const FONTS = {
   mono: '"DejaVu Sans Mono", ui-monospace, monospace',
 };
 
+const ICONS = {
+  play: 'M8 5v14l11-7z',
+  pause: 'M7 5h4v14H7zM13 5h4v14h-4z',
+  previous: 'M6 5h2v14H6zM20 5v14L9 12z',
+  next: 'M16 5h2v14h-2zM4 5l11 7-11 7z',
+};
+
+/** A small inline SVG icon (play, pause, previous, next); decorative, the button carries the label. */
+export function icon(name) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '18');
+  svg.setAttribute('height', '18');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('d', ICONS[name]);
+  path.setAttribute('fill', 'currentColor');
+  svg.append(path);
+  return svg;
+}
+
 /** 75.43 → "1:15.4". */
 export function formatTime(seconds) {
   const value = Math.max(0, seconds || 0);

@@ -181,8 +181,7 @@ export class Timeline {
       onkeydown: (event) => this.clipKey(event, index),
     },
     thumb ? h('img', { src: thumb, alt: '', draggable: false, loading: 'lazy' }) : null,
-    h('span', { class: 'clip-number' }, String(index + 1)),
-    h('span', { class: 'clip-duration' }, `${clip.duration.toFixed(1)} s`));
+    h('span', { class: 'clip-number' }, String(index + 1), h('span', { class: 'clip-duration' }, ` · ${clip.duration.toFixed(1)} s`)));
     const handle = h('span', { class: 'trim-handle', title: 'Drag to trim', 'aria-hidden': 'true' });
     const block = h('div', {
       class: 'clip', role: 'listitem', dataset: { index: String(index) },
@@ -278,7 +277,7 @@ export class Timeline {
       duration = Math.min(120, Math.max(0.5, clip.duration + (e.clientX - startX) / this.pps));
       duration = Math.round(duration * 10) / 10;
       block.style.width = `${duration * this.pps}px`;
-      label.textContent = `${duration.toFixed(1)} s`;
+      label.textContent = ` · ${duration.toFixed(1)} s`;
     };
     const up = () => {
       handle.removeEventListener('pointermove', move);
@@ -292,7 +291,7 @@ export class Timeline {
           .catch(() => this.render(this.state));
       } else {
         block.style.width = `${clip.duration * this.pps}px`;
-        label.textContent = `${clip.duration.toFixed(1)} s`;
+        label.textContent = ` · ${clip.duration.toFixed(1)} s`;
       }
     };
     handle.addEventListener('pointermove', move);

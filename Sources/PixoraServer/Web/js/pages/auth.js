@@ -253,10 +253,10 @@ async function send(form, path, body, busyLabel, onDone, handle) {
       summary.append(' ', h('a', { href: '/signin', 'data-link': true }, 'Sign in instead'), ' or ',
         h('a', { href: '/forgot-password', 'data-link': true }, 'reset your password'), '.');
     } else if (error.status === 401 && path === '/auth/login') {
-      showFormErrors(form, { message: errorText(error) || 'The email or the password is wrong.', name: 'ApiError' });
+      showFormErrors(form, { message: sentence(errorText(error)) || 'The email or the password is wrong.', name: 'ApiError' });
       form.elements.password.select();
     } else {
-      showFormErrors(form, error);
+      showFormErrors(form, { name: 'ApiError', message: sentence(errorText(error)), details: error.details, fields: error.fields });
     }
     form.querySelector('[aria-invalid="true"]')?.focus();
   } finally {
@@ -273,4 +273,11 @@ function rateLimitText(error) {
     ? `${Math.ceil(seconds)} second${Math.ceil(seconds) === 1 ? '' : 's'}`
     : `${Math.ceil(seconds / 60)} minute${Math.ceil(seconds / 60) === 1 ? '' : 's'}`;
   return `Too many sign-in attempts. For your security, please wait ${wait} before trying again.`;
+}
+
+/** Server messages are lower-case fragments ("the email or the password is wrong"): make them sentences. */
+function sentence(text) {
+  if (!text) return text;
+  const first = text[0].toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(first) ? first : first + '.';
 }

@@ -54,7 +54,8 @@ export async function render(main, { query }) {
     h('div', { class: 'field' }, h('label', { for: 'dash-sort' }, 'Sort'), sortSelect));
 
   const summary = h('p', { class: 'dash-summary muted small', 'aria-live': 'polite' });
-  const results = h('div', { class: 'dash-results', 'aria-live': 'polite', 'aria-busy': 'true' });
+  // Only the one-line summary is live: re-reading the whole grid on every change would drown a screen reader.
+  const results = h('div', { class: 'dash-results', 'aria-busy': 'true' });
   const more = h('div', { class: 'dash-more' });
   const pollNote = h('p', { class: 'dash-poll-note small', role: 'status', hidden: true });
 
@@ -141,9 +142,16 @@ export async function render(main, { query }) {
     }
   }
 
+  function drawSummary() {
+    const count = state.items.length;
+    const matches = count === 1 && !state.nextCursor ? ' matches' : ' match';
+    if (count) summary.textContent = `${count}${state.nextCursor ? '+' : ''} ${count === 1 ? 'video' : 'videos'}${hasFilters() ? matches : ''}`;
+    else summary.textContent = hasFilters() ? 'No videos match' : '';
+  }
+
   function draw() {
     const count = state.items.length;
-    summary.textContent = count === 0 ? '' : `${count}${state.nextCursor ? '+' : ''} ${count === 1 ? 'video' : 'videos'}${hasFilters() ? ' match' : ''}`;
+    drawSummary();
     if (count === 0) {
       mount(more);
       if (hasFilters()) {
@@ -173,7 +181,7 @@ export async function render(main, { query }) {
       // The picture repeats the title link, so it stays out of the tab order and away from screen readers.
       h('a', { class: 'video-thumb', href, 'data-link': true, tabindex: '-1', 'aria-hidden': 'true' }, thumbnail(video)),
       h('div', { class: 'video-body' },
-        h('h2', { class: 'video-title' }, h('a', { href, 'data-link': true, title }, title)),
+        h('h2', { class: 'video-title' }, h('a', { href, 'data-link': true, title, dataset: { role: 'title' } }, title)),
         h('div', { class: 'video-meta' },
           statusBadge(video.status),
           video.durationSeconds ? h('span', { title: 'Duration' }, h('span', { class: 'visually-hidden' }, 'Duration '), formatDuration(video.durationSeconds)) : null,
@@ -184,15 +192,18 @@ export async function render(main, { query }) {
         video.status === 'failed' && video.error
           ? h('p', { class: 'video-error small', title: video.error }, video.error) : null,
         h('div', { class: 'video-actions' },
-          h('a', { class: 'button small', href, 'data-link': true, 'aria-label': `Open ${title}` },
+          h('a', { class: 'button small', href, 'data-link': true, 'aria-label': `Open ${title}`, dataset: { role: 'open' } },
             ACTIVE.has(video.status) ? 'Watch progress' : 'Open'),
           video.status === 'completed'
-            ? h('a', { class: 'button small primary', href: `${href}/edit`, 'data-link': true, 'aria-label': `Continue editing ${title}` }, 'Continue editing')
+            ? h('a', {
+              class: 'button small primary', href: `${href}/edit`, 'data-link': true, 'aria-label': `Continue editing ${title}`,
+              dataset: { role: 'edit' },
+            }, 'Continue editing')
             : null)),
       // Last in the tab order (after the title and the actions) but drawn over the picture's corner.
       h('button', {
         type: 'button', class: 'video-delete', 'aria-label': `Delete ${title}`, title: 'Delete video',
-        onclick: (event) => remove(video, event.currentTarget),
+        dataset: { role: 'delete' }, onclick: (event) => remove(video, event.currentTarget),
       }, icon('trash')));
   }
 
@@ -297,32 +308,42 @@ export async function render(main, { query }) {
   function applyPoll(page) {
     const fresh = new Map((page.items || []).map((video) => [video.id, video]));
     const complete = !page.nextCursor;
-    let changed = false;
+    const replaced = [];
+    const removed = [];
     let refund = false;
     state.items = state.items.flatMap((video) => {
       if (!ACTIVE.has(video.status)) return [video];
       const latest = fresh.get(video.id);
       // Missing from a complete answer: deleted elsewhere.
       if (!latest) {
-        if (complete) changed = true;
-        return complete ? [] : [video];
+        if (!complete) return [video];
+        removed.push(video.id);
+        return [];
       }
-      if (latest.status !== video.status || latest.thumbnailUrl !== video.thumbnailUrl || latest.title !== video.title) {
-        changed = true;
-        if (latest.status === 'failed' || latest.status === 'cancelled') refund = true;
-        if (latest.status === 'completed') toast(`“${latest.title || 'Your video'}” is ready.`, 'success');
-        return [latest];
-      }
-      return [video];
+      if (latest.status === video.status && latest.title === video.title) return [video];
+      if (latest.status === 'failed' || latest.status === 'cancelled') refund = true;
+      if (latest.status === 'completed') toast(`“${latest.title || 'Your video'}” is ready.`, 'success');
+      replaced.push(latest);
+      return [latest];
     });
-    if (!changed) return;
-    // Redraw without losing the keyboard position: remember which card and which control had focus.
-    const focused = document.activeElement;
-    const cardId = focused?.closest?.('.video-card')?.dataset.id;
-    const role = focused?.classList?.contains('video-delete') ? '.video-delete' : '.video-title a';
-    draw();
-    if (cardId) results.querySelector(`[data-id="${CSS.escape(cardId)}"] ${role}`)?.focus({ preventScroll: true });
+    if (!state.items.length && removed.length) {
+      draw();
+      return;
+    }
+    // Only the cards that changed are swapped, so focus, hover and the rest of the grid stay put.
+    for (const video of replaced) swapCard(video.id, card(video));
+    for (const id of removed) swapCard(id, null);
+    if (removed.length) drawSummary();
     if (refund) refreshUser();
+  }
+
+  function swapCard(id, replacement) {
+    const old = results.querySelector(`.video-card[data-id="${CSS.escape(id)}"]`);
+    if (!old) return;
+    const role = old.contains(document.activeElement) ? document.activeElement.dataset.role : null;
+    if (replacement) old.replaceWith(replacement);
+    else old.remove();
+    if (role && replacement) (replacement.querySelector(`[data-role="${role}"]`) || replacement.querySelector('[data-role="title"]')).focus({ preventScroll: true });
   }
 
   function labelOf(status) {

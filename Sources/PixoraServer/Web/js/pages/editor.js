@@ -6,7 +6,7 @@ import { api, accessToken } from '../api.js';
 import { h, mount, toast, errorText, confirmDialog, failure, loading, useStyles, formatDateTime } from '../ui.js';
 import { guardLeave, navigate, refreshUser } from '../app.js';
 import { EditorModel, clipStarts, totalDuration } from '../editor/model.js';
-import { Player, formatTime } from '../editor/player.js';
+import { Player, formatTime, icon } from '../editor/player.js';
 import { Timeline } from '../editor/timeline.js';
 import { Inspector } from '../editor/inspector.js';
 import { Assistant } from '../editor/assistant.js';
@@ -48,25 +48,12 @@ async function load(videoId, versionNumber) {
   const id = encodeURIComponent(videoId);
   const editorPath = `/videos/${id}/editor${versionNumber ? `?version=${encodeURIComponent(versionNumber)}` : ''}`;
   const [editor, video, scenes, credits] = await Promise.all([
-    api(editorPath).catch((error) => (error.status === 404 ? tempEditor(videoId, versionNumber) : Promise.reject(error))), // TEMP
+    api(editorPath),
     api(`/videos/${id}`),
     api(`/videos/${id}/scenes`).catch(() => null),
     api('/users/me/credits').catch(() => null),
   ]);
   return { editor, video, scenes: scenes?.scenes || null, credits };
-}
-
-// TEMP until GET /videos/{id}/editor is deployed.
-async function tempEditor(videoId, versionNumber) {
-  const id = encodeURIComponent(videoId);
-  const { versions } = await api(`/videos/${id}/versions`);
-  if (!versions.length) throw Object.assign(new Error('not ready'), { code: 'video_not_ready' });
-  const chosen = versions.find((v) => String(v.number) === String(versionNumber)) || versions.find((v) => v.current) || versions.at(-1);
-  const version = await api(`/videos/${id}/versions/${chosen.id}`);
-  const { scenes } = await api(`/videos/${id}/scenes`);
-  const assets = {};
-  for (const scene of scenes) for (const asset of scene.assets) assets[asset.key] = asset.url;
-  return { video: { id: videoId }, version, editorState: version.editorState, assets };
 }
 
 class EditorPage {
@@ -246,16 +233,16 @@ class EditorPage {
       this.player.seek(starts[target]);
     };
     this.transport = h('div', { class: 'transport' },
-      h('button', { type: 'button', class: 'icon-button small', 'aria-label': 'Previous scene', title: 'Previous scene', onclick: () => step(-1) }, '⏮'),
+      h('button', { type: 'button', class: 'icon-button small', 'aria-label': 'Previous scene', title: 'Previous scene', onclick: () => step(-1) }, icon('previous')),
       this.playButton,
-      h('button', { type: 'button', class: 'icon-button small', 'aria-label': 'Next scene', title: 'Next scene', onclick: () => step(1) }, '⏭'),
+      h('button', { type: 'button', class: 'icon-button small', 'aria-label': 'Next scene', title: 'Next scene', onclick: () => step(1) }, icon('next')),
       this.timeText, this.seekBar, this.sceneSelect);
     this.updatePlayButton();
   }
 
   updatePlayButton() {
     const playing = this.player.playing;
-    this.playButton.textContent = playing ? '❚❚' : '▶';
+    this.playButton.replaceChildren(icon(playing ? 'pause' : 'play'));
     this.playButton.setAttribute('aria-label', playing ? 'Pause (Space)' : 'Play (Space)');
     this.playButton.title = playing ? 'Pause (Space)' : 'Play (Space)';
     this.playButton.classList.toggle('playing', playing);

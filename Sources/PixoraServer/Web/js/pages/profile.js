@@ -87,7 +87,7 @@ function accountSection(user, signal, teardown) {
   const avatarError = h('p', { class: 'field-error avatar-error', role: 'alert', hidden: true });
 
   const nameInput = h('input', {
-    type: 'text', id: 'profile-name', name: 'name', value: user.name || '', autocomplete: 'name',
+    type: 'text', id: 'profile-name', name: 'name', value: user.name || '', autocomplete: 'name', placeholder: 'What should we call you?',
     'aria-describedby': 'name-count',
   });
   const nameCount = h('span', { class: 'hint name-count', id: 'name-count', 'aria-live': 'polite' });
@@ -128,8 +128,11 @@ function accountSection(user, signal, teardown) {
   }
 
   function drawAvatar(url, isPreview = false) {
-    const initials = (saved.name || saved.email || '?').trim().split(/[\s@._-]+/).filter(Boolean).slice(0, 2)
-      .map((part) => part[0].toUpperCase()).join('') || '?';
+    // Up to two initials of the name; without a name, the first letter of the email.
+    const name = (saved.name || '').trim();
+    const initials = (name
+      ? name.split(/\s+/).slice(0, 2).map((part) => part[0]).join('')
+      : (saved.email || '?')[0]).toUpperCase();
     avatarBox.classList.toggle('is-preview', isPreview);
     if (!url) {
       mount(avatarBox, h('span', { class: 'avatar-initials', 'aria-hidden': 'true' }, initials));
@@ -167,17 +170,32 @@ function accountSection(user, signal, teardown) {
     avatarError.hidden = !message;
   }
 
-  function chooseFile(file) {
+  async function chooseFile(file) {
     if (!file) return;
     const problem = avatarProblem(file);
     if (problem) {
       showAvatarError(problem);
+      fileInput.value = '';
+      return;
+    }
+    // A file named .png that the browser cannot draw would be refused by the server too: say so now.
+    const url = URL.createObjectURL(file);
+    try {
+      await h('img', { src: url }).decode();
+    } catch {
+      URL.revokeObjectURL(url);
+      showAvatarError(`“${file.name}” could not be read as a picture. It may be damaged or not really a ${AVATAR_TYPES[file.type]} file.`);
+      fileInput.value = '';
+      return;
+    }
+    if (signal.aborted) {
+      URL.revokeObjectURL(url);
       return;
     }
     showAvatarError(null);
     clearPreviewUrl();
     pendingFile = file;
-    previewUrl = URL.createObjectURL(file);
+    previewUrl = url;
     drawAvatar(previewUrl, true);
     avatarNote.textContent = `${file.name} · ${formatBytes(file.size)} · ${AVATAR_TYPES[file.type]}. Save it to use it.`;
     saveAvatarButton.hidden = false;

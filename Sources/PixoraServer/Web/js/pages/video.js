@@ -205,6 +205,7 @@ export async function render(main, { params }) {
       const job = body.job || {};
       const progress = job.progress;
       const status = body.status || current.status;
+      showStatus(status);
       if (status === 'queued' || job.state === 'queued') {
         stageName.textContent = job.attempts > 0 ? 'Retrying shortly…' : 'Waiting in line…';
       }
@@ -223,10 +224,20 @@ export async function render(main, { params }) {
       if (job.attempts > 1) message.textContent = `Attempt ${job.attempts}. ${message.textContent}`;
     }
 
+    /** Keeps the header's badge in step with the stream (queued → running). */
+    function showStatus(status) {
+      const badge = page.querySelector('.video-meta .badge');
+      if (badge && badge.dataset.status !== status) {
+        const fresh = statusBadge(status);
+        fresh.dataset.status = status;
+        badge.replaceWith(fresh);
+      }
+    }
+
     function drawScenes(scenes) {
       if (scenes.length && !state.plan && !state.planLoading) loadPlan();
       while (state.sceneCards.length < scenes.length) {
-        const card = sceneProgressCard(state.sceneCards.length);
+        const card = newSceneCard(state.sceneCards.length);
         state.sceneCards.push(card);
         grid.append(card.element);
       }
@@ -288,6 +299,13 @@ export async function render(main, { params }) {
         },
         setCaption(text) { caption.textContent = text; },
       };
+    }
+
+    function newSceneCard(index) {
+      const card = sceneProgressCard(index);
+      const scene = state.plan?.scenes[index];
+      if (scene) card.setCaption(snippet(scene.narration || scene.visual, 90));
+      return card;
     }
 
     async function loadPlan() {
@@ -461,7 +479,7 @@ export async function render(main, { params }) {
       'aria-label': `Video: ${current.title}`,
     });
     player = videoElement;
-    const frame = h('div', { class: `player-frame ratio-${(settings.aspectRatio || '16:9').replace(':', 'x')}` }, videoElement);
+    const frame = h('div', { class: `player-frame frame-${(settings.aspectRatio || '16:9').replace(':', 'x')}` }, videoElement);
     const sceneStrip = h('ol', { class: 'scene-strip', 'aria-label': 'Jump to a scene' });
     const sceneSection = h('section', { class: 'scene-nav', 'aria-labelledby': 'scene-nav-title' },
       h('h2', { id: 'scene-nav-title' }, 'Scenes'),
