@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Pixora needs, only those that are missing (safe to run again).
-# --test also installs what the tests need: a PostgreSQL server and Python's aiosmtpd (a real SMTP server).
+# --test also installs what the tests need: a PostgreSQL server, Python's aiosmtpd (a real SMTP server), and
+# Chromium with its WebDriver, Selenium and pytest for the browser suite.
 set -euo pipefail
 
 packages=(ffmpeg flite fluidsynth fluid-soundfont-gm librsvg2-bin fonts-dejavu-core)
 if [ "${1:-}" = "--test" ]; then
-    packages+=(postgresql python3-pip openssl)
+    packages+=(postgresql python3-pip openssl chromium chromium-driver)
 fi
 missing=()
 for package in "${packages[@]}"; do
@@ -22,8 +23,10 @@ else
     echo "system packages: done"
 fi
 if [ "${1:-}" = "--test" ]; then
-    if ! python3 -c "import aiosmtpd" 2>/dev/null; then
-        echo "python packages: installing aiosmtpd"
-        python3 -m pip install -q aiosmtpd 2>/dev/null || python3 -m pip install -q --break-system-packages aiosmtpd
-    fi
+    for module in aiosmtpd selenium pytest; do
+        if ! python3 -c "import $module" 2>/dev/null; then
+            echo "python packages: installing $module"
+            python3 -m pip install -q "$module" 2>/dev/null || python3 -m pip install -q --break-system-packages "$module"
+        fi
+    done
 fi

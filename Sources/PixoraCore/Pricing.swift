@@ -15,6 +15,15 @@ public enum Pricing {
         Int((settings.durationSeconds * creditsPerSecond).rounded(.up))
     }
 
+    /// A plan is priced by its target duration, or by its planned length when the user's edits (more or longer
+    /// scenes) made it more than 10% longer than the target.
+    public static func price(for plan: Plan) -> Int {
+        let target = plan.settings.durationSeconds
+        let planned = plan.plannedDuration
+        let billed = planned > target * 1.1 ? planned : target
+        return Int((billed * creditsPerSecond).rounded(.up))
+    }
+
     public static func sceneRegeneration(visual: Bool, audio: Bool) -> Int {
         (visual ? sceneVisual : 0) + (audio ? sceneAudio : 0)
     }

@@ -115,6 +115,41 @@ struct StudioAPITests {
         }
     }
 
+    @Test("a plan is priced by its target, or by its length once edits make it more than 10% longer", arguments: TestEngine.allCases)
+    func editedPlanPrice(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { app in
+            try await app.test { api in
+                let session = try await api.register()
+                let preview = try await api.call(.post, "/api/v1/plans", session: session, json: [
+                    "prompt": "how volcanoes work", "settings": ["durationSeconds": 10, "quality": "480p"],
+                ])
+                #expect(preview.status == .ok && preview["price"] as? Int == 10 && preview["balance"] as? Int == 100)
+                var plan = try #require(preview["plan"] as? [String: Any])
+                var scenes = try #require(plan["scenes"] as? [[String: Any]])
+                // Two more 8-second scenes.
+                for number in 1...2 {
+                    var extra = scenes[scenes.count - 1]
+                    extra["id"] = "extra-\(number)"
+                    extra["duration"] = 8.0
+                    extra["transition"] = ["kind": "cut", "duration": 0]
+                    scenes.append(extra)
+                }
+                plan["scenes"] = scenes
+                let planned = scenes.dropLast().reduce(0.0) { total, scene in
+                    let transition = scene["transition"] as? [String: Any]
+                    let overlap = transition?["kind"] as? String == "cut" ? 0 : transition?["duration"] as? Double ?? 0
+                    return total + (scene["duration"] as? Double ?? 0) - overlap
+                } + 8
+                let repriced = try await api.call(.post, "/api/v1/plans", session: session, json: ["plan": plan])
+                #expect(repriced.status == .ok, "\(repriced.text)")
+                #expect(repriced["price"] as? Int == Int(planned.rounded(.up)))
+                let created = try await api.call(.post, "/api/v1/videos", session: session, json: ["plan": plan])
+                #expect(created.status == .created && created["creditsUsed"] as? Int == Int(planned.rounded(.up)))
+                #expect(try await api.balance(session) == 100 - Int(planned.rounded(.up)))
+            }
+        }
+    }
+
     @Test("usage: credits per day and videos by status; lists sort newest or oldest first", arguments: TestEngine.allCases)
     func usageAndSort(engine: TestEngine) async throws {
         try await TestApp.with(engine) { app in

@@ -75,7 +75,7 @@ struct VideoRoutes {
             plan = try await services.pipeline.plan(prompt: input.prompt, settings: input.settings, script: input.script)
         }
         let balance = try await database.read { db in try await CreditLedger.balance(db, user: context.userId) } ?? 0
-        return JSONResponse(PlanBody(plan: plan, price: Pricing.price(for: plan.settings), balance: balance))
+        return JSONResponse(PlanBody(plan: plan, price: Pricing.price(for: plan), balance: balance))
     }
 
     @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<VideoBody> {
@@ -91,7 +91,7 @@ struct VideoRoutes {
         let new = NewVideo(
             title: title, prompt: input.prompt, settings: settingsJSON,
             plan: input.plan?.json,
-            price: Pricing.price(for: input.settings), idempotencyKey: key, jobPayload: payload,
+            price: input.plan.map(Pricing.price(for:)) ?? Pricing.price(for: input.settings), idempotencyKey: key, jobPayload: payload,
             maxAttempts: services.jobAttempts)
         let (video, created) = try await Videos.create(in: database, owner: context.userId, new, jobKind: JobKind.generateVideo)
         let job = try await database.read { db in try await Jobs.latest(db, video: video.id) }

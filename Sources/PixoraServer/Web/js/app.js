@@ -141,6 +141,25 @@ function updateHeader() {
   } else {
     pill.hidden = true;
   }
+  // The avatar, or the first letter of the name or email, links to the profile.
+  const avatar = document.getElementById('avatar-link');
+  avatar.replaceChildren();
+  if (signedIn && user) {
+    if (user.avatarUrl) {
+      const image = document.createElement('img');
+      image.src = user.avatarUrl;
+      image.alt = '';
+      image.addEventListener('error', () => { image.remove(); avatar.textContent = initial(user); });
+      avatar.append(image);
+    } else {
+      avatar.textContent = initial(user);
+    }
+    avatar.title = user.name || user.email || 'Profile';
+  }
+}
+
+function initial(user) {
+  return (user.name || user.email || '?').trim().charAt(0).toUpperCase();
 }
 
 // Same-origin links marked data-link navigate without reloading.

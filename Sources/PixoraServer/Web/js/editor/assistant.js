@@ -71,7 +71,7 @@ export class Assistant {
       const { answer, entryId } = await this.model.enqueue(async (state) => {
         const reply = await api('/editor/assistant', { method: 'POST', body: { instruction, editorState: state } });
         const id = reply.operations?.length
-          ? this.model.commit(reply.editorState, { label: `Assistant: ${instruction}`, changes: reply.changes || [], source: 'assistant' })
+          ? this.model.commit(reply.editorState, { label: `Assistant: ${instruction}`, changes: reply.changes || [], source: 'assistant', operations: reply.operations })
           : null;
         return { answer: reply, entryId: id };
       });

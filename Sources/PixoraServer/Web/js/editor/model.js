@@ -65,6 +65,7 @@ export class EditorModel extends EventTarget {
     this.pending = Promise.resolve();
     this.inFlight = 0;
     this.sequence = 0;
+    this.savedEntryId = 0;
   }
 
   get state() { return this.current; }
@@ -82,6 +83,8 @@ export class EditorModel extends EventTarget {
     this.current = copy(state);
     this.undoStack = [];
     this.redoStack = [];
+    this.savedEntryId = 0;
+    this.operationsLost = false;
     this.emit({ changes: [], label: 'Loaded', source: 'load' });
   }
 
@@ -89,6 +92,8 @@ export class EditorModel extends EventTarget {
   markSaved(state, versionNumber) {
     this.baseState = copy(state);
     this.baseVersion = versionNumber;
+    this.savedEntryId = this.undoStack.at(-1)?.id || 0;
+    this.operationsLost = false;
     this.saveDraft();
     this.emit({ changes: [], label: 'Saved', source: 'saved' });
   }
@@ -103,7 +108,7 @@ export class EditorModel extends EventTarget {
       try {
         const answer = await api('/editor/apply', { method: 'POST', body: { editorState: this.current, operations } });
         const changes = answer.changes || [];
-        const entryId = this.commit(answer.editorState, { label: label || changes[0] || 'Edit', changes, source });
+        const entryId = this.commit(answer.editorState, { label: label || changes[0] || 'Edit', changes, source, operations });
         return { entryId, changes };
       } catch (error) {
         this.dispatchEvent(new CustomEvent('error', { detail: { error, operations } }));
@@ -132,15 +137,23 @@ export class EditorModel extends EventTarget {
     return result;
   }
 
-  /** Makes `state` current, keeping the previous one for undo. Returns the undo entry's id. */
-  commit(state, { label = 'Edit', changes = [], source = 'timeline' } = {}) {
+  /**
+   * Makes `state` current, keeping the previous one for undo. `operations` are the ones that made it (null when
+   * unknown, e.g. a restored draft): they let unsaved edits be re-applied to another version. Returns the undo
+   * entry's id.
+   */
+  commit(state, { label = 'Edit', changes = [], source = 'timeline', operations = null } = {}) {
     if (same(state, this.current)) {
       this.emit({ changes, label, source });
       return null;
     }
     const id = ++this.sequence;
-    this.undoStack.push({ id, state: this.current, label });
-    if (this.undoStack.length > UNDO_LIMIT) this.undoStack.shift();
+    this.undoStack.push({ id, state: this.current, label, operations });
+    if (this.undoStack.length > UNDO_LIMIT) {
+      this.undoStack.shift();
+      // The oldest edits since the saved state are forgotten: the operation list is no longer complete.
+      if (!this.savedEntryId) this.operationsLost = true;
+    }
     this.redoStack = [];
     this.current = copy(state);
     this.saveDraft();
@@ -151,7 +164,7 @@ export class EditorModel extends EventTarget {
   undo() {
     const entry = this.undoStack.pop();
     if (!entry) return false;
-    this.redoStack.push({ id: entry.id, state: this.current, label: entry.label });
+    this.redoStack.push({ id: entry.id, state: this.current, label: entry.label, operations: entry.operations });
     this.current = entry.state;
     this.saveDraft();
     this.emit({ changes: [], label: `Undid: ${entry.label}`, source: 'undo' });
@@ -161,7 +174,7 @@ export class EditorModel extends EventTarget {
   redo() {
     const entry = this.redoStack.pop();
     if (!entry) return false;
-    this.undoStack.push({ id: entry.id, state: this.current, label: entry.label });
+    this.undoStack.push({ id: entry.id, state: this.current, label: entry.label, operations: entry.operations });
     this.current = entry.state;
     this.saveDraft();
     this.emit({ changes: [], label: `Redid: ${entry.label}`, source: 'redo' });
@@ -185,16 +198,27 @@ export class EditorModel extends EventTarget {
     return true;
   }
 
-  // Drafts: one per video, with the version number the edits started from.
+  /** The operations made since the saved state, in order; null when some are unknown (or undone past it). */
+  operationsSinceBase() {
+    if (this.operationsLost) return null;
+    let start = 0;
+    if (this.savedEntryId) {
+      start = this.undoStack.findIndex((entry) => entry.id === this.savedEntryId) + 1;
+      if (start === 0) return null;
+    }
+    const entries = this.undoStack.slice(start);
+    if (entries.some((entry) => !entry.operations)) return null;
+    return entries.flatMap((entry) => entry.operations);
+  }
+
+  // Drafts: one per video, with the version number the edits started from and the operations that made them.
 
   get draftKey() { return DRAFT_PREFIX + this.videoId; }
 
   saveDraft() {
     try {
       if (this.dirty) {
-        localStorage.setItem(this.draftKey, JSON.stringify({
-          baseVersion: this.baseVersion, state: this.current, savedAt: new Date().toISOString(),
-        }));
+        localStorage.setItem(this.draftKey, JSON.stringify(this.snapshotDraft()));
       } else {
         localStorage.removeItem(this.draftKey);
       }
@@ -219,10 +243,16 @@ export class EditorModel extends EventTarget {
     localStorage.removeItem(this.draftKey);
   }
 
-  /** Keeps a copy of unsaved edits under the draft key even though the editor moves to another state. */
-  keepDraft(state, baseVersion) {
+  /** The unsaved edits as a draft object ({baseVersion, state, operations, savedAt}), or null when clean. */
+  snapshotDraft() {
+    if (!this.dirty) return null;
+    return { baseVersion: this.baseVersion, state: this.current, operations: this.operationsSinceBase(), savedAt: new Date().toISOString() };
+  }
+
+  /** Keeps a draft under the draft key even though the editor moves to another state. */
+  keepDraft(draft) {
     try {
-      localStorage.setItem(this.draftKey, JSON.stringify({ baseVersion, state, savedAt: new Date().toISOString() }));
+      localStorage.setItem(this.draftKey, JSON.stringify(draft));
     } catch (error) {
       console.warn('could not keep the editor draft', error);
     }

@@ -161,7 +161,13 @@ export class Timeline {
     const lane = h('div', { class: 'tl-lane video-lane', role: 'list', 'aria-label': 'Video clips' });
     this.videoLane = lane;
     const state = this.state;
-    state.clips.forEach((clip, index) => lane.append(this.clipBlock(clip, index, pps)));
+    const handles = state.clips.map((clip, index) => {
+      const { block, handle } = this.clipBlock(clip, index, pps);
+      lane.append(block);
+      return handle;
+    });
+    // Handles above every clip: the next clip overlaps this one's end during a transition.
+    lane.append(...handles);
     state.transitions.slice(0, Math.max(0, state.clips.length - 1)).forEach((transition, index) => {
       lane.append(this.cutChip(transition, index, pps));
     });
@@ -182,14 +188,17 @@ export class Timeline {
     },
     thumb ? h('img', { src: thumb, alt: '', draggable: false, loading: 'lazy' }) : null,
     h('span', { class: 'clip-number' }, String(index + 1), h('span', { class: 'clip-duration' }, ` · ${clip.duration.toFixed(1)} s`)));
-    const handle = h('span', { class: 'trim-handle', title: 'Drag to trim', 'aria-hidden': 'true' });
+    const handle = h('span', {
+      class: 'trim-handle', title: `Drag to trim clip ${index + 1}`, 'aria-hidden': 'true',
+      style: { left: `${(start + clip.duration) * pps}px` },
+    });
     const block = h('div', {
       class: 'clip', role: 'listitem', dataset: { index: String(index) },
       style: { left: `${start * pps}px`, width: `${Math.max(clip.duration * pps, 8)}px`, zIndex: String(10 + index) },
-    }, body, handle);
-    body.addEventListener('pointerdown', (event) => this.dragClip(event, index, block));
-    handle.addEventListener('pointerdown', (event) => this.trimClip(event, index, block));
-    return block;
+    }, body);
+    body.addEventListener('pointerdown', (event) => this.dragClip(event, index, block, handle));
+    handle.addEventListener('pointerdown', (event) => this.trimClip(event, index, block, handle));
+    return { block, handle };
   }
 
   clipKey(event, index) {
@@ -213,7 +222,7 @@ export class Timeline {
   }
 
   /** Pointer drag of a clip: after a few pixels it follows the pointer and drops at the nearest gap. */
-  dragClip(event, index, block) {
+  dragClip(event, index, block, handle) {
     if (event.button !== 0) return;
     const startX = event.clientX;
     let dragging = false;
@@ -227,6 +236,7 @@ export class Timeline {
         dragging = true;
         target.setPointerCapture(e.pointerId);
         block.classList.add('dragging');
+        handle.hidden = true;
       }
       block.style.transform = `translateX(${dx}px)`;
       const rect = this.videoLane.getBoundingClientRect();
@@ -246,6 +256,7 @@ export class Timeline {
       if (!dragging) return;
       block.classList.remove('dragging');
       block.style.transform = '';
+      handle.hidden = false;
       this.dropMarker.hidden = true;
       // Swallow the click that follows a drag.
       target.addEventListener('click', (e) => e.stopImmediatePropagation(), { capture: true, once: true });
@@ -262,7 +273,7 @@ export class Timeline {
   }
 
   /** Pointer drag of the right edge: the block resizes live, the trim is sent on release. */
-  trimClip(event, index, block) {
+  trimClip(event, index, block, handleElement) {
     if (event.button !== 0) return;
     event.preventDefault();
     event.stopPropagation();
@@ -277,6 +288,7 @@ export class Timeline {
       duration = Math.min(120, Math.max(0.5, clip.duration + (e.clientX - startX) / this.pps));
       duration = Math.round(duration * 10) / 10;
       block.style.width = `${duration * this.pps}px`;
+      handleElement.style.left = `${(this.starts[index] + duration) * this.pps}px`;
       label.textContent = ` · ${duration.toFixed(1)} s`;
     };
     const up = () => {
@@ -291,6 +303,7 @@ export class Timeline {
           .catch(() => this.render(this.state));
       } else {
         block.style.width = `${clip.duration * this.pps}px`;
+        handleElement.style.left = `${(this.starts[index] + clip.duration) * this.pps}px`;
         label.textContent = ` · ${clip.duration.toFixed(1)} s`;
       }
     };

@@ -212,9 +212,10 @@ export async function render(main) {
 
   function undoBar() {
     if (!removed) return null;
-    const index = removed.index;
+    const { index, scene } = removed;
+    const name = scene.keyPhrase ? ` (“${shorten(scene.keyPhrase, 40)}”)` : '';
     return h('div', { class: 'undo-bar', role: 'status' },
-      h('span', {}, `Scene ${index + 1} removed.`),
+      h('span', {}, `Scene ${index + 1}${name} removed.`),
       h('button', { type: 'button', class: 'button small', onclick: undoRemove }, 'Undo'));
   }
 
@@ -517,10 +518,13 @@ export async function render(main) {
       else if (match && Number(match[1]) < plan.scenes.length) {
         const field = match[2] || '';
         const known = ['narration', 'visual', 'duration', 'transition.duration', 'id'];
-        errors[known.includes(field) ? `scenes[${match[1]}].${field}` : `scenes[${match[1]}]`] = field && !known.includes(field) ? `${field} ${text}` : text;
-      } else unplaced.push(`${key} ${text}`);
+        // Fields without an input of their own get a label so the words make sense on the card.
+        const labels = { 'transition.duration': 'Transition into the next scene', id: 'Scene id' };
+        const shown = labels[field] ? `${labels[field]}: ${text}` : (field && !known.includes(field) ? `${field} ${text}` : text);
+        errors[known.includes(field) ? `scenes[${match[1]}].${field}` : `scenes[${match[1]}]`] = shown;
+      } else unplaced.push(`${key} ${text}.`);
     }
-    generalError = [message, ...unplaced].filter(Boolean).join(' ');
+    generalError = unplaced.length ? [message, ...unplaced].join(' ') : `${message} The problems are marked below.`;
     show();
     const first = page.querySelector('[aria-invalid="true"]') || page.querySelector('.field-error:not([hidden])')?.closest('.scene-card') || page.querySelector('.form-error');
     if (first) {
@@ -616,7 +620,7 @@ export async function render(main) {
         return;
       }
       if (error.status === 422 && Object.keys(error.fields).length) {
-        showProblems(error.fields, 'The server could not accept the plan:');
+        showProblems(error.fields, 'The server could not accept the plan.');
         return;
       }
       updateAside();

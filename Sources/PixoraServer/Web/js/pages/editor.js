@@ -399,8 +399,11 @@ class EditorPage {
 
   showDraftBanner(text, draft) {
     this.draftBanner?.remove();
+    // Edits made on another version are best replayed as operations on this one (keeping, e.g., a new scene).
+    const replayable = draft.operations?.length && draft.baseVersion !== this.model.baseVersion;
     const banner = this.banner('info', text, [
-      { label: 'Restore my edits', primary: true, onClick: () => this.restoreDraft(draft, banner) },
+      replayable ? { label: `Re-apply my edits to version ${this.model.baseVersion}`, primary: true, onClick: () => this.reapplyDraft(draft, banner) } : null,
+      { label: replayable ? 'Restore them as they were' : 'Restore my edits', primary: !replayable, onClick: () => this.restoreDraft(draft, banner) },
       { label: 'Discard them', onClick: () => {
         // Only forget the stored draft when it is still the one offered.
         const stored = this.model.readDraft();
@@ -414,11 +417,22 @@ class EditorPage {
   async restoreDraft(draft, banner) {
     try {
       await this.ensureAssets(draft.state);
-      this.model.commit(draft.state, { label: 'Restore unsaved edits', source: 'draft' });
+      const operations = draft.baseVersion === this.model.baseVersion ? draft.operations || null : null;
+      this.model.commit(draft.state, { label: 'Restore unsaved edits', source: 'draft', operations });
       banner.remove();
       toast('Your edits are back. Undo removes them again.', 'success');
     } catch (error) {
       toast(`The draft could not be restored: ${errorText(error)}`, 'error');
+    }
+  }
+
+  async reapplyDraft(draft, banner) {
+    try {
+      const { changes } = await this.model.apply(draft.operations, { label: 'Re-apply unsaved edits', source: 'draft' });
+      banner.remove();
+      toast(`Your edits were re-applied${changes.length ? ` (${changes.length} change${changes.length > 1 ? 's' : ''})` : ''}. Undo removes them again.`, 'success');
+    } catch {
+      // operationFailed explains; "Restore them as they were" stays available.
     }
   }
 
@@ -482,8 +496,7 @@ class EditorPage {
       });
       if (!ok) return;
     }
-    const dirtyState = this.model.dirty ? this.model.state : null;
-    const dirtyBase = this.model.baseVersion;
+    const draft = this.model.snapshotDraft();
     try {
       const editor = await api(`/videos/${encodeURIComponent(this.videoId)}/editor?version=${number}`);
       Object.assign(this.assets, editor.assets || {});
@@ -491,9 +504,9 @@ class EditorPage {
       this.player.pause();
       this.player.seek(0);
       this.model.load(editor.editorState, editor.version.number);
-      if (dirtyState) {
-        this.model.keepDraft(dirtyState, dirtyBase);
-        this.showDraftBanner(`Your unsaved edits of version ${dirtyBase} were kept as a draft.`, { state: dirtyState, baseVersion: dirtyBase, savedAt: new Date().toISOString() });
+      if (draft) {
+        this.model.keepDraft(draft);
+        this.showDraftBanner(`Your unsaved edits of version ${draft.baseVersion} were kept as a draft.`, draft);
       }
       this.select(null);
       history.replaceState(history.state, '', `/videos/${encodeURIComponent(this.videoId)}/edit?version=${editor.version.number}`);
@@ -617,8 +630,7 @@ class EditorPage {
 
   /** The regenerated video has a new current version: edit it; unsaved edits stay as a draft. */
   async reloadAfterRegeneration(name, what) {
-    const dirtyState = this.model.dirty ? this.model.state : null;
-    const dirtyBase = this.model.baseVersion;
+    const draft = this.model.snapshotDraft();
     try {
       const editor = await api(`/videos/${encodeURIComponent(this.videoId)}/editor`);
       Object.assign(this.assets, editor.assets || {});
@@ -628,11 +640,12 @@ class EditorPage {
       this.timeline.render(this.model.state);
       this.versions.render();
       this.assistant.note(`${name[0].toUpperCase()}${name.slice(1)} has ${what}. Now editing version ${editor.version.number}.`);
-      if (dirtyState) {
-        this.model.keepDraft(dirtyState, dirtyBase);
-        this.showDraftBanner(
-          `The editor now shows version ${editor.version.number} with ${what} for ${name}. Your unsaved edits (on version ${dirtyBase}) were kept as a draft: restoring them brings back the old ${name} too, so you may prefer to redo them.`,
-          { state: dirtyState, baseVersion: dirtyBase, savedAt: new Date().toISOString() });
+      if (draft) {
+        this.model.keepDraft(draft);
+        this.showDraftBanner(draft.operations?.length
+          ? `The editor now shows version ${editor.version.number} with ${what} for ${name}. Your unsaved edits (made on version ${draft.baseVersion}) were kept: re-apply them to the new version, or restore them as they were (with the old ${name}).`
+          : `The editor now shows version ${editor.version.number} with ${what} for ${name}. Your unsaved edits (made on version ${draft.baseVersion}) were kept as a draft; restoring them brings back the old ${name} too.`,
+        draft);
       }
       return { kind: 'success', text: `Done: ${name} has ${what}. Now editing version ${editor.version.number}.` };
     } catch (error) {
@@ -699,7 +712,8 @@ class EditorPage {
   }
 
   /** A banner under the header: kind info | success | error | progress; actions [{label, onClick|href, primary}]. */
-  banner(kind, text, actions = [], { progress = null, detail = '', dismissible = false } = {}) {
+  banner(kind, text, allActions = [], { progress = null, detail = '', dismissible = false } = {}) {
+    const actions = allActions.filter(Boolean);
     const textElement = h('p', { class: 'banner-text' }, text);
     const detailElement = h('p', { class: 'banner-detail small', hidden: !detail }, detail);
     const bar = progress !== null ? h('span', { style: { width: `${progress}%` } }) : null;

@@ -197,6 +197,8 @@ export async function render(main, { params }) {
       imagesAsked: 0,
       scenesLoading: false,
       scenesAgain: false,
+      retries: 0,
+      retryAt: 0,
       planLoading: false,
       lastProgress: null,
     };
@@ -245,6 +247,7 @@ export async function render(main, { params }) {
         const card = state.sceneCards[scene.index];
         if (!card) return;
         for (const part of PARTS) card.setPart(part.key, partStatus(scene, part.key, scenes));
+        card.setImageState(scene.image);
         const done = ['image', 'clip', 'voice'].every((key) => ['done', 'reused'].includes(scene[key]));
         card.element.classList.toggle('finished', done);
         card.element.classList.toggle('failed', PARTS.some((part) => scene[part.key] === 'failed'));
@@ -267,7 +270,9 @@ export async function render(main, { params }) {
 
     function sceneProgressCard(index) {
       const parts = {};
-      const thumb = h('div', { class: 'thumb' }, h('span', { class: 'thumb-number' }, String(index + 1)));
+      const thumb = h('div', { class: 'thumb', dataset: { state: 'pending' } },
+        h('span', { class: 'thumb-number' }, String(index + 1)),
+        h('span', { class: 'thumb-ready' }, 'Picture ready'));
       const caption = h('p', { class: 'scene-snippet' });
       const element = h('article', { class: 'scene-progress', 'aria-label': `Scene ${index + 1}` },
         thumb,
@@ -295,9 +300,14 @@ export async function render(main, { params }) {
           if (!url || thumb.querySelector('img')?.dataset.url === url) return;
           const img = h('img', { src: url, alt: `Picture of scene ${index + 1}`, loading: 'lazy', dataset: { url } });
           img.addEventListener('load', () => thumb.classList.add('has-image'));
-          thumb.replaceChildren(img, h('span', { class: 'thumb-number' }, String(index + 1)));
+          thumb.querySelector('img')?.remove();
+          thumb.prepend(img);
         },
         setCaption(text) { caption.textContent = text; },
+        /** Shimmer while the picture is being made; a quiet "ready" mark until its thumbnail arrives. */
+        setImageState(status) {
+          thumb.dataset.state = status || 'pending';
+        },
       };
     }
 
@@ -329,11 +339,16 @@ export async function render(main, { params }) {
       });
     }
 
+    /**
+     * Fetches the scene pictures when more are finished than last asked for. The server may list a scene's
+     * assets only once the job has stored them, so a short answer is asked again a few times, spaced out.
+     */
     async function loadImages(count) {
       if (state.scenesLoading) {
         state.scenesAgain = true;
         return;
       }
+      if (Date.now() < state.retryAt) return;
       state.scenesLoading = true;
       state.imagesAsked = count;
       try {
@@ -343,9 +358,15 @@ export async function render(main, { params }) {
           if (image) state.images.set(scene.position, image.url);
         }
         state.images.forEach((url, index) => state.sceneCards[index]?.setImage(url));
+        if (state.images.size < count && state.retries < 3) {
+          state.retries += 1;
+          state.imagesAsked = state.images.size;
+          state.retryAt = Date.now() + 5000 * 2 ** (state.retries - 1);
+        }
       } catch (error) {
         if (error.name === 'AbortError') return;
-        state.imagesAsked = 0; // Try again at the next event.
+        state.imagesAsked = 0; // Try again at a later event.
+        state.retryAt = Date.now() + 5000;
       } finally {
         state.scenesLoading = false;
         if (state.scenesAgain) {
