@@ -465,13 +465,14 @@ class EditorPage {
   }
 
   async refreshAssets(afterError = false) {
-    if (afterError && Date.now() - this.lastAssetRefresh < 60_000) return;
+    if (this.destroyed || (afterError && Date.now() - this.lastAssetRefresh < 60_000)) return;
     this.lastAssetRefresh = Date.now();
     try {
       const [editor, scenes] = await Promise.all([
         api(`/videos/${encodeURIComponent(this.videoId)}/editor?version=${this.model.baseVersion}`).catch(() => null),
         api(`/videos/${encodeURIComponent(this.videoId)}/scenes`).catch(() => null),
       ]);
+      if (this.destroyed) return;
       if (scenes) this.scenes = scenes.scenes;
       if (editor?.assets) Object.assign(this.assets, editor.assets);
       for (const scene of this.scenes || []) {
