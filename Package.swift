@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "PixoraMedia", targets: ["PixoraMedia"]),
         .library(name: "PixoraGenerators", targets: ["PixoraGenerators"]),
         .library(name: "PixoraPipeline", targets: ["PixoraPipeline"]),
+        .library(name: "PixoraProviders", targets: ["PixoraProviders"]),
         .library(name: "PixoraStore", targets: ["PixoraStore"]),
         .library(name: "PixoraServer", targets: ["PixoraServer"]),
     ],
@@ -33,6 +34,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .target(
@@ -54,6 +56,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
+        // Cloud AI providers behind the generator protocols (OpenAI-compatible LLMs for now).
+        .target(
+            name: "PixoraProviders",
+            dependencies: [
+                "PixoraCore", "PixoraMedia", "PixoraGenerators", "PixoraPipeline",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
         .target(
             name: "PixoraStore",
             dependencies: [
@@ -69,7 +80,7 @@ let package = Package(
         .target(
             name: "PixoraServer",
             dependencies: [
-                "PixoraCore", "PixoraMedia", "PixoraGenerators", "PixoraPipeline", "PixoraStore",
+                "PixoraCore", "PixoraMedia", "PixoraGenerators", "PixoraPipeline", "PixoraStore", "PixoraProviders",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "JWTKit", package: "jwt-kit"),
@@ -87,7 +98,7 @@ let package = Package(
         .executableTarget(
             name: "pixora",
             dependencies: [
-                "PixoraCore", "PixoraMedia", "PixoraGenerators", "PixoraPipeline", "PixoraStore", "PixoraServer",
+                "PixoraCore", "PixoraMedia", "PixoraGenerators", "PixoraPipeline", "PixoraStore", "PixoraServer", "PixoraProviders",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -104,10 +115,18 @@ let package = Package(
         .testTarget(name: "PixoraMediaTests", dependencies: ["PixoraMedia"], swiftSettings: strict),
         .testTarget(name: "PixoraGeneratorsTests", dependencies: ["PixoraGenerators", "PixoraCore", "PixoraMedia"], swiftSettings: strict),
         .testTarget(name: "PixoraPipelineTests", dependencies: ["PixoraPipeline", "PixoraStore"], swiftSettings: strict),
+        .testTarget(
+            name: "PixoraProvidersTests",
+            dependencies: [
+                "PixoraProviders", "PixoraCore", "PixoraGenerators", "PixoraTestSupport",
+            ],
+            swiftSettings: strict),
         // Test databases on both engines, shared by the test targets.
         .target(
             name: "PixoraTestSupport",
-            dependencies: ["PixoraStore", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "PixoraStore", .product(name: "Logging", package: "swift-log"), .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             path: "Tests/Support",
             swiftSettings: strict),
         .testTarget(name: "PixoraStoreTests", dependencies: ["PixoraStore", "PixoraCore", "PixoraTestSupport"], swiftSettings: strict),

@@ -3,6 +3,7 @@ import HummingbirdBcrypt
 import Logging
 import PixoraCore
 import PixoraPipeline
+import PixoraProviders
 import PixoraStore
 
 /// The long-lived parts the routes share, built once per process (or per test).
@@ -46,7 +47,9 @@ public struct AppServices: Sendable {
         do {
             try await Migrations.run(on: database)
             let mailer = try Mail.makeMailer(environment: configuration.environment, outbox: configuration.outboxFolder, logger: logger)
-            return await AppServices(configuration: configuration, database: database, mailer: mailer, logger: logger)
+            let generators = try ProviderSettings.from(environment: configuration.environment).generators(logger: logger)
+            let pipeline = VideoPipeline(generators: generators, store: AssetStore(root: configuration.assetFolder))
+            return await AppServices(configuration: configuration, database: database, mailer: mailer, pipeline: pipeline, logger: logger)
         } catch {
             await database.shutdown()
             throw error

@@ -3,10 +3,12 @@ import Foundation
 import PixoraCore
 import PixoraMedia
 import PixoraPipeline
+import PixoraProviders
+import Logging
 
 struct Generate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Make a video from a prompt with the embedded generators (no keys, no network).",
+        abstract: "Make a video from a prompt: embedded generators (no keys, no network) unless providers are configured.",
         discussion: "Writes the MP4, a JPEG thumbnail (<name>.jpg), the plan (<name>.plan.json) and the editable "
             + "timeline (<name>.editor-state.json) next to each other. Running the same command again reuses every "
             + "cached asset; editing the plan and passing it with --plan regenerates only what changed.")
@@ -45,7 +47,11 @@ struct Generate: AsyncParsableCommand {
     func run() async throws {
         let started = Date()
         let display = ProgressDisplay(quiet: quiet)
-        let pipeline = VideoPipeline(store: AssetStore(root: cache.map { URL(fileURLWithPath: $0) } ?? AssetStore.defaultRoot()))
+        var logger = Logger(label: "pixora.generate")
+        logger.logLevel = .warning
+        // Cloud providers when configured (OPENAI_API_KEY …), the embedded generators otherwise.
+        let generators = try ProviderSettings.from(environment: ProcessInfo.processInfo.environment).generators(logger: logger)
+        let pipeline = VideoPipeline(generators: generators, store: AssetStore(root: cache.map { URL(fileURLWithPath: $0) } ?? AssetStore.defaultRoot()))
 
         let plan: Plan
         if let planPath = planFile {

@@ -6,6 +6,7 @@ Selectors follow what a person sees: labels, button texts, roles and the ids the
 
 from __future__ import annotations
 
+import base64
 import email
 import email.policy
 import json
@@ -345,6 +346,8 @@ def screenshot(driver, name: str, theme: str | None = None) -> Path:
     theme = theme or current_theme(driver)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}-{driver.layout}-{theme}.png"
+    # The clip is measured from the top of the document: start there (sticky headers stay in place).
+    scrolled = driver.execute_script("const y = scrollY; scrollTo(0, 0); return y;")
     settle(driver)
     try:
         metrics = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
@@ -355,10 +358,10 @@ def screenshot(driver, name: str, theme: str | None = None) -> Path:
         shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
             "format": "png", "captureBeyondViewport": True,
             "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}})
-        import base64
         path.write_bytes(base64.b64decode(shot["data"]))
     except WebDriverException:
         driver.save_screenshot(str(path))
+    driver.execute_script("scrollTo(0, arguments[0]);", scrolled)
     assert path.stat().st_size > 1000, f"{path} is empty"
     return path
 

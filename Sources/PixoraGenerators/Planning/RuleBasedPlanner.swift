@@ -46,8 +46,29 @@ public struct RuleBasedPlanner: ScenePlanner {
             settings: settings, scenes: scenes)
     }
 
+    /// A scene written elsewhere (by a language model), before durations, music groups and transitions.
+    public struct SceneDraft: Sendable, Hashable {
+        public var narration: String
+        public var visual: String
+        public var keyPhrase: String
+        public var mood: Mood
+
+        public init(narration: String, visual: String, keyPhrase: String, mood: Mood) {
+            self.narration = narration
+            self.visual = visual
+            self.keyPhrase = keyPhrase
+            self.mood = mood
+        }
+    }
+
+    /// Stages drafts exactly as this planner stages its own: durations that hold each narration and fill the
+    /// target, music groups by mood, and transitions by the rules.
+    public func staged(_ drafts: [SceneDraft], settings: Settings) -> [PlanScene] {
+        fit(drafts.map { Draft(role: .step, narration: $0.narration, visual: $0.visual, keyPhrase: $0.keyPhrase, mood: $0.mood) }, settings: settings)
+    }
+
     /// Scene count for a target length: about 5.5 s a scene, between 1 and 20.
-    static func sceneCount(for duration: Double) -> Int {
+    public static func sceneCount(for duration: Double) -> Int {
         min(max(Int((duration / 5.5).rounded()), 1), 20)
     }
 

@@ -107,6 +107,7 @@ export class Assistant {
   }
 
   async undo(entryId) {
+    await this.model.pending;
     const later = this.model.editsAfter(entryId);
     if (later === null) return;
     if (later > 0) {

@@ -162,6 +162,8 @@ export class EditorModel extends EventTarget {
   }
 
   undo() {
+    // While an edit is on its way its answer would land on top of the undone state: wait for it.
+    if (this.busy) return false;
     const entry = this.undoStack.pop();
     if (!entry) return false;
     this.redoStack.push({ id: entry.id, state: this.current, label: entry.label, operations: entry.operations });
@@ -172,6 +174,7 @@ export class EditorModel extends EventTarget {
   }
 
   redo() {
+    if (this.busy) return false;
     const entry = this.redoStack.pop();
     if (!entry) return false;
     this.undoStack.push({ id: entry.id, state: this.current, label: entry.label, operations: entry.operations });
@@ -189,7 +192,7 @@ export class EditorModel extends EventTarget {
 
   /** Undoes back to (and including) the entry `id`. */
   undoTo(id) {
-    if (this.editsAfter(id) === null) return false;
+    if (this.busy || this.editsAfter(id) === null) return false;
     while (this.undoStack.length) {
       const top = this.undoStack.at(-1);
       this.undo();

@@ -76,8 +76,11 @@ export class Timeline {
 
   get pps() {
     const total = Math.max(this.total || 1, 1);
-    const available = Math.max(200, (this.scroller.clientWidth || 800) - LABEL_WIDTH - 16);
-    return Math.max(MIN_PPS, available / total) * ZOOMS[this.zoomIndex];
+    const width = this.scroller.clientWidth || 800;
+    const available = Math.max(200, width - LABEL_WIDTH - 30); // 24 px of end room, no scrollbar at 100 %
+    // Narrow screens scroll rather than squeeze clips below a usable size.
+    const minimum = width < 600 ? 36 : MIN_PPS;
+    return Math.max(minimum, available / total) * ZOOMS[this.zoomIndex];
   }
 
   zoom(step) {
@@ -158,7 +161,7 @@ export class Timeline {
   // Video
 
   videoRow(pps) {
-    const lane = h('div', { class: 'tl-lane video-lane', role: 'list', 'aria-label': 'Video clips' });
+    const lane = h('div', { class: 'tl-lane video-lane', role: 'group', 'aria-label': 'Video clips and transitions' });
     this.videoLane = lane;
     const state = this.state;
     const handles = state.clips.map((clip, index) => {
@@ -193,7 +196,7 @@ export class Timeline {
       style: { left: `${(start + clip.duration) * pps}px` },
     });
     const block = h('div', {
-      class: 'clip', role: 'listitem', dataset: { index: String(index) },
+      class: 'clip', dataset: { index: String(index) },
       style: { left: `${start * pps}px`, width: `${Math.max(clip.duration * pps, 8)}px`, zIndex: String(10 + index) },
     }, body);
     body.addEventListener('pointerdown', (event) => this.dragClip(event, index, block, handle));

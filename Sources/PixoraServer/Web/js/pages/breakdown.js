@@ -38,6 +38,7 @@ export async function render(main) {
   let balance = null;
   let saveTimer = null;
   let busy = false;
+  let finished = false; // the video exists: the draft is gone and must not be written back
   let removed = null; // {scene, index} of the last removal, for Undo
   let errors = {}; // "scenes[2].narration" → message
   let generalError = '';
@@ -50,6 +51,7 @@ export async function render(main) {
     saveDraft(draft);
   }
   function persistSoon() {
+    if (finished) return;
     clearTimeout(saveTimer);
     saveTimer = setTimeout(persist, 250);
   }
@@ -603,6 +605,7 @@ export async function render(main) {
         signal: abort.signal,
       });
       busy = false;
+      finished = true;
       clearDraft();
       refreshUser();
       toast('Your video is being generated.', 'success');
@@ -631,7 +634,7 @@ export async function render(main) {
   await load();
   return () => {
     abort.abort();
-    if (saveTimer && plan) persist();
+    if (saveTimer && plan && !finished) persist();
   };
 }
 

@@ -28,11 +28,12 @@ export async function render(main, { params, query }) {
     loaded = await load(videoId, query.get('version'));
   } catch (error) {
     if (error.name === 'AbortError') return undefined;
-    if (error.code === 'video_not_ready') {
+    if (error.code === 'video_not_ready') return notReady(page, videoId);
+    if (error.status === 404) {
       mount(page, h('div', { class: 'empty' },
-        h('h1', {}, 'This video is not ready to edit yet'),
-        h('p', {}, 'The editor opens once the video has been rendered for the first time. Follow its progress on the video page.'),
-        h('a', { class: 'button primary', href: `/videos/${encodeURIComponent(videoId)}`, 'data-link': true }, 'Go to the video')));
+        h('h1', {}, 'Video not found'),
+        h('p', {}, 'There is no such video in your account. It may have been deleted.'),
+        h('a', { class: 'button primary', href: '/dashboard', 'data-link': true }, 'Go to my videos')));
       return undefined;
     }
     mount(page, h('div', { class: 'page-header' }, h('h1', {}, 'Editor')),
@@ -41,6 +42,31 @@ export async function render(main, { params, query }) {
     return undefined;
   }
   return new EditorPage(page, videoId, loaded).cleanup;
+}
+
+/** 409 video_not_ready: explain, show the generation's progress, and open the editor when it is done. */
+function notReady(page, videoId) {
+  const bar = h('span', { style: { width: '0%' } });
+  const line = h('p', { class: 'muted small' }, 'Waiting for news from the server…');
+  mount(page, h('div', { class: 'empty' },
+    h('h1', {}, 'This video is not ready to edit yet'),
+    h('p', {}, 'The editor opens once the video has been rendered for the first time. This page opens it by itself when the video is ready.'),
+    h('div', { class: 'progress not-ready-progress', role: 'progressbar', 'aria-label': 'Generation progress', 'aria-valuemin': '0', 'aria-valuemax': '100' }, bar),
+    line,
+    h('a', { class: 'button primary', href: `/videos/${encodeURIComponent(videoId)}`, 'data-link': true }, 'Go to the video')));
+  return followVideo(videoId, {
+    onProgress: (body) => {
+      const { percent, line: text } = progressOf(body);
+      bar.style.width = `${percent}%`;
+      bar.parentElement.setAttribute('aria-valuenow', String(percent));
+      line.textContent = text;
+    },
+    onEnd: (body) => {
+      if (body.status === 'completed') navigate(location.pathname + location.search, { replace: true });
+      else line.textContent = body.status === 'failed' ? `The video failed: ${body.error || 'unknown reason'}.` : `The video is ${body.status}.`;
+    },
+    onError: (error) => { line.textContent = errorText(error); },
+  });
 }
 
 /** GET /videos/{id}/editor plus the video (job, eventsUrl), scenes, versions and prices, in parallel. */
@@ -86,7 +112,6 @@ class EditorPage {
     this.unguard = guardLeave(() => (this.model.dirty
       ? 'You have unsaved edits. They stay as a draft on this device, but are not saved as a version. Leave the editor?'
       : null));
-    requestAnimationFrame(() => this.playButton.focus({ preventScroll: true }));
   }
 
   // Layout
@@ -293,8 +318,9 @@ class EditorPage {
 
   updateHeader() {
     const model = this.model;
-    this.undoButton.disabled = !model.canUndo;
-    this.redoButton.disabled = !model.canRedo;
+    // No undo while an edit is on its way: its answer would land on top of the undone state.
+    this.undoButton.disabled = !model.canUndo || model.busy;
+    this.redoButton.disabled = !model.canRedo || model.busy;
     this.undoButton.title = model.canUndo ? `Undo: ${model.undoLabel} (Ctrl+Z)` : 'Nothing to undo';
     this.redoButton.title = model.canRedo ? `Redo: ${model.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo';
     this.saveButton.disabled = !model.state || this.saving;
@@ -376,6 +402,7 @@ class EditorPage {
     if ((event.ctrlKey || event.metaKey) && !event.altKey && (key === 'z' || key === 'y')) {
       if (typing) return; // The field's own undo.
       event.preventDefault();
+      if (this.model.busy) return;
       if (key === 'y' || event.shiftKey) this.model.redo();
       else this.model.undo();
       return;
@@ -547,7 +574,8 @@ class EditorPage {
       const state = this.model.state;
       const answer = await api(`/videos/${encodeURIComponent(this.videoId)}/versions`, { method: 'POST', body: { editorState: state } });
       this.model.markSaved(state, answer.version.number);
-      history.replaceState(history.state, '', `/videos/${encodeURIComponent(this.videoId)}/edit`);
+      // A reload opens this version even before it is rendered (the video still shows the previous one).
+      history.replaceState(history.state, '', `/videos/${encodeURIComponent(this.videoId)}/edit?version=${answer.version.number}`);
       const removed = answer.removedVersions || [];
       const removedText = removed.length
         ? ` Version${removed.length > 1 ? 's' : ''} ${removed.join(', ')} ${removed.length > 1 ? 'were' : 'was'} removed (at most ${VERSION_LIMIT} are kept).`

@@ -168,8 +168,9 @@ export async function render(main) {
   // --- Submit -------------------------------------------------------------------------------------------
   const signedIn = isSignedIn();
   const submit = h('button', { type: 'submit', class: 'button primary large' }, 'Generate', h('span', { 'aria-hidden': 'true' }, '→'));
+  const credits = currentUser()?.credits;
   const note = h('p', { class: 'hint submit-note', id: 'prompt-hint' }, signedIn
-    ? 'Next you review and edit the scenes and see the price. Nothing is charged yet.'
+    ? `Next you review and edit the scenes and see the price. Nothing is charged yet${typeof credits === 'number' ? ` (you have ${credits} credits)` : ''}.`
     : 'You will create a free account (100 credits to start) — your prompt and settings are kept.');
 
   const form = h('form', { class: 'landing-form', novalidate: true, onsubmit: onSubmit },

@@ -1,0 +1,95 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+
+/// A local HTTP server that stands in for a paid AI API in tests: it answers each request with the next scripted
+/// reply (status, headers, body, optional delay) and records what it was sent.
+public final class ProviderEmulator: @unchecked Sendable {
+    public struct Reply: Sendable {
+        public var status: Int
+        public var headers: [String: String]
+        public var body: String
+        /// Seconds to wait before answering (a slow or hung provider).
+        public var delay: Double
+
+        public init(status: Int = 200, headers: [String: String] = ["Content-Type": "application/json"], body: String, delay: Double = 0) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+            self.delay = delay
+        }
+    }
+
+    /// A request as the emulator saw it.
+    public struct Received: Sendable {
+        public var method: String
+        public var path: String
+        public var headers: [String: String]
+        public var body: Data
+        public var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
+    }
+
+    private let lock = NSLock()
+    private var script: [Reply]
+    private var log: [Received] = []
+    /// Answers once the script is used up.
+    public let otherwise: Reply
+
+    public init(_ script: [Reply], otherwise: Reply = Reply(status: 500, body: #"{"error":{"message":"the emulator has no more replies"}}"#)) {
+        self.script = script
+        self.otherwise = otherwise
+    }
+
+    public var requests: [Received] { lock.withLock { log } }
+
+    func next(_ received: Received) -> Reply {
+        lock.withLock {
+            log.append(received)
+            return script.isEmpty ? otherwise : script.removeFirst()
+        }
+    }
+
+    /// Runs the emulator on a free local port for the duration of `body`, which gets its base URL.
+    public func run<T: Sendable>(_ body: @Sendable (String) async throws -> T) async throws -> T {
+        let router = Router()
+        router.on("**", method: .post) { request, context in try await self.answer(request, context) }
+        router.on("**", method: .get) { request, context in try await self.answer(request, context) }
+        router.on("**", method: .put) { request, context in try await self.answer(request, context) }
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        var logger = Logger(label: "provider-emulator")
+        logger.logLevel = .critical
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: logger)
+        let server = Task { try await app.runService(gracefulShutdownSignals: []) }
+        defer { server.cancel() }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next(), port > 0 else { throw EmulatorError.notStarted }
+        return try await body("http://127.0.0.1:\(port)")
+    }
+
+    enum EmulatorError: Error { case notStarted }
+
+    func answer(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let buffer = try await request.body.collect(upTo: 16 << 20)
+        var headers: [String: String] = [:]
+        // Names in lower case (HTTP/2 style), as `canonicalName` gives them.
+        for field in request.headers { headers[field.name.canonicalName] = field.value }
+        let reply = next(Received(method: request.method.rawValue, path: request.uri.path, headers: headers, body: Data(buffer.readableBytesView)))
+        if reply.delay > 0 { try await Task.sleep(for: .milliseconds(Int64(reply.delay * 1000))) }
+        var fields = HTTPFields()
+        for (name, value) in reply.headers { fields[.init(name)!] = value }
+        return Response(status: .init(code: reply.status), headers: fields, body: .init(byteBuffer: ByteBuffer(string: reply.body)))
+    }
+
+    /// A Chat Completions answer whose message content is `content`.
+    public static func chatCompletion(_ content: String) -> String {
+        let object: [String: Any] = [
+            "id": "chatcmpl-emulated", "object": "chat.completion", "created": 1_700_000_000, "model": "emulated",
+            "choices": [["index": 0, "finish_reason": "stop", "message": ["role": "assistant", "content": content]]],
+            "usage": ["prompt_tokens": 100, "completion_tokens": 200, "total_tokens": 300],
+        ]
+        return String(decoding: try! JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+    }
+}
