@@ -211,8 +211,15 @@ struct Edit {
             if let x = operation.x { overlay.x = x }
             if let y = operation.y { overlay.y = y }
             if let style = operation.style { overlay.style = style.applied(to: overlay.style) }
+            let before = state.overlays[index]
             state.overlays[index] = overlay
-            changes.append("Changed the text “\(overlay.text)”")
+            if before.text != overlay.text || before.style != overlay.style {
+                changes.append("Changed the text “\(overlay.text)”")
+            } else if before.x != overlay.x || before.y != overlay.y {
+                changes.append("Moved the text “\(overlay.text)”")
+            } else if before.start != overlay.start || before.end != overlay.end {
+                changes.append("The text “\(overlay.text)” now shows from \(overlay.start.formatted) s to \(overlay.end.formatted) s")
+            }
         case .removeOverlay:
             let id = try required(operation.id, "id")
             guard let index = state.overlays.firstIndex(where: { $0.id == id }) else { throw fail("id", "there is no overlay '\(id)'") }

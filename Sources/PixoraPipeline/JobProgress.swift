@@ -28,9 +28,15 @@ public struct SceneProgress: Codable, Sendable, Equatable {
     public var image: PartStatus
     public var clip: PartStatus
     public var music: PartStatus
+    /// The scene's finished picture (`<key>.png`), shown while the rest is still being made.
+    public var imageKey: String?
 
-    public init(index: Int, voice: PartStatus = .pending, image: PartStatus = .pending, clip: PartStatus = .pending, music: PartStatus = .pending) {
+    public init(
+        index: Int, voice: PartStatus = .pending, image: PartStatus = .pending, clip: PartStatus = .pending, music: PartStatus = .pending,
+        imageKey: String? = nil
+    ) {
         self.index = index
+        self.imageKey = imageKey
         self.voice = voice
         self.image = image
         self.clip = clip
@@ -60,7 +66,9 @@ final class ProgressTracker: @unchecked Sendable {
             if let index = event.sceneIndex, let part = event.part, let status = event.status, progress.scenes.indices.contains(index) {
                 switch part {
                 case .voice: progress.scenes[index].voice = status
-                case .image: progress.scenes[index].image = status
+                case .image:
+                    progress.scenes[index].image = status
+                    if let asset = event.asset { progress.scenes[index].imageKey = asset }
                 case .clip: progress.scenes[index].clip = status
                 case .music: progress.scenes[index].music = status
                 }

@@ -35,14 +35,20 @@ public struct ProgressEvent: Codable, Sendable, Equatable {
     public var sceneIndex: Int?
     public var part: ScenePart?
     public var status: PartStatus?
+    /// The asset a finished part made (`<key>.png` for a picture).
+    public var asset: String?
     public var message: String
 
-    public init(stage: GenerationStage, fraction: Double, sceneIndex: Int? = nil, part: ScenePart? = nil, status: PartStatus? = nil, message: String) {
+    public init(
+        stage: GenerationStage, fraction: Double, sceneIndex: Int? = nil, part: ScenePart? = nil, status: PartStatus? = nil,
+        asset: String? = nil, message: String
+    ) {
         self.stage = stage
         self.fraction = fraction
         self.sceneIndex = sceneIndex
         self.part = part
         self.status = status
+        self.asset = asset
         self.message = message
     }
 

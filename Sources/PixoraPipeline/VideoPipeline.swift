@@ -109,9 +109,9 @@ public struct VideoPipeline: Sendable {
                 let voice = voices[index]
                 let duration = durations[index]
                 jobs.append {
-                    let (image, clip) = try await makeVisuals(scene, index: index, duration: duration, settings: settings, counter: counter) { part, status in
+                    let (image, clip) = try await makeVisuals(scene, index: index, duration: duration, settings: settings, counter: counter) { part, status, asset in
                         if status == .done || status == .reused { finished.record(made: status == .done) }
-                        progress?(ProgressEvent(stage: .visuals, fraction: ProgressEvent.fraction(.visuals, done: Double(finished.total), of: total), sceneIndex: index, part: part, status: status, message: "scene \(index + 1): \(part.rawValue) \(status.rawValue)"))
+                        progress?(ProgressEvent(stage: .visuals, fraction: ProgressEvent.fraction(.visuals, done: Double(finished.total), of: total), sceneIndex: index, part: part, status: status, asset: asset?.description, message: "scene \(index + 1): \(part.rawValue) \(status.rawValue)"))
                     }
                     return .scene(index, SceneAssets(sceneId: scene.id, voice: voice.0, timings: voice.1, image: image, clip: clip, duration: duration))
                 }
@@ -162,25 +162,26 @@ public struct VideoPipeline: Sendable {
 
     func makeVisuals(
         _ scene: PlanScene, index: Int, duration: Double, settings: Settings, counter: Counter,
-        report: @Sendable (ScenePart, PartStatus) -> Void
+        report: @Sendable (ScenePart, PartStatus, AssetRef?) -> Void
     ) async throws -> (AssetRef, AssetRef) {
         let imageRequest = imageRequest(scene, settings)
         let image = try key(generators.image, imageRequest, ext: "png")
-        report(.image, .working)
+        report(.image, .working, nil)
         let madeImage = try await store.obtain(image) { try await generators.image.makeImage(imageRequest, to: $0) }
         counter.record(made: madeImage)
-        report(.image, madeImage ? .done : .reused)
+        // The finished picture goes with the report, so a client can show it before the video is done.
+        report(.image, madeImage ? .done : .reused, image)
 
         let canvas = settings.canvas
         let clipRequest = ClipRequest(
             image: image.key, width: canvas.width, height: canvas.height, fps: canvas.fps, duration: duration,
             motion: Self.motion(for: index, settings: settings))
         let clip = try key(generators.video, clipRequest, ext: "mp4")
-        report(.clip, .working)
+        report(.clip, .working, nil)
         let imageURL = try store.url(for: image)
         let madeClip = try await store.obtain(clip) { try await generators.video.makeClip(clipRequest, image: imageURL, to: $0) }
         counter.record(made: madeClip)
-        report(.clip, madeClip ? .done : .reused)
+        report(.clip, madeClip ? .done : .reused, nil)
         return (image, clip)
     }
 

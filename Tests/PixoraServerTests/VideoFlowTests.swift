@@ -76,6 +76,21 @@ struct VideoFlowTests {
                 let image = try await api.call(.get, imageURL)
                 #expect(image.status == .ok && image.headers[.contentType] == "image/png")
                 #expect(try await ledger(app, session.userId) == (95, 95))
+
+                // Each scene's picture is linked from the stream as soon as it is made, before the video is done:
+                // the link works from the job's progress alone, and only for the owner.
+                let images = try #require(last?["sceneImages"] as? [[String: Any]])
+                let sceneList = try await api.call(.get, "/api/v1/videos/\(id)/scenes", session: session)
+                #expect(images.count == (sceneList["scenes"] as? [[String: Any]])?.count)
+                let pictureLink = try #require(images.first?["url"] as? String)
+                try await app.services.database.transaction { db in
+                    try await db.raw("DELETE FROM scene_assets WHERE revision_id IN (SELECT r.id FROM scene_revisions r JOIN scenes s ON s.id = r.scene_id WHERE s.video_id = \(bind: id))").run()
+                }
+                let picture = try await api.call(.get, pictureLink)
+                #expect(picture.status == .ok && picture.headers[.contentType] == "image/png")
+                let stranger = try await api.register()
+                let key = String(pictureLink.split(separator: "/").last!.split(separator: "?").first!)
+                #expect(try await api.call(.get, "/api/v1/assets/\(key)", session: stranger).status == .notFound)
             }
         }
     }

@@ -464,10 +464,16 @@ def by_label(driver_or_element, text: str) -> WebElement:
 
 
 def button(driver_or_element, text: str, exact: bool = False) -> WebElement:
-    """A <button> (or a link drawn as one) whose visible text is `text` (or starts with it)."""
+    """A <button> whose visible text is `text` (or starts with it), else a link drawn as a button. On the whole
+    page the header is left out (its "Sign in" link would shadow the form's "Sign in" button)."""
     literal = xpath_literal(text)
     test = f"normalize-space()={literal}" if exact else f"starts-with(normalize-space(), {literal})"
-    return driver_or_element.find_element(By.XPATH, f".//button[{test}] | .//a[contains(@class, 'button')][{test}]")
+    scope = ".//" if isinstance(driver_or_element, WebElement) else "//*[self::main or self::dialog]//"
+    for kind in (f"button[{test}]", f"a[contains(@class, 'button')][{test}]"):
+        found = [e for e in driver_or_element.find_elements(By.XPATH, scope + kind) if e.is_displayed()]
+        if found:
+            return found[0]
+    raise NoSuchElementException(f"no button {text!r}")
 
 
 def link(driver_or_element, text: str) -> WebElement:
@@ -505,10 +511,13 @@ def path_of(driver) -> str:
 
 
 def wait_path(driver, path: str | re.Pattern, timeout: float = SHORT) -> str:
+    """Waits until the address is `path` and its page has rendered (the URL changes before the page module ran)."""
     def arrived(d):
         current = path_of(d)
         return current if (path.fullmatch(current) if isinstance(path, re.Pattern) else current == path) else False
-    return wait(driver, timeout).until(arrived, f"the page did not go to {path} (at {driver.current_url})")
+    found = wait(driver, timeout).until(arrived, f"the page did not go to {path} (at {driver.current_url})")
+    wait_idle(driver)
+    return found
 
 
 def active_element(driver) -> WebElement:

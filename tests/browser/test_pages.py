@@ -143,7 +143,9 @@ def test_pages_with_a_video(driver, server, ready_video):
 
     def editor_ready(d):
         wait(d, 60).until(lambda d: visible(d, ".timeline .clip"), "the timeline shows no clips")
-        wait(d).until(lambda d: visible(d, ".version-list"), "the editor's versions did not load")
+        # The versions sit behind the Assets panel's "Versions" tab: loaded, not necessarily shown.
+        wait(d).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".editor-page .version-list .version-item"),
+                      "the editor's versions did not load")
         studio.wait_idle(d)
     render_everywhere(driver, "editor", editor_ready)
 

@@ -25,6 +25,14 @@ struct EventRoutes {
         var currentVersion: Int?
         var creditsUsed: Int
         var job: Snapshot?
+        /// Signed links to the pictures of scenes finished so far (added when sent, so expiry times do not make
+        /// every poll look like news).
+        var sceneImages: [SceneImage]?
+    }
+
+    struct SceneImage: Codable, Sendable, Equatable {
+        var index: Int
+        var url: String
     }
 
     struct Snapshot: Codable, Sendable, Equatable {
@@ -43,6 +51,7 @@ struct EventRoutes {
         guard try await database.read({ db in try await Videos.find(db, owner: user, id: id) }) != nil else { throw APIError.notFound("video") }
         let poll = poll
         let keepAlive = keepAlive
+        let tokens = services.tokens
         let logger = context.logger
         let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-cache", .init("X-Accel-Buffering")!: "no"]
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
@@ -75,7 +84,12 @@ struct EventRoutes {
                 let finished = jobFinished && videoSettled
                 if snapshot != last {
                     sequence += 1
-                    let data = String(decoding: try encoder.encode(snapshot), as: UTF8.self)
+                    var outgoing = snapshot
+                    let images = (snapshot.job?.progress?.scenes ?? []).compactMap { scene in
+                        scene.imageKey.map { SceneImage(index: scene.index, url: tokens.signedPath("/api/v1/assets/\($0)", user: user)) }
+                    }
+                    outgoing.sceneImages = images.isEmpty ? nil : images
+                    let data = String(decoding: try encoder.encode(outgoing), as: UTF8.self)
                     try await writer.write(ByteBuffer(string: "id: \(sequence)\nevent: \(finished ? "end" : "progress")\ndata: \(data)\n\n"))
                     last = snapshot
                     quiet = .now

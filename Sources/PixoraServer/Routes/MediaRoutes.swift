@@ -72,11 +72,19 @@ struct MediaRoutes {
         let user = try Self.caller(request, context, tokens: services.tokens)
         let text = try context.parameters.require("key")
         guard let asset = AssetRef(text) else { throw APIError.notFound("asset") }
-        // Only assets recorded for one of the caller's videos.
+        // Only assets recorded for one of the caller's videos, or a picture a running job of theirs reported as
+        // finished (shown while the video is still being made). The key is a validated `<hex>.<ext>`, so it
+        // cannot carry LIKE wildcards.
         let owned = try await services.database.read { db in
-            try await db.raw("""
+            if let row = try await db.raw("""
                 SELECT a.id FROM scene_assets a JOIN scene_revisions r ON r.id = a.revision_id JOIN scenes s ON s.id = r.scene_id
                 JOIN videos v ON v.id = s.video_id WHERE a.asset_key = \(bind: asset.description) AND v.user_id = \(bind: user) LIMIT 1
+                """).first() {
+                return Optional(row)
+            }
+            guard asset.ext == "png" else { return nil }
+            return try await db.raw("""
+                SELECT id FROM jobs WHERE user_id = \(bind: user) AND progress LIKE \(bind: "%\"imageKey\":\"\(asset.description)\"%") LIMIT 1
                 """).first()
         }
         guard owned != nil else { throw APIError.notFound("asset") }

@@ -96,7 +96,8 @@ function parse(text) {
 export function progressOf(body) {
   const progress = body?.job?.progress;
   const percent = Math.round(Math.min(1, Math.max(0, progress?.fraction ?? 0)) * 100);
-  let line = progress?.message || (body?.job?.state === 'queued' ? 'Waiting for a worker…' : 'Working…');
+  const message = progress?.message ? progress.message[0].toUpperCase() + progress.message.slice(1) : '';
+  let line = message || (body?.job?.state === 'queued' ? 'Waiting for a worker…' : 'Working…');
   if (progress?.etaSeconds > 0) line += ` · about ${Math.ceil(progress.etaSeconds)} s left`;
   return { percent, line };
 }

@@ -554,8 +554,10 @@ export async function render(main) {
           h('div', {}, h('dt', {}, 'Price'), h('dd', { class: 'price' }, `${price} credits`)),
           h('div', {}, h('dt', {}, 'Your balance'), h('dd', {}, balance === null ? '–' : `${balance} credits`)),
           balance !== null && enough ? h('div', { class: 'after' }, h('dt', {}, 'After generating'), h('dd', {}, `${balance - price} credits`)) : null),
-        h('p', { class: 'hint' }, `1 credit per second of the ${target}-second video you asked for.`),
-        Math.abs(length - target) >= 1
+        length > target * 1.1
+          ? h('p', { class: 'hint' }, `1 credit per second: your scenes add up to about ${round(length, 1)} s, more than the ${target} s you asked for, so the price follows the scenes.`)
+          : h('p', { class: 'hint' }, `1 credit per second of the ${target}-second video you asked for.`),
+        Math.abs(length - target) >= 1 && length <= target * 1.1
           ? h('p', { class: 'hint' }, `The scenes add up to about ${round(length, 1)} s; the narration sets the final length.`)
           : null,
         enough ? null : h('p', { class: 'balance-warning', id: 'balance-warning', role: 'alert' },
@@ -664,8 +666,14 @@ function normalize(plan) {
   });
 }
 
+/**
+ * The server's rule (PixoraCore Pricing.price(for: Plan)): 1 credit per second of the target, or of the planned
+ * length once edits make the plan more than 10% longer. The server charges its own figure; this only shows it.
+ */
 function priceOf(plan) {
-  return Math.ceil(Number(plan.settings.durationSeconds) || 0);
+  const target = Number(plan.settings.durationSeconds) || 0;
+  const planned = plannedLength(plan);
+  return Math.ceil(planned > target * 1.1 ? planned : target);
 }
 
 function plannedLength(plan) {

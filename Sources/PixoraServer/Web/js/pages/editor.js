@@ -73,22 +73,27 @@ function notReady(page, videoId) {
 async function load(videoId, versionNumber) {
   const id = encodeURIComponent(videoId);
   const editorPath = `/videos/${id}/editor${versionNumber ? `?version=${encodeURIComponent(versionNumber)}` : ''}`;
+  let missingVersion = null;
   const [editor, video, scenes, credits] = await Promise.all([
-    api(editorPath),
+    // A version from an old link may have been removed (5 are kept): open the current one instead.
+    api(editorPath).catch((error) => {
+      if (error.status !== 404 || !versionNumber) throw error;
+      missingVersion = versionNumber;
+      return api(`/videos/${id}/editor`);
+    }),
     api(`/videos/${id}`),
     api(`/videos/${id}/scenes`).catch(() => null),
     api('/users/me/credits').catch(() => null),
   ]);
-  return { editor, video, scenes: scenes?.scenes || null, credits };
+  return { editor, video, scenes: scenes?.scenes || null, credits, missingVersion };
 }
 
 class EditorPage {
-  constructor(page, videoId, { editor, video, scenes, credits }) {
+  constructor(page, videoId, { editor, video, scenes, credits, missingVersion }) {
     this.page = page;
     this.videoId = videoId;
     this.video = video;
     this.title = editor.video?.title || video.title || 'Untitled video';
-    this.version = editor.version;
     this.scenes = scenes;
     this.credits = credits;
     this.assets = { ...(editor.assets || {}) };
@@ -105,6 +110,10 @@ class EditorPage {
     this.audioPreview = createAudioPreview();
     this.build();
     this.model.load(editor.editorState, editor.version.number);
+    if (missingVersion) {
+      toast(`Version ${missingVersion} no longer exists; this is version ${editor.version.number}.`, 'info', 8000);
+      history.replaceState(history.state, '', `/videos/${encodeURIComponent(videoId)}/edit`);
+    }
     this.offerDraft();
     this.resumeJob();
     this.versions.refresh();
@@ -173,7 +182,8 @@ class EditorPage {
     this.undoButton = h('button', { type: 'button', class: 'button small', onclick: () => model.undo(), 'aria-keyshortcuts': 'Control+Z' }, '↶ Undo');
     this.redoButton = h('button', { type: 'button', class: 'button small', onclick: () => model.redo(), 'aria-keyshortcuts': 'Control+Shift+Z' }, '↷ Redo');
     this.saveButton = h('button', { type: 'button', class: 'button primary', onclick: () => this.save() }, 'Save version');
-    this.status = h('span', { class: 'editor-status', role: 'status' });
+    // Announced through this.live (one polite region), so the status line itself is not a live region.
+    this.status = h('span', { class: 'editor-status' });
     this.versionLabel = h('span', { class: 'badge editing-badge' });
     this.titleElement = h('h1', { class: 'editor-title' }, this.title);
     const header = h('header', { class: 'editor-header' },
@@ -577,6 +587,8 @@ class EditorPage {
       // A reload opens this version even before it is rendered (the video still shows the previous one).
       history.replaceState(history.state, '', `/videos/${encodeURIComponent(this.videoId)}/edit?version=${answer.version.number}`);
       const removed = answer.removedVersions || [];
+      // Forget removed versions at once (their thumbnails are gone).
+      if (this.versions.versions) this.versions.versions = this.versions.versions.filter((v) => !removed.includes(v.number));
       const removedText = removed.length
         ? ` Version${removed.length > 1 ? 's' : ''} ${removed.join(', ')} ${removed.length > 1 ? 'were' : 'was'} removed (at most ${VERSION_LIMIT} are kept).`
         : '';

@@ -222,7 +222,11 @@ export async function render(main, { params }) {
       message.textContent = progress.message ? capitalizeFirst(progress.message) : '';
       eta.textContent = etaText(progress.etaSeconds);
       markStages(stageList, progress.stage);
+      // The stream links each finished scene's picture; older servers or a plain GET do not, and then the
+      // pictures are fetched from /scenes instead.
+      if (Array.isArray(body.sceneImages)) state.streamImages = true;
       drawScenes(progress.scenes || []);
+      for (const image of body.sceneImages || []) state.sceneCards[image.index]?.setImage(image.url);
       if (job.attempts > 1) message.textContent = `Attempt ${job.attempts}. ${message.textContent}`;
     }
 
@@ -254,7 +258,7 @@ export async function render(main, { params }) {
       });
       const finishedImages = scenes.filter((scene) => ['done', 'reused'].includes(scene.image)).length;
       // Fetch the pictures only when more of them exist than last asked for, not on every event.
-      if (finishedImages > state.imagesAsked) loadImages(finishedImages);
+      if (!state.streamImages && finishedImages > state.imagesAsked) loadImages(finishedImages);
       placeholder.hidden = scenes.length > 0;
     }
 
@@ -297,8 +301,10 @@ export async function render(main, { params }) {
           entry.text.textContent = look.text;
         },
         setImage(url) {
-          if (!url || thumb.querySelector('img')?.dataset.url === url) return;
-          const img = h('img', { src: url, alt: `Picture of scene ${index + 1}`, loading: 'lazy', dataset: { url } });
+          // Signed links change with their expiry; the path names the picture.
+          const path = url ? url.split('?')[0] : '';
+          if (!url || thumb.querySelector('img')?.dataset.path === path) return;
+          const img = h('img', { src: url, alt: `Picture of scene ${index + 1}`, loading: 'lazy', dataset: { path } });
           img.addEventListener('load', () => thumb.classList.add('has-image'));
           thumb.querySelector('img')?.remove();
           thumb.prepend(img);

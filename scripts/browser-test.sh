@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Browser tests of the studio: real headless Chromium (Debian's chromium and chromium-driver) driven by Python
+# Selenium and pytest, against a `pixora serve` started on SQLite in a temporary folder (removed afterwards).
+# Installs what is missing (safe to run again), builds nothing: it needs .build/debug/pixora (or PIXORA_BIN).
+# Screenshots of every page go to test-output/screenshots, downloaded videos to test-output/downloads, and what
+# the browser showed when a test failed to test-output/failures. Extra arguments go to pytest (e.g. -k journey).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(chromium chromium-driver ffmpeg python3-pip)
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "browser test packages: all present"
+else
+    echo "browser test packages: installing ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    echo "browser test packages: done"
+fi
+if ! python3 -c "import selenium, pytest" 2>/dev/null; then
+    echo "python packages: installing selenium pytest"
+    python3 -m pip install -q selenium pytest 2>/dev/null || python3 -m pip install -q --break-system-packages selenium pytest
+fi
+
+binary="${PIXORA_BIN:-.build/debug/pixora}"
+if [ ! -x "$binary" ]; then
+    echo "error: $binary does not exist. Build the server first with \`swift build\` (or point PIXORA_BIN at a pixora binary)." >&2
+    exit 1
+fi
+
+mkdir -p test-output
+set +e
+python3 -m pytest -q tests/browser "$@"
+status=$?
+set -e
+echo "browser tests: screenshots in test-output/screenshots"
+exit $status
