@@ -20,12 +20,16 @@ public struct AssetStore: AssetLocator {
 
     public func contains(_ asset: AssetRef) -> Bool { FileManager.default.fileExists(atPath: folder.location(of: asset).path) }
 
-    /// Returns the asset, running `produce` (which must write the given URL) only when it is not stored yet.
-    /// Returns whether it was produced now.
+    /// Who made an asset, when a provider (or a fallback for one) did.
+    public func provenance(of asset: AssetRef) -> Provenance? { Provenance.read(for: folder.location(of: asset)) }
+
+    /// Returns the asset, running `produce` (which must write the given URL) only when it is not stored yet (or
+    /// was made by a fallback). Returns whether it was produced now.
     @discardableResult
     public func obtain(_ asset: AssetRef, produce: (URL) async throws -> Void) async throws -> Bool {
         let location = folder.location(of: asset)
-        if FileManager.default.fileExists(atPath: location.path) { return false }
+        // An asset a fallback made stands in for the provider's only until the provider can be asked again.
+        if FileManager.default.fileExists(atPath: location.path) && Provenance.read(for: location)?.fallbackReason == nil { return false }
         try FileManager.default.createDirectory(at: location.deletingLastPathComponent(), withIntermediateDirectories: true)
         try await produce(location)
         guard FileManager.default.fileExists(atPath: location.path) else {

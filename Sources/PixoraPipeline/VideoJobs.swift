@@ -115,20 +115,25 @@ public struct VideoWorkshop: Sendable {
         return (result, videoKey, thumbnailKey)
     }
 
-    /// The asset rows of one scene: its picture, clip, voice, timings, and its music group's track.
-    func assetRows(scene index: Int, plan: Plan, assets: PlanAssets) -> [(kind: String, key: String, generator: String)] {
+    /// The asset rows of one scene: its picture, clip, voice, timings, and its music group's track, each with
+    /// the provider and model that made it (and what that cost) when a provider did.
+    func assetRows(scene index: Int, plan: Plan, assets: PlanAssets) -> [NewSceneAsset] {
         let generators = pipeline.generators
+        let store = pipeline.store
         let scene = assets.scenes[index]
-        var rows: [(kind: String, key: String, generator: String)] = [
-            ("image", scene.image.description, "\(generators.image.id)@\(generators.image.version)"),
-            ("clip", scene.clip.description, "\(generators.video.id)@\(generators.video.version)"),
-        ]
+        func row(_ kind: String, _ asset: AssetRef, _ generator: any Generator) -> NewSceneAsset {
+            if let made = store.provenance(of: asset) {
+                return NewSceneAsset(kind: kind, key: asset.description, generator: "\(made.provider):\(made.model)", costUsd: made.costUSD)
+            }
+            return NewSceneAsset(kind: kind, key: asset.description, generator: "\(generator.id)@\(generator.version)")
+        }
+        var rows = [row("image", scene.image, generators.image), row("clip", scene.clip, generators.video)]
         if let voice = scene.voice {
-            rows.append(("voice", voice.description, "\(generators.speech.id)@\(generators.speech.version)"))
-            rows.append(("timings", AssetRef(key: voice.key, ext: "json").description, "\(generators.speech.id)@\(generators.speech.version)"))
+            rows.append(row("voice", voice, generators.speech))
+            rows.append(NewSceneAsset(kind: "timings", key: AssetRef(key: voice.key, ext: "json").description, generator: rows[rows.count - 1].generator))
         }
         if let music = assets.music.first(where: { $0.group == plan.scenes[index].musicGroup }) {
-            rows.append(("music", music.track.description, "\(generators.music.id)@\(generators.music.version)"))
+            rows.append(row("music", music.track, generators.music))
         }
         return rows
     }

@@ -4,63 +4,188 @@ import PixoraCore
 import PixoraGenerators
 import PixoraPipeline
 
-/// Which generator serves each role, from the environment. Today the cloud role is the planner (ScriptWriter +
-/// ScenePlanner) on any OpenAI-compatible language model; every other role is embedded.
+/// Which generator serves each role, read from the environment. A role uses a cloud provider when its key is set
+/// (or when chosen explicitly), the embedded generator otherwise.
 ///
-/// - `PIXORA_PLANNER_PROVIDER`: `openai` or `embedded`; by default `openai` when `OPENAI_API_KEY` or
-///   `OPENAI_BASE_URL` is set, else `embedded`.
-/// - `PIXORA_PROVIDER_FALLBACK=1`: when a provider fails after its retries, the embedded generator does the work
-///   (logged as a warning).
+/// | role | variable | choices | default |
+/// |---|---|---|---|
+/// | planner (script + scenes + transitions) | `PIXORA_PLANNER_PROVIDER` | openai, embedded | openai with `OPENAI_API_KEY`/`OPENAI_BASE_URL` |
+/// | image | `PIXORA_IMAGE_PROVIDER` | fal, embedded | fal with `FAL_KEY` |
+/// | video | `PIXORA_VIDEO_PROVIDER` | fal, embedded | fal with `FAL_KEY` |
+/// | speech | `PIXORA_SPEECH_PROVIDER` | elevenlabs, openai, fal, embedded | elevenlabs with `ELEVENLABS_API_KEY`, else fal with `FAL_KEY` |
+/// | music | `PIXORA_MUSIC_PROVIDER` | fal, embedded | fal with `FAL_KEY` |
+///
+/// `PIXORA_PROVIDER_FALLBACK=1` lets the embedded generator stand in when a provider fails after its retries.
 public struct ProviderSettings: Sendable {
-    public enum Choice: String, Sendable { case openai, embedded }
+    public enum Choice: String, Sendable, CaseIterable { case openai, fal, elevenlabs, embedded }
 
     public var planner: Choice
+    public var image: Choice
+    public var video: Choice
+    public var speech: Choice
+    public var music: Choice
     public var languageModel: LanguageModelEndpoint?
+    public var falKey: String?
+    public var falQueueURL: String
+    public var falPollSeconds: Double
+    public var falModels: [String: String]
+    public var elevenLabsKey: String?
+    public var elevenLabsBaseURL: String
+    public var elevenLabsModel: String
+    public var elevenLabsVoice: String?
+    public var speechModel: String
     public var fallback: Bool
     public var policy: RetryPolicy
+    public var costs: ProviderCosts
 
     public static func from(environment: [String: String]) throws -> ProviderSettings {
+        func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         let endpoint = LanguageModelEndpoint.from(environment: environment)
-        var planner: Choice = endpoint == nil ? .embedded : .openai
-        if let text = environment["PIXORA_PLANNER_PROVIDER"], !text.isEmpty {
-            guard let choice = Choice(rawValue: text.lowercased()) else {
-                throw UsageError("PIXORA_PLANNER_PROVIDER must be openai or embedded, got '\(text)'")
+        let fal = value("FAL_KEY")
+        let eleven = value("ELEVENLABS_API_KEY")
+
+        func choose(_ role: String, _ variable: String, allowed: [Choice], default fallbackChoice: Choice) throws -> Choice {
+            guard let text = value(variable) else { return fallbackChoice }
+            guard let choice = Choice(rawValue: text.lowercased()), allowed.contains(choice) else {
+                throw UsageError("\(variable) must be one of \(allowed.map(\.rawValue).joined(separator: ", ")), got '\(text)'")
             }
-            planner = choice
+            return choice
         }
-        if planner == .openai && endpoint == nil {
-            throw UsageError("PIXORA_PLANNER_PROVIDER=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local server such as Ollama)")
+        let planner = try choose("planner", "PIXORA_PLANNER_PROVIDER", allowed: [.openai, .embedded], default: endpoint == nil ? .embedded : .openai)
+        let image = try choose("image", "PIXORA_IMAGE_PROVIDER", allowed: [.fal, .embedded], default: fal == nil ? .embedded : .fal)
+        let video = try choose("video", "PIXORA_VIDEO_PROVIDER", allowed: [.fal, .embedded], default: fal == nil ? .embedded : .fal)
+        let speech = try choose(
+            "speech", "PIXORA_SPEECH_PROVIDER", allowed: [.elevenlabs, .openai, .fal, .embedded],
+            default: eleven != nil ? .elevenlabs : fal != nil ? .fal : .embedded)
+        let music = try choose("music", "PIXORA_MUSIC_PROVIDER", allowed: [.fal, .embedded], default: fal == nil ? .embedded : .fal)
+
+        // A chosen provider needs its key.
+        if (planner == .openai || speech == .openai) && endpoint == nil {
+            throw UsageError("the openai provider needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local server such as Ollama)")
         }
-        let fallback = ["1", "true", "yes"].contains((environment["PIXORA_PROVIDER_FALLBACK"] ?? "").lowercased())
-        return ProviderSettings(planner: planner, languageModel: endpoint, fallback: fallback, policy: .from(environment: environment))
+        if [image, video, speech, music].contains(.fal) && fal == nil { throw UsageError("the fal provider needs FAL_KEY") }
+        if speech == .elevenlabs && eleven == nil { throw UsageError("the elevenlabs provider needs ELEVENLABS_API_KEY") }
+        var poll = 1.0
+        if let text = value("PIXORA_FAL_POLL_SECONDS") {
+            guard let seconds = Double(text), seconds > 0 else { throw UsageError("PIXORA_FAL_POLL_SECONDS must be a positive number, got '\(text)'") }
+            poll = seconds
+        }
+        return ProviderSettings(
+            planner: planner, image: image, video: video, speech: speech, music: music, languageModel: endpoint,
+            falKey: fal, falQueueURL: value("FAL_QUEUE_URL") ?? "https://queue.fal.run", falPollSeconds: poll,
+            falModels: [
+                "image": value("PIXORA_FAL_IMAGE_MODEL") ?? "fal-ai/flux-pro/v1.1-ultra",
+                "video": value("PIXORA_FAL_VIDEO_MODEL") ?? "fal-ai/kling-video/v1.6/pro/image-to-video",
+                "speech": value("PIXORA_FAL_SPEECH_MODEL") ?? "fal-ai/minimax/speech-02-hd",
+                "music": value("PIXORA_FAL_MUSIC_MODEL") ?? "cassetteai/music-generator",
+            ],
+            elevenLabsKey: eleven, elevenLabsBaseURL: value("ELEVENLABS_BASE_URL") ?? "https://api.elevenlabs.io",
+            elevenLabsModel: value("PIXORA_ELEVENLABS_MODEL") ?? "eleven_multilingual_v2", elevenLabsVoice: value("PIXORA_ELEVENLABS_VOICE"),
+            speechModel: value("PIXORA_TTS_MODEL") ?? "gpt-4o-mini-tts",
+            fallback: ["1", "true", "yes"].contains((value("PIXORA_PROVIDER_FALLBACK") ?? "").lowercased()),
+            policy: .from(environment: environment), costs: .from(environment: environment))
+    }
+
+    /// True when every role is embedded (no network at all).
+    public var isEmbedded: Bool { [planner, image, video, speech, music].allSatisfy { $0 == .embedded } }
+
+    func falQueue(logger: Logger) -> FalQueue? {
+        falKey.map { FalQueue(key: $0, baseURL: falQueueURL, policy: policy, logger: logger, pollInterval: falPollSeconds) }
     }
 
     /// The generators for these settings.
     public func generators(logger: Logger) -> GeneratorSet {
-        var set = GeneratorSet.embedded
+        let embedded = GeneratorSet.embedded
+        var set = embedded
+        let queue = falQueue(logger: logger)
         if planner == .openai, let endpoint = languageModel {
             let cloud = LanguageModelPlanner(client: ChatClient(endpoint: endpoint, policy: policy, logger: logger))
-            set.planner = fallback ? FallbackPlanner(primary: cloud, fallback: RuleBasedPlanner(), logger: logger) : cloud
+            set.planner = fallback ? FallbackPlanner(primary: cloud, fallback: embedded.planner, logger: logger) : cloud
+        }
+        if image == .fal, let queue {
+            let cloud = FalImageGenerator(queue: queue, model: falModels["image"]!, costs: costs)
+            set.image = fallback ? FallbackImageGenerator(primary: cloud, fallback: embedded.image, logger: logger) : cloud
+        }
+        if video == .fal, let queue {
+            let cloud = FalVideoGenerator(queue: queue, model: falModels["video"]!, costs: costs)
+            set.video = fallback ? FallbackVideoGenerator(primary: cloud, fallback: embedded.video, logger: logger) : cloud
+        }
+        var speechCloud: (any SpeechGenerator)?
+        switch speech {
+        case .elevenlabs:
+            speechCloud = elevenLabsKey.map {
+                ElevenLabsSpeechGenerator(
+                    key: $0, baseURL: elevenLabsBaseURL, model: elevenLabsModel, voice: elevenLabsVoice, costs: costs, policy: policy, logger: logger)
+            }
+        case .openai: speechCloud = languageModel.map { OpenAISpeechGenerator(endpoint: $0, model: speechModel, costs: costs, policy: policy, logger: logger) }
+        case .fal: speechCloud = queue.map { FalSpeechGenerator(queue: $0, model: falModels["speech"]!, costs: costs) }
+        case .embedded: speechCloud = nil
+        }
+        if let speechCloud {
+            set.speech = fallback ? FallbackSpeechGenerator(primary: speechCloud, fallback: embedded.speech, logger: logger) : speechCloud
+        }
+        if music == .fal, let queue {
+            let cloud = FalMusicGenerator(queue: queue, model: falModels["music"]!, costs: costs)
+            set.music = fallback ? FallbackMusicGenerator(primary: cloud, fallback: embedded.music, logger: logger) : cloud
         }
         return set
     }
+
+    /// One line per role for `pixora providers check`: what serves it and whether it answers.
+    public func check(logger: Logger) async -> [(role: String, provider: String, ok: Bool, detail: String)] {
+        var lines: [(String, String, Bool, String)] = []
+        func probe(_ role: String, _ provider: String, _ body: () async throws -> Void) async {
+            do {
+                try await body()
+                lines.append((role, provider, true, "answers"))
+            } catch {
+                lines.append((role, provider, false, "\(error)"))
+            }
+        }
+        let quick = RetryPolicy(attempts: 1, baseDelay: 0, maximumDelay: 0, timeout: 20)
+        if planner == .openai, let endpoint = languageModel {
+            await probe("planner", "openai-compatible \(endpoint.model) at \(endpoint.baseURL)") {
+                try await ChatClient(endpoint: endpoint, policy: quick, logger: logger).check()
+            }
+        } else {
+            lines.append(("planner", "embedded rule-based planner", true, "no network needed"))
+        }
+        if let key = falKey, [image, video, speech, music].contains(.fal) {
+            let roles = [("image", image), ("video", video), ("speech", speech), ("music", music)].filter { $0.1 == .fal }.map(\.0)
+            await probe(roles.joined(separator: ", "), "fal.ai at \(falQueueURL)") {
+                try await FalQueue(key: key, baseURL: falQueueURL, policy: quick, logger: logger).check()
+            }
+        }
+        for (role, choice) in [("image", image), ("video", video), ("music", music)] where choice == .embedded {
+            lines.append((role, "embedded", true, "no network needed"))
+        }
+        switch speech {
+        case .elevenlabs:
+            if let key = elevenLabsKey {
+                await probe("speech", "ElevenLabs \(elevenLabsModel)") {
+                    try await ElevenLabsSpeechGenerator(key: key, baseURL: elevenLabsBaseURL, model: elevenLabsModel, policy: quick, logger: logger).check()
+                }
+            }
+        case .openai:
+            if let endpoint = languageModel {
+                await probe("speech", "OpenAI speech \(speechModel)") { try await ChatClient(endpoint: endpoint, policy: quick, logger: logger).check() }
+            }
+        case .embedded: lines.append(("speech", "embedded flite", true, "no network needed"))
+        case .fal: break
+        }
+        return lines
+    }
 }
 
-/// Plans with the primary planner; when it fails (after its own retries), with the fallback. Plans are not
-/// content-addressed, so a fallback plan never poisons a cache.
-public struct FallbackPlanner: ScenePlanner {
-    let primary: any ScenePlanner
-    let fallback: any ScenePlanner
-    let logger: Logger
-    public var id: String { primary.id }
-    public var version: Int { primary.version }
-
-    public func plan(prompt: String, settings: Settings, script: String?) async throws -> Plan {
-        do {
-            return try await primary.plan(prompt: prompt, settings: settings, script: script)
-        } catch let failure as ProviderFailure {
-            logger.warning("planner failed; using the embedded planner", metadata: ["provider": .string(failure.provider), "error": .string(failure.message)])
-            return try await fallback.plan(prompt: prompt, settings: settings, script: script)
+extension FalQueue {
+    /// A request that must be refused without a key: a wrong key answers 401/403, a good one 404/422.
+    func check() async throws {
+        let answer = try await http.send(.GET, "\(baseURL)/fal-ai/flux-pro/v1.1-ultra/requests/00000000-0000-0000-0000-000000000000/status", headers: headers)
+        if answer.status == 401 || answer.status == 403 {
+            throw ProviderFailure(provider: "fal.ai", message: "the key was refused (HTTP \(answer.status)): \(ProviderHTTP.errorText(answer.body))", status: answer.status)
+        }
+        if answer.status >= 500 {
+            throw ProviderFailure(provider: "fal.ai", message: "HTTP \(answer.status): \(ProviderHTTP.errorText(answer.body))", status: answer.status)
         }
     }
 }

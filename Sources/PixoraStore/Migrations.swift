@@ -163,6 +163,10 @@ public enum Migrations {
             "CREATE INDEX jobs_queued ON jobs (run_at) WHERE state = 'queued'",
             "CREATE INDEX jobs_leased ON jobs (lease_expires_at) WHERE state = 'running'",
         ]),
+        Migration(version: 5, name: "asset cost", statements: [
+            // What the provider charged for an asset, in US dollars; null for embedded generators.
+            "ALTER TABLE scene_assets ADD COLUMN cost_usd DOUBLE PRECISION",
+        ]),
     ]
 
     /// Applies every step not yet applied; returns the versions applied now. Safe to run from several

@@ -32,9 +32,26 @@ public struct SceneAsset: Codable, Sendable, Equatable {
     public var kind: String
     /// `<sha256>.<ext>` in the asset store.
     public var assetKey: String
-    /// Generator id and version that made it.
+    /// What made it: a generator's id and version, or a provider and model (`fal.ai:fal-ai/flux-pro/v1.1-ultra`).
     public var generator: String
+    /// The provider's price of making it, in US dollars; nil for embedded generators.
+    public var costUsd: Double?
     public var createdAt: Int64
+}
+
+/// An asset to record with a revision.
+public struct NewSceneAsset: Sendable, Equatable {
+    public var kind: String
+    public var key: String
+    public var generator: String
+    public var costUsd: Double?
+
+    public init(kind: String, key: String, generator: String, costUsd: Double? = nil) {
+        self.kind = kind
+        self.key = key
+        self.generator = generator
+        self.costUsd = costUsd
+    }
 }
 
 /// Scenes, their revisions (at most `maximumRevisions` per scene) and their assets.
@@ -109,13 +126,13 @@ public enum Scenes {
     }
 
     /// Marks a revision ready with its assets and makes it the scene's current one.
-    public static func completeRevision(_ db: any SQLDatabase, revision: SceneRevision, planScene: String, assets: [(kind: String, key: String, generator: String)]) async throws {
+    public static func completeRevision(_ db: any SQLDatabase, revision: SceneRevision, planScene: String, assets: [NewSceneAsset]) async throws {
         let now = Clock.nowMillis()
         try await db.raw("DELETE FROM scene_assets WHERE revision_id = \(bind: revision.id)").run()
         for asset in assets {
             try await db.raw("""
-                INSERT INTO scene_assets (id, revision_id, kind, asset_key, generator, created_at)
-                VALUES (\(bind: newID()), \(bind: revision.id), \(bind: asset.kind), \(bind: asset.key), \(bind: asset.generator), \(bind: now))
+                INSERT INTO scene_assets (id, revision_id, kind, asset_key, generator, cost_usd, created_at)
+                VALUES (\(bind: newID()), \(bind: revision.id), \(bind: asset.kind), \(bind: asset.key), \(bind: asset.generator), \(bind: asset.costUsd), \(bind: now))
                 """).run()
         }
         try await db.raw("UPDATE scene_revisions SET status = 'ready', plan_scene = \(bind: planScene) WHERE id = \(bind: revision.id)").run()

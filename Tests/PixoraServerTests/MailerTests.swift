@@ -139,8 +139,10 @@ struct SMTPMailerTests {
     func stalledQuit() async throws {
         let server = try await SMTPTestServer(["stallquit"])
         defer { server.stop() }
+        // Long enough that a loaded machine (CI runs suites in parallel) gets through MAIL FROM … DATA in time;
+        // the stalled QUIT then costs this much once.
         let mailer = try SMTPMailer(
-            url: "smtp://127.0.0.1:\(server.port)", from: "no-reply@pixora.test", logger: logger, timeout: .seconds(1))
+            url: "smtp://127.0.0.1:\(server.port)", from: "no-reply@pixora.test", logger: logger, timeout: .seconds(6))
 
         try await mailer.send(Mail(to: "ann@example.com", subject: "Welcome", body: "Hi"))
 

@@ -9,15 +9,24 @@ public final class ProviderEmulator: @unchecked Sendable {
     public struct Reply: Sendable {
         public var status: Int
         public var headers: [String: String]
-        public var body: String
+        public var body: Data
         /// Seconds to wait before answering (a slow or hung provider).
         public var delay: Double
 
         public init(status: Int = 200, headers: [String: String] = ["Content-Type": "application/json"], body: String, delay: Double = 0) {
+            self.init(status: status, headers: headers, data: Data(body.utf8), delay: delay)
+        }
+
+        public init(status: Int = 200, headers: [String: String], data: Data, delay: Double = 0) {
             self.status = status
             self.headers = headers
-            self.body = body
+            body = data
             self.delay = delay
+        }
+
+        /// A JSON reply.
+        public static func json(_ object: [String: Any], status: Int = 200) -> Reply {
+            Reply(status: status, headers: ["Content-Type": "application/json"], data: try! JSONSerialization.data(withJSONObject: object))
         }
     }
 
@@ -33,21 +42,34 @@ public final class ProviderEmulator: @unchecked Sendable {
     private let lock = NSLock()
     private var script: [Reply]
     private var log: [Received] = []
+    private var base = ""
     /// Answers once the script is used up.
     public let otherwise: Reply
+    /// Answers every request when set (a stateful fake of an API), instead of the script.
+    let handler: (@Sendable (Received, String) -> Reply)?
 
     public init(_ script: [Reply], otherwise: Reply = Reply(status: 500, body: #"{"error":{"message":"the emulator has no more replies"}}"#)) {
         self.script = script
         self.otherwise = otherwise
+        handler = nil
+    }
+
+    /// `handler` gets each request and the emulator's base URL.
+    public init(handler: @escaping @Sendable (Received, String) -> Reply) {
+        script = []
+        otherwise = Reply(status: 500, body: "{}")
+        self.handler = handler
     }
 
     public var requests: [Received] { lock.withLock { log } }
 
     func next(_ received: Received) -> Reply {
-        lock.withLock {
+        let (reply, address) = lock.withLock { () -> (Reply?, String) in
             log.append(received)
-            return script.isEmpty ? otherwise : script.removeFirst()
+            if handler != nil { return (nil, self.base) }
+            return (script.isEmpty ? otherwise : script.removeFirst(), self.base)
         }
+        return reply ?? handler!(received, address)
     }
 
     /// Runs the emulator on a free local port for the duration of `body`, which gets its base URL.
@@ -66,13 +88,14 @@ public final class ProviderEmulator: @unchecked Sendable {
         defer { server.cancel() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next(), port > 0 else { throw EmulatorError.notStarted }
+        lock.withLock { base = "http://127.0.0.1:\(port)" }
         return try await body("http://127.0.0.1:\(port)")
     }
 
     enum EmulatorError: Error { case notStarted }
 
     func answer(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let buffer = try await request.body.collect(upTo: 16 << 20)
+        let buffer = try await request.body.collect(upTo: 64 << 20)
         var headers: [String: String] = [:]
         // Names in lower case (HTTP/2 style), as `canonicalName` gives them.
         for field in request.headers { headers[field.name.canonicalName] = field.value }
@@ -80,7 +103,7 @@ public final class ProviderEmulator: @unchecked Sendable {
         if reply.delay > 0 { try await Task.sleep(for: .milliseconds(Int64(reply.delay * 1000))) }
         var fields = HTTPFields()
         for (name, value) in reply.headers { fields[.init(name)!] = value }
-        return Response(status: .init(code: reply.status), headers: fields, body: .init(byteBuffer: ByteBuffer(string: reply.body)))
+        return Response(status: .init(code: reply.status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
     }
 
     /// A Chat Completions answer whose message content is `content`.

@@ -8,6 +8,7 @@ import re
 import uuid
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -106,28 +107,44 @@ def test_journey(driver, server):
     # --- 4. Generation: the progress page follows the server live -----------------------------------------------
     video_path = wait_path(driver, re.compile(r"/videos/[^/]+"), 30)
     video_id = video_path.rsplit("/", 1)[1]
-    seen = set()
+    seen = set()  # the progress bar's values
+    pictures = set()  # scenes whose picture showed on the progress page
 
-    def progress_or_preview(d):
-        bar = d.find_elements(By.CSS_SELECTOR, ".progress-card [role=progressbar]")
-        if bar:
-            seen.add(int(bar[0].get_attribute("aria-valuenow") or 0))
-        return d.find_elements(By.CSS_SELECTOR, "main video") or (len(seen) > 0 and max(seen) > 0 and bar)
+    def record(d):
+        """Notes what the progress view shows; true once the preview has replaced it."""
+        try:
+            bar = d.find_elements(By.CSS_SELECTOR, ".progress-card [role=progressbar]")
+            if bar:
+                seen.add(int(bar[0].get_attribute("aria-valuenow") or 0))
+                for image in d.find_elements(By.CSS_SELECTOR, ".scene-progress .thumb img"):
+                    if d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", image):
+                        pictures.add(image.get_attribute("alt"))
+        except StaleElementReferenceException:
+            pass  # redrawn between two calls: the next poll reads it again
+        return bool(d.find_elements(By.CSS_SELECTOR, "main video"))
 
-    wait(driver, LONG).until(progress_or_preview, "the progress bar never moved")
-    if not driver.find_elements(By.CSS_SELECTOR, "main video"):
-        wait(driver, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".scene-progress") or d.find_elements(By.CSS_SELECTOR, "main video"))
+    def progress_view(d):
+        return len(d.find_elements(By.CSS_SELECTOR, ".scene-progress")) == len(scene_ids) and \
+            d.find_element(By.CSS_SELECTOR, ".connection").text == "Live"
+
+    # The progress view: an overall bar, one card per scene (picture, clip, voice, music), the live stream.
+    wait(driver, 60).until(lambda d: record(d) or progress_view(d), "no live progress with a card per scene")
+    if not record(driver):
         capture(driver, "journey-progress", themes=("light",))
-        if not driver.find_elements(By.CSS_SELECTOR, "main video"):
-            assert driver.find_element(By.CSS_SELECTOR, ".connection").text in ("Live", "Reconnecting…", "Connecting…")
-            assert len(driver.find_elements(By.CSS_SELECTOR, ".scene-progress")) == len(scene_ids)
-    def finished(d):
-        progress_or_preview(d)  # keeps recording the bar's values until the preview replaces it
-        return d.find_elements(By.CSS_SELECTOR, "main video")
+        # A reload during generation loses nothing: the page reconnects, and the stream's first message holds
+        # the whole picture.
+        before = max(seen)
+        driver.refresh()
+        wait(driver, 60).until(lambda d: record(d) or progress_view(d), "the progress page did not come back after a reload")
+        if not record(driver):
+            value = int(driver.find_element(By.CSS_SELECTOR, ".progress-card [role=progressbar]").get_attribute("aria-valuenow"))
+            assert value >= before, f"the progress went back from {before} % to {value} % after a reload"
 
-    wait(driver, LONG).until(finished, "the video did not finish")
+    wait(driver, LONG).until(record, "the video did not finish")
+    print(f"progress values seen: {sorted(seen)}; scene pictures seen while generating: {sorted(pictures)}")
     assert max(seen) > 0, "the progress bar never moved"
     assert len(seen) >= 2, f"the progress bar did not move live: {sorted(seen)}"
+    check(pictures, "no scene picture showed on the progress page while the video was generating")
     badge = driver.find_element(By.CSS_SELECTOR, ".video-meta .badge")
     assert badge.get_attribute("textContent") == "Ready", f"the video ended as {badge.get_attribute('textContent')}"
     assert driver.find_element(By.CSS_SELECTOR, "h1.video-title").text == title
@@ -265,3 +282,49 @@ def link_href(scope, text: str) -> str:
     href = element.get_attribute("href")
     assert href, f"the link {text!r} has no address"
     return href
+
+
+def test_cancel_refunds_and_delete_asks_first(driver, server):
+    """Cancelling on the progress page explains the outcome and the refund; deleting from the dashboard asks
+    for confirmation first."""
+    account = server.register(studio.unique_email("cancel"), name="Cancel Person")
+    video = server.api("POST", "/videos", {
+        "prompt": "A long documentary about glaciers, ice ages and the sea level",
+        "settings": {"durationSeconds": 30, "quality": "480p"},
+    }, token=account["accessToken"], headers={"Idempotency-Key": "cancel-me"})
+    studio.sign_in(driver, server, account["email"])
+    assert driver.find_element(By.ID, "credits-pill").text == "70 credits"
+
+    # Cancel while it is generating: a confirmation, then the outcome with the refund.
+    studio.visit(driver, server, f"/videos/{video['id']}")
+    wait(driver, 60).until(lambda d: visible(d, ".progress-card"), "no progress view for a new video")
+    button(driver, "Cancel", exact=True).click()
+    dialog = wait(driver).until(lambda d: visible(d, "dialog[open]"), "cancelling does not ask first")
+    assert "Cancel this video?" in dialog.text and "30 credits" in dialog.text
+    button(dialog, "Cancel video", exact=True).click()
+    outcome = wait(driver, 60).until(lambda d: visible(d, ".outcome-card.cancelled"), "no cancelled outcome")
+    assert "Generation cancelled" in outcome.text
+    refund = wait(driver).until(lambda d: visible(d, ".outcome-card .refund.ready"), "the refund is not explained")
+    assert "30 credits" in refund.text and "returned" in refund.text, refund.text
+    wait(driver).until(lambda d: d.find_element(By.ID, "credits-pill").text == "100 credits", "the header still shows the charge")
+    capture(driver, "video-cancelled", themes=("light",))
+    assert_no_console_errors(driver)
+
+    # Delete it from the dashboard: "Keep it" keeps it, "Delete video" removes it.
+    studio.visit(driver, server, "/dashboard")
+    card = wait(driver).until(lambda d: visible(d, f".video-card[data-id='{video['id']}']"))
+    assert "refunded" in card.text
+    card.find_element(By.CSS_SELECTOR, "button[aria-label^='Delete']").click()
+    dialog = wait(driver).until(lambda d: visible(d, "dialog[open]"))
+    assert "Delete this video?" in dialog.text
+    button(dialog, "Keep it", exact=True).click()
+    wait(driver).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "dialog[open]"))
+    assert driver.find_elements(By.CSS_SELECTOR, f".video-card[data-id='{video['id']}']")
+    driver.find_element(By.CSS_SELECTOR, f".video-card[data-id='{video['id']}'] button[aria-label^='Delete']").click()
+    dialog = wait(driver).until(lambda d: visible(d, "dialog[open]"))
+    button(dialog, "Delete video", exact=True).click()
+    wait(driver).until(lambda d: not d.find_elements(By.CSS_SELECTOR, f".video-card[data-id='{video['id']}']"),
+                       "the deleted video is still listed")
+    wait(driver).until(lambda d: "No videos yet" in d.find_element(By.ID, "main").text)
+    server.api("GET", f"/videos/{video['id']}", token=account["accessToken"], expect=404)
+    assert_no_console_errors(driver)

@@ -14,7 +14,7 @@ public struct FliteSpeechGenerator: SpeechGenerator {
     /// peak-to-loudness ratio of about 14 dB; this brings it to about 11 dB (measured on a 47-word passage),
     /// so every scene's narration sits at the same level and the final mix reaches −14 LUFS without clipping.
     /// No look-ahead delay remains (the limiter compensates its latency), so word timings stay exact.
-    static let voiceChain = "highpass=f=70,acompressor=threshold=0.02:ratio=8:attack=1:release=80:makeup=4:knee=4,"
+    public static let voiceChain = "highpass=f=70,acompressor=threshold=0.02:ratio=8:attack=1:release=80:makeup=4:knee=4,"
         + "alimiter=limit=0.35:attack=1:release=20:level=false:latency=true"
 
     public func makeSpeech(_ request: SpeechRequest, to output: URL) async throws -> SpeechTimings {
