@@ -118,7 +118,7 @@ let package = Package(
         .testTarget(
             name: "PixoraProvidersTests",
             dependencies: [
-                "PixoraProviders", "PixoraCore", "PixoraGenerators", "PixoraTestSupport",
+                "PixoraProviders", "PixoraCore", "PixoraGenerators", "PixoraMedia", "PixoraPipeline", "PixoraTestSupport",
             ],
             swiftSettings: strict),
         // Test databases on both engines, shared by the test targets.

@@ -67,8 +67,11 @@ public struct FalQueue: Sendable {
                 try await Task.sleep(for: .milliseconds(Int64(pollInterval * 1000)))
             }
         } catch {
-            // Stopped here (cancelled, timed out, failed): do not leave fal working for nobody.
-            _ = try? await http.send(.PUT, cancelURL, headers: headers)
+            // Stopped here (cancelled, timed out, failed): do not leave fal working for nobody. The cancel call
+            // runs outside this (possibly cancelled) task, with one quick try.
+            let http = ProviderHTTP(provider: http.provider, policy: RetryPolicy(attempts: 1, baseDelay: 0, maximumDelay: 0, timeout: 10), logger: http.logger)
+            let headers = headers
+            await Task.detached { _ = try? await http.send(.PUT, cancelURL, headers: headers) }.value
             throw error
         }
     }

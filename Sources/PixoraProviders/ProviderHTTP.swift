@@ -3,9 +3,11 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import PixoraCore
 
 /// A cloud provider's call that did not work, with words a person can act on. Never carries a key.
-public struct ProviderFailure: Error, Sendable, CustomStringConvertible {
+public struct ProviderFailure: UserFacingError, Sendable {
+    public var isUsageError: Bool { false }
     public var provider: String
     public var message: String
     /// HTTP status of the last answer, when there was one.

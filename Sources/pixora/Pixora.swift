@@ -11,8 +11,10 @@ struct Pixora: AsyncParsableCommand {
             Environment:
               PIXORA_CACHE_DIR   content-addressed asset cache (default: $XDG_CACHE_HOME/pixora or ~/.cache/pixora)
               PIXORA_SOUNDFONT   General MIDI soundfont for music (default: /usr/share/sounds/sf2/FluidR3_GM.sf2)
+              OPENAI_API_KEY, OPENAI_BASE_URL, PIXORA_LLM_MODEL, FAL_KEY, ELEVENLABS_API_KEY, PIXORA_*_PROVIDER
+                                 cloud providers (see `pixora providers check` and the README)
             """,
-        subcommands: [Generate.self, Render.self, Serve.self, WorkerCommand.self, Migrate.self, Admin.self])
+        subcommands: [Generate.self, Render.self, Serve.self, WorkerCommand.self, Migrate.self, Admin.self, ProvidersCommand.self])
 
     /// Runs the command; usage errors exit with 2, other failures with 1, each with one clear message.
     static func main() async {

@@ -3,7 +3,8 @@ headless Chromium per test, and a finished video for the pages that need one.
 
 Environment: PIXORA_BIN (server binary, default <repo>/.build/debug/pixora; a copied binary gets
 PIXORA_WEB_DIR=<repo>/Sources/PixoraServer/Web unless set), PIXORA_TEST_OUTPUT (default <repo>/test-output),
-PIXORA_TEST_LONG_TIMEOUT (seconds for generation and rendering, default 300).
+PIXORA_TEST_LONG_TIMEOUT (seconds for generation and rendering, default 300). The server gets a clean
+environment (no DATABASE_URL, SMTP or provider keys): SQLite, embedded generators, mails in <data>/outbox.
 """
 
 from __future__ import annotations

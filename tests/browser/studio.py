@@ -110,7 +110,12 @@ class Server:
         root = Path(tempfile.mkdtemp(prefix="pixora-browser-"))
         port = free_port()
         OUTPUT.mkdir(parents=True, exist_ok=True)
-        env = dict(os.environ)
+        # Only what a process needs from the outside: no DATABASE_URL, SMTP or provider keys (OPENAI_API_KEY,
+        # FAL_KEY, ELEVENLABS_API_KEY, PIXORA_*_PROVIDER …), so the server runs on SQLite with the embedded
+        # generators and writes mails to its outbox whatever the shell has set.
+        keep = {"PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "TZ", "TMPDIR", "LD_LIBRARY_PATH",
+                "PIXORA_SOUNDFONT", "PIXORA_WEB_DIR", "PIXORA_LOG_LEVEL"}
+        env = {name: value for name, value in os.environ.items() if name in keep or name.startswith("LC_")}
         env.update({
             "PIXORA_BCRYPT_COST": "4",
             "PIXORA_PUBLIC_URL": f"http://127.0.0.1:{port}",
@@ -119,22 +124,21 @@ class Server:
             "PIXORA_CACHE_DIR": str(root / "cache"),
             # The suite signs in many times from one address; the limit itself is covered by the Swift tests.
             "PIXORA_LOGIN_LIMIT": "50",
-            "PIXORA_LOG_LEVEL": env.get("PIXORA_LOG_LEVEL", "info"),
         })
-        env.pop("DATABASE_URL", None)
-        env.pop("PIXORA_SMTP_URL", None)
-        env.pop("PIXORA_DATA_DIR", None)
         # A copied binary does not find the web files bundled next to .build/debug/pixora: serve the sources.
         if override and not env.get("PIXORA_WEB_DIR"):
             env["PIXORA_WEB_DIR"] = str(REPO / "Sources" / "PixoraServer" / "Web")
         server = cls(binary=binary, port=port, root=root, env=env)
         server.log_path = OUTPUT / "server.log"
-        log = open(server.log_path, "wb")
-        server.process = subprocess.Popen(
-            [str(binary), "serve", "--port", str(port), "--data", str(server.data)],
-            stdout=log, stderr=subprocess.STDOUT, env=env, cwd=root)
-        log.close()
-        server.wait_healthy()
+        try:
+            with open(server.log_path, "wb") as log:
+                server.process = subprocess.Popen(
+                    [str(binary), "serve", "--port", str(port), "--data", str(server.data)],
+                    stdout=log, stderr=subprocess.STDOUT, env=env, cwd=root)
+            server.wait_healthy()
+        except (OSError, RuntimeError) as error:
+            server.stop()
+            raise RuntimeError(f"pixora serve ({binary}) could not start: {error}") from error
         return server
 
     def wait_healthy(self, timeout: float = 90) -> None:
@@ -258,7 +262,7 @@ def new_driver() -> webdriver.Chrome:
     options.binary_location = CHROMIUM
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
                      f"--window-size={DESKTOP[0]},{DESKTOP[1]}", "--autoplay-policy=no-user-gesture-required",
-                     "--lang=en-US", "--force-prefers-reduced-motion"):
+                     "--lang=en-US"):
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)

@@ -1,0 +1,85 @@
+import Foundation
+import PixoraCore
+import PixoraMedia
+import PixoraTestSupport
+import Testing
+
+/// The model's plan for the full run: three scenes with distinct moods.
+private let modelAnswer: String = {
+    let scenes: [[String: Any]] = [
+        ["narration": "Every drop of honey starts as nectar in a flower.", "visual": "A honeybee on a lavender flower at sunrise", "keyPhrase": "Nectar", "mood": "calm"],
+        ["narration": "Back in the hive, worker bees fan it with their wings until it thickens.", "visual": "Bees fanning wings over honeycomb cells", "keyPhrase": "Fanning", "mood": "energetic"],
+        ["narration": "Sealed under wax, it keeps for years.", "visual": "Capped honeycomb glowing amber", "keyPhrase": "Sealed", "mood": "warm"],
+    ]
+    let object: [String: Any] = ["title": "Liquid Gold: How Bees Make Honey", "summary": "From flower to comb.", "scenes": scenes]
+    return ProviderEmulator.chatCompletion(String(decoding: try! JSONSerialization.data(withJSONObject: object), as: UTF8.self))
+}()
+
+/// Runs the CLI off the cooperative pool, so the in-process emulators keep answering while it waits.
+func runOffPool(_ cli: CLI, _ arguments: [String], environment: [String: String]) async throws -> CLI.Result {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async {
+            do { continuation.resume(returning: try cli.run(arguments, environment: environment)) } catch { continuation.resume(throwing: error) }
+        }
+    }
+}
+
+@Suite("pixora generate with every role on emulated cloud providers")
+struct CloudGenerateTests {
+    @Test("the plan is the one the language model returned; pictures, clips and music from fal.ai, voices from ElevenLabs; a valid MP4")
+    func everyRoleInTheCloud() async throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let media = try EmulatorMedia.make()
+        let llm = ProviderEmulator([.init(body: modelAnswer)])
+        let fal = FalEmulator(media: media)
+        let eleven = ElevenLabsEmulator(media: media)
+        let output = cli.path("bees.mp4")
+        let result = try await llm.run { llmBase in
+            try await fal.server.run { falBase in
+                try await eleven.server.run { elevenBase in
+                    try await runOffPool(cli, ["generate", "how bees make honey", "--duration", "12", "--quality", "480p", "--aspect", "16:9", "--out", output, "--quiet"], environment: [
+                        "OPENAI_BASE_URL": llmBase + "/v1", "OPENAI_API_KEY": "sk-emulated", "FAL_KEY": "fal-test-key", "FAL_QUEUE_URL": falBase,
+                        "PIXORA_FAL_POLL_SECONDS": "0.02", "ELEVENLABS_API_KEY": "eleven-test-key", "ELEVENLABS_BASE_URL": elevenBase,
+                    ])
+                }
+            }
+        }
+        #expect(result.status == 0, "\(result.stderr)")
+        let plan = try Plan.load(Data(contentsOf: URL(fileURLWithPath: cli.path("bees.plan.json"))))
+        #expect(plan.title == "Liquid Gold: How Bees Make Honey")
+        #expect(plan.scenes.map(\.narration) == [
+            "Every drop of honey starts as nectar in a flower.", "Back in the hive, worker bees fan it with their wings until it thickens.",
+            "Sealed under wax, it keeps for years.",
+        ])
+        #expect(plan.scenes.map(\.mood) == [.calm, .energetic, .warm])
+
+        let models = fal.submissions.map(\.model)
+        #expect(models.filter { $0 == "fal-ai/flux-pro/v1.1-ultra" }.count == 3)
+        #expect(models.filter { $0 == "fal-ai/kling-video/v1.6/pro/image-to-video" }.count == 3)
+        #expect(models.contains("cassetteai/music-generator"))
+        #expect(eleven.voicesUsed.count == 3)
+
+        let info = try await MediaProbe.probe(URL(fileURLWithPath: output))
+        #expect(info.video?.codec == "h264" && info.video?.height == 480 && info.video?.pixelFormat == "yuv420p")
+        #expect(info.audio?.codec == "aac" && info.audio?.sampleRate == 48000)
+        #expect(info.duration > 8 && info.duration < 16, "duration \(info.duration)")
+        let loudness = try await MediaCheck.loudness(of: URL(fileURLWithPath: output))
+        #expect(abs(loudness.integrated + 14) <= 1.5, "integrated \(loudness.integrated)")
+    }
+
+    @Test("a refused key stops the run with the provider's message and no output file")
+    func refusedKey() async throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let llm = ProviderEmulator([.init(status: 401, body: #"{"error":{"message":"Incorrect API key provided"}}"#)])
+        let output = cli.path("x.mp4")
+        let result = try await llm.run { base in
+            try await runOffPool(cli, ["generate", "bees", "--duration", "5", "--out", output, "--quiet"], environment: ["OPENAI_BASE_URL": base + "/v1", "OPENAI_API_KEY": "sk-secret-value"])
+        }
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("HTTP 401: Incorrect API key provided"))
+        #expect(!result.stderr.contains("sk-secret-value"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+}
