@@ -133,7 +133,7 @@ let package = Package(
         .testTarget(
             name: "PixoraServerTests",
             dependencies: [
-                "PixoraServer", "PixoraStore", "PixoraCore", "PixoraMedia", "PixoraPipeline", "PixoraTestSupport",
+                "PixoraServer", "PixoraStore", "PixoraCore", "PixoraMedia", "PixoraPipeline", "PixoraProviders", "PixoraTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict),

@@ -35,7 +35,7 @@ fi
 
 mkdir -p test-output
 set +e
-python3 -m pytest -q tests/browser "$@"
+python3 -m pytest -q Tests/Browser "$@"
 status=$?
 set -e
 echo "browser tests: screenshots in test-output/screenshots"

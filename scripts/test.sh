@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Run every test: installs what is missing (including a PostgreSQL server), builds the tests once, and runs
-# them with a throwaway PostgreSQL cluster, so the store and API suites run on SQLite and on PostgreSQL.
+# them with a throwaway PostgreSQL cluster, so the store and API suites run on SQLite and on PostgreSQL, then
+# drives the studio in headless Chromium (scripts/browser-test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
 swift build --build-tests
 scripts/with-postgres.sh swift test --skip-build "$@"
+scripts/browser-test.sh

@@ -9,6 +9,12 @@ public enum EditorAssistant {
         public var reply: String
         public var operations: [EditorOperation]
         public var result: EditResult
+
+        public init(reply: String, operations: [EditorOperation], result: EditResult) {
+            self.reply = reply
+            self.operations = operations
+            self.result = result
+        }
     }
 
     /// Nothing in the instruction could be turned into an edit.

@@ -48,17 +48,43 @@ public struct ChatClient: Sendable {
         }
     }
 
+    /// A function call the model asked for.
+    public struct ToolCall: Sendable, Hashable {
+        public var id: String
+        public var name: String
+        /// The arguments as the JSON text the model wrote.
+        public var arguments: String
+    }
+
+    /// The assistant's turn: text, tool calls, or both.
+    public struct Reply: Sendable {
+        public var content: String?
+        public var toolCalls: [ToolCall]
+    }
+
     /// The assistant's text for `messages`. `schema` asks for `response_format: json_schema` (strict).
     public func complete(_ messages: [Message], schemaName: String? = nil, schema: [String: Any]? = nil, temperature: Double = 0.7, seed: UInt64? = nil) async throws -> String {
-        var body: [String: Any] = [
-            "model": endpoint.model,
-            "messages": messages.map { ["role": $0.role, "content": $0.content] },
-            "temperature": temperature,
-        ]
+        var body: [String: Any] = ["temperature": temperature]
         if let seed { body["seed"] = Int(seed % UInt64(Int32.max)) }
         if let schema {
             body["response_format"] = ["type": "json_schema", "json_schema": ["name": schemaName ?? "answer", "strict": true, "schema": schema]]
         }
+        let reply = try await send(messages.map { ["role": $0.role, "content": $0.content] }, extra: body)
+        guard let content = reply.content, !content.isEmpty else {
+            throw ProviderFailure(provider: http.provider, message: "the answer has no text")
+        }
+        return content
+    }
+
+    /// One turn with tools (OpenAI function calling); `messages` in the API's own shape.
+    public func chat(_ messages: [[String: Any]], tools: [[String: Any]], temperature: Double = 0.2) async throws -> Reply {
+        try await send(messages, extra: ["tools": tools, "tool_choice": "auto", "temperature": temperature])
+    }
+
+    func send(_ messages: [[String: Any]], extra: [String: Any]) async throws -> Reply {
+        var body = extra
+        body["model"] = endpoint.model
+        body["messages"] = messages
         var headers = [("Content-Type", "application/json")]
         if !endpoint.apiKey.isEmpty { headers.append(("Authorization", "Bearer \(endpoint.apiKey)")) }
         let response = try await http.send(.POST, endpoint.baseURL + "/chat/completions", headers: headers, body: try JSONSerialization.data(withJSONObject: body))
@@ -73,10 +99,11 @@ public struct ChatClient: Sendable {
         if let refusal = message["refusal"] as? String, !refusal.isEmpty {
             throw ProviderFailure(provider: http.provider, message: "the model refused: \(refusal)")
         }
-        guard let content = message["content"] as? String, !content.isEmpty else {
-            throw ProviderFailure(provider: http.provider, message: "the answer has no text")
+        let calls = (message["tool_calls"] as? [[String: Any]] ?? []).compactMap { call -> ToolCall? in
+            guard let function = call["function"] as? [String: Any], let name = function["name"] as? String else { return nil }
+            return ToolCall(id: call["id"] as? String ?? UUID().uuidString, name: name, arguments: function["arguments"] as? String ?? "{}")
         }
-        return content
+        return Reply(content: message["content"] as? String, toolCalls: calls)
     }
 
     /// A tiny call that shows the endpoint answers and the key works (for `pixora providers check`).
@@ -133,7 +160,10 @@ public struct LanguageModelPlanner: ScenePlanner {
         narrated video: a title (at most 80 characters), a one-sentence summary, and scenes in order. Each scene has \
         the narration spoken over it (plain sentences, no stage directions, no emoji), a concrete visual description \
         of one picture (subject, setting, light, composition; no text in the picture), a key phrase of two to four \
-        words shown as typography, and a mood. Answer with JSON only, matching the schema.
+        words shown as typography, a mood, and the transition into the next scene: fade or dissolve while the \
+        topic continues, a slide or wipe when it moves on, fadeblack for a strong change of mood or a pause, cut \
+        for quick energetic sequences (the last scene's transition is ignored). Answer with JSON only, matching \
+        the schema.
         """
 
     static func request(prompt: String, settings: Settings, script: String?) -> String {
@@ -165,12 +195,13 @@ public struct LanguageModelPlanner: ScenePlanner {
                 "items": [
                     "type": "object",
                     "additionalProperties": false,
-                    "required": ["narration", "visual", "keyPhrase", "mood"],
+                    "required": ["narration", "visual", "keyPhrase", "mood", "transition"],
                     "properties": [
                         "narration": ["type": "string"],
                         "visual": ["type": "string"],
                         "keyPhrase": ["type": "string"],
                         "mood": ["type": "string", "enum": Mood.allCases.map(\.rawValue)],
+                        "transition": ["type": "string", "enum": ChosenTransitions.offered.map(\.rawValue)],
                     ],
                 ],
             ],
@@ -199,6 +230,7 @@ public struct LanguageModelPlanner: ScenePlanner {
         if list.isEmpty { problems.append("scenes is empty") }
         if list.count > Plan.maximumScenes { problems.append("there are \(list.count) scenes; at most \(Plan.maximumScenes) are allowed") }
         var drafts: [RuleBasedPlanner.SceneDraft] = []
+        var kinds: [TransitionKind] = []
         for (index, scene) in list.enumerated() {
             let path = "scenes[\(index)]"
             let narration = (scene["narration"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
@@ -211,17 +243,49 @@ public struct LanguageModelPlanner: ScenePlanner {
             if visual.count > 500 { problems.append("\(path).visual is \(visual.count) characters; at most 500") }
             let mood = Mood.parse(moodText)
             if mood == nil { problems.append("\(path).mood '\(moodText)' is not one of \(Mood.allowedValues)") }
+            // The transition is the model's choice when it gave a known one; the rules choose otherwise.
+            let transitionText = scene["transition"] as? String ?? ""
+            if let kind = TransitionKind.parse(transitionText), ChosenTransitions.offered.contains(kind) {
+                kinds.append(kind)
+            } else if !transitionText.isEmpty {
+                problems.append("\(path).transition '\(transitionText)' is not one of \(ChosenTransitions.offered.map(\.rawValue).joined(separator: ", "))")
+            }
             if let mood {
                 drafts.append(.init(narration: narration, visual: visual, keyPhrase: String((keyPhrase.isEmpty ? title : keyPhrase).prefix(60)), mood: mood))
             }
         }
         guard problems.isEmpty else { throw Problems(list: problems) }
-        let scenes = stager.staged(drafts, settings: settings)
+        let planner = kinds.count == drafts.count ? RuleBasedPlanner(transitionPlanner: ChosenTransitions(kinds: kinds)) : stager
+        let scenes = planner.staged(drafts, settings: settings)
         let plan = Plan(
             title: String(title.prefix(120)), summary: summary.isEmpty ? title : String(summary.prefix(500)),
             script: scenes.map(\.narration).joined(separator: "\n\n"), prompt: prompt, settings: settings, scenes: scenes)
         let issues = plan.validate()
         guard issues.isEmpty else { throw Problems(list: issues.map(\.description)) }
         return plan
+    }
+}
+
+/// The TransitionPlanner role on a language model: the kinds the model chose in its plan, with the lengths the
+/// studio uses (the stager then shortens any that do not fit their scenes).
+public struct ChosenTransitions: TransitionPlanner {
+    public let id = "llm.transitions"
+    public let version = 1
+    public let kinds: [TransitionKind]
+
+    /// The kinds offered to the model: one of each family.
+    public static let offered: [TransitionKind] = [.cut, .fade, .dissolve, .fadeblack, .slideleft, .slideup, .wipeleft, .circleopen]
+
+    public init(kinds: [TransitionKind]) { self.kinds = kinds }
+
+    public func transitions(for scenes: [PlanScene], settings: Settings) -> [Transition] {
+        scenes.indices.dropLast().map { index in
+            let kind = index < kinds.count ? kinds[index] : .fade
+            switch kind {
+            case .cut: return .cut
+            case .fadeblack, .dissolve: return Transition(kind: kind, duration: 1.0)
+            default: return Transition(kind: kind, duration: 0.7)
+            }
+        }
     }
 }

@@ -24,6 +24,8 @@ public struct ProviderSettings: Sendable {
     public var video: Choice
     public var speech: Choice
     public var music: Choice
+    /// The editor assistant: `PIXORA_ASSISTANT_PROVIDER` openai or embedded (rules); openai when a model is configured.
+    public var assistant: Choice
     public var languageModel: LanguageModelEndpoint?
     public var falKey: String?
     public var falQueueURL: String
@@ -58,9 +60,10 @@ public struct ProviderSettings: Sendable {
             "speech", "PIXORA_SPEECH_PROVIDER", allowed: [.elevenlabs, .openai, .fal, .embedded],
             default: eleven != nil ? .elevenlabs : fal != nil ? .fal : .embedded)
         let music = try choose("music", "PIXORA_MUSIC_PROVIDER", allowed: [.fal, .embedded], default: fal == nil ? .embedded : .fal)
+        let assistant = try choose("assistant", "PIXORA_ASSISTANT_PROVIDER", allowed: [.openai, .embedded], default: endpoint == nil ? .embedded : .openai)
 
         // A chosen provider needs its key.
-        if (planner == .openai || speech == .openai) && endpoint == nil {
+        if (planner == .openai || speech == .openai || assistant == .openai) && endpoint == nil {
             throw UsageError("the openai provider needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local server such as Ollama)")
         }
         if [image, video, speech, music].contains(.fal) && fal == nil { throw UsageError("the fal provider needs FAL_KEY") }
@@ -71,7 +74,7 @@ public struct ProviderSettings: Sendable {
             poll = seconds
         }
         return ProviderSettings(
-            planner: planner, image: image, video: video, speech: speech, music: music, languageModel: endpoint,
+            planner: planner, image: image, video: video, speech: speech, music: music, assistant: assistant, languageModel: endpoint,
             falKey: fal, falQueueURL: value("FAL_QUEUE_URL") ?? "https://queue.fal.run", falPollSeconds: poll,
             falModels: [
                 "image": value("PIXORA_FAL_IMAGE_MODEL") ?? "fal-ai/flux-pro/v1.1-ultra",
@@ -87,7 +90,13 @@ public struct ProviderSettings: Sendable {
     }
 
     /// True when every role is embedded (no network at all).
-    public var isEmbedded: Bool { [planner, image, video, speech, music].allSatisfy { $0 == .embedded } }
+    public var isEmbedded: Bool { [planner, image, video, speech, music, assistant].allSatisfy { $0 == .embedded } }
+
+    /// The editor assistant on the language model, when configured (the server falls back to its rules).
+    public func editorAssistant(logger: Logger) -> LanguageModelAssistant? {
+        guard assistant == .openai, let endpoint = languageModel else { return nil }
+        return LanguageModelAssistant(client: ChatClient(endpoint: endpoint, policy: policy, logger: logger))
+    }
 
     func falQueue(logger: Logger) -> FalQueue? {
         falKey.map { FalQueue(key: $0, baseURL: falQueueURL, policy: policy, logger: logger, pollInterval: falPollSeconds) }

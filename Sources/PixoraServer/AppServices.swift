@@ -22,10 +22,15 @@ public struct AppServices: Sendable {
     public let jobAttempts: Int
     /// The browser studio's files.
     public let studio: WebStudio
+    /// The editor assistant on a language model, when one is configured; the built-in rules otherwise.
+    public let languageAssistant: LanguageModelAssistant?
     /// Checked against when an email is unknown, so sign-in takes as long either way.
     let dummyPasswordHash: String
 
-    public init(configuration: ServerConfiguration, database: any Database, mailer: any Mailer, pipeline: VideoPipeline? = nil, logger: Logger) async {
+    public init(
+        configuration: ServerConfiguration, database: any Database, mailer: any Mailer, pipeline: VideoPipeline? = nil,
+        languageAssistant: LanguageModelAssistant? = nil, logger: Logger
+    ) async {
         self.configuration = configuration
         self.database = database
         media = MediaFolder(root: configuration.mediaFolder)
@@ -38,6 +43,7 @@ public struct AppServices: Sendable {
         self.logger = logger
         jobAttempts = WorkerSettings.from(environment: configuration.environment).maxAttempts
         studio = WebStudio.from(environment: configuration.environment)
+        self.languageAssistant = languageAssistant
         dummyPasswordHash = Bcrypt.hash(SecretToken.make(), cost: configuration.bcryptCost)
     }
 
@@ -47,9 +53,11 @@ public struct AppServices: Sendable {
         do {
             try await Migrations.run(on: database)
             let mailer = try Mail.makeMailer(environment: configuration.environment, outbox: configuration.outboxFolder, logger: logger)
-            let generators = try ProviderSettings.from(environment: configuration.environment).generators(logger: logger)
-            let pipeline = VideoPipeline(generators: generators, store: AssetStore(root: configuration.assetFolder))
-            return await AppServices(configuration: configuration, database: database, mailer: mailer, pipeline: pipeline, logger: logger)
+            let providers = try ProviderSettings.from(environment: configuration.environment)
+            let pipeline = VideoPipeline(generators: providers.generators(logger: logger), store: AssetStore(root: configuration.assetFolder))
+            return await AppServices(
+                configuration: configuration, database: database, mailer: mailer, pipeline: pipeline,
+                languageAssistant: providers.editorAssistant(logger: logger), logger: logger)
         } catch {
             await database.shutdown()
             throw error

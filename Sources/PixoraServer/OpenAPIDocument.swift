@@ -4236,6 +4236,10 @@ enum OpenAPIDocument {
               },
               "music": {
                 "$ref": "#/components/schemas/PartStatus"
+              },
+              "imageKey": {
+                "$ref": "#/components/schemas/AssetRef",
+                "description": "The scene's finished picture (`<key>.png`), set as soon as it is made; `EventBody.sceneImages` carries signed links to it."
               }
             },
             "required": [
@@ -4513,11 +4517,16 @@ enum OpenAPIDocument {
               },
               "generator": {
                 "type": "string",
-                "description": "Id and version of the generator that made it, `id@version`."
+                "description": "What made it: a generator's `id@version`, or a provider and model, `provider:model` (e.g. `fal.ai:fal-ai/flux-pro/v1.1-ultra`)."
               },
               "url": {
                 "type": "string",
                 "description": "Signed link to the file at `/api/v1/assets/{key}` (valid one hour)."
+              },
+              "costUsd": {
+                "type": "number",
+                "minimum": 0,
+                "description": "The provider's price of making it in US dollars, as configured (PIXORA_COST_*); absent for embedded generators."
               }
             },
             "required": [
@@ -4820,13 +4829,22 @@ enum OpenAPIDocument {
               "editorState": {
                 "$ref": "#/components/schemas/EditorState",
                 "description": "The state after the operations."
+              },
+              "assistant": {
+                "type": "string",
+                "description": "Who answered: `llm.<model>` when a language model is configured (PIXORA_ASSISTANT_PROVIDER), or `embedded.rules`, which also answers when the model fails.",
+                "examples": [
+                  "embedded.rules",
+                  "llm.gpt-4o-mini"
+                ]
               }
             },
             "required": [
               "reply",
               "operations",
               "changes",
-              "editorState"
+              "editorState",
+              "assistant"
             ]
           },
           "User": {
@@ -5239,6 +5257,26 @@ enum OpenAPIDocument {
               },
               "job": {
                 "$ref": "#/components/schemas/EventJob"
+              },
+              "sceneImages": {
+                "type": "array",
+                "description": "Signed links (one hour) to the pictures of the scenes finished so far, so a client can show them before the video is done.",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "index": {
+                      "type": "integer",
+                      "minimum": 0
+                    },
+                    "url": {
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "index",
+                    "url"
+                  ]
+                }
               }
             },
             "required": [

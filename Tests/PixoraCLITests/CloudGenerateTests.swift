@@ -7,9 +7,9 @@ import Testing
 /// The model's plan for the full run: three scenes with distinct moods.
 private let modelAnswer: String = {
     let scenes: [[String: Any]] = [
-        ["narration": "Every drop of honey starts as nectar in a flower.", "visual": "A honeybee on a lavender flower at sunrise", "keyPhrase": "Nectar", "mood": "calm"],
-        ["narration": "Back in the hive, worker bees fan it with their wings until it thickens.", "visual": "Bees fanning wings over honeycomb cells", "keyPhrase": "Fanning", "mood": "energetic"],
-        ["narration": "Sealed under wax, it keeps for years.", "visual": "Capped honeycomb glowing amber", "keyPhrase": "Sealed", "mood": "warm"],
+        ["narration": "Every drop of honey starts as nectar in a flower.", "visual": "A honeybee on a lavender flower at sunrise", "keyPhrase": "Nectar", "mood": "calm", "transition": "dissolve"],
+        ["narration": "Back in the hive, worker bees fan it with their wings until it thickens.", "visual": "Bees fanning wings over honeycomb cells", "keyPhrase": "Fanning", "mood": "energetic", "transition": "wipeleft"],
+        ["narration": "Sealed under wax, it keeps for years.", "visual": "Capped honeycomb glowing amber", "keyPhrase": "Sealed", "mood": "warm", "transition": "fade"],
     ]
     let object: [String: Any] = ["title": "Liquid Gold: How Bees Make Honey", "summary": "From flower to comb.", "scenes": scenes]
     return ProviderEmulator.chatCompletion(String(decoding: try! JSONSerialization.data(withJSONObject: object), as: UTF8.self))
@@ -53,6 +53,7 @@ struct CloudGenerateTests {
             "Sealed under wax, it keeps for years.",
         ])
         #expect(plan.scenes.map(\.mood) == [.calm, .energetic, .warm])
+        #expect(plan.scenes.dropLast().map(\.transition.kind) == [.dissolve, .wipeleft])
 
         let models = fal.submissions.map(\.model)
         #expect(models.filter { $0 == "fal-ai/flux-pro/v1.1-ultra" }.count == 3)

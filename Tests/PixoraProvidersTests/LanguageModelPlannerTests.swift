@@ -12,7 +12,7 @@ func modelPlan(title: String = "How Bees Make Honey", scenes: Int = 3, mood: Str
         [
             "narration": "Scene \(number) narration: bees carry nectar back to the hive and fan it with their wings.",
             "visual": "Close-up of honeybees on a honeycomb, golden light, shallow depth of field, shot \(number)",
-            "keyPhrase": "Nectar to honey", "mood": mood,
+            "keyPhrase": "Nectar to honey", "mood": mood, "transition": number == 1 ? "slideleft" : "fadeblack",
         ]
     }
     let object: [String: Any] = ["title": title, "summary": "Where honey comes from, in \(scenes) scenes.", "scenes": list]
@@ -43,6 +43,8 @@ struct LanguageModelPlannerTests {
         #expect(plan.scenes.count == 3)
         #expect(plan.scenes[0].narration.hasPrefix("Scene 1 narration"))
         #expect(plan.scenes.allSatisfy { $0.mood == .warm })
+        // The model chose the transitions (TransitionPlanner role): a slide, then a fade through black.
+        #expect(plan.scenes.dropLast().map(\.transition.kind) == [.slideleft, .fadeblack])
         #expect(abs(plan.plannedDuration - 10) < 0.1 || plan.plannedDuration > 10)
         #expect(plan.validate().isEmpty)
         let request = try #require(emulator.requests.first)

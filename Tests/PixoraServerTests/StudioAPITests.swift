@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import PixoraCore
 import PixoraServer
 import PixoraTestSupport
 import Testing
@@ -113,6 +114,38 @@ struct StudioAPITests {
                 }
             }
         }
+    }
+
+    @Test("the assistant asks the configured language model first, falls back to the rules when it fails, and passes on its words")
+    func languageModelAssistant() async throws {
+        let clip = { (n: Int) in Clip(id: "s\(n)", sceneId: "s\(n)", asset: AssetRef(String(repeating: "\(n)", count: 64) + ".mp4")!, duration: 4) }
+        let state = EditorState(
+            title: "Bees", canvas: Canvas(width: 640, height: 360, fps: 30), clips: [clip(1), clip(2)],
+            transitions: [Transition(kind: .fade, duration: 1)], captions: Captions(enabled: true, cues: []),
+            audio: AudioMix(voice: AudioTrack(segments: []), music: AudioTrack(volume: 0.3, segments: [])))
+        let encoded = try JSONEncoder().encode(state)
+        let model = ProviderEmulator([
+            .init(body: ProviderEmulator.toolCall("apply_edits", arguments: ["reply": "Slides it is.", "operations": [["op": "setAllTransitions", "kind": "slideleft"]]])),
+            .init(status: 500, body: #"{"error":{"message":"overloaded"}}"#),
+            .init(body: ProviderEmulator.chatCompletion("I can only edit this video's timeline.")),
+        ])
+        try await model.run { base in
+            try await TestApp.with(.sqlite, environment: ["OPENAI_BASE_URL": base + "/v1", "OPENAI_API_KEY": "sk-test", "PIXORA_PROVIDER_ATTEMPTS": "1"]) { app in
+                try await app.test { api in
+                    let document = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
+                    let session = try await api.register()
+                    let first = try await api.call(.post, "/api/v1/editor/assistant", session: session, json: ["instruction": "slides between the scenes please", "editorState": document])
+                    #expect(first.status == .ok && first["assistant"] as? String == "llm.gpt-4o-mini" && first["reply"] as? String == "Slides it is.")
+                    #expect(((first["editorState"] as? [String: Any])?["transitions"] as? [[String: Any]])?.first?["kind"] as? String == "slideleft")
+                    let second = try await api.call(.post, "/api/v1/editor/assistant", session: session, json: ["instruction": "quieter music", "editorState": document])
+                    #expect(second.status == .ok && second["assistant"] as? String == "embedded.rules", "\(second.text)")
+                    let third = try await api.call(.post, "/api/v1/editor/assistant", session: session, json: ["instruction": "write me a poem", "editorState": document])
+                    #expect(third.status == .unprocessableContent && third.errorCode == "not_understood")
+                    #expect(third.errorMessage?.hasPrefix("I can only edit this video's timeline.") == true)
+                }
+            }
+        }
+        #expect(model.requests.count == 3)
     }
 
     @Test("a plan is priced by its target, or by its length once edits make it more than 10% longer", arguments: TestEngine.allCases)

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import PixoraPipeline
+import PixoraProviders
 import PixoraServer
 import PixoraStore
 import PixoraTestSupport
@@ -42,7 +43,8 @@ struct TestApp: Sendable {
             let recording = RecordingMailer()
             let services = await AppServices(
                 configuration: configuration, database: database, mailer: mailer ?? recording,
-                pipeline: VideoPipeline(store: AssetStore(root: assetCache)), logger: testLogger)
+                pipeline: VideoPipeline(store: AssetStore(root: assetCache)),
+                languageAssistant: try ProviderSettings.from(environment: environment).editorAssistant(logger: testLogger), logger: testLogger)
             let routes = buildRouter(services).1
             return try await body(TestApp(services: services, routes: routes, mailer: recording, location: location))
         }

@@ -106,6 +106,20 @@ public final class ProviderEmulator: @unchecked Sendable {
         return Response(status: .init(code: reply.status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
     }
 
+    /// A Chat Completions answer that calls the function `name` with `arguments`.
+    public static func toolCall(_ name: String, arguments: [String: Any], id: String = "call_1") -> String {
+        let text = String(decoding: try! JSONSerialization.data(withJSONObject: arguments), as: UTF8.self)
+        let message: [String: Any] = [
+            "role": "assistant", "content": NSNull(),
+            "tool_calls": [["id": id, "type": "function", "function": ["name": name, "arguments": text]]],
+        ]
+        let object: [String: Any] = [
+            "id": "chatcmpl-emulated", "object": "chat.completion", "created": 1_700_000_000, "model": "emulated",
+            "choices": [["index": 0, "finish_reason": "tool_calls", "message": message]],
+        ]
+        return String(decoding: try! JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+    }
+
     /// A Chat Completions answer whose message content is `content`.
     public static func chatCompletion(_ content: String) -> String {
         let object: [String: Any] = [

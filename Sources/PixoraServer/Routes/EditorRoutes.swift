@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import PixoraCore
+import PixoraProviders
 import PixoraStore
 
 /// The editor's document: a version's EditorState with signed links to every asset it uses, typed edits applied
@@ -89,16 +90,41 @@ struct EditorRoutes {
         var operations: [EditorOperation]
         var changes: [String]
         var editorState: EditorState
+        /// Who answered: `llm.<model>`, or `embedded.rules`.
+        var assistant: String
     }
 
+    /// The language model when one is configured (it may ask back in words, or fail: then the rules answer);
+    /// the built-in rules otherwise.
     @Sendable func assistant(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<AssistantBody> {
         let body = try await request.decodeJSON(AssistantRequest.self, limit: Self.maxDocument)
-        do {
-            let answer = try EditorAssistant.answer(body.instruction, state: body.editorState)
-            return JSONResponse(AssistantBody(
-                reply: answer.reply, operations: answer.operations, changes: answer.result.changes, editorState: answer.result.state))
-        } catch let error as EditorAssistant.NotUnderstood {
-            throw APIError(.unprocessableContent, "not_understood", error.description)
+        let instruction = body.instruction.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !instruction.isEmpty else { throw APIError.validation("instruction", "is empty; say what to change") }
+        guard instruction.count <= EditorAssistant.maximumLength else {
+            throw APIError.validation("instruction", "is \(instruction.count) characters; at most \(EditorAssistant.maximumLength) are allowed")
         }
+        let issues = body.editorState.validate()
+        guard issues.isEmpty else { throw APIError.validation(issues.map { DocumentIssue("editorState.\($0.path)", $0.message) }) }
+        var modelWords: String?
+        if let model = services.languageAssistant {
+            do {
+                let (answer, words) = try await model.answer(instruction, state: body.editorState)
+                if let answer { return respond(answer, by: "llm.\(model.loop.client.endpoint.model)") }
+                modelWords = words
+            } catch let failure as ProviderFailure {
+                context.logger.warning("assistant model failed; the rules answer", metadata: ["error": .string(failure.message)])
+            }
+        }
+        do {
+            return respond(try EditorAssistant.answer(instruction, state: body.editorState), by: "embedded.rules")
+        } catch let error as EditorAssistant.NotUnderstood {
+            let words = modelWords.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+            throw APIError(.unprocessableContent, "not_understood", words.map { "\($0) (\(error.description))" } ?? error.description)
+        }
+    }
+
+    func respond(_ answer: EditorAssistant.Answer, by assistant: String) -> JSONResponse<AssistantBody> {
+        JSONResponse(AssistantBody(
+            reply: answer.reply, operations: answer.operations, changes: answer.result.changes, editorState: answer.result.state, assistant: assistant))
     }
 }

@@ -239,6 +239,7 @@ struct VideoRoutes {
         var kind: String
         var key: String
         var generator: String
+        var costUsd: Double?
         var url: String
     }
 
@@ -262,7 +263,7 @@ struct VideoRoutes {
                         narration: content?.narration, visual: content?.visual, createdAt: revision.createdAt.iso8601)
                 },
                 assets: assets.filter { $0.revisionId == current?.id }.map {
-                    AssetBody(kind: $0.kind, key: $0.assetKey, generator: $0.generator, url: tokens.signedPath("/api/v1/assets/\($0.assetKey)", user: context.userId))
+                    AssetBody(kind: $0.kind, key: $0.assetKey, generator: $0.generator, costUsd: $0.costUsd, url: tokens.signedPath("/api/v1/assets/\($0.assetKey)", user: context.userId))
                 })
         }
         return JSONResponse(ScenesBody(scenes: bodies))

@@ -130,6 +130,12 @@ function notFound() {
 
 function updateHeader() {
   const signedIn = isSignedIn();
+  // The header's sign-in and sign-up links keep where the visitor was going (?next=…).
+  const next = new URL(location.href).searchParams.get('next');
+  const keep = next && next.startsWith('/') && !next.startsWith('//') ? `?next=${encodeURIComponent(next)}` : '';
+  for (const link of document.querySelectorAll('.topbar-end a[href^="/signin"], .topbar-end a[href^="/signup"]')) {
+    link.setAttribute('href', link.getAttribute('href').split('?')[0] + keep);
+  }
   for (const element of document.querySelectorAll('[data-auth]')) {
     element.hidden = (element.dataset.auth === 'in') !== signedIn;
   }

@@ -100,7 +100,7 @@ export class Inspector {
   volumeField({ name, label, value, onInput, onCommit }) {
     const id = fieldId(name);
     const output = h('output', { for: id, class: 'volume-value' }, `${Math.round(value * 100)} %`);
-    const input = h('input', { id, name, type: 'range', min: '0', max: '200', step: '5', value: String(Math.round(value * 100)) });
+    const input = h('input', { id, name, type: 'range', min: '0', max: '200', step: '1', value: String(Math.round(value * 100)) });
     input.setAttribute('aria-valuetext', `${Math.round(value * 100)} percent`);
     input.addEventListener('input', () => {
       const volume = Number(input.value) / 100;

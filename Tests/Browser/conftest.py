@@ -43,15 +43,31 @@ def driver(request):
     try:
         if failed:
             save_failure(browser, request.node.name)
+        save_console(browser, request.node.name)
     finally:
         browser.quit()
+
+
+def safe_name(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", name)
+
+
+def save_console(browser, name: str) -> None:
+    """Every console entry of the test (all levels) in test-output/console/<test>.json, to read warnings."""
+    try:
+        studio.read_console(browser)
+    except Exception:
+        return
+    folder = studio.OUTPUT / "console"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{safe_name(name)}.json").write_text(json.dumps(browser.console, indent=2))
 
 
 def save_failure(browser, name: str) -> None:
     """What the page looked like when a test failed: a screenshot, the DOM and the whole console."""
     folder = studio.FAILURES
     folder.mkdir(parents=True, exist_ok=True)
-    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", name)
+    safe = safe_name(name)
     try:
         browser.save_screenshot(str(folder / f"{safe}.png"))
         (folder / f"{safe}.html").write_text(browser.page_source)

@@ -26,7 +26,6 @@ from pathlib import Path
 
 from selenium import webdriver
 from selenium.common.exceptions import (
-    JavascriptException,
     NoSuchElementException,
     StaleElementReferenceException,
     WebDriverException,

@@ -1,0 +1,166 @@
+import Foundation
+import Logging
+import PixoraCore
+
+/// A tool the language model may call: its name, what it does, the JSON schema of its arguments, and the code
+/// that runs it. The result either goes back to the model or ends the loop.
+public struct AgentTool: Sendable {
+    public enum Outcome: Sendable {
+        /// Tell the model this (a result, or what was wrong with the call) and let it go on.
+        case reply(String)
+        /// The task is done.
+        case finish
+    }
+
+    public var name: String
+    public var description: String
+    public var parameters: @Sendable () -> [String: Any]
+    public var run: @Sendable (String) async throws -> Outcome
+
+    public init(name: String, description: String, parameters: @escaping @Sendable () -> [String: Any], run: @escaping @Sendable (String) async throws -> Outcome) {
+        self.name = name
+        self.description = description
+        self.parameters = parameters
+        self.run = run
+    }
+}
+
+/// The agent loop: the model is given a task and tools, calls them (one round of calls per step), sees their
+/// results, and stops when a tool finishes the task or it answers in words; at most `maxSteps` rounds.
+public struct AgentLoop: Sendable {
+    public let client: ChatClient
+    public let maxSteps: Int
+
+    public init(client: ChatClient, maxSteps: Int = 4) {
+        self.client = client
+        self.maxSteps = maxSteps
+    }
+
+    public enum Ending: Sendable, Equatable {
+        /// A tool finished the task after this many steps.
+        case finished(steps: Int)
+        /// The model answered in words instead of calling a tool.
+        case answered(String)
+    }
+
+    public func run(system: String, task: String, tools: [AgentTool]) async throws -> Ending {
+        let definitions: [[String: Any]] = tools.map { tool in
+            ["type": "function", "function": ["name": tool.name, "description": tool.description, "parameters": tool.parameters()]]
+        }
+        var messages: [[String: Any]] = [["role": "system", "content": system], ["role": "user", "content": task]]
+        for step in 1...maxSteps {
+            try Task.checkCancellation()
+            let reply = try await client.chat(messages, tools: definitions)
+            guard !reply.toolCalls.isEmpty else { return .answered(reply.content ?? "") }
+            messages.append([
+                "role": "assistant", "content": reply.content ?? NSNull(),
+                "tool_calls": reply.toolCalls.map { ["id": $0.id, "type": "function", "function": ["name": $0.name, "arguments": $0.arguments]] },
+            ])
+            for call in reply.toolCalls {
+                guard let tool = tools.first(where: { $0.name == call.name }) else {
+                    messages.append(["role": "tool", "tool_call_id": call.id, "content": "There is no tool named \(call.name)."])
+                    continue
+                }
+                switch try await tool.run(call.arguments) {
+                case .finish: return .finished(steps: step)
+                case .reply(let text): messages.append(["role": "tool", "tool_call_id": call.id, "content": text])
+                }
+            }
+        }
+        throw ProviderFailure(provider: client.http.provider, message: "the agent did not finish in \(maxSteps) steps")
+    }
+}
+
+/// The editor assistant on a language model: the timeline is described to the model, which calls `apply_edits`
+/// with typed operations; operations that do not fit are sent back with the reason, within the step limit.
+public struct LanguageModelAssistant: Sendable {
+    public let loop: AgentLoop
+
+    public init(client: ChatClient, maxSteps: Int = 3) { loop = AgentLoop(client: client, maxSteps: maxSteps) }
+
+    /// What the model did, or nil when it answered without editing (it did not understand, or asked back).
+    public func answer(_ instruction: String, state: EditorState) async throws -> (EditorAssistant.Answer?, message: String?) {
+        let outcome = OutcomeBox()
+        let tool = AgentTool(
+            name: "apply_edits",
+            description: "Apply edits to the timeline. Operations are applied in order; indexes count from 0.",
+            parameters: { Self.parameters }
+        ) { arguments in
+            guard let data = arguments.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                  let list = object["operations"], let listData = try? JSONSerialization.data(withJSONObject: list)
+            else { return .reply("The arguments must be a JSON object with an operations array.") }
+            do {
+                let operations = try JSONDecoder().decode([EditorOperation].self, from: listData)
+                guard !operations.isEmpty else { return .reply("operations is empty; send at least one.") }
+                let result = try state.applying(operations)
+                let reply = (object["reply"] as? String).flatMap { $0.isEmpty ? nil : $0 }
+                    ?? (result.changes.isEmpty ? "Nothing needed to change." : "Done: " + result.changes.joined(separator: "; ") + ".")
+                outcome.set(EditorAssistant.Answer(reply: reply, operations: operations, result: result))
+                return .finish
+            } catch let error as InvalidDocument {
+                return .reply("Those operations do not fit: \(error.issues.map(\.description).joined(separator: "; ")). Correct them and call apply_edits again.")
+            } catch {
+                return .reply("Those operations cannot be read: \(error). Correct them and call apply_edits again.")
+            }
+        }
+        let ending = try await loop.run(system: Self.system(state), task: instruction, tools: [tool])
+        if case .answered(let text) = ending { return (nil, text) }
+        return (outcome.value, nil)
+    }
+
+    final class OutcomeBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var answer: EditorAssistant.Answer?
+        func set(_ value: EditorAssistant.Answer) { lock.withLock { answer = value } }
+        var value: EditorAssistant.Answer? { lock.withLock { answer } }
+    }
+
+    static var parameters: [String: Any] {
+        [
+            "type": "object",
+            "required": ["operations", "reply"],
+            "properties": [
+                "reply": ["type": "string", "description": "One short sentence telling the user what you changed."],
+                "operations": [
+                    "type": "array",
+                    "items": [
+                        "type": "object",
+                        "required": ["op"],
+                        "properties": [
+                            "op": ["type": "string", "enum": EditorOperation.Kind.allCases.map(\.rawValue)],
+                            "from": ["type": "integer"], "to": ["type": "integer"], "clip": ["type": "integer"], "cut": ["type": "integer"],
+                            "trimIn": ["type": "number"], "duration": ["type": "number"], "volume": ["type": "number"],
+                            "kind": ["type": "string", "enum": TransitionKind.allCases.map(\.rawValue)],
+                            "track": ["type": "string", "enum": ["voice", "music"]], "enabled": ["type": "boolean"],
+                            "style": ["type": "object"], "overlay": ["type": "object"], "id": ["type": "string"], "text": ["type": "string"],
+                            "start": ["type": "number"], "end": ["type": "number"], "x": ["type": "number"], "y": ["type": "number"],
+                        ] as [String: Any],
+                    ] as [String: Any],
+                ] as [String: Any],
+            ] as [String: Any],
+        ]
+    }
+
+    /// The rules of the operations and the timeline as it is now, in words.
+    static func system(_ state: EditorState) -> String {
+        let starts = state.clipStarts
+        var lines = [
+            "You edit the timeline of a short narrated video. Turn the user's instruction into operations and call apply_edits.",
+            "Operations: moveClip {from, to}; removeClip {clip}; trimClip {clip, trimIn?, duration?} (seconds); setTransition {cut, kind?, duration?} (cut i joins clip i and i+1; duration at most 3 s and half the shorter clip); setAllTransitions {kind?, duration?}; setTrackVolume {track: voice|music, volume 0–4, 1 = as generated}; setClipVolume {clip, volume} (that scene's narration); setDucking {enabled}; setCaptions {enabled?, style?: {size (fraction of height), color #RRGGBB, box}}; addOverlay {overlay: {text, start, end, x?, y? (fractions, centre of the text), style?}}; updateOverlay {id, text?, start?, end?, x?, y?, style?}; removeOverlay {id}.",
+            "Scene numbers the user says count from 1; clip indexes count from 0. If the instruction is not about editing this timeline, answer in one sentence without calling the tool.",
+            "Timeline (\(state.duration.formatted) s):",
+        ]
+        for (index, clip) in state.clips.enumerated() {
+            lines.append("- clip \(index) (scene \(index + 1)): starts at \(starts[index].formatted) s, \(clip.duration.formatted) s long")
+        }
+        for (index, transition) in state.transitions.enumerated() {
+            lines.append("- cut \(index): \(transition.kind.rawValue)\(transition.kind == .cut ? "" : ", \(transition.duration.formatted) s")")
+        }
+        lines.append("- voice volume \(state.audio.voice.volume.formatted), music volume \(state.audio.music.volume.formatted), ducking \(state.audio.ducking ? "on" : "off")")
+        lines.append("- captions \(state.captions.enabled ? "on" : "off"), size \(state.captions.style.size.formatted), colour \(state.captions.style.color)")
+        for overlay in state.overlays {
+            lines.append("- text overlay id \(overlay.id): “\(overlay.text)” from \(overlay.start.formatted) to \(overlay.end.formatted) s at x \(overlay.x.formatted), y \(overlay.y.formatted)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
