@@ -11,6 +11,8 @@ public struct JobProgress: Codable, Sendable, Equatable {
     /// Seconds left, estimated from the time taken so far; nil until there is something to go on.
     public var etaSeconds: Double?
     public var scenes: [SceneProgress]
+    /// Things the user should know, e.g. that the embedded generator stood in for a failing provider.
+    public var notices: [String]?
 
     public init(stage: GenerationStage, fraction: Double, message: String, etaSeconds: Double? = nil, scenes: [SceneProgress] = []) {
         self.stage = stage
@@ -63,6 +65,9 @@ final class ProgressTracker: @unchecked Sendable {
             progress.stage = event.stage
             progress.fraction = max(progress.fraction, min(event.fraction, 1))
             progress.message = event.message
+            if let notice = event.notice, !(progress.notices ?? []).contains(notice), (progress.notices ?? []).count < 50 {
+                progress.notices = (progress.notices ?? []) + [notice]
+            }
             if let index = event.sceneIndex, let part = event.part, let status = event.status, progress.scenes.indices.contains(index) {
                 switch part {
                 case .voice: progress.scenes[index].voice = status

@@ -37,12 +37,15 @@ public struct ProgressEvent: Codable, Sendable, Equatable {
     public var status: PartStatus?
     /// The asset a finished part made (`<key>.png` for a picture).
     public var asset: String?
+    /// Something the user should know, kept for the rest of the job (a fallback stood in for a provider).
+    public var notice: String?
     public var message: String
 
     public init(
         stage: GenerationStage, fraction: Double, sceneIndex: Int? = nil, part: ScenePart? = nil, status: PartStatus? = nil,
-        asset: String? = nil, message: String
+        asset: String? = nil, notice: String? = nil, message: String
     ) {
+        self.notice = notice
         self.stage = stage
         self.fraction = fraction
         self.sceneIndex = sceneIndex

@@ -59,9 +59,9 @@ public struct VideoPipeline: Sendable {
         let counter = Counter()
 
         // 1. Voices first: their lengths decide the scenes' lengths, which the clips and music depend on.
-        func reportVoice(_ index: Int, finished: Bool, _ status: PartStatus, _ message: String) {
+        func reportVoice(_ index: Int, finished: Bool, _ status: PartStatus, _ message: String, notice: String? = nil) {
             let fraction = ProgressEvent.fraction(.voice, done: Double(finished ? index + 1 : index), of: Double(scenes.count))
-            progress?(ProgressEvent(stage: .voice, fraction: fraction, sceneIndex: index, part: .voice, status: status, message: "scene \(index + 1): \(message)"))
+            progress?(ProgressEvent(stage: .voice, fraction: fraction, sceneIndex: index, part: .voice, status: status, notice: notice, message: "scene \(index + 1): \(message)"))
         }
         var voices: [(AssetRef?, SpeechTimings)] = []
         for (index, scene) in scenes.enumerated() {
@@ -76,7 +76,8 @@ public struct VideoPipeline: Sendable {
             reportVoice(index, finished: false, .working, "voice")
             let timings: SpeechTimings
             let status: PartStatus
-            if store.contains(wav), store.contains(timingsRef), let stored = try? store.readJSON(SpeechTimings.self, timingsRef) {
+            if store.contains(wav), store.provenance(of: wav)?.fallbackReason == nil, store.contains(timingsRef),
+               let stored = try? store.readJSON(SpeechTimings.self, timingsRef) {
                 (timings, status) = (stored, .reused)
             } else {
                 timings = try await makeSpeech(request, wav: wav)
@@ -85,7 +86,7 @@ public struct VideoPipeline: Sendable {
             }
             counter.record(made: status == .done)
             voices.append((wav, timings))
-            reportVoice(index, finished: true, status, "voice \(timings.duration.formatted) s")
+            reportVoice(index, finished: true, status, "voice \(timings.duration.formatted) s", notice: fallbackNotice(wav, "scene \(index + 1) voice"))
         }
 
         // 2. Scene lengths: the plan's, or longer when the narration needs it.
@@ -111,7 +112,11 @@ public struct VideoPipeline: Sendable {
                 jobs.append {
                     let (image, clip) = try await makeVisuals(scene, index: index, duration: duration, settings: settings, counter: counter) { part, status, asset in
                         if status == .done || status == .reused { finished.record(made: status == .done) }
-                        progress?(ProgressEvent(stage: .visuals, fraction: ProgressEvent.fraction(.visuals, done: Double(finished.total), of: total), sceneIndex: index, part: part, status: status, asset: asset?.description, message: "scene \(index + 1): \(part.rawValue) \(status.rawValue)"))
+                        let notice = asset.flatMap { fallbackNotice($0, "scene \(index + 1) \(part == .image ? "picture" : "clip")") }
+                        progress?(ProgressEvent(
+                            stage: .visuals, fraction: ProgressEvent.fraction(.visuals, done: Double(finished.total), of: total), sceneIndex: index, part: part,
+                            status: status, asset: part == .image ? asset?.description : nil, notice: notice,
+                            message: "scene \(index + 1): \(part.rawValue) \(status.rawValue)"))
                     }
                     return .scene(index, SceneAssets(sceneId: scene.id, voice: voice.0, timings: voice.1, image: image, clip: clip, duration: duration))
                 }
@@ -124,7 +129,10 @@ public struct VideoPipeline: Sendable {
                     jobs.append {
                         let music = try await makeMusic(group: musicGroup, mood: mood, length: length, settings: settings, counter: counter)
                         finished.record(made: true)
-                        progress?(ProgressEvent(stage: .music, fraction: ProgressEvent.fraction(.visuals, done: Double(finished.total), of: total), sceneIndex: members.first, part: .music, status: .done, message: "music for group \(musicGroup + 1) (\(mood.rawValue))"))
+                        progress?(ProgressEvent(
+                            stage: .music, fraction: ProgressEvent.fraction(.visuals, done: Double(finished.total), of: total), sceneIndex: members.first,
+                            part: .music, status: .done, notice: fallbackNotice(music.track, "music \(musicGroup + 1)"),
+                            message: "music for group \(musicGroup + 1) (\(mood.rawValue))"))
                         return .music(music)
                     }
                 }
@@ -149,6 +157,11 @@ public struct VideoPipeline: Sendable {
     private enum Produced: Sendable {
         case scene(Int, SceneAssets)
         case music(MusicAssets)
+    }
+
+    /// "scene 2 picture: made by the embedded generator (fal.ai: …)" when a fallback made `asset`.
+    func fallbackNotice(_ asset: AssetRef, _ what: String) -> String? {
+        store.provenance(of: asset)?.fallbackReason.map { "\(what): made by the embedded generator because the provider failed (\($0))" }
     }
 
     func makeSpeech(_ request: SpeechRequest, wav: AssetRef) async throws -> SpeechTimings {
@@ -181,7 +194,7 @@ public struct VideoPipeline: Sendable {
         let imageURL = try store.url(for: image)
         let madeClip = try await store.obtain(clip) { try await generators.video.makeClip(clipRequest, image: imageURL, to: $0) }
         counter.record(made: madeClip)
-        report(.clip, madeClip ? .done : .reused, nil)
+        report(.clip, madeClip ? .done : .reused, clip)
         return (image, clip)
     }
 

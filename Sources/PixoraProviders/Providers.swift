@@ -89,6 +89,44 @@ public struct ProviderSettings: Sendable {
             policy: .from(environment: environment), costs: .from(environment: environment))
     }
 
+    /// Prices in credits for the providers in use. The base rates are `PIXORA_CREDITS_PER_SECOND` (1),
+    /// `PIXORA_SCENE_VISUAL_CREDITS` (3), `PIXORA_SCENE_AUDIO_CREDITS` (1) and `PIXORA_SIGNUP_CREDITS` (100); each
+    /// cloud provider in use adds its own rate per second of video and per regenerated scene part:
+    /// fal.ai `PIXORA_FAL_CREDITS_PER_SECOND` (4) and `PIXORA_FAL_SCENE_CREDITS` (5) when it makes pictures or clips;
+    /// ElevenLabs `PIXORA_ELEVENLABS_CREDITS_PER_SECOND` (0.5) and `PIXORA_ELEVENLABS_SCENE_CREDITS` (1);
+    /// OpenAI `PIXORA_OPENAI_CREDITS_PER_SECOND` (0) for the planner and `PIXORA_OPENAI_SCENE_CREDITS` (0) for speech.
+    public func pricing(environment: [String: String]) throws -> Pricing {
+        func number(_ name: String, _ fallback: Double) throws -> Double {
+            guard let text = environment[name], !text.isEmpty else { return fallback }
+            guard let value = Double(text), value >= 0, value <= 10_000 else {
+                throw UsageError("\(name) must be a number of credits from 0 to 10000, got '\(text)'")
+            }
+            return value
+        }
+        var pricing = Pricing()
+        pricing.creditsPerSecond = try number("PIXORA_CREDITS_PER_SECOND", 1)
+        pricing.sceneVisual = Int(try number("PIXORA_SCENE_VISUAL_CREDITS", 3))
+        pricing.sceneAudio = Int(try number("PIXORA_SCENE_AUDIO_CREDITS", 1))
+        pricing.signupGrant = Int(try number("PIXORA_SIGNUP_CREDITS", 100))
+        if image == .fal || video == .fal {
+            pricing.creditsPerSecond += try number("PIXORA_FAL_CREDITS_PER_SECOND", 4)
+            pricing.sceneVisual += Int(try number("PIXORA_FAL_SCENE_CREDITS", 5))
+        }
+        if music == .fal && image != .fal && video != .fal { pricing.creditsPerSecond += try number("PIXORA_FAL_CREDITS_PER_SECOND", 4) / 4 }
+        switch speech {
+        case .elevenlabs:
+            pricing.creditsPerSecond += try number("PIXORA_ELEVENLABS_CREDITS_PER_SECOND", 0.5)
+            pricing.sceneAudio += Int(try number("PIXORA_ELEVENLABS_SCENE_CREDITS", 1))
+        case .fal:
+            pricing.sceneAudio += Int(try number("PIXORA_FAL_SCENE_CREDITS", 5) / 5)
+        case .openai:
+            pricing.sceneAudio += Int(try number("PIXORA_OPENAI_SCENE_CREDITS", 0))
+        case .embedded: break
+        }
+        if planner == .openai { pricing.creditsPerSecond += try number("PIXORA_OPENAI_CREDITS_PER_SECOND", 0) }
+        return pricing
+    }
+
     /// True when every role is embedded (no network at all).
     public var isEmbedded: Bool { [planner, image, video, speech, music, assistant].allSatisfy { $0 == .embedded } }
 

@@ -24,12 +24,14 @@ public struct AppServices: Sendable {
     public let studio: WebStudio
     /// The editor assistant on a language model, when one is configured; the built-in rules otherwise.
     public let languageAssistant: LanguageModelAssistant?
+    /// Prices in credits: the standard ones, or those configured for the providers in use.
+    public let pricing: Pricing
     /// Checked against when an email is unknown, so sign-in takes as long either way.
     let dummyPasswordHash: String
 
     public init(
         configuration: ServerConfiguration, database: any Database, mailer: any Mailer, pipeline: VideoPipeline? = nil,
-        languageAssistant: LanguageModelAssistant? = nil, logger: Logger
+        languageAssistant: LanguageModelAssistant? = nil, pricing: Pricing = .standard, logger: Logger
     ) async {
         self.configuration = configuration
         self.database = database
@@ -44,6 +46,7 @@ public struct AppServices: Sendable {
         jobAttempts = WorkerSettings.from(environment: configuration.environment).maxAttempts
         studio = WebStudio.from(environment: configuration.environment)
         self.languageAssistant = languageAssistant
+        self.pricing = pricing
         dummyPasswordHash = Bcrypt.hash(SecretToken.make(), cost: configuration.bcryptCost)
     }
 
@@ -57,7 +60,8 @@ public struct AppServices: Sendable {
             let pipeline = VideoPipeline(generators: providers.generators(logger: logger), store: AssetStore(root: configuration.assetFolder))
             return await AppServices(
                 configuration: configuration, database: database, mailer: mailer, pipeline: pipeline,
-                languageAssistant: providers.editorAssistant(logger: logger), logger: logger)
+                languageAssistant: providers.editorAssistant(logger: logger), pricing: try providers.pricing(environment: configuration.environment),
+                logger: logger)
         } catch {
             await database.shutdown()
             throw error

@@ -2726,6 +2726,45 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/pricing": {
+          "get": {
+            "operationId": "getPricing",
+            "summary": "The price list",
+            "tags": [
+              "Credits"
+            ],
+            "description": "What videos, scene regenerations and versions cost on this server, and the sign-up grant. Public, so a visitor sees the price before signing up.",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/XRequestId"
+              }
+            ],
+            "security": [],
+            "responses": {
+              "200": {
+                "description": "The price list.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/XRequestId"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Pricing"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/BadAuthorizationHeader"
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError"
+              }
+            }
+          }
+        },
         "/api/v1/users/me/credits": {
           "get": {
             "operationId": "getCredits",
@@ -4438,12 +4477,17 @@ enum OpenAPIDocument {
               "balance": {
                 "type": "integer",
                 "description": "The caller's balance in credits."
+              },
+              "creditsPerSecond": {
+                "type": "number",
+                "description": "The rate behind `price`, so a client can re-price the plan while the user edits it (an edited plan more than 10% longer than its target is priced by its planned length)."
               }
             },
             "required": [
               "plan",
               "price",
-              "balance"
+              "balance",
+              "creditsPerSecond"
             ]
           },
           "Revision": {
@@ -4972,7 +5016,8 @@ enum OpenAPIDocument {
               "sceneVisual",
               "sceneAudio",
               "versionRender"
-            ]
+            ],
+            "description": "What things cost in credits on this server: the standard prices with the embedded generators, or those configured for the cloud providers in use (PIXORA_CREDITS_PER_SECOND, PIXORA_FAL_CREDITS_PER_SECOND, …; see the README)."
           },
           "Credits": {
             "type": "object",

@@ -162,3 +162,19 @@ struct LanguageModelPlannerTests {
         #expect(throws: UsageError.self) { try ProviderSettings.from(environment: ["PIXORA_PLANNER_PROVIDER": "skynet"]) }
     }
 }
+
+@Suite("Prices per provider")
+struct ProviderPricingTests {
+    @Test("embedded: the standard prices; each cloud provider in use adds its configured rates")
+    func rates() throws {
+        #expect(try ProviderSettings.from(environment: [:]).pricing(environment: [:]) == .standard)
+        let cloud: [String: String] = ["FAL_KEY": "k", "ELEVENLABS_API_KEY": "e"]
+        let pricing = try ProviderSettings.from(environment: cloud).pricing(environment: cloud)
+        #expect(pricing.creditsPerSecond == 5.5 && pricing.sceneVisual == 8 && pricing.sceneAudio == 2)
+        var custom = cloud
+        custom["PIXORA_FAL_CREDITS_PER_SECOND"] = "2"
+        custom["PIXORA_ELEVENLABS_CREDITS_PER_SECOND"] = "0"
+        #expect(try ProviderSettings.from(environment: custom).pricing(environment: custom).creditsPerSecond == 3)
+        #expect(throws: UsageError.self) { try ProviderSettings.from(environment: [:]).pricing(environment: ["PIXORA_CREDITS_PER_SECOND": "-1"]) }
+    }
+}

@@ -148,6 +148,27 @@ struct StudioAPITests {
         #expect(model.requests.count == 3)
     }
 
+    @Test("configured prices apply to plans, videos, the sign-up grant and the published price list")
+    func configuredPrices() async throws {
+        try await TestApp.with(.sqlite, environment: ["PIXORA_CREDITS_PER_SECOND": "2.5", "PIXORA_SIGNUP_CREDITS": "200", "PIXORA_SCENE_VISUAL_CREDITS": "6"]) { app in
+            try await app.test { api in
+                // The price list is public: a visitor sees it before signing up.
+                let list = try await api.call(.get, "/api/v1/pricing")
+                #expect(list.status == .ok && list["creditsPerSecond"] as? Double == 2.5 && list["signupGrant"] as? Int == 200)
+                let session = try await api.register()
+                let credits = try await api.call(.get, "/api/v1/users/me/credits", session: session)
+                #expect(credits["balance"] as? Int == 200)
+                let pricing = try #require(credits["pricing"] as? [String: Any])
+                #expect(pricing["creditsPerSecond"] as? Double == 2.5 && pricing["sceneVisual"] as? Int == 6)
+                let plan = try await api.call(.post, "/api/v1/plans", session: session, json: ["prompt": "owls", "settings": ["durationSeconds": 9]])
+                #expect(plan["price"] as? Int == 23 && plan["creditsPerSecond"] as? Double == 2.5)
+                let video = try await api.createVideo(session, prompt: "owls", seconds: 9)
+                #expect(video["creditsUsed"] as? Int == 23)
+                #expect(try await api.balance(session) == 177)
+            }
+        }
+    }
+
     @Test("a plan is priced by its target, or by its length once edits make it more than 10% longer", arguments: TestEngine.allCases)
     func editedPlanPrice(engine: TestEngine) async throws {
         try await TestApp.with(engine) { app in

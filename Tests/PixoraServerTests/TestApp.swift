@@ -44,7 +44,8 @@ struct TestApp: Sendable {
             let services = await AppServices(
                 configuration: configuration, database: database, mailer: mailer ?? recording,
                 pipeline: VideoPipeline(store: AssetStore(root: assetCache)),
-                languageAssistant: try ProviderSettings.from(environment: environment).editorAssistant(logger: testLogger), logger: testLogger)
+                languageAssistant: try ProviderSettings.from(environment: environment).editorAssistant(logger: testLogger),
+                pricing: try ProviderSettings.from(environment: environment).pricing(environment: environment), logger: testLogger)
             let routes = buildRouter(services).1
             return try await body(TestApp(services: services, routes: routes, mailer: recording, location: location))
         }

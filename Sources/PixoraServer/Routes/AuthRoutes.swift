@@ -63,7 +63,7 @@ struct AuthRoutes {
         let user: User
         do {
             user = try await Users.create(
-                in: services.database, email: body.email, passwordHash: try await hash(body.password), name: name, grant: Pricing.signupGrant)
+                in: services.database, email: body.email, passwordHash: try await hash(body.password), name: name, grant: services.pricing.signupGrant)
         } catch StoreError.conflict(let message) {
             throw APIError(.conflict, "email_taken", message)
         }

@@ -90,15 +90,23 @@ struct UserRoutes {
     }
 
     struct PricingBody: Codable, Sendable {
-        var signupGrant = Pricing.signupGrant
-        var creditsPerSecond = Pricing.creditsPerSecond
-        var sceneVisual = Pricing.sceneVisual
-        var sceneAudio = Pricing.sceneAudio
-        var versionRender = Pricing.versionRender
+        var signupGrant: Int
+        var creditsPerSecond: Double
+        var sceneVisual: Int
+        var sceneAudio: Int
+        var versionRender: Int
+
+        init(_ pricing: Pricing) {
+            signupGrant = pricing.signupGrant
+            creditsPerSecond = pricing.creditsPerSecond
+            sceneVisual = pricing.sceneVisual
+            sceneAudio = pricing.sceneAudio
+            versionRender = pricing.versionRender
+        }
     }
 
     @Sendable func credits(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<CreditsBody> {
-        JSONResponse(CreditsBody(balance: try await me(context).credits, pricing: PricingBody()))
+        JSONResponse(CreditsBody(balance: try await me(context).credits, pricing: PricingBody(services.pricing)))
     }
 
     @Sendable func transactions(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<PageBody<TransactionBody>> {
@@ -136,6 +144,19 @@ extension UserRoutes {
             days: summary.days.map { UsageBody.Day(date: $0.date, spent: $0.spent, granted: $0.granted) },
             videosByStatus: summary.videosByStatus, totalVideos: summary.totalVideos, totalSeconds: summary.totalSeconds,
             creditsSpent: summary.creditsSpent))
+    }
+}
+
+/// The price list, public so a visitor sees what a video will cost before signing up.
+struct PricingRoutes {
+    let services: AppServices
+
+    func register(_ routes: RouteRegistrar<AppRequestContext>) {
+        routes.add(.get, "pricing", pricing)
+    }
+
+    @Sendable func pricing(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<UserRoutes.PricingBody> {
+        JSONResponse(UserRoutes.PricingBody(services.pricing))
     }
 }
 

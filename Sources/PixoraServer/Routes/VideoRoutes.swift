@@ -42,6 +42,8 @@ struct VideoRoutes {
         var plan: Plan
         var price: Int
         var balance: Int
+        /// The rate behind `price`, so a client can re-price an edited plan as the user edits it.
+        var creditsPerSecond: Double
     }
 
     /// What a request asks to make: validated prompt, settings, script and plan.
@@ -75,7 +77,7 @@ struct VideoRoutes {
             plan = try await services.pipeline.plan(prompt: input.prompt, settings: input.settings, script: input.script)
         }
         let balance = try await database.read { db in try await CreditLedger.balance(db, user: context.userId) } ?? 0
-        return JSONResponse(PlanBody(plan: plan, price: Pricing.price(for: plan), balance: balance))
+        return JSONResponse(PlanBody(plan: plan, price: services.pricing.price(for: plan), balance: balance, creditsPerSecond: services.pricing.creditsPerSecond))
     }
 
     @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<VideoBody> {
@@ -91,7 +93,7 @@ struct VideoRoutes {
         let new = NewVideo(
             title: title, prompt: input.prompt, settings: settingsJSON,
             plan: input.plan?.json,
-            price: input.plan.map(Pricing.price(for:)) ?? Pricing.price(for: input.settings), idempotencyKey: key, jobPayload: payload,
+            price: input.plan.map(services.pricing.price(for:)) ?? services.pricing.price(for: input.settings), idempotencyKey: key, jobPayload: payload,
             maxAttempts: services.jobAttempts)
         let (video, created) = try await Videos.create(in: database, owner: context.userId, new, jobKind: JobKind.generateVideo)
         let job = try await database.read { db in try await Jobs.latest(db, video: video.id) }
@@ -326,7 +328,7 @@ struct VideoRoutes {
         } else if body.narration != nil {
             throw APIError.validation("narration", "only applies when regenerating the audio (regenerate: audio or both)")
         }
-        let price = Pricing.sceneRegeneration(visual: visual, audio: audio)
+        let price = services.pricing.sceneRegeneration(visual: visual, audio: audio)
         let planSceneJSON = planScene.json
         let (revision, pruned, job, balance) = try await database.transaction { db -> (SceneRevision, Int, Job, Int) in
             if !(try await Jobs.unfinished(db, video: video.id)).isEmpty {

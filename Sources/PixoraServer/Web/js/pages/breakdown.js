@@ -36,6 +36,8 @@ export async function render(main) {
   // Page state, shared by the closures below; nothing leaks out of render().
   let plan = null;
   let balance = null;
+  // Credits per second of video, as the server prices it (from /plans or the price list).
+  let rate = 1;
   let saveTimer = null;
   let busy = false;
   let finished = false; // the video exists: the draft is gone and must not be written back
@@ -76,6 +78,7 @@ export async function render(main) {
       try {
         const credits = await api('/users/me/credits', { signal: abort.signal });
         balance = credits.balance;
+        if (typeof credits.pricing?.creditsPerSecond === 'number') rate = credits.pricing.creditsPerSecond;
         setCredits(balance);
       } catch (error) {
         if (error.name === 'AbortError') return;
@@ -107,6 +110,7 @@ export async function render(main) {
       plan = answer.plan;
       normalize(plan);
       balance = answer.balance;
+      if (typeof answer.creditsPerSecond === 'number') rate = answer.creditsPerSecond;
       setCredits(balance);
       draft.edited = false;
       draft.settings = { ...draft.settings, seed: plan.settings.seed };
@@ -539,7 +543,8 @@ export async function render(main) {
 
   function updateAside() {
     if (!aside) return;
-    const price = priceOf(plan);
+    const price = priceOf(plan, rate);
+    const perSecond = rate === 1 ? '1 credit per second' : `${round(rate, 2)} credits per second`;
     const enough = balance === null || balance >= price;
     const length = plannedLength(plan);
     const target = Number(plan.settings.durationSeconds);
@@ -555,13 +560,13 @@ export async function render(main) {
           h('div', {}, h('dt', {}, 'Your balance'), h('dd', {}, balance === null ? '–' : `${balance} credits`)),
           balance !== null && enough ? h('div', { class: 'after' }, h('dt', {}, 'After generating'), h('dd', {}, `${balance - price} credits`)) : null),
         length > target * 1.1
-          ? h('p', { class: 'hint' }, `1 credit per second: your scenes add up to about ${round(length, 1)} s, more than the ${target} s you asked for, so the price follows the scenes.`)
-          : h('p', { class: 'hint' }, `1 credit per second of the ${target}-second video you asked for.`),
+          ? h('p', { class: 'hint' }, `${perSecond}: your scenes add up to about ${round(length, 1)} s, more than the ${target} s you asked for, so the price follows the scenes.`)
+          : h('p', { class: 'hint' }, `${perSecond} of the ${target}-second video you asked for.`),
         Math.abs(length - target) >= 1 && length <= target * 1.1
           ? h('p', { class: 'hint' }, `The scenes add up to about ${round(length, 1)} s; the narration sets the final length.`)
           : null,
         enough ? null : h('p', { class: 'balance-warning', id: 'balance-warning', role: 'alert' },
-          `You need ${price} credits but have ${balance}. Choose a shorter duration on the prompt page (each second costs 1 credit), or ask an administrator for more credits.`),
+          `You need ${price} credits but have ${balance}. Choose a shorter duration on the prompt page (each second costs ${round(rate, 2)} credit${rate === 1 ? '' : 's'}), or ask an administrator for more credits.`),
         generate,
         h('button', {
           type: 'button', class: 'button ghost block', disabled: Boolean(busy), onclick: regenerate,
@@ -667,13 +672,13 @@ function normalize(plan) {
 }
 
 /**
- * The server's rule (PixoraCore Pricing.price(for: Plan)): 1 credit per second of the target, or of the planned
+ * The server's rule (PixoraCore Pricing.price(for: Plan)): `rate` credits per second of the target, or of the planned
  * length once edits make the plan more than 10% longer. The server charges its own figure; this only shows it.
  */
-function priceOf(plan) {
+function priceOf(plan, rate = 1) {
   const target = Number(plan.settings.durationSeconds) || 0;
   const planned = plannedLength(plan);
-  return Math.ceil(planned > target * 1.1 ? planned : target);
+  return Math.ceil((planned > target * 1.1 ? planned : target) * rate);
 }
 
 function plannedLength(plan) {

@@ -1,7 +1,7 @@
 // Landing page (/): the prompt box, the video settings and example prompts. A visitor may write and choose
 // everything; "Generate" keeps the draft in localStorage and asks them to sign up, then /new picks it up.
 
-import { isSignedIn, currentUser } from '../api.js';
+import { api, isSignedIn, currentUser } from '../api.js';
 import { navigate } from '../app.js';
 import { h, setFieldError, clearFormErrors, confirmDialog, useStyles } from '../ui.js';
 import {
@@ -84,12 +84,20 @@ export async function render(main) {
   const durationNumber = h('input', { type: 'number', id: 'duration', name: 'durationSeconds', min: 5, max: 120, step: 1, inputmode: 'numeric', class: 'duration-number', 'aria-describedby': 'duration-hint' });
   durationRange.value = durationNumber.value = String(settings.durationSeconds);
   const durationHint = h('span', { class: 'hint', id: 'duration-hint' });
+  // Credits per second as this server prices videos (the public price list; 1 until it answers).
+  let creditsPerSecond = 1;
   function updateDurationHint() {
     const seconds = Number(durationNumber.value);
     durationHint.textContent = Number.isFinite(seconds) && seconds >= 5 && seconds <= 120
-      ? `5–120 seconds · costs ${Math.ceil(seconds)} credits`
+      ? `5–120 seconds · costs ${Math.ceil(seconds * creditsPerSecond)} credits`
       : 'Between 5 and 120 seconds';
   }
+  api('/pricing', { auth: false }).then((pricing) => {
+    if (typeof pricing?.creditsPerSecond === 'number') {
+      creditsPerSecond = pricing.creditsPerSecond;
+      updateDurationHint();
+    }
+  }).catch(() => { /* The hint keeps the standard rate; the breakdown shows the real price. */ });
   durationRange.addEventListener('input', () => {
     durationNumber.value = durationRange.value;
     durationNumber.removeAttribute('aria-invalid');

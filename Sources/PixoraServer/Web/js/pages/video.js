@@ -184,6 +184,8 @@ export async function render(main, { params }) {
     const percent = h('span', { class: 'percent', 'aria-hidden': 'true' }, '0%');
     const message = h('span', { class: 'stage-message' });
     const eta = h('span', { class: 'eta' });
+    // Fallbacks and other things worth knowing, kept for the whole job.
+    const notices = h('ul', { class: 'progress-notices', 'aria-live': 'polite', hidden: true });
     const grid = h('div', { class: 'scene-progress-grid' });
     const cancelButton = h('button', { type: 'button', class: 'button danger-outline', onclick: () => cancel(current) }, 'Cancel');
     const stageList = h('ol', { class: 'stage-steps', 'aria-label': 'Stages' },
@@ -228,6 +230,11 @@ export async function render(main, { params }) {
       drawScenes(progress.scenes || []);
       for (const image of body.sceneImages || []) state.sceneCards[image.index]?.setImage(image.url);
       if (job.attempts > 1) message.textContent = `Attempt ${job.attempts}. ${message.textContent}`;
+      const notes = progress.notices || [];
+      if (notes.length !== notices.children.length) {
+        notices.replaceChildren(...notes.map((note) => h('li', {}, capitalizeFirst(note))));
+        notices.hidden = notes.length === 0;
+      }
     }
 
     /** Keeps the header's badge in step with the stream (queued → running). */
@@ -394,6 +401,7 @@ export async function render(main, { params }) {
           percent),
         progressbar,
         h('p', { class: 'progress-meta' }, message, eta),
+        notices,
         stageList,
         h('div', { class: 'progress-actions' },
           h('p', { class: 'hint' }, 'You can leave this page: generation continues, and your videos list shows when it is ready.'),
