@@ -36,12 +36,20 @@ struct Generate: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(name: .long, help: "Let the language model direct the whole video with tools (script, scenes, transitions, media, edits); needs OPENAI_API_KEY or OPENAI_BASE_URL.")
+    var agent = false
+
+    @Option(name: .long, help: "Most tool rounds the --agent director may take (default 12).")
+    var agentSteps = 12
+
     func validate() throws {
         if planFile == nil && (prompt ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw ValidationError("the prompt is empty; describe the video you want, e.g. pixora generate \"a 30-second video about bees\"")
         }
         if planFile != nil && planOnly { throw ValidationError("--plan and --plan-only cannot be used together") }
         if planFile != nil && script != nil { throw ValidationError("--script cannot be used with --plan (the plan already holds the narration)") }
+        if agent && (planFile != nil || planOnly || script != nil) { throw ValidationError("--agent writes its own script and plan: it cannot be used with --plan, --plan-only or --script") }
+        if !(2...50).contains(agentSteps) { throw ValidationError("--agent-steps must be from 2 to 50, got \(agentSteps)") }
     }
 
     func run() async throws {
@@ -50,8 +58,12 @@ struct Generate: AsyncParsableCommand {
         var logger = Logger(label: "pixora.generate")
         logger.logLevel = .warning
         // Cloud providers when configured (OPENAI_API_KEY …), the embedded generators otherwise.
-        let generators = try ProviderSettings.from(environment: ProcessInfo.processInfo.environment).generators(logger: logger)
-        let pipeline = VideoPipeline(generators: generators, store: AssetStore(root: cache.map { URL(fileURLWithPath: $0) } ?? AssetStore.defaultRoot()))
+        let providers = try ProviderSettings.from(environment: ProcessInfo.processInfo.environment)
+        let pipeline = VideoPipeline(generators: providers.generators(logger: logger), store: AssetStore(root: cache.map { URL(fileURLWithPath: $0) } ?? AssetStore.defaultRoot()))
+        if agent {
+            try await directed(pipeline: pipeline, providers: providers, logger: logger, display: display, started: started)
+            return
+        }
 
         let plan: Plan
         if let planPath = planFile {
@@ -96,6 +108,32 @@ struct Generate: AsyncParsableCommand {
             OutputFiles.printSummary(result, started: started, extra: [
                 "scenes": "\(plan.scenes.count) (\(assets.generated) assets generated, \(assets.reused) reused from \(pipeline.store.folder.root.path))",
                 "thumbnail": files.thumbnail.path, "plan": files.plan.path, "timeline": files.editorState.path,
+            ])
+        }
+    }
+
+    /// `--agent`: the language model directs planning, media and edits with tools; then the timeline renders.
+    func directed(pipeline: VideoPipeline, providers: ProviderSettings, logger: Logger, display: ProgressDisplay, started: Date) async throws {
+        guard let endpoint = providers.languageModel else {
+            throw UsageError("--agent needs a language model: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local server such as Ollama)")
+        }
+        let settings = try settingsOptions.settings(prompt: prompt ?? "")
+        try Preflight.check()
+        let director = VideoDirector(client: ChatClient(endpoint: endpoint, policy: providers.policy, logger: logger), pipeline: pipeline, maxSteps: agentSteps)
+        display.handle(.init(stage: .planning, fraction: 0, message: "the director is at work"))
+        let outcome = try await director.direct(prompt: prompt ?? "", settings: settings, progress: display.handle)
+        let output = URL(fileURLWithPath: out ?? OutputFiles.defaultName(for: outcome.plan.title))
+        try OutputFiles.checkWritable(output)
+        let files = OutputFiles(video: output)
+        try await OutputFiles.writeJSON(outcome.plan, to: files.plan)
+        try await OutputFiles.writeJSON(outcome.state, to: files.editorState)
+        let result = try await Renderer(assets: pipeline.store).render(outcome.state, to: output, thumbnail: files.thumbnail) { fraction in
+            display.handle(.init(stage: .rendering, fraction: ProgressEvent.fraction(.rendering, done: fraction, of: 1), message: "rendering"))
+        }
+        display.finish()
+        if !quiet {
+            OutputFiles.printSummary(result, started: started, extra: [
+                "director": outcome.log.joined(separator: " → "), "plan": files.plan.path, "timeline": files.editorState.path,
             ])
         }
     }

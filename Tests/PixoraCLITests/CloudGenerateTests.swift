@@ -83,4 +83,55 @@ struct CloudGenerateTests {
         #expect(!result.stderr.contains("sk-secret-value"))
         #expect(!FileManager.default.fileExists(atPath: output))
     }
+
+    @Test("--agent: the model directs with tools (script, scenes, a transition, media, an edit, finish), errors go back to it, and the video renders")
+    func director() async throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let script = "Bees visit flowers for nectar. They carry it home to the hive. There they turn it into honey."
+        let calls: [(String, [String: Any])] = [
+            ("plan_scenes", [:]),  // Fine on its own, but the director wants its own words first:
+            ("write_script", ["script": script]),
+            ("plan_scenes", [:]),
+            ("set_transition", ["scene": 9, "kind": "wipeleft"]),  // No scene 9: the tool says so.
+            ("set_transition", ["scene": 1, "kind": "wipeleft"]),
+            ("generate_media", [:]),
+            ("apply_edits", ["operations": [["op": "setTrackVolume", "track": "music", "volume": 0.1]]]),
+            ("finish", [:]),
+        ]
+        let llm = ProviderEmulator(calls.enumerated().map { index, call in
+            .init(body: ProviderEmulator.toolCall(call.0, arguments: call.1, id: "call_\(index)"))
+        })
+        let output = cli.path("directed.mp4")
+        let result = try await llm.run { base in
+            try await runOffPool(cli, ["generate", "how bees make honey", "--agent", "--duration", "10", "--quality", "480p", "--out", output, "--quiet"], environment: [
+                "OPENAI_BASE_URL": base + "/v1", "OPENAI_API_KEY": "sk-emulated", "PIXORA_PLANNER_PROVIDER": "embedded",
+            ])
+        }
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(llm.requests.count == calls.count)
+        let tools = (llm.requests.first?.json["tools"] as? [[String: Any]] ?? []).compactMap { ($0["function"] as? [String: Any])?["name"] as? String }
+        #expect(tools == ["write_script", "plan_scenes", "revise_scene", "set_transition", "generate_media", "apply_edits", "finish"])
+        // The wrong scene number went back to the model as the tool's answer.
+        let messages = llm.requests[4].json["messages"] as? [[String: Any]] ?? []
+        #expect((messages.last?["content"] as? String)?.contains("scene must be a number from 1 to") == true)
+
+        let plan = try Plan.load(Data(contentsOf: URL(fileURLWithPath: cli.path("directed.plan.json"))))
+        #expect(plan.scenes.map(\.narration).joined(separator: " ") == script)
+        #expect(plan.scenes.first?.transition.kind == .wipeleft)
+        let state = try EditorState.load(Data(contentsOf: URL(fileURLWithPath: cli.path("directed.editor-state.json"))))
+        #expect(state.audio.music.volume == 0.1)
+        let info = try await MediaProbe.probe(URL(fileURLWithPath: output))
+        #expect(info.video?.height == 480 && info.audio?.codec == "aac")
+        #expect(abs(info.duration - state.duration) < 0.1)
+    }
+
+    @Test("--agent without a language model is a usage error")
+    func directorNeedsModel() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let result = try cli.run(["generate", "bees", "--agent", "--out", cli.path("x.mp4")], environment: ["OPENAI_API_KEY": "", "OPENAI_BASE_URL": ""])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--agent needs a language model"))
+    }
 }
