@@ -7,25 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(chromium chromium-driver ffmpeg python3-pip)
-missing=()
-for package in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-done
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
-if [ ${#missing[@]} -eq 0 ]; then
-    echo "browser test packages: all present"
-else
-    echo "browser test packages: installing ${missing[*]}"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-    echo "browser test packages: done"
-fi
-if ! python3 -c "import selenium, pytest" 2>/dev/null; then
-    echo "python packages: installing selenium pytest"
-    python3 -m pip install -q selenium pytest 2>/dev/null || python3 -m pip install -q --break-system-packages selenium pytest
-fi
+# Chromium, its WebDriver, Selenium and pytest come with the test dependencies.
+scripts/install-deps.sh --test >/dev/null
 
 binary="${PIXORA_BIN:-.build/debug/pixora}"
 if [ ! -x "$binary" ]; then

@@ -57,18 +57,13 @@ public struct FalImageGenerator: ImageGenerator {
     }
 
     public func makeImage(_ request: ImageRequest, to output: URL) async throws {
-        let result = try await queue.run(model, input: [
+        let scratch = try MediaConvert.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let downloaded = try await queue.runAndDownload(model, input: [
             "prompt": "\(request.visual). \(styleWords(request.style)). Mood: \(request.mood.rawValue). No text, no letters, no watermark.",
             "aspect_ratio": aspectName(width: request.width, height: request.height),
             "seed": Int(request.seed % UInt64(Int32.max)), "num_images": 1, "output_format": "png", "enable_safety_checker": true,
-        ])
-        guard let url = FalQueue.fileURL(in: result, keys: ["images", "image"]) else {
-            throw ProviderFailure(provider: "fal.ai (\(model))", message: "the result has no image")
-        }
-        let scratch = try MediaConvert.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let downloaded = scratch.appendingPathComponent("image")
-        try await queue.download(url, to: downloaded)
+        ], keys: ["images", "image"], what: "image", into: scratch)
         try await MediaConvert.picture(downloaded, to: output, width: request.width, height: request.height)
         try Provenance(provider: "fal.ai", model: model, costUSD: costs.image).write(for: output)
     }
@@ -103,19 +98,14 @@ public struct FalVideoGenerator: VideoGenerator {
     public func makeClip(_ request: ClipRequest, image: URL, to output: URL) async throws {
         let seconds = request.duration > 7.5 ? 10 : 5
         let picture = try Data(contentsOf: image)
-        let result = try await queue.run(model, input: [
+        let scratch = try MediaConvert.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let downloaded = try await queue.runAndDownload(model, input: [
             "prompt": "\(Self.motionWords(request.motion)), natural subtle movement, steady and smooth",
             "image_url": "data:image/png;base64,\(picture.base64EncodedString())",
             "duration": String(seconds), "aspect_ratio": aspectName(width: request.width, height: request.height),
             "negative_prompt": "blur, distortion, low quality, text", "cfg_scale": 0.5,
-        ])
-        guard let url = FalQueue.fileURL(in: result, keys: ["video"]) else {
-            throw ProviderFailure(provider: "fal.ai (\(model))", message: "the result has no video")
-        }
-        let scratch = try MediaConvert.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let downloaded = scratch.appendingPathComponent("clip.mp4")
-        try await queue.download(url, to: downloaded)
+        ], keys: ["video"], what: "video", into: scratch)
         try await MediaConvert.clip(downloaded, to: output, width: request.width, height: request.height, fps: request.fps, duration: request.duration)
         try Provenance(provider: "fal.ai", model: model, costUSD: costs.videoPerSecond * Double(seconds)).write(for: output)
     }
@@ -150,17 +140,12 @@ public struct FalMusicGenerator: MusicGenerator {
 
     public func makeMusic(_ request: MusicRequest, to output: URL) async throws -> Double {
         let seconds = min(max(Int(request.minimumDuration.rounded(.up)), 10), 180)
-        let result = try await queue.run(model, input: [
-            "prompt": "Instrumental background music for a narrated video: \(Self.moodWords(request.mood)), no vocals, loopable",
-            "duration": seconds,
-        ])
-        guard let url = FalQueue.fileURL(in: result, keys: ["audio_file", "audio"]) else {
-            throw ProviderFailure(provider: "fal.ai (\(model))", message: "the result has no audio")
-        }
         let scratch = try MediaConvert.scratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let downloaded = scratch.appendingPathComponent("music")
-        try await queue.download(url, to: downloaded)
+        let downloaded = try await queue.runAndDownload(model, input: [
+            "prompt": "Instrumental background music for a narrated video: \(Self.moodWords(request.mood)), no vocals, loopable",
+            "duration": seconds,
+        ], keys: ["audio_file", "audio"], what: "audio", into: scratch)
         let length = try await MediaConvert.music(downloaded, to: output)
         try Provenance(provider: "fal.ai", model: model, costUSD: costs.musicPerSecond * Double(seconds)).write(for: output)
         return length
@@ -191,17 +176,12 @@ public struct FalSpeechGenerator: SpeechGenerator {
     }
 
     public func makeSpeech(_ request: SpeechRequest, to output: URL) async throws -> SpeechTimings {
-        let result = try await queue.run(model, input: [
-            "text": request.text, "output_format": "url",
-            "voice_setting": ["voice_id": Self.voiceID(request.voice), "speed": min(max(request.rate, 0.5), 2)],
-        ])
-        guard let url = FalQueue.fileURL(in: result, keys: ["audio"]) else {
-            throw ProviderFailure(provider: "fal.ai (\(model))", message: "the result has no audio")
-        }
         let scratch = try MediaConvert.scratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let downloaded = scratch.appendingPathComponent("speech")
-        try await queue.download(url, to: downloaded)
+        let downloaded = try await queue.runAndDownload(model, input: [
+            "text": request.text, "output_format": "url",
+            "voice_setting": ["voice_id": Self.voiceID(request.voice), "speed": min(max(request.rate, 0.5), 2)],
+        ], keys: ["audio"], what: "audio", into: scratch)
         let duration = try await MediaConvert.speech(downloaded, to: output)
         try Provenance(provider: "fal.ai", model: model, costUSD: costs.speechPer1000Characters * Double(request.text.count) / 1000).write(for: output)
         return MediaConvert.estimatedTimings(request.text, duration: duration)

@@ -92,6 +92,15 @@ public struct FalQueue: Sendable {
         try answer.body.write(to: file)
     }
 
+    /// Runs `model` and downloads the file its result names under one of `keys` into `folder`; returns the file.
+    public func runAndDownload(_ model: String, input: [String: Any], keys: [String], what: String, into folder: URL) async throws -> URL {
+        let result = try await run(model, input: input)
+        guard let url = Self.fileURL(in: result, keys: keys) else { throw failure(model, "the result has no \(what)") }
+        let file = folder.appendingPathComponent("\(what)-\(UUID().uuidString.prefix(8))")
+        try await download(url, to: file)
+        return file
+    }
+
     func failure(_ model: String, _ message: String, status: Int? = nil) -> ProviderFailure {
         ProviderFailure(provider: "fal.ai (\(model))", message: message, status: status)
     }

@@ -12,6 +12,20 @@ func shouldFallBack(_ error: any Error) -> Bool {
     !(error is CancellationError) && !Task.isCancelled
 }
 
+/// Runs `primary`; when it fails (not cancelled), logs it, runs `fallback` and records the fallback's provenance.
+func fallingBack<T>(
+    _ role: String, output: URL, fallbackID: String, logger: Logger, primary: () async throws -> T, fallback: () async throws -> T
+) async throws -> T {
+    do {
+        return try await primary()
+    } catch where shouldFallBack(error) {
+        logger.warning("\(role) provider failed; the embedded generator stands in", metadata: ["error": .string("\(error)")])
+        let value = try await fallback()
+        try Provenance(provider: "embedded", model: fallbackID, fallbackReason: "\(error)").write(for: output)
+        return value
+    }
+}
+
 /// Plans with the primary planner, else the fallback. Plans are not content-addressed, so nothing is cached.
 public struct FallbackPlanner: ScenePlanner {
     let primary: any ScenePlanner
@@ -38,12 +52,10 @@ public struct FallbackImageGenerator: ImageGenerator {
     public var version: Int { primary.version }
 
     public func makeImage(_ request: ImageRequest, to output: URL) async throws {
-        do {
+        try await fallingBack("image", output: output, fallbackID: fallback.id, logger: logger) {
             try await primary.makeImage(request, to: output)
-        } catch where shouldFallBack(error) {
-            logger.warning("image provider failed; the embedded generator stands in", metadata: ["error": .string("\(error)")])
+        } fallback: {
             try await fallback.makeImage(request, to: output)
-            try Provenance(provider: "embedded", model: fallback.id, fallbackReason: "\(error)").write(for: output)
         }
     }
 }
@@ -56,12 +68,10 @@ public struct FallbackVideoGenerator: VideoGenerator {
     public var version: Int { primary.version }
 
     public func makeClip(_ request: ClipRequest, image: URL, to output: URL) async throws {
-        do {
+        try await fallingBack("video", output: output, fallbackID: fallback.id, logger: logger) {
             try await primary.makeClip(request, image: image, to: output)
-        } catch where shouldFallBack(error) {
-            logger.warning("video provider failed; the embedded generator stands in", metadata: ["error": .string("\(error)")])
+        } fallback: {
             try await fallback.makeClip(request, image: image, to: output)
-            try Provenance(provider: "embedded", model: fallback.id, fallbackReason: "\(error)").write(for: output)
         }
     }
 }
@@ -74,13 +84,10 @@ public struct FallbackSpeechGenerator: SpeechGenerator {
     public var version: Int { primary.version }
 
     public func makeSpeech(_ request: SpeechRequest, to output: URL) async throws -> SpeechTimings {
-        do {
-            return try await primary.makeSpeech(request, to: output)
-        } catch where shouldFallBack(error) {
-            logger.warning("speech provider failed; the embedded generator stands in", metadata: ["error": .string("\(error)")])
-            let timings = try await fallback.makeSpeech(request, to: output)
-            try Provenance(provider: "embedded", model: fallback.id, fallbackReason: "\(error)").write(for: output)
-            return timings
+        try await fallingBack("speech", output: output, fallbackID: fallback.id, logger: logger) {
+            try await primary.makeSpeech(request, to: output)
+        } fallback: {
+            try await fallback.makeSpeech(request, to: output)
         }
     }
 }
@@ -93,13 +100,10 @@ public struct FallbackMusicGenerator: MusicGenerator {
     public var version: Int { primary.version }
 
     public func makeMusic(_ request: MusicRequest, to output: URL) async throws -> Double {
-        do {
-            return try await primary.makeMusic(request, to: output)
-        } catch where shouldFallBack(error) {
-            logger.warning("music provider failed; the embedded generator stands in", metadata: ["error": .string("\(error)")])
-            let length = try await fallback.makeMusic(request, to: output)
-            try Provenance(provider: "embedded", model: fallback.id, fallbackReason: "\(error)").write(for: output)
-            return length
+        try await fallingBack("music", output: output, fallbackID: fallback.id, logger: logger) {
+            try await primary.makeMusic(request, to: output)
+        } fallback: {
+            try await fallback.makeMusic(request, to: output)
         }
     }
 }

@@ -398,17 +398,23 @@ export async function render(main) {
 
   // --- Structural edits ---------------------------------------------------------------------------------
 
-  /** Moves a scene; `via` says what to focus afterwards ('up'/'down' buttons, the card, or a drop). */
-  function move(from, to, via) {
-    const [scene] = plan.scenes.splice(from, 1);
-    plan.scenes.splice(to, 0, scene);
-    // Errors are keyed by position: after a reorder they would point at the wrong scene.
+  /** After scenes were added, moved or removed: transitions refitted, saved, drawn, re-priced. */
+  function restructured() {
+    // Errors are keyed by position: after a change of order they would point at the wrong scene.
     errors = {};
     removed = null;
     normalize(plan);
     markEdited();
     persist();
     drawScenes();
+    updateAside();
+  }
+
+  /** Moves a scene; `via` says what to focus afterwards ('up'/'down' buttons, the card, or a drop). */
+  function move(from, to, via) {
+    const [scene] = plan.scenes.splice(from, 1);
+    plan.scenes.splice(to, 0, scene);
+    restructured();
     const card = list.children[to];
     const button = via === 'up' || via === 'down' ? card.querySelector(`[data-tool="${via}"]`) : null;
     (button && !button.disabled ? button : card).focus();
@@ -429,13 +435,7 @@ export async function render(main) {
       transition: { kind: 'fade', duration: 0.5 },
     };
     plan.scenes.splice(index + 1, 0, scene);
-    errors = {};
-    removed = null;
-    normalize(plan);
-    markEdited();
-    persist();
-    drawScenes();
-    updateAside();
+    restructured();
     list.children[index + 1].querySelector('textarea').focus();
     announce(`Scene ${index + 2} added. Write its narration and visual description.`);
   }
