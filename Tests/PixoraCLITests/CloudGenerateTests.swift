@@ -135,3 +135,36 @@ struct CloudGenerateTests {
         #expect(result.stderr.contains("--agent needs a language model"))
     }
 }
+
+@Suite("pixora providers check")
+struct ProvidersCheckTests {
+    @Test("answering providers are ok; a refused fal key fails the check with exit 1; the keys are never printed")
+    func check() async throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let llm = ProviderEmulator([.init(body: ProviderEmulator.chatCompletion("ok"))])
+        let fal = FalEmulator(key: "fal-good-key", media: try EmulatorMedia.make())
+        let (good, bad) = try await llm.run { llmBase in
+            try await fal.server.run { falBase in
+                let environment = ["OPENAI_BASE_URL": llmBase + "/v1", "OPENAI_API_KEY": "sk-secret-1", "FAL_QUEUE_URL": falBase]
+                var goodEnvironment = environment
+                goodEnvironment["FAL_KEY"] = "fal-good-key"
+                var badEnvironment = environment
+                badEnvironment["FAL_KEY"] = "fal-wrong-key"
+                badEnvironment["PIXORA_PLANNER_PROVIDER"] = "embedded"
+                badEnvironment["PIXORA_ASSISTANT_PROVIDER"] = "embedded"
+                return (try await runOffPool(cli, ["providers", "check"], environment: goodEnvironment),
+                        try await runOffPool(cli, ["providers", "check"], environment: badEnvironment))
+            }
+        }
+        #expect(good.status == 0, "\(good.stdout)\(good.stderr)")
+        #expect(good.stdout.contains("ok   planner"))
+        #expect(good.stdout.contains("ok   image, video, speech, music  fal.ai"))
+        #expect(bad.status == 1)
+        #expect(bad.stdout.contains("FAIL image, video, speech, music  fal.ai"))
+        #expect(bad.stdout.contains("the key was refused (HTTP 401)"))
+        for output in [good.stdout + good.stderr, bad.stdout + bad.stderr] {
+            #expect(!output.contains("sk-secret-1") && !output.contains("fal-good-key") && !output.contains("fal-wrong-key"))
+        }
+    }
+}

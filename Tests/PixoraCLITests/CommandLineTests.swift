@@ -38,6 +38,11 @@ struct CLI {
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var env = ProcessInfo.processInfo.environment
+        // Never reach a real provider from a developer's shell: tests choose their providers explicitly.
+        for key in env.keys where key.hasPrefix("OPENAI_") || key.hasPrefix("FAL_") || key.hasPrefix("ELEVENLABS_")
+            || (key.hasPrefix("PIXORA_") && (key.hasSuffix("_PROVIDER") || key.hasPrefix("PIXORA_PROVIDER_"))) {
+            env[key] = nil
+        }
         env["PIXORA_CACHE_DIR"] = cache.path
         for (key, value) in environment { env[key] = value }
         process.environment = env

@@ -173,3 +173,28 @@ struct CloudGeneratorTests {
         #expect(info.video?.width == 360 && info.video?.height == 640)
     }
 }
+
+@Suite("OpenAI speech against an emulated API")
+struct OpenAISpeechTests {
+    @Test("the chosen voice and model are sent; the WAV comes back levelled at 48 kHz with estimated word timings")
+    func speech() async throws {
+        let emulator = ProviderEmulator([.init(status: 200, headers: ["Content-Type": "audio/wav"], data: emulatorMedia.music)])
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("voice.wav")
+        let timings = try await emulator.run { base in
+            try await OpenAISpeechGenerator(
+                endpoint: LanguageModelEndpoint(baseURL: base + "/v1", apiKey: "sk-test", model: "gpt-4o-mini"),
+                policy: RetryPolicy(attempts: 1, baseDelay: 0), logger: quietLogger
+            ).makeSpeech(SpeechRequest(text: "Honey never spoils.", voice: .awb, rate: 1.2), to: output)
+        }
+        let request = try #require(emulator.requests.first)
+        #expect(request.path == "/v1/audio/speech")
+        #expect(request.json["voice"] as? String == "fable" && request.json["model"] as? String == "gpt-4o-mini-tts" && request.json["speed"] as? Double == 1.2)
+        #expect(timings.words.map(\.word) == ["Honey", "never", "spoils."])
+        #expect(abs(timings.duration - 12) < 0.05)
+        let info = try await MediaProbe.probe(output)
+        #expect(info.audio?.sampleRate == 48000 && info.audio?.channels == 1)
+        #expect(Provenance.read(for: output)?.model == "gpt-4o-mini-tts")
+    }
+}
