@@ -119,10 +119,15 @@ public final class SQLiteDatabaseEngine: Database {
         }
     }
 
+    /// Closes the connection, also when called from a cancelled task (Ctrl-C, SIGTERM): the close runs in a task
+    /// of its own, because a cancelled one would skip it and leave the connection open.
     public func shutdown() async {
-        await gate.acquire()
-        try? await connection.close()
-        await gate.release()
+        let (gate, connection) = (gate, connection)
+        await Task.detached {
+            await gate.acquire()
+            try? await connection.close()
+            await gate.release()
+        }.value
     }
 }
 
