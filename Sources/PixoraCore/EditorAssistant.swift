@@ -81,6 +81,11 @@ enum Patterns {
 struct Pattern: @unchecked Sendable {
     let regex: NSRegularExpression
 
+    private static let cache = PatternCache()
+
+    /// The pattern compiled once per process (the reader asks the same few dozen questions of every clause).
+    static func cached(_ text: String) -> Pattern { cache.pattern(text) }
+
     init(_ pattern: String) {
         regex = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
     }
@@ -129,7 +134,7 @@ struct Reader {
     let quotes: [String]
     let state: EditorState
 
-    func has(_ pattern: String) -> Bool { Pattern(pattern).matches(clause) }
+    func has(_ pattern: String) -> Bool { Pattern.cached(pattern).matches(clause) }
 
     /// Scene numbers named in the clause, 0-based, in order.
     var scenes: [Int] {
@@ -157,7 +162,7 @@ struct Reader {
     var seconds: [Double] { Patterns.seconds.all(clause).compactMap { Self.number($0[1]) } }
 
     var quote: String? {
-        guard let match = Pattern(#"\x{01}(\d+)\x{01}"#).all(clause).first, let index = Int(match[1]), quotes.indices.contains(index) else { return nil }
+        guard let match = Pattern.cached(#"\x{01}(\d+)\x{01}"#).all(clause).first, let index = Int(match[1]), quotes.indices.contains(index) else { return nil }
         return quotes[index]
     }
 
@@ -198,7 +203,7 @@ struct Reader {
             var target: Int?
             if has(#"\b(start|beginning|front|first)\b"#) && named.count == 1 { target = 0 }
             if has(#"\b(end|last)\b"#) && named.count == 1 && !has(#"scene\s+last"#) { target = count - 1 }
-            if let position = Pattern(#"\bposition\s+(\d+)"#).all(clause).first.flatMap({ Int($0[1]) }) { target = position - 1 }
+            if let position = Pattern.cached(#"\bposition\s+(\d+)"#).all(clause).first.flatMap({ Int($0[1]) }) { target = position - 1 }
             if named.count >= 2 {
                 if has(#"\bafter\b"#) { target = named[1] > scene ? named[1] : named[1] + 1 }
                 if has(#"\bbefore\b"#) { target = named[1] > scene ? named[1] - 1 : named[1] }
@@ -258,7 +263,7 @@ struct Reader {
         // One cut: "between scene 2 and 3", "after scene 2", "transition 2".
         var named = scenes
         // "between scene 1 and 2": the second number needs no "scene".
-        if named.count == 1, let other = Pattern(#"\bbetween\b.*\band\s+(?:scene\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|last)\b"#).all(clause).first,
+        if named.count == 1, let other = Pattern.cached(#"\bbetween\b.*\band\s+(?:scene\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|last)\b"#).all(clause).first,
            let index = Self.index(other[1], count: state.clips.count) {
             named.append(index)
         }
@@ -266,7 +271,7 @@ struct Reader {
         if named.count >= 2 { cut = min(named[0], named[1]) }
         else if let scene = named.first, has(#"\bafter\b"#) { cut = scene }
         else if let scene = named.first, has(#"\bbefore\b"#) { cut = scene - 1 }
-        else if let number = Pattern(#"\b(?:transition|cut)\s+(?:number\s+)?(\d+)"#).all(clause).first.flatMap({ Int($0[1]) }) { cut = number - 1 }
+        else if let number = Pattern.cached(#"\b(?:transition|cut)\s+(?:number\s+)?(\d+)"#).all(clause).first.flatMap({ Int($0[1]) }) { cut = number - 1 }
         if let cut {
             guard cuts.indices.contains(cut) else { return nil }
             return [.setTransition(cut, kind: kind, duration: kind == .cut ? nil : duration.map { min($0, Edit(state: state, path: "").transitionLimit(cut)) })]
@@ -367,5 +372,17 @@ struct Reader {
         var draft = OverlayDraft(text: text, start: (start * 1000).rounded() / 1000, end: (end * 1000).rounded() / 1000, y: y)
         if !has(#"\btitle\b"#) { draft.style = TextStylePatch(size: 0.045) }
         return [.addOverlay(draft)]
+    }
+}
+
+final class PatternCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var compiled: [String: Pattern] = [:]
+
+    func pattern(_ text: String) -> Pattern {
+        if let found = lock.withLock({ compiled[text] }) { return found }
+        let made = Pattern(text)
+        lock.withLock { compiled[text] = made }
+        return made
     }
 }
