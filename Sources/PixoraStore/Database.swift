@@ -109,14 +109,21 @@ public final class SQLiteDatabaseEngine: Database {
         }
         do {
             let value = try await body(db)
-            try await db.raw("COMMIT").run()
+            try await finish("COMMIT")
             await gate.release()
             return value
         } catch {
-            try? await db.raw("ROLLBACK").run()
+            try? await finish("ROLLBACK")
             await gate.release()
             throw error
         }
+    }
+
+    /// Ends the transaction in a task of its own: in a cancelled task SQLiteNIO refuses the statement, which would
+    /// leave the one shared connection inside a transaction and fail every later one.
+    private func finish(_ statement: String) async throws {
+        let connection = connection
+        try await Task.detached { try await connection.sql().raw(SQLQueryString(statement)).run() }.value
     }
 
     /// Closes the connection, also when called from a cancelled task (Ctrl-C, SIGTERM): the close runs in a task

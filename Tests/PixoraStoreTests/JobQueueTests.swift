@@ -90,3 +90,29 @@ struct JobQueueTests {
         }
     }
 }
+
+@Suite("Transactions and cancellation")
+struct TransactionCancellationTests {
+    @Test("a task cancelled inside a transaction rolls it back and leaves the connection usable", arguments: TestEngine.allCases)
+    func cancelledInside(engine: TestEngine) async throws {
+        try await withTestDatabase(engine) { database, _ in
+            let started = AsyncStream<Void>.makeStream()
+            let task = Task {
+                try await database.transaction { db in
+                    try await db.raw("INSERT INTO users (id, email, password_hash, name, role, credits, created_at, updated_at) VALUES ('u-cancel', 'c@example.com', 'x', '', 'user', 0, 0, 0)").run()
+                    started.continuation.yield()
+                    try await Task.sleep(for: .seconds(30))
+                }
+            }
+            var iterator = started.stream.makeAsyncIterator()
+            _ = await iterator.next()
+            task.cancel()
+            _ = await task.result
+            // The insert was rolled back, and the next transaction starts and commits.
+            let count = try await database.transaction { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM users WHERE id = 'u-cancel'").first()?.decode(column: "n", as: Int.self)
+            }
+            #expect(count == 0)
+        }
+    }
+}
