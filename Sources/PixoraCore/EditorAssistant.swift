@@ -274,7 +274,7 @@ struct Reader {
         else if let number = Pattern.cached(#"\b(?:transition|cut)\s+(?:number\s+)?(\d+)"#).all(clause).first.flatMap({ Int($0[1]) }) { cut = number - 1 }
         if let cut {
             guard cuts.indices.contains(cut) else { return nil }
-            return [.setTransition(cut, kind: kind, duration: kind == .cut ? nil : duration.map { min($0, Edit(state: state, path: "").transitionLimit(cut)) })]
+            return [.setTransition(cut, kind: kind, duration: kind == .cut ? nil : duration.map { min($0, state.transitionLimit(cut)) })]
         }
         return [.setAllTransitions(kind: kind, duration: kind == .cut ? nil : duration)]
     }
@@ -301,7 +301,7 @@ struct Reader {
         guard let volume else { return nil }
         let clamped = (min(max(volume, 0), 4) * 1000).rounded() / 1000
         if track == .voice, let scene = scenes.first {
-            let segments = Edit(state: state, path: "").voiceSegments(of: scene)
+            let segments = state.voiceSegments(of: scene)
             guard let first = segments.first else { return nil }
             let base = state.audio.voice.segments[first].volume
             let factor = current == 0 ? 1 : clamped / current

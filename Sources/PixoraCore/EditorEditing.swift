@@ -228,10 +228,7 @@ struct Edit {
         }
     }
 
-    /// The longest transition cut `index` may have: half the shorter neighbour, at most 3 s.
-    func transitionLimit(_ cut: Int) -> Double {
-        min(min(state.clips[cut].duration, state.clips[cut + 1].duration) / 2, Transition.maximumDuration)
-    }
+    func transitionLimit(_ cut: Int) -> Double { state.transitionLimit(cut) }
 
     func describe(_ transition: Transition) -> String {
         transition.kind == .cut ? "a straight cut" : "\(describe(kind: transition.kind)), \(transition.duration.formatted) s"
@@ -258,11 +255,7 @@ struct Edit {
         return "text-\(number)"
     }
 
-    /// Voice segments that belong to clip `index` (they start inside it).
-    func voiceSegments(of index: Int) -> [Int] {
-        let starts = state.clipStarts
-        return state.audio.voice.segments.indices.filter { Self.anchor(state.audio.voice.segments[$0].start, starts: starts) == index }
-    }
+    func voiceSegments(of index: Int) -> [Int] { state.voiceSegments(of: index) }
 
     /// The clip a moment belongs to: the last clip that has started by then.
     static func anchor(_ time: Double, starts: [Double]) -> Int {
@@ -380,3 +373,16 @@ struct Edit {
 }
 
 func round3(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+extension EditorState {
+    /// The longest transition cut `index` may have: half the shorter neighbour, at most 3 s.
+    func transitionLimit(_ cut: Int) -> Double {
+        Transition.longest(between: clips[cut].duration, and: clips[cut + 1].duration)
+    }
+
+    /// Indexes of the voice segments that belong to clip `index` (they start inside it).
+    func voiceSegments(of index: Int) -> [Int] {
+        let starts = clipStarts
+        return audio.voice.segments.indices.filter { Edit.anchor(audio.voice.segments[$0].start, starts: starts) == index }
+    }
+}

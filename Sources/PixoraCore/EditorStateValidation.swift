@@ -43,7 +43,7 @@ extension EditorState {
             add("transitions", "must have one transition per cut: \(cuts) for \(clips.count) clips, got \(transitions.count)")
         } else {
             for (index, transition) in transitions.enumerated() {
-                let limit = min(min(clips[index].duration, clips[index + 1].duration) / 2, Transition.maximumDuration)
+                let limit = Transition.longest(between: clips[index].duration, and: clips[index + 1].duration)
                 if transition.kind != .cut && (transition.duration <= 0 || transition.duration > limit) {
                     add(
                         "transitions[\(index)].duration",

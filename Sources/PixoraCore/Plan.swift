@@ -102,12 +102,12 @@ public struct Plan: Codable, Sendable, Hashable {
             }
             if index < scenes.count - 1 {
                 let next = scenes[index + 1]
-                let limit = min(scene.duration, next.duration) / 2
+                let limit = Transition.longest(between: scene.duration, and: next.duration)
                 let overlap = scene.transition.overlap
-                if overlap < 0 || overlap > min(limit, Transition.maximumDuration) {
+                if overlap < 0 || overlap > limit {
                     issues.append(.init(
                         "\(path).transition.duration",
-                        "must be between 0 and \(min(limit, Transition.maximumDuration).formatted) s (half the shorter neighbouring scene, at most 3 s), got \(overlap.formatted)"))
+                        "must be between 0 and \(limit.formatted) s (half the shorter neighbouring scene, at most 3 s), got \(overlap.formatted)"))
                 }
             }
         }

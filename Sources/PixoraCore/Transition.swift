@@ -21,6 +21,12 @@ public struct Transition: Codable, Sendable, Hashable {
 
     public static let cut = Transition(kind: .cut, duration: 0)
 
+    /// The longest a transition may be between two clips or scenes of these lengths: half the shorter one, at
+    /// most `maximumDuration`.
+    public static func longest(between first: Double, and second: Double) -> Double {
+        min(min(first, second) / 2, maximumDuration)
+    }
+
     /// Overlap actually used on the timeline (a cut overlaps nothing).
     public var overlap: Double { kind == .cut ? 0 : duration }
 }

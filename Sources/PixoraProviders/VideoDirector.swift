@@ -155,7 +155,7 @@ public struct VideoDirector: Sendable {
             guard let kind = (arguments["kind"] as? String).flatMap(TransitionKind.parse) else {
                 return .reply("kind must be one of \(TransitionKind.allowedValues).")
             }
-            let limit = min(min(plan.scenes[number - 1].duration, plan.scenes[number].duration) / 2, Transition.maximumDuration)
+            let limit = Transition.longest(between: plan.scenes[number - 1].duration, and: plan.scenes[number].duration)
             plan.scenes[number - 1].transition = Transition(kind: kind, duration: kind == .cut ? 0 : min(0.8, (limit * 100).rounded(.down) / 100))
             session.write { $0.plan = plan; $0.assets = nil; $0.state = nil }
             session.note("set_transition: after scene \(number) \(kind.rawValue)")

@@ -41,11 +41,12 @@ struct TestApp: Sendable {
             environment["PIXORA_RETRY_BASE_SECONDS"] = environment["PIXORA_RETRY_BASE_SECONDS"] ?? "0.2"
             let configuration = try ServerConfiguration.from(environment: environment, dataFolder: folder)
             let recording = RecordingMailer()
+            let providers = try ProviderSettings.from(environment: environment)
             let services = await AppServices(
                 configuration: configuration, database: database, mailer: mailer ?? recording,
                 pipeline: VideoPipeline(store: AssetStore(root: assetCache)),
-                languageAssistant: try ProviderSettings.from(environment: environment).editorAssistant(logger: testLogger),
-                pricing: try ProviderSettings.from(environment: environment).pricing(environment: environment), logger: testLogger)
+                languageAssistant: providers.editorAssistant(logger: testLogger),
+                pricing: try providers.pricing(environment: environment), logger: testLogger)
             let routes = buildRouter(services).1
             return try await body(TestApp(services: services, routes: routes, mailer: recording, location: location))
         }

@@ -86,27 +86,11 @@ struct UserRoutes {
 
     struct CreditsBody: Codable, Sendable {
         var balance: Int
-        var pricing: PricingBody
-    }
-
-    struct PricingBody: Codable, Sendable {
-        var signupGrant: Int
-        var creditsPerSecond: Double
-        var sceneVisual: Int
-        var sceneAudio: Int
-        var versionRender: Int
-
-        init(_ pricing: Pricing) {
-            signupGrant = pricing.signupGrant
-            creditsPerSecond = pricing.creditsPerSecond
-            sceneVisual = pricing.sceneVisual
-            sceneAudio = pricing.sceneAudio
-            versionRender = pricing.versionRender
-        }
+        var pricing: Pricing
     }
 
     @Sendable func credits(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<CreditsBody> {
-        JSONResponse(CreditsBody(balance: try await me(context).credits, pricing: PricingBody(services.pricing)))
+        JSONResponse(CreditsBody(balance: try await me(context).credits, pricing: services.pricing))
     }
 
     @Sendable func transactions(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<PageBody<TransactionBody>> {
@@ -155,8 +139,8 @@ struct PricingRoutes {
         routes.add(.get, "pricing", pricing)
     }
 
-    @Sendable func pricing(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<UserRoutes.PricingBody> {
-        JSONResponse(UserRoutes.PricingBody(services.pricing))
+    @Sendable func pricing(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<Pricing> {
+        JSONResponse(services.pricing)
     }
 }
 
