@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # HTTP throughput of `pixora serve --no-worker` (release build) with wrk, on SQLite and on a throwaway PostgreSQL:
 #   GET /healthz with the same bearer header (token check, no database: the floor of the HTTP stack here)
-#   GET /api/v1/videos (a user with 50 videos; the default page of 20, and all 50 with ?limit=50)
+#   GET /api/v1/videos (a user with 50 videos; the default page of 20, and all 50 with ?limit=50); on SQLite an
+#     unchanged list is answered from the list cache, so the lists are also run with PIXORA_LIST_CACHE=off
 #   POST /api/v1/videos (each request validates, prices, charges and queues a video)
 # Usage: bench/api.sh [seconds per run, default 10] [connections, default 32]
 set -euo pipefail
@@ -14,11 +15,11 @@ connections="${2:-32}"
 results=$(mktemp)
 
 run_engine() {
-    local label="$1" database_url="$2"
+    local label="$1" database_url="$2" extra_env="${3:-PIXORA_LIST_CACHE=on}" only_lists="${4:-}"
     local data port pid token
     data=$(mktemp -d)
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-    DATABASE_URL="$database_url" PIXORA_LOG_LEVEL=error PIXORA_BCRYPT_COST=10 \
+    env "$extra_env" DATABASE_URL="$database_url" PIXORA_LOG_LEVEL=error PIXORA_BCRYPT_COST=10 \
         .build/release/pixora serve --no-worker --data "$data" --port "$port" >"$data/serve.log" 2>&1 &
     pid=$!
     for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
@@ -36,6 +37,7 @@ run_engine() {
     export PIXORA_TOKEN="$token"
     for target in "GET /healthz (HTTP floor)|http://127.0.0.1:$port/healthz|list.lua" "GET /videos (20 of 50)|$base/videos|list.lua" "GET /videos?limit=50|$base/videos?limit=50|list.lua" "POST /videos|$base/videos|create.lua"; do
         IFS='|' read -r name url script <<<"$target"
+        if [ -n "$only_lists" ] && [[ "$name" != "GET /videos"* ]]; then continue; fi
         local out
         out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -s "bench/wrk/$script" "$url")
         local rps p99 errors
@@ -49,6 +51,7 @@ run_engine() {
 }
 
 run_engine sqlite ""
+run_engine "sqlite, list cache off" "" PIXORA_LIST_CACHE=off lists
 scripts/with-postgres.sh bash -c "$(declare -f run_engine); results='$results' duration='$duration' connections='$connections'; run_engine postgresql \"\${PIXORA_TEST_POSTGRES_URL}?pool=16\""
 echo
 echo "wrk -t2 -c$connections -d${duration}s against pixora serve --no-worker (release), same machine (2 cores shared with wrk)"

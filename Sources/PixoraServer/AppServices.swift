@@ -26,6 +26,9 @@ public struct AppServices: Sendable {
     public let languageAssistant: LanguageModelAssistant?
     /// Prices in credits: the standard ones, or those configured for the providers in use.
     public let pricing: Pricing
+    /// Video lists as sent, reused while the owner's videos are unchanged; `nil` when the engine keeps no list
+    /// stamps (PostgreSQL) or `PIXORA_LIST_CACHE=off`.
+    let videoLists: ListCache?
     /// Checked against when an email is unknown, so sign-in takes as long either way.
     let dummyPasswordHash: String
 
@@ -47,6 +50,8 @@ public struct AppServices: Sendable {
         studio = WebStudio.from(environment: configuration.environment)
         self.languageAssistant = languageAssistant
         self.pricing = pricing
+        let listCache = configuration.environment["PIXORA_LIST_CACHE"]?.lowercased()
+        videoLists = database.engine == .sqlite && listCache != "off" && listCache != "0" ? ListCache(registry: metrics.registry) : nil
         dummyPasswordHash = Bcrypt.hash(SecretToken.make(), cost: configuration.bcryptCost)
     }
 

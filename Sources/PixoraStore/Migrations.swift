@@ -5,8 +5,10 @@ import SQLKit
 public struct Migration: Sendable {
     public var version: Int
     public var name: String
-    /// Statements run in order; written in the SQL both engines accept.
+    /// Statements run in order; written in the SQL both engines accept, unless `engine` names the one they are for.
     public var statements: [String]
+    /// The engine the statements are for; `nil` for both. The step is recorded as applied on either engine.
+    public var engine: SQLEngine? = nil
 }
 
 /// The ordered schema of Pixora (ARCHITECTURE.md §4). Append new steps; never edit an applied one.
@@ -167,6 +169,25 @@ public enum Migrations {
             // What the provider charged for an asset, in US dollars; null for embedded generators.
             "ALTER TABLE scene_assets ADD COLUMN cost_usd DOUBLE PRECISION",
         ]),
+        Migration(version: 6, name: "video list stamps (SQLite)", statements: [
+            // Bumped by every insert, update and delete of a user's videos, whichever process makes it, so a
+            // cached video list is known to be current by reading one number (`Videos.listStamp`).
+            // SQLite only: it has one writer at a time. On PostgreSQL the trigger would take the user's row lock
+            // inside every video write, while charges take that lock before the video's: a deadlock cycle.
+            "ALTER TABLE users ADD COLUMN videos_version BIGINT NOT NULL DEFAULT 0",
+            """
+            CREATE TRIGGER videos_stamp_insert AFTER INSERT ON videos
+            BEGIN UPDATE users SET videos_version = videos_version + 1 WHERE id = NEW.user_id; END
+            """,
+            """
+            CREATE TRIGGER videos_stamp_update AFTER UPDATE ON videos
+            BEGIN UPDATE users SET videos_version = videos_version + 1 WHERE id = NEW.user_id OR id = OLD.user_id; END
+            """,
+            """
+            CREATE TRIGGER videos_stamp_delete AFTER DELETE ON videos
+            BEGIN UPDATE users SET videos_version = videos_version + 1 WHERE id = OLD.user_id; END
+            """,
+        ], engine: .sqlite),
     ]
 
     /// Applies every step not yet applied; returns the versions applied now. Safe to run from several
@@ -183,7 +204,9 @@ public enum Migrations {
                 try await lock(db, engine: database.engine)
                 let done = try await db.raw("SELECT version FROM schema_migrations WHERE version = \(bind: migration.version)").first()
                 if done != nil { return false }
-                for statement in migration.statements { try await db.raw(SQLQueryString(statement)).run() }
+                if migration.engine == nil || migration.engine == database.engine {
+                    for statement in migration.statements { try await db.raw(SQLQueryString(statement)).run() }
+                }
                 try await db.raw("INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: Clock.nowMillis()))").run()
                 return true
             }

@@ -60,6 +60,24 @@ struct AuthTests {
         }
     }
 
+    @Test("a token verified once is still refused once it expires, and an altered copy is never taken for it")
+    func verifiedTokensExpire() async throws {
+        let tokens = await TokenService(secret: "test-secret-that-is-long-enough-for-hs256-0123456789", accessLifetime: 2)
+        let token = try await tokens.accessToken(user: "u1", role: "user")
+        let identity = try await tokens.verify(token)
+        #expect(identity.userId == "u1" && identity.role == "user")
+        #expect(try await tokens.verify(token).userId == "u1")
+        let altered = String(token.dropLast(3)) + (token.hasSuffix("AAA") ? "BBB" : "AAA")
+        await #expect(throws: APIError.self) { try await tokens.verify(altered) }
+        try await Task.sleep(for: .milliseconds(2100))
+        do {
+            _ = try await tokens.verify(token)
+            Issue.record("an expired token was accepted")
+        } catch let error as APIError {
+            #expect(error.code == "token_expired")
+        }
+    }
+
     @Test("a refresh token rotates; reusing an old one revokes the family; sign-out revokes it", arguments: TestEngine.allCases)
     func refreshTokens(engine: TestEngine) async throws {
         try await TestApp.with(engine) { app in

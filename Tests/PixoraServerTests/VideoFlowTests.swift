@@ -22,6 +22,8 @@ struct VideoFlowTests {
                 let id = try #require(created["id"] as? String)
                 #expect(created["creditsUsed"] as? Int == 5)
                 #expect(try await api.balance(session) == 95)
+                let queued = try await api.call(.get, "/api/v1/videos", session: session)
+                #expect((queued["items"] as? [[String: Any]])?.first?["status"] as? String == "queued")
 
                 // The event stream, read to its end while a worker makes the video.
                 let events = try await app.withWorker {
@@ -65,6 +67,15 @@ struct VideoFlowTests {
                 let thumb = try #require(video["thumbnailUrl"] as? String)
                 let thumbnail = try await api.call(.get, thumb)
                 #expect(thumbnail.status == .ok && thumbnail.body.readableBytes > 1000)
+                // The list (read while queued, so cached on SQLite) shows the finished video and a link that works
+                // for at least an hour.
+                let listed = try await api.call(.get, "/api/v1/videos", session: session)
+                let item = try #require((listed["items"] as? [[String: Any]])?.first)
+                #expect(item["status"] as? String == "completed")
+                let listedThumb = try #require(item["thumbnailUrl"] as? String)
+                #expect(try await api.call(.get, listedThumb).status == .ok)
+                let expiry = listedThumb.components(separatedBy: "access=").last?.split(separator: ".").first.flatMap { Double($0) } ?? 0
+                #expect(expiry >= Date().timeIntervalSince1970 + 3600 - 5)
                 #expect(try await api.call(.get, link.replacingOccurrences(of: "/video?", with: "/thumbnail?")).status == .unauthorized)
 
                 let scenes = try await api.call(.get, "/api/v1/videos/\(id)/scenes", session: session)

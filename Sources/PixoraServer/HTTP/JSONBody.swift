@@ -44,12 +44,19 @@ struct JSONResponse<Body: Encodable & Sendable>: ResponseGenerator {
         self.body = body
     }
 
-    func response(from request: Request, context: some RequestContext) throws -> Response {
+    static var contentType: String { "application/json; charset=utf-8" }
+
+    /// The bytes every JSON answer is sent as: sorted keys, slashes unescaped.
+    static func encode(_ value: some Encodable) throws -> ByteBuffer {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return ByteBuffer(bytes: try encoder.encode(value))
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers = headers
-        headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(body))))
+        headers[.contentType] = Self.contentType
+        return Response(status: status, headers: headers, body: .init(byteBuffer: try Self.encode(body)))
     }
 }
 

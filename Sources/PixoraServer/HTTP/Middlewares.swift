@@ -43,7 +43,10 @@ struct BearerAuthenticator: RouterMiddleware {
             throw APIError.unauthorized("the Authorization header must be 'Bearer <access token>'")
         }
         var context = context
-        context.identity = try await tokens.verify(String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+        var token = header.dropFirst(7)
+        while token.first == " " || token.first == "\t" { token = token.dropFirst() }
+        while token.last == " " || token.last == "\t" { token = token.dropLast() }
+        context.identity = try await tokens.verify(String(token))
         context.logger[metadataKey: "user"] = .string(context.identity?.userId ?? "")
         return try await next(request, context)
     }

@@ -76,7 +76,9 @@ struct VideoBody: Codable, Sendable {
 
     /// `detail` adds the settings, the plan and the video and event links; list items carry the thumbnail link only,
     /// because lists are read often and each link and settings document costs time.
-    init(_ video: Video, job: Job? = nil, detail: Bool = true, tokens: TokenService) {
+    /// Links are signed at `linksIssued` (now when nil) for `linkLifetime` seconds.
+    init(_ video: Video, job: Job? = nil, detail: Bool = true, tokens: TokenService, linksIssued: Date? = nil, linkLifetime: TimeInterval = 3600) {
+        let issued = linksIssued ?? Date()
         id = video.id
         title = video.title
         prompt = video.prompt
@@ -86,9 +88,9 @@ struct VideoBody: Codable, Sendable {
         creditsUsed = video.creditsUsed
         error = video.error
         currentVersion = video.currentVersion
-        videoUrl = video.videoKey == nil || !detail ? nil : tokens.signedPath("/api/v1/videos/\(video.id)/video", user: video.userId)
-        thumbnailUrl = video.thumbnailKey == nil ? nil : tokens.signedPath("/api/v1/videos/\(video.id)/thumbnail", user: video.userId)
-        eventsUrl = detail ? tokens.signedPath("/api/v1/videos/\(video.id)/events", user: video.userId) : nil
+        videoUrl = video.videoKey == nil || !detail ? nil : tokens.signedPath("/api/v1/videos/\(video.id)/video", user: video.userId, lifetime: linkLifetime, now: issued)
+        thumbnailUrl = video.thumbnailKey == nil ? nil : tokens.signedPath("/api/v1/videos/\(video.id)/thumbnail", user: video.userId, lifetime: linkLifetime, now: issued)
+        eventsUrl = detail ? tokens.signedPath("/api/v1/videos/\(video.id)/events", user: video.userId, lifetime: linkLifetime, now: issued) : nil
         createdAt = video.createdAt.iso8601
         updatedAt = video.updatedAt.iso8601
         self.job = job.map(JobBody.init)

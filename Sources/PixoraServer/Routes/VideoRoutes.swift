@@ -120,7 +120,7 @@ struct VideoRoutes {
         return video
     }
 
-    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<PageBody<VideoBody>> {
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let query = request.uri.queryParameters
         let limit = try Self.limit(query["limit"].map(String.init))
         var status: VideoStatus?
@@ -135,11 +135,31 @@ struct VideoRoutes {
         guard (search?.count ?? 0) <= 200 else { throw APIError.validation("q", "must be at most 200 characters") }
         let sort = query["sort"].map(String.init) ?? "newest"
         guard sort == "newest" || sort == "oldest" else { throw APIError.validation("sort", "must be newest or oldest, got '\(sort)'") }
-        let page = try await database.read { db in
-            try await Videos.list(db, owner: context.userId, status: status, search: search, limit: limit, after: cursor, oldestFirst: sort == "oldest")
+        // Links are signed for a ten-minute window and the hour after it, so an answer kept in the list cache
+        // carries links valid for at least an hour whenever it is sent.
+        let window = Int64(Date().timeIntervalSince1970) / Self.linkWindow * Self.linkWindow
+        let key = [context.userId, String(limit), status?.rawValue ?? "", cursor?.token ?? "", search ?? "", sort, String(window)].joined(separator: "\u{1F}")
+        let (engine, cache) = (database.engine, services.videoLists)
+        let found = try await database.read { db -> (stamp: Int64?, cached: ByteBuffer?, page: Page<Video>?) in
+            let stamp = cache == nil ? nil : try await Videos.listStamp(db, engine: engine, owner: context.userId)
+            if let cache, let stamp, let body = cache.body(for: key, stamp: stamp) { return (stamp, body, nil) }
+            let page = try await Videos.list(db, owner: context.userId, status: status, search: search, limit: limit, after: cursor, oldestFirst: sort == "oldest")
+            return (stamp, nil, page)
         }
-        return JSONResponse(PageBody(items: page.items.map { VideoBody($0, detail: false, tokens: tokens) }, nextCursor: page.next?.token))
+        let body: ByteBuffer
+        if let cached = found.cached {
+            body = cached
+        } else {
+            let issued = Date(timeIntervalSince1970: TimeInterval(window))
+            let items = (found.page?.items ?? []).map { VideoBody($0, detail: false, tokens: tokens, linksIssued: issued, linkLifetime: TimeInterval(Self.linkWindow) + 3600) }
+            body = try JSONResponse<PageBody<VideoBody>>.encode(PageBody(items: items, nextCursor: found.page?.next?.token))
+            if let cache, let stamp = found.stamp { cache.store(body, for: key, stamp: stamp) }
+        }
+        return Response(status: .ok, headers: [.contentType: JSONResponse<PageBody<VideoBody>>.contentType], body: .init(byteBuffer: body))
     }
+
+    /// Seconds in which list answers carry the same signed links (and may be answered from the cache).
+    static let linkWindow: Int64 = 600
 
     static func limit(_ text: String?) throws -> Int {
         guard let text else { return 20 }

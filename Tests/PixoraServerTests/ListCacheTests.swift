@@ -1,0 +1,90 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import PixoraServer
+import PixoraStore
+import PixoraTestSupport
+import SQLKit
+import Testing
+
+/// The video list is answered from memory only while the owner's videos are unchanged, whoever changes them.
+@Suite("Video list cache")
+struct ListCacheTests {
+    /// `pixora_video_list_cache_lookups_total{result=…}` from /metrics.
+    static func lookups(_ api: API, _ result: String) async throws -> Int {
+        let text = try await api.call(.get, "/metrics").text
+        let line = text.split(separator: "\n").first { $0.hasPrefix("pixora_video_list_cache_lookups_total{result=\"\(result)\"}") }
+        return line.flatMap { $0.split(separator: " ").last }.flatMap { Int(Double($0) ?? -1) } ?? 0
+    }
+
+    static func titles(_ reply: Reply) -> [String] {
+        (reply["items"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
+    }
+
+    @Test("SQLite: an unchanged list is answered from the cache; a change through the API or by another process is seen at once")
+    func sqliteCache() async throws {
+        try await TestApp.with(.sqlite) { app in
+            try await app.test { api in
+                let owner = try await api.register()
+                let other = try await api.register()
+                let first = try #require(try await api.createVideo(owner, prompt: "a video about owls at night")["id"] as? String)
+                let second = try #require(try await api.createVideo(owner, prompt: "a video about foxes in snow")["id"] as? String)
+
+                let read = try await api.call(.get, "/api/v1/videos", session: owner)
+                #expect(read.status == .ok && read.headers[.contentType] == "application/json; charset=utf-8")
+                #expect((read["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [second, first])
+                let misses = try await Self.lookups(api, "miss")
+                let again = try await api.call(.get, "/api/v1/videos", session: owner)
+                #expect(again.text == read.text)
+                #expect(try await Self.lookups(api, "hit") == 1)
+                #expect(try await Self.lookups(api, "miss") == misses)
+
+                // Other parameters and other users are other entries.
+                let one = try await api.call(.get, "/api/v1/videos?limit=1", session: owner)
+                #expect((one["items"] as? [[String: Any]])?.count == 1 && one["nextCursor"] is String)
+                let strangers = try await api.call(.get, "/api/v1/videos", session: other)
+                #expect((strangers["items"] as? [[String: Any]])?.isEmpty == true)
+
+                // A rename through the API.
+                let renamed = try await api.call(.patch, "/api/v1/videos/\(first)", session: owner, json: ["title": "Owls, renamed"])
+                #expect(renamed.status == .ok)
+                #expect(Self.titles(try await api.call(.get, "/api/v1/videos", session: owner)).contains("Owls, renamed"))
+
+                // A change made by another process: a second connection to the same file, as `pixora worker` has.
+                guard case .sqlite(let path) = app.location else { Issue.record("not SQLite"); return }
+                let elsewhere = try await SQLiteDatabaseEngine.open(path: path, logger: testLogger)
+                try await elsewhere.transaction { db in
+                    try await db.raw("UPDATE videos SET title = 'Foxes, from a worker', status = 'failed' WHERE id = \(bind: second)").run()
+                }
+                await elsewhere.shutdown()
+                let seen = try await api.call(.get, "/api/v1/videos", session: owner)
+                #expect(Self.titles(seen).contains("Foxes, from a worker"))
+                let failed = try await api.call(.get, "/api/v1/videos?status=failed", session: owner)
+                #expect((failed["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [second])
+
+                // A delete, and a new video.
+                #expect(try await api.call(.delete, "/api/v1/videos/\(second)", session: owner).status == .noContent)
+                let third = try #require(try await api.createVideo(owner, prompt: "a video about whales singing")["id"] as? String)
+                let now = try await api.call(.get, "/api/v1/videos", session: owner)
+                #expect((now["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [third, first])
+                #expect(Self.titles(try await api.call(.get, "/api/v1/videos", session: other)).isEmpty)
+            }
+        }
+    }
+
+    @Test("PostgreSQL keeps no list stamps, so every list is read")
+    func postgresReadsEveryTime() async throws {
+        try await TestApp.with(.postgres) { app in
+            try await app.test { api in
+                let owner = try await api.register()
+                let id = try #require(try await api.createVideo(owner)["id"] as? String)
+                for _ in 0..<2 { #expect(try await api.call(.get, "/api/v1/videos", session: owner).status == .ok) }
+                #expect(try await Self.lookups(api, "hit") == 0)
+                _ = try await api.call(.patch, "/api/v1/videos/\(id)", session: owner, json: ["title": "Renamed"])
+                #expect(Self.titles(try await api.call(.get, "/api/v1/videos", session: owner)) == ["Renamed"])
+                let stamp = try await app.services.database.read { db in try await Videos.listStamp(db, engine: .postgres, owner: owner.userId) }
+                #expect(stamp == nil)
+            }
+        }
+    }
+}
