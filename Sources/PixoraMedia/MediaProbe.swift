@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What ffprobe reports about a media file.
 public struct MediaInfo: Sendable, Equatable {
@@ -25,6 +26,25 @@ public struct MediaInfo: Sendable, Equatable {
 
 /// Runs ffprobe and decodes its JSON.
 public enum MediaProbe {
+    /// Results for files that are never rewritten in place (content-addressed assets), keyed by path and checked
+    /// against the file's size and modification time. A render probes every clip; an ffprobe costs about 0.1 s
+    /// of start-up, so re-rendering a six-clip video (a saved version) spends that once per process, not each time.
+    private static let known = Mutex<[String: (size: Int, modified: Date, info: MediaInfo)]>([:])
+
+    /// `probe(url)`, answered from memory when the file is unchanged since it was last probed.
+    public static func probeAsset(_ url: URL) async throws -> MediaInfo {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        let size = attributes?[.size] as? Int ?? -1
+        let modified = attributes?[.modificationDate] as? Date ?? .distantPast
+        if let entry = known.withLock({ $0[url.path] }), entry.size == size, entry.modified == modified { return entry.info }
+        let info = try await probe(url)
+        known.withLock { known in
+            if known.count >= 4096 { known.removeAll(keepingCapacity: true) }
+            known[url.path] = (size, modified, info)
+        }
+        return info
+    }
+
     public static func probe(_ url: URL) async throws -> MediaInfo {
         let output = try await ToolRunner.run(.ffprobe, [
             "-v", "error", "-print_format", "json", "-show_format", "-show_streams", url.path,

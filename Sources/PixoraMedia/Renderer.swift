@@ -78,9 +78,27 @@ public struct Renderer: Sendable {
         var clipPaths: [String] = []
         var sizes: [RenderGraphBuilder.Size?] = []
         var lengths: [Double?] = []
+        // Probed two at a time: each ffprobe is mostly process start-up.
+        let urls = try state.clips.map { try assets.url(for: $0.asset) }
+        var probes = [MediaInfo?](repeating: nil, count: urls.count)
+        try await withThrowingTaskGroup(of: (Int, MediaInfo).self) { group in
+            var next = 0
+            func start() {
+                guard next < urls.count else { return }
+                let (index, url) = (next, urls[next])
+                group.addTask { (index, try await MediaProbe.probeAsset(url)) }
+                next += 1
+            }
+            start()
+            start()
+            while let (index, info) = try await group.next() {
+                probes[index] = info
+                start()
+            }
+        }
         for (index, clip) in state.clips.enumerated() {
-            let url = try assets.url(for: clip.asset)
-            let info = try await MediaProbe.probe(url)
+            let url = urls[index]
+            guard let info = probes[index] else { continue }
             guard let video = info.video, let width = video.width, let height = video.height else {
                 throw InvalidDocument(document: "editor state", issues: [.init("clips[\(index)].asset", "\(clip.asset) has no video stream")])
             }

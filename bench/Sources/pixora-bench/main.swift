@@ -79,6 +79,8 @@ func benchRender(runs: Int) async throws {
     let state = try await referenceTimeline(store: store)
     let renderer = Renderer(assets: store)
     let output = workspace.appendingPathComponent("reference.mp4")
+    // Clip probes are remembered per process (MediaProbe.probeAsset), so only the first render below pays them.
+    let probeTime = try await seconds { for clip in state.clips { _ = try await MediaProbe.probe(try store.url(for: clip.asset)) } }
     // A first render makes the frames the floor encodes; then render and floor alternate, so drift in the
     // machine's speed (shared CPU) hits both alike. Best of `runs` for each.
     _ = try await renderer.render(state, to: output)
@@ -128,6 +130,7 @@ func benchRender(runs: Int) async throws {
         ["encode floor (raw frames + audio, same encoder, no filters)", f(floor), floorTimes.map { f($0) }.joined(separator: ", "), f(Double(frames) / floor, 1), "1.00"],
         ["  of the render: decode + filtergraph, nothing encoded", f(filterTimes.min() ?? 0), filterTimes.map { f($0) }.joined(separator: ", "), f(Double(frames) / (filterTimes.min() ?? 1), 1), f((filterTimes.min() ?? 0) / floor)],
         ["  of the render: loudness measurement pass (audio only)", f(measureTime), f(measureTime), "-", f(measureTime / floor)],
+        ["  clip probes, one after another (first render of a process only)", f(probeTime), f(probeTime), "-", f(probeTime / floor)],
     ])
     print("")
     table(["render ÷ floor, run by run", "values", "median"], [
