@@ -17,7 +17,7 @@ public struct Video: Codable, Sendable, Equatable {
     /// Settings as JSON.
     public var settings: String
     public var status: String
-    /// The Plan as JSON, once planned.
+    /// The Plan as JSON, once planned (always nil in `Videos.list` pages).
     public var plan: String?
     public var duration: Double?
     public var videoKey: String?
@@ -130,7 +130,12 @@ public enum Videos {
         oldestFirst: Bool = false
     ) async throws -> Page<Video> {
         let before = oldestFirst ? " > " : " < "
-        var query = SQLQueryString("SELECT * FROM videos WHERE user_id = \(bind: owner)")
+        // Every column but the plan (NULL in its place): list items never show it, and a planned video's plan is
+        // kilobytes of JSON per row.
+        var query = SQLQueryString("""
+            SELECT id, user_id, title, prompt, settings, status, NULL AS plan, duration, video_key, thumbnail_key, credits_used,
+            error, idempotency_key, current_version, created_at, updated_at FROM videos WHERE user_id = \(bind: owner)
+            """)
         if let status { query.appendInterpolation(unsafeRaw: " AND status = "); query.appendInterpolation(bind: status.rawValue) }
         if let search, !search.isEmpty {
             let pattern = "%" + search.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
