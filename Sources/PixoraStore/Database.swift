@@ -6,6 +6,7 @@ import PostgresKit
 import PostgresNIO
 import SQLKit
 import SQLiteKit
+import Synchronization
 
 /// The two engines Pixora runs on. Dialect-specific SQL is chosen on this, in as few places as possible.
 public enum SQLEngine: String, Sendable {
@@ -22,6 +23,9 @@ public protocol Database: Sendable {
     func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T
+    /// A number that changes whenever any of the user's videos is created, changed or deleted (`Videos.listStamp`);
+    /// `nil` where the engine keeps none (PostgreSQL) or the user is unknown.
+    func videoListStamp(owner: String) async throws -> Int64?
     func shutdown() async
 }
 
@@ -71,8 +75,20 @@ public final class SQLiteDatabaseEngine: Database {
     public let engine = SQLEngine.sqlite
     private let connection: SQLiteConnection
     private let gate = SerialGate()
+    private let videoWrites: ChangeCounter
+    /// Stamps read lately, with the count of this connection's video writes when each was read.
+    private let stamps = Mutex<[String: (stamp: Int64, writes: Int, read: ContinuousClock.Instant)]>([:])
+    /// Stamp reads under way, by owner.
+    private let refreshes = Mutex<[String: (writes: Int, task: Task<Int64?, any Error>)]>([:])
 
-    init(connection: SQLiteConnection) { self.connection = connection }
+    /// How long a stamp read from the database is trusted when this process has written no video since: the
+    /// longest a change made by another process (`pixora worker` on the same file) can take to show in the list.
+    public static let stampTrust: Duration = .milliseconds(100)
+
+    init(connection: SQLiteConnection, videoWrites: ChangeCounter) {
+        self.connection = connection
+        self.videoWrites = videoWrites
+    }
 
     public static func open(path: String, logger: Logger) async throws -> SQLiteDatabaseEngine {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -82,7 +98,41 @@ public final class SQLiteDatabaseEngine: Database {
         for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA busy_timeout = 10000", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"] {
             try await db.raw(SQLQueryString(pragma)).run()
         }
-        return SQLiteDatabaseEngine(connection: connection)
+        // SQLite's update hook sees every row this connection changes (triggers' and cascades' too), before the
+        // statement returns, so a write is counted before its transaction commits and before anyone is told.
+        let videoWrites = ChangeCounter()
+        _ = try await connection.addUpdateObserver(lifetime: .pinned) { event in
+            if event.table == "videos" { videoWrites.bump() }
+        }
+        return SQLiteDatabaseEngine(connection: connection, videoWrites: videoWrites)
+    }
+
+    /// The stored stamp, or one read within `stampTrust` with no video written by this process since, so a
+    /// dashboard's polling costs no database read at all while nothing changes. Requests that find the stamp out of
+    /// date together share one read (started after this process's last video write) instead of queueing one each.
+    public func videoListStamp(owner: String) async throws -> Int64? {
+        let writes = videoWrites.value
+        if let known = stamps.withLock({ $0[owner] }), known.writes == writes, ContinuousClock.now - known.read < Self.stampTrust {
+            return known.stamp
+        }
+        let refresh = refreshes.withLock { refreshes -> Task<Int64?, any Error> in
+            if let running = refreshes[owner], running.writes == writes { return running.task }
+            let task = Task { try await self.readStamp(owner: owner, writes: writes) }
+            refreshes[owner] = (writes, task)
+            return task
+        }
+        return try await refresh.value
+    }
+
+    private func readStamp(owner: String, writes: Int) async throws -> Int64? {
+        let started = ContinuousClock.now
+        defer { refreshes.withLock { if $0[owner]?.writes == writes { $0[owner] = nil } } }
+        guard let stamp = try await read({ db in try await Videos.listStamp(db, owner: owner) }) else { return nil }
+        stamps.withLock { stamps in
+            if stamps.count >= 10_000 { stamps.removeAll(keepingCapacity: true) }
+            stamps[owner] = (stamp, writes, started)
+        }
+        return stamp
     }
 
     public func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
@@ -188,6 +238,9 @@ public final class PostgresDatabaseEngine: Database {
         try await client.withConnection { connection in try await body(connection.sql()) }
     }
 
+    /// None: see migration 6.
+    public func videoListStamp(owner: String) async throws -> Int64? { nil }
+
     public func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
             let db = connection.sql()
@@ -210,6 +263,13 @@ public final class PostgresDatabaseEngine: Database {
 }
 
 /// A first-come, first-served async lock.
+/// A count that only goes up, bumped from any thread.
+final class ChangeCounter: Sendable {
+    private let count = Atomic<Int>(0)
+    func bump() { count.add(1, ordering: .releasing) }
+    var value: Int { count.load(ordering: .acquiring) }
+}
+
 actor SerialGate {
     private var busy = false
     private var waiters: [CheckedContinuation<Void, Never>] = []

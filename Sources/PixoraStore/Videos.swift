@@ -163,11 +163,10 @@ public enum Videos {
         return Page(items: items, next: next)
     }
 
-    /// A number that changes whenever any of the user's videos is created, changed or deleted, by any process;
-    /// `nil` where the engine keeps none (PostgreSQL) or the user is unknown. Read it before the list it vouches for.
-    public static func listStamp(_ db: any SQLDatabase, engine: SQLEngine, owner: String) async throws -> Int64? {
-        guard engine == .sqlite else { return nil }
-        return try await db.raw("SELECT videos_version FROM users WHERE id = \(bind: owner)").first()?.decode(column: "videos_version", as: Int64.self)
+    /// A number that changes whenever any of the user's videos is created, changed or deleted, by any process
+    /// (SQLite only: migration 6); `nil` for an unknown user. Read it before the list it vouches for.
+    static func listStamp(_ db: any SQLDatabase, owner: String) async throws -> Int64? {
+        try await db.raw("SELECT videos_version FROM users WHERE id = \(bind: owner)").first()?.decode(column: "videos_version", as: Int64.self)
     }
 
     public static func rename(_ db: any SQLDatabase, owner: String, id: String, title: String) async throws -> Video? {

@@ -132,4 +132,29 @@ struct VideoStoreTests {
             }
         }
     }
+
+    @Test("SQLite list stamps: every insert, update and delete of a user's videos changes the stamp, a write by another connection within the trust window, other users' stamps stay")
+    func listStamps() async throws {
+        try await withTestDatabase(.sqlite) { database, location in
+            let alice = try await makeUser(database)
+            let bob = try await makeUser(database)
+            let start = try #require(try await database.videoListStamp(owner: alice.id))
+            let bobStart = try await database.videoListStamp(owner: bob.id)
+            #expect(try await database.videoListStamp(owner: "nobody") == nil)
+            let (video, _) = try await Videos.create(in: database, owner: alice.id, newVideo(price: 1), jobKind: "generate_video")
+            let created = try #require(try await database.videoListStamp(owner: alice.id))
+            #expect(created > start)
+            _ = try await database.transaction { db in try await Videos.rename(db, owner: alice.id, id: video.id, title: "Renamed") }
+            let renamed = try #require(try await database.videoListStamp(owner: alice.id))
+            #expect(renamed > created)
+            // Another connection to the file, as a second process has: seen once the stamp is read again.
+            guard case .sqlite(let path) = location else { return }
+            let other = try await SQLiteDatabaseEngine.open(path: path, logger: testLogger)
+            _ = try await other.transaction { db in try await Videos.delete(db, owner: alice.id, id: video.id) }
+            await other.shutdown()
+            try await Task.sleep(for: SQLiteDatabaseEngine.stampTrust + .milliseconds(20))
+            #expect(try #require(try await database.videoListStamp(owner: alice.id)) > renamed)
+            #expect(try await database.videoListStamp(owner: bob.id) == bobStart)
+        }
+    }
 }

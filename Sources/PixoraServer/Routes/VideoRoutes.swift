@@ -139,23 +139,21 @@ struct VideoRoutes {
         // carries links valid for at least an hour whenever it is sent.
         let window = Int64(Date().timeIntervalSince1970) / Self.linkWindow * Self.linkWindow
         let key = [context.userId, String(limit), status?.rawValue ?? "", cursor?.token ?? "", search ?? "", sort, String(window)].joined(separator: "\u{1F}")
-        let (engine, cache) = (database.engine, services.videoLists)
-        let found = try await database.read { db -> (stamp: Int64?, cached: ByteBuffer?, page: Page<Video>?) in
-            let stamp = cache == nil ? nil : try await Videos.listStamp(db, engine: engine, owner: context.userId)
-            if let cache, let stamp, let body = cache.body(for: key, stamp: stamp) { return (stamp, body, nil) }
-            let page = try await Videos.list(db, owner: context.userId, status: status, search: search, limit: limit, after: cursor, oldestFirst: sort == "oldest")
-            return (stamp, nil, page)
+        let cache = services.videoLists
+        // The stamp is read before the page, so a page is never older than the stamp it is kept under.
+        let stamp = cache == nil ? nil : try await database.videoListStamp(owner: context.userId)
+        let headers: HTTPFields = [.contentType: JSONResponse<PageBody<VideoBody>>.contentType]
+        if let cache, let stamp, let body = cache.body(for: key, stamp: stamp) {
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
         }
-        let body: ByteBuffer
-        if let cached = found.cached {
-            body = cached
-        } else {
-            let issued = Date(timeIntervalSince1970: TimeInterval(window))
-            let items = (found.page?.items ?? []).map { VideoBody($0, detail: false, tokens: tokens, linksIssued: issued, linkLifetime: TimeInterval(Self.linkWindow) + 3600) }
-            body = try JSONResponse<PageBody<VideoBody>>.encode(PageBody(items: items, nextCursor: found.page?.next?.token))
-            if let cache, let stamp = found.stamp { cache.store(body, for: key, stamp: stamp) }
+        let page = try await database.read { db in
+            try await Videos.list(db, owner: context.userId, status: status, search: search, limit: limit, after: cursor, oldestFirst: sort == "oldest")
         }
-        return Response(status: .ok, headers: [.contentType: JSONResponse<PageBody<VideoBody>>.contentType], body: .init(byteBuffer: body))
+        let issued = Date(timeIntervalSince1970: TimeInterval(window))
+        let items = page.items.map { VideoBody($0, detail: false, tokens: tokens, linksIssued: issued, linkLifetime: TimeInterval(Self.linkWindow) + 3600) }
+        let body = try JSONResponse<PageBody<VideoBody>>.encode(PageBody(items: items, nextCursor: page.next?.token))
+        if let cache, let stamp { cache.store(body, for: key, stamp: stamp) }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
     }
 
     /// Seconds in which list answers carry the same signed links (and may be answered from the cache).
