@@ -31,6 +31,9 @@ public enum MediaProbe {
     /// of start-up, so re-rendering a six-clip video (a saved version) spends that once per process, not each time.
     private static let known = Mutex<[String: (size: Int, modified: Date, info: MediaInfo)]>([:])
 
+    /// Forgets every remembered result (the render benchmark measures first renders).
+    public static func forgetAssets() { known.withLock { $0.removeAll() } }
+
     /// `probe(url)`, answered from memory when the file is unchanged since it was last probed.
     public static func probeAsset(_ url: URL) async throws -> MediaInfo {
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)

@@ -30,8 +30,10 @@ public struct Renderer: Sendable {
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
 
+        // The loudness pass needs only the audio, so it runs while the clips are probed.
+        async let measured = measureLoudness(try audioBuilder(for: state))
         let builder = try await makeBuilder(for: state, work: work)
-        let (loudness, limit) = try await measureLoudness(builder)
+        let (loudness, limit) = try await measured
         let stage: LoudnessStage = loudness.map { .normalize($0, limit: limit) } ?? .none
         let frame = Int((Self.thumbnailTime(state) * Double(state.canvas.fps)).rounded())
         let graph = builder.graph(loudness: stage, thumbnailFrame: thumbnail == nil ? nil : frame)
@@ -71,6 +73,13 @@ public struct Renderer: Sendable {
             "-pix_fmt", "yuv420p", "-r", "\(state.canvas.fps)", "-g", "\(state.canvas.fps * 2)",
             "-c:a", "aac", "-b:a", "192k", "-ar", "48000", "-ac", "2", "-movflags", "+faststart",
         ]
+    }
+
+    /// A builder for the audio graph alone (no clips probed, no subtitles written).
+    func audioBuilder(for state: EditorState) throws -> RenderGraphBuilder {
+        RenderGraphBuilder(
+            state: state, clipPaths: [], voicePaths: try state.audio.voice.segments.map { try assets.url(for: $0.asset).path },
+            musicPaths: try state.audio.music.segments.map { try assets.url(for: $0.asset).path }, subtitlePath: nil, fontsDirectory: "")
     }
 
     /// Resolves assets, checks that every clip starts inside its file, and writes the subtitle script into `work`.
