@@ -107,7 +107,7 @@ public struct Renderer: Sendable {
         }
         for (index, clip) in state.clips.enumerated() {
             let url = urls[index]
-            guard let info = probes[index] else { continue }
+            guard let info = probes[index] else { throw MediaError.unreadableOutput(tool: "ffprobe", detail: "no result for \(url.lastPathComponent)") }
             guard let video = info.video, let width = video.width, let height = video.height else {
                 throw InvalidDocument(document: "editor state", issues: [.init("clips[\(index)].asset", "\(clip.asset) has no video stream")])
             }

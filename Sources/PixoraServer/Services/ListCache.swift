@@ -3,9 +3,9 @@ import Prometheus
 import Synchronization
 
 /// Video-list answers kept as the bytes they were sent as, each under the owner's list stamp
-/// (`Videos.listStamp`) at the time it was read. An entry is used only while the stamp is unchanged, so any write to
-/// the user's videos, from this process or another one sharing the database, retires it. Dashboards poll the list;
-/// an unchanged list then costs one one-row read instead of the page's rows, their decoding and JSON.
+/// (`Database.videoListStamp`) at the time it was read. An entry is used only while the stamp is unchanged, so any
+/// write to the user's videos, from this process or another one sharing the database, retires it. Dashboards poll
+/// the list; an unchanged list then costs no database read, no row decoding and no JSON.
 ///
 /// Bounded: at most `capacity` entries (all are dropped when it is reached; they are refilled by the next reads) and
 /// no answer larger than `largestBody`.
