@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import PixoraCore
 
 /// What ffprobe reports about a media file.
 public struct MediaInfo: Sendable, Equatable {
@@ -29,22 +29,25 @@ public enum MediaProbe {
     /// Results for files that are never rewritten in place (content-addressed assets), keyed by path and checked
     /// against the file's size and modification time. A render probes every clip; an ffprobe costs about 0.1 s
     /// of start-up, so re-rendering a six-clip video (a saved version) spends that once per process, not each time.
-    private static let known = Mutex<[String: (size: Int, modified: Date, info: MediaInfo)]>([:])
+    private static let known = BoundedMemo<String, ProbedFile>(capacity: 4096)
+
+    private struct ProbedFile: Sendable {
+        var size: Int
+        var modified: Date
+        var info: MediaInfo
+    }
 
     /// Forgets every remembered result (the render benchmark measures first renders).
-    public static func forgetAssets() { known.withLock { $0.removeAll() } }
+    public static func forgetAssets() { known.forgetAll() }
 
     /// `probe(url)`, answered from memory when the file is unchanged since it was last probed.
     public static func probeAsset(_ url: URL) async throws -> MediaInfo {
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
         let size = attributes?[.size] as? Int ?? -1
         let modified = attributes?[.modificationDate] as? Date ?? .distantPast
-        if let entry = known.withLock({ $0[url.path] }), entry.size == size, entry.modified == modified { return entry.info }
+        if let entry = known.value(for: url.path), entry.size == size, entry.modified == modified { return entry.info }
         let info = try await probe(url)
-        known.withLock { known in
-            if known.count >= 4096 { known.removeAll(keepingCapacity: true) }
-            known[url.path] = (size, modified, info)
-        }
+        known.remember(ProbedFile(size: size, modified: modified, info: info), for: url.path)
         return info
     }
 

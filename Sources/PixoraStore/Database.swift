@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOPosix
+import PixoraCore
 import PostgresKit
 import PostgresNIO
 import SQLKit
@@ -77,7 +78,7 @@ public final class SQLiteDatabaseEngine: Database {
     private let gate = SerialGate()
     private let videoWrites: ChangeCounter
     /// Stamps read lately, with the count of this connection's video writes when each was read.
-    private let stamps = Mutex<[String: (stamp: Int64, writes: Int, read: ContinuousClock.Instant)]>([:])
+    private let stamps = BoundedMemo<String, KnownStamp>(capacity: 10_000)
     /// Stamp reads under way, by owner.
     private let refreshes = Mutex<[String: (writes: Int, task: Task<Int64?, any Error>)]>([:])
 
@@ -112,7 +113,7 @@ public final class SQLiteDatabaseEngine: Database {
     /// date together share one read (started after this process's last video write) instead of queueing one each.
     public func videoListStamp(owner: String) async throws -> Int64? {
         let writes = videoWrites.value
-        if let known = stamps.withLock({ $0[owner] }), known.writes == writes, ContinuousClock.now - known.read < Self.stampTrust {
+        if let known = stamps.value(for: owner), known.writes == writes, ContinuousClock.now - known.read < Self.stampTrust {
             return known.stamp
         }
         let refresh = refreshes.withLock { refreshes -> Task<Int64?, any Error> in
@@ -128,10 +129,7 @@ public final class SQLiteDatabaseEngine: Database {
         let started = ContinuousClock.now
         defer { refreshes.withLock { if $0[owner]?.writes == writes { $0[owner] = nil } } }
         guard let stamp = try await read({ db in try await Videos.listStamp(db, owner: owner) }) else { return nil }
-        stamps.withLock { stamps in
-            if stamps.count >= 10_000 { stamps.removeAll(keepingCapacity: true) }
-            stamps[owner] = (stamp, writes, started)
-        }
+        stamps.remember(KnownStamp(stamp: stamp, writes: writes, read: started), for: owner)
         return stamp
     }
 
@@ -262,7 +260,13 @@ public final class PostgresDatabaseEngine: Database {
     }
 }
 
-/// A first-come, first-served async lock.
+/// A user's list stamp as read, with the count of this connection's video writes at the time.
+struct KnownStamp: Sendable {
+    var stamp: Int64
+    var writes: Int
+    var read: ContinuousClock.Instant
+}
+
 /// A count that only goes up, bumped from any thread.
 final class ChangeCounter: Sendable {
     private let count = Atomic<Int>(0)
@@ -270,6 +274,7 @@ final class ChangeCounter: Sendable {
     var value: Int { count.load(ordering: .acquiring) }
 }
 
+/// A first-come, first-served async lock.
 actor SerialGate {
     private var busy = false
     private var waiters: [CheckedContinuation<Void, Never>] = []

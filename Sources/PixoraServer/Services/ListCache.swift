@@ -1,29 +1,27 @@
 import NIOCore
+import PixoraCore
 import Prometheus
-import Synchronization
 
 /// Video-list answers kept as the bytes they were sent as, each under the owner's list stamp
 /// (`Database.videoListStamp`) at the time it was read. An entry is used only while the stamp is unchanged, so any
 /// write to the user's videos, from this process or another one sharing the database, retires it. Dashboards poll
 /// the list; an unchanged list then costs no database read, no row decoding and no JSON.
 ///
-/// Bounded: at most `capacity` entries (all are dropped when it is reached; they are refilled by the next reads) and
-/// no answer larger than `largestBody`.
+/// Bounded: at most `capacity` entries (`BoundedMemo`) and no answer larger than `largestBody`.
 final class ListCache: Sendable {
     struct Entry: Sendable {
         var stamp: Int64
         var body: ByteBuffer
     }
 
-    let capacity: Int
     let largestBody: Int
-    private let entries = Mutex<[String: Entry]>([:])
+    private let entries: BoundedMemo<String, Entry>
     private let hits: Counter
     private let misses: Counter
 
     /// Counts its lookups in `registry` as `pixora_video_list_cache_lookups_total{result="hit"|"miss"}`.
     init(registry: PrometheusCollectorRegistry, capacity: Int = 4096, largestBody: Int = 256 * 1024) {
-        self.capacity = capacity
+        entries = BoundedMemo(capacity: capacity)
         self.largestBody = largestBody
         let descriptor = MetricNameDescriptor(metricName: "pixora_video_list_cache_lookups", unitName: "total", helpText: "Video lists answered from the cache (hit) or read (miss)")
         hits = registry.makeCounter(descriptor: descriptor, labels: [("result", "hit")])
@@ -32,21 +30,14 @@ final class ListCache: Sendable {
 
     /// The stored answer for `key`, if it was stored under `stamp`.
     func body(for key: String, stamp: Int64) -> ByteBuffer? {
-        let body = entries.withLock { entries -> ByteBuffer? in
-            guard let entry = entries[key], entry.stamp == stamp else { return nil }
-            return entry.body
-        }
+        let entry = entries.value(for: key)
+        let body = entry?.stamp == stamp ? entry?.body : nil
         (body == nil ? misses : hits).increment()
         return body
     }
 
     func store(_ body: ByteBuffer, for key: String, stamp: Int64) {
         guard body.readableBytes <= largestBody else { return }
-        entries.withLock { entries in
-            if entries.count >= capacity, entries[key] == nil { entries.removeAll(keepingCapacity: true) }
-            entries[key] = Entry(stamp: stamp, body: body)
-        }
+        entries.remember(Entry(stamp: stamp, body: body), for: key)
     }
-
-    var count: Int { entries.withLock { $0.count } }
 }

@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 import JWTKit
-import Synchronization
+import PixoraCore
 
 /// The claims of an access token.
 struct AccessClaims: JWTPayload {
@@ -106,28 +106,25 @@ public struct TokenService: Sendable {
 /// Access tokens already verified, with what they proved and when they expire. A browser sends the same token with
 /// every request for its 15 minutes; this spares each one the signature check and the claims' JSON decoding. Keyed by
 /// the whole token, signature included, so an altered token is never found; an entry past its expiry is never used
-/// (the full check then answers `token_expired`). At most `capacity` entries: all are dropped when it is reached.
+/// (the full check then answers `token_expired`). At most 10,000 entries (`BoundedMemo`).
 final class VerifiedTokens: Sendable {
-    private let entries = Mutex<[String: (identity: Identity, expires: Double)]>([:])
-    let capacity: Int
+    private struct Entry: Sendable {
+        var identity: Identity
+        var expires: Double
+    }
 
-    init(capacity: Int = 10_000) { self.capacity = capacity }
+    private let entries = BoundedMemo<String, Entry>(capacity: 10_000)
 
     func identity(for token: String, at now: Double) -> Identity? {
-        entries.withLock { entries in
-            guard let entry = entries[token] else { return nil }
-            guard now < entry.expires else {
-                entries[token] = nil
-                return nil
-            }
-            return entry.identity
+        guard let entry = entries.value(for: token) else { return nil }
+        guard now < entry.expires else {
+            entries.forget(token)
+            return nil
         }
+        return entry.identity
     }
 
     func remember(_ token: String, _ identity: Identity, until expires: Double) {
-        entries.withLock { entries in
-            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[token] = (identity, expires)
-        }
+        entries.remember(Entry(identity: identity, expires: expires), for: token)
     }
 }
