@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "PixoraPipeline", targets: ["PixoraPipeline"]),
         .library(name: "PixoraProviders", targets: ["PixoraProviders"]),
         .library(name: "PixoraStore", targets: ["PixoraStore"]),
+        .library(name: "PixoraJobs", targets: ["PixoraJobs"]),
         .library(name: "PixoraServer", targets: ["PixoraServer"]),
     ],
     dependencies: [
@@ -35,6 +36,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(
@@ -51,12 +53,18 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "PixoraPipeline",
+            dependencies: ["PixoraCore", "PixoraMedia", "PixoraGenerators"],
+            swiftSettings: strict),
+        // The job queue's workers and the video jobs: the pipeline run against the store.
+        .target(
+            name: "PixoraJobs",
             dependencies: [
-                "PixoraCore", "PixoraMedia", "PixoraGenerators", "PixoraStore",
+                "PixoraCore", "PixoraMedia", "PixoraGenerators", "PixoraPipeline", "PixoraStore",
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
-        // Cloud AI providers behind the generator protocols (OpenAI-compatible LLMs for now).
+        // Cloud AI providers behind the generator protocols.
         .target(
             name: "PixoraProviders",
             dependencies: [
@@ -80,7 +88,9 @@ let package = Package(
         .target(
             name: "PixoraServer",
             dependencies: [
-                "PixoraCore", "PixoraMedia", "PixoraGenerators", "PixoraPipeline", "PixoraStore", "PixoraProviders",
+                "PixoraCore", "PixoraMedia", "PixoraGenerators", "PixoraPipeline", "PixoraStore", "PixoraJobs",
+                "PixoraProviders",
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "JWTKit", package: "jwt-kit"),
@@ -92,13 +102,15 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
             ],
-            resources: [.copy("Web")],
+            resources: [.copy("Web"), .copy("Contract")],
             swiftSettings: strict),
         .executableTarget(
             name: "pixora",
             dependencies: [
-                "PixoraCore", "PixoraMedia", "PixoraGenerators", "PixoraPipeline", "PixoraStore", "PixoraServer", "PixoraProviders",
+                "PixoraCore", "PixoraMedia", "PixoraGenerators", "PixoraPipeline", "PixoraStore", "PixoraJobs",
+                "PixoraServer", "PixoraProviders",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -106,7 +118,8 @@ let package = Package(
         .executableTarget(
             name: "pixora-bench",
             dependencies: [
-                "PixoraCore", "PixoraMedia", "PixoraGenerators", "PixoraPipeline", "PixoraStore",
+                "PixoraCore", "PixoraMedia", "PixoraGenerators", "PixoraPipeline", "PixoraStore", "PixoraJobs",
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "bench/Sources/pixora-bench",
@@ -114,7 +127,9 @@ let package = Package(
         .testTarget(name: "PixoraCoreTests", dependencies: ["PixoraCore"], swiftSettings: strict),
         .testTarget(name: "PixoraMediaTests", dependencies: ["PixoraMedia"], swiftSettings: strict),
         .testTarget(name: "PixoraGeneratorsTests", dependencies: ["PixoraGenerators", "PixoraCore", "PixoraMedia"], swiftSettings: strict),
-        .testTarget(name: "PixoraPipelineTests", dependencies: ["PixoraPipeline", "PixoraStore"], swiftSettings: strict),
+        .testTarget(
+            name: "PixoraPipelineTests", dependencies: ["PixoraPipeline", "PixoraCore", "PixoraMedia", "PixoraGenerators"],
+            swiftSettings: strict),
         .testTarget(
             name: "PixoraProvidersTests",
             dependencies: [
@@ -125,22 +140,29 @@ let package = Package(
         .target(
             name: "PixoraTestSupport",
             dependencies: [
-                "PixoraStore", .product(name: "Logging", package: "swift-log"), .product(name: "Hummingbird", package: "hummingbird"),
+                "PixoraStore", .product(name: "SQLKit", package: "sql-kit"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Tests/Support",
             swiftSettings: strict),
-        .testTarget(name: "PixoraStoreTests", dependencies: ["PixoraStore", "PixoraCore", "PixoraTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "PixoraStoreTests",
+            dependencies: ["PixoraStore", "PixoraCore", "PixoraTestSupport", .product(name: "SQLKit", package: "sql-kit")],
+            swiftSettings: strict),
         .testTarget(
             name: "PixoraServerTests",
             dependencies: [
-                "PixoraServer", "PixoraStore", "PixoraCore", "PixoraMedia", "PixoraPipeline", "PixoraProviders", "PixoraTestSupport",
+                "PixoraServer", "PixoraStore", "PixoraCore", "PixoraMedia", "PixoraPipeline", "PixoraJobs", "PixoraProviders",
+                "PixoraTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict),
         // Runs the built `pixora` binary as a user would; depends on it so it is built first.
         .testTarget(
             name: "PixoraCLITests",
-            dependencies: ["pixora", "PixoraMedia", "PixoraCore", "PixoraStore", "PixoraPipeline", "PixoraTestSupport"],
+            dependencies: [
+                "pixora", "PixoraMedia", "PixoraCore", "PixoraStore", "PixoraPipeline", "PixoraJobs", "PixoraTestSupport",
+            ],
             swiftSettings: strict),
     ]
 )

@@ -166,8 +166,8 @@ public struct VideoDirector: Sendable {
             parameters: noArguments
         ) { _ in
             guard let plan = session.read({ $0.plan }) else { return .reply("There is no plan yet; call plan_scenes first.") }
-            let assets = try await pipeline.produceAssets(for: plan, progress: progress)
-            let state = Assembler.editorState(plan: plan, assets: assets)
+            let made = try await pipeline.assemble(plan, progress: progress)
+            let (assets, state) = (made.assets, made.state)
             session.write { $0.assets = assets; $0.state = state }
             session.note("generate_media: \(assets.generated) made, \(assets.reused) reused")
             return .reply("Media ready: \(assets.generated) assets made, \(assets.reused) reused; the timeline is \(state.duration.formatted) s. Call apply_edits to polish it, or finish.")

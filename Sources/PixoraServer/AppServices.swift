@@ -5,6 +5,7 @@ import PixoraCore
 import PixoraPipeline
 import PixoraProviders
 import PixoraStore
+import PixoraJobs
 
 /// The long-lived parts the routes share, built once per process (or per test).
 public struct AppServices: Sendable {

@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import PixoraStore
 import ServiceLifecycle
+import Synchronization
 
 /// One route of the API, in OpenAPI form (`/api/v1/videos/{id}`).
 public struct APIRoute: Hashable, Sendable, CustomStringConvertible {
@@ -12,18 +13,28 @@ public struct APIRoute: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(method) \(path)" }
 }
 
-/// Every route registered, so a test can hold the OpenAPI document to it.
-public final class RouteTable: @unchecked Sendable {
-    private let lock = NSLock()
-    private var list: [APIRoute] = []
+/// Every route registered, so a test can hold the OpenAPI document to it and a miss can say which methods a
+/// path has (405).
+public final class RouteTable: Sendable {
+    private let list = Mutex<[APIRoute]>([])
 
     func add(_ method: HTTPRequest.Method, _ path: String) {
         let openAPIPath = path.split(separator: "/", omittingEmptySubsequences: false)
             .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
-        lock.withLock { list.append(APIRoute(method: method.rawValue.lowercased(), path: openAPIPath)) }
+        list.withLock { $0.append(APIRoute(method: method.rawValue.lowercased(), path: openAPIPath)) }
     }
 
-    public var routes: [APIRoute] { lock.withLock { list } }
+    public var routes: [APIRoute] { list.withLock { $0 } }
+
+    /// The methods of the routes whose template (`{id}` matching one segment) matches `path`.
+    func methods(matching path: String) -> Set<String> {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        return Set(routes.filter { route in
+            let template = route.path.split(separator: "/", omittingEmptySubsequences: false)
+            return template.count == segments.count
+                && zip(template, segments).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
+        }.map(\.method))
+    }
 }
 
 /// Registers routes on a group and records them in the route table.
@@ -47,6 +58,7 @@ public func buildRouter(_ services: AppServices) -> (Router<AppRequestContext>, 
     // Outermost first: every answer, errors included, is logged, counted and carries the request id.
     router.add(middleware: RequestLogMiddleware(metrics: services.metrics))
     router.add(middleware: ErrorMiddleware())
+    router.add(middleware: MethodNotAllowedMiddleware(table: table))
     router.add(middleware: WebStudioMiddleware(studio: services.studio))
     router.add(middleware: BearerAuthenticator(tokens: services.tokens))
 

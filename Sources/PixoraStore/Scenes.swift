@@ -1,4 +1,5 @@
 import Foundation
+import PixoraCore
 import SQLKit
 
 /// A scene of a video; its content lives in revisions.
@@ -56,6 +57,24 @@ public struct NewSceneAsset: Sendable, Equatable {
 
 /// Scenes, their revisions (at most `maximumRevisions` per scene) and their assets.
 public enum Scenes {
+    /// Whether `user` may read an asset: one recorded for one of their videos, or a picture a running job of
+    /// theirs reported as finished (shown while the video is still being made). The key is a validated
+    /// `<hex>.<ext>`, so it cannot carry LIKE wildcards.
+    public static func canRead(_ db: any SQLDatabase, asset: AssetRef, user: String) async throws -> Bool {
+        if try await db.raw("""
+            SELECT a.id FROM scene_assets a JOIN scene_revisions r ON r.id = a.revision_id
+            JOIN scenes s ON s.id = r.scene_id JOIN videos v ON v.id = s.video_id
+            WHERE a.asset_key = \(bind: asset.description) AND v.user_id = \(bind: user) LIMIT 1
+            """).first() != nil {
+            return true
+        }
+        guard asset.ext == "png" else { return false }
+        return try await db.raw("""
+            SELECT id FROM jobs WHERE user_id = \(bind: user)
+            AND progress LIKE \(bind: "%\"imageKey\":\"\(asset.description)\"%") LIMIT 1
+            """).first() != nil
+    }
+
     public static let maximumRevisions = 5
 
     public static func list(_ db: any SQLDatabase, video: String) async throws -> [Scene] {

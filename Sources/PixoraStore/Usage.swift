@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 
 /// A user's activity, for the profile page's statistics.
 public struct UsageSummary: Sendable, Equatable {

@@ -94,15 +94,11 @@ struct Generate: AsyncParsableCommand {
         let output = URL(fileURLWithPath: out ?? OutputFiles.defaultName(for: plan.title))
         try OutputFiles.checkWritable(output)
         let files = OutputFiles(video: output)
-        let assets = try await pipeline.produceAssets(for: plan, progress: display.handle)
-        let state = Assembler.editorState(plan: plan, assets: assets)
+        let (made, result) = try await pipeline.makeVideo(
+            plan, to: output, thumbnail: files.thumbnail, progress: display.handle)
+        let assets = made.assets
         try await OutputFiles.writeJSON(plan, to: files.plan)
-        try await OutputFiles.writeJSON(state, to: files.editorState)
-
-        let renderer = Renderer(assets: pipeline.store)
-        let result = try await renderer.render(state, to: output, thumbnail: files.thumbnail) { fraction in
-            display.handle(.init(stage: .rendering, fraction: ProgressEvent.fraction(.rendering, done: fraction, of: 1), message: "rendering"))
-        }
+        try await OutputFiles.writeJSON(made.state, to: files.editorState)
         display.finish()
         if !quiet {
             OutputFiles.printSummary(result, started: started, extra: [
@@ -127,9 +123,8 @@ struct Generate: AsyncParsableCommand {
         let files = OutputFiles(video: output)
         try await OutputFiles.writeJSON(outcome.plan, to: files.plan)
         try await OutputFiles.writeJSON(outcome.state, to: files.editorState)
-        let result = try await Renderer(assets: pipeline.store).render(outcome.state, to: output, thumbnail: files.thumbnail) { fraction in
-            display.handle(.init(stage: .rendering, fraction: ProgressEvent.fraction(.rendering, done: fraction, of: 1), message: "rendering"))
-        }
+        let result = try await pipeline.render(
+            outcome.state, to: output, thumbnail: files.thumbnail, progress: display.handle)
         display.finish()
         if !quiet {
             OutputFiles.printSummary(result, started: started, extra: [

@@ -4,6 +4,8 @@ import PixoraPipeline
 import PixoraStore
 import PixoraTestSupport
 import Testing
+import SQLKit
+import PixoraJobs
 
 @Suite("pixora worker: crash recovery")
 struct WorkerRecoveryTests {

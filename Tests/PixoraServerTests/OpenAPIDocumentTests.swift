@@ -16,7 +16,7 @@ struct OpenAPIDocumentTests {
     }
 
     func document() throws -> [String: Any] {
-        let object = try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8))
+        let object = try JSONSerialization.jsonObject(with: OpenAPIDocument.json)
         return try #require(object as? [String: Any], "the document is not a JSON object")
     }
 

@@ -8,6 +8,7 @@ import PixoraProviders
 import PixoraServer
 import PixoraStore
 import PixoraTestSupport
+import PixoraJobs
 
 /// Records mails instead of sending them.
 final class RecordingMailer: Mailer, @unchecked Sendable {

@@ -6,6 +6,8 @@ import PixoraServer
 import PixoraStore
 import PixoraTestSupport
 import Testing
+import SQLKit
+import PixoraJobs
 
 @Suite("Making videos through the API")
 struct VideoFlowTests {

@@ -2,6 +2,7 @@ import Foundation
 import PixoraStore
 import PixoraTestSupport
 import Testing
+import SQLKit
 
 @Suite("Accounts, credits and tokens in the store")
 struct AccountStoreTests {

@@ -1,6 +1,7 @@
 import Foundation
 import PixoraStore
 import PixoraTestSupport
+import SQLKit
 
 /// A user with `credits` (the sign-up grant), made directly in the store.
 func makeUser(_ database: any Database, credits: Int = 100, email: String? = nil) async throws -> User {

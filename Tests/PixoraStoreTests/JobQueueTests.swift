@@ -2,6 +2,7 @@ import Foundation
 import PixoraStore
 import PixoraTestSupport
 import Testing
+import SQLKit
 
 @Suite("The job queue")
 struct JobQueueTests {

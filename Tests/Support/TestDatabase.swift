@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PixoraStore
+import SQLKit
 
 /// The engines every store and API suite runs on.
 public enum TestEngine: String, CaseIterable, Sendable, CustomStringConvertible {

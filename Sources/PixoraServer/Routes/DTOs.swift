@@ -2,6 +2,7 @@ import Foundation
 import PixoraCore
 import PixoraPipeline
 import PixoraStore
+import PixoraJobs
 
 /// A user as the API shows it.
 struct UserBody: Codable, Sendable {

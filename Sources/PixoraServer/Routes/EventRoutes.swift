@@ -4,6 +4,7 @@ import NIOCore
 import PixoraPipeline
 import PixoraStore
 import ServiceLifecycle
+import PixoraJobs
 
 /// `GET /api/v1/videos/{id}/events`: Server-Sent Events with the video's status and its newest job's progress.
 /// Read from the database, so any API node can stream a job that any worker runs, and a reconnecting client

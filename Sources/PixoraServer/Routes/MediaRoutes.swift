@@ -72,22 +72,8 @@ struct MediaRoutes {
         let user = try Self.caller(request, context, tokens: services.tokens)
         let text = try context.parameters.require("key")
         guard let asset = AssetRef(text) else { throw APIError.notFound("asset") }
-        // Only assets recorded for one of the caller's videos, or a picture a running job of theirs reported as
-        // finished (shown while the video is still being made). The key is a validated `<hex>.<ext>`, so it
-        // cannot carry LIKE wildcards.
-        let owned = try await services.database.read { db in
-            if let row = try await db.raw("""
-                SELECT a.id FROM scene_assets a JOIN scene_revisions r ON r.id = a.revision_id JOIN scenes s ON s.id = r.scene_id
-                JOIN videos v ON v.id = s.video_id WHERE a.asset_key = \(bind: asset.description) AND v.user_id = \(bind: user) LIMIT 1
-                """).first() {
-                return Optional(row)
-            }
-            guard asset.ext == "png" else { return nil }
-            return try await db.raw("""
-                SELECT id FROM jobs WHERE user_id = \(bind: user) AND progress LIKE \(bind: "%\"imageKey\":\"\(asset.description)\"%") LIMIT 1
-                """).first()
-        }
-        guard owned != nil else { throw APIError.notFound("asset") }
+        let owned = try await services.database.read { db in try await Scenes.canRead(db, asset: asset, user: user) }
+        guard owned else { throw APIError.notFound("asset") }
         let types = ["png": "image/png", "mp4": "video/mp4", "wav": "audio/wav", "json": "application/json", "mid": "audio/midi"]
         return try await serve(try services.pipeline.store.url(for: asset), type: types[asset.ext] ?? "application/octet-stream", request: request, context: context)
     }
@@ -109,8 +95,7 @@ struct MediaRoutes {
             headers[.eTag] = "\"\(size)-\(Int(modified.timeIntervalSince1970))\""
         }
         if let download, request.uri.queryParameters["download"] != nil {
-            let safe = download.filter { $0.isLetter || $0.isNumber || " -_.".contains($0) }
-            headers[.contentDisposition] = "attachment; filename=\"\(safe.isEmpty ? "video.mp4" : safe)\""
+            headers[.contentDisposition] = ContentDisposition.attachment(fileName: download)
         }
         if let header = request.headers[.range] {
             guard let range = Self.byteRange(header, size: size) else {

@@ -12,6 +12,7 @@ struct SystemRoutes {
         routes.add(.get, "readyz", ready)
         routes.add(.get, "metrics", metrics)
         routes.add(.get, "openapi.json", openAPI)
+        routes.add(.get, "openapi.yaml", openAPIYAML)
     }
 
     struct Status: Codable, Sendable {
@@ -51,6 +52,12 @@ struct SystemRoutes {
     }
 
     @Sendable func openAPI(_ request: Request, context: AppRequestContext) async throws -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.json)))
+    }
+
+    @Sendable func openAPIYAML(_ request: Request, context: AppRequestContext) async throws -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
     }
 }

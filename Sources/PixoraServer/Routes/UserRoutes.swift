@@ -131,12 +131,20 @@ extension UserRoutes {
     }
 }
 
-/// The price list, public so a visitor sees what a video will cost before signing up.
+/// The price list and the setting choices, public so a visitor sees what a video can be and will cost before
+/// signing up.
 struct PricingRoutes {
     let services: AppServices
 
     func register(_ routes: RouteRegistrar<AppRequestContext>) {
         routes.add(.get, "pricing", pricing)
+        routes.add(.get, "settings/options", settingsOptions)
+    }
+
+    @Sendable func settingsOptions(_ request: Request, context: AppRequestContext) async throws
+        -> JSONResponse<SettingsOptions>
+    {
+        JSONResponse(SettingsOptions.current)
     }
 
     @Sendable func pricing(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<Pricing> {

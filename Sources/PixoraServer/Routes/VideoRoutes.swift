@@ -3,6 +3,8 @@ import Hummingbird
 import PixoraCore
 import PixoraPipeline
 import PixoraStore
+import SQLKit
+import PixoraJobs
 
 /// Videos: create (charged), list, read, rename, delete, cancel; scenes and their regeneration; versions.
 struct VideoRoutes {
@@ -10,7 +12,7 @@ struct VideoRoutes {
     var database: any Database { services.database }
     var tokens: TokenService { services.tokens }
 
-    static let maxPrompt = 2000
+    static let maxPrompt = SettingsOptions.maxPromptLength
     static let maxScript = 20_000
 
     func register(_ routes: RouteRegistrar<AuthenticatedContext>) {

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PixoraStore
+import SQLKit
 
 /// Claims and completes `jobs` empty jobs with each number of concurrent workers; prints jobs/s and how many jobs
 /// were claimed more than once (must be 0).

@@ -67,8 +67,7 @@ func referenceTimeline(store: AssetStore) async throws -> EditorState {
             transition: Transition(kind: .fade, duration: 1))
     }
     let plan = Plan(title: "Reference", summary: "benchmark", script: narration.joined(separator: " "), prompt: "bench", settings: settings, scenes: scenes)
-    let assets = try await VideoPipeline(store: store).produceAssets(for: plan)
-    var state = Assembler.editorState(plan: plan, assets: assets)
+    var state = try await VideoPipeline(store: store).assemble(plan).state
     state.transitions = Array(repeating: Transition(kind: .fade, duration: 1), count: 5)
     precondition(state.clips.allSatisfy { $0.duration == 5 }, "a narration outgrew its 5 s clip")
     return state
@@ -152,11 +151,11 @@ func benchGenerate() async throws {
         let total = try await seconds {
             marks.mark(.planning)
             let plan = try await pipeline.plan(prompt: prompt, settings: try settings(for: prompt))
-            let assets = try await pipeline.produceAssets(for: plan) { marks.mark($0.stage == .music ? .visuals : $0.stage) }
-            generated = assets.generated
-            marks.mark(.rendering)
-            let state = Assembler.editorState(plan: plan, assets: assets)
-            _ = try await Renderer(assets: pipeline.store).render(state, to: workspace.appendingPathComponent("bees.mp4"), thumbnail: workspace.appendingPathComponent("bees.jpg"))
+            let (made, _) = try await pipeline.makeVideo(
+                plan, to: workspace.appendingPathComponent("bees.mp4"),
+                thumbnail: workspace.appendingPathComponent("bees.jpg")
+            ) { marks.mark($0.stage == .music ? .visuals : $0.stage) }
+            generated = made.assets.generated
             marks.mark(.done)
         }
         let stages = marks.durations

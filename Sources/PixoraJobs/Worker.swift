@@ -1,7 +1,9 @@
 import Foundation
 import Logging
 import PixoraCore
+import PixoraPipeline
 import PixoraStore
+import SQLKit
 
 /// How a worker paces itself. Defaults suit real jobs; tests shorten them.
 public struct WorkerSettings: Sendable {

@@ -1,9 +1,11 @@
 import Foundation
 import Logging
 import PixoraCore
+import PixoraPipeline
 import PixoraGenerators
 import PixoraMedia
 import PixoraStore
+import SQLKit
 
 /// The kinds of background job a video has.
 public enum JobKind {
@@ -66,9 +68,9 @@ public struct VideoWorkshop: Sendable {
     }
 
     /// Runs the pipeline with its events folded into stored progress reports, written in order.
-    func produceAssets(_ plan: Plan, context: JobContext, tracker: ProgressTracker) async throws -> PlanAssets {
+    func assemble(_ plan: Plan, context: JobContext, tracker: ProgressTracker) async throws -> AssembledVideo {
         try await reporting(to: context, tracker: tracker) { report in
-            try await pipeline.produceAssets(for: plan, progress: report)
+            try await pipeline.assemble(plan, progress: report)
         }
     }
 
@@ -104,9 +106,7 @@ public struct VideoWorkshop: Sendable {
         let output = scratch.appendingPathComponent("video.mp4")
         let thumbnail = scratch.appendingPathComponent("video.jpg")
         let result = try await reporting(to: context, tracker: tracker) { report in
-            try await Renderer(assets: pipeline.store).render(state, to: output, thumbnail: thumbnail) { fraction in
-                report(ProgressEvent(stage: .rendering, fraction: ProgressEvent.fraction(.rendering, done: fraction, of: 1), message: "rendering"))
-            }
+            try await pipeline.render(state, to: output, thumbnail: thumbnail, progress: report)
         }
         let videoKey = MediaFolder.videoKey(video: video, version: version)
         let thumbnailKey = MediaFolder.thumbnailKey(video: video, version: version)
@@ -178,8 +178,8 @@ struct GenerateVideoJob: JobHandler {
         tracker.setSceneCount(plan.scenes.count)
         await context.report(tracker.apply(ProgressEvent(stage: .voice, fraction: ProgressEvent.fraction(.voice, done: 0, of: 1), message: "planned \(plan.scenes.count) scenes")))
 
-        let assets = try await workshop.produceAssets(plan, context: context, tracker: tracker)
-        let state = Assembler.editorState(plan: plan, assets: assets)
+        let assembled = try await workshop.assemble(plan, context: context, tracker: tracker)
+        let (assets, state) = (assembled.assets, assembled.state)
         let (result, videoKey, thumbnailKey) = try await workshop.render(state, video: video.id, version: 1, context: context, tracker: tracker)
         let done = tracker.apply(ProgressEvent(stage: .done, fraction: 1, message: "done"))
         try await workshop.complete(context, final: done, files: [videoKey, thumbnailKey]) { db in
@@ -225,8 +225,9 @@ struct RegenerateSceneJob: JobHandler {
         plan.scenes[scene.position] = try JSONDecoder().decode(PlanScene.self, from: Data(revision.planScene.utf8))
 
         let tracker = ProgressTracker(sceneCount: plan.scenes.count)
-        let assets = try await workshop.produceAssets(plan, context: context, tracker: tracker)
-        var state = Assembler.editorState(plan: plan, assets: assets)
+        let assembled = try await workshop.assemble(plan, context: context, tracker: tracker)
+        let assets = assembled.assets
+        var state = assembled.state
         if let current, let previous = try? EditorState.load(Data(current.editorState.utf8)) {
             state.carryOverEdits(from: previous)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import PixoraCore
+import PixoraPipeline
 
 /// The whole progress picture of a job, stored with the job and streamed to clients: a reconnecting client gets
 /// everything from one report.

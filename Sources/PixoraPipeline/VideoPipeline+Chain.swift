@@ -1,0 +1,37 @@
+import Foundation
+import PixoraCore
+import PixoraMedia
+
+/// A plan's timeline with every asset it uses made or found.
+public struct AssembledVideo: Sendable {
+    public var plan: Plan
+    public var assets: PlanAssets
+    public var state: EditorState
+}
+
+/// The whole chain, in one place for the CLI, the workers, the director agent and the benchmarks:
+/// plan → assets → EditorState (`assemble`), EditorState → MP4 + thumbnail (`render`), or both (`makeVideo`).
+extension VideoPipeline {
+    public func assemble(_ plan: Plan, progress: ProgressHandler? = nil) async throws -> AssembledVideo {
+        let assets = try await produceAssets(for: plan, progress: progress)
+        return AssembledVideo(plan: plan, assets: assets, state: Assembler.editorState(plan: plan, assets: assets))
+    }
+
+    /// Renders with this pipeline's assets, reporting the render's progress as `.rendering` events.
+    public func render(
+        _ state: EditorState, to output: URL, thumbnail: URL? = nil, progress: ProgressHandler? = nil
+    ) async throws -> RenderResult {
+        try await Renderer(assets: store).render(state, to: output, thumbnail: thumbnail) { fraction in
+            progress?(ProgressEvent(
+                stage: .rendering, fraction: ProgressEvent.fraction(.rendering, done: fraction, of: 1),
+                message: "rendering"))
+        }
+    }
+
+    public func makeVideo(
+        _ plan: Plan, to output: URL, thumbnail: URL? = nil, progress: ProgressHandler? = nil
+    ) async throws -> (AssembledVideo, RenderResult) {
+        let video = try await assemble(plan, progress: progress)
+        return (video, try await render(video.state, to: output, thumbnail: thumbnail, progress: progress))
+    }
+}
