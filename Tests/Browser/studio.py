@@ -127,6 +127,9 @@ class Server:
         # A copied binary does not find the web files bundled next to .build/debug/pixora: serve the sources.
         if override and not env.get("PIXORA_WEB_DIR"):
             env["PIXORA_WEB_DIR"] = str(REPO / "Sources" / "PixoraServer" / "Web")
+        # The server runs in its temporary folder: a relative PIXORA_WEB_DIR means the caller's folder.
+        if env.get("PIXORA_WEB_DIR"):
+            env["PIXORA_WEB_DIR"] = os.path.abspath(env["PIXORA_WEB_DIR"])
         server = cls(binary=binary, port=port, root=root, env=env)
         server.log_path = OUTPUT / "server.log"
         try:

@@ -1,4 +1,7 @@
-// Small DOM helpers shared by every page: element builder, toasts, dialogs, formatting, form errors.
+// Small DOM helpers shared by every page: element builders (HTML and SVG), toasts, dialogs, form errors, loading,
+// empty and failed states. Words and numbers are formatted in format.js.
+
+import { sentence } from './format.js';
 
 /**
  * h('button', {class: 'primary', onclick: fn, disabled: true}, 'Save') → element.
@@ -28,6 +31,16 @@ function append(element, children) {
   }
 }
 
+/** svg('circle', {cx: 12, r: 9}, …children) → an SVG element; attributes are set as they are (null/false skipped). */
+export function svg(tag, attributes = {}, ...children) {
+  const element = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [name, value] of Object.entries(attributes || {})) {
+    if (value !== null && value !== undefined && value !== false) element.setAttribute(name, String(value));
+  }
+  append(element, children);
+  return element;
+}
+
 /** Replaces the children of `element`. */
 export function mount(element, ...children) {
   element.replaceChildren();
@@ -51,6 +64,11 @@ export function errorText(error) {
   if (!error) return 'Something went wrong.';
   if (error.name === 'ApiError') return error.message;
   return error.message || String(error);
+}
+
+/** The error's words as a sentence, to follow a sentence of our own ("… could not be loaded. <reason>."). */
+export function errorSentence(error) {
+  return sentence(errorText(error));
 }
 
 /** A modal confirmation; resolves true when confirmed. Uses <dialog>, focus is trapped by the browser. */
@@ -115,23 +133,6 @@ export function clearFormErrors(form) {
   }
 }
 
-/** 75.4 → "1:15". */
-export function formatDuration(seconds) {
-  if (seconds === null || seconds === undefined || Number.isNaN(seconds)) return '–';
-  const total = Math.round(seconds);
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
-}
-
-export function formatDate(iso) {
-  if (!iso) return '';
-  return new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-}
-
-export function formatDateTime(iso) {
-  if (!iso) return '';
-  return new Date(iso).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-}
-
 /** A spinner with a label, for loading states. */
 export function loading(label = 'Loading…') {
   return h('div', { class: 'loading', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), h('span', {}, label));
@@ -147,12 +148,6 @@ export function failure(error, retry) {
   return h('div', { class: 'failure', role: 'alert' },
     h('p', {}, errorText(error)),
     retry ? h('button', { type: 'button', class: 'button', onclick: retry }, 'Try again') : null);
-}
-
-/** Status → label and badge class. */
-export function statusBadge(status) {
-  const labels = { queued: 'Queued', running: 'Generating', completed: 'Ready', failed: 'Failed', cancelled: 'Cancelled', ready: 'Ready', rendering: 'Rendering' };
-  return h('span', { class: `badge status-${status}` }, labels[status] || status);
 }
 
 /** Adds a page's own stylesheet once (e.g. '/css/editor.css'). */

@@ -2,20 +2,15 @@
 // the price and the revision history) and the audio of the timeline (voices and music with play buttons).
 
 import { api } from '../api.js';
-import { h, errorText, confirmDialog, formatDateTime, toast } from '../ui.js';
+import { h, errorText, confirmDialog, toast } from '../ui.js';
 import { refreshUser } from '../app.js';
-import { formatTime } from './player.js';
+import { formatDateTime, formatTime, plural } from '../format.js';
+import { assetOf } from '../scenes.js';
 
 const REASONS = { initial: 'First version', visual: 'New picture', audio: 'New voice', both: 'New picture and voice' };
 
-/** Finds the scene record of a clip (clips carry the plan scene id, e.g. "s2"). */
-export function sceneOfClip(scenes, clip) {
-  return scenes.find((scene) => (scene.scene?.id || scene.id) === clip.sceneId) || null;
-}
-
-export function assetOf(scene, kind) {
-  return scene?.assets?.find((asset) => asset.kind === kind) || null;
-}
+/** What a regeneration of each kind makes, in words ("Make a new picture for scene 2?"). */
+export const REGENERATED = { visual: 'a new picture', audio: 'a new voice', both: 'a new picture and voice' };
 
 /**
  * options: videoId, getScenes() → scene list, getState(), getAssets(), pricing() → {sceneVisual, sceneAudio},
@@ -145,7 +140,7 @@ export class AssetsPanel {
       const effective = kind === 'both' && !changedNarration ? 'visual' : kind;
       const cost = this.price(effective);
       const balance = this.balance();
-      priceLine.replaceChildren(`Costs ${cost} credit${cost === 1 ? '' : 's'}`,
+      priceLine.replaceChildren(`Costs ${plural(cost, 'credit')}`,
         balance !== null ? ` · your balance: ${balance}` : '',
         kind === 'both' && !changedNarration ? ' (narration unchanged: only a new picture)' : '');
       priceLine.classList.toggle('insufficient', balance !== null && balance < cost);
@@ -178,11 +173,11 @@ export class AssetsPanel {
         if (balance !== null && balance < cost) {
           return this.formError(error, `This costs ${cost} credits and your balance is ${balance}.`);
         }
-        const what = { visual: 'a new picture', audio: 'a new voice', both: 'a new picture and voice' }[kind];
+        const what = REGENERATED[kind];
         const ok = await confirmDialog({
           title: `Make ${what} for scene ${index + 1}?`,
-          message: `This costs ${cost} credit${cost === 1 ? '' : 's'}. The video is re-rendered with it as a new version; you are refunded if it fails.`,
-          confirm: `Spend ${cost} credit${cost === 1 ? '' : 's'}`,
+          message: `This costs ${plural(cost, 'credit')}. The video is re-rendered with it as a new version; you are refunded if it fails.`,
+          confirm: `Spend ${plural(cost, 'credit')}`,
         });
         if (!ok) return;
         submit.disabled = true;

@@ -3,27 +3,21 @@
 // update the preview live while dragged (no request) and send the operation when released.
 
 import { h, confirmDialog } from '../ui.js';
-import { clipStarts, maxTransition, totalDuration } from './model.js';
-import { TRANSITION_LABELS } from './timeline.js';
-import { formatTime } from './player.js';
+import { formatTime, round } from '../format.js';
+import { labelOf } from '../options.js';
+import { clipStarts, maxTransition, totalDuration } from '../timing.js';
 
 let fieldCount = 0;
 const fieldId = (name) => `insp-${name}-${++fieldCount}`;
 
-const round2 = (value) => Math.round(value * 100) / 100;
-
 /**
- * options: model, player, clipName(index), voiceSegmentOf(state, clipIndex) → index|-1,
- * onSelect(selection), preview(state) (show a state in the player without committing it).
+ * options: model, player, transitions (the server's transition choices), clipName(index),
+ * voiceSegmentOf(state, clipIndex) → index|-1, onSelect(selection), preview(state) (show a state in the player
+ * without committing it).
  */
 export class Inspector {
-  constructor({ model, player, clipName, voiceSegmentOf, onSelect, preview }) {
-    this.model = model;
-    this.player = player;
-    this.clipName = clipName;
-    this.voiceSegmentOf = voiceSegmentOf;
-    this.onSelect = onSelect;
-    this.preview = preview;
+  constructor({ model, player, transitions, clipName, voiceSegmentOf, onSelect, preview }) {
+    Object.assign(this, { model, player, transitions, clipName, voiceSegmentOf, onSelect, preview });
     this.selection = null;
     this.content = h('div', { class: 'inspector-content' });
     this.element = h('aside', { class: 'inspector card', 'aria-label': 'Inspector' }, this.content);
@@ -76,13 +70,13 @@ export class Inspector {
   numberField({ name, label, value, min, max, step = 0.1, hint, onCommit, unit = 's' }) {
     const id = fieldId(name);
     const input = h('input', {
-      id, name, type: 'number', inputmode: 'decimal', value: String(round2(value)), min: min ?? null, max: max ?? null, step: String(step),
+      id, name, type: 'number', inputmode: 'decimal', value: String(round(value, 2)), min: min ?? null, max: max ?? null, step: String(step),
     });
     input.addEventListener('change', () => {
       const number = Number(input.value);
       if (input.value === '' || !Number.isFinite(number) || (min !== undefined && number < min) || (max !== undefined && number > max)) {
         input.setAttribute('aria-invalid', 'true');
-        note.textContent = `Enter a number${min !== undefined ? ` from ${round2(min)}` : ''}${max !== undefined ? ` to ${round2(max)}` : ''}${unit ? ` ${unit}` : ''}.`;
+        note.textContent = `Enter a number${min !== undefined ? ` from ${round(min, 2)}` : ''}${max !== undefined ? ` to ${round(max, 2)}` : ''}${unit ? ` ${unit}` : ''}.`;
         note.hidden = false;
         return;
       }
@@ -206,18 +200,18 @@ export class Inspector {
       this.header(`Transition ${index + 1}`, `Between clip ${index + 1} and clip ${index + 2}`),
       this.selectField({
         name: 'kind', label: 'Kind', value: transition.kind,
-        options: Object.entries(TRANSITION_LABELS),
+        options: this.transitions.map((choice) => [choice.value, choice.label]),
         onCommit: (kind) => {
           const op = { op: 'setTransition', cut: index, kind };
-          if (kind !== 'cut' && isCut) op.duration = round2(Math.max(0.1, Math.min(0.6, limit)));
-          this.apply([op], `Transition ${index + 1}: ${TRANSITION_LABELS[kind]}`);
+          if (kind !== 'cut' && isCut) op.duration = round(Math.max(0.1, Math.min(0.6, limit)), 2);
+          this.apply([op], `Transition ${index + 1}: ${labelOf(this.transitions, kind)}`);
         },
       }),
       isCut
         ? h('p', { class: 'muted small' }, 'A cut switches clips at once; pick another kind to set a duration.')
         : this.numberField({
-          name: 'transitionDuration', label: 'Duration', value: duration, min: 0.1, max: round2(limit), step: 0.1,
-          hint: `At most ${round2(limit)} s here (half the shorter clip, 3 s at most).`,
+          name: 'transitionDuration', label: 'Duration', value: duration, min: 0.1, max: round(limit, 2), step: 0.1,
+          hint: `At most ${round(limit, 2)} s here (half the shorter clip, 3 s at most).`,
           onCommit: (value) => this.apply([{ op: 'setTransition', cut: index, duration: value }], `Transition ${index + 1} lasts ${value.toFixed(1)} s`),
         }),
       h('div', { class: 'button-row' },
@@ -226,7 +220,7 @@ export class Inspector {
           onclick: () => {
             const op = { op: 'setAllTransitions', kind: transition.kind };
             if (!isCut) op.duration = transition.duration;
-            this.apply([op], `Every transition: ${TRANSITION_LABELS[transition.kind]}`);
+            this.apply([op], `Every transition: ${labelOf(this.transitions, transition.kind)}`);
           },
         }, 'Use for every cut'),
         h('button', { type: 'button', class: 'button small ghost', onclick: () => this.player.seek(Math.max(0, clipStarts(state)[index + 1] - 1)) }, 'Preview it')));
@@ -256,11 +250,11 @@ export class Inspector {
       this.header('Text', `${formatTime(overlay.start)} – ${formatTime(overlay.end)}`),
       h('div', { class: 'field' }, h('label', { for: textId }, 'Text'), text, textError),
       h('div', { class: 'field-pair' },
-        this.numberField({ name: 'start', label: 'From', value: overlay.start, min: 0, max: round2(overlay.end - 0.1), onCommit: (start) => update({ start }, 'Text start') }),
-        this.numberField({ name: 'end', label: 'To', value: overlay.end, min: round2(overlay.start + 0.1), max: round2(total), onCommit: (end) => update({ end }, 'Text end') })),
+        this.numberField({ name: 'start', label: 'From', value: overlay.start, min: 0, max: round(overlay.end - 0.1, 2), onCommit: (start) => update({ start }, 'Text start') }),
+        this.numberField({ name: 'end', label: 'To', value: overlay.end, min: round(overlay.start + 0.1, 2), max: round(total, 2), onCommit: (end) => update({ end }, 'Text end') })),
       h('div', { class: 'field-pair' },
-        this.numberField({ name: 'x', label: 'Across', unit: '%', step: 1, value: overlay.x * 100, min: 0, max: 100, onCommit: (x) => update({ x: round2(x / 100) }, 'Move text') }),
-        this.numberField({ name: 'y', label: 'Down', unit: '%', step: 1, value: overlay.y * 100, min: 0, max: 100, onCommit: (y) => update({ y: round2(y / 100) }, 'Move text') })),
+        this.numberField({ name: 'x', label: 'Across', unit: '%', step: 1, value: overlay.x * 100, min: 0, max: 100, onCommit: (x) => update({ x: round(x / 100, 2) }, 'Move text') }),
+        this.numberField({ name: 'y', label: 'Down', unit: '%', step: 1, value: overlay.y * 100, min: 0, max: 100, onCommit: (y) => update({ y: round(y / 100, 2) }, 'Move text') })),
       h('p', { class: 'hint' }, 'Tip: drag the text on the preview to place it.'),
       ...this.styleFields(style, (partial, label) => update({ style: partial }, label), 'overlay'),
       h('div', { class: 'button-row inspector-danger' },

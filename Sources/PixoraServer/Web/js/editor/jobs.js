@@ -2,6 +2,8 @@
 // The signed eventsUrl lasts an hour: when the stream closes for good, a fresh one is fetched.
 
 import { api } from '../api.js';
+import { capitalize } from '../format.js';
+import { parseEvent, progressPercent } from '../stream.js';
 
 /**
  * Calls onProgress(body) for each `progress` event and onEnd(body) once at the `end` event (body is the
@@ -29,13 +31,13 @@ export function followVideo(videoId, { jobId = null, onProgress, onEnd, onError 
     }
     source.addEventListener('progress', (event) => {
       retries = 0;
-      const body = parse(event.data);
+      const body = parseEvent(event.data);
       if (!body || !relevant(body)) return;
       // A stream opened before our job started may still end with the previous job: ignore that end.
       onProgress?.(body);
     });
     source.addEventListener('end', (event) => {
-      const body = parse(event.data);
+      const body = parseEvent(event.data);
       if (body && jobId && body.job && body.job.id !== jobId) {
         // An older job's end: our job is not on the stream yet; look again shortly.
         close();
@@ -84,19 +86,11 @@ export function followVideo(videoId, { jobId = null, onProgress, onEnd, onError 
   return stop;
 }
 
-function parse(text) {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
 /** The share done (0–100) and a line for people, from an EventBody's job progress. */
 export function progressOf(body) {
   const progress = body?.job?.progress;
-  const percent = Math.round(Math.min(1, Math.max(0, progress?.fraction ?? 0)) * 100);
-  const message = progress?.message ? progress.message[0].toUpperCase() + progress.message.slice(1) : '';
+  const percent = progressPercent(progress);
+  const message = capitalize(progress?.message);
   let line = message || (body?.job?.state === 'queued' ? 'Waiting for a worker…' : 'Working…');
   if (progress?.etaSeconds > 0) line += ` · about ${Math.ceil(progress.etaSeconds)} s left`;
   return { percent, line };

@@ -9,38 +9,6 @@ import { api } from '../api.js';
 const DRAFT_PREFIX = 'pixora.editor.';
 const UNDO_LIMIT = 100;
 
-/** Where each clip starts on the output timeline (for drawing only; the server does the real arithmetic). */
-export function clipStarts(state) {
-  const starts = [];
-  let time = 0;
-  state.clips.forEach((clip, index) => {
-    starts.push(time);
-    time += clip.duration - overlap(state.transitions[index]);
-  });
-  return starts;
-}
-
-/** Seconds two clips overlap at a cut (a plain cut overlaps nothing). */
-export function overlap(transition) {
-  if (!transition || transition.kind === 'cut') return 0;
-  return transition.duration || 0;
-}
-
-/** Length of the rendered video in seconds. */
-export function totalDuration(state) {
-  if (!state?.clips?.length) return 0;
-  const clips = state.clips.reduce((sum, clip) => sum + clip.duration, 0);
-  const overlaps = state.transitions.slice(0, state.clips.length - 1).reduce((sum, t) => sum + overlap(t), 0);
-  return Math.max(0, clips - overlaps);
-}
-
-/** The longest transition allowed at cut `index` (half the shorter neighbour, at most 3 s). */
-export function maxTransition(state, index) {
-  const a = state.clips[index]?.duration ?? 0;
-  const b = state.clips[index + 1]?.duration ?? 0;
-  return Math.max(0, Math.min(3, Math.min(a, b) / 2));
-}
-
 function same(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -162,25 +130,23 @@ export class EditorModel extends EventTarget {
   }
 
   undo() {
-    // While an edit is on its way its answer would land on top of the undone state: wait for it.
-    if (this.busy) return false;
-    const entry = this.undoStack.pop();
-    if (!entry) return false;
-    this.redoStack.push({ id: entry.id, state: this.current, label: entry.label, operations: entry.operations });
-    this.current = entry.state;
-    this.saveDraft();
-    this.emit({ changes: [], label: `Undid: ${entry.label}`, source: 'undo' });
-    return true;
+    return this.step(this.undoStack, this.redoStack, 'Undid', 'undo');
   }
 
   redo() {
+    return this.step(this.redoStack, this.undoStack, 'Redid', 'redo');
+  }
+
+  /** Makes the newest entry of `from` current again, keeping the current state in `to` (undo and redo). */
+  step(from, to, verb, source) {
+    // While an edit is on its way its answer would land on top of the undone state: wait for it.
     if (this.busy) return false;
-    const entry = this.redoStack.pop();
+    const entry = from.pop();
     if (!entry) return false;
-    this.undoStack.push({ id: entry.id, state: this.current, label: entry.label, operations: entry.operations });
+    to.push({ id: entry.id, state: this.current, label: entry.label, operations: entry.operations });
     this.current = entry.state;
     this.saveDraft();
-    this.emit({ changes: [], label: `Redid: ${entry.label}`, source: 'redo' });
+    this.emit({ changes: [], label: `${verb}: ${entry.label}`, source });
     return true;
   }
 

@@ -2,7 +2,9 @@
 // "Restore" (make a rendered version the one the video shows) and "Open in editor".
 
 import { api } from '../api.js';
-import { h, errorText, statusBadge, formatDateTime, formatDuration } from '../ui.js';
+import { h, errorText } from '../ui.js';
+import { formatDateTime, formatDuration } from '../format.js';
+import { statusBadge } from '../status.js';
 
 export const VERSION_LIMIT = 5;
 

@@ -3,7 +3,8 @@
 
 import { api, startSession } from '../api.js';
 import { navigate } from '../app.js';
-import { h, toast, errorText, showFormErrors, clearFormErrors, setFieldError, useStyles } from '../ui.js';
+import { h, toast, errorSentence, showFormErrors, clearFormErrors, setFieldError, useStyles } from '../ui.js';
+import { plural } from '../format.js';
 import { loadDraft, safeNext } from './draft.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -253,10 +254,10 @@ async function send(form, path, body, busyLabel, onDone, handle) {
       summary.append(' ', h('a', { href: '/signin', 'data-link': true }, 'Sign in instead'), ' or ',
         h('a', { href: '/forgot-password', 'data-link': true }, 'reset your password'), '.');
     } else if (error.status === 401 && path === '/auth/login') {
-      showFormErrors(form, { message: sentence(errorText(error)) || 'The email or the password is wrong.', name: 'ApiError' });
+      showFormErrors(form, { message: errorSentence(error) || 'The email or the password is wrong.', name: 'ApiError' });
       form.elements.password.select();
     } else {
-      showFormErrors(form, { name: 'ApiError', message: sentence(errorText(error)), details: error.details, fields: error.fields });
+      showFormErrors(form, { name: 'ApiError', message: errorSentence(error), details: error.details, fields: error.fields });
     }
     form.querySelector('[aria-invalid="true"]')?.focus();
   } finally {
@@ -270,14 +271,7 @@ function rateLimitText(error) {
   const seconds = Number(error.details?.retryAfterSeconds);
   if (!Number.isFinite(seconds) || seconds <= 0) return 'Too many sign-in attempts. Please wait a few minutes and try again.';
   const wait = seconds < 60
-    ? `${Math.ceil(seconds)} second${Math.ceil(seconds) === 1 ? '' : 's'}`
-    : `${Math.ceil(seconds / 60)} minute${Math.ceil(seconds / 60) === 1 ? '' : 's'}`;
+    ? plural(Math.ceil(seconds), 'second')
+    : plural(Math.ceil(seconds / 60), 'minute');
   return `Too many sign-in attempts. For your security, please wait ${wait} before trying again.`;
-}
-
-/** Server messages are lower-case fragments ("the email or the password is wrong"): make them sentences. */
-function sentence(text) {
-  if (!text) return text;
-  const first = text[0].toUpperCase() + text.slice(1);
-  return /[.!?]$/.test(first) ? first : first + '.';
 }

@@ -4,20 +4,20 @@
 
 import { api } from '../api.js';
 import { refreshUser } from '../app.js';
-import {
-  h, mount, toast, errorText, confirmDialog, formatDuration, formatDate, loading, emptyState, failure,
-  statusBadge, useStyles,
-} from '../ui.js';
+import { h, mount, toast, errorSentence, confirmDialog, loading, emptyState, failure, useStyles } from '../ui.js';
+import { debounce } from '../debounce.js';
+import { lineIcon } from '../icons.js';
+import { STATUS_LABELS, isActive } from '../status.js';
+import { videoCard } from '../dashboard/video-card.js';
 
 const PAGE_SIZE = 24;
 const POLL_MS = 5000;
 const SEARCH_DELAY_MS = 300;
 const STATUSES = [
-  ['', 'All statuses'], ['queued', 'Queued'], ['running', 'Generating'], ['completed', 'Ready'],
-  ['failed', 'Failed'], ['cancelled', 'Cancelled'],
+  ['', 'All statuses'],
+  ...['queued', 'running', 'completed', 'failed', 'cancelled'].map((status) => [status, STATUS_LABELS[status]]),
 ];
 const SORTS = [['newest', 'Newest first'], ['oldest', 'Oldest first']];
-const ACTIVE = new Set(['queued', 'running']);
 
 export async function render(main, { query }) {
   useStyles('/css/dashboard.css');
@@ -33,7 +33,6 @@ export async function render(main, { query }) {
   };
   let listController = null;
   let pollController = null;
-  let searchTimer = null;
   let pollTimer = null;
   let disposed = false;
 
@@ -49,7 +48,7 @@ export async function render(main, { query }) {
   const toolbar = h('form', { class: 'dash-toolbar', role: 'search', 'aria-label': 'Filter videos', novalidate: true },
     h('div', { class: 'field dash-search' },
       h('label', { for: 'dash-search' }, 'Search'),
-      h('div', { class: 'dash-search-box' }, h('span', { class: 'dash-search-icon' }, icon('search')), search)),
+      h('div', { class: 'dash-search-box' }, h('span', { class: 'dash-search-icon' }, lineIcon('search')), search)),
     h('div', { class: 'field' }, h('label', { for: 'dash-status' }, 'Status'), statusSelect),
     h('div', { class: 'field' }, h('label', { for: 'dash-sort' }, 'Sort'), sortSelect));
 
@@ -106,7 +105,7 @@ export async function render(main, { query }) {
       if (error.name === 'AbortError' || disposed) return;
       state.loaded = false;
       summary.textContent = '';
-      mount(results, failure(new Error(`Your videos could not be loaded. ${sentence(errorText(error))}`), () => reload()));
+      mount(results, failure(new Error(`Your videos could not be loaded. ${errorSentence(error)}`), () => reload()));
     } finally {
       if (listController === controller) {
         results.removeAttribute('aria-busy');
@@ -136,7 +135,7 @@ export async function render(main, { query }) {
       schedulePoll();
     } catch (error) {
       if (error.name === 'AbortError' || disposed) return;
-      toast(`More videos could not be loaded. ${sentence(errorText(error))}`, 'error');
+      toast(`More videos could not be loaded. ${errorSentence(error)}`, 'error');
       button.disabled = false;
       button.textContent = 'Load more';
     }
@@ -161,7 +160,7 @@ export async function render(main, { query }) {
           h('button', { type: 'button', class: 'button', onclick: clearFilters }, 'Clear filters')));
       } else {
         mount(results, h('div', { class: 'dash-empty' },
-          h('div', { class: 'dash-empty-art' }, icon('play')),
+          h('div', { class: 'dash-empty-art' }, lineIcon('play')),
           emptyState('No videos yet', 'Describe an idea in a sentence and Pixora turns it into a narrated video.',
             h('a', { class: 'button primary large', href: '/', 'data-link': true }, 'Create your first video'))));
       }
@@ -174,66 +173,12 @@ export async function render(main, { query }) {
   }
 
   function card(video) {
-    const href = `/videos/${encodeURIComponent(video.id)}`;
-    const title = video.title || video.prompt || 'Untitled video';
-    const refunded = video.status === 'failed' || video.status === 'cancelled';
-    return h('li', { class: `video-card status-${video.status}`, dataset: { id: video.id } },
-      // The picture repeats the title link, so it stays out of the tab order and away from screen readers.
-      h('a', { class: 'video-thumb', href, 'data-link': true, tabindex: '-1', 'aria-hidden': 'true' }, thumbnail(video)),
-      h('div', { class: 'video-body' },
-        h('h2', { class: 'video-title' }, h('a', { href, 'data-link': true, title, dataset: { role: 'title' } }, title)),
-        h('div', { class: 'video-meta' },
-          statusBadge(video.status),
-          video.durationSeconds ? h('span', { title: 'Duration' }, h('span', { class: 'visually-hidden' }, 'Duration '), formatDuration(video.durationSeconds)) : null,
-          h('time', { datetime: video.createdAt, title: new Date(video.createdAt).toLocaleString() }, formatDate(video.createdAt))),
-        h('p', { class: 'video-credits small muted' },
-          `${video.creditsUsed} ${video.creditsUsed === 1 ? 'credit' : 'credits'}`,
-          refunded && video.creditsUsed ? h('span', { class: 'video-refunded' }, ' · refunded') : null),
-        video.status === 'failed' && video.error
-          ? h('p', { class: 'video-error small', title: video.error }, video.error) : null,
-        h('div', { class: 'video-actions' },
-          h('a', { class: 'button small', href, 'data-link': true, 'aria-label': `Open ${title}`, dataset: { role: 'open' } },
-            ACTIVE.has(video.status) ? 'Watch progress' : 'Open'),
-          video.status === 'completed'
-            ? h('a', {
-              class: 'button small primary', href: `${href}/edit`, 'data-link': true, 'aria-label': `Continue editing ${title}`,
-              dataset: { role: 'edit' },
-            }, 'Continue editing')
-            : null)),
-      // Last in the tab order (after the title and the actions) but drawn over the picture's corner.
-      h('button', {
-        type: 'button', class: 'video-delete', 'aria-label': `Delete ${title}`, title: 'Delete video',
-        dataset: { role: 'delete' }, onclick: (event) => remove(video, event.currentTarget),
-      }, icon('trash')));
-  }
-
-  function thumbnail(video) {
-    if (video.thumbnailUrl) {
-      const image = h('img', { src: video.thumbnailUrl, alt: '', loading: 'lazy', decoding: 'async' });
-      // An expired or missing picture falls back to the status placeholder rather than a broken image.
-      image.addEventListener('error', () => image.replaceWith(placeholder(video.status)), { once: true });
-      return image;
-    }
-    return placeholder(video.status);
-  }
-
-  function placeholder(status) {
-    const looks = {
-      queued: ['clock', 'Waiting to start'],
-      running: ['', 'Generating…'],
-      failed: ['alert', 'Generation failed'],
-      cancelled: ['ban', 'Cancelled'],
-      completed: ['play', 'No preview'],
-    };
-    const [name, text] = looks[status] || ['play', ''];
-    return h('span', { class: `video-placeholder placeholder-${status}` },
-      status === 'running' ? h('span', { class: 'spinner' }) : h('span', { class: 'video-placeholder-icon' }, icon(name)),
-      h('span', { class: 'video-placeholder-text' }, text));
+    return videoCard(video, remove);
   }
 
   async function remove(video, button) {
     const title = video.title || 'this video';
-    const active = ACTIVE.has(video.status);
+    const active = isActive(video.status);
     const ok = await confirmDialog({
       title: 'Delete this video?',
       message: active
@@ -254,7 +199,7 @@ export async function render(main, { query }) {
       if (error.status !== 404) {
         button.disabled = false;
         button.focus();
-        toast(`“${title}” could not be deleted. ${sentence(errorText(error))}`, 'error');
+        toast(`“${title}” could not be deleted. ${errorSentence(error)}`, 'error');
         return;
       }
       // Already gone (deleted in another tab): drop the card all the same.
@@ -279,7 +224,7 @@ export async function render(main, { query }) {
    */
   function schedulePoll() {
     clearTimeout(pollTimer);
-    if (disposed || !state.items.some((video) => ACTIVE.has(video.status))) return;
+    if (disposed || !state.items.some((video) => isActive(video.status))) return;
     pollTimer = setTimeout(poll, POLL_MS);
   }
 
@@ -299,7 +244,7 @@ export async function render(main, { query }) {
       applyPoll(page);
     } catch (error) {
       if (error.name === 'AbortError' || disposed) return;
-      pollNote.textContent = `Live status updates are paused: ${sentence(errorText(error))} Trying again in a few seconds.`;
+      pollNote.textContent = `Live status updates are paused: ${errorSentence(error)} Trying again in a few seconds.`;
       pollNote.hidden = false;
     }
     schedulePoll();
@@ -312,7 +257,7 @@ export async function render(main, { query }) {
     const removed = [];
     let refund = false;
     state.items = state.items.flatMap((video) => {
-      if (!ACTIVE.has(video.status)) return [video];
+      if (!isActive(video.status)) return [video];
       const latest = fresh.get(video.id);
       // Missing from a complete answer: deleted elsewhere.
       if (!latest) {
@@ -361,7 +306,7 @@ export async function render(main, { query }) {
   }
 
   function applySearch() {
-    clearTimeout(searchTimer);
+    searchSoon.cancel();
     const value = search.value.trim().slice(0, 200);
     if (value === state.q) return;
     state.q = value;
@@ -369,10 +314,8 @@ export async function render(main, { query }) {
     reload();
   }
 
-  search.addEventListener('input', () => {
-    clearTimeout(searchTimer);
-    searchTimer = setTimeout(applySearch, SEARCH_DELAY_MS);
-  });
+  const searchSoon = debounce(applySearch, SEARCH_DELAY_MS);
+  search.addEventListener('input', searchSoon);
   // Escape in a non-empty search box clears it (type=search does this natively in Chromium, this makes it sure).
   search.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && search.value) {
@@ -402,44 +345,10 @@ export async function render(main, { query }) {
 
   return () => {
     disposed = true;
-    clearTimeout(searchTimer);
+    searchSoon.cancel();
     clearTimeout(pollTimer);
     listController?.abort();
     pollController?.abort();
     document.removeEventListener('visibilitychange', onVisible);
   };
-}
-
-// Small line icons (24×24, currentColor) built with DOM calls; glyph fonts differ too much between systems.
-const ICONS = {
-  search: [['circle', { cx: 11, cy: 11, r: 7 }], ['path', { d: 'M20 20l-4.2-4.2' }]],
-  trash: [['path', { d: 'M4 7h16M10 11v6M14 11v6M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12M9 7V4h6v3' }]],
-  clock: [['circle', { cx: 12, cy: 12, r: 9 }], ['path', { d: 'M12 7v5l3 2' }]],
-  ban: [['circle', { cx: 12, cy: 12, r: 9 }], ['path', { d: 'M5.7 5.7l12.6 12.6' }]],
-  alert: [['circle', { cx: 12, cy: 12, r: 9 }], ['path', { d: 'M12 7.5v5.5M12 16.5v.5' }]],
-  play: [['path', { d: 'M8 5.5l11 6.5-11 6.5z', fill: 'currentColor' }]],
-};
-
-function icon(name) {
-  const ns = 'http://www.w3.org/2000/svg';
-  const root = document.createElementNS(ns, 'svg');
-  const attributes = {
-    viewBox: '0 0 24 24', width: 20, height: 20, fill: 'none', stroke: 'currentColor', 'stroke-width': 2,
-    'stroke-linecap': 'round', 'stroke-linejoin': 'round', 'aria-hidden': 'true', focusable: 'false', class: 'icon',
-  };
-  for (const [key, value] of Object.entries(attributes)) root.setAttribute(key, String(value));
-  for (const [tag, shape] of ICONS[name] || []) {
-    const child = document.createElementNS(ns, tag);
-    for (const [key, value] of Object.entries(shape)) child.setAttribute(key, String(value));
-    root.append(child);
-  }
-  return root;
-}
-
-/** The server's words as a sentence ("the file is …" → "The file is ….") to follow our own sentence. */
-function sentence(text) {
-  const trimmed = String(text || '').trim();
-  if (!trimmed) return '';
-  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
-  return /[.!?…]$/.test(capital) ? capital : `${capital}.`;
 }

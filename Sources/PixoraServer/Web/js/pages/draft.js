@@ -7,42 +7,11 @@
 
 const KEY = 'pixora.draft';
 
-export const MAX_PROMPT = 2000;
-
-/** What the landing page offers, with the server's defaults. */
-export const DEFAULT_SETTINGS = Object.freeze({
-  aspectRatio: '16:9',
-  durationSeconds: 30,
-  style: 'cinematic',
-  tone: 'informative',
-  voice: 'slt',
-  speechRate: 1,
-  music: true,
-  captions: true,
-  quality: '720p',
-});
-
-export const CHOICES = {
-  aspectRatio: [
-    { value: '16:9', label: '16:9', hint: 'Landscape' },
-    { value: '9:16', label: '9:16', hint: 'Vertical' },
-    { value: '1:1', label: '1:1', hint: 'Square' },
-  ],
-  style: ['cinematic', 'minimal', 'vibrant', 'retro', 'pastel'],
-  tone: ['informative', 'inspiring', 'playful', 'dramatic', 'calm'],
-  voice: [
-    { value: 'slt', label: 'Female · US English' },
-    { value: 'rms', label: 'Male · US English' },
-    { value: 'awb', label: 'Male · Scottish English' },
-    { value: 'kal', label: 'Male · US English, robotic' },
-  ],
-  quality: ['480p', '720p', '1080p'],
-  mood: ['calm', 'uplifting', 'energetic', 'dramatic', 'mysterious', 'playful', 'somber', 'warm'],
-};
-
-export function capitalize(text) {
-  return text ? text[0].toUpperCase() + text.slice(1) : '';
-}
+// The settings the landing page edits, in this order (the frame rate is left to the server's default). The
+// choices and the defaults come from the server (../options.js).
+const SETTING_KEYS = Object.freeze([
+  'aspectRatio', 'durationSeconds', 'style', 'tone', 'voice', 'speechRate', 'music', 'captions', 'quality',
+]);
 
 export function loadDraft() {
   try {
@@ -71,26 +40,27 @@ export function hasDraft() {
   return Boolean(loadDraft()?.prompt?.trim());
 }
 
-/** The settings a draft asks for, completed with defaults and limited to what the landing page edits. */
-export function draftSettings(draft) {
-  const out = { ...DEFAULT_SETTINGS };
-  for (const key of Object.keys(DEFAULT_SETTINGS)) {
-    if (draft?.settings?.[key] !== undefined) out[key] = draft.settings[key];
-  }
+/**
+ * The settings a draft asks for, limited to what the landing page edits and completed with `defaults` (the
+ * server's, from GET /settings/options).
+ */
+export function draftSettings(draft, defaults) {
+  const out = {};
+  for (const key of SETTING_KEYS) out[key] = draft?.settings?.[key] !== undefined ? draft.settings[key] : defaults[key];
   return out;
 }
 
 /** Identifies the words and settings a plan was made from. */
 export function planKey(prompt, settings) {
   const picked = {};
-  for (const key of Object.keys(DEFAULT_SETTINGS)) picked[key] = settings?.[key];
+  for (const key of SETTING_KEYS) picked[key] = settings?.[key];
   return JSON.stringify({ prompt: (prompt || '').trim(), settings: picked });
 }
 
-/** The draft's plan when it still matches its prompt and settings. */
-export function currentPlan(draft) {
+/** The draft's plan when it still matches its prompt and settings (`defaults` as for draftSettings). */
+export function currentPlan(draft, defaults) {
   if (!draft?.plan || !draft.planFor) return null;
-  return draft.planFor === planKey(draft.prompt, draftSettings(draft)) ? draft.plan : null;
+  return draft.planFor === planKey(draft.prompt, draftSettings(draft, defaults)) ? draft.plan : null;
 }
 
 /** A short, safe place to go after signing in: only paths inside the studio. */

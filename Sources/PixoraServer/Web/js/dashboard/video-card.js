@@ -1,0 +1,66 @@
+// A video on the dashboard as a card: picture (or a placeholder for its status), title, status, length, date,
+// credits, the failure's reason, Open / Watch progress / Continue editing, and Delete over the picture's corner.
+
+import { h } from '../ui.js';
+import { formatDate, formatDuration, plural } from '../format.js';
+import { lineIcon } from '../icons.js';
+import { isActive, statusBadge } from '../status.js';
+
+/** The card of `video`; `onDelete(video, button)` when its delete button is pressed. */
+export function videoCard(video, onDelete) {
+  const href = `/videos/${encodeURIComponent(video.id)}`;
+  const title = video.title || video.prompt || 'Untitled video';
+  const refunded = video.status === 'failed' || video.status === 'cancelled';
+  return h('li', { class: `video-card status-${video.status}`, dataset: { id: video.id } },
+    // The picture repeats the title link, so it stays out of the tab order and away from screen readers.
+    h('a', { class: 'video-thumb', href, 'data-link': true, tabindex: '-1', 'aria-hidden': 'true' }, thumbnail(video)),
+    h('div', { class: 'video-body' },
+      h('h2', { class: 'video-title' }, h('a', { href, 'data-link': true, title, dataset: { role: 'title' } }, title)),
+      h('div', { class: 'video-meta' },
+        statusBadge(video.status),
+        video.durationSeconds ? h('span', { title: 'Duration' }, h('span', { class: 'visually-hidden' }, 'Duration '), formatDuration(video.durationSeconds)) : null,
+        h('time', { datetime: video.createdAt, title: new Date(video.createdAt).toLocaleString() }, formatDate(video.createdAt))),
+      h('p', { class: 'video-credits small muted' },
+        plural(video.creditsUsed, 'credit'),
+        refunded && video.creditsUsed ? h('span', { class: 'video-refunded' }, ' · refunded') : null),
+      video.status === 'failed' && video.error
+        ? h('p', { class: 'video-error small', title: video.error }, video.error) : null,
+      h('div', { class: 'video-actions' },
+        h('a', { class: 'button small', href, 'data-link': true, 'aria-label': `Open ${title}`, dataset: { role: 'open' } },
+          isActive(video.status) ? 'Watch progress' : 'Open'),
+        video.status === 'completed'
+          ? h('a', {
+            class: 'button small primary', href: `${href}/edit`, 'data-link': true, 'aria-label': `Continue editing ${title}`,
+            dataset: { role: 'edit' },
+          }, 'Continue editing')
+          : null)),
+    // Last in the tab order (after the title and the actions) but drawn over the picture's corner.
+    h('button', {
+      type: 'button', class: 'video-delete', 'aria-label': `Delete ${title}`, title: 'Delete video',
+      dataset: { role: 'delete' }, onclick: (event) => onDelete(video, event.currentTarget),
+    }, lineIcon('trash')));
+}
+
+function thumbnail(video) {
+  if (video.thumbnailUrl) {
+    const image = h('img', { src: video.thumbnailUrl, alt: '', loading: 'lazy', decoding: 'async' });
+    // An expired or missing picture falls back to the status placeholder rather than a broken image.
+    image.addEventListener('error', () => image.replaceWith(placeholder(video.status)), { once: true });
+    return image;
+  }
+  return placeholder(video.status);
+}
+
+function placeholder(status) {
+  const looks = {
+    queued: ['clock', 'Waiting to start'],
+    running: ['', 'Generating…'],
+    failed: ['alert', 'Generation failed'],
+    cancelled: ['ban', 'Cancelled'],
+    completed: ['play', 'No preview'],
+  };
+  const [name, text] = looks[status] || ['play', ''];
+  return h('span', { class: `video-placeholder placeholder-${status}` },
+    status === 'running' ? h('span', { class: 'spinner' }) : h('span', { class: 'video-placeholder-icon' }, lineIcon(name)),
+    h('span', { class: 'video-placeholder-text' }, text));
+}

@@ -1,0 +1,36 @@
+// The studio's small icons (24×24, currentColor), built with DOM calls: glyph fonts differ too much between
+// systems. Decorative: the button or link around an icon carries the words.
+
+import { svg } from './ui.js';
+
+// Line icons of the dashboard.
+const LINES = {
+  search: [['circle', { cx: 11, cy: 11, r: 7 }], ['path', { d: 'M20 20l-4.2-4.2' }]],
+  trash: [['path', { d: 'M4 7h16M10 11v6M14 11v6M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12M9 7V4h6v3' }]],
+  clock: [['circle', { cx: 12, cy: 12, r: 9 }], ['path', { d: 'M12 7v5l3 2' }]],
+  ban: [['circle', { cx: 12, cy: 12, r: 9 }], ['path', { d: 'M5.7 5.7l12.6 12.6' }]],
+  alert: [['circle', { cx: 12, cy: 12, r: 9 }], ['path', { d: 'M12 7.5v5.5M12 16.5v.5' }]],
+  play: [['path', { d: 'M8 5.5l11 6.5-11 6.5z', fill: 'currentColor' }]],
+};
+
+// Filled transport icons of the editor's preview.
+const MEDIA = {
+  play: 'M8 5v14l11-7z',
+  pause: 'M7 5h4v14H7zM13 5h4v14h-4z',
+  previous: 'M6 5h2v14H6zM20 5v14L9 12z',
+  next: 'M16 5h2v14h-2zM4 5l11 7-11 7z',
+};
+
+/** A 20 px line icon: search, trash, clock, ban, alert, play. */
+export function lineIcon(name) {
+  return svg('svg', {
+    viewBox: '0 0 24 24', width: 20, height: 20, fill: 'none', stroke: 'currentColor', 'stroke-width': 2,
+    'stroke-linecap': 'round', 'stroke-linejoin': 'round', 'aria-hidden': 'true', focusable: 'false', class: 'icon',
+  }, (LINES[name] || []).map(([tag, shape]) => svg(tag, shape)));
+}
+
+/** An 18 px filled icon: play, pause, previous, next. */
+export function mediaIcon(name) {
+  return svg('svg', { viewBox: '0 0 24 24', width: '18', height: '18', 'aria-hidden': 'true', focusable: 'false' },
+    svg('path', { d: MEDIA[name], fill: 'currentColor' }));
+}
