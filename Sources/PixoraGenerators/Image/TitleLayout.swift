@@ -1,3 +1,5 @@
+import PixoraCore
+
 /// The key phrase broken into one to three lines and sized to fill a box without overflowing it.
 struct TitleLayout: Sendable, Equatable {
     var lines: [String]
@@ -18,7 +20,9 @@ struct TitleLayout: Sendable, Equatable {
     static func fit(
         _ phrase: String, font: TitleFont, width: Double, height: Double, maximumSize: Double, minimumSize: Double
     ) -> TitleLayout {
-        let words = font.cased(phrase).split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        // Cleaned before measuring, so characters the SVG will drop take no room and split no words.
+        let clean = font.cased(TextSanitizer.singleLine(phrase))
+        let words = clean.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         guard !words.isEmpty, width > 0, height > 0 else { return TitleLayout(lines: [], fontSize: 0, lineWidths: []) }
 
         let candidates = (1...min(maximumLines, words.count)).map { count -> (lines: [String], size: Double) in
