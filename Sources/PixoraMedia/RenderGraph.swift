@@ -177,7 +177,8 @@ public struct RenderGraphBuilder: Sendable {
         }
         var finish: [String] = []
         if let subtitlePath {
-            finish.append("subtitles=filename=\(Self.quote(subtitlePath)):fontsdir=\(Self.quote(fontsDirectory))")
+            let fonts = FilterArgument.escaped(fontsDirectory)
+            finish.append("subtitles=filename=\(FilterArgument.escaped(subtitlePath)):fontsdir=\(fonts)")
         }
         finish += ["trim=duration=\(n(state.duration))", "format=yuv420p"]
         if segments.count == 1 {
@@ -274,11 +275,6 @@ public struct RenderGraphBuilder: Sendable {
 
     static func limiter(_ limit: Double) -> String {
         "alimiter=limit=\(n(limit)):attack=5:release=80:level=false:latency=true"
-    }
-
-    /// Filter option quoting: the value between single quotes, with quotes and backslashes escaped.
-    static func quote(_ value: String) -> String {
-        "'" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
 

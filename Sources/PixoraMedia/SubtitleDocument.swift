@@ -19,21 +19,30 @@ public struct SubtitleDocument: Sendable {
             styles.append(style)
             return "S\(styles.count - 1)"
         }
+        let marginSide = Int(Double(w) * 0.07)
+        // Room between the side margins, in ems of the style's font size, for breaking words too long to wrap.
+        func lineWidth(_ style: TextStyle) -> Double {
+            Double(w - 2 * marginSide) / max(style.size * Double(h), 1)
+        }
         var events: [String] = []
         if state.captions.enabled {
             let name = styleName(state.captions.style)
             let margin = Int(Double(h) * 0.08)
+            let width = lineWidth(state.captions.style)
             for cue in state.captions.cues {
-                events.append("Dialogue: 0,\(Self.time(cue.start)),\(Self.time(cue.end)),\(name),,0,0,\(margin),,{\\an2}\(Self.escape(cue.text))")
+                let text = SubtitleText.escaped(cue.text, lineWidth: width)
+                let times = "\(Self.time(cue.start)),\(Self.time(cue.end))"
+                events.append("Dialogue: 0,\(times),\(name),,0,0,\(margin),,{\\an2}\(text)")
             }
         }
         for overlay in state.overlays {
             let name = styleName(overlay.style)
             let x = Int((overlay.x * Double(w)).rounded())
             let y = Int((overlay.y * Double(h)).rounded())
-            events.append("Dialogue: 1,\(Self.time(overlay.start)),\(Self.time(overlay.end)),\(name),,0,0,0,,{\\an5\\pos(\(x),\(y))}\(Self.escape(overlay.text))")
+            let text = SubtitleText.escaped(overlay.text, lineWidth: lineWidth(overlay.style))
+            let times = "\(Self.time(overlay.start)),\(Self.time(overlay.end))"
+            events.append("Dialogue: 1,\(times),\(name),,0,0,0,,{\\an5\\pos(\(x),\(y))}\(text)")
         }
-        let marginSide = Int(Double(w) * 0.07)
         let styleLines = styles.enumerated().map { index, style in
             let size = Int((style.size * Double(h)).rounded())
             let outline = style.box ? max(Double(size) * 0.25, 4) : style.outline * Double(size)
@@ -78,14 +87,5 @@ public struct SubtitleDocument: Sendable {
         let (r, g, b) = HexColor.components(hex)
         let alpha = Int(((1 - min(max(opacity, 0), 1)) * 255).rounded())
         return String(format: "&H%02X%02X%02X%02X", alpha, b, g, r)
-    }
-
-    /// User text cannot open override blocks or escape sequences.
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\u{29F5}")
-            .replacingOccurrences(of: "{", with: "(")
-            .replacingOccurrences(of: "}", with: ")")
-            .replacingOccurrences(of: "\r\n", with: "\n")
-            .replacingOccurrences(of: "\n", with: "\\N")
     }
 }
