@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import Logging
 import PixoraCore
+import PixoraServer
 
 @main
 struct Pixora: AsyncParsableCommand {
@@ -18,6 +20,8 @@ struct Pixora: AsyncParsableCommand {
 
     /// Runs the command; usage errors exit with 2, other failures with 1, each with one clear message.
     static func main() async {
+        // User text reaches log lines (titles in errors, providers' messages); it must not be able to forge lines.
+        LoggingSystem.bootstrap { EscapingLogHandler(wrapping: StreamLogHandler.standardError(label: $0)) }
         do {
             var command = try parseAsRoot()
             if let asyncCommand = command as? any AsyncParsableCommand {

@@ -4,8 +4,8 @@ import NIOCore
 import PixoraCore
 
 extension Request {
-    /// Decodes a JSON body of at most `limit` bytes. Not JSON → 400; a missing field or a wrong type → 422 naming
-    /// the field; too large → 413.
+    /// Decodes a JSON body of at most `limit` bytes, without NUL characters (`JSONNulls`). Not JSON → 400; a
+    /// missing field or a wrong type → 422 naming the field; too large → 413.
     func decodeJSON<T: Decodable>(_ type: T.Type, limit: Int = 1 << 20) async throws -> T {
         let buffer: ByteBuffer
         do {
@@ -15,7 +15,7 @@ extension Request {
         }
         guard buffer.readableBytes > 0 else { throw APIError(.badRequest, "invalid_json", "the request body is empty; send a JSON object") }
         do {
-            return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+            return try JSONDecoder().decode(T.self, from: JSONNulls.removed(from: buffer))
         } catch let error as DecodingError {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
                 throw APIError(.badRequest, "invalid_json", "the request body is not valid JSON")

@@ -1,23 +1,21 @@
 import Foundation
+import PixoraCore
 
 /// Header values in the ASCII that RFC 5322 requires: non-ASCII text becomes RFC 2047 encoded words.
 enum HeaderText {
-    /// Free text such as a subject; line breaks become spaces so they cannot start a new header.
+    /// Free text such as a subject; line breaks become spaces so they cannot start a new header (the shared rule:
+    /// U+2028 and NEL too, and other control characters are dropped).
     static func unstructured(_ text: String) -> String {
-        let flat = singleLine(text)
+        let flat = TextSanitizer.singleLine(text)
         return flat.allSatisfy(\.isASCII) ? flat : encodedWords(flat)
     }
 
     /// A display name: quoted when it holds characters with a meaning in address headers.
     static func phrase(_ text: String) -> String {
-        let flat = singleLine(text)
+        let flat = TextSanitizer.singleLine(text)
         guard flat.allSatisfy(\.isASCII) else { return encodedWords(flat) }
         guard flat.contains(where: { "()<>[]:;@\\,.\"".contains($0) }) else { return flat }
         return "\"" + flat.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
-
-    private static func singleLine(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
     }
 
     /// `=?UTF-8?B?...?=` words of at most 75 characters (RFC 2047 §2), split between characters, never inside one,

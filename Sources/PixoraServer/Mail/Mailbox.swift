@@ -26,7 +26,10 @@ struct Mailbox: Sendable, Equatable {
     }
 
     /// The part after the `@`, used to make Message-IDs unique to the sender.
-    var domain: String { String(address[address.index(after: address.lastIndex(of: "@")!)...]) }
+    var domain: String {
+        let scalars = address.unicodeScalars
+        return String(scalars[scalars.index(after: scalars.lastIndex(of: "@")!)...])
+    }
 
     /// The mailbox as a header value: plain ASCII, the display name quoted or RFC 2047-encoded when it needs to be.
     var headerValue: String {
@@ -35,9 +38,12 @@ struct Mailbox: Sendable, Equatable {
     }
 
     /// Deliberately simple: one `@`, something either side, nothing that has a meaning in headers or SMTP commands.
+    /// Checked scalar by scalar: `>` followed by a combining mark is one Character that equals no character listed.
     private static func isPlausible(_ address: String) -> Bool {
-        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return false }
-        return !address.contains { $0.isWhitespace || "<>()[],;:\\\"".contains($0) }
+        let scalars = Array(address.unicodeScalars)
+        guard let at = scalars.firstIndex(of: "@"), at > 0, at < scalars.count - 1,
+            !scalars[(at + 1)...].contains("@")
+        else { return false }
+        return !scalars.contains { $0.properties.isWhitespace || "<>()[],;:\\\"".unicodeScalars.contains($0) }
     }
 }

@@ -124,10 +124,12 @@ struct AuthRoutes {
         }
         let token = try await PasswordResets.issue(in: services.database, user: user.id, lifetime: services.configuration.resetTokenLifetime)
         let link = "\(services.configuration.publicURL)/reset-password?token=\(token)"
+        // The name stays on the greeting's line: a name with line breaks could otherwise write its own paragraphs.
+        let name = TextSanitizer.singleLine(user.name)
         let mail = Mail(
             to: user.email, subject: "Reset your Pixora password",
             body: """
-                Hello\(user.name.isEmpty ? "" : " \(user.name)"),
+                Hello\(name.isEmpty ? "" : " \(name)"),
 
                 someone (hopefully you) asked to reset the password of your Pixora account.
                 Open this link within an hour to choose a new password:

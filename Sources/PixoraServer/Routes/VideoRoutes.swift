@@ -133,7 +133,9 @@ struct VideoRoutes {
             status = value
         }
         let cursor = try Self.cursor(query["cursor"].map(String.init))
-        let search = query["q"].map(String.init)?.trimmingCharacters(in: .whitespaces)
+        // PostgreSQL refuses NUL in a bound string (a 500), and no stored title holds one (JSONNulls drops them).
+        let search = query["q"].map(String.init)?.replacingOccurrences(of: "\u{0}", with: "")
+            .trimmingCharacters(in: .whitespaces)
         guard (search?.count ?? 0) <= 200 else { throw APIError.validation("q", "must be at most 200 characters") }
         let sort = query["sort"].map(String.init) ?? "newest"
         guard sort == "newest" || sort == "oldest" else { throw APIError.validation("sort", "must be newest or oldest, got '\(sort)'") }
