@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Run every test: installs what is missing (including a PostgreSQL server), builds the tests once, and runs
 # them with a throwaway PostgreSQL cluster, so the store and API suites run on SQLite and on PostgreSQL, then
-# drives the studio in headless Chromium (scripts/browser-test.sh).
+# tests the API against its OpenAPI document with schemathesis (scripts/contract-test.sh), then drives the
+# studio in headless Chromium (scripts/browser-test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
 swift build --build-tests
 scripts/with-postgres.sh swift test --skip-build "$@"
+scripts/contract-test.sh
 scripts/browser-test.sh

@@ -2,6 +2,9 @@ import Foundation
 
 /// One scene of a plan: what is said, what is shown, and how it joins the next.
 public struct PlanScene: Codable, Sendable, Hashable {
+    /// Characters of narration one scene may hold.
+    public static let maximumNarration = 1200
+
     public var id: String
     public var narration: String
     /// What the picture shows, in words (the image generator's prompt).
@@ -91,8 +94,10 @@ public struct Plan: Codable, Sendable, Hashable {
             if !Self.sceneDurationRange.contains(scene.duration) {
                 issues.append(.init("\(path).duration", "must be between 1.5 and 30 seconds, got \(scene.duration.formatted)"))
             }
-            if scene.narration.count > 1200 {
-                issues.append(.init("\(path).narration", "is \(scene.narration.count) characters; at most 1200 are allowed"))
+            if scene.narration.codePointCount > PlanScene.maximumNarration {
+                issues.append(.init(
+                    "\(path).narration",
+                    "is \(scene.narration.codePointCount) characters; at most \(PlanScene.maximumNarration) are allowed"))
             }
             if scene.visual.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 issues.append(.init("\(path).visual", "must describe what the scene shows"))

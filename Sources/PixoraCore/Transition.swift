@@ -21,6 +21,20 @@ public struct Transition: Codable, Sendable, Hashable {
 
     public static let cut = Transition(kind: .cut, duration: 0)
 
+    /// A duration outside 0…3 s is refused whatever the kind (a cut's is then stored as 0), so no document
+    /// carries a length the timeline would have to ignore or echo back.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let kind = try container.decode(TransitionKind.self, forKey: .kind)
+        let duration = try container.decode(Double.self, forKey: .duration)
+        guard duration.isFinite, (0...Self.maximumDuration).contains(duration) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .duration, in: container,
+                debugDescription: "must be 0 to \(Self.maximumDuration.formatted()) seconds, got \(duration)")
+        }
+        self.init(kind: kind, duration: duration)
+    }
+
     /// The longest a transition may be between two clips or scenes of these lengths: half the shorter one, at
     /// most `maximumDuration`.
     public static func longest(between first: Double, and second: Double) -> Double {

@@ -52,17 +52,16 @@ public struct PageCursor: Sendable, Equatable {
         self.id = id
     }
 
-    public var token: String {
-        Data("\(createdAt):\(id)".utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
+    /// `<createdAt ms>_<id>`: plain, so every token of the documented form is a real position in a list (the
+    /// rows after it), never a half-decodable blob.
+    public var token: String { "\(createdAt)_\(id)" }
 
     public init?(token: String) {
-        var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8) else { return nil }
-        let parts = text.split(separator: ":", maxSplits: 1)
-        guard parts.count == 2, let createdAt = Int64(parts[0]), !parts[1].isEmpty else { return nil }
+        let parts = token.split(separator: "_", maxSplits: 1)
+        guard parts.count == 2, parts[0].count <= 18, let createdAt = Int64(parts[0]), createdAt >= 0,
+            (1...64).contains(parts[1].count),
+            parts[1].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+        else { return nil }
         self.init(createdAt: createdAt, id: String(parts[1]))
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PixoraCore
 @testable import PixoraGenerators
 import Testing
@@ -132,5 +133,38 @@ struct TransitionTests {
         for index in plan.scenes.indices.dropLast() where plan.scenes[index].musicGroup != plan.scenes[index + 1].musicGroup {
             #expect(plan.scenes[index].transition.kind == .fadeblack)
         }
+    }
+}
+
+@Suite("Planner edge cases found by the contract run")
+struct PlannerEdgeTests {
+    let planner = RuleBasedPlanner()
+
+    /// Found by the contract run: a one-word script for a 119 s video made one 119 s scene, and a script with no
+    /// full stops made a scene with more narration than a plan allows; both plans failed their own validation.
+    @Test("a script of any shape gives a plan that passes its own validation", arguments: [
+        ("0", 119.0), (String(repeating: "0", count: 5000), 30.0),
+        (Array(repeating: "word", count: 900).joined(separator: " "), 60.0),
+        (String(repeating: "e\u{301}", count: 700), 20.0),
+    ])
+    func anyScript(script: String, duration: Double) async throws {
+        let plan = try await planner.plan(prompt: "0", settings: Settings(durationSeconds: duration), script: script)
+        #expect(plan.validate().isEmpty, "\(plan.validate())")
+        #expect(plan.scenes.allSatisfy { Plan.sceneDurationRange.contains($0.duration) })
+        #expect(plan.scenes.allSatisfy { $0.narration.codePointCount <= PlanScene.maximumNarration })
+        #expect(plan.scenes.map { $0.narration }.joined().filter { !$0.isWhitespace } == script.filter { !$0.isWhitespace })
+    }
+
+    @Test("a transition's length is 0 to 3 s whatever its kind; a cut's is stored as 0")
+    func transitionBounds() throws {
+        let decoder = JSONDecoder()
+        #expect(throws: DecodingError.self) {
+            try decoder.decode(Transition.self, from: Data(#"{"kind":"cut","duration":-1}"#.utf8))
+        }
+        #expect(throws: DecodingError.self) {
+            try decoder.decode(Transition.self, from: Data(#"{"kind":"fade","duration":3.5}"#.utf8))
+        }
+        #expect(try decoder.decode(Transition.self, from: Data(#"{"kind":"cut","duration":2}"#.utf8)).duration == 0)
+        #expect(try decoder.decode(Transition.self, from: Data(#"{"kind":"fade","duration":2}"#.utf8)).duration == 2)
     }
 }

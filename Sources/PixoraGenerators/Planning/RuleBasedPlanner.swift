@@ -117,7 +117,12 @@ public struct RuleBasedPlanner: ScenePlanner {
         let speaking = SpeakingRate.seconds(sentences.joined(separator: " "), voice: settings.voice, rate: settings.speechRate)
         // Enough scenes that none runs past ~9 s of speech, and about one every 5.5 s of the target.
         let wanted = max(Self.sceneCount(for: settings.durationSeconds), Int((speaking / 9).rounded(.up)))
-        let parts = ScriptSplitter.group(sentences, into: min(wanted, sentences.count, 20))
+        var parts = ScriptSplitter.group(sentences, into: min(wanted, sentences.count, 20))
+        // A script too short for its video: scenes without narration carry the rest, so none runs past the
+        // longest scene a plan allows, even lengthened by half a transition at each end.
+        let longest = Plan.sceneDurationRange.upperBound - 2 * Transition.maximumDuration
+        let fewest = Int((settings.durationSeconds / longest).rounded(.up))
+        while parts.count < fewest { parts.append("") }
         return parts.enumerated().map { index, narration in
             let role: BeatRole = index == 0 ? .hook : (index == parts.count - 1 ? .close : .step)
             let words = ScriptSplitter.salientWords(narration)

@@ -11,13 +11,20 @@ struct RequestLogMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
         var context = context
-        let incoming = request.headers[.init("X-Request-Id")!] ?? ""
-        let id = incoming.count <= 64 && !incoming.isEmpty && incoming.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
-            ? incoming : UUID().uuidString.lowercased()
+        let incoming = request.headers[.init("X-Request-Id")!]
+        let acceptable = incoming.map(Self.isAcceptable)
+        let id = acceptable == true ? incoming ?? "" : UUID().uuidString.lowercased()
         context.requestID = id
         context.logger[metadataKey: "request_id"] = .string(id)
         let started = ContinuousClock.now
-        var response = try await next(request, context)
+        // A malformed id is refused rather than replaced, so a caller never searches the logs for an id that
+        // was never used.
+        var response = acceptable == false
+            ? try APIError(
+                .badRequest, "invalid_request_id",
+                "X-Request-Id must be 1 to 64 ASCII letters, digits, '-' or '_'"
+            ).response(from: request, context: context)
+            : try await next(request, context)
         response.headers[.init("X-Request-Id")!] = id
         let elapsed = ContinuousClock.now - started
         let route = context.endpointPath ?? "unmatched"
@@ -28,6 +35,17 @@ struct RequestLogMiddleware: RouterMiddleware {
             "ms": .string(String(format: "%.1f", Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)),
         ])
         return response
+    }
+
+    static func isAcceptable(_ id: String) -> Bool {
+        (1...64).contains(id.utf8.count)
+            && id.utf8.allSatisfy { $0.isASCIIAlphanumeric || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+    }
+}
+
+extension UInt8 {
+    var isASCIIAlphanumeric: Bool {
+        (48...57).contains(self) || (65...90).contains(self) || (97...122).contains(self)
     }
 }
 

@@ -27,7 +27,7 @@ struct AuthRoutes {
 
     static func validEmail(_ email: String) -> Bool {
         let email = email.trimmingCharacters(in: .whitespacesAndNewlines)
-        return email.count <= 254 && email.range(of: #"^[^\s@]+@[^\s@]+\.[^\s@]+$"#, options: .regularExpression) != nil
+        return email.codePointCount <= 254 && email.range(of: #"^[^\s@]+@[^\s@]+\.[^\s@]+$"#, options: .regularExpression) != nil
     }
 
     static func passwordIssue(_ password: String, field: String = "password") -> APIError? {
@@ -59,7 +59,7 @@ struct AuthRoutes {
         guard Self.validEmail(body.email) else { throw APIError.validation("email", "is not a valid email address") }
         if let issue = Self.passwordIssue(body.password) { throw issue }
         let name = (body.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard name.count <= 100 else { throw APIError.validation("name", "must be at most 100 characters") }
+        guard name.codePointCount <= 100 else { throw APIError.validation("name", "must be at most 100 characters") }
         let user: User
         do {
             user = try await Users.create(

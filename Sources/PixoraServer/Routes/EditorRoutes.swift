@@ -100,7 +100,7 @@ struct EditorRoutes {
         let body = try await request.decodeJSON(AssistantRequest.self, limit: Self.maxDocument)
         let instruction = body.instruction.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !instruction.isEmpty else { throw APIError.validation("instruction", "is empty; say what to change") }
-        guard instruction.count <= EditorAssistant.maximumLength else {
+        guard instruction.codePointCount <= EditorAssistant.maximumLength else {
             throw APIError.validation("instruction", "is \(instruction.count) characters; at most \(EditorAssistant.maximumLength) are allowed")
         }
         let issues = body.editorState.validate()

@@ -35,7 +35,7 @@ struct UserRoutes {
     @Sendable func updateProfile(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<UserBody> {
         let body = try await request.decodeJSON(ProfileRequest.self)
         let name = body.name?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let name, name.count > 100 { throw APIError.validation("name", "must be at most 100 characters") }
+        if let name, name.codePointCount > 100 { throw APIError.validation("name", "must be at most 100 characters") }
         guard let user = try await services.database.transaction({ db in try await Users.updateProfile(db, id: context.userId, name: name, avatarKey: nil) }) else {
             throw APIError.unauthorized("this account no longer exists")
         }
@@ -170,7 +170,7 @@ struct AdminRoutes {
         let target = try context.parameters.require("id")
         let body = try await request.decodeJSON(AdjustRequest.self)
         guard body.delta != 0, abs(body.delta) <= 1_000_000 else { throw APIError.validation("delta", "must be a non-zero number of credits, at most 1000000 either way") }
-        let key = request.headers[.init("Idempotency-Key")!].map { "admin:\(target):\($0)" }
+        let key = try IdempotencyKey.from(request).map { "admin:\(target):\($0)" }
         let row = try await services.database.transaction { db -> CreditTransaction? in
             guard try await Users.find(db, id: target) != nil else { throw APIError.notFound("user") }
             return try await CreditLedger.apply(db, user: target, delta: body.delta, reason: .adminGrant, reference: body.reason.map { String($0.prefix(200)) }, key: key)

@@ -54,16 +54,16 @@ struct VideoRoutes {
             let issues = plan.validate()
             guard issues.isEmpty else { throw APIError.validation(issues.map { DocumentIssue("plan.\($0.path)", $0.message) }) }
             let prompt = (body.prompt ?? plan.prompt).trimmingCharacters(in: .whitespacesAndNewlines)
-            guard prompt.count <= Self.maxPrompt else { throw APIError.validation("prompt", "must be at most \(Self.maxPrompt) characters") }
+            guard prompt.codePointCount <= Self.maxPrompt else { throw APIError.validation("prompt", "must be at most \(Self.maxPrompt) characters") }
             return (prompt.isEmpty ? plan.title : prompt, plan.settings, nil, plan)
         }
         let prompt = (body.prompt ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !prompt.isEmpty else { throw APIError.validation("prompt", "is required: describe the video you want") }
-        guard prompt.count <= Self.maxPrompt else { throw APIError.validation("prompt", "must be at most \(Self.maxPrompt) characters, got \(prompt.count)") }
+        guard prompt.codePointCount <= Self.maxPrompt else { throw APIError.validation("prompt", "must be at most \(Self.maxPrompt) characters, got \(prompt.codePointCount)") }
         let script = body.script?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let script {
             guard !script.isEmpty else { throw APIError.validation("script", "is empty; leave it out to have the script written for you") }
-            guard script.count <= Self.maxScript else { throw APIError.validation("script", "must be at most \(Self.maxScript) characters") }
+            guard script.codePointCount <= Self.maxScript else { throw APIError.validation("script", "must be at most \(Self.maxScript) characters") }
         }
         return (prompt, try (body.settings ?? SettingsRequest()).resolve(prompt: prompt), script, nil)
     }
@@ -83,10 +83,7 @@ struct VideoRoutes {
     }
 
     @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<VideoBody> {
-        let key = request.headers[.init("Idempotency-Key")!]
-        if let key, key.isEmpty || key.count > 200 {
-            throw APIError(.badRequest, "invalid_idempotency_key", "Idempotency-Key must be 1 to 200 characters")
-        }
+        let key = try IdempotencyKey.from(request)
         let body = try await request.decodeJSON(CreateRequest.self)
         let input = try validated(body)
         let settingsJSON = input.settings.json
@@ -198,7 +195,7 @@ struct VideoRoutes {
         let video = try await ownedVideo(context)
         let body = try await request.decodeJSON(RenameRequest.self)
         let title = body.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...200).contains(title.count) else { throw APIError.validation("title", "must be 1 to 200 characters") }
+        guard (1...200).contains(title.codePointCount) else { throw APIError.validation("title", "must be 1 to 200 characters") }
         guard let renamed = try await database.transaction({ db in try await Videos.rename(db, owner: context.userId, id: video.id, title: title) }) else {
             throw APIError.notFound("video")
         }
@@ -328,7 +325,7 @@ struct VideoRoutes {
         var audio = body.regenerate != "visual"
         if visual {
             if let text = body.visual?.trimmingCharacters(in: .whitespacesAndNewlines) {
-                guard (1...500).contains(text.count) else { throw APIError.validation("visual", "must be 1 to 500 characters") }
+                guard (1...500).contains(text.codePointCount) else { throw APIError.validation("visual", "must be 1 to 500 characters") }
                 planScene.visual = text
             }
             planScene.variation = (planScene.variation ?? 0) + 1
@@ -338,7 +335,7 @@ struct VideoRoutes {
         if audio {
             let text = body.narration?.trimmingCharacters(in: .whitespacesAndNewlines)
             if let text {
-                guard text.count <= 1000 else { throw APIError.validation("narration", "must be at most 1000 characters") }
+                guard text.codePointCount <= 1000 else { throw APIError.validation("narration", "must be at most 1000 characters") }
             }
             if let text, text != planScene.narration {
                 planScene.narration = text

@@ -1,0 +1,110 @@
+import Foundation
+import HummingbirdTesting
+import PixoraCore
+@testable import PixoraServer
+import PixoraTestSupport
+import Testing
+
+/// What the contract run (scripts/contract-test.sh) found the server doing differently from the document.
+@Suite("The API contract at its edges")
+struct ContractEdgeTests {
+    @Test("a malformed X-Request-Id is refused with 400, a good one is echoed")
+    func requestIds() async throws {
+        try await TestApp.with(.sqlite) { app in
+            try await app.test { api in
+                for bad in ["{}", "M+t", String(repeating: "a", count: 65), "é"] {
+                    let reply = try await api.call(.get, "/healthz", headers: [.init("X-Request-Id")!: bad])
+                    #expect(reply.status == .badRequest && reply.errorCode == "invalid_request_id", "\(bad)")
+                    #expect(reply.headers[.init("X-Request-Id")!] != bad)
+                }
+                let good = try await api.call(.get, "/healthz", headers: [.init("X-Request-Id")!: "A-z_0"])
+                #expect(good.status == .ok && good.headers[.init("X-Request-Id")!] == "A-z_0")
+            }
+        }
+    }
+
+    @Test("a method a path does not have is 405 with Allow; an unknown path stays 404")
+    func methodNotAllowed() async throws {
+        try await TestApp.with(.sqlite) { app in
+            try await app.test { api in
+                let session = try await api.register()
+                let put = try await api.call(.put, "/api/v1/videos", session: session)
+                #expect(put.status == .methodNotAllowed && put.errorCode == "method_not_allowed")
+                #expect(put.headers[.allow] == "GET, HEAD, POST")
+                let patch = try await api.call(.patch, "/api/v1/videos/\(UUID().uuidString)/cancel", session: session)
+                #expect(patch.status == .methodNotAllowed && patch.headers[.allow] == "POST")
+                #expect(try await api.call(.put, "/api/v1/nowhere", session: session).status == .notFound)
+                // A handler's own 404 (a video that is not there) is not turned into 405.
+                #expect(try await api.call(.get, "/api/v1/videos/\(UUID().uuidString)", session: session).status == .notFound)
+            }
+        }
+    }
+
+    @Test("an empty Idempotency-Key is refused before anything is charged")
+    func emptyIdempotencyKey() async throws {
+        try await TestApp.with(.sqlite) { app in
+            try await app.test { api in
+                let session = try await api.register()
+                let reply = try await api.call(
+                    .post, "/api/v1/videos", session: session, headers: [.init("Idempotency-Key")!: ""],
+                    json: ["prompt": "bees"])
+                #expect(reply.status == .badRequest && reply.errorCode == "invalid_idempotency_key")
+                let credits = try await api.call(.get, "/api/v1/users/me/credits", session: session)
+                #expect(credits["balance"] as? Int == 100)
+            }
+        }
+    }
+
+    @Test("cursors are positions: any well-formed one pages, a malformed one is 422, an empty one is the start")
+    func cursors() async throws {
+        try await TestApp.with(.sqlite) { app in
+            try await app.test { api in
+                let session = try await api.register()
+                for _ in 0..<3 { _ = try await api.createVideo(session) }
+                let first = try await api.call(.get, "/api/v1/videos?limit=2", session: session)
+                let next = try #require(first["nextCursor"] as? String)
+                #expect(next.range(of: #"^[0-9]{1,18}_[A-Za-z0-9-]{1,64}$"#, options: .regularExpression) != nil)
+                let second = try await api.call(.get, "/api/v1/videos?limit=2&cursor=\(next)", session: session)
+                #expect((second["items"] as? [Any])?.count == 1)
+                let made = try await api.call(.get, "/api/v1/videos?cursor=99_zz", session: session)
+                #expect(made.status == .ok && (made["items"] as? [Any])?.isEmpty == true)
+                let empty = try await api.call(.get, "/api/v1/videos?cursor=", session: session)
+                #expect((empty["items"] as? [Any])?.count == 3)
+                #expect(try await api.call(.get, "/api/v1/videos?cursor=a_b_", session: session).status
+                    == .unprocessableContent)
+            }
+        }
+    }
+
+    @Test("the document is served as YAML and as the same JSON, big integers intact")
+    func documentForms() async throws {
+        try await TestApp.with(.sqlite) { app in
+            try await app.test { api in
+                let yaml = try await api.call(.get, "/openapi.yaml")
+                #expect(yaml.status == .ok && yaml.headers[.contentType]?.hasPrefix("application/yaml") == true)
+                #expect(yaml.text.hasPrefix("openapi: 3.1.0"))
+                let json = try await api.call(.get, "/openapi.json")
+                let schemas = try #require((json["components"] as? [String: Any])?["schemas"] as? [String: Any])
+                let settings = try #require(schemas["Settings"] as? [String: Any])
+                let seed = try #require((settings["properties"] as? [String: Any])?["seed"] as? [String: Any])
+                #expect((seed["maximum"] as? NSNumber)?.uint64Value == UInt64.max)
+            }
+        }
+    }
+
+    @Test("the setting choices come from the server's own types")
+    func settingsOptions() async throws {
+        try await TestApp.with(.sqlite) { app in
+            try await app.test { api in
+                let reply = try await api.call(.get, "/api/v1/settings/options")
+                #expect(reply.status == .ok)
+                let options = try JSONDecoder().decode(SettingsOptions.self, from: Data(buffer: reply.body))
+                #expect(options == SettingsOptions.current)
+                #expect(options.voice.map(\.value) == Voice.allCases.map(\.rawValue))
+                #expect(options.voice.first?.label == "Female · US English")
+                #expect(options.transition.first { $0.value == "fadeblack" }?.label == "Fade to black")
+                #expect(options.defaults == Settings())
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The API contract tested from outside: schemathesis (pinned, from PyPI, in a private virtual environment) with
+# every check against a `pixora serve` on SQLite in a temporary folder, signed in as its first account (an admin),
+# for every operation of the served /openapi.json. Any finding fails. Needs .build/debug/pixora (or PIXORA_BIN).
+# Extra arguments go to `schemathesis run` (e.g. --include-path-regex videos).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+version=4.32.5
+venv=.venv-contract
+binary="${PIXORA_BIN:-.build/debug/pixora}"
+[ -x "$binary" ] || { echo "error: $binary does not exist; build first (swift build)" >&2; exit 1; }
+if [ "$("$venv/bin/schemathesis" --version 2>/dev/null)" != "schemathesis, version $version" ]; then
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install -q "schemathesis==$version"
+fi
+
+data=$(mktemp -d)
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+# No worker: accepted videos stay queued, so the run tests the API, not the generators.
+PIXORA_LOG_LEVEL=warning PIXORA_LOGIN_LIMIT=100000 PIXORA_BCRYPT_COST=4 \
+    "$binary" serve --no-worker --data "$data" --port "$port" >"$data/server.log" 2>&1 &
+server=$!
+cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data"; }
+trap cleanup EXIT
+for _ in $(seq 100); do curl -fs "$base/healthz" >/dev/null && break; sleep 0.1; done
+
+token=$(curl -fs -H 'Content-Type: application/json' "$base/api/v1/auth/register" \
+    -d '{"email": "contract@example.com", "password": "contract-password-1", "name": "Contract"}' |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["accessToken"])')
+
+mkdir -p test-output
+set +e
+"$venv/bin/schemathesis" --config-file Tests/Contract/schemathesis.toml run "$base/openapi.json" --checks all -H "Authorization: Bearer $token" \
+    --seed 1 --max-examples "${CONTRACT_EXAMPLES:-25}" --workers 2 --request-timeout 20 \
+    --report junit --report-dir test-output/contract "$@"
+status=$?
+set -e
+if [ $status -ne 0 ]; then tail -20 "$data/server.log"; fi
+exit $status
