@@ -22,14 +22,18 @@ public struct WorkerSettings: Sendable {
     public init() {}
 
     /// From `PIXORA_LEASE_SECONDS`, `PIXORA_HEARTBEAT_SECONDS`, `PIXORA_JOB_ATTEMPTS`, `PIXORA_RETRY_BASE_SECONDS`.
-    public static func from(environment: [String: String]) -> WorkerSettings {
+    public static func from(configuration: Configuration) -> WorkerSettings {
         var settings = WorkerSettings()
-        if let value = environment["PIXORA_LEASE_SECONDS"].flatMap(Double.init), value > 0 { settings.lease = value }
-        if let value = environment["PIXORA_HEARTBEAT_SECONDS"].flatMap(Double.init), value > 0 { settings.heartbeat = value }
-        else { settings.heartbeat = settings.lease / 3 }
-        if let value = environment["PIXORA_JOB_ATTEMPTS"].flatMap(Int.init), value > 0 { settings.maxAttempts = value }
-        if let value = environment["PIXORA_RETRY_BASE_SECONDS"].flatMap(Double.init), value >= 0 { settings.retryBase = value }
+        settings.lease = configuration.number("PIXORA_LEASE_SECONDS") ?? settings.lease
+        settings.heartbeat = configuration.number("PIXORA_HEARTBEAT_SECONDS") ?? settings.lease / 3
+        settings.maxAttempts = configuration.integer("PIXORA_JOB_ATTEMPTS") ?? settings.maxAttempts
+        settings.retryBase = configuration.number("PIXORA_RETRY_BASE_SECONDS") ?? settings.retryBase
         return settings
+    }
+
+    /// For tests: the settings of an environment given as a dictionary.
+    public static func from(environment: [String: String]) throws -> WorkerSettings {
+        from(configuration: try Configuration(environment: environment))
     }
 }
 

@@ -35,7 +35,7 @@ public struct SystemFile: Sendable, Hashable {
     public let candidates: [String]
     public let debianPackage: String
     public let what: String
-    /// An environment variable that, when set to an existing path, is used instead of the candidates.
+    /// A catalogued variable that, when set to an existing path, is used instead of the candidates.
     public let override: String?
 
     public static let generalMIDISoundfont = SystemFile(
@@ -45,8 +45,8 @@ public struct SystemFile: Sendable, Hashable {
         candidates: ["/usr/share/fonts/truetype/dejavu"], debianPackage: "fonts-dejavu-core", what: "DejaVu fonts", override: nil)
 
     /// The override if it exists, else the first candidate that exists.
-    public func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
-        let chosen = override.flatMap { environment[$0] }.map { [$0] } ?? []
+    public func locate(configuration: Configuration = .current) throws -> String {
+        let chosen = override.flatMap { configuration.text($0) }.map { [$0] } ?? []
         guard let found = (chosen + candidates).first(where: { FileManager.default.fileExists(atPath: $0) }) else {
             throw MediaError.fileMissing(what: what, package: debianPackage)
         }

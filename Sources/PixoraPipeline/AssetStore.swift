@@ -10,9 +10,11 @@ public struct AssetStore: AssetLocator {
     public init(root: URL) { folder = AssetFolder(root: root) }
 
     /// The default cache: `$PIXORA_CACHE_DIR`, else `$XDG_CACHE_HOME/pixora`, else `~/.cache/pixora`.
-    public static func defaultRoot(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        if let explicit = environment["PIXORA_CACHE_DIR"], !explicit.isEmpty { return URL(fileURLWithPath: explicit) }
-        if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty { return URL(fileURLWithPath: xdg).appendingPathComponent("pixora") }
+    public static func defaultRoot(configuration: Configuration = .current) -> URL {
+        if let explicit = configuration.text("PIXORA_CACHE_DIR") { return URL(fileURLWithPath: explicit) }
+        if let xdg = configuration.text("XDG_CACHE_HOME") {
+            return URL(fileURLWithPath: xdg).appendingPathComponent("pixora")
+        }
         return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/pixora")
     }
 

@@ -15,13 +15,13 @@ public struct ProviderCosts: Sendable, Equatable {
 
     public init() {}
 
-    public static func from(environment: [String: String]) -> ProviderCosts {
+    public static func from(configuration: Configuration) -> ProviderCosts {
         var costs = ProviderCosts()
-        func read(_ name: String) -> Double? { environment[name].flatMap(Double.init).flatMap { $0 >= 0 ? $0 : nil } }
-        if let value = read("PIXORA_COST_IMAGE") { costs.image = value }
-        if let value = read("PIXORA_COST_VIDEO_PER_SECOND") { costs.videoPerSecond = value }
-        if let value = read("PIXORA_COST_SPEECH_PER_1K_CHARS") { costs.speechPer1000Characters = value }
-        if let value = read("PIXORA_COST_MUSIC_PER_SECOND") { costs.musicPerSecond = value }
+        costs.image = configuration.number("PIXORA_COST_IMAGE") ?? costs.image
+        costs.videoPerSecond = configuration.number("PIXORA_COST_VIDEO_PER_SECOND") ?? costs.videoPerSecond
+        costs.speechPer1000Characters =
+            configuration.number("PIXORA_COST_SPEECH_PER_1K_CHARS") ?? costs.speechPer1000Characters
+        costs.musicPerSecond = configuration.number("PIXORA_COST_MUSIC_PER_SECOND") ?? costs.musicPerSecond
         return costs
     }
 }

@@ -19,12 +19,13 @@ public struct LanguageModelEndpoint: Sendable, Equatable {
 
     /// `OPENAI_API_KEY`, `OPENAI_BASE_URL` (default https://api.openai.com/v1), `PIXORA_LLM_MODEL` (default
     /// gpt-4o-mini). Nil when neither a key nor a base URL is set: no language model is configured.
-    public static func from(environment: [String: String]) -> LanguageModelEndpoint? {
-        let key = environment["OPENAI_API_KEY"] ?? ""
-        let base = environment["OPENAI_BASE_URL"] ?? ""
-        guard !key.isEmpty || !base.isEmpty else { return nil }
-        let model = environment["PIXORA_LLM_MODEL"].flatMap { $0.isEmpty ? nil : $0 } ?? "gpt-4o-mini"
-        return LanguageModelEndpoint(baseURL: base.isEmpty ? "https://api.openai.com/v1" : base, apiKey: key, model: model)
+    public static func from(configuration: Configuration) -> LanguageModelEndpoint? {
+        let key = configuration.text("OPENAI_API_KEY")
+        let base = configuration.text("OPENAI_BASE_URL")
+        guard key != nil || base != nil else { return nil }
+        return LanguageModelEndpoint(
+            baseURL: base ?? "https://api.openai.com/v1", apiKey: key ?? "",
+            model: configuration.text("PIXORA_LLM_MODEL") ?? "gpt-4o-mini")
     }
 }
 

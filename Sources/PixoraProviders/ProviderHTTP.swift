@@ -41,11 +41,11 @@ public struct RetryPolicy: Sendable {
     }
 
     /// `PIXORA_PROVIDER_ATTEMPTS`, `PIXORA_PROVIDER_TIMEOUT` (seconds), `PIXORA_PROVIDER_RETRY_SECONDS`.
-    public static func from(environment: [String: String]) -> RetryPolicy {
+    public static func from(configuration: Configuration) -> RetryPolicy {
         var policy = RetryPolicy()
-        if let value = environment["PIXORA_PROVIDER_ATTEMPTS"].flatMap(Int.init), value >= 1 { policy.attempts = value }
-        if let value = environment["PIXORA_PROVIDER_TIMEOUT"].flatMap(Double.init), value > 0 { policy.timeout = value }
-        if let value = environment["PIXORA_PROVIDER_RETRY_SECONDS"].flatMap(Double.init), value >= 0 { policy.baseDelay = value }
+        policy.attempts = configuration.integer("PIXORA_PROVIDER_ATTEMPTS") ?? policy.attempts
+        policy.timeout = configuration.number("PIXORA_PROVIDER_TIMEOUT") ?? policy.timeout
+        policy.baseDelay = configuration.number("PIXORA_PROVIDER_RETRY_SECONDS") ?? policy.baseDelay
         return policy
     }
 }

@@ -40,27 +40,27 @@ public struct ProviderSettings: Sendable {
     public var policy: RetryPolicy
     public var costs: ProviderCosts
 
+    /// For tests: the settings of an environment given as a dictionary.
     public static func from(environment: [String: String]) throws -> ProviderSettings {
-        func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
-        let endpoint = LanguageModelEndpoint.from(environment: environment)
+        try from(configuration: Configuration(environment: environment))
+    }
+
+    public static func from(configuration: Configuration) throws -> ProviderSettings {
+        func value(_ name: String) -> String? { configuration.text(name) }
+        let endpoint = LanguageModelEndpoint.from(configuration: configuration)
         let fal = value("FAL_KEY")
         let eleven = value("ELEVENLABS_API_KEY")
 
-        func choose(_ role: String, _ variable: String, allowed: [Choice], default fallbackChoice: Choice) throws -> Choice {
-            guard let text = value(variable) else { return fallbackChoice }
-            guard let choice = Choice(rawValue: text.lowercased()), allowed.contains(choice) else {
-                throw UsageError("\(variable) must be one of \(allowed.map(\.rawValue).joined(separator: ", ")), got '\(text)'")
-            }
-            return choice
+        // The catalogue has already checked each choice against the words this role accepts.
+        func choose(_ variable: String, default fallbackChoice: Choice) -> Choice {
+            value(variable).flatMap(Choice.init(rawValue:)) ?? fallbackChoice
         }
-        let planner = try choose("planner", "PIXORA_PLANNER_PROVIDER", allowed: [.openai, .embedded], default: endpoint == nil ? .embedded : .openai)
-        let image = try choose("image", "PIXORA_IMAGE_PROVIDER", allowed: [.fal, .embedded], default: fal == nil ? .embedded : .fal)
-        let video = try choose("video", "PIXORA_VIDEO_PROVIDER", allowed: [.fal, .embedded], default: fal == nil ? .embedded : .fal)
-        let speech = try choose(
-            "speech", "PIXORA_SPEECH_PROVIDER", allowed: [.elevenlabs, .openai, .fal, .embedded],
-            default: eleven != nil ? .elevenlabs : fal != nil ? .fal : .embedded)
-        let music = try choose("music", "PIXORA_MUSIC_PROVIDER", allowed: [.fal, .embedded], default: fal == nil ? .embedded : .fal)
-        let assistant = try choose("assistant", "PIXORA_ASSISTANT_PROVIDER", allowed: [.openai, .embedded], default: endpoint == nil ? .embedded : .openai)
+        let planner = choose("PIXORA_PLANNER_PROVIDER", default: endpoint == nil ? .embedded : .openai)
+        let image = choose("PIXORA_IMAGE_PROVIDER", default: fal == nil ? .embedded : .fal)
+        let video = choose("PIXORA_VIDEO_PROVIDER", default: fal == nil ? .embedded : .fal)
+        let speech = choose("PIXORA_SPEECH_PROVIDER", default: eleven != nil ? .elevenlabs : fal != nil ? .fal : .embedded)
+        let music = choose("PIXORA_MUSIC_PROVIDER", default: fal == nil ? .embedded : .fal)
+        let assistant = choose("PIXORA_ASSISTANT_PROVIDER", default: endpoint == nil ? .embedded : .openai)
 
         // A chosen provider needs its key.
         if (planner == .openai || speech == .openai || assistant == .openai) && endpoint == nil {
@@ -68,14 +68,10 @@ public struct ProviderSettings: Sendable {
         }
         if [image, video, speech, music].contains(.fal) && fal == nil { throw UsageError("the fal provider needs FAL_KEY") }
         if speech == .elevenlabs && eleven == nil { throw UsageError("the elevenlabs provider needs ELEVENLABS_API_KEY") }
-        var poll = 1.0
-        if let text = value("PIXORA_FAL_POLL_SECONDS") {
-            guard let seconds = Double(text), seconds > 0 else { throw UsageError("PIXORA_FAL_POLL_SECONDS must be a positive number, got '\(text)'") }
-            poll = seconds
-        }
         return ProviderSettings(
             planner: planner, image: image, video: video, speech: speech, music: music, assistant: assistant, languageModel: endpoint,
-            falKey: fal, falQueueURL: value("FAL_QUEUE_URL") ?? "https://queue.fal.run", falPollSeconds: poll,
+            falKey: fal, falQueueURL: value("FAL_QUEUE_URL") ?? "https://queue.fal.run",
+            falPollSeconds: configuration.number("PIXORA_FAL_POLL_SECONDS") ?? 1,
             falModels: [
                 "image": value("PIXORA_FAL_IMAGE_MODEL") ?? "fal-ai/flux-pro/v1.1-ultra",
                 "video": value("PIXORA_FAL_VIDEO_MODEL") ?? "fal-ai/kling-video/v1.6/pro/image-to-video",
@@ -85,8 +81,8 @@ public struct ProviderSettings: Sendable {
             elevenLabsKey: eleven, elevenLabsBaseURL: value("ELEVENLABS_BASE_URL") ?? "https://api.elevenlabs.io",
             elevenLabsModel: value("PIXORA_ELEVENLABS_MODEL") ?? "eleven_multilingual_v2", elevenLabsVoice: value("PIXORA_ELEVENLABS_VOICE"),
             speechModel: value("PIXORA_TTS_MODEL") ?? "gpt-4o-mini-tts",
-            fallback: ["1", "true", "yes"].contains((value("PIXORA_PROVIDER_FALLBACK") ?? "").lowercased()),
-            policy: .from(environment: environment), costs: .from(environment: environment))
+            fallback: configuration.flag("PIXORA_PROVIDER_FALLBACK") ?? false,
+            policy: .from(configuration: configuration), costs: .from(configuration: configuration))
     }
 
     /// Prices in credits for the providers in use. The base rates are `PIXORA_CREDITS_PER_SECOND` (1),
@@ -95,36 +91,37 @@ public struct ProviderSettings: Sendable {
     /// fal.ai `PIXORA_FAL_CREDITS_PER_SECOND` (4) and `PIXORA_FAL_SCENE_CREDITS` (5) when it makes pictures or clips;
     /// ElevenLabs `PIXORA_ELEVENLABS_CREDITS_PER_SECOND` (0.5) and `PIXORA_ELEVENLABS_SCENE_CREDITS` (1);
     /// OpenAI `PIXORA_OPENAI_CREDITS_PER_SECOND` (0) for the planner and `PIXORA_OPENAI_SCENE_CREDITS` (0) for speech.
-    public func pricing(environment: [String: String]) throws -> Pricing {
-        func number(_ name: String, _ fallback: Double) throws -> Double {
-            guard let text = environment[name], !text.isEmpty else { return fallback }
-            guard let value = Double(text), value >= 0, value <= 10_000 else {
-                throw UsageError("\(name) must be a number of credits from 0 to 10000, got '\(text)'")
-            }
-            return value
-        }
+    public func pricing(configuration: Configuration) -> Pricing {
+        func number(_ name: String, _ fallback: Double) -> Double { configuration.number(name) ?? fallback }
         var pricing = Pricing()
-        pricing.creditsPerSecond = try number("PIXORA_CREDITS_PER_SECOND", 1)
-        pricing.sceneVisual = Int(try number("PIXORA_SCENE_VISUAL_CREDITS", 3))
-        pricing.sceneAudio = Int(try number("PIXORA_SCENE_AUDIO_CREDITS", 1))
-        pricing.signupGrant = Int(try number("PIXORA_SIGNUP_CREDITS", 100))
+        pricing.creditsPerSecond = number("PIXORA_CREDITS_PER_SECOND", 1)
+        pricing.sceneVisual = Int(number("PIXORA_SCENE_VISUAL_CREDITS", 3))
+        pricing.sceneAudio = Int(number("PIXORA_SCENE_AUDIO_CREDITS", 1))
+        pricing.signupGrant = Int(number("PIXORA_SIGNUP_CREDITS", 100))
         if image == .fal || video == .fal {
-            pricing.creditsPerSecond += try number("PIXORA_FAL_CREDITS_PER_SECOND", 4)
-            pricing.sceneVisual += Int(try number("PIXORA_FAL_SCENE_CREDITS", 5))
+            pricing.creditsPerSecond += number("PIXORA_FAL_CREDITS_PER_SECOND", 4)
+            pricing.sceneVisual += Int(number("PIXORA_FAL_SCENE_CREDITS", 5))
         }
-        if music == .fal && image != .fal && video != .fal { pricing.creditsPerSecond += try number("PIXORA_FAL_CREDITS_PER_SECOND", 4) / 4 }
+        if music == .fal && image != .fal && video != .fal {
+            pricing.creditsPerSecond += number("PIXORA_FAL_CREDITS_PER_SECOND", 4) / 4
+        }
         switch speech {
         case .elevenlabs:
-            pricing.creditsPerSecond += try number("PIXORA_ELEVENLABS_CREDITS_PER_SECOND", 0.5)
-            pricing.sceneAudio += Int(try number("PIXORA_ELEVENLABS_SCENE_CREDITS", 1))
+            pricing.creditsPerSecond += number("PIXORA_ELEVENLABS_CREDITS_PER_SECOND", 0.5)
+            pricing.sceneAudio += Int(number("PIXORA_ELEVENLABS_SCENE_CREDITS", 1))
         case .fal:
-            pricing.sceneAudio += Int(try number("PIXORA_FAL_SCENE_CREDITS", 5) / 5)
+            pricing.sceneAudio += Int(number("PIXORA_FAL_SCENE_CREDITS", 5) / 5)
         case .openai:
-            pricing.sceneAudio += Int(try number("PIXORA_OPENAI_SCENE_CREDITS", 0))
+            pricing.sceneAudio += Int(number("PIXORA_OPENAI_SCENE_CREDITS", 0))
         case .embedded: break
         }
-        if planner == .openai { pricing.creditsPerSecond += try number("PIXORA_OPENAI_CREDITS_PER_SECOND", 0) }
+        if planner == .openai { pricing.creditsPerSecond += number("PIXORA_OPENAI_CREDITS_PER_SECOND", 0) }
         return pricing
+    }
+
+    /// For tests: the prices of an environment given as a dictionary.
+    public func pricing(environment: [String: String]) throws -> Pricing {
+        pricing(configuration: try Configuration(environment: environment))
     }
 
     /// True when every role is embedded (no network at all).

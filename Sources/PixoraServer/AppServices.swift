@@ -47,12 +47,12 @@ public struct AppServices: Sendable {
         addressLimiter = RateLimiter(limit: configuration.loginLimitPerAddress, window: configuration.loginWindow)
         metrics = ServerMetrics()
         self.logger = logger
-        jobAttempts = WorkerSettings.from(environment: configuration.environment).maxAttempts
-        studio = WebStudio.from(environment: configuration.environment)
+        jobAttempts = WorkerSettings.from(configuration: configuration.settings).maxAttempts
+        studio = WebStudio.from(configuration: configuration.settings)
         self.languageAssistant = languageAssistant
         self.pricing = pricing
-        let listCache = configuration.environment["PIXORA_LIST_CACHE"]?.lowercased()
-        videoLists = database.engine == .sqlite && listCache != "off" && listCache != "0" ? ListCache(registry: metrics.registry) : nil
+        let listCache = configuration.settings.flag("PIXORA_LIST_CACHE") ?? true
+        videoLists = database.engine == .sqlite && listCache ? ListCache(registry: metrics.registry) : nil
         dummyPasswordHash = Bcrypt.hash(SecretToken.make(), cost: configuration.bcryptCost)
     }
 
@@ -61,12 +61,14 @@ public struct AppServices: Sendable {
         let database = try await openDatabase(configuration.database, logger: logger)
         do {
             try await Migrations.run(on: database)
-            let mailer = try Mail.makeMailer(environment: configuration.environment, outbox: configuration.outboxFolder, logger: logger)
-            let providers = try ProviderSettings.from(environment: configuration.environment)
+            let mailer = try Mail.makeMailer(
+                configuration: configuration.settings, outbox: configuration.outboxFolder, logger: logger)
+            let providers = try ProviderSettings.from(configuration: configuration.settings)
             let pipeline = VideoPipeline(generators: providers.generators(logger: logger), store: AssetStore(root: configuration.assetFolder))
             return await AppServices(
                 configuration: configuration, database: database, mailer: mailer, pipeline: pipeline,
-                languageAssistant: providers.editorAssistant(logger: logger), pricing: try providers.pricing(environment: configuration.environment),
+                languageAssistant: providers.editorAssistant(logger: logger),
+                pricing: providers.pricing(configuration: configuration.settings),
                 logger: logger)
         } catch {
             await database.shutdown()

@@ -21,7 +21,8 @@ public struct ServerConfiguration: Sendable {
     public var loginLimitPerAddress = 50
     public var loginWindow: TimeInterval = 15 * 60
     public var jwtSecret: String
-    public var environment: [String: String]
+    /// Every setting, for the services the server starts (mail, providers, workers, the studio's files).
+    public var settings: Configuration
 
     public var mediaFolder: URL { dataFolder.appendingPathComponent("media") }
     public var assetFolder: URL { dataFolder.appendingPathComponent("assets") }
@@ -30,34 +31,37 @@ public struct ServerConfiguration: Sendable {
     /// Reads `PIXORA_DATA_DIR`, `DATABASE_URL`, `PIXORA_HOST`, `PIXORA_PORT`, `PIXORA_PUBLIC_URL`,
     /// `PIXORA_JWT_SECRET` (else generated once into the data folder), `PIXORA_BCRYPT_COST`,
     /// `PIXORA_LOGIN_LIMIT`.
-    public static func from(environment: [String: String], dataFolder: URL? = nil, host: String? = nil, port: Int? = nil) throws -> ServerConfiguration {
-        let folder = dataFolder ?? URL(fileURLWithPath: environment["PIXORA_DATA_DIR"] ?? "data", isDirectory: true)
+    public static func from(
+        settings: Configuration, dataFolder: URL? = nil, host: String? = nil, port: Int? = nil
+    ) throws -> ServerConfiguration {
+        let folder = dataFolder ?? URL(fileURLWithPath: settings.text("PIXORA_DATA_DIR") ?? "data", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let host = host ?? environment["PIXORA_HOST"] ?? "127.0.0.1"
-        let port = port ?? environment["PIXORA_PORT"].flatMap(Int.init) ?? 8080
+        let host = host ?? settings.text("PIXORA_HOST") ?? "127.0.0.1"
+        let port = port ?? settings.integer("PIXORA_PORT") ?? 8080
         var configuration = ServerConfiguration(
             dataFolder: folder, host: host, port: port,
-            database: try DatabaseLocation.from(url: environment["DATABASE_URL"], dataFolder: folder),
-            publicURL: environment["PIXORA_PUBLIC_URL"] ?? "http://\(host == "0.0.0.0" ? "localhost" : host):\(port)",
-            jwtSecret: try secret(environment: environment, folder: folder), environment: environment)
-        if let text = environment["PIXORA_BCRYPT_COST"] {
-            guard let cost = UInt8(text), (4...16).contains(cost) else { throw UsageError("PIXORA_BCRYPT_COST must be a number from 4 to 16, got '\(text)'") }
-            configuration.bcryptCost = cost
-        }
-        if let text = environment["PIXORA_LOGIN_LIMIT"] {
-            guard let limit = Int(text), limit > 0 else { throw UsageError("PIXORA_LOGIN_LIMIT must be a positive number, got '\(text)'") }
+            database: try DatabaseLocation.from(url: settings.text("DATABASE_URL"), dataFolder: folder),
+            publicURL: settings.text("PIXORA_PUBLIC_URL") ?? "http://\(host == "0.0.0.0" ? "localhost" : host):\(port)",
+            jwtSecret: try secret(settings.text("PIXORA_JWT_SECRET"), folder: folder), settings: settings)
+        configuration.bcryptCost = settings.integer("PIXORA_BCRYPT_COST").map(UInt8.init) ?? configuration.bcryptCost
+        if let limit = settings.integer("PIXORA_LOGIN_LIMIT") {
             configuration.loginLimitPerEmail = limit
             configuration.loginLimitPerAddress = limit * 5
         }
         return configuration
     }
 
-    /// `PIXORA_JWT_SECRET` (at least 32 characters), or a random secret kept in `<data>/jwt-secret` (mode 0600).
-    static func secret(environment: [String: String], folder: URL) throws -> String {
-        if let secret = environment["PIXORA_JWT_SECRET"] {
-            guard secret.utf8.count >= 32 else { throw UsageError("PIXORA_JWT_SECRET must be at least 32 characters long") }
-            return secret
-        }
+    /// For tests: the configuration of an environment given as a dictionary.
+    public static func from(
+        environment: [String: String], dataFolder: URL? = nil, host: String? = nil, port: Int? = nil
+    ) throws -> ServerConfiguration {
+        try from(settings: Configuration(environment: environment), dataFolder: dataFolder, host: host, port: port)
+    }
+
+    /// `PIXORA_JWT_SECRET` (its length checked by the catalogue), or a random secret kept in `<data>/jwt-secret`
+    /// (mode 0600).
+    static func secret(_ configured: String?, folder: URL) throws -> String {
+        if let configured { return configured }
         let file = folder.appendingPathComponent("jwt-secret")
         if let data = try? Data(contentsOf: file), let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines), text.utf8.count >= 32 {
             return text
@@ -70,7 +74,7 @@ public struct ServerConfiguration: Sendable {
         // link() fails if another process created the file first: then theirs is the secret.
         if link(temporary.path, file.path) != 0 {
             try? FileManager.default.removeItem(at: temporary)
-            return try self.secret(environment: environment, folder: folder)
+            return try self.secret(nil, folder: folder)
         }
         try? FileManager.default.removeItem(at: temporary)
         return secret

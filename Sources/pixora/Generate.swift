@@ -58,7 +58,7 @@ struct Generate: AsyncParsableCommand {
         var logger = Logger(label: "pixora.generate")
         logger.logLevel = .warning
         // Cloud providers when configured (OPENAI_API_KEY …), the embedded generators otherwise.
-        let providers = try ProviderSettings.from(environment: ProcessInfo.processInfo.environment)
+        let providers = try ProviderSettings.from(configuration: .current)
         let pipeline = VideoPipeline(generators: providers.generators(logger: logger), store: AssetStore(root: cache.map { URL(fileURLWithPath: $0) } ?? AssetStore.defaultRoot()))
         if agent {
             try await directed(pipeline: pipeline, providers: providers, logger: logger, display: display, started: started)

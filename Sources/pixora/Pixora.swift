@@ -15,8 +15,12 @@ struct Pixora: AsyncParsableCommand {
               PIXORA_SOUNDFONT   General MIDI soundfont for music (default: /usr/share/sounds/sf2/FluidR3_GM.sf2)
               OPENAI_API_KEY, OPENAI_BASE_URL, PIXORA_LLM_MODEL, FAL_KEY, ELEVENLABS_API_KEY, PIXORA_*_PROVIDER
                                  cloud providers (see `pixora providers check` and the README)
+              `pixora config` lists every variable with its effective value.
             """,
-        subcommands: [Generate.self, Render.self, Serve.self, WorkerCommand.self, Migrate.self, Admin.self, ProvidersCommand.self])
+        subcommands: [
+            Generate.self, Render.self, Serve.self, WorkerCommand.self, Migrate.self, Admin.self, ProvidersCommand.self,
+            ConfigCommand.self,
+        ])
 
     /// Runs the command; usage errors exit with 2, other failures with 1, each with one clear message.
     static func main() async {
@@ -24,6 +28,9 @@ struct Pixora: AsyncParsableCommand {
         LoggingSystem.bootstrap { EscapingLogHandler(wrapping: StreamLogHandler.standardError(label: $0)) }
         do {
             var command = try parseAsRoot()
+            // One rule for every variable: a present but invalid value stops here, before any command runs.
+            let configuration = try Configuration.process.get()
+            for warning in configuration.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
             if let asyncCommand = command as? any AsyncParsableCommand {
                 try await runCancellable(asyncCommand)
             } else {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import PixoraCore
 import PixoraProviders
 
 struct ProvidersCommand: AsyncParsableCommand {
@@ -17,7 +18,7 @@ struct ProvidersCommand: AsyncParsableCommand {
         func run() async throws {
             var logger = Logger(label: "pixora.providers")
             logger.logLevel = .error
-            let settings = try ProviderSettings.from(environment: ProcessInfo.processInfo.environment)
+            let settings = try ProviderSettings.from(configuration: .current)
             let lines = await settings.check(logger: logger)
             let width = lines.map(\.role.count).max() ?? 0
             for line in lines {

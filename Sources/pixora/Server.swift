@@ -14,12 +14,12 @@ struct ServerOptions: ParsableArguments {
 
     func configuration(host: String? = nil, port: Int? = nil) throws -> ServerConfiguration {
         try ServerConfiguration.from(
-            environment: ProcessInfo.processInfo.environment, dataFolder: data.map { URL(fileURLWithPath: $0, isDirectory: true) }, host: host, port: port)
+            settings: .current, dataFolder: data.map { URL(fileURLWithPath: $0, isDirectory: true) }, host: host, port: port)
     }
 
     static func logger(_ label: String) -> Logger {
         var logger = Logger(label: label)
-        logger.logLevel = ProcessInfo.processInfo.environment["PIXORA_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        logger.logLevel = Configuration.current.text("PIXORA_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
         return logger
     }
 }

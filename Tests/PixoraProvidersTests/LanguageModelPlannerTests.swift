@@ -159,7 +159,7 @@ struct LanguageModelPlannerTests {
         #expect(configured.generators(logger: quietLogger).planner.id == "llm.llama3.1")
         #expect(try ProviderSettings.from(environment: ["OPENAI_API_KEY": "sk-x", "PIXORA_PLANNER_PROVIDER": "embedded"]).planner == .embedded)
         #expect(throws: UsageError.self) { try ProviderSettings.from(environment: ["PIXORA_PLANNER_PROVIDER": "openai"]) }
-        #expect(throws: UsageError.self) { try ProviderSettings.from(environment: ["PIXORA_PLANNER_PROVIDER": "skynet"]) }
+        #expect(throws: ConfigurationError.self) { try ProviderSettings.from(environment: ["PIXORA_PLANNER_PROVIDER": "skynet"]) }
     }
 }
 
@@ -175,6 +175,8 @@ struct ProviderPricingTests {
         custom["PIXORA_FAL_CREDITS_PER_SECOND"] = "2"
         custom["PIXORA_ELEVENLABS_CREDITS_PER_SECOND"] = "0"
         #expect(try ProviderSettings.from(environment: custom).pricing(environment: custom).creditsPerSecond == 3)
-        #expect(throws: UsageError.self) { try ProviderSettings.from(environment: [:]).pricing(environment: ["PIXORA_CREDITS_PER_SECOND": "-1"]) }
+        #expect(throws: ConfigurationError.self) {
+            try ProviderSettings.from(environment: [:]).pricing(environment: ["PIXORA_CREDITS_PER_SECOND": "-1"])
+        }
     }
 }

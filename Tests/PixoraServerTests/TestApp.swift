@@ -60,7 +60,7 @@ struct TestApp: Sendable {
 
     /// A worker in the background for the duration of `body`.
     func withWorker<T: Sendable>(_ body: () async throws -> T) async throws -> T {
-        var settings = WorkerSettings.from(environment: services.configuration.environment)
+        var settings = WorkerSettings.from(configuration: services.configuration.settings)
         settings.idlePoll = 0.05
         let worker = Worker(database: services.database, handlers: services.workshop.handlers, settings: settings, logger: testLogger)
         let task = Task { await worker.run() }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import PixoraCore
 
 /// The browser studio: the static files of `Web/` (HTML, CSS, ES modules, no build step), served at `/`.
 /// The files are listed once at start-up and looked up by their exact path, so no file path is ever built from
@@ -30,8 +31,8 @@ public struct WebStudio: Sendable {
     static let reserved = ["/api/", "/healthz", "/readyz", "/metrics", "/openapi.json", "/openapi.yaml"]
 
     /// `PIXORA_WEB_DIR` (for working on the studio without rebuilding), else the files bundled with the server.
-    public static func from(environment: [String: String]) -> WebStudio {
-        if let folder = environment["PIXORA_WEB_DIR"], !folder.isEmpty {
+    public static func from(configuration: Configuration) -> WebStudio {
+        if let folder = configuration.text("PIXORA_WEB_DIR") {
             return WebStudio(root: URL(fileURLWithPath: folder, isDirectory: true), live: true)
         }
         return WebStudio(root: Bundle.module.resourceURL?.appendingPathComponent("Web", isDirectory: true))

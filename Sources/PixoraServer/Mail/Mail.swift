@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PixoraCore
 
 /// A plain-text email.
 public struct Mail: Sendable, Equatable {
@@ -25,13 +26,18 @@ extension Mail {
 
     /// An `SMTPMailer` when `PIXORA_SMTP_URL` is set, otherwise an `OutboxMailer` writing into `outbox`,
     /// so a server without mail set up still gives its operator the links it would have sent.
-    public static func makeMailer(environment: [String: String], outbox: URL, logger: Logger) throws -> any Mailer {
-        let from = environment["PIXORA_MAIL_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultSender
-        if let url = environment["PIXORA_SMTP_URL"], !url.isEmpty {
+    public static func makeMailer(configuration: Configuration, outbox: URL, logger: Logger) throws -> any Mailer {
+        let from = configuration.text("PIXORA_MAIL_FROM") ?? defaultSender
+        if let url = configuration.text("PIXORA_SMTP_URL") {
             return try SMTPMailer(url: url, from: from, logger: logger)
         }
         // Checked now so a bad PIXORA_MAIL_FROM stops the server at start, not at the first sign-up.
         _ = try Mailbox(from)
         return OutboxMailer(folder: outbox, from: from, logger: logger)
+    }
+
+    /// For tests: the mailer of an environment given as a dictionary.
+    public static func makeMailer(environment: [String: String], outbox: URL, logger: Logger) throws -> any Mailer {
+        try makeMailer(configuration: Configuration(environment: environment), outbox: outbox, logger: logger)
     }
 }

@@ -22,6 +22,6 @@ public enum PixoraPipelineWorkerFactory {
     public static func make(_ services: AppServices) -> Worker {
         Worker(
             database: services.database, handlers: services.workshop.handlers,
-            settings: WorkerSettings.from(environment: services.configuration.environment), logger: services.logger)
+            settings: WorkerSettings.from(configuration: services.configuration.settings), logger: services.logger)
     }
 }
