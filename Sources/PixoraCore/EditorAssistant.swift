@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The embedded editor assistant: turns a plain-language instruction ("make scene 2 longer and use slide
 /// transitions", "quieter music", "add the title 'Bees' at the start") into editor operations. Rule-based and
@@ -78,7 +79,7 @@ enum Patterns {
 }
 
 /// A compiled regular expression with the few helpers the assistant needs.
-struct Pattern: @unchecked Sendable {
+struct Pattern: Sendable {
     let regex: NSRegularExpression
 
     private static let cache = PatternCache()
@@ -375,14 +376,13 @@ struct Reader {
     }
 }
 
-final class PatternCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var compiled: [String: Pattern] = [:]
+final class PatternCache: Sendable {
+    private let compiled = Mutex<[String: Pattern]>([:])
 
     func pattern(_ text: String) -> Pattern {
-        if let found = lock.withLock({ compiled[text] }) { return found }
+        if let found = compiled.withLock({ $0[text] }) { return found }
         let made = Pattern(text)
-        lock.withLock { compiled[text] = made }
+        compiled.withLock { $0[text] = made }
         return made
     }
 }

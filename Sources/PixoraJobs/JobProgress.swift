@@ -1,6 +1,7 @@
 import Foundation
 import PixoraCore
 import PixoraPipeline
+import Synchronization
 
 /// The whole progress picture of a job, stored with the job and streamed to clients: a reconnecting client gets
 /// everything from one report.
@@ -48,21 +49,22 @@ public struct SceneProgress: Codable, Sendable, Equatable {
 }
 
 /// Folds pipeline events into a `JobProgress`, with an ETA from elapsed time.
-final class ProgressTracker: @unchecked Sendable {
-    private let lock = NSLock()
-    private var progress: JobProgress
+final class ProgressTracker: Sendable {
+    private let state: Mutex<JobProgress>
     private let started = Date()
 
     init(sceneCount: Int) {
-        progress = JobProgress(stage: .planning, fraction: 0, message: "starting", scenes: (0..<sceneCount).map { SceneProgress(index: $0) })
+        state = Mutex(JobProgress(
+            stage: .planning, fraction: 0, message: "starting",
+            scenes: (0..<sceneCount).map { SceneProgress(index: $0) }))
     }
 
     func setSceneCount(_ count: Int) {
-        lock.withLock { progress.scenes = (0..<count).map { SceneProgress(index: $0) } }
+        state.withLock { $0.scenes = (0..<count).map { SceneProgress(index: $0) } }
     }
 
     func apply(_ event: ProgressEvent) -> JobProgress {
-        lock.withLock {
+        state.withLock { progress in
             progress.stage = event.stage
             progress.fraction = max(progress.fraction, min(event.fraction, 1))
             progress.message = event.message

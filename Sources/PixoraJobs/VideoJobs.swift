@@ -7,13 +7,6 @@ import PixoraMedia
 import PixoraStore
 import SQLKit
 
-/// The kinds of background job a video has.
-public enum JobKind {
-    public static let generateVideo = "generate_video"
-    public static let regenerateScene = "regenerate_scene"
-    public static let renderVersion = "render_version"
-}
-
 /// Payload of a `generate_video` job; the prompt, settings and any edited plan are on the video row.
 public struct GenerateVideoPayload: Codable, Sendable {
     /// The user's own narration, split into scenes by the planner.
@@ -121,19 +114,20 @@ public struct VideoWorkshop: Sendable {
         let generators = pipeline.generators
         let store = pipeline.store
         let scene = assets.scenes[index]
-        func row(_ kind: String, _ asset: AssetRef, _ generator: any Generator) -> NewSceneAsset {
+        func row(_ kind: AssetKind, _ asset: AssetRef, _ generator: any Generator) -> NewSceneAsset {
             if let made = store.provenance(of: asset) {
                 return NewSceneAsset(kind: kind, key: asset.description, generator: "\(made.provider):\(made.model)", costUsd: made.costUSD)
             }
             return NewSceneAsset(kind: kind, key: asset.description, generator: "\(generator.id)@\(generator.version)")
         }
-        var rows = [row("image", scene.image, generators.image), row("clip", scene.clip, generators.video)]
+        var rows = [row(.image, scene.image, generators.image), row(.clip, scene.clip, generators.video)]
         if let voice = scene.voice {
-            rows.append(row("voice", voice, generators.speech))
-            rows.append(NewSceneAsset(kind: "timings", key: AssetRef(key: voice.key, ext: "json").description, generator: rows[rows.count - 1].generator))
+            rows.append(row(.voice, voice, generators.speech))
+            let timings = AssetRef(key: voice.key, ext: "json").description
+            rows.append(NewSceneAsset(kind: .timings, key: timings, generator: rows[rows.count - 1].generator))
         }
         if let music = assets.music.first(where: { $0.group == plan.scenes[index].musicGroup }) {
-            rows.append(row("music", music.track, generators.music))
+            rows.append(row(.music, music.track, generators.music))
         }
         return rows
     }
@@ -154,26 +148,26 @@ extension Settings: StoredDocument {}
 /// Plans (unless the user sent a plan), generates every asset, renders version 1.
 struct GenerateVideoJob: JobHandler {
     let workshop: VideoWorkshop
-    var kind: String { JobKind.generateVideo }
+    var kind: JobKind { .generateVideo }
 
     func run(_ context: JobContext) async throws {
         let database = workshop.database
         let video = try await workshop.video(context.job.videoId)
-        let payload = try JSONDecoder().decode(GenerateVideoPayload.self, from: Data(context.job.payload.utf8))
+        let payload = try context.job.payload(as: GenerateVideoPayload.self)
         try await database.transaction { db in try await Videos.setStatus(db, id: video.id, .running) }
         let tracker = ProgressTracker(sceneCount: 0)
         await context.report(tracker.apply(ProgressEvent(stage: .planning, fraction: 0, message: "planning")))
 
         let plan: Plan
         if let stored = video.plan {
-            plan = try Plan.load(Data(stored.utf8))
+            plan = try stored.validated()
         } else {
-            let settings = try JSONDecoder().decode(Settings.self, from: Data(video.settings.utf8))
+            guard let settings = video.settings else { throw UsageError("the video has no settings") }
             plan = try await workshop.pipeline.plan(prompt: video.prompt, settings: settings, script: payload.script)
         }
         try await database.transaction { db in
             try await Videos.setPlan(db, id: video.id, plan: plan.json, title: plan.title)
-            _ = try await Scenes.createInitial(db, video: video.id, planScenes: plan.scenes.map(\.json))
+            _ = try await Scenes.createInitial(db, video: video.id, planScenes: plan.scenes)
         }
         tracker.setSceneCount(plan.scenes.count)
         await context.report(tracker.apply(ProgressEvent(stage: .voice, fraction: ProgressEvent.fraction(.voice, done: 0, of: 1), message: "planned \(plan.scenes.count) scenes")))
@@ -187,10 +181,11 @@ struct GenerateVideoJob: JobHandler {
             for scene in scenes where scene.position < plan.scenes.count {
                 guard let revision = try await Scenes.revision(db, scene: scene.id, number: scene.currentRevision) else { continue }
                 try await Scenes.completeRevision(
-                    db, revision: revision, planScene: plan.scenes[scene.position].json,
+                    db, revision: revision, planScene: plan.scenes[scene.position],
                     assets: workshop.assetRows(scene: scene.position, plan: plan, assets: assets))
             }
-            let (version, _) = try await Versions.add(db, video: video.id, editorState: state.json, status: .rendering, current: nil)
+            let (version, _) = try await Versions.add(
+                db, video: video.id, editorState: state, status: .rendering, current: nil)
             try await Versions.setOutput(db, id: version.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration)
             try await Videos.setOutput(db, id: video.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration, version: version.number)
             try await Videos.setStatus(db, id: video.id, .completed)
@@ -207,12 +202,12 @@ struct GenerateVideoJob: JobHandler {
 /// renders a new version of the video with it.
 struct RegenerateSceneJob: JobHandler {
     let workshop: VideoWorkshop
-    var kind: String { JobKind.regenerateScene }
+    var kind: JobKind { .regenerateScene }
 
     func run(_ context: JobContext) async throws {
         let database = workshop.database
         let video = try await workshop.video(context.job.videoId)
-        let payload = try JSONDecoder().decode(RegenerateScenePayload.self, from: Data(context.job.payload.utf8))
+        let payload = try context.job.payload(as: RegenerateScenePayload.self)
         let (scene, revision, current) = try await database.read { db -> (Scene?, SceneRevision?, VideoVersion?) in
             let scene = try await Scenes.find(db, video: video.id, id: payload.sceneId)
             let revision = try await Scenes.revision(db, id: payload.revisionId)
@@ -220,27 +215,26 @@ struct RegenerateSceneJob: JobHandler {
             return (scene, revision, current)
         }
         guard let scene, let revision, let stored = video.plan else { throw UsageError("the scene or revision no longer exists") }
-        var plan = try Plan.load(Data(stored.utf8))
+        var plan = try stored.validated()
         guard plan.scenes.indices.contains(scene.position) else { throw UsageError("the scene is not in the plan") }
-        plan.scenes[scene.position] = try JSONDecoder().decode(PlanScene.self, from: Data(revision.planScene.utf8))
+        plan.scenes[scene.position] = revision.planScene
 
         let tracker = ProgressTracker(sceneCount: plan.scenes.count)
         let assembled = try await workshop.assemble(plan, context: context, tracker: tracker)
         let assets = assembled.assets
         var state = assembled.state
-        if let current, let previous = try? EditorState.load(Data(current.editorState.utf8)) {
-            state.carryOverEdits(from: previous)
-        }
+        if let current { state.carryOverEdits(from: current.editorState) }
         let number = (try await database.read { db in try await Versions.list(db, video: video.id).map(\.number).max() } ?? 0) + 1
         let (result, videoKey, thumbnailKey) = try await workshop.render(state, video: video.id, version: number, context: context, tracker: tracker)
         var removed: [VideoVersion] = []
         let done = tracker.apply(ProgressEvent(stage: .done, fraction: 1, message: "scene \(scene.position + 1) regenerated"))
         try await workshop.complete(context, final: done, files: [videoKey, thumbnailKey]) { db in
             try await Scenes.completeRevision(
-                db, revision: revision, planScene: plan.scenes[scene.position].json,
+                db, revision: revision, planScene: plan.scenes[scene.position],
                 assets: workshop.assetRows(scene: scene.position, plan: plan, assets: assets))
             try await Videos.setPlan(db, id: video.id, plan: plan.json, title: plan.title)
-            let (version, pruned) = try await Versions.add(db, video: video.id, editorState: state.json, status: .rendering, current: video.currentVersion)
+            let (version, pruned) = try await Versions.add(
+                db, video: video.id, editorState: state, status: .rendering, current: video.currentVersion)
             removed = pruned
             guard version.number == number else { throw VersionRace() }
             try await Versions.setOutput(db, id: version.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration)
@@ -253,7 +247,7 @@ struct RegenerateSceneJob: JobHandler {
     }
 
     func failed(_ job: Job, error: String, in db: any SQLDatabase) async throws {
-        guard let payload = try? JSONDecoder().decode(RegenerateScenePayload.self, from: Data(job.payload.utf8)) else { return }
+        let payload = try job.payload(as: RegenerateScenePayload.self)
         try await Scenes.failRevision(db, revision: payload.revisionId)
         if payload.price > 0, let user = job.userId {
             try await CreditLedger.apply(db, user: user, delta: payload.price, reason: .sceneRefund, reference: payload.revisionId, key: "revision:\(payload.revisionId):refund")
@@ -269,17 +263,17 @@ struct VersionRace: Error, CustomStringConvertible {
 /// Renders a saved EditorState as a version of the video and makes it the current one.
 struct RenderVersionJob: JobHandler {
     let workshop: VideoWorkshop
-    var kind: String { JobKind.renderVersion }
+    var kind: JobKind { .renderVersion }
 
     func run(_ context: JobContext) async throws {
         let database = workshop.database
         let video = try await workshop.video(context.job.videoId)
-        let payload = try JSONDecoder().decode(RenderVersionPayload.self, from: Data(context.job.payload.utf8))
+        let payload = try context.job.payload(as: RenderVersionPayload.self)
         guard let version = try await database.read({ db in try await Versions.find(db, video: video.id, id: payload.versionId) }) else {
             throw UsageError("the version no longer exists")
         }
         try await database.transaction { db in try await Versions.setStatus(db, id: version.id, .rendering) }
-        let state = try EditorState.load(Data(version.editorState.utf8))
+        let state = try version.editorState.validated()
         let tracker = ProgressTracker(sceneCount: 0)
         let (result, videoKey, thumbnailKey) = try await workshop.render(state, video: video.id, version: version.number, context: context, tracker: tracker)
         let done = tracker.apply(ProgressEvent(stage: .done, fraction: 1, message: "version \(version.number) rendered"))
@@ -290,7 +284,7 @@ struct RenderVersionJob: JobHandler {
     }
 
     func failed(_ job: Job, error: String, in db: any SQLDatabase) async throws {
-        guard let payload = try? JSONDecoder().decode(RenderVersionPayload.self, from: Data(job.payload.utf8)) else { return }
+        let payload = try job.payload(as: RenderVersionPayload.self)
         try await Versions.setStatus(db, id: payload.versionId, .failed, error: error)
     }
 }

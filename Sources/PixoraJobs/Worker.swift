@@ -4,6 +4,7 @@ import PixoraCore
 import PixoraPipeline
 import PixoraStore
 import SQLKit
+import Synchronization
 
 /// How a worker paces itself. Defaults suit real jobs; tests shorten them.
 public struct WorkerSettings: Sendable {
@@ -67,19 +68,15 @@ public struct JobContext: Sendable {
 public struct JobLeaseLost: Error, Sendable {}
 
 /// Decides which progress reports are worth a database write.
-final class ProgressThrottle: @unchecked Sendable {
-    private let lock = NSLock()
-    private var last: Date = .distantPast
-    private var lastStage: GenerationStage?
+final class ProgressThrottle: Sendable {
+    private let sent = Mutex<(at: Date, stage: GenerationStage?)>((.distantPast, nil))
 
     func shouldSend(_ progress: JobProgress, interval: TimeInterval) -> Bool {
-        lock.withLock {
+        sent.withLock { sent in
             let now = Date()
-            let due = now.timeIntervalSince(last) >= interval || progress.stage != lastStage || progress.fraction >= 1
-            if due {
-                last = now
-                lastStage = progress.stage
-            }
+            let due = now.timeIntervalSince(sent.at) >= interval || progress.stage != sent.stage
+                || progress.fraction >= 1
+            if due { sent = (now, progress.stage) }
             return due
         }
     }
@@ -87,7 +84,7 @@ final class ProgressThrottle: @unchecked Sendable {
 
 /// Runs one kind of job.
 public protocol JobHandler: Sendable {
-    var kind: String { get }
+    var kind: JobKind { get }
     /// Does the work and finishes with `context.complete`. Throwing fails this attempt.
     func run(_ context: JobContext) async throws
     /// The job failed for good (out of attempts, a permanent error, or its worker kept dying): record it, refund.
@@ -100,7 +97,7 @@ public protocol JobHandler: Sendable {
 public final class Worker: Sendable {
     public let id: String
     let database: any Database
-    let handlers: [String: any JobHandler]
+    let handlers: [JobKind: any JobHandler]
     let settings: WorkerSettings
     let logger: Logger
     let reapClock = IntervalClock()
@@ -143,8 +140,11 @@ public final class Worker: Sendable {
     func reap() async throws {
         try await database.transaction { db in
             for job in try await Jobs.reapExhausted(db) {
-                logger.warning("job failed: its worker stopped responding on every attempt", metadata: ["job": .string(job.id), "kind": .string(job.kind)])
-                try await handlers[job.kind]?.failed(job, error: "the worker stopped responding on every attempt", in: db)
+                let error = "the worker stopped responding on every attempt"
+                logger.warning(
+                    "job failed: its worker stopped responding on every attempt",
+                    metadata: ["job": .string(job.id), "kind": .string(job.kind.rawValue)])
+                await undo(job, handler: handlers[job.kind], error: error, in: db, logger: logger)
             }
         }
     }
@@ -152,10 +152,11 @@ public final class Worker: Sendable {
     func execute(_ job: Job) async {
         var logger = logger
         logger[metadataKey: "job"] = .string(job.id)
-        logger[metadataKey: "kind"] = .string(job.kind)
+        logger[metadataKey: "kind"] = .string(job.kind.rawValue)
         logger.info("job claimed", metadata: ["attempt": .stringConvertible(job.attempts)])
         guard let handler = handlers[job.kind] else {
-            await fail(job, handler: nil, error: "no handler for job kind '\(job.kind)'", retryable: false, logger: logger)
+            let error = "no handler for job kind '\(job.kind.rawValue)'"
+            await fail(job, handler: nil, error: error, retryable: false, logger: logger)
             return
         }
         let context = JobContext(job: job, worker: id, database: database, settings: settings, throttle: ProgressThrottle())
@@ -187,7 +188,9 @@ public final class Worker: Sendable {
             // The worker is shutting down: leave the job to expire and be picked up again.
             logger.info("job interrupted by shutdown; its lease will expire and another worker will take it")
         } catch {
-            let retryable = !((error as? any UserFacingError)?.isUsageError ?? false)
+            // A corrupt stored document stays corrupt: failing at once tells the user now, not three backoffs later.
+            let corrupt = if case .corrupt? = error as? StoreError { true } else { false }
+            let retryable = !corrupt && !((error as? any UserFacingError)?.isUsageError ?? false)
             await fail(job, handler: handler, error: Self.message(for: error), retryable: retryable, logger: logger)
         }
     }
@@ -197,7 +200,7 @@ public final class Worker: Sendable {
             let outcome = try await database.transaction { db -> JobFailure in
                 let outcome = try await Jobs.fail(
                     db, id: job.id, owner: id, error: error, retryable: retryable, base: settings.retryBase, maxBackoff: settings.maxBackoff)
-                if outcome == .failed { try await handler?.failed(job, error: error, in: db) }
+                if outcome == .failed { await undo(job, handler: handler, error: error, in: db, logger: logger) }
                 return outcome
             }
             switch outcome {
@@ -210,6 +213,17 @@ public final class Worker: Sendable {
         }
     }
 
+    /// Runs the handler's `failed` in the transaction that fails the job. When it cannot (a corrupt payload), the
+    /// job is still failed for good and the reason logged: a job nothing can undo must not be retried forever.
+    func undo(_ job: Job, handler: (any JobHandler)?, error: String, in db: any SQLDatabase, logger: Logger) async {
+        do {
+            try await handler?.failed(job, error: error, in: db)
+        } catch {
+            logger.error(
+                "could not undo a failed job's effects", metadata: ["job": .string(job.id), "error": .string("\(error)")])
+        }
+    }
+
     static func message(for error: any Error) -> String {
         let text = (error as? any UserFacingError).map { "\($0)" } ?? "\(error)"
         return String(text.prefix(2000))
@@ -217,12 +231,11 @@ public final class Worker: Sendable {
 }
 
 /// Says when a periodic chore is due.
-final class IntervalClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var last: Date = .distantPast
+final class IntervalClock: Sendable {
+    private let last = Mutex<Date>(.distantPast)
 
     func due(every interval: TimeInterval) -> Bool {
-        lock.withLock {
+        last.withLock { last in
             let now = Date()
             guard now.timeIntervalSince(last) >= interval else { return false }
             last = now
@@ -231,9 +244,9 @@ final class IntervalClock: @unchecked Sendable {
     }
 }
 
-final class LeaseFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lost = false
-    func set() { lock.withLock { lost = true } }
-    var value: Bool { lock.withLock { lost } }
+/// Set by the heartbeat when the lease is gone, read by the job's error handling.
+final class LeaseFlag: Sendable {
+    private let lost = Atomic<Bool>(false)
+    func set() { lost.store(true, ordering: .releasing) }
+    var value: Bool { lost.load(ordering: .acquiring) }
 }

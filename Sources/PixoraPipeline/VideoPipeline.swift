@@ -2,6 +2,7 @@ import Foundation
 import PixoraCore
 import PixoraGenerators
 import PixoraMedia
+import Synchronization
 
 /// Plan → assets → EditorState → MP4. Every asset is content-addressed, so a second run with the same
 /// inputs generates nothing, and an edited plan regenerates only what the edit changed.
@@ -212,21 +213,23 @@ public struct VideoPipeline: Sendable {
 }
 
 /// Thread-safe tallies of generated and reused assets.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var made = 0
-    private var found = 0
+final class Counter: Sendable {
+    private let counts = Mutex<(made: Int, found: Int)>((0, 0))
 
-    func generated() { lock.withLock { made += 1 } }
-    func reused() { lock.withLock { found += 1 } }
+    func generated() { counts.withLock { $0.made += 1 } }
+    func reused() { counts.withLock { $0.found += 1 } }
     func record(made wasMade: Bool) { wasMade ? generated() : reused() }
-    var generatedCount: Int { lock.withLock { made } }
-    var reusedCount: Int { lock.withLock { found } }
+    var generatedCount: Int { counts.withLock { $0.made } }
+    var reusedCount: Int { counts.withLock { $0.found } }
     /// Assets accounted for, made or found.
-    var total: Int { lock.withLock { made + found } }
+    var total: Int { counts.withLock { $0.made + $0.found } }
 }
 
-/// Carries a value out of a non-escaping producer closure.
-final class TimingsBox: @unchecked Sendable {
-    var value: SpeechTimings?
+/// Carries a value out of a producer closure that must be `@Sendable`.
+final class TimingsBox: Sendable {
+    private let timings = Mutex<SpeechTimings?>(nil)
+    var value: SpeechTimings? {
+        get { timings.withLock { $0 } }
+        set { timings.withLock { $0 = newValue } }
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PixoraCore
+import Synchronization
 
 /// A tool the language model may call: its name, what it does, the JSON schema of its arguments, and the code
 /// that runs it. The result either goes back to the model or ends the loop.
@@ -108,11 +109,10 @@ public struct LanguageModelAssistant: Sendable {
         return (outcome.value, nil)
     }
 
-    final class OutcomeBox: @unchecked Sendable {
-        private let lock = NSLock()
-        private var answer: EditorAssistant.Answer?
-        func set(_ value: EditorAssistant.Answer) { lock.withLock { answer = value } }
-        var value: EditorAssistant.Answer? { lock.withLock { answer } }
+    final class OutcomeBox: Sendable {
+        private let answer = Mutex<EditorAssistant.Answer?>(nil)
+        func set(_ value: EditorAssistant.Answer) { answer.withLock { $0 = value } }
+        var value: EditorAssistant.Answer? { answer.withLock { $0 } }
     }
 
     static var parameters: [String: Any] {

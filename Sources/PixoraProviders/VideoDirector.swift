@@ -3,6 +3,7 @@ import Logging
 import PixoraCore
 import PixoraGenerators
 import PixoraPipeline
+import Synchronization
 
 /// The orchestrator agent of the seeds: a language model makes the video by calling tools for each role —
 /// ScriptWriter (`write_script`), ScenePlanner and TransitionPlanner (`plan_scenes`, `revise_scene`,
@@ -27,15 +28,13 @@ public struct VideoDirector: Sendable {
     }
 
     /// The work in progress, shared by the tools.
-    final class Session: @unchecked Sendable {
-        private let lock = NSLock()
-        private var values: (script: String?, plan: Plan?, assets: PlanAssets?, state: EditorState?, finished: Bool, log: [String]) = (nil, nil, nil, nil, false, [])
-        func read<T>(_ body: ((script: String?, plan: Plan?, assets: PlanAssets?, state: EditorState?, finished: Bool, log: [String])) -> T) -> T {
-            lock.withLock { body(values) }
-        }
-        func write(_ body: (inout (script: String?, plan: Plan?, assets: PlanAssets?, state: EditorState?, finished: Bool, log: [String])) -> Void) {
-            lock.withLock { body(&values) }
-        }
+    final class Session: Sendable {
+        typealias Values = (
+            script: String?, plan: Plan?, assets: PlanAssets?, state: EditorState?, finished: Bool, log: [String]
+        )
+        private let values = Mutex<Values>((nil, nil, nil, nil, false, []))
+        func read<T>(_ body: (Values) -> T) -> T { values.withLock { body($0) } }
+        func write(_ body: (inout Values) -> Void) { values.withLock { body(&$0) } }
         func note(_ line: String) { write { $0.log.append(line) } }
     }
 

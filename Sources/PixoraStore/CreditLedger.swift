@@ -2,25 +2,47 @@ import Foundation
 import SQLKit
 
 /// Why a balance changed.
-public enum CreditReason: String, Codable, Sendable {
+public enum CreditReason: String, StoredEnum {
     case signupGrant = "signup_grant"
     case videoCharge = "video_charge"
     case videoRefund = "video_refund"
     case sceneCharge = "scene_regeneration"
     case sceneRefund = "scene_regeneration_refund"
     case adminGrant = "admin_adjustment"
+
+    public static let table = "credit_transactions"
+    public static let column = "reason"
 }
 
 /// One row of the append-only ledger.
-public struct CreditTransaction: Codable, Sendable, Equatable {
+public struct CreditTransaction: Codable, Sendable, Equatable, StoredRow {
     public var id: String
     public var userId: String
     public var delta: Int
     public var balanceAfter: Int
-    public var reason: String
+    public var reason: CreditReason
     public var reference: String?
     public var idempotencyKey: String?
     public var createdAt: Int64
+
+    init(row: any SQLRow) throws {
+        id = try row.value("id")
+        userId = try row.value("user_id")
+        delta = try row.value("delta")
+        balanceAfter = try row.value("balance_after")
+        reason = try row.stored(CreditReason.self)
+        reference = try row.value("reference")
+        idempotencyKey = try row.value("idempotency_key")
+        createdAt = try row.value("created_at")
+    }
+
+    init(
+        id: String, userId: String, delta: Int, balanceAfter: Int, reason: CreditReason, reference: String?,
+        idempotencyKey: String?, createdAt: Int64
+    ) {
+        (self.id, self.userId, self.delta, self.balanceAfter) = (id, userId, delta, balanceAfter)
+        (self.reason, self.reference, self.idempotencyKey, self.createdAt) = (reason, reference, idempotencyKey, createdAt)
+    }
 }
 
 /// The credits ledger. A balance only changes together with a ledger row, in the caller's transaction, so the
@@ -53,7 +75,7 @@ public enum CreditLedger {
         }
         try await db.raw("UPDATE credit_transactions SET balance_after = \(bind: balance) WHERE id = \(bind: id)").run()
         return CreditTransaction(
-            id: id, userId: user, delta: delta, balanceAfter: balance, reason: reason.rawValue, reference: reference,
+            id: id, userId: user, delta: delta, balanceAfter: balance, reason: reason, reference: reference,
             idempotencyKey: key, createdAt: now)
     }
 
@@ -75,12 +97,12 @@ public enum CreditLedger {
                 SELECT * FROM credit_transactions WHERE user_id = \(bind: user)
                 AND (created_at < \(bind: cursor.createdAt) OR (created_at = \(bind: cursor.createdAt) AND id < \(bind: cursor.id)))
                 ORDER BY created_at DESC, id DESC LIMIT \(bind: limit + 1)
-                """).all(as: CreditTransaction.self)
+                """).rows(CreditTransaction.self)
         } else {
             rows = try await db.raw("""
                 SELECT * FROM credit_transactions WHERE user_id = \(bind: user)
                 ORDER BY created_at DESC, id DESC LIMIT \(bind: limit + 1)
-                """).all(as: CreditTransaction.self)
+                """).rows(CreditTransaction.self)
         }
         let items = Array(rows.prefix(limit))
         let next = rows.count > limit ? items.last.map { PageCursor(createdAt: $0.createdAt, id: $0.id) } : nil

@@ -2,31 +2,68 @@ import Foundation
 import SQLKit
 
 /// Where a job stands.
-public enum JobState: String, Codable, Sendable {
+public enum JobState: String, StoredEnum {
     case queued, running, succeeded, failed, cancelled
+
+    public static let table = "jobs"
+    public static let column = "state"
+}
+
+/// The kinds of background job a video has.
+public enum JobKind: String, StoredEnum {
+    case generateVideo = "generate_video"
+    case regenerateScene = "regenerate_scene"
+    case renderVersion = "render_version"
+
+    public static let table = "jobs"
+    public static let column = "kind"
 }
 
 /// A unit of background work with its lease and progress.
-public struct Job: Codable, Sendable, Equatable {
+public struct Job: Codable, Sendable, Equatable, StoredRow {
     public var id: String
-    public var kind: String
+    public var kind: JobKind
     public var userId: String?
     public var videoId: String?
-    /// Kind-specific JSON.
+    /// Kind-specific JSON, decoded by the job's handler (the store cannot see its types).
     public var payload: String
-    public var state: String
+    public var state: JobState
     public var attempts: Int
     public var maxAttempts: Int
     public var runAt: Int64
     public var leaseOwner: String?
     public var leaseExpiresAt: Int64?
-    /// The latest progress report as JSON.
+    /// The latest progress report as JSON, decoded where its type lives (PixoraJobs).
     public var progress: String?
     public var error: String?
     public var createdAt: Int64
     public var updatedAt: Int64
 
-    public var jobState: JobState { JobState(rawValue: state) ?? .failed }
+    init(row: any SQLRow) throws {
+        id = try row.value("id")
+        kind = try row.stored(JobKind.self)
+        userId = try row.value("user_id")
+        videoId = try row.value("video_id")
+        payload = try row.value("payload")
+        state = try row.stored(JobState.self)
+        attempts = try row.value("attempts")
+        maxAttempts = try row.value("max_attempts")
+        runAt = try row.value("run_at")
+        leaseOwner = try row.value("lease_owner")
+        leaseExpiresAt = try row.value("lease_expires_at")
+        progress = try row.value("progress")
+        error = try row.value("error")
+        createdAt = try row.value("created_at")
+        updatedAt = try row.value("updated_at")
+    }
+
+    init(
+        id: String, kind: JobKind, userId: String?, videoId: String?, payload: String, state: JobState, attempts: Int,
+        maxAttempts: Int, runAt: Int64, createdAt: Int64
+    ) {
+        (self.id, self.kind, self.userId, self.videoId, self.payload, self.state) = (id, kind, userId, videoId, payload, state)
+        (self.attempts, self.maxAttempts, self.runAt, self.createdAt, updatedAt) = (attempts, maxAttempts, runAt, createdAt, createdAt)
+    }
 }
 
 /// What happened to a job that failed one attempt.
@@ -42,15 +79,14 @@ public enum JobFailure: Sendable, Equatable {
 /// The database-backed job queue. Workers claim a job with a lease they renew; a job whose lease expires (its
 /// worker died) is claimed again by another worker, until its attempts run out.
 public enum Jobs {
-    public static func enqueue(_ db: any SQLDatabase, kind: String, user: String?, video: String?, payload: String, maxAttempts: Int, runAt: Int64? = nil) async throws -> Job {
+    public static func enqueue(_ db: any SQLDatabase, kind: JobKind, user: String?, video: String?, payload: String, maxAttempts: Int, runAt: Int64? = nil) async throws -> Job {
         let now = Clock.nowMillis()
         let job = Job(
-            id: newID(), kind: kind, userId: user, videoId: video, payload: payload, state: JobState.queued.rawValue,
-            attempts: 0, maxAttempts: maxAttempts, runAt: runAt ?? now, leaseOwner: nil, leaseExpiresAt: nil, progress: nil,
-            error: nil, createdAt: now, updatedAt: now)
+            id: newID(), kind: kind, userId: user, videoId: video, payload: payload, state: .queued, attempts: 0,
+            maxAttempts: maxAttempts, runAt: runAt ?? now, createdAt: now)
         try await db.raw("""
             INSERT INTO jobs (id, kind, user_id, video_id, payload, state, attempts, max_attempts, run_at, created_at, updated_at)
-            VALUES (\(bind: job.id), \(bind: kind), \(bind: user), \(bind: video), \(bind: payload), 'queued', 0, \(bind: maxAttempts),
+            VALUES (\(bind: job.id), \(bind: kind.rawValue), \(bind: user), \(bind: video), \(bind: payload), 'queued', 0, \(bind: maxAttempts),
                     \(bind: job.runAt), \(bind: now), \(bind: now))
             """).run()
         return job
@@ -71,7 +107,7 @@ public enum Jobs {
                     SELECT id FROM jobs WHERE state = 'queued' AND run_at <= \(bind: now) AND attempts < max_attempts
                     ORDER BY run_at LIMIT 1\(unsafeRaw: lock))
                 RETURNING *
-                """).first(as: Job.self) {
+                """).firstRow(Job.self) {
                 return job
             }
             return try await db.raw("""
@@ -81,7 +117,7 @@ public enum Jobs {
                     SELECT id FROM jobs WHERE state = 'running' AND lease_expires_at < \(bind: now) AND attempts < max_attempts
                     ORDER BY lease_expires_at LIMIT 1\(unsafeRaw: lock))
                 RETURNING *
-                """).first(as: Job.self)
+                """).firstRow(Job.self)
         }
     }
 
@@ -94,7 +130,7 @@ public enum Jobs {
                 lease_expires_at = NULL, updated_at = \(bind: now)
             WHERE state = 'running' AND lease_expires_at < \(bind: now) AND attempts >= max_attempts
             RETURNING *
-            """).all(as: Job.self)
+            """).rows(Job.self)
     }
 
     /// Extends the lease. False when the job is no longer this worker's (lease taken over, cancelled, finished).
@@ -131,7 +167,7 @@ public enum Jobs {
     /// Records a failed attempt: queued again after an exponential backoff (`base` × 2^(attempt−1), at most
     /// `maxBackoff`), or failed for good when out of attempts or `retryable` is false. Call inside a transaction.
     public static func fail(_ db: any SQLDatabase, id: String, owner: String, error: String, retryable: Bool, base: TimeInterval, maxBackoff: TimeInterval) async throws -> JobFailure {
-        guard let job = try await db.raw("SELECT * FROM jobs WHERE id = \(bind: id) AND lease_owner = \(bind: owner) AND state = 'running'").first(as: Job.self)
+        guard let job = try await db.raw("SELECT * FROM jobs WHERE id = \(bind: id) AND lease_owner = \(bind: owner) AND state = 'running'").firstRow(Job.self)
         else { return .leaseLost }
         let now = Clock.nowMillis()
         if retryable && job.attempts < job.maxAttempts {
@@ -160,23 +196,23 @@ public enum Jobs {
     }
 
     public static func find(_ db: any SQLDatabase, id: String) async throws -> Job? {
-        try await db.raw("SELECT * FROM jobs WHERE id = \(bind: id)").first(as: Job.self)
+        try await db.raw("SELECT * FROM jobs WHERE id = \(bind: id)").firstRow(Job.self)
     }
 
     /// The newest job of a video.
     public static func latest(_ db: any SQLDatabase, video: String) async throws -> Job? {
-        try await db.raw("SELECT * FROM jobs WHERE video_id = \(bind: video) ORDER BY created_at DESC, id DESC LIMIT 1").first(as: Job.self)
+        try await db.raw("SELECT * FROM jobs WHERE video_id = \(bind: video) ORDER BY created_at DESC, id DESC LIMIT 1").firstRow(Job.self)
     }
 
     public static func unfinished(_ db: any SQLDatabase, video: String) async throws -> [Job] {
-        try await db.raw("SELECT * FROM jobs WHERE video_id = \(bind: video) AND state IN ('queued', 'running') ORDER BY created_at").all(as: Job.self)
+        try await db.raw("SELECT * FROM jobs WHERE video_id = \(bind: video) AND state IN ('queued', 'running') ORDER BY created_at").rows(Job.self)
     }
 
     /// Counts by state, for metrics and readiness.
-    public static func counts(_ db: any SQLDatabase) async throws -> [String: Int] {
-        var counts: [String: Int] = [:]
+    public static func counts(_ db: any SQLDatabase) async throws -> [JobState: Int] {
+        var counts: [JobState: Int] = [:]
         for row in try await db.raw("SELECT state, COUNT(*) AS n FROM jobs GROUP BY state").all() {
-            counts[try row.decode(column: "state", as: String.self)] = try row.decode(column: "n", as: Int.self)
+            counts[try row.stored(JobState.self)] = try row.decode(column: "n", as: Int.self)
         }
         return counts
     }

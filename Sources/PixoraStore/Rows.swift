@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import Synchronization
 
 /// Decodes rows whose snake_case columns match camelCase properties. SQLKit's own snake-case strategy converts
 /// every key on every row (a third of a list request's time); the conversions are cached here instead.
@@ -15,12 +16,11 @@ struct ColumnName: CodingKey {
     init(_ property: String) { stringValue = Self.cache.column(for: property) }
 }
 
-final class ColumnCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var columns: [String: String] = [:]
+final class ColumnCache: Sendable {
+    private let columns = Mutex<[String: String]>([:])
 
     func column(for property: String) -> String {
-        if let known = lock.withLock({ columns[property] }) { return known }
+        if let known = columns.withLock({ $0[property] }) { return known }
         var column = ""
         for character in property {
             if character.isUppercase {
@@ -29,7 +29,7 @@ final class ColumnCache: @unchecked Sendable {
                 column.append(character)
             }
         }
-        lock.withLock { columns[property] = column }
+        columns.withLock { $0[property] = column }
         return column
     }
 }

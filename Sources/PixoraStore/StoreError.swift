@@ -1,8 +1,10 @@
 import PixoraCore
 
-/// Failures of the store that callers map to answers: a conflict, a missing row, bad configuration.
+/// Failures of the store that callers map to answers: a conflict, a missing row, bad configuration, or a row
+/// whose stored value the code cannot read (a server fault: answered 500 and logged, never skipped).
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case configuration(String)
+    case corrupt(table: String, column: String, problem: String)
     case unavailable(String)
     case notFound(String)
     case conflict(String)
@@ -14,6 +16,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return message
         case .insufficientCredits(let balance, let price):
             return "not enough credits: this costs \(price), the balance is \(balance)"
+        case .corrupt(let table, let column, let problem):
+            return "corrupt row in \(table).\(column): \(problem)"
         }
     }
 }

@@ -35,13 +35,13 @@ public enum Usage {
         var granted = Array(repeating: 0, count: days)
         for row in rows {
             let delta = try row.decode(column: "delta", as: Int.self)
-            let reason = try row.decode(column: "reason", as: String.self)
+            let reason = try row.stored(CreditReason.self)
             let created = try row.decode(column: "created_at", as: Int64.self)
             let day = Int((created - since) / 86_400_000)
             guard (0..<days).contains(day) else { continue }
-            switch CreditReason(rawValue: reason) {
+            switch reason {
             case .videoCharge, .sceneCharge, .videoRefund, .sceneRefund: spent[day] -= delta
-            case .signupGrant, .adminGrant, nil: if delta > 0 { granted[day] += delta } else { spent[day] -= delta }
+            case .signupGrant, .adminGrant: if delta > 0 { granted[day] += delta } else { spent[day] -= delta }
             }
         }
         let formatter = DateFormatter()
@@ -60,7 +60,7 @@ public enum Usage {
             SELECT status, COUNT(*) AS videos, COALESCE(SUM(duration), 0) AS seconds FROM videos WHERE user_id = \(bind: user) GROUP BY status
             """).all() {
             let count = try row.decode(column: "videos", as: Int.self)
-            byStatus[try row.decode(column: "status", as: String.self)] = count
+            byStatus[try row.stored(VideoStatus.self).rawValue] = count
             total += count
             seconds += try row.decode(column: "seconds", as: Double.self)
         }

@@ -1,24 +1,28 @@
 import Foundation
+import PixoraCore
 import SQLKit
 
 /// Where a video stands.
-public enum VideoStatus: String, Codable, Sendable, CaseIterable {
+public enum VideoStatus: String, StoredEnum {
     case queued, running, completed, failed, cancelled
+
+    public static let table = "videos"
+    public static let column = "status"
 
     public var isFinished: Bool { self == .completed || self == .failed || self == .cancelled }
 }
 
 /// A video request and what became of it.
-public struct Video: Codable, Sendable, Equatable {
+public struct Video: Codable, Sendable, Equatable, StoredRow {
     public var id: String
     public var userId: String
     public var title: String
     public var prompt: String
-    /// Settings as JSON.
-    public var settings: String
-    public var status: String
-    /// The Plan as JSON, once planned (always nil in `Videos.list` pages).
-    public var plan: String?
+    /// Always nil in `Videos.list` pages, like the plan: list items show neither, so lists skip their decoding.
+    public var settings: Settings?
+    public var status: VideoStatus
+    /// Once planned (always nil in `Videos.list` pages).
+    public var plan: Plan?
     public var duration: Double?
     public var videoKey: String?
     public var thumbnailKey: String?
@@ -29,17 +33,15 @@ public struct Video: Codable, Sendable, Equatable {
     public var createdAt: Int64
     public var updatedAt: Int64
 
-    public var videoStatus: VideoStatus { VideoStatus(rawValue: status) ?? .failed }
-
     /// Reads a row column by column: lists decode many rows, and this is several times faster than `Decodable`.
     init(row: any SQLRow) throws {
         id = try row.decode(column: "id", as: String.self)
         userId = try row.decode(column: "user_id", as: String.self)
         title = try row.decode(column: "title", as: String.self)
         prompt = try row.decode(column: "prompt", as: String.self)
-        settings = try row.decode(column: "settings", as: String.self)
-        status = try row.decode(column: "status", as: String.self)
-        plan = try row.decode(column: "plan", as: String?.self)
+        settings = try row.document("settings", table: "videos", as: Settings?.self)
+        status = try row.stored(VideoStatus.self)
+        plan = try row.document("plan", table: "videos", as: Plan?.self)
         duration = try row.decode(column: "duration", as: Double?.self)
         videoKey = try row.decode(column: "video_key", as: String?.self)
         thumbnailKey = try row.decode(column: "thumbnail_key", as: String?.self)
@@ -79,7 +81,7 @@ public struct NewVideo: Sendable {
 public enum Videos {
     /// Charges the price, creates the video and queues its job, all in one transaction. With an idempotency key
     /// already used by this user, returns that video and charges nothing (`created` is false).
-    public static func create(in database: any Database, owner: String, _ new: NewVideo, jobKind: String) async throws -> (video: Video, created: Bool) {
+    public static func create(in database: any Database, owner: String, _ new: NewVideo, jobKind: JobKind) async throws -> (video: Video, created: Bool) {
         if let key = new.idempotencyKey, let existing = try await database.read({ db in try await find(db, owner: owner, idempotencyKey: key) }) {
             return (existing, false)
         }
@@ -112,16 +114,16 @@ public enum Videos {
     }
 
     public static func find(_ db: any SQLDatabase, owner: String, id: String) async throws -> Video? {
-        try await db.raw("SELECT * FROM videos WHERE id = \(bind: id) AND user_id = \(bind: owner)").first(as: Video.self)
+        try await db.raw("SELECT * FROM videos WHERE id = \(bind: id) AND user_id = \(bind: owner)").firstRow(Video.self)
     }
 
     /// For workers, which act for whoever owns the video.
     public static func find(_ db: any SQLDatabase, id: String) async throws -> Video? {
-        try await db.raw("SELECT * FROM videos WHERE id = \(bind: id)").first(as: Video.self)
+        try await db.raw("SELECT * FROM videos WHERE id = \(bind: id)").firstRow(Video.self)
     }
 
     static func find(_ db: any SQLDatabase, owner: String, idempotencyKey: String) async throws -> Video? {
-        try await db.raw("SELECT * FROM videos WHERE user_id = \(bind: owner) AND idempotency_key = \(bind: idempotencyKey)").first(as: Video.self)
+        try await db.raw("SELECT * FROM videos WHERE user_id = \(bind: owner) AND idempotency_key = \(bind: idempotencyKey)").firstRow(Video.self)
     }
 
     /// Newest first; optionally only one status and titles or prompts containing `search`.
@@ -130,10 +132,10 @@ public enum Videos {
         oldestFirst: Bool = false
     ) async throws -> Page<Video> {
         let before = oldestFirst ? " > " : " < "
-        // Every column but the plan (NULL in its place): list items never show it, and a planned video's plan is
-        // kilobytes of JSON per row.
+        // Every column but the plan and the settings (NULL in their place): list items show neither, and a
+        // planned video's plan is kilobytes of JSON per row.
         var query = SQLQueryString("""
-            SELECT id, user_id, title, prompt, settings, status, NULL AS plan, duration, video_key, thumbnail_key, credits_used,
+            SELECT id, user_id, title, prompt, NULL AS settings, status, NULL AS plan, duration, video_key, thumbnail_key, credits_used,
             error, idempotency_key, current_version, created_at, updated_at FROM videos WHERE user_id = \(bind: owner)
             """)
         if let status { query.appendInterpolation(unsafeRaw: " AND status = "); query.appendInterpolation(bind: status.rawValue) }
@@ -196,7 +198,7 @@ public enum Videos {
 
     /// Marks the video failed (or cancelled) and refunds its charge, once. Call inside a transaction.
     public static func finishUnsuccessfully(_ db: any SQLDatabase, id: String, status: VideoStatus, error: String?) async throws {
-        guard let video = try await find(db, id: id), !video.videoStatus.isFinished else { return }
+        guard let video = try await find(db, id: id), !video.status.isFinished else { return }
         try await setStatus(db, id: id, status, error: error)
         if video.creditsUsed > 0 {
             try await CreditLedger.apply(db, user: video.userId, delta: video.creditsUsed, reason: .videoRefund, reference: id, key: "video:\(id):refund")

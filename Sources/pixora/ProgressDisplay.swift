@@ -1,53 +1,64 @@
 import Foundation
 import PixoraPipeline
+import Synchronization
 
 /// Shows generation progress on stderr: a redrawn bar with per-scene status on a terminal,
 /// plain lines when stderr is a file or pipe, nothing when quiet.
-final class ProgressDisplay: @unchecked Sendable {
-    private let lock = NSLock()
+final class ProgressDisplay: Sendable {
     private let quiet: Bool
-    private let interactive: Bool
-    private var stage: GenerationStage?
-    private var fraction = 0.0
-    private var parts: [Int: [ScenePart: PartStatus]] = [:]
-    private var lastPrintedDecile = -1
-    private var drawn = false
+    private let screen: Mutex<Screen>
 
     init(quiet: Bool) {
         self.quiet = quiet
-        interactive = isatty(FileHandle.standardError.fileDescriptor) == 1
+        screen = Mutex(Screen(interactive: isatty(FileHandle.standardError.fileDescriptor) == 1))
     }
 
     func handle(_ event: ProgressEvent) {
         guard !quiet else { return }
-        lock.withLock {
-            let stageChanged = event.stage != stage
-            stage = event.stage
-            fraction = max(fraction, event.fraction)
-            if let index = event.sceneIndex, let part = event.part, let status = event.status {
-                parts[index, default: [:]][part] = status
-            }
-            if interactive {
-                draw()
-            } else if stageChanged || (event.status.map { [.done, .reused, .failed].contains($0) } ?? false) {
-                write("[\(percent)] \(event.message)\n")
-            } else if event.stage == .rendering, Int(event.fraction * 10) > lastPrintedDecile {
-                lastPrintedDecile = Int(event.fraction * 10)
-                write("[\(percent)] rendering\n")
-            }
-        }
+        screen.withLock { $0.handle(event) }
     }
 
     func finish() {
         guard !quiet else { return }
-        lock.withLock {
-            if interactive && drawn { write("\r\u{1B}[2K") }
+        screen.withLock { $0.finish() }
+    }
+}
+
+/// What the display has shown so far; only touched under the display's lock.
+private struct Screen {
+    let interactive: Bool
+    var stage: GenerationStage?
+    var fraction = 0.0
+    var parts: [Int: [ScenePart: PartStatus]] = [:]
+    var lastPrintedDecile = -1
+    var drawn = false
+
+    init(interactive: Bool) { self.interactive = interactive }
+
+    mutating func handle(_ event: ProgressEvent) {
+        let stageChanged = event.stage != stage
+        stage = event.stage
+        fraction = max(fraction, event.fraction)
+        if let index = event.sceneIndex, let part = event.part, let status = event.status {
+            parts[index, default: [:]][part] = status
         }
+        if interactive {
+            draw()
+        } else if stageChanged || (event.status.map { [.done, .reused, .failed].contains($0) } ?? false) {
+            write("[\(percent)] \(event.message)\n")
+        } else if event.stage == .rendering, Int(event.fraction * 10) > lastPrintedDecile {
+            lastPrintedDecile = Int(event.fraction * 10)
+            write("[\(percent)] rendering\n")
+        }
+    }
+
+    func finish() {
+        if interactive && drawn { write("\r\u{1B}[2K") }
     }
 
     private var percent: String { String(format: "%3d%%", Int((fraction * 100).rounded(.down))) }
 
-    private func draw() {
+    private mutating func draw() {
         let width = 24
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)

@@ -113,7 +113,7 @@ struct Admin: AsyncParsableCommand {
         func run() async throws {
             let configuration = try options.configuration()
             let services = try await AppServices.open(configuration, logger: ServerOptions.logger("pixora.admin"))
-            let found = try await Users.setRole(in: services.database, email: email, role: revoke ? "user" : "admin")
+            let found = try await Users.setRole(in: services.database, email: email, role: revoke ? .user : .admin)
             await services.database.shutdown()
             guard found else { throw UsageError("no account uses the email \(email)") }
             print(revoke ? "\(email) is no longer an admin" : "\(email) is now an admin")

@@ -51,29 +51,29 @@ struct WorkerRecoveryTests {
             let first = try startWorker(cli, location: location, log: "worker1.log")
             var deadline = ContinuousClock.now + .seconds(90)
             while ContinuousClock.now < deadline {
-                if let job = try await job(database, video: video.id), job.state == "running", job.progress?.contains("\"visuals\"") == true { break }
+                if let job = try await job(database, video: video.id), job.state == .running, job.progress?.contains("\"visuals\"") == true { break }
                 try await Task.sleep(for: .milliseconds(50))
             }
             kill(first.processIdentifier, SIGKILL)
             first.waitUntilExit()
             let orphaned = try await job(database, video: video.id)
-            #expect(orphaned?.state == "running" && orphaned?.attempts == 1, "the job should still be leased to the dead worker: \(String(describing: orphaned))")
+            #expect(orphaned?.state == .running && orphaned?.attempts == 1, "the job should still be leased to the dead worker: \(String(describing: orphaned))")
 
             let second = try startWorker(cli, location: location, log: "worker2.log")
             defer { second.terminate() }
             deadline = ContinuousClock.now + .seconds(180)
             var finished: Video?
             while ContinuousClock.now < deadline {
-                if let current = try await database.read({ db in try await Videos.find(db, id: video.id) }), current.videoStatus.isFinished {
+                if let current = try await database.read({ db in try await Videos.find(db, id: video.id) }), current.status.isFinished {
                     finished = current
                     break
                 }
                 try await Task.sleep(for: .milliseconds(200))
             }
             let log = (try? String(contentsOfFile: cli.path("worker2.log"), encoding: .utf8)) ?? ""
-            #expect(finished?.status == "completed", "worker 2 log:\n\(log.suffix(2000))")
+            #expect(finished?.status == .completed, "worker 2 log:\n\(log.suffix(2000))")
             let done = try await job(database, video: video.id)
-            #expect(done?.state == "succeeded" && done?.attempts == 2)
+            #expect(done?.state == .succeeded && done?.attempts == 2)
             let (balance, sum, charges, refunds, versions) = try await database.read { db in
                 (
                     try await CreditLedger.balance(db, user: user.id), try await CreditLedger.ledgerSum(db, user: user.id),

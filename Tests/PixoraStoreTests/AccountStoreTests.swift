@@ -21,7 +21,7 @@ struct AccountStoreTests {
         try await withTestDatabase(engine) { database, _ in
             let first = try await makeUser(database, credits: 100, email: "First@Example.com")
             let second = try await makeUser(database, credits: 100)
-            #expect(first.role == "admin" && second.role == "user")
+            #expect(first.role == .admin && second.role == .user)
             #expect(first.email == "first@example.com")
             #expect(first.credits == 100)
             #expect(try await balanceAndLedger(database, first.id) == (100, 100))

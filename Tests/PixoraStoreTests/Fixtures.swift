@@ -1,4 +1,5 @@
 import Foundation
+import PixoraCore
 import PixoraStore
 import PixoraTestSupport
 import SQLKit
@@ -15,8 +16,22 @@ func balanceAndLedger(_ database: any Database, _ user: String) async throws -> 
 }
 
 func newVideo(price: Int, key: String? = nil) -> NewVideo {
-    NewVideo(title: "Bees", prompt: "bees", settings: "{}", plan: nil, price: price, idempotencyKey: key, jobPayload: "{}", maxAttempts: 3)
+    NewVideo(title: "Bees", prompt: "bees", settings: settingsJSON, plan: nil, price: price, idempotencyKey: key, jobPayload: "{}", maxAttempts: 3)
 }
+
+/// Default settings as the API stores them: a video row's settings must decode.
+let settingsJSON = String(decoding: try! JSONEncoder().encode(Settings()), as: UTF8.self)
+
+/// The smallest timeline a version can hold: one clip, no audio.
+let sampleState = EditorState(
+    title: "Bees", canvas: Canvas(width: 320, height: 180, fps: 30),
+    clips: [Clip(id: "c1", sceneId: nil, asset: AssetRef(key: ContentKey(hex: String(repeating: "a", count: 64))!, ext: "mp4"), duration: 2)],
+    transitions: [], captions: Captions(enabled: false, cues: []),
+    audio: AudioMix(voice: AudioTrack(segments: []), music: AudioTrack(segments: [])))
+
+let sampleScene = PlanScene(
+    id: "s1", narration: "Bees make honey.", visual: "a bee on a flower", keyPhrase: "honey", mood: .calm, duration: 4,
+    musicGroup: 0, transition: Transition(kind: .fade, duration: 1))
 
 func count(_ database: any Database, _ table: String) async throws -> Int {
     try await database.read { db in

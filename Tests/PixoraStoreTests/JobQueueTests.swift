@@ -9,7 +9,7 @@ struct JobQueueTests {
     func enqueue(_ database: any Database, count: Int, maxAttempts: Int = 3) async throws -> [Job] {
         try await database.transaction { db in
             var jobs: [Job] = []
-            for _ in 0..<count { jobs.append(try await Jobs.enqueue(db, kind: "test", user: nil, video: nil, payload: "{}", maxAttempts: maxAttempts)) }
+            for _ in 0..<count { jobs.append(try await Jobs.enqueue(db, kind: .renderVersion, user: nil, video: nil, payload: "{}", maxAttempts: maxAttempts)) }
             return jobs
         }
     }
@@ -30,7 +30,7 @@ struct JobQueueTests {
             #expect(try await Jobs.heartbeat(in: database, id: job.id, owner: "a", lease: 30) == false)
             #expect(try await database.transaction { db in try await Jobs.complete(db, id: job.id, owner: "a") } == false)
             #expect(try await database.transaction { db in try await Jobs.complete(db, id: job.id, owner: "b") })
-            #expect(try await database.read { db in try await Jobs.find(db, id: job.id) }?.state == "succeeded")
+            #expect(try await database.read { db in try await Jobs.find(db, id: job.id) }?.state == .succeeded)
         }
     }
 
@@ -51,7 +51,7 @@ struct JobQueueTests {
             let second = try await database.transaction { db in try await Jobs.fail(db, id: job.id, owner: "w", error: "boom 2", retryable: true, base: 0.2, maxBackoff: 60) }
             #expect(second == .failed)
             let stored = try await database.read { db in try await Jobs.find(db, id: job.id) }
-            #expect(stored?.state == "failed" && stored?.error == "boom 2")
+            #expect(stored?.state == .failed && stored?.error == "boom 2")
             #expect(try await Jobs.claim(in: database, owner: "w", lease: 30) == nil)
         }
     }
@@ -65,7 +65,7 @@ struct JobQueueTests {
             #expect(try await Jobs.claim(in: database, owner: "w", lease: 30) == nil)
             let reaped = try await database.transaction { db in try await Jobs.reapExhausted(db) }
             #expect(reaped.map(\.id) == [job.id])
-            #expect(try await database.read { db in try await Jobs.find(db, id: job.id) }?.state == "failed")
+            #expect(try await database.read { db in try await Jobs.find(db, id: job.id) }?.state == .failed)
         }
     }
 

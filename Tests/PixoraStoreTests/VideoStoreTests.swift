@@ -9,12 +9,12 @@ struct VideoStoreTests {
     func createCharges(engine: TestEngine) async throws {
         try await withTestDatabase(engine) { database, _ in
             let user = try await makeUser(database, credits: 30)
-            let (video, created) = try await Videos.create(in: database, owner: user.id, newVideo(price: 12), jobKind: "generate_video")
+            let (video, created) = try await Videos.create(in: database, owner: user.id, newVideo(price: 12), jobKind: .generateVideo)
             #expect(created)
-            #expect(video.creditsUsed == 12 && video.status == "queued")
+            #expect(video.creditsUsed == 12 && video.status == .queued)
             #expect(try await balanceAndLedger(database, user.id) == (18, 18))
             let job = try await database.read { db in try await Jobs.latest(db, video: video.id) }
-            #expect(job?.state == "queued" && job?.kind == "generate_video")
+            #expect(job?.state == .queued && job?.kind == .generateVideo)
         }
     }
 
@@ -23,7 +23,7 @@ struct VideoStoreTests {
         try await withTestDatabase(engine) { database, _ in
             let user = try await makeUser(database, credits: 5)
             await #expect(throws: StoreError.insufficientCredits(balance: 5, price: 6)) {
-                _ = try await Videos.create(in: database, owner: user.id, newVideo(price: 6), jobKind: "generate_video")
+                _ = try await Videos.create(in: database, owner: user.id, newVideo(price: 6), jobKind: .generateVideo)
             }
             #expect(try await count(database, "videos") == 0)
             #expect(try await count(database, "jobs") == 0)
@@ -37,7 +37,7 @@ struct VideoStoreTests {
             let user = try await makeUser(database, credits: 100)
             let results = try await withThrowingTaskGroup(of: (Video, Bool).self) { group in
                 for _ in 0..<8 {
-                    group.addTask { try await Videos.create(in: database, owner: user.id, newVideo(price: 10, key: "same-key"), jobKind: "generate_video") }
+                    group.addTask { try await Videos.create(in: database, owner: user.id, newVideo(price: 10, key: "same-key"), jobKind: .generateVideo) }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
@@ -54,7 +54,7 @@ struct VideoStoreTests {
             let user = try await makeUser(database, credits: 10)
             let outcomes = await withTaskGroup(of: Bool.self) { group in
                 for _ in 0..<50 {
-                    group.addTask { (try? await Videos.create(in: database, owner: user.id, newVideo(price: 1), jobKind: "generate_video")) != nil }
+                    group.addTask { (try? await Videos.create(in: database, owner: user.id, newVideo(price: 1), jobKind: .generateVideo)) != nil }
                 }
                 return await group.reduce(into: []) { $0.append($1) }
             }
@@ -68,15 +68,15 @@ struct VideoStoreTests {
     func refundOnce(engine: TestEngine) async throws {
         try await withTestDatabase(engine) { database, _ in
             let user = try await makeUser(database, credits: 20)
-            let (video, _) = try await Videos.create(in: database, owner: user.id, newVideo(price: 15), jobKind: "generate_video")
+            let (video, _) = try await Videos.create(in: database, owner: user.id, newVideo(price: 15), jobKind: .generateVideo)
             for _ in 0..<2 {
                 try await database.transaction { db in try await Videos.finishUnsuccessfully(db, id: video.id, status: .failed, error: "boom") }
             }
             #expect(try await balanceAndLedger(database, user.id) == (20, 20))
             let rows = try await database.read { db in try await CreditLedger.transactions(db, user: user.id, limit: 10, after: nil) }.items
-            #expect(rows.map(\.reason) == ["video_refund", "video_charge", "signup_grant"])
+            #expect(rows.map(\.reason) == [.videoRefund, .videoCharge, .signupGrant])
             let stored = try await database.read { db in try await Videos.find(db, id: video.id) }
-            #expect(stored?.status == "failed" && stored?.error == "boom")
+            #expect(stored?.status == .failed && stored?.error == "boom")
         }
     }
 
@@ -89,7 +89,7 @@ struct VideoStoreTests {
             for index in 0..<5 {
                 var new = newVideo(price: 1)
                 new.title = index == 2 ? "Honey 100% pure_gold" : "Video \(index)"
-                ids.append(try await Videos.create(in: database, owner: alice.id, new, jobKind: "generate_video").video.id)
+                ids.append(try await Videos.create(in: database, owner: alice.id, new, jobKind: .generateVideo).video.id)
             }
             #expect(try await database.read { db in try await Videos.find(db, owner: bob.id, id: ids[0]) } == nil)
             #expect(try await database.read { db in try await Videos.delete(db, owner: bob.id, id: ids[0]) } == false)
@@ -112,21 +112,21 @@ struct VideoStoreTests {
     func limits(engine: TestEngine) async throws {
         try await withTestDatabase(engine) { database, _ in
             let user = try await makeUser(database)
-            let (video, _) = try await Videos.create(in: database, owner: user.id, newVideo(price: 1), jobKind: "generate_video")
+            let (video, _) = try await Videos.create(in: database, owner: user.id, newVideo(price: 1), jobKind: .generateVideo)
             try await database.transaction { db in
                 for _ in 1...5 {
-                    let (version, removed) = try await Versions.add(db, video: video.id, editorState: "{}", status: .queued, current: 1)
+                    let (version, removed) = try await Versions.add(db, video: video.id, editorState: sampleState, status: .queued, current: 1)
                     #expect(removed.isEmpty)
                     try await Versions.setOutput(db, id: version.id, videoKey: "k", thumbnailKey: nil, duration: 1)
                 }
-                let (sixth, removed) = try await Versions.add(db, video: video.id, editorState: "{}", status: .queued, current: 1)
+                let (sixth, removed) = try await Versions.add(db, video: video.id, editorState: sampleState, status: .queued, current: 1)
                 #expect(sixth.number == 6)
                 #expect(removed.map(\.number) == [2])
                 #expect(try await Versions.list(db, video: video.id).map(\.number) == [1, 3, 4, 5, 6])
 
-                let scenes = try await Scenes.createInitial(db, video: video.id, planScenes: ["{}", "{}"])
+                let scenes = try await Scenes.createInitial(db, video: video.id, planScenes: [sampleScene, sampleScene])
                 var pruned: [Int] = []
-                for _ in 0..<5 { pruned.append(try await Scenes.addRevision(db, scene: scenes[0].id, reason: "visual", planScene: "{}").pruned) }
+                for _ in 0..<5 { pruned.append(try await Scenes.addRevision(db, scene: scenes[0].id, reason: .visual, planScene: sampleScene).pruned) }
                 #expect(pruned == [0, 0, 0, 0, 1])
                 #expect(try await Scenes.revisions(db, scene: scenes[0].id).map(\.number) == [2, 3, 4, 5, 6])
             }
@@ -141,7 +141,7 @@ struct VideoStoreTests {
             let start = try #require(try await database.videoListStamp(owner: alice.id))
             let bobStart = try await database.videoListStamp(owner: bob.id)
             #expect(try await database.videoListStamp(owner: "nobody") == nil)
-            let (video, _) = try await Videos.create(in: database, owner: alice.id, newVideo(price: 1), jobKind: "generate_video")
+            let (video, _) = try await Videos.create(in: database, owner: alice.id, newVideo(price: 1), jobKind: .generateVideo)
             let created = try #require(try await database.videoListStamp(owner: alice.id))
             #expect(created > start)
             _ = try await database.transaction { db in try await Videos.rename(db, owner: alice.id, id: video.id, title: "Renamed") }

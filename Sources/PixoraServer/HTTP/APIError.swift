@@ -53,6 +53,7 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
             case .insufficientCredits(let balance, let price):
                 return APIError(.init(code: 402, reasonPhrase: "Payment Required"), "insufficient_credits", error.description, details: ["balance": .number(Double(balance)), "price": .number(Double(price))])
             case .configuration, .unavailable: return APIError(.serviceUnavailable, "unavailable", "the service is temporarily unavailable")
+            case .corrupt: return nil  // A fault of ours: logged with the request id and answered 500.
             }
         case let error as InvalidDocument: return validation(error.issues)
         case let error as DecodingError: return validation([error.issue])

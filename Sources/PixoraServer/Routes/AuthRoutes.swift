@@ -50,7 +50,8 @@ struct AuthRoutes {
     func session(for user: User) async throws -> AuthBody {
         let refresh = try await RefreshTokens.issue(in: services.database, user: user.id, lifetime: services.configuration.refreshTokenLifetime)
         return AuthBody(
-            accessToken: try await services.tokens.accessToken(user: user.id, role: user.role), refreshToken: refresh,
+            accessToken: try await services.tokens.accessToken(user: user.id, role: user.role.rawValue),
+            refreshToken: refresh,
             expiresIn: Int(services.tokens.accessLifetime), user: UserBody(user, tokens: services.tokens))
     }
 
@@ -98,7 +99,7 @@ struct AuthRoutes {
                 throw APIError(.unauthorized, "invalid_token", "the refresh token is not valid")
             }
             return JSONResponse(AuthBody(
-                accessToken: try await services.tokens.accessToken(user: user.id, role: user.role), refreshToken: token,
+                accessToken: try await services.tokens.accessToken(user: user.id, role: user.role.rawValue), refreshToken: token,
                 expiresIn: Int(services.tokens.accessLifetime), user: UserBody(user, tokens: services.tokens)))
         case .reused:
             context.logger.warning("refresh token reused; its family was revoked")

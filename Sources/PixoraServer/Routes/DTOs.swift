@@ -18,7 +18,7 @@ struct UserBody: Codable, Sendable {
         id = user.id
         email = user.email
         name = user.name
-        role = user.role
+        role = user.role.rawValue
         credits = user.credits
         avatarUrl = user.avatarKey == nil ? nil : tokens.signedPath("/api/v1/users/me/avatar", user: user.id)
         createdAt = user.createdAt.iso8601
@@ -44,14 +44,14 @@ struct JobBody: Codable, Sendable {
     var progress: JobProgress?
     var updatedAt: String
 
-    init(_ job: Job) {
+    init(_ job: Job) throws {
         id = job.id
-        kind = job.kind
-        state = job.state
+        kind = job.kind.rawValue
+        state = job.state.rawValue
         attempts = job.attempts
         maxAttempts = job.maxAttempts
         error = job.error
-        progress = job.progress.flatMap { try? JSONDecoder().decode(JobProgress.self, from: Data($0.utf8)) }
+        progress = try job.progressReport()
         updatedAt = job.updatedAt.iso8601
     }
 }
@@ -78,13 +78,13 @@ struct VideoBody: Codable, Sendable {
     /// `detail` adds the settings, the plan and the video and event links; list items carry the thumbnail link only,
     /// because lists are read often and each link and settings document costs time.
     /// Links are signed at `linksIssued` (now when nil) for `linkLifetime` seconds.
-    init(_ video: Video, job: Job? = nil, detail: Bool = true, tokens: TokenService, linksIssued: Date? = nil, linkLifetime: TimeInterval = 3600) {
+    init(_ video: Video, job: Job? = nil, detail: Bool = true, tokens: TokenService, linksIssued: Date? = nil, linkLifetime: TimeInterval = 3600) throws {
         let issued = linksIssued ?? Date()
         id = video.id
         title = video.title
         prompt = video.prompt
-        status = video.status
-        settings = detail ? try? JSONDecoder().decode(Settings.self, from: Data(video.settings.utf8)) : nil
+        status = video.status.rawValue
+        settings = detail ? video.settings : nil
         durationSeconds = video.duration
         creditsUsed = video.creditsUsed
         error = video.error
@@ -94,8 +94,8 @@ struct VideoBody: Codable, Sendable {
         eventsUrl = detail ? tokens.signedPath("/api/v1/videos/\(video.id)/events", user: video.userId, lifetime: linkLifetime, now: issued) : nil
         createdAt = video.createdAt.iso8601
         updatedAt = video.updatedAt.iso8601
-        self.job = job.map(JobBody.init)
-        plan = detail ? video.plan.flatMap { try? Plan.load(Data($0.utf8)) } : nil
+        self.job = try job.map(JobBody.init)
+        plan = detail ? video.plan : nil
     }
 }
 
@@ -119,7 +119,7 @@ struct VersionBody: Codable, Sendable {
     init(_ version: VideoVersion, video: Video, includeState: Bool, tokens: TokenService) {
         id = version.id
         number = version.number
-        status = version.status
+        status = version.status.rawValue
         durationSeconds = version.duration
         error = version.error
         current = video.currentVersion == version.number
@@ -127,7 +127,7 @@ struct VersionBody: Codable, Sendable {
         videoUrl = version.videoKey == nil ? nil : tokens.signedPath("\(base)/video", user: video.userId)
         thumbnailUrl = version.thumbnailKey == nil ? nil : tokens.signedPath("\(base)/thumbnail", user: video.userId)
         createdAt = version.createdAt.iso8601
-        editorState = includeState ? try? JSONDecoder().decode(EditorState.self, from: Data(version.editorState.utf8)) : nil
+        editorState = includeState ? version.editorState : nil
     }
 }
 
@@ -143,7 +143,7 @@ struct TransactionBody: Codable, Sendable {
         id = row.id
         delta = row.delta
         balanceAfter = row.balanceAfter
-        reason = row.reason
+        reason = row.reason.rawValue
         reference = row.reference
         createdAt = row.createdAt.iso8601
     }

@@ -50,7 +50,7 @@ struct EditorRoutes {
             }
             throw APIError.notFound("version")
         }
-        let state = try JSONDecoder().decode(EditorState.self, from: Data(version.editorState.utf8))
+        let state = version.editorState
         let keys = state.clips.map(\.asset.description) + state.audio.voice.segments.map(\.asset.description)
             + state.audio.music.segments.map(\.asset.description)
         var assets: [String: String] = [:]
@@ -58,7 +58,7 @@ struct EditorRoutes {
             assets[key] = services.tokens.signedPath("/api/v1/assets/\(key)", user: context.userId)
         }
         return JSONResponse(EditorBody(
-            video: EditorVideo(id: video.id, title: video.title, status: video.status, currentVersion: video.currentVersion),
+            video: EditorVideo(id: video.id, title: video.title, status: video.status.rawValue, currentVersion: video.currentVersion),
             version: VersionBody(version, video: video, includeState: false, tokens: services.tokens),
             editorState: state, assets: assets))
     }

@@ -69,11 +69,11 @@ struct EventRoutes {
                     let job = try await Jobs.latest(db, video: id)
                     guard let video = try await Videos.find(db, owner: user, id: id) else { return nil }
                     return EventBody(
-                        videoId: id, status: video.status, error: video.error, currentVersion: video.currentVersion, creditsUsed: video.creditsUsed,
-                        job: job.map {
+                        videoId: id, status: video.status.rawValue, error: video.error, currentVersion: video.currentVersion, creditsUsed: video.creditsUsed,
+                        job: try job.map {
                             Snapshot(
-                                id: $0.id, kind: $0.kind, state: $0.state, attempts: $0.attempts, error: $0.error,
-                                progress: $0.progress.flatMap { try? JSONDecoder().decode(JobProgress.self, from: Data($0.utf8)) })
+                                id: $0.id, kind: $0.kind.rawValue, state: $0.state.rawValue, attempts: $0.attempts,
+                                error: $0.error, progress: try $0.progressReport())
                         })
                 }
                 guard let snapshot else {

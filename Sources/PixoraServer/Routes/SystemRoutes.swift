@@ -41,9 +41,9 @@ struct SystemRoutes {
 
     @Sendable func metrics(_ request: Request, context: AppRequestContext) async throws -> Response {
         let counts = try await services.database.read { db in try await Jobs.counts(db) }
-        for state in ["queued", "running", "succeeded", "failed", "cancelled"] {
+        for state in JobState.allCases {
             services.metrics.registry.makeGauge(
-                descriptor: .init(metricName: "pixora_jobs", unitName: "", helpText: "Jobs in the queue by state"), labels: [("state", state)]
+                descriptor: .init(metricName: "pixora_jobs", unitName: "", helpText: "Jobs in the queue by state"), labels: [("state", state.rawValue)]
             ).set(Double(counts[state] ?? 0))
         }
         var buffer: [UInt8] = []

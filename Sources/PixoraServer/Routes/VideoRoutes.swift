@@ -99,7 +99,7 @@ struct VideoRoutes {
         if created { context.logger.info("video queued", metadata: ["video": .string(video.id), "credits": .stringConvertible(new.price)]) }
         return JSONResponse(
             created ? .created : .ok, headers: created ? [:] : [.init("Idempotent-Replayed")!: "true"],
-            VideoBody(video, job: job, tokens: tokens))
+            try VideoBody(video, job: job, tokens: tokens))
     }
 
     static func title(for prompt: String) -> String {
@@ -151,7 +151,7 @@ struct VideoRoutes {
             try await Videos.list(db, owner: context.userId, status: status, search: search, limit: limit, after: cursor, oldestFirst: sort == "oldest")
         }
         let issued = Date(timeIntervalSince1970: TimeInterval(window))
-        let items = page.items.map { VideoBody($0, detail: false, tokens: tokens, linksIssued: issued, linkLifetime: TimeInterval(Self.linkWindow) + 3600) }
+        let items = try page.items.map { try VideoBody($0, detail: false, tokens: tokens, linksIssued: issued, linkLifetime: TimeInterval(Self.linkWindow) + 3600) }
         let body = try JSONResponse<PageBody<VideoBody>>.encode(PageBody(items: items, nextCursor: page.next?.token))
         if let cache, let stamp { cache.store(body, for: key, stamp: stamp) }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
@@ -176,7 +176,7 @@ struct VideoRoutes {
         let id = try context.parameters.require("id")
         let (video, job) = try await Self.videoWithJob(database, owner: context.userId, id: id)
         guard let video else { throw APIError.notFound("video") }
-        return JSONResponse(VideoBody(video, job: job, tokens: tokens))
+        return JSONResponse(try VideoBody(video, job: job, tokens: tokens))
     }
 
     /// The video and its newest job. The job is read first: a job's results and its success commit together, so
@@ -199,7 +199,7 @@ struct VideoRoutes {
         guard let renamed = try await database.transaction({ db in try await Videos.rename(db, owner: context.userId, id: video.id, title: title) }) else {
             throw APIError.notFound("video")
         }
-        return JSONResponse(VideoBody(renamed, tokens: tokens))
+        return JSONResponse(try VideoBody(renamed, tokens: tokens))
     }
 
     /// Cancels the video's unfinished jobs, refunding what they charged. Inside a transaction.
@@ -227,12 +227,12 @@ struct VideoRoutes {
     @Sendable func cancel(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<VideoBody> {
         let video = try await ownedVideo(context)
         let cancelled = try await database.transaction { db in try await cancelJobs(db, video: video) }
-        guard cancelled > 0 || !video.videoStatus.isFinished else {
+        guard cancelled > 0 || !video.status.isFinished else {
             throw APIError(.conflict, "not_running", "this video is \(video.status); there is nothing to cancel")
         }
         let (updated, job) = try await Self.videoWithJob(database, owner: context.userId, id: video.id)
         guard let updated else { throw APIError.notFound("video") }
-        return JSONResponse(VideoBody(updated, job: job, tokens: tokens))
+        return JSONResponse(try VideoBody(updated, job: job, tokens: tokens))
     }
 
     // MARK: Scenes
@@ -274,17 +274,17 @@ struct VideoRoutes {
         let bodies = scenes.map { scene in
             let own = revisions.filter { $0.sceneId == scene.id }
             let current = own.first { $0.number == scene.currentRevision }
-            let planScene = current.flatMap { try? JSONDecoder().decode(PlanScene.self, from: Data($0.planScene.utf8)) }
+            let planScene = current?.planScene
             return SceneBody(
                 id: scene.id, position: scene.position, currentRevision: scene.currentRevision, scene: planScene,
                 revisions: own.map { revision in
-                    let content = try? JSONDecoder().decode(PlanScene.self, from: Data(revision.planScene.utf8))
+                    let content = revision.planScene
                     return RevisionBody(
-                        id: revision.id, number: revision.number, reason: revision.reason, status: revision.status,
-                        narration: content?.narration, visual: content?.visual, createdAt: revision.createdAt.iso8601)
+                        id: revision.id, number: revision.number, reason: revision.reason.rawValue,
+                        status: revision.status.rawValue, narration: content.narration, visual: content.visual, createdAt: revision.createdAt.iso8601)
                 },
                 assets: assets.filter { $0.revisionId == current?.id }.map {
-                    AssetBody(kind: $0.kind, key: $0.assetKey, generator: $0.generator, costUsd: $0.costUsd, url: tokens.signedPath("/api/v1/assets/\($0.assetKey)", user: context.userId))
+                    AssetBody(kind: $0.kind.rawValue, key: $0.assetKey, generator: $0.generator, costUsd: $0.costUsd, url: tokens.signedPath("/api/v1/assets/\($0.assetKey)", user: context.userId))
                 })
         }
         return JSONResponse(ScenesBody(scenes: bodies))
@@ -309,7 +309,7 @@ struct VideoRoutes {
         let sceneID = try context.parameters.require("sid")
         var body = try await request.decodeJSON(RegenerateRequest.self)
         body.regenerate = body.regenerate.lowercased()
-        guard ["visual", "audio", "both"].contains(body.regenerate) else {
+        guard let reason = RevisionReason(rawValue: body.regenerate), reason != .initial else {
             throw APIError.validation("regenerate", "must be visual, audio or both, got '\(body.regenerate)'")
         }
         let (scene, current) = try await database.read { db -> (Scene?, SceneRevision?) in
@@ -317,10 +317,10 @@ struct VideoRoutes {
             return (scene, try await Scenes.revision(db, scene: scene.id, number: scene.currentRevision))
         }
         guard let scene, let current else { throw APIError.notFound("scene") }
-        guard video.videoStatus == .completed else {
+        guard video.status == .completed else {
             throw APIError(.conflict, "video_not_ready", "scenes can be regenerated once the video is completed; it is \(video.status)")
         }
-        var planScene = try JSONDecoder().decode(PlanScene.self, from: Data(current.planScene.utf8))
+        var planScene = current.planScene
         let visual = body.regenerate != "audio"
         var audio = body.regenerate != "visual"
         if visual {
@@ -348,12 +348,11 @@ struct VideoRoutes {
             throw APIError.validation("narration", "only applies when regenerating the audio (regenerate: audio or both)")
         }
         let price = services.pricing.sceneRegeneration(visual: visual, audio: audio)
-        let planSceneJSON = planScene.json
         let (revision, pruned, job, balance) = try await database.transaction { db -> (SceneRevision, Int, Job, Int) in
             if !(try await Jobs.unfinished(db, video: video.id)).isEmpty {
                 throw APIError(.conflict, "video_busy", "this video is being worked on; wait for the current job to finish")
             }
-            let (revision, pruned) = try await Scenes.addRevision(db, scene: scene.id, reason: body.regenerate, planScene: planSceneJSON)
+            let (revision, pruned) = try await Scenes.addRevision(db, scene: scene.id, reason: reason, planScene: planScene)
             if price > 0 {
                 try await CreditLedger.apply(db, user: context.userId, delta: -price, reason: .sceneCharge, reference: revision.id, key: "revision:\(revision.id):charge")
             }
@@ -365,8 +364,8 @@ struct VideoRoutes {
         }
         return JSONResponse(.accepted, RegenerationBody(
             revision: RevisionBody(
-                id: revision.id, number: revision.number, reason: revision.reason, status: revision.status,
-                narration: planScene.narration, visual: planScene.visual, createdAt: revision.createdAt.iso8601),
+                id: revision.id, number: revision.number, reason: revision.reason.rawValue,
+                status: revision.status.rawValue, narration: planScene.narration, visual: planScene.visual, createdAt: revision.createdAt.iso8601),
             jobId: job.id, price: price, balance: balance, prunedRevisions: pruned))
     }
 
@@ -409,11 +408,11 @@ struct VideoRoutes {
             }
         }
         guard issues.isEmpty else { throw APIError.validation(issues) }
-        guard video.videoStatus == .completed else {
+        guard video.status == .completed else {
             throw APIError(.conflict, "video_not_ready", "versions can be saved once the video is completed; it is \(video.status)")
         }
         let (version, removed, job) = try await database.transaction { db -> (VideoVersion, [VideoVersion], Job) in
-            let (version, removed) = try await Versions.add(db, video: video.id, editorState: state.json, status: .queued, current: video.currentVersion)
+            let (version, removed) = try await Versions.add(db, video: video.id, editorState: state, status: .queued, current: video.currentVersion)
             let job = try await Jobs.enqueue(
                 db, kind: JobKind.renderVersion, user: context.userId, video: video.id,
                 payload: String(decoding: try JSONEncoder().encode(RenderVersionPayload(versionId: version.id)), as: UTF8.self),
@@ -433,13 +432,13 @@ struct VideoRoutes {
         let id = try context.parameters.require("vid")
         let restored = try await database.transaction { db -> Video? in
             guard let version = try await Versions.find(db, video: video.id, id: id) else { throw APIError.notFound("version") }
-            guard version.status == VersionStatus.ready.rawValue, let key = version.videoKey, let duration = version.duration else {
+            guard version.status == .ready, let key = version.videoKey, let duration = version.duration else {
                 throw APIError(.conflict, "version_not_ready", "version \(version.number) is \(version.status); only a rendered version can be restored")
             }
             try await Videos.setOutput(db, id: video.id, videoKey: key, thumbnailKey: version.thumbnailKey, duration: duration, version: version.number)
             return try await Videos.find(db, owner: context.userId, id: video.id)
         }
         guard let restored else { throw APIError.notFound("video") }
-        return JSONResponse(VideoBody(restored, tokens: tokens))
+        return JSONResponse(try VideoBody(restored, tokens: tokens))
     }
 }

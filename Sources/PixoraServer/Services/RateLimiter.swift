@@ -1,11 +1,11 @@
 import Foundation
+import Synchronization
 
 /// Counts attempts per key in a sliding window (in this process). Used for sign-in: per address and per email.
-public final class RateLimiter: @unchecked Sendable {
+public final class RateLimiter: Sendable {
     public let limit: Int
     public let window: TimeInterval
-    private let lock = NSLock()
-    private var attempts: [String: [Date]] = [:]
+    private let attempts = Mutex<[String: [Date]]>([:])
 
     public init(limit: Int, window: TimeInterval) {
         self.limit = limit
@@ -14,7 +14,7 @@ public final class RateLimiter: @unchecked Sendable {
 
     /// Records an attempt for `key`; returns nil when allowed, or the seconds until the next one is.
     public func attempt(_ key: String, now: Date = Date()) -> Int? {
-        lock.withLock {
+        attempts.withLock { attempts in
             var times = (attempts[key] ?? []).filter { now.timeIntervalSince($0) < window }
             if times.count >= limit {
                 attempts[key] = times
@@ -29,6 +29,6 @@ public final class RateLimiter: @unchecked Sendable {
 
     /// Forgets `key` (after a successful sign-in).
     public func reset(_ key: String) {
-        lock.withLock { _ = attempts.removeValue(forKey: key) }
+        attempts.withLock { _ = $0.removeValue(forKey: key) }
     }
 }

@@ -19,7 +19,7 @@ func benchQueue(url: String, jobs: Int, workerCounts: [Int]) async throws {
         while remaining > 0 {
             let batch = min(remaining, 500)
             try await database.transaction { db in
-                for _ in 0..<batch { _ = try await Jobs.enqueue(db, kind: "bench", user: nil, video: nil, payload: "{}", maxAttempts: 3) }
+                for _ in 0..<batch { _ = try await Jobs.enqueue(db, kind: .renderVersion, user: nil, video: nil, payload: "{}", maxAttempts: 3) }
             }
             remaining -= batch
         }
