@@ -111,4 +111,9 @@ public enum ConfigCatalogue {
         "PIXORA_IMAGE_EXAMPLES",
     ]
     static let toolingPrefixes = ["PIXORA_TEST_"]
+
+    /// True for the names the test and benchmark scripts use.
+    public static func isTooling(_ name: String) -> Bool {
+        toolingNames.contains(name) || toolingPrefixes.contains(where: name.hasPrefix)
+    }
 }

@@ -3,9 +3,7 @@
 enum UnknownVariables {
     static func warnings(in names: some Sequence<String>) -> [String] {
         names.filter { name in
-            name.hasPrefix("PIXORA_") && ConfigCatalogue.byName[name] == nil
-                && !ConfigCatalogue.toolingNames.contains(name)
-                && !ConfigCatalogue.toolingPrefixes.contains(where: name.hasPrefix)
+            name.hasPrefix("PIXORA_") && ConfigCatalogue.byName[name] == nil && !ConfigCatalogue.isTooling(name)
         }
         .sorted()
         .map { name in
