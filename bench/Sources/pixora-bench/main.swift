@@ -3,6 +3,7 @@ import PixoraCore
 import PixoraGenerators
 import PixoraMedia
 import PixoraPipeline
+import Synchronization
 
 // Reproducible benchmarks that print tables (see bench/README.md).
 //   pixora-bench render [runs]     reference timeline render vs. the encode floor, measured in the same run
@@ -171,16 +172,17 @@ func settings(for prompt: String) throws -> Settings {
 }
 
 /// When each stage started, to split a run's wall time by stage.
-final class StageClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var starts: [(GenerationStage, ContinuousClock.Instant)] = []
+final class StageClock: Sendable {
+    private let marks = Mutex<[(GenerationStage, ContinuousClock.Instant)]>([])
 
     func mark(_ stage: GenerationStage) {
-        lock.withLock { if starts.last?.0 != stage && !starts.contains(where: { $0.0 == stage }) { starts.append((stage, .now)) } }
+        marks.withLock { starts in
+            if starts.last?.0 != stage && !starts.contains(where: { $0.0 == stage }) { starts.append((stage, .now)) }
+        }
     }
 
     var durations: [GenerationStage: Double] {
-        lock.withLock {
+        marks.withLock { starts in
             var result: [GenerationStage: Double] = [:]
             for (current, next) in zip(starts, starts.dropFirst()) {
                 let elapsed = next.1 - current.1
