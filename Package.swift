@@ -37,6 +37,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
     ],
     targets: [
         .target(
@@ -85,11 +86,19 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
+        // Request and response bodies generated from the contract by scripts/generate-api.sh (committed).
+        .target(
+            name: "PixoraAPI",
+            dependencies: [
+                "PixoraCore", "PixoraPipeline", "PixoraStore", "PixoraJobs",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            ],
+            swiftSettings: strict),
         .target(
             name: "PixoraServer",
             dependencies: [
                 "PixoraCore", "PixoraMedia", "PixoraGenerators", "PixoraPipeline", "PixoraStore", "PixoraJobs",
-                "PixoraProviders",
+                "PixoraProviders", "PixoraAPI",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -153,8 +162,9 @@ let package = Package(
             name: "PixoraServerTests",
             dependencies: [
                 "PixoraServer", "PixoraStore", "PixoraCore", "PixoraMedia", "PixoraPipeline", "PixoraJobs", "PixoraProviders",
-                "PixoraTestSupport",
+                "PixoraTestSupport", "PixoraAPI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
         // Runs the built `pixora` binary as a user would; depends on it so it is built first.

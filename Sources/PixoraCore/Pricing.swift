@@ -1,6 +1,6 @@
 /// What things cost, in credits. The standard prices are documented in the README and the OpenAPI document; a
 /// deployment with cloud providers configures its own (see `ProviderSettings.pricing`).
-public struct Pricing: Codable, Sendable, Equatable {
+public struct Pricing: Codable, Sendable, Hashable {
     /// Credits a new account starts with: enough for about three 30-second videos.
     public var signupGrant = 100
     /// A video costs this many credits per second of target duration, rounded up.

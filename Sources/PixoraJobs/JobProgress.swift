@@ -5,7 +5,7 @@ import Synchronization
 
 /// The whole progress picture of a job, stored with the job and streamed to clients: a reconnecting client gets
 /// everything from one report.
-public struct JobProgress: Codable, Sendable, Equatable {
+public struct JobProgress: Codable, Sendable, Hashable {
     public var stage: GenerationStage
     /// 0…1 over the whole job.
     public var fraction: Double
@@ -26,7 +26,7 @@ public struct JobProgress: Codable, Sendable, Equatable {
 }
 
 /// Per-scene part statuses.
-public struct SceneProgress: Codable, Sendable, Equatable {
+public struct SceneProgress: Codable, Sendable, Hashable {
     public var index: Int
     public var voice: PartStatus
     public var image: PartStatus

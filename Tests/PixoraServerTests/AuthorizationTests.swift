@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdTesting
+import PixoraAPI
 import PixoraServer
 import PixoraStore
 import PixoraTestSupport
@@ -13,14 +14,15 @@ struct AuthorizationTests {
             try await app.test { api in
                 let alice = try await api.register("alice@example.com")
                 let bob = try await api.register("bob@example.com")
-                let video = try #require(try await api.createVideo(alice)["id"] as? String)
-                let done = try await app.withWorker { try await api.waitForVideo(alice, video) }
-                #expect(done["status"] as? String == "completed")
-                let scenes = try await api.call(.get, "/api/v1/videos/\(video)/scenes", session: alice)["scenes"] as? [[String: Any]]
-                let scene = try #require(scenes?.first)
-                let asset = try #require((scene["assets"] as? [[String: Any]])?.first?["key"] as? String)
-                let version = try #require((try await api.call(.get, "/api/v1/videos/\(video)/versions", session: alice)["versions"] as? [[String: Any]])?.first?["id"] as? String)
-                let values = ["{id}": video, "{sid}": scene["id"] as! String, "{vid}": version, "{key}": asset]
+                let video = try await api.createVideo(alice).decode(Schemas.Video.self).id
+                let done = try await app.withWorker { try await api.waitForVideo(alice, video) }.decode(Schemas.Video.self)
+                #expect(done.status == .completed)
+                let scenes = try await api.call(.get, "/api/v1/videos/\(video)/scenes", session: alice).decode(Schemas.SceneList.self)
+                let scene = try #require(scenes.scenes.first)
+                let asset = try #require(scene.assets.first?.key.description)
+                let versions = try await api.call(.get, "/api/v1/videos/\(video)/versions", session: alice).decode(Schemas.VersionList.self)
+                let version = try #require(versions.versions.first?.id)
+                let values = ["{id}": video, "{sid}": scene.id, "{vid}": version, "{key}": asset]
 
                 var checked: [String] = []
                 for route in app.routes.routes where route.path.contains("{") && !route.path.hasPrefix("/api/v1/admin") {
@@ -39,11 +41,13 @@ struct AuthorizationTests {
                 #expect(admin.status == .forbidden)
 
                 let after = try await api.call(.get, "/api/v1/videos/\(video)", session: alice)
-                #expect(after.status == .ok && after["status"] as? String == "completed" && after["title"] as? String == done["title"] as? String)
+                #expect(after.status == .ok)
+                let untouched = try after.decode(Schemas.Video.self)
+                #expect(untouched.status == .completed && untouched.title == done.title)
                 #expect(try await ledger(app, alice.userId) == (95, 95))
                 #expect(try await ledger(app, bob.userId) == (100, 100))
                 let list = try await api.call(.get, "/api/v1/videos", session: bob)
-                #expect((list["items"] as? [Any])?.isEmpty == true)
+                #expect(try list.decode(Schemas.VideoPage.self).items.isEmpty)
             }
         }
     }

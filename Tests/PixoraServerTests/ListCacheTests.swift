@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import PixoraAPI
 import PixoraServer
 import PixoraStore
 import PixoraTestSupport
@@ -17,8 +18,12 @@ struct ListCacheTests {
         return line.flatMap { $0.split(separator: " ").last }.flatMap { Int(Double($0) ?? -1) } ?? 0
     }
 
-    static func titles(_ reply: Reply) -> [String] {
-        (reply["items"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
+    static func titles(_ reply: Reply) throws -> [String] {
+        try reply.decode(Schemas.VideoPage.self).items.map(\.title)
+    }
+
+    static func ids(_ reply: Reply) throws -> [String] {
+        try reply.decode(Schemas.VideoPage.self).items.map(\.id)
     }
 
     @Test("SQLite: an unchanged list is answered from the cache; a change through the API or by another process is seen at once")
@@ -27,12 +32,12 @@ struct ListCacheTests {
             try await app.test { api in
                 let owner = try await api.register()
                 let other = try await api.register()
-                let first = try #require(try await api.createVideo(owner, prompt: "a video about owls at night")["id"] as? String)
-                let second = try #require(try await api.createVideo(owner, prompt: "a video about foxes in snow")["id"] as? String)
+                let first = try await api.createVideo(owner, prompt: "a video about owls at night").decode(Schemas.Video.self).id
+                let second = try await api.createVideo(owner, prompt: "a video about foxes in snow").decode(Schemas.Video.self).id
 
                 let read = try await api.call(.get, "/api/v1/videos", session: owner)
                 #expect(read.status == .ok && read.headers[.contentType] == "application/json; charset=utf-8")
-                #expect((read["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [second, first])
+                #expect(try Self.ids(read) == [second, first])
                 let misses = try await Self.lookups(api, "miss")
                 let again = try await api.call(.get, "/api/v1/videos", session: owner)
                 #expect(again.text == read.text)
@@ -41,14 +46,15 @@ struct ListCacheTests {
 
                 // Other parameters and other users are other entries.
                 let one = try await api.call(.get, "/api/v1/videos?limit=1", session: owner)
-                #expect((one["items"] as? [[String: Any]])?.count == 1 && one["nextCursor"] is String)
+                let page = try one.decode(Schemas.VideoPage.self)
+                #expect(page.items.count == 1 && page.nextCursor != nil)
                 let strangers = try await api.call(.get, "/api/v1/videos", session: other)
-                #expect((strangers["items"] as? [[String: Any]])?.isEmpty == true)
+                #expect(try Self.ids(strangers).isEmpty)
 
                 // A rename through the API.
                 let renamed = try await api.call(.patch, "/api/v1/videos/\(first)", session: owner, json: ["title": "Owls, renamed"])
                 #expect(renamed.status == .ok)
-                #expect(Self.titles(try await api.call(.get, "/api/v1/videos", session: owner)).contains("Owls, renamed"))
+                #expect(try Self.titles(try await api.call(.get, "/api/v1/videos", session: owner)).contains("Owls, renamed"))
 
                 // A change made by another process: a second connection to the same file, as `pixora worker` has.
                 guard case .sqlite(let path) = app.location else { Issue.record("not SQLite"); return }
@@ -61,20 +67,20 @@ struct ListCacheTests {
                 // `stampTrust` (100 ms); allow a second for a slow machine.
                 let written = ContinuousClock.now
                 var seen = try await api.call(.get, "/api/v1/videos", session: owner)
-                while !Self.titles(seen).contains("Foxes, from a worker"), ContinuousClock.now - written < .seconds(1) {
+                while try !Self.titles(seen).contains("Foxes, from a worker"), ContinuousClock.now - written < .seconds(1) {
                     try await Task.sleep(for: .milliseconds(20))
                     seen = try await api.call(.get, "/api/v1/videos", session: owner)
                 }
-                #expect(Self.titles(seen).contains("Foxes, from a worker"))
+                #expect(try Self.titles(seen).contains("Foxes, from a worker"))
                 let failed = try await api.call(.get, "/api/v1/videos?status=failed", session: owner)
-                #expect((failed["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [second])
+                #expect(try Self.ids(failed) == [second])
 
                 // A delete, and a new video.
                 #expect(try await api.call(.delete, "/api/v1/videos/\(second)", session: owner).status == .noContent)
-                let third = try #require(try await api.createVideo(owner, prompt: "a video about whales singing")["id"] as? String)
+                let third = try await api.createVideo(owner, prompt: "a video about whales singing").decode(Schemas.Video.self).id
                 let now = try await api.call(.get, "/api/v1/videos", session: owner)
-                #expect((now["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [third, first])
-                #expect(Self.titles(try await api.call(.get, "/api/v1/videos", session: other)).isEmpty)
+                #expect(try Self.ids(now) == [third, first])
+                #expect(try Self.titles(try await api.call(.get, "/api/v1/videos", session: other)).isEmpty)
             }
         }
     }
@@ -84,11 +90,11 @@ struct ListCacheTests {
         try await TestApp.with(.postgres) { app in
             try await app.test { api in
                 let owner = try await api.register()
-                let id = try #require(try await api.createVideo(owner)["id"] as? String)
+                let id = try await api.createVideo(owner).decode(Schemas.Video.self).id
                 for _ in 0..<2 { #expect(try await api.call(.get, "/api/v1/videos", session: owner).status == .ok) }
                 #expect(try await Self.lookups(api, "hit") == 0)
                 _ = try await api.call(.patch, "/api/v1/videos/\(id)", session: owner, json: ["title": "Renamed"])
-                #expect(Self.titles(try await api.call(.get, "/api/v1/videos", session: owner)) == ["Renamed"])
+                #expect(try Self.titles(try await api.call(.get, "/api/v1/videos", session: owner)) == ["Renamed"])
                 #expect(try await app.services.database.videoListStamp(owner: owner.userId) == nil)
             }
         }

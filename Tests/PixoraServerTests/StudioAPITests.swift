@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import PixoraAPI
 import PixoraCore
 import PixoraServer
 import PixoraTestSupport
@@ -47,20 +48,21 @@ struct StudioAPITests {
             try await app.test { api in
                 let session = try await api.register()
                 let stranger = try await api.register()
-                let id = try #require(try await api.createVideo(session)["id"] as? String)
+                let id = try await api.createVideo(session).decode(Schemas.Video.self).id
                 let early = try await api.call(.get, "/api/v1/videos/\(id)/editor", session: session)
                 #expect(early.status == .conflict && early.errorCode == "video_not_ready")
                 try await app.withWorker {
                     _ = try await api.waitForVideo(session, id)
                     let document = try await api.call(.get, "/api/v1/videos/\(id)/editor", session: session)
                     #expect(document.status == .ok, "\(document.text)")
-                    #expect((document["version"] as? [String: Any])?["number"] as? Int == 1)
-                    let state = try #require(document["editorState"] as? [String: Any])
-                    let assets = try #require(document["assets"] as? [String: String])
-                    let clips = try #require(state["clips"] as? [[String: Any]])
+                    let editor = try document.decode(Schemas.EditorDocument.self)
+                    #expect(editor.version.number == 1)
+                    let state = try api.object(editor.editorState)
+                    let assets = editor.assets.additionalProperties
+                    let clips = editor.editorState.clips
                     // Every clip has a signed link that plays without a token.
                     for clip in clips {
-                        let link = try #require(assets[clip["asset"] as! String])
+                        let link = try #require(assets[clip.asset.description])
                         let file = try await api.call(.get, link)
                         #expect(file.status == .ok && file.headers[.contentType] == "video/mp4")
                     }
@@ -69,14 +71,15 @@ struct StudioAPITests {
                     #expect(try await api.call(.get, "/api/v1/videos/\(id)/editor?version=x", session: session).status == .unprocessableContent)
 
                     // Typed edits: the first scene 1.5 s longer than its file, a wipe at the first cut.
-                    let first = clips[0]["duration"] as! Double
+                    let first = clips[0].duration
                     var operations: [[String: Any]] = [["op": "trimClip", "clip": 0, "duration": first + 1.5]]
                     if clips.count > 1 { operations.append(["op": "setTransition", "cut": 0, "kind": "wipeleft"]) }
                     let applied = try await api.call(.post, "/api/v1/editor/apply", session: session, json: ["editorState": state, "operations": operations])
                     #expect(applied.status == .ok, "\(applied.text)")
-                    let edited = try #require(applied["editorState"] as? [String: Any])
-                    #expect(((edited["clips"] as? [[String: Any]])?[0]["duration"] as? Double).map { abs($0 - first - 1.5) < 0.002 } == true)
-                    #expect((applied["changes"] as? [String])?.first?.hasPrefix("Scene 1 is now") == true)
+                    let result = try applied.decode(Schemas.EditResult.self)
+                    #expect(abs(result.editorState.clips[0].duration - first - 1.5) < 0.002)
+                    #expect(result.changes.first?.hasPrefix("Scene 1 is now") == true)
+                    let edited = try api.object(result.editorState)
 
                     let bad = try await api.call(.post, "/api/v1/editor/apply", session: session, json: ["editorState": state, "operations": [["op": "trimClip", "clip": 40, "duration": 2]]])
                     #expect(bad.status == .unprocessableContent && bad.errorMessage?.hasPrefix("operations[0].clip: there is no clip 40") == true)
@@ -89,12 +92,12 @@ struct StudioAPITests {
                     // The assistant turns words into the same operations.
                     let answer = try await api.call(.post, "/api/v1/editor/assistant", session: session, json: ["instruction": "quieter music and turn captions off", "editorState": edited])
                     #expect(answer.status == .ok, "\(answer.text)")
-                    #expect((answer["operations"] as? [[String: Any]])?.map { $0["op"] as? String } == ["setTrackVolume", "setCaptions"])
-                    let assisted = try #require(answer["editorState"] as? [String: Any])
-                    let music = ((assisted["audio"] as? [String: Any])?["music"] as? [String: Any])?["volume"] as? Double
-                    #expect(music.map { $0 < 0.32 } == true)
-                    #expect((assisted["captions"] as? [String: Any])?["enabled"] as? Bool == false)
-                    #expect((answer["reply"] as? String)?.hasPrefix("Done:") == true)
+                    let answered = try answer.decode(Schemas.AssistantAnswer.self)
+                    #expect(answered.operations.map(\.op) == [.setTrackVolume, .setCaptions])
+                    #expect(answered.editorState.audio.music.volume < 0.32)
+                    #expect(answered.editorState.captions.enabled == false)
+                    #expect(answered.reply.hasPrefix("Done:"))
+                    let assisted = try api.object(answered.editorState)
                     let puzzled = try await api.call(.post, "/api/v1/editor/assistant", session: session, json: ["instruction": "make it pop", "editorState": edited])
                     #expect(puzzled.status == .unprocessableContent && puzzled.errorCode == "not_understood")
                     #expect(puzzled.errorMessage?.contains("make scene 2 longer") == true)
@@ -103,13 +106,14 @@ struct StudioAPITests {
                     let saved = try await api.call(.post, "/api/v1/videos/\(id)/versions", session: session, json: ["editorState": assisted])
                     #expect(saved.status == .accepted, "\(saved.text)")
                     let done = try await api.waitForVideo(session, id)
-                    #expect(done["status"] as? String == "completed" && done["currentVersion"] as? Int == 2, "\(done.text)")
-                    let before = try #require(document["version"] as? [String: Any])["durationSeconds"] as? Double ?? 0
-                    let after = done["durationSeconds"] as? Double ?? 0
+                    let finished = try done.decode(Schemas.Video.self)
+                    #expect(finished.status == .completed && finished.currentVersion == 2, "\(done.text)")
+                    let before = editor.version.durationSeconds ?? 0
+                    let after = finished.durationSeconds ?? 0
                     #expect(abs(after - before - 1.5) < 0.1, "before \(before) after \(after)")
                     let second = try await api.call(.get, "/api/v1/videos/\(id)/editor", session: session)
-                    #expect((second["version"] as? [String: Any])?["number"] as? Int == 2)
-                    let played = try await api.call(.get, try #require(done["videoUrl"] as? String))
+                    #expect(try second.decode(Schemas.EditorDocument.self).version.number == 2)
+                    let played = try await api.call(.get, try #require(finished.videoUrl))
                     #expect(abs(try probe(Data(played.body.readableBytesView)).duration - after) < 0.1)
                 }
             }
@@ -135,10 +139,13 @@ struct StudioAPITests {
                     let document = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
                     let session = try await api.register()
                     let first = try await api.call(.post, "/api/v1/editor/assistant", session: session, json: ["instruction": "slides between the scenes please", "editorState": document])
-                    #expect(first.status == .ok && first["assistant"] as? String == "llm.gpt-4o-mini" && first["reply"] as? String == "Slides it is.")
-                    #expect(((first["editorState"] as? [String: Any])?["transitions"] as? [[String: Any]])?.first?["kind"] as? String == "slideleft")
+                    #expect(first.status == .ok)
+                    let answer = try first.decode(Schemas.AssistantAnswer.self)
+                    #expect(answer.assistant == "llm.gpt-4o-mini" && answer.reply == "Slides it is.")
+                    #expect(answer.editorState.transitions.first?.kind == .slideleft)
                     let second = try await api.call(.post, "/api/v1/editor/assistant", session: session, json: ["instruction": "quieter music", "editorState": document])
-                    #expect(second.status == .ok && second["assistant"] as? String == "embedded.rules", "\(second.text)")
+                    #expect(second.status == .ok, "\(second.text)")
+                    #expect(try second.decode(Schemas.AssistantAnswer.self).assistant == "embedded.rules")
                     let third = try await api.call(.post, "/api/v1/editor/assistant", session: session, json: ["instruction": "write me a poem", "editorState": document])
                     #expect(third.status == .unprocessableContent && third.errorCode == "not_understood")
                     #expect(third.errorMessage?.hasPrefix("I can only edit this video's timeline.") == true)
@@ -154,16 +161,18 @@ struct StudioAPITests {
             try await app.test { api in
                 // The price list is public: a visitor sees it before signing up.
                 let list = try await api.call(.get, "/api/v1/pricing")
-                #expect(list.status == .ok && list["creditsPerSecond"] as? Double == 2.5 && list["signupGrant"] as? Int == 200)
+                #expect(list.status == .ok)
+                let published = try list.decode(Schemas.Pricing.self)
+                #expect(published.creditsPerSecond == 2.5 && published.signupGrant == 200)
                 let session = try await api.register()
-                let credits = try await api.call(.get, "/api/v1/users/me/credits", session: session)
-                #expect(credits["balance"] as? Int == 200)
-                let pricing = try #require(credits["pricing"] as? [String: Any])
-                #expect(pricing["creditsPerSecond"] as? Double == 2.5 && pricing["sceneVisual"] as? Int == 6)
+                let credits = try await api.call(.get, "/api/v1/users/me/credits", session: session).decode(Schemas.Credits.self)
+                #expect(credits.balance == 200)
+                #expect(credits.pricing.creditsPerSecond == 2.5 && credits.pricing.sceneVisual == 6)
                 let plan = try await api.call(.post, "/api/v1/plans", session: session, json: ["prompt": "owls", "settings": ["durationSeconds": 9]])
-                #expect(plan["price"] as? Int == 23 && plan["creditsPerSecond"] as? Double == 2.5)
+                let preview = try plan.decode(Schemas.PlanPreview.self)
+                #expect(preview.price == 23 && preview.creditsPerSecond == 2.5)
                 let video = try await api.createVideo(session, prompt: "owls", seconds: 9)
-                #expect(video["creditsUsed"] as? Int == 23)
+                #expect(try video.decode(Schemas.Video.self).creditsUsed == 23)
                 #expect(try await api.balance(session) == 177)
             }
         }
@@ -177,7 +186,10 @@ struct StudioAPITests {
                 let preview = try await api.call(.post, "/api/v1/plans", session: session, json: [
                     "prompt": "how volcanoes work", "settings": ["durationSeconds": 10, "quality": "480p"],
                 ])
-                #expect(preview.status == .ok && preview["price"] as? Int == 10 && preview["balance"] as? Int == 100)
+                #expect(preview.status == .ok)
+                let previewed = try preview.decode(Schemas.PlanPreview.self)
+                #expect(previewed.price == 10 && previewed.balance == 100)
+                // The plan is edited as JSON, as a client without Pixora's types would.
                 var plan = try #require(preview["plan"] as? [String: Any])
                 var scenes = try #require(plan["scenes"] as? [[String: Any]])
                 // Two more 8-second scenes.
@@ -196,9 +208,10 @@ struct StudioAPITests {
                 } + 8
                 let repriced = try await api.call(.post, "/api/v1/plans", session: session, json: ["plan": plan])
                 #expect(repriced.status == .ok, "\(repriced.text)")
-                #expect(repriced["price"] as? Int == Int(planned.rounded(.up)))
+                #expect(try repriced.decode(Schemas.PlanPreview.self).price == Int(planned.rounded(.up)))
                 let created = try await api.call(.post, "/api/v1/videos", session: session, json: ["plan": plan])
-                #expect(created.status == .created && created["creditsUsed"] as? Int == Int(planned.rounded(.up)))
+                #expect(created.status == .created)
+                #expect(try created.decode(Schemas.Video.self).creditsUsed == Int(planned.rounded(.up)))
                 #expect(try await api.balance(session) == 100 - Int(planned.rounded(.up)))
             }
         }
@@ -209,26 +222,28 @@ struct StudioAPITests {
         try await TestApp.with(engine) { app in
             try await app.test { api in
                 let session = try await api.register()
-                let a = try #require(try await api.createVideo(session, prompt: "first video about owls")["id"] as? String)
-                let b = try #require(try await api.createVideo(session, prompt: "second video about foxes", seconds: 7)["id"] as? String)
-                let usage = try await api.call(.get, "/api/v1/users/me/usage?days=7", session: session)
-                #expect(usage.status == .ok)
-                let days = try #require(usage["days"] as? [[String: Any]])
+                let a = try await api.createVideo(session, prompt: "first video about owls").decode(Schemas.Video.self).id
+                let b = try await api.createVideo(session, prompt: "second video about foxes", seconds: 7).decode(Schemas.Video.self).id
+                let reply = try await api.call(.get, "/api/v1/users/me/usage?days=7", session: session)
+                #expect(reply.status == .ok)
+                let usage = try reply.decode(Schemas.Usage.self)
+                let days = usage.days
                 #expect(days.count == 7)
                 let today = try #require(days.last)
-                #expect(today["spent"] as? Int == 12 && today["granted"] as? Int == 100)
-                #expect(days.dropLast().allSatisfy { $0["spent"] as? Int == 0 })
-                #expect((usage["videosByStatus"] as? [String: Int])?["queued"] == 2)
-                #expect(usage["totalVideos"] as? Int == 2 && usage["creditsSpent"] as? Int == 12)
+                #expect(today.spent == 12 && today.granted == 100)
+                #expect(days.dropLast().allSatisfy { $0.spent == 0 })
+                #expect(usage.videosByStatus.queued == 2)
+                #expect(usage.totalVideos == 2 && usage.creditsSpent == 12)
                 #expect(try await api.call(.get, "/api/v1/users/me/usage?days=0", session: session).status == .unprocessableContent)
 
                 let newest = try await api.call(.get, "/api/v1/videos", session: session)
-                #expect((newest["items"] as? [[String: Any]])?.map { $0["id"] as? String } == [b, a])
+                #expect(try newest.decode(Schemas.VideoPage.self).items.map(\.id) == [b, a])
                 let oldest = try await api.call(.get, "/api/v1/videos?sort=oldest&limit=1", session: session)
-                #expect((oldest["items"] as? [[String: Any]])?.map { $0["id"] as? String } == [a])
-                let cursor = try #require(oldest["nextCursor"] as? String)
+                let oldestPage = try oldest.decode(Schemas.VideoPage.self)
+                #expect(oldestPage.items.map(\.id) == [a])
+                let cursor = try #require(oldestPage.nextCursor)
                 let next = try await api.call(.get, "/api/v1/videos?sort=oldest&limit=1&cursor=\(cursor)", session: session)
-                #expect((next["items"] as? [[String: Any]])?.map { $0["id"] as? String } == [b])
+                #expect(try next.decode(Schemas.VideoPage.self).items.map(\.id) == [b])
                 let wrong = try await api.call(.get, "/api/v1/videos?sort=sideways", session: session)
                 #expect(wrong.status == .unprocessableContent && wrong.errorMessage == "sort: must be newest or oldest, got 'sideways'")
             }

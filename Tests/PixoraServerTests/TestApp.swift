@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import PixoraAPI
 import PixoraPipeline
 import PixoraProviders
 import PixoraServer
@@ -81,6 +82,14 @@ struct Reply: Sendable {
         (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: any Sendable] ?? [:]
     }
     var text: String { String(buffer: body) }
+    /// The body as one of the contract's types (`Components.Schemas`), read as a client would (`APIJSON`).
+    func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {
+        do {
+            return try APIJSON.decoder().decode(T.self, from: Data(body.readableBytesView))
+        } catch {
+            throw TestFailure("\(status) body is not a \(T.self): \(error)\n\(text)")
+        }
+    }
     subscript(key: String) -> Any? { json[key] }
     var errorCode: String? { (json["error"] as? [String: Any])?["code"] as? String }
     var errorMessage: String? { (json["error"] as? [String: Any])?["message"] as? String }
@@ -93,6 +102,15 @@ struct Session: Sendable {
     var userId: String
     var bearer: HTTPFields { [.authorization: "Bearer \(token)"] }
 }
+
+extension Session {
+    init(_ body: Schemas.Session) {
+        self.init(token: body.accessToken, refreshToken: body.refreshToken, userId: body.user.id)
+    }
+}
+
+/// The contract's body types.
+typealias Schemas = Components.Schemas
 
 /// Thin helpers over the test client.
 struct API: Sendable {
@@ -111,12 +129,15 @@ struct API: Sendable {
         }
     }
 
+    /// A typed value as the JSON object `call(json:)` sends.
+    func object(_ value: some Encodable) throws -> Any {
+        try JSONSerialization.jsonObject(with: APIJSON.encoder().encode(value))
+    }
+
     func register(_ email: String = "user-\(UUID().uuidString.prefix(8))@example.com", password: String = "correct horse") async throws -> Session {
         let reply = try await call(.post, "/api/v1/auth/register", json: ["email": email, "password": password, "name": "Test"])
-        guard reply.status == .created, let token = reply["accessToken"] as? String, let refresh = reply["refreshToken"] as? String,
-              let user = reply["user"] as? [String: Any], let id = user["id"] as? String
-        else { throw TestFailure("register failed: \(reply.status) \(reply.text)") }
-        return Session(token: token, refreshToken: refresh, userId: id)
+        guard reply.status == .created else { throw TestFailure("register failed: \(reply.status) \(reply.text)") }
+        return Session(try reply.decode(Schemas.Session.self))
     }
 
     /// Creates a short, small video; returns its id.
@@ -133,9 +154,8 @@ struct API: Sendable {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             let reply = try await call(.get, "/api/v1/videos/\(id)", session: session)
-            let job = reply["job"] as? [String: Any]
-            let settled = !["queued", "running"].contains(reply["status"] as? String ?? "")
-                && !["queued", "running"].contains(job?["state"] as? String ?? "")
+            let video = try reply.decode(Schemas.Video.self)
+            let settled = ![.queued, .running].contains(video.status) && ![.queued, .running].contains(video.job?.state)
             if settled { return reply }
             try await Task.sleep(for: .milliseconds(100))
         }
@@ -143,7 +163,7 @@ struct API: Sendable {
     }
 
     func balance(_ session: Session) async throws -> Int {
-        try await call(.get, "/api/v1/users/me/credits", session: session)["balance"] as? Int ?? -1
+        try await call(.get, "/api/v1/users/me/credits", session: session).decode(Schemas.Credits.self).balance
     }
 }
 

@@ -1,5 +1,5 @@
 import Foundation
-@testable import PixoraServer
+import PixoraAPI
 import Testing
 
 @Suite("Timestamps in API bodies")
@@ -9,5 +9,6 @@ struct TimestampTests {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         #expect(millis.iso8601 == formatter.string(from: Date(timeIntervalSince1970: Double(millis) / 1000)))
+        #expect(Date(milliseconds: millis).milliseconds == millis)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdTesting
 import NIOCore
+import PixoraAPI
 import PixoraPipeline
 import PixoraServer
 import PixoraStore
@@ -18,14 +19,15 @@ struct VideoFlowTests {
                 _ = try await api.register("maker@example.com", password: "s3cret-pass")
                 let login = try await api.call(.post, "/api/v1/auth/login", json: ["email": "MAKER@example.com", "password": "s3cret-pass"])
                 #expect(login.status == .ok)
-                let session = Session(token: login["accessToken"] as! String, refreshToken: login["refreshToken"] as! String, userId: (login["user"] as! [String: Any])["id"] as! String)
+                let session = Session(try login.decode(Schemas.Session.self))
                 let created = try await api.createVideo(session)
                 #expect(created.status == .created)
-                let id = try #require(created["id"] as? String)
-                #expect(created["creditsUsed"] as? Int == 5)
+                let createdVideo = try created.decode(Schemas.Video.self)
+                let id = createdVideo.id
+                #expect(createdVideo.creditsUsed == 5)
                 #expect(try await api.balance(session) == 95)
                 let queued = try await api.call(.get, "/api/v1/videos", session: session)
-                #expect((queued["items"] as? [[String: Any]])?.first?["status"] as? String == "queued")
+                #expect(try queued.decode(Schemas.VideoPage.self).items.first?.status == .queued)
 
                 // The event stream, read to its end while a worker makes the video.
                 let events = try await app.withWorker {
@@ -35,15 +37,15 @@ struct VideoFlowTests {
                 let blocks = events.text.components(separatedBy: "\n\n").filter { $0.contains("data: ") }
                 #expect(blocks.count >= 2)
                 #expect(blocks.last?.contains("event: end") == true)
-                let last = try JSONSerialization.jsonObject(with: Data(blocks.last!.components(separatedBy: "data: ").last!.utf8)) as? [String: Any]
-                #expect(last?["status"] as? String == "completed")
+                let lastData = Data(blocks.last!.components(separatedBy: "data: ").last!.utf8)
+                let last = try APIJSON.decoder().decode(Schemas.EventBody.self, from: lastData)
+                #expect(last.status == .completed)
                 #expect(events.text.contains("\"stage\":\"visuals\"") || events.text.contains("\"stage\":\"rendering\""))
 
-                let video = try await api.call(.get, "/api/v1/videos/\(id)", session: session)
-                #expect(video["status"] as? String == "completed")
-                #expect(video["currentVersion"] as? Int == 1)
-                let job = video["job"] as? [String: Any]
-                #expect((job?["progress"] as? [String: Any])?["stage"] as? String == "done")
+                let video = try await api.call(.get, "/api/v1/videos/\(id)", session: session).decode(Schemas.Video.self)
+                #expect(video.status == .completed)
+                #expect(video.currentVersion == 1)
+                #expect(video.job?.progress?.stage == .done)
 
                 let file = try await api.call(.get, "/api/v1/videos/\(id)/video", session: session)
                 #expect(file.status == .ok)
@@ -63,39 +65,39 @@ struct VideoFlowTests {
                 #expect(beyond.status == .rangeNotSatisfiable)
 
                 // The signed link works without a header, only for its own path, and not when altered.
-                let link = try #require(video["videoUrl"] as? String)
+                let link = try #require(video.videoUrl)
                 #expect(try await api.call(.get, link).status == .ok)
                 #expect(try await api.call(.get, link + "x").status == .unauthorized)
-                let thumb = try #require(video["thumbnailUrl"] as? String)
+                let thumb = try #require(video.thumbnailUrl)
                 let thumbnail = try await api.call(.get, thumb)
                 #expect(thumbnail.status == .ok && thumbnail.body.readableBytes > 1000)
                 // The list (read while queued, so cached on SQLite) shows the finished video and a link that works
                 // for at least an hour.
                 let listed = try await api.call(.get, "/api/v1/videos", session: session)
-                let item = try #require((listed["items"] as? [[String: Any]])?.first)
-                #expect(item["status"] as? String == "completed")
-                let listedThumb = try #require(item["thumbnailUrl"] as? String)
+                let item = try #require(try listed.decode(Schemas.VideoPage.self).items.first)
+                #expect(item.status == .completed)
+                let listedThumb = try #require(item.thumbnailUrl)
                 #expect(try await api.call(.get, listedThumb).status == .ok)
                 let expiry = listedThumb.components(separatedBy: "access=").last?.split(separator: ".").first.flatMap { Double($0) } ?? 0
                 #expect(expiry >= Date().timeIntervalSince1970 + 3600 - 5)
                 #expect(try await api.call(.get, link.replacingOccurrences(of: "/video?", with: "/thumbnail?")).status == .unauthorized)
 
                 let scenes = try await api.call(.get, "/api/v1/videos/\(id)/scenes", session: session)
-                let list = try #require(scenes["scenes"] as? [[String: Any]])
-                #expect(!list.isEmpty)
-                let kinds = Set((list[0]["assets"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String })
-                #expect(kinds.isSuperset(of: ["image", "clip", "voice"]))
-                let imageURL = try #require((list[0]["assets"] as? [[String: Any]])?.first { $0["kind"] as? String == "image" }?["url"] as? String)
+                let list = try scenes.decode(Schemas.SceneList.self).scenes
+                try #require(!list.isEmpty)
+                let kinds = Set(list[0].assets.map(\.kind))
+                #expect(kinds.isSuperset(of: [.image, .clip, .voice]))
+                let imageURL = try #require(list[0].assets.first { $0.kind == .image }?.url)
                 let image = try await api.call(.get, imageURL)
                 #expect(image.status == .ok && image.headers[.contentType] == "image/png")
                 #expect(try await ledger(app, session.userId) == (95, 95))
 
                 // Each scene's picture is linked from the stream as soon as it is made, before the video is done:
                 // the link works from the job's progress alone, and only for the owner.
-                let images = try #require(last?["sceneImages"] as? [[String: Any]])
+                let images = try #require(last.sceneImages)
                 let sceneList = try await api.call(.get, "/api/v1/videos/\(id)/scenes", session: session)
-                #expect(images.count == (sceneList["scenes"] as? [[String: Any]])?.count)
-                let pictureLink = try #require(images.first?["url"] as? String)
+                #expect(images.count == (try sceneList.decode(Schemas.SceneList.self)).scenes.count)
+                let pictureLink = try #require(images.first?.url)
                 try await app.services.database.transaction { db in
                     try await db.raw("DELETE FROM scene_assets WHERE revision_id IN (SELECT r.id FROM scene_revisions r JOIN scenes s ON s.id = r.scene_id WHERE s.video_id = \(bind: id))").run()
                 }
@@ -116,10 +118,10 @@ struct VideoFlowTests {
                 let reply = try await api.createVideo(session, seconds: 120)
                 #expect(reply.status.code == 402)
                 #expect(reply.errorCode == "insufficient_credits")
-                let details = (reply["error"] as? [String: Any])?["details"] as? [String: Any]
-                #expect(details?["balance"] as? Int == 100 && details?["price"] as? Int == 120)
+                let details = try #require(try reply.decode(Schemas.InsufficientCreditsError.self).value2.error?.details)
+                #expect(details.balance == 100 && details.price == 120)
                 let list = try await api.call(.get, "/api/v1/videos", session: session)
-                #expect((list["items"] as? [Any])?.isEmpty == true)
+                #expect(try list.decode(Schemas.VideoPage.self).items.isEmpty)
                 #expect(try await ledger(app, session.userId) == (100, 100))
             }
         }
@@ -134,9 +136,11 @@ struct VideoFlowTests {
                 let second = try await api.createVideo(session, key: "order-42")
                 #expect(first.status == .created && second.status == .ok)
                 #expect(second.headers[.init("Idempotent-Replayed")!] == "true")
-                #expect(first["id"] as? String == second["id"] as? String)
+                let firstID = try first.decode(Schemas.Video.self).id
+                #expect(try second.decode(Schemas.Video.self).id == firstID)
                 let other = try await api.createVideo(session, key: "order-43")
-                #expect(other.status == .created && other["id"] as? String != first["id"] as? String)
+                #expect(other.status == .created)
+                #expect(try other.decode(Schemas.Video.self).id != firstID)
                 #expect(try await ledger(app, session.userId) == (90, 90))
             }
         }
@@ -150,7 +154,8 @@ struct VideoFlowTests {
                 let session = try await api.register()
                 // 5-second videos cost 5: leave exactly enough for 10.
                 let adjust = try await api.call(.post, "/api/v1/admin/users/\(session.userId)/credits", session: admin, json: ["delta": -50, "reason": "test"])
-                #expect(adjust.status == .ok && adjust["balance"] as? Int == 50)
+                #expect(adjust.status == .ok)
+                #expect(try adjust.decode(Schemas.CreditAdjustment.self).balance == 50)
                 let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                     for index in 0..<50 {
                         group.addTask { try await api.createVideo(session, prompt: "video number \(index) about bees").status.code }
@@ -173,15 +178,17 @@ struct VideoFlowTests {
         try await TestApp.with(engine) { app in
             try await app.test { api in
                 let session = try await api.register()
-                let id = try #require(try await api.createVideo(session, seconds: 10)["id"] as? String)
+                let id = try await api.createVideo(session, seconds: 10).decode(Schemas.Video.self).id
                 #expect(try await api.balance(session) == 90)
                 let cancelled = try await api.call(.post, "/api/v1/videos/\(id)/cancel", session: session)
-                #expect(cancelled.status == .ok && cancelled["status"] as? String == "cancelled")
-                #expect((cancelled["job"] as? [String: Any])?["state"] as? String == "cancelled")
+                #expect(cancelled.status == .ok)
+                let cancelledVideo = try cancelled.decode(Schemas.Video.self)
+                #expect(cancelledVideo.status == .cancelled)
+                #expect(cancelledVideo.job?.state == .cancelled)
                 #expect(try await api.call(.post, "/api/v1/videos/\(id)/cancel", session: session).status == .conflict)
                 #expect(try await ledger(app, session.userId) == (100, 100))
                 let rows = try await api.call(.get, "/api/v1/users/me/credits/transactions", session: session)
-                #expect((rows["items"] as? [[String: Any]])?.map { $0["reason"] as? String } == ["video_refund", "video_charge", "signup_grant"])
+                #expect(try rows.decode(Schemas.TransactionPage.self).items.map(\.reason) == [.videoRefund, .videoCharge, .signupGrant])
                 // A worker finds nothing to do.
                 let worker = Worker(database: app.services.database, handlers: app.services.workshop.handlers, logger: testLogger)
                 #expect(try await worker.runOne() == false)
@@ -194,12 +201,13 @@ struct VideoFlowTests {
         try await TestApp.with(engine) { app in
             try await app.test { api in
                 let session = try await api.register()
-                let id = try #require(try await api.createVideo(session)["id"] as? String)
+                let id = try await api.createVideo(session).decode(Schemas.Video.self).id
                 try await app.withWorker {
                     _ = try await api.waitForVideo(session, id)
                     let versions = try await api.call(.get, "/api/v1/videos/\(id)/versions", session: session)
-                    let first = try #require((versions["versions"] as? [[String: Any]])?.first)
-                    let detail = try await api.call(.get, "/api/v1/videos/\(id)/versions/\(first["id"] as! String)", session: session)
+                    let first = try #require(try versions.decode(Schemas.VersionList.self).versions.first)
+                    let detail = try await api.call(.get, "/api/v1/videos/\(id)/versions/\(first.id)", session: session)
+                    // The document is edited as JSON, as a client without Pixora's types would.
                     var state = try #require(detail["editorState"] as? [String: Any])
                     var audio = state["audio"] as! [String: Any]
                     var music = audio["music"] as! [String: Any]
@@ -227,35 +235,37 @@ struct VideoFlowTests {
                     let saved = try await api.call(.post, "/api/v1/videos/\(id)/versions", session: session, json: ["editorState": state])
                     #expect(saved.status == .accepted, "\(saved.text)")
                     let done = try await api.waitForVideo(session, id)
-                    #expect(done["currentVersion"] as? Int == 2)
+                    #expect(try done.decode(Schemas.Video.self).currentVersion == 2)
                     let second = try await api.call(.get, "/api/v1/videos/\(id)/versions", session: session)
-                    let list = try #require(second["versions"] as? [[String: Any]])
-                    #expect(list.map { $0["status"] as? String } == ["ready", "ready"])
+                    let list = try second.decode(Schemas.VersionList.self).versions
+                    #expect(list.map(\.status) == [.ready, .ready])
                     guard list.count == 2 else { return }
-                    let v2 = try await api.call(.get, list[1]["videoUrl"] as! String)
+                    let v2 = try await api.call(.get, try #require(list[1].videoUrl))
                     #expect(abs(try probe(Data(v2.body.readableBytesView)).duration - 5) < 0.5)
 
                     // Regenerate scene 1's picture: a new revision with a new image, the same voice.
                     let before = try await api.call(.get, "/api/v1/videos/\(id)/scenes", session: session)
-                    let scene = try #require((before["scenes"] as? [[String: Any]])?.first)
-                    func asset(_ scene: [String: Any], _ kind: String) -> String? {
-                        (scene["assets"] as? [[String: Any]])?.first { $0["kind"] as? String == kind }?["key"] as? String
+                    let scene = try #require(try before.decode(Schemas.SceneList.self).scenes.first)
+                    func asset(_ scene: Schemas.Scene, _ kind: Schemas.SceneAsset.KindPayload) -> String? {
+                        scene.assets.first { $0.kind == kind }?.key.description
                     }
-                    let regen = try await api.call(.post, "/api/v1/videos/\(id)/scenes/\(scene["id"] as! String)", session: session, json: ["regenerate": "visual"])
-                    #expect(regen.status == .accepted && regen["price"] as? Int == 3)
-                    let voiceOnly = try await api.call(.post, "/api/v1/videos/\(id)/scenes/\(scene["id"] as! String)", session: session, json: ["regenerate": "audio"])
+                    let regen = try await api.call(.post, "/api/v1/videos/\(id)/scenes/\(scene.id)", session: session, json: ["regenerate": "visual"])
+                    #expect(regen.status == .accepted)
+                    #expect(try regen.decode(Schemas.Regeneration.self).price == 3)
+                    let voiceOnly = try await api.call(.post, "/api/v1/videos/\(id)/scenes/\(scene.id)", session: session, json: ["regenerate": "audio"])
                     #expect(voiceOnly.status == .conflict || voiceOnly.status == .unprocessableContent)
                     let after = try await api.waitForVideo(session, id)
-                    #expect(after["currentVersion"] as? Int == 3)
+                    #expect(try after.decode(Schemas.Video.self).currentVersion == 3)
                     let scenes = try await api.call(.get, "/api/v1/videos/\(id)/scenes", session: session)
-                    let updated = try #require((scenes["scenes"] as? [[String: Any]])?.first)
-                    #expect(updated["currentRevision"] as? Int == 2)
-                    #expect(asset(updated, "image") != asset(scene, "image"))
-                    #expect(asset(updated, "voice") == asset(scene, "voice"))
+                    let updated = try #require(try scenes.decode(Schemas.SceneList.self).scenes.first)
+                    #expect(updated.currentRevision == 2)
+                    #expect(asset(updated, .image) != asset(scene, .image))
+                    #expect(asset(updated, .voice) == asset(scene, .voice))
                     #expect(try await ledger(app, session.userId) == (92, 92))
 
-                    let restored = try await api.call(.post, "/api/v1/videos/\(id)/versions/\(first["id"] as! String)/restore", session: session)
-                    #expect(restored.status == .ok && restored["currentVersion"] as? Int == 1)
+                    let restored = try await api.call(.post, "/api/v1/videos/\(id)/versions/\(first.id)/restore", session: session)
+                    #expect(restored.status == .ok)
+                    #expect(try restored.decode(Schemas.Video.self).currentVersion == 1)
                 }
             }
         }

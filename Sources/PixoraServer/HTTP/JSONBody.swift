@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import PixoraAPI
 import PixoraCore
 
 extension Request {
@@ -46,30 +47,14 @@ struct JSONResponse<Body: Encodable & Sendable>: ResponseGenerator {
 
     static var contentType: String { "application/json; charset=utf-8" }
 
-    /// The bytes every JSON answer is sent as: sorted keys, slashes unescaped.
+    /// The bytes every JSON answer is sent as (`APIJSON`: sorted keys, slashes unescaped, dates with milliseconds).
     static func encode(_ value: some Encodable) throws -> ByteBuffer {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return ByteBuffer(bytes: try encoder.encode(value))
+        ByteBuffer(bytes: try APIJSON.encoder().encode(value))
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers = headers
         headers[.contentType] = Self.contentType
         return Response(status: status, headers: headers, body: .init(byteBuffer: try Self.encode(body)))
-    }
-}
-
-extension Int64 {
-    /// Milliseconds since 1970 as ISO 8601.
-    /// (Formatted by hand: lists format hundreds of dates per request, and a formatter per call is slow.)
-    var iso8601: String {
-        var seconds = time_t(self >= 0 ? self / 1000 : (self - 999) / 1000)
-        let millis = Int(self - Int64(seconds) * 1000)
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let fraction = millis < 10 ? "00\(millis)" : millis < 100 ? "0\(millis)" : "\(millis)"
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)).\(fraction)Z"
     }
 }

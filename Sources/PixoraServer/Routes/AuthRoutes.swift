@@ -9,13 +9,6 @@ import PixoraStore
 struct AuthRoutes {
     let services: AppServices
 
-    struct RegisterRequest: Decodable { var email: String; var password: String; var name: String? }
-    struct LoginRequest: Decodable { var email: String; var password: String }
-    struct RefreshRequest: Decodable { var refreshToken: String }
-    struct ResetRequest: Decodable { var email: String }
-    struct ResetPasswordRequest: Decodable { var token: String; var password: String }
-    struct Accepted: Codable, Sendable { var status: String; var message: String }
-
     func register(_ routes: RouteRegistrar<AppRequestContext>) {
         routes.add(.post, "auth/register", register)
         routes.add(.post, "auth/login", login)
@@ -47,16 +40,16 @@ struct AuthRoutes {
         try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
     }
 
-    func session(for user: User) async throws -> AuthBody {
+    func session(for user: User) async throws -> Schemas.Session {
         let refresh = try await RefreshTokens.issue(in: services.database, user: user.id, lifetime: services.configuration.refreshTokenLifetime)
-        return AuthBody(
+        return Schemas.Session(
             accessToken: try await services.tokens.accessToken(user: user.id, role: user.role.rawValue),
             refreshToken: refresh,
-            expiresIn: Int(services.tokens.accessLifetime), user: UserBody(user, tokens: services.tokens))
+            expiresIn: Int(services.tokens.accessLifetime), user: Schemas.User(user, tokens: services.tokens))
     }
 
-    @Sendable func register(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<AuthBody> {
-        let body = try await request.decodeJSON(RegisterRequest.self)
+    @Sendable func register(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<Schemas.Session> {
+        let body = try await request.decodeJSON(Schemas.RegisterRequest.self)
         guard Self.validEmail(body.email) else { throw APIError.validation("email", "is not a valid email address") }
         if let issue = Self.passwordIssue(body.password) { throw issue }
         let name = (body.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -72,8 +65,8 @@ struct AuthRoutes {
         return JSONResponse(.created, try await session(for: user))
     }
 
-    @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<AuthBody> {
-        let body = try await request.decodeJSON(LoginRequest.self)
+    @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<Schemas.Session> {
+        let body = try await request.decodeJSON(Schemas.LoginRequest.self)
         let email = Users.normalize(body.email)
         let address = context.remoteAddress ?? "unknown"
         for (limiter, key) in [(services.addressLimiter, "ip:\(address)"), (services.emailLimiter, "email:\(email)")] {
@@ -91,16 +84,16 @@ struct AuthRoutes {
         return JSONResponse(try await session(for: user))
     }
 
-    @Sendable func refresh(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<AuthBody> {
-        let body = try await request.decodeJSON(RefreshRequest.self)
+    @Sendable func refresh(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<Schemas.Session> {
+        let body = try await request.decodeJSON(Schemas.RefreshRequest.self)
         switch try await RefreshTokens.rotate(in: services.database, token: body.refreshToken, lifetime: services.configuration.refreshTokenLifetime) {
         case .rotated(let userId, let token):
             guard let user = try await services.database.read({ db in try await Users.find(db, id: userId) }) else {
                 throw APIError(.unauthorized, "invalid_token", "the refresh token is not valid")
             }
-            return JSONResponse(AuthBody(
+            return JSONResponse(Schemas.Session(
                 accessToken: try await services.tokens.accessToken(user: user.id, role: user.role.rawValue), refreshToken: token,
-                expiresIn: Int(services.tokens.accessLifetime), user: UserBody(user, tokens: services.tokens)))
+                expiresIn: Int(services.tokens.accessLifetime), user: Schemas.User(user, tokens: services.tokens)))
         case .reused:
             context.logger.warning("refresh token reused; its family was revoked")
             throw APIError(.unauthorized, "token_reused", "this refresh token was already used, so every session of that sign-in was signed out; sign in again")
@@ -110,15 +103,15 @@ struct AuthRoutes {
     }
 
     @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let body = try await request.decodeJSON(RefreshRequest.self)
+        let body = try await request.decodeJSON(Schemas.RefreshRequest.self)
         try await RefreshTokens.revoke(in: services.database, token: body.refreshToken)
         return Response(status: .noContent)
     }
 
-    @Sendable func requestReset(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<Accepted> {
-        let body = try await request.decodeJSON(ResetRequest.self)
+    @Sendable func requestReset(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<Schemas.Accepted> {
+        let body = try await request.decodeJSON(Schemas.PasswordResetRequest.self)
         guard Self.validEmail(body.email) else { throw APIError.validation("email", "is not a valid email address") }
-        let accepted = Accepted(status: "accepted", message: "if an account uses this email, a reset link is on its way")
+        let accepted = Schemas.Accepted(status: .accepted, message: "if an account uses this email, a reset link is on its way")
         // The same answer whether or not the account exists; the mail goes out in the background.
         guard let user = try await services.database.read({ db in try await Users.find(db, email: body.email) }) else {
             return JSONResponse(.accepted, accepted)
@@ -148,7 +141,7 @@ struct AuthRoutes {
     }
 
     @Sendable func resetPassword(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let body = try await request.decodeJSON(ResetPasswordRequest.self)
+        let body = try await request.decodeJSON(Schemas.ResetPasswordRequest.self)
         if let issue = Self.passwordIssue(body.password) { throw issue }
         guard try await PasswordResets.redeem(in: services.database, token: body.token, newHash: try await hash(body.password)) != nil else {
             throw APIError(.badRequest, "invalid_token", "this reset link is not valid, was already used, or has expired; ask for a new one")

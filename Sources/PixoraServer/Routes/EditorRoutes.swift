@@ -18,22 +18,7 @@ struct EditorRoutes {
         routes.add(.post, "editor/assistant", assistant)
     }
 
-    struct EditorVideo: Codable, Sendable {
-        var id: String
-        var title: String
-        var status: String
-        var currentVersion: Int?
-    }
-
-    struct EditorBody: Codable, Sendable {
-        var video: EditorVideo
-        var version: VersionBody
-        var editorState: EditorState
-        /// Signed links by asset key, for every clip, voice and music asset the state uses.
-        var assets: [String: String]
-    }
-
-    @Sendable func editor(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<EditorBody> {
+    @Sendable func editor(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.EditorDocument> {
         let id = try context.parameters.require("id")
         guard let video = try await database.read({ db in try await Videos.find(db, owner: context.userId, id: id) }) else {
             throw APIError.notFound("video")
@@ -57,47 +42,24 @@ struct EditorRoutes {
         for key in keys where assets[key] == nil {
             assets[key] = services.tokens.signedPath("/api/v1/assets/\(key)", user: context.userId)
         }
-        return JSONResponse(EditorBody(
-            video: EditorVideo(id: video.id, title: video.title, status: video.status.rawValue, currentVersion: video.currentVersion),
-            version: VersionBody(version, video: video, includeState: false, tokens: services.tokens),
-            editorState: state, assets: assets))
+        return JSONResponse(Schemas.EditorDocument(
+            video: Schemas.EditorVideo(
+                id: video.id, title: video.title, status: video.status, currentVersion: video.currentVersion),
+            version: Schemas.Version(version, video: video, includeState: false, tokens: services.tokens),
+            editorState: state, assets: .init(additionalProperties: assets)))
     }
 
-    struct ApplyRequest: Decodable {
-        var editorState: EditorState
-        var operations: [EditorOperation]
-    }
-
-    struct ApplyBody: Codable, Sendable {
-        var editorState: EditorState
-        var changes: [String]
-    }
-
-    @Sendable func apply(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<ApplyBody> {
-        let body = try await request.decodeJSON(ApplyRequest.self, limit: Self.maxDocument)
+    @Sendable func apply(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.EditResult> {
+        let body = try await request.decodeJSON(Schemas.ApplyEditsRequest.self, limit: Self.maxDocument)
         guard !body.operations.isEmpty else { throw APIError.validation("operations", "must contain at least one operation") }
         let result = try body.editorState.applying(body.operations)
-        return JSONResponse(ApplyBody(editorState: result.state, changes: result.changes))
-    }
-
-    struct AssistantRequest: Decodable {
-        var instruction: String
-        var editorState: EditorState
-    }
-
-    struct AssistantBody: Codable, Sendable {
-        var reply: String
-        var operations: [EditorOperation]
-        var changes: [String]
-        var editorState: EditorState
-        /// Who answered: `llm.<model>`, or `embedded.rules`.
-        var assistant: String
+        return JSONResponse(Schemas.EditResult(editorState: result.state, changes: result.changes))
     }
 
     /// The language model when one is configured (it may ask back in words, or fail: then the rules answer);
     /// the built-in rules otherwise.
-    @Sendable func assistant(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<AssistantBody> {
-        let body = try await request.decodeJSON(AssistantRequest.self, limit: Self.maxDocument)
+    @Sendable func assistant(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.AssistantAnswer> {
+        let body = try await request.decodeJSON(Schemas.AssistantRequest.self, limit: Self.maxDocument)
         let instruction = body.instruction.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !instruction.isEmpty else { throw APIError.validation("instruction", "is empty; say what to change") }
         guard instruction.codePointCount <= EditorAssistant.maximumLength else {
@@ -123,8 +85,8 @@ struct EditorRoutes {
         }
     }
 
-    func respond(_ answer: EditorAssistant.Answer, by assistant: String) -> JSONResponse<AssistantBody> {
-        JSONResponse(AssistantBody(
+    func respond(_ answer: EditorAssistant.Answer, by assistant: String) -> JSONResponse<Schemas.AssistantAnswer> {
+        JSONResponse(Schemas.AssistantAnswer(
             reply: answer.reply, operations: answer.operations, changes: answer.result.changes, editorState: answer.result.state, assistant: assistant))
     }
 }

@@ -15,27 +15,22 @@ struct SystemRoutes {
         routes.add(.get, "openapi.yaml", openAPIYAML)
     }
 
-    struct Status: Codable, Sendable {
-        var status: String
-        var database: String?
-        var migrations: Int?
-    }
-
-    @Sendable func health(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<Status> {
-        JSONResponse(Status(status: "ok"))
+    @Sendable func health(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<Schemas.SystemStatus> {
+        JSONResponse(Schemas.SystemStatus(status: "ok"))
     }
 
     /// Ready when the database answers and every migration is applied.
-    @Sendable func ready(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<Status> {
+    @Sendable func ready(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<Schemas.SystemStatus> {
+        let engine = Schemas.SystemStatus.DatabasePayload(rawValue: services.database.engine.rawValue)
         do {
             let applied = try await Migrations.applied(on: services.database)
             guard applied.count == Migrations.all.count else {
-                return JSONResponse(.serviceUnavailable, Status(status: "migrations pending", database: services.database.engine.rawValue, migrations: applied.count))
+                return JSONResponse(.serviceUnavailable, Schemas.SystemStatus(status: "migrations pending", database: engine, migrations: applied.count))
             }
-            return JSONResponse(Status(status: "ready", database: services.database.engine.rawValue, migrations: applied.count))
+            return JSONResponse(Schemas.SystemStatus(status: "ready", database: engine, migrations: applied.count))
         } catch {
             context.logger.error("readiness check failed", metadata: ["error": .string("\(error)")])
-            return JSONResponse(.serviceUnavailable, Status(status: "database unavailable", database: services.database.engine.rawValue))
+            return JSONResponse(.serviceUnavailable, Schemas.SystemStatus(status: "database unavailable", database: engine))
         }
     }
 

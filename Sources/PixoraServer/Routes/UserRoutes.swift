@@ -26,20 +26,18 @@ struct UserRoutes {
         return user
     }
 
-    @Sendable func profile(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<UserBody> {
-        JSONResponse(UserBody(try await me(context), tokens: services.tokens))
+    @Sendable func profile(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.User> {
+        JSONResponse(Schemas.User(try await me(context), tokens: services.tokens))
     }
 
-    struct ProfileRequest: Decodable { var name: String? }
-
-    @Sendable func updateProfile(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<UserBody> {
-        let body = try await request.decodeJSON(ProfileRequest.self)
+    @Sendable func updateProfile(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.User> {
+        let body = try await request.decodeJSON(Schemas.ProfileRequest.self)
         let name = body.name?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let name, name.codePointCount > 100 { throw APIError.validation("name", "must be at most 100 characters") }
         guard let user = try await services.database.transaction({ db in try await Users.updateProfile(db, id: context.userId, name: name, avatarKey: nil) }) else {
             throw APIError.unauthorized("this account no longer exists")
         }
-        return JSONResponse(UserBody(user, tokens: services.tokens))
+        return JSONResponse(Schemas.User(user, tokens: services.tokens))
     }
 
     /// The image type from its first bytes; the declared Content-Type must agree.
@@ -50,7 +48,7 @@ struct UserRoutes {
         return nil
     }
 
-    @Sendable func uploadAvatar(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<UserBody> {
+    @Sendable func uploadAvatar(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.User> {
         let declared = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let expected = ["image/png": "png", "image/jpeg": "jpg", "image/webp": "webp"]
         guard let declared, let declaredType = expected[declared] else {
@@ -81,52 +79,38 @@ struct UserRoutes {
             throw APIError.unauthorized("this account no longer exists")
         }
         services.media.remove(previous)
-        return JSONResponse(UserBody(user, tokens: services.tokens))
+        return JSONResponse(Schemas.User(user, tokens: services.tokens))
     }
 
-    struct CreditsBody: Codable, Sendable {
-        var balance: Int
-        var pricing: Pricing
+    @Sendable func credits(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.Credits> {
+        JSONResponse(Schemas.Credits(balance: try await me(context).credits, pricing: services.pricing))
     }
 
-    @Sendable func credits(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<CreditsBody> {
-        JSONResponse(CreditsBody(balance: try await me(context).credits, pricing: services.pricing))
-    }
-
-    @Sendable func transactions(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<PageBody<TransactionBody>> {
+    @Sendable func transactions(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.TransactionPage> {
         let query = request.uri.queryParameters
         let limit = try VideoRoutes.limit(query["limit"].map(String.init))
         let cursor = try VideoRoutes.cursor(query["cursor"].map(String.init))
         let page = try await services.database.read { db in try await CreditLedger.transactions(db, user: context.userId, limit: limit, after: cursor) }
-        return JSONResponse(PageBody(items: page.items.map(TransactionBody.init), nextCursor: page.next?.token))
+        return JSONResponse(Schemas.TransactionPage(items: page.items.map(Schemas.Transaction.init), nextCursor: page.next?.token))
     }
 }
 
 extension UserRoutes {
-    struct UsageBody: Codable, Sendable {
-        struct Day: Codable, Sendable {
-            var date: String
-            var spent: Int
-            var granted: Int
-        }
-        var days: [Day]
-        var videosByStatus: [String: Int]
-        var totalVideos: Int
-        var totalSeconds: Double
-        var creditsSpent: Int
-    }
-
     /// Credits per day over the last `days` days (1–365, default 30) and videos by status.
-    @Sendable func usage(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<UsageBody> {
+    @Sendable func usage(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.Usage> {
         var days = 30
         if let text = request.uri.queryParameters["days"].map(String.init) {
             guard let value = Int(text), (1...365).contains(value) else { throw APIError.validation("days", "must be a number from 1 to 365, got '\(text)'") }
             days = value
         }
         let summary = try await services.database.read { db in try await Usage.summary(db, user: context.userId, days: days) }
-        return JSONResponse(UsageBody(
-            days: summary.days.map { UsageBody.Day(date: $0.date, spent: $0.spent, granted: $0.granted) },
-            videosByStatus: summary.videosByStatus, totalVideos: summary.totalVideos, totalSeconds: summary.totalSeconds,
+        let counts = summary.videosByStatus
+        return JSONResponse(Schemas.Usage(
+            days: summary.days.map { Schemas.UsageDay(date: $0.date, spent: $0.spent, granted: $0.granted) },
+            videosByStatus: .init(
+                queued: counts["queued"] ?? 0, running: counts["running"] ?? 0, completed: counts["completed"] ?? 0,
+                failed: counts["failed"] ?? 0, cancelled: counts["cancelled"] ?? 0),
+            totalVideos: summary.totalVideos, totalSeconds: summary.totalSeconds,
             creditsSpent: summary.creditsSpent))
     }
 }
@@ -160,10 +144,10 @@ struct AdminRoutes {
         routes.add(.post, "admin/users/:id/credits", adjustCredits)
     }
 
+    /// Not the generated `AdjustRequest`: the generator drops `delta`, whose schema says "not 0" (`not`).
     struct AdjustRequest: Decodable { var delta: Int; var reason: String? }
-    struct AdjustBody: Codable, Sendable { var balance: Int; var transaction: TransactionBody }
 
-    @Sendable func adjustCredits(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<AdjustBody> {
+    @Sendable func adjustCredits(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.CreditAdjustment> {
         // The role is read from the database, not the token, so a demoted admin loses the right at once.
         let caller = try await services.database.read { db in try await Users.find(db, id: context.userId) }
         guard caller?.isAdmin == true else { throw APIError(.forbidden, "forbidden", "only administrators can change credits") }
@@ -177,6 +161,6 @@ struct AdminRoutes {
         }
         guard let row else { throw APIError(.conflict, "already_applied", "an adjustment with this Idempotency-Key was already applied") }
         context.logger.info("credits adjusted", metadata: ["target": .string(target), "delta": .stringConvertible(body.delta)])
-        return JSONResponse(AdjustBody(balance: row.balanceAfter, transaction: TransactionBody(row)))
+        return JSONResponse(Schemas.CreditAdjustment(balance: row.balanceAfter, transaction: Schemas.Transaction(row)))
     }
 }

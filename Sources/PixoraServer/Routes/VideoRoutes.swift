@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import PixoraAPI
 import PixoraCore
 import PixoraPipeline
 import PixoraStore
@@ -33,6 +34,8 @@ struct VideoRoutes {
 
     // MARK: Creating
 
+    /// Not the generated `VideoRequest`: its `anyOf` (a prompt, or a plan) comes out as two optional halves with the
+    /// plan as an untyped object, and settings must decode as the domain's `SettingsRequest` anyway.
     struct CreateRequest: Decodable {
         var prompt: String?
         var settings: SettingsRequest?
@@ -40,16 +43,16 @@ struct VideoRoutes {
         var plan: Plan?
     }
 
-    struct PlanBody: Codable, Sendable {
-        var plan: Plan
-        var price: Int
-        var balance: Int
-        /// The rate behind `price`, so a client can re-price an edited plan as the user edits it.
-        var creditsPerSecond: Double
-    }
-
     /// What a request asks to make: validated prompt, settings, script and plan.
     func validated(_ body: CreateRequest) throws -> (prompt: String, settings: Settings, script: String?, plan: Plan?) {
+        // The document's limits hold for what is sent, with a plan too (which makes the script and settings unused).
+        if let prompt = body.prompt, prompt.codePointCount > Self.maxPrompt {
+            throw APIError.validation("prompt", "must be at most \(Self.maxPrompt) characters, got \(prompt.codePointCount)")
+        }
+        if let script = body.script, script.isEmpty || script.codePointCount > Self.maxScript {
+            throw APIError.validation("script", "must be 1 to \(Self.maxScript) characters; leave it out to have it written")
+        }
+        let settings = try Self.settings(body.settings ?? SettingsRequest(), prompt: body.prompt ?? "")
         if let plan = body.plan {
             let issues = plan.validate()
             guard issues.isEmpty else { throw APIError.validation(issues.map { DocumentIssue("plan.\($0.path)", $0.message) }) }
@@ -65,11 +68,21 @@ struct VideoRoutes {
             guard !script.isEmpty else { throw APIError.validation("script", "is empty; leave it out to have the script written for you") }
             guard script.codePointCount <= Self.maxScript else { throw APIError.validation("script", "must be at most \(Self.maxScript) characters") }
         }
-        return (prompt, try (body.settings ?? SettingsRequest()).resolve(prompt: prompt), script, nil)
+        return (prompt, settings, script, nil)
+    }
+
+    /// What is left out comes from the prompt's words, then the defaults; problems are `settings.<field>` issues.
+    static func settings(_ request: SettingsRequest, prompt: String) throws -> Settings {
+        let settings = request.resolved(prompt: prompt)
+        let issues = settings.validate()
+        guard issues.isEmpty else {
+            throw APIError.validation(issues.map { DocumentIssue("settings.\($0.path)", $0.message) })
+        }
+        return settings
     }
 
     /// Plans without generating anything (free), so the user can review and edit the breakdown first.
-    @Sendable func previewPlan(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<PlanBody> {
+    @Sendable func previewPlan(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.PlanPreview> {
         let body = try await request.decodeJSON(CreateRequest.self)
         let input = try validated(body)
         let plan: Plan
@@ -79,10 +92,10 @@ struct VideoRoutes {
             plan = try await services.pipeline.plan(prompt: input.prompt, settings: input.settings, script: input.script)
         }
         let balance = try await database.read { db in try await CreditLedger.balance(db, user: context.userId) } ?? 0
-        return JSONResponse(PlanBody(plan: plan, price: services.pricing.price(for: plan), balance: balance, creditsPerSecond: services.pricing.creditsPerSecond))
+        return JSONResponse(Schemas.PlanPreview(plan: plan, price: services.pricing.price(for: plan), balance: balance, creditsPerSecond: services.pricing.creditsPerSecond))
     }
 
-    @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<VideoBody> {
+    @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.Video> {
         let key = try IdempotencyKey.from(request)
         let body = try await request.decodeJSON(CreateRequest.self)
         let input = try validated(body)
@@ -99,7 +112,7 @@ struct VideoRoutes {
         if created { context.logger.info("video queued", metadata: ["video": .string(video.id), "credits": .stringConvertible(new.price)]) }
         return JSONResponse(
             created ? .created : .ok, headers: created ? [:] : [.init("Idempotent-Replayed")!: "true"],
-            try VideoBody(video, job: job, tokens: tokens))
+            try Schemas.Video(video, job: job, tokens: tokens))
     }
 
     static func title(for prompt: String) -> String {
@@ -143,7 +156,7 @@ struct VideoRoutes {
         let cache = services.videoLists
         // The stamp is read before the page, so a page is never older than the stamp it is kept under.
         let stamp = cache == nil ? nil : try await database.videoListStamp(owner: context.userId)
-        let headers: HTTPFields = [.contentType: JSONResponse<PageBody<VideoBody>>.contentType]
+        let headers: HTTPFields = [.contentType: JSONResponse<Schemas.VideoPage>.contentType]
         if let cache, let stamp, let body = cache.body(for: key, stamp: stamp) {
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
         }
@@ -151,8 +164,8 @@ struct VideoRoutes {
             try await Videos.list(db, owner: context.userId, status: status, search: search, limit: limit, after: cursor, oldestFirst: sort == "oldest")
         }
         let issued = Date(timeIntervalSince1970: TimeInterval(window))
-        let items = try page.items.map { try VideoBody($0, detail: false, tokens: tokens, linksIssued: issued, linkLifetime: TimeInterval(Self.linkWindow) + 3600) }
-        let body = try JSONResponse<PageBody<VideoBody>>.encode(PageBody(items: items, nextCursor: page.next?.token))
+        let items = try page.items.map { try Schemas.Video($0, detail: false, tokens: tokens, linksIssued: issued, linkLifetime: TimeInterval(Self.linkWindow) + 3600) }
+        let body = try JSONResponse<Schemas.VideoPage>.encode(Schemas.VideoPage(items: items, nextCursor: page.next?.token))
         if let cache, let stamp { cache.store(body, for: key, stamp: stamp) }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
     }
@@ -172,11 +185,11 @@ struct VideoRoutes {
         return cursor
     }
 
-    @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<VideoBody> {
+    @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.Video> {
         let id = try context.parameters.require("id")
         let (video, job) = try await Self.videoWithJob(database, owner: context.userId, id: id)
         guard let video else { throw APIError.notFound("video") }
-        return JSONResponse(try VideoBody(video, job: job, tokens: tokens))
+        return JSONResponse(try Schemas.Video(video, job: job, tokens: tokens))
     }
 
     /// The video and its newest job. The job is read first: a job's results and its success commit together, so
@@ -189,17 +202,15 @@ struct VideoRoutes {
         }
     }
 
-    struct RenameRequest: Decodable { var title: String }
-
-    @Sendable func rename(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<VideoBody> {
+    @Sendable func rename(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.Video> {
         let video = try await ownedVideo(context)
-        let body = try await request.decodeJSON(RenameRequest.self)
+        let body = try await request.decodeJSON(Schemas.RenameRequest.self)
         let title = body.title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...200).contains(title.codePointCount) else { throw APIError.validation("title", "must be 1 to 200 characters") }
         guard let renamed = try await database.transaction({ db in try await Videos.rename(db, owner: context.userId, id: video.id, title: title) }) else {
             throw APIError.notFound("video")
         }
-        return JSONResponse(try VideoBody(renamed, tokens: tokens))
+        return JSONResponse(try Schemas.Video(renamed, tokens: tokens))
     }
 
     /// Cancels the video's unfinished jobs, refunding what they charged. Inside a transaction.
@@ -224,7 +235,7 @@ struct VideoRoutes {
         return Response(status: .noContent)
     }
 
-    @Sendable func cancel(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<VideoBody> {
+    @Sendable func cancel(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.Video> {
         let video = try await ownedVideo(context)
         let cancelled = try await database.transaction { db in try await cancelJobs(db, video: video) }
         guard cancelled > 0 || !video.status.isFinished else {
@@ -232,41 +243,12 @@ struct VideoRoutes {
         }
         let (updated, job) = try await Self.videoWithJob(database, owner: context.userId, id: video.id)
         guard let updated else { throw APIError.notFound("video") }
-        return JSONResponse(try VideoBody(updated, job: job, tokens: tokens))
+        return JSONResponse(try Schemas.Video(updated, job: job, tokens: tokens))
     }
 
     // MARK: Scenes
 
-    struct SceneBody: Codable, Sendable {
-        var id: String
-        var position: Int
-        var currentRevision: Int
-        var scene: PlanScene?
-        var revisions: [RevisionBody]
-        var assets: [AssetBody]
-    }
-
-    struct RevisionBody: Codable, Sendable {
-        var id: String
-        var number: Int
-        var reason: String
-        var status: String
-        var narration: String?
-        var visual: String?
-        var createdAt: String
-    }
-
-    struct AssetBody: Codable, Sendable {
-        var kind: String
-        var key: String
-        var generator: String
-        var costUsd: Double?
-        var url: String
-    }
-
-    struct ScenesBody: Codable, Sendable { var scenes: [SceneBody] }
-
-    @Sendable func scenes(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<ScenesBody> {
+    @Sendable func scenes(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.SceneList> {
         let video = try await ownedVideo(context)
         let (scenes, revisions, assets) = try await database.read { db in
             (try await Scenes.list(db, video: video.id), try await Scenes.revisions(db, video: video.id), try await Scenes.assets(db, video: video.id))
@@ -275,36 +257,24 @@ struct VideoRoutes {
             let own = revisions.filter { $0.sceneId == scene.id }
             let current = own.first { $0.number == scene.currentRevision }
             let planScene = current?.planScene
-            return SceneBody(
+            return Schemas.Scene(
                 id: scene.id, position: scene.position, currentRevision: scene.currentRevision, scene: planScene,
-                revisions: own.map { revision in
-                    let content = revision.planScene
-                    return RevisionBody(
-                        id: revision.id, number: revision.number, reason: revision.reason.rawValue,
-                        status: revision.status.rawValue, narration: content.narration, visual: content.visual, createdAt: revision.createdAt.iso8601)
-                },
-                assets: assets.filter { $0.revisionId == current?.id }.map {
-                    AssetBody(kind: $0.kind.rawValue, key: $0.assetKey, generator: $0.generator, costUsd: $0.costUsd, url: tokens.signedPath("/api/v1/assets/\($0.assetKey)", user: context.userId))
+                revisions: own.map { Schemas.Revision($0) },
+                assets: assets.filter { $0.revisionId == current?.id }.compactMap {
+                    Schemas.SceneAsset($0, tokens: tokens, user: context.userId)
                 })
         }
-        return JSONResponse(ScenesBody(scenes: bodies))
+        return JSONResponse(Schemas.SceneList(scenes: bodies))
     }
 
+    /// Not the generated `RegenerateRequest`: its `regenerate` enum is case-sensitive and loses the message below.
     struct RegenerateRequest: Decodable {
         var regenerate: String
         var narration: String?
         var visual: String?
     }
 
-    struct RegenerationBody: Codable, Sendable {
-        var revision: RevisionBody
-        var jobId: String
-        var price: Int
-        var balance: Int
-        var prunedRevisions: Int
-    }
-
-    @Sendable func regenerateScene(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<RegenerationBody> {
+    @Sendable func regenerateScene(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.Regeneration> {
         let video = try await ownedVideo(context)
         let sceneID = try context.parameters.require("sid")
         var body = try await request.decodeJSON(RegenerateRequest.self)
@@ -362,39 +332,29 @@ struct VideoRoutes {
                 payload: String(decoding: try JSONEncoder().encode(payload), as: UTF8.self), maxAttempts: services.jobAttempts)
             return (revision, pruned, job, try await CreditLedger.balance(db, user: context.userId) ?? 0)
         }
-        return JSONResponse(.accepted, RegenerationBody(
-            revision: RevisionBody(
-                id: revision.id, number: revision.number, reason: revision.reason.rawValue,
-                status: revision.status.rawValue, narration: planScene.narration, visual: planScene.visual, createdAt: revision.createdAt.iso8601),
+        return JSONResponse(.accepted, Schemas.Regeneration(
+            revision: Schemas.Revision(revision, content: planScene),
             jobId: job.id, price: price, balance: balance, prunedRevisions: pruned))
     }
 
     // MARK: Versions
 
-    struct VersionsBody: Codable, Sendable { var versions: [VersionBody] }
-    struct SaveVersionRequest: Decodable { var editorState: EditorState }
-    struct SavedVersionBody: Codable, Sendable {
-        var version: VersionBody
-        var jobId: String
-        var removedVersions: [Int]
-    }
-
-    @Sendable func versions(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<VersionsBody> {
+    @Sendable func versions(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.VersionList> {
         let video = try await ownedVideo(context)
         let versions = try await database.read { db in try await Versions.list(db, video: video.id) }
-        return JSONResponse(VersionsBody(versions: versions.map { VersionBody($0, video: video, includeState: false, tokens: tokens) }))
+        return JSONResponse(Schemas.VersionList(versions: versions.map { Schemas.Version($0, video: video, includeState: false, tokens: tokens) }))
     }
 
-    @Sendable func version(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<VersionBody> {
+    @Sendable func version(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.Version> {
         let video = try await ownedVideo(context)
         let id = try context.parameters.require("vid")
         guard let version = try await database.read({ db in try await Versions.find(db, video: video.id, id: id) }) else { throw APIError.notFound("version") }
-        return JSONResponse(VersionBody(version, video: video, includeState: true, tokens: tokens))
+        return JSONResponse(Schemas.Version(version, video: video, includeState: true, tokens: tokens))
     }
 
-    @Sendable func saveVersion(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<SavedVersionBody> {
+    @Sendable func saveVersion(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.SavedVersion> {
         let video = try await ownedVideo(context)
-        let body = try await request.decodeJSON(SaveVersionRequest.self, limit: 4 << 20)
+        let body = try await request.decodeJSON(Schemas.SaveVersionRequest.self, limit: 4 << 20)
         let state = body.editorState
         var issues = state.validate().map { DocumentIssue("editorState.\($0.path)", $0.message) }
         // Only this video's own assets may be used: a render must not reach another user's files.
@@ -423,11 +383,11 @@ struct VideoRoutes {
             services.media.remove(old.videoKey)
             services.media.remove(old.thumbnailKey)
         }
-        return JSONResponse(.accepted, SavedVersionBody(
-            version: VersionBody(version, video: video, includeState: false, tokens: tokens), jobId: job.id, removedVersions: removed.map(\.number)))
+        return JSONResponse(.accepted, Schemas.SavedVersion(
+            version: Schemas.Version(version, video: video, includeState: false, tokens: tokens), jobId: job.id, removedVersions: removed.map(\.number)))
     }
 
-    @Sendable func restoreVersion(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<VideoBody> {
+    @Sendable func restoreVersion(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.Video> {
         let video = try await ownedVideo(context)
         let id = try context.parameters.require("vid")
         let restored = try await database.transaction { db -> Video? in
@@ -439,6 +399,6 @@ struct VideoRoutes {
             return try await Videos.find(db, owner: context.userId, id: video.id)
         }
         guard let restored else { throw APIError.notFound("video") }
-        return JSONResponse(try VideoBody(restored, tokens: tokens))
+        return JSONResponse(try Schemas.Video(restored, tokens: tokens))
     }
 }
