@@ -64,17 +64,20 @@ struct EventRoutes {
             try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
             // A shutting-down server ends its streams (clients reconnect elsewhere) instead of waiting for them.
             while !Task.isCancelled && !Task.isShuttingDownGracefully {
-                let snapshot = try await database.read { db -> EventBody? in
-                    // The job first: see VideoRoutes.videoWithJob.
-                    let job = try await Jobs.latest(db, video: id)
-                    guard let video = try await Videos.find(db, owner: user, id: id) else { return nil }
-                    return EventBody(
-                        videoId: id, status: video.status.rawValue, error: video.error, currentVersion: video.currentVersion, creditsUsed: video.creditsUsed,
-                        job: try job.map {
-                            Snapshot(
-                                id: $0.id, kind: $0.kind.rawValue, state: $0.state.rawValue, attempts: $0.attempts,
-                                error: $0.error, progress: try $0.progressReport())
-                        })
+                let snapshot = try await loggingFailure(logger, "event stream stopped") {
+                    try await database.read { db -> EventBody? in
+                        // The job first: see VideoRoutes.videoWithJob.
+                        let job = try await Jobs.latest(db, video: id)
+                        guard let video = try await Videos.find(db, owner: user, id: id) else { return nil }
+                        return EventBody(
+                            videoId: id, status: video.status.rawValue, error: video.error,
+                            currentVersion: video.currentVersion, creditsUsed: video.creditsUsed,
+                            job: try job.map {
+                                Snapshot(
+                                    id: $0.id, kind: $0.kind.rawValue, state: $0.state.rawValue, attempts: $0.attempts,
+                                    error: $0.error, progress: try $0.progressReport())
+                            })
+                    }
                 }
                 guard let snapshot else {
                     try await writer.write(ByteBuffer(string: "event: deleted\ndata: {\"videoId\":\"\(id)\"}\n\n"))
