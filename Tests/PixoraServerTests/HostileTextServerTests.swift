@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdTesting
 import Logging
 import NIOCore
+import PixoraAPI
 import PixoraCore
 @testable import PixoraServer
 import PixoraTestSupport
@@ -149,13 +150,14 @@ struct HostileTextServerTests {
                 #expect(try await api.call(.get, "/api/v1/videos/%00", session: session).status == .notFound)
                 #expect(try await api.call(.get, "/api/v1/videos?q=a%00b", session: session).status == .ok)
                 try #require(created.status == .created, "\(created.text)")
-                let id = try #require(created["id"] as? String)
+                let id = try created.decode(Schemas.Video.self).id
 
                 // A plan edited by hand (or written by a model): control characters in every text field.
                 let planned = try await api.call(.post, "/api/v1/plans", session: session, json: [
                     "prompt": prompt, "settings": ["durationSeconds": 5, "quality": "480p", "aspectRatio": "16:9"],
                 ])
                 try #require(planned.status == .ok, "\(planned.text)")
+                // The plan is edited as JSON, as a client without Pixora's types would.
                 var plan = try #require(planned["plan"] as? [String: Any])
                 var scenes = try #require(plan["scenes"] as? [[String: Any]])
                 for index in scenes.indices {
@@ -169,14 +171,14 @@ struct HostileTextServerTests {
                 plan["title"] = Self.title
                 let fromPlan = try await api.call(.post, "/api/v1/videos", session: session, json: ["plan": plan])
                 try #require(fromPlan.status == .created, "\(fromPlan.text)")
-                let planVideo = try #require(fromPlan["id"] as? String)
+                let planVideo = try fromPlan.decode(Schemas.Video.self).id
 
                 try await app.withWorker {
                     for video in [id, planVideo] {
-                        let done = try await api.waitForVideo(session, video, timeout: .seconds(300))
-                        let job = done["job"] as? [String: Any]
-                        #expect(done["status"] as? String == "completed", "\(done.text)")
-                        #expect(job?["attempts"] as? Int == 1, "the job needed retries: \(done.text)")
+                        let reply = try await api.waitForVideo(session, video, timeout: .seconds(300))
+                        let done = try reply.decode(Schemas.Video.self)
+                        #expect(done.status == .completed, "\(reply.text)")
+                        #expect(done.job?.attempts == 1, "the job needed retries: \(reply.text)")
                     }
                 }
                 for video in [id, planVideo] {
