@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdTesting
 import NIOCore
+import PixoraAPI
 import PixoraServer
 import PixoraStore
 import PixoraTestSupport
@@ -68,23 +69,27 @@ struct ContractTests {
             try await app.test { api in
                 let session = try await api.register()
                 var made: [String] = []
-                for index in 0..<5 { made.append(try #require(try await api.createVideo(session, prompt: "video \(index) about otters")["id"] as? String)) }
+                for index in 0..<5 {
+                    made.append(try await api.createVideo(session, prompt: "video \(index) about otters").decode(Schemas.Video.self).id)
+                }
                 var seen: [String] = []
                 var cursor: String?
                 repeat {
-                    let page = try await api.call(.get, "/api/v1/videos?limit=2" + (cursor.map { "&cursor=\($0)" } ?? ""), session: session)
-                    seen += (page["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
-                    cursor = page["nextCursor"] as? String
+                    let reply = try await api.call(.get, "/api/v1/videos?limit=2" + (cursor.map { "&cursor=\($0)" } ?? ""), session: session)
+                    let page = try reply.decode(Schemas.VideoPage.self)
+                    seen += page.items.map(\.id)
+                    cursor = page.nextCursor
                 } while cursor != nil
                 #expect(seen == made.reversed())
                 let queued = try await api.call(.get, "/api/v1/videos?status=queued", session: session)
-                #expect((queued["items"] as? [Any])?.count == 5)
+                #expect(try queued.decode(Schemas.VideoPage.self).items.count == 5)
                 let completed = try await api.call(.get, "/api/v1/videos?status=completed", session: session)
-                #expect((completed["items"] as? [Any])?.isEmpty == true)
+                #expect(try completed.decode(Schemas.VideoPage.self).items.isEmpty)
                 let found = try await api.call(.get, "/api/v1/videos?q=Video%203", session: session)
-                #expect((found["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [made[3]])
+                #expect(try found.decode(Schemas.VideoPage.self).items.map(\.id) == [made[3]])
                 let renamed = try await api.call(.patch, "/api/v1/videos/\(made[0])", session: session, json: ["title": "Otters at play"])
-                #expect(renamed.status == .ok && renamed["title"] as? String == "Otters at play")
+                #expect(renamed.status == .ok)
+                #expect(try renamed.decode(Schemas.Video.self).title == "Otters at play")
                 #expect(try await api.call(.delete, "/api/v1/videos/\(made[1])", session: session).status == .noContent)
                 #expect(try await api.call(.get, "/api/v1/videos/\(made[1])", session: session).status == .notFound)
                 // Deleting a queued video refunds it.
@@ -99,7 +104,8 @@ struct ContractTests {
             try await app.test { api in
                 #expect(try await api.call(.get, "/healthz").status == .ok)
                 let ready = try await api.call(.get, "/readyz")
-                #expect(ready.status == .ok && ready["database"] as? String == engine.rawValue)
+                #expect(ready.status == .ok)
+                #expect(try ready.decode(Schemas.SystemStatus.self).database?.rawValue == engine.rawValue)
                 let echoed = try await api.call(.get, "/healthz", headers: [.init("X-Request-Id")!: "trace-123"])
                 #expect(echoed.headers[.init("X-Request-Id")!] == "trace-123")
                 let generated = try await api.call(.get, "/healthz")
@@ -122,7 +128,7 @@ struct ContractTests {
                 let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 7, count: 200)
                 let uploaded = try await api.call(.put, "/api/v1/users/me/avatar", session: session, headers: [.contentType: "image/png"], raw: ByteBuffer(bytes: png))
                 #expect(uploaded.status == .ok)
-                let link = try #require(uploaded["avatarUrl"] as? String)
+                let link = try #require(try uploaded.decode(Schemas.User.self).avatarUrl)
                 let fetched = try await api.call(.get, link)
                 #expect(fetched.status == .ok && Array(fetched.body.readableBytesView) == png)
                 let gif = try await api.call(.put, "/api/v1/users/me/avatar", session: session, headers: [.contentType: "image/gif"], raw: ByteBuffer(string: "GIF89a"))
@@ -134,7 +140,8 @@ struct ContractTests {
                 let big = try await api.call(.put, "/api/v1/users/me/avatar", session: session, headers: [.contentType: "image/png"], raw: ByteBuffer(bytes: png + Array(repeating: 0, count: 3 << 20)))
                 #expect(big.status == .contentTooLarge)
                 let name = try await api.call(.patch, "/api/v1/users/me/profile", session: session, json: ["name": "Ada"])
-                #expect(name.status == .ok && name["name"] as? String == "Ada")
+                #expect(name.status == .ok)
+                #expect(try name.decode(Schemas.User.self).name == "Ada")
             }
         }
     }
