@@ -70,12 +70,14 @@ struct ContractTests {
                 let session = try await api.register()
                 var made: [String] = []
                 for index in 0..<5 {
-                    made.append(try await api.createVideo(session, prompt: "video \(index) about otters").decode(Schemas.Video.self).id)
+                    let created = try await api.createVideo(session, prompt: "video \(index) about otters")
+                    made.append(try created.decode(Schemas.Video.self).id)
                 }
                 var seen: [String] = []
                 var cursor: String?
                 repeat {
-                    let reply = try await api.call(.get, "/api/v1/videos?limit=2" + (cursor.map { "&cursor=\($0)" } ?? ""), session: session)
+                    let query = "/api/v1/videos?limit=2" + (cursor.map { "&cursor=\($0)" } ?? "")
+                    let reply = try await api.call(.get, query, session: session)
                     let page = try reply.decode(Schemas.VideoPage.self)
                     seen += page.items.map(\.id)
                     cursor = page.nextCursor

@@ -21,6 +21,7 @@ extension Schemas.Transaction {
 
 extension Schemas.Session {
     init(accessToken: String, refreshToken: String, expiresIn: Int, user: Schemas.User) {
-        self.init(accessToken: accessToken, refreshToken: refreshToken, tokenType: .bearer, expiresIn: expiresIn, user: user)
+        self.init(
+            accessToken: accessToken, refreshToken: refreshToken, tokenType: .bearer, expiresIn: expiresIn, user: user)
     }
 }

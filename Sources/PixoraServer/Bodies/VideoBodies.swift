@@ -21,7 +21,8 @@ extension Schemas.Video {
     ) throws {
         let issued = linksIssued ?? Date()
         func link(_ path: String) -> String {
-            tokens.signedPath("/api/v1/videos/\(video.id)/\(path)", user: video.userId, lifetime: linkLifetime, now: issued)
+            tokens.signedPath(
+                "/api/v1/videos/\(video.id)/\(path)", user: video.userId, lifetime: linkLifetime, now: issued)
         }
         self.init(
             id: video.id, title: video.title, prompt: video.prompt, status: video.status,
@@ -42,7 +43,8 @@ extension Schemas.Version {
             id: version.id, number: version.number, status: version.status.contract(),
             durationSeconds: version.duration, error: version.error, current: video.currentVersion == version.number,
             videoUrl: version.videoKey == nil ? nil : tokens.signedPath("\(base)/video", user: video.userId),
-            thumbnailUrl: version.thumbnailKey == nil ? nil : tokens.signedPath("\(base)/thumbnail", user: video.userId),
+            thumbnailUrl: version.thumbnailKey == nil
+                ? nil : tokens.signedPath("\(base)/thumbnail", user: video.userId),
             createdAt: Date(milliseconds: version.createdAt), editorState: includeState ? version.editorState : nil)
     }
 }
