@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import PixoraPipeline
+import PixoraAPI
 import PixoraStore
 import ServiceLifecycle
 import PixoraJobs
@@ -19,32 +20,6 @@ struct EventRoutes {
         routes.add(.get, "videos/:id/events", events)
     }
 
-    struct EventBody: Codable, Sendable, Equatable {
-        var videoId: String
-        var status: String
-        var error: String?
-        var currentVersion: Int?
-        var creditsUsed: Int
-        var job: Snapshot?
-        /// Signed links to the pictures of scenes finished so far (added when sent, so expiry times do not make
-        /// every poll look like news).
-        var sceneImages: [SceneImage]?
-    }
-
-    struct SceneImage: Codable, Sendable, Equatable {
-        var index: Int
-        var url: String
-    }
-
-    struct Snapshot: Codable, Sendable, Equatable {
-        var id: String
-        var kind: String
-        var state: String
-        var attempts: Int
-        var error: String?
-        var progress: JobProgress?
-    }
-
     @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try MediaRoutes.caller(request, context, tokens: services.tokens)
         let id = try context.parameters.require("id")
@@ -56,25 +31,24 @@ struct EventRoutes {
         let logger = context.logger
         let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-cache", .init("X-Accel-Buffering")!: "no"]
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            var last: EventBody?
+            var last: Schemas.EventBody?
             var sequence = 0
             var quiet = ContinuousClock.now
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
+            let encoder = APIJSON.encoder()
             try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
             // A shutting-down server ends its streams (clients reconnect elsewhere) instead of waiting for them.
             while !Task.isCancelled && !Task.isShuttingDownGracefully {
                 let snapshot = try await loggingFailure(logger, "event stream stopped") {
-                    try await database.read { db -> EventBody? in
+                    try await database.read { db -> Schemas.EventBody? in
                         // The job first: see VideoRoutes.videoWithJob.
                         let job = try await Jobs.latest(db, video: id)
                         guard let video = try await Videos.find(db, owner: user, id: id) else { return nil }
-                        return EventBody(
-                            videoId: id, status: video.status.rawValue, error: video.error,
+                        return Schemas.EventBody(
+                            videoId: id, status: video.status, error: video.error,
                             currentVersion: video.currentVersion, creditsUsed: video.creditsUsed,
                             job: try job.map {
-                                Snapshot(
-                                    id: $0.id, kind: $0.kind.rawValue, state: $0.state.rawValue, attempts: $0.attempts,
+                                Schemas.EventJob(
+                                    id: $0.id, kind: $0.kind, state: $0.state, attempts: $0.attempts,
                                     error: $0.error, progress: try $0.progressReport())
                             })
                     }
@@ -83,14 +57,17 @@ struct EventRoutes {
                     try await writer.write(ByteBuffer(string: "event: deleted\ndata: {\"videoId\":\"\(id)\"}\n\n"))
                     break
                 }
-                let jobFinished = snapshot.job.map { ["succeeded", "failed", "cancelled"].contains($0.state) } ?? true
-                let videoSettled = snapshot.status != VideoStatus.queued.rawValue && snapshot.status != VideoStatus.running.rawValue
+                let jobFinished = snapshot.job.map { [.succeeded, .failed, .cancelled].contains($0.state) } ?? true
+                let videoSettled = snapshot.status != .queued && snapshot.status != .running
                 let finished = jobFinished && videoSettled
                 if snapshot != last {
                     sequence += 1
                     var outgoing = snapshot
                     let images = (snapshot.job?.progress?.scenes ?? []).compactMap { scene in
-                        scene.imageKey.map { SceneImage(index: scene.index, url: tokens.signedPath("/api/v1/assets/\($0)", user: user)) }
+                        scene.imageKey.map {
+                            Schemas.EventBody.SceneImagesPayloadPayload(
+                                index: scene.index, url: tokens.signedPath("/api/v1/assets/\($0)", user: user))
+                        }
                     }
                     outgoing.sceneImages = images.isEmpty ? nil : images
                     let data = String(decoding: try encoder.encode(outgoing), as: UTF8.self)
