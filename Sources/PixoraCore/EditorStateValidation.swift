@@ -99,7 +99,7 @@ extension EditorState {
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             issues.append(.init("\(path).text", "must not be empty"))
         } else if text.codePointCount > 300 {
-            issues.append(.init("\(path).text", "is \(text.count) characters; at most 300 are allowed"))
+            issues.append(.init("\(path).text", "is \(text.codePointCount) characters; at most 300 are allowed"))
         }
     }
 

@@ -196,7 +196,14 @@ public final class PostgresDatabaseEngine: Database {
     init(client: PostgresClient, logger: Logger) {
         self.client = client
         self.logger = logger
-        runner = Task { await client.run() }
+        // The client's run() must have begun before the first lease (PostgresNIO warns otherwise, and a worker
+        // did at start). An immediate task runs run()'s synchronous start, which marks the client running,
+        // before this initializer returns.
+        if #available(macOS 26, *) {
+            runner = Task.immediate { await client.run() }
+        } else {
+            runner = Task { await client.run() }
+        }
     }
 
     public static func configuration(url: String) throws -> PostgresClient.Configuration {

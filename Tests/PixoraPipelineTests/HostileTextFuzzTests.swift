@@ -107,8 +107,12 @@ struct HostileTextFuzzTests {
         let assets = try await pipeline.produceAssets(for: plan)
         var state = Assembler.editorState(plan: plan, assets: assets)
         var text = HostileText(seed: seed &+ 100)
-        // An overlay holds at most 300 characters, so its long word is cut to fit that.
-        let overlay = String(("x " + text.text(extra: 4)).prefix(300))
+        // An overlay holds at most 300 code points (as JSON Schema counts), so its text is cut to fit that.
+        var overlay = ""
+        for character in "x " + text.text(extra: 4) {
+            guard overlay.codePointCount + character.unicodeScalars.count <= 300 else { break }
+            overlay.append(character)
+        }
         state.overlays.append(TextOverlay(id: "hostile", text: overlay, start: 0, end: state.duration))
         #expect(state.validate().isEmpty, "\(state.validate())")
 

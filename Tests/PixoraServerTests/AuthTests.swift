@@ -74,7 +74,7 @@ struct AuthTests {
             _ = try await tokens.verify(token)
             Issue.record("an expired token was accepted")
         } catch let error as APIError {
-            #expect(error.code == "token_expired")
+            #expect(error.code == .tokenExpired)
         }
     }
 

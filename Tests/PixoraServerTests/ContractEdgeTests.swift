@@ -108,3 +108,14 @@ struct ContractEdgeTests {
         }
     }
 }
+
+@Suite("Error codes")
+struct ErrorCodeTests {
+    @Test("the document's ErrorCode enum is exactly the server's APIError.Code")
+    func sameCodes() throws {
+        let document = try #require(try JSONSerialization.jsonObject(with: OpenAPIDocument.json) as? [String: Any])
+        let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        let listed = try #require((schemas["ErrorCode"] as? [String: Any])?["enum"] as? [String])
+        #expect(listed == APIError.Code.allCases.map(\.rawValue))
+    }
+}

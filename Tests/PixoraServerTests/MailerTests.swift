@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PixoraTestSupport
 @testable import PixoraServer
 import Synchronization
 import Testing
@@ -287,7 +288,7 @@ struct OutboxMailerTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let folder = root.appendingPathComponent("outbox")
         let log = CapturedLog()
-        let mailer = OutboxMailer(folder: folder, from: "Pixora <no-reply@pixora.test>", logger: log.logger)
+        let mailer = OutboxMailer(folder: folder, from: "Pixora <no-reply@pixora.test>", logger: log.logger("pixora.test.mail"))
         let body = "Hello Ann,\nReset your password: https://pixora.test/reset?token=SECRET-TOKEN\n.a dot line\n"
 
         try await mailer.send(Mail(to: "ann@example.com", subject: "Reset your Pixora password", body: body))
@@ -637,39 +638,6 @@ enum LoopbackSocket {
 }
 
 /// Keeps what a logger was told, to check what mail logging reveals.
-private final class CapturedLog: Sendable {
-    struct Entry: Sendable {
-        var level: Logger.Level
-        var message: String
-        var metadata: [String: String]
-    }
-
-    private let stored = Mutex<[Entry]>([])
-
-    var entries: [Entry] { stored.withLock { $0 } }
-
-    var logger: Logger { Logger(label: "pixora.test.mail") { _ in Handler(log: self) } }
-
-    fileprivate func append(_ entry: Entry) { stored.withLock { $0.append(entry) } }
-
-    private struct Handler: LogHandler {
-        let log: CapturedLog
-        var metadata: Logger.Metadata = [:]
-        var metadataProvider: Logger.MetadataProvider?
-        var logLevel: Logger.Level = .trace
-
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-
-        func log(event: LogEvent) {
-            let all = metadata.merging(event.metadata ?? [:]) { $1 }
-            log.append(Entry(level: event.level, message: "\(event.message)", metadata: all.mapValues { "\($0)" }))
-        }
-    }
-}
-
 extension String {
     /// The text before and after the first `separator`, or nil when there is none.
     fileprivate func split(once separator: String) -> (String, String, String)? {

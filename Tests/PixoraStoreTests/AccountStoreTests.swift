@@ -94,3 +94,22 @@ struct AccountStoreTests {
         }
     }
 }
+
+@Suite("PostgreSQL client lifecycle")
+struct PostgresLifecycleTests {
+    /// `pixora worker` used to log PostgresNIO's "run() hasn't been called yet" at start: its first query raced
+    /// the client's start.
+    @Test("the client is running before the first query")
+    func runsBeforeFirstLease() async throws {
+        guard let url = ProcessInfo.processInfo.environment["PIXORA_TEST_POSTGRES_URL"] else {
+            Issue.record("PIXORA_TEST_POSTGRES_URL is not set: run the tests with scripts/test.sh")
+            return
+        }
+        for _ in 0..<20 {
+            let log = CapturedLog()
+            let engine = try await PostgresDatabaseEngine.open(url: url, logger: log.logger())
+            await engine.shutdown()
+            #expect(!log.entries.contains { $0.message.contains("hasn't been called yet") })
+        }
+    }
+}

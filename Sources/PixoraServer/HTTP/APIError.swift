@@ -7,12 +7,12 @@ import PixoraStore
 /// An error answered as JSON `{"error": {"code", "message", "details"?}}` with its status and headers.
 public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
     public var status: HTTPResponse.Status
-    public var code: String
+    public var code: Code
     public var message: String
     public var details: [String: JSONValue]?
     public var headers: HTTPFields = [:]
 
-    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, details: [String: JSONValue]? = nil, headers: HTTPFields = [:]) {
+    public init(_ status: HTTPResponse.Status, _ code: Code, _ message: String, details: [String: JSONValue]? = nil, headers: HTTPFields = [:]) {
         self.status = status
         self.code = code
         self.message = message
@@ -20,10 +20,10 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
         self.headers = headers
     }
 
-    public var description: String { "\(status.code) \(code): \(message)" }
+    public var description: String { "\(status.code) \(code.rawValue): \(message)" }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        var error: [String: JSONValue] = ["code": .string(code), "message": .string(message)]
+        var error: [String: JSONValue] = ["code": .string(code.rawValue), "message": .string(message)]
         if let details { error["details"] = .object(details) }
         let data = try JSONEncoder().encode(["error": JSONValue.object(error)])
         var headers = headers
@@ -32,12 +32,12 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
     }
 
     static func unauthorized(_ message: String) -> APIError {
-        APIError(.unauthorized, "unauthorized", message, headers: [.wwwAuthenticate: "Bearer"])
+        APIError(.unauthorized, .unauthorized, message, headers: [.wwwAuthenticate: "Bearer"])
     }
-    static func notFound(_ what: String) -> APIError { APIError(.notFound, "not_found", "\(what) not found") }
+    static func notFound(_ what: String) -> APIError { APIError(.notFound, .notFound, "\(what) not found") }
     static func validation(_ issues: [DocumentIssue]) -> APIError {
         APIError(
-            .unprocessableContent, "validation_failed", issues.map(\.description).joined(separator: "; "),
+            .unprocessableContent, .validationFailed, issues.map(\.description).joined(separator: "; "),
             details: ["issues": .array(issues.map { .object(["field": .string($0.path), "message": .string($0.message)]) })])
     }
     static func validation(_ field: String, _ message: String) -> APIError { validation([DocumentIssue(field, message)]) }
@@ -48,27 +48,28 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
         case let error as APIError: return error
         case let error as StoreError:
             switch error {
-            case .notFound(let message): return APIError(.notFound, "not_found", message)
-            case .conflict(let message): return APIError(.conflict, "conflict", message)
+            case .notFound(let message): return APIError(.notFound, .notFound, message)
+            case .conflict(let message): return APIError(.conflict, .conflict, message)
             case .insufficientCredits(let balance, let price):
-                return APIError(.init(code: 402, reasonPhrase: "Payment Required"), "insufficient_credits", error.description, details: ["balance": .number(Double(balance)), "price": .number(Double(price))])
-            case .configuration, .unavailable: return APIError(.serviceUnavailable, "unavailable", "the service is temporarily unavailable")
+                return APIError(.init(code: 402, reasonPhrase: "Payment Required"), .insufficientCredits, error.description, details: ["balance": .number(Double(balance)), "price": .number(Double(price))])
+            case .configuration, .unavailable: return APIError(.serviceUnavailable, .unavailable, "the service is temporarily unavailable")
             case .corrupt: return nil  // A fault of ours: logged with the request id and answered 500.
             }
         case let error as InvalidDocument: return validation(error.issues)
         case let error as DecodingError: return validation([error.issue])
         case let error as HTTPError:
-            let code = switch error.status {
-            case .notFound: "not_found"
-            case .contentTooLarge: "payload_too_large"
-            case .methodNotAllowed: "method_not_allowed"
-            case .badRequest: "bad_request"
-            case .unauthorized: "unauthorized"
-            default: "http_\(error.status.code)"
+            let code: Code = switch error.status {
+            case .notFound: .notFound
+            case .contentTooLarge: .payloadTooLarge
+            case .methodNotAllowed: .methodNotAllowed
+            case .unauthorized: .unauthorized
+            case .unsupportedMediaType: .unsupportedMediaType
+            case .rangeNotSatisfiable: .rangeNotSatisfiable
+            default: error.status.code >= 500 ? .internalError : .badRequest
             }
             return APIError(error.status, code, error.body ?? error.status.reasonPhrase)
-        case is NIOTooManyBytesError: return APIError(.contentTooLarge, "payload_too_large", "the request body is too large")
-        case let error as any UserFacingError where error.isUsageError: return APIError(.unprocessableContent, "validation_failed", "\(error)")
+        case is NIOTooManyBytesError: return APIError(.contentTooLarge, .payloadTooLarge, "the request body is too large")
+        case let error as any UserFacingError where error.isUsageError: return APIError(.unprocessableContent, .validationFailed, "\(error)")
         default: return nil
         }
     }
@@ -110,7 +111,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch {
             if let mapped = APIError.from(error) { return try mapped.response(from: request, context: context) }
             context.logger.error("request failed", metadata: ["error": .string(String(reflecting: error).prefix(500).description)])
-            return try APIError(.internalServerError, "internal_error", "something went wrong on our side; try again").response(from: request, context: context)
+            return try APIError(.internalServerError, .internalError, "something went wrong on our side; try again").response(from: request, context: context)
         }
     }
 }

@@ -12,17 +12,17 @@ extension Request {
         do {
             buffer = try await body.collect(upTo: limit)
         } catch is NIOTooManyBytesError {
-            throw APIError(.contentTooLarge, "payload_too_large", "the request body is larger than \(limit / 1024) KiB")
+            throw APIError(.contentTooLarge, .payloadTooLarge, "the request body is larger than \(limit / 1024) KiB")
         }
-        guard buffer.readableBytes > 0 else { throw APIError(.badRequest, "invalid_json", "the request body is empty; send a JSON object") }
+        guard buffer.readableBytes > 0 else { throw APIError(.badRequest, .invalidJSON, "the request body is empty; send a JSON object") }
         do {
             return try JSONDecoder().decode(T.self, from: JSONNulls.removed(from: buffer))
         } catch let error as DecodingError {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
-                throw APIError(.badRequest, "invalid_json", "the request body is not valid JSON")
+                throw APIError(.badRequest, .invalidJSON, "the request body is not valid JSON")
             }
             if case .typeMismatch(_, let context) = error, context.codingPath.isEmpty {
-                throw APIError(.badRequest, "invalid_json", "the request body must be a JSON object")
+                throw APIError(.badRequest, .invalidJSON, "the request body must be a JSON object")
             }
             throw APIError.validation([error.issue])
         }

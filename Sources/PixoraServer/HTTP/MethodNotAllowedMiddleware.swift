@@ -17,7 +17,7 @@ struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
             var methods = allowed.map { $0.uppercased() }
             if methods.contains("GET") { methods.append("HEAD") }
             throw APIError(
-                .methodNotAllowed, "method_not_allowed",
+                .methodNotAllowed, .methodNotAllowed,
                 "\(request.method.rawValue) is not allowed on this path; allowed: \(methods.sorted().joined(separator: ", "))",
                 headers: [.allow: methods.sorted().joined(separator: ", ")])
         }

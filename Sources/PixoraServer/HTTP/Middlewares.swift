@@ -21,7 +21,7 @@ struct RequestLogMiddleware: RouterMiddleware {
         // was never used.
         var response = acceptable == false
             ? try APIError(
-                .badRequest, "invalid_request_id",
+                .badRequest, .invalidRequestId,
                 "X-Request-Id must be 1 to 64 ASCII letters, digits, '-' or '_'"
             ).response(from: request, context: context)
             : try await next(request, context)

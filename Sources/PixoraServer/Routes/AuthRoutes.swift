@@ -59,7 +59,7 @@ struct AuthRoutes {
             user = try await Users.create(
                 in: services.database, email: body.email, passwordHash: try await hash(body.password), name: name, grant: services.pricing.signupGrant)
         } catch StoreError.conflict(let message) {
-            throw APIError(.conflict, "email_taken", message)
+            throw APIError(.conflict, .emailTaken, message)
         }
         context.logger.info("account created", metadata: ["user": .string(user.id)])
         return JSONResponse(.created, try await session(for: user))
@@ -72,14 +72,14 @@ struct AuthRoutes {
         for (limiter, key) in [(services.addressLimiter, "ip:\(address)"), (services.emailLimiter, "email:\(email)")] {
             if let retry = limiter.attempt(key) {
                 throw APIError(
-                    .tooManyRequests, "rate_limited", "too many sign-in attempts; try again in \(retry) seconds",
+                    .tooManyRequests, .rateLimited, "too many sign-in attempts; try again in \(retry) seconds",
                     details: ["retryAfterSeconds": .number(Double(retry))], headers: [.retryAfter: String(retry)])
             }
         }
         let user = try await services.database.read { db in try await Users.find(db, email: email) }
         // Checking a dummy hash for unknown emails keeps the answer time the same either way.
         let valid = try await verify(body.password, hash: user?.passwordHash ?? services.dummyPasswordHash)
-        guard let user, valid else { throw APIError(.unauthorized, "invalid_credentials", "the email or the password is wrong") }
+        guard let user, valid else { throw APIError(.unauthorized, .invalidCredentials, "the email or the password is wrong") }
         services.emailLimiter.reset("email:\(email)")
         return JSONResponse(try await session(for: user))
     }
@@ -89,16 +89,16 @@ struct AuthRoutes {
         switch try await RefreshTokens.rotate(in: services.database, token: body.refreshToken, lifetime: services.configuration.refreshTokenLifetime) {
         case .rotated(let userId, let token):
             guard let user = try await services.database.read({ db in try await Users.find(db, id: userId) }) else {
-                throw APIError(.unauthorized, "invalid_token", "the refresh token is not valid")
+                throw APIError(.unauthorized, .invalidToken, "the refresh token is not valid")
             }
             return JSONResponse(Schemas.Session(
                 accessToken: try await services.tokens.accessToken(user: user.id, role: user.role.rawValue), refreshToken: token,
                 expiresIn: Int(services.tokens.accessLifetime), user: Schemas.User(user, tokens: services.tokens)))
         case .reused:
             context.logger.warning("refresh token reused; its family was revoked")
-            throw APIError(.unauthorized, "token_reused", "this refresh token was already used, so every session of that sign-in was signed out; sign in again")
+            throw APIError(.unauthorized, .tokenReused, "this refresh token was already used, so every session of that sign-in was signed out; sign in again")
         case .invalid:
-            throw APIError(.unauthorized, "invalid_token", "the refresh token is not valid, expired or signed out")
+            throw APIError(.unauthorized, .invalidToken, "the refresh token is not valid, expired or signed out")
         }
     }
 
@@ -144,7 +144,7 @@ struct AuthRoutes {
         let body = try await request.decodeJSON(Schemas.ResetPasswordRequest.self)
         if let issue = Self.passwordIssue(body.password) { throw issue }
         guard try await PasswordResets.redeem(in: services.database, token: body.token, newHash: try await hash(body.password)) != nil else {
-            throw APIError(.badRequest, "invalid_token", "this reset link is not valid, was already used, or has expired; ask for a new one")
+            throw APIError(.badRequest, .invalidToken, "this reset link is not valid, was already used, or has expired; ask for a new one")
         }
         return Response(status: .noContent)
     }

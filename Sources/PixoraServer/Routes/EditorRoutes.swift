@@ -31,7 +31,7 @@ struct EditorRoutes {
         let versions = try await database.read { db in try await Versions.list(db, video: video.id) }
         guard let version = versions.first(where: { $0.number == wanted }) ?? (request.uri.queryParameters["version"] == nil ? versions.last : nil) else {
             if versions.isEmpty {
-                throw APIError(.conflict, "video_not_ready", "this video has no version to edit yet; it is \(video.status)")
+                throw APIError(.conflict, .videoNotReady, "this video has no version to edit yet; it is \(video.status)")
             }
             throw APIError.notFound("version")
         }
@@ -81,7 +81,7 @@ struct EditorRoutes {
             return respond(try EditorAssistant.answer(instruction, state: body.editorState), by: "embedded.rules")
         } catch let error as EditorAssistant.NotUnderstood {
             let words = modelWords.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-            throw APIError(.unprocessableContent, "not_understood", words.map { "\($0) (\(error.description))" } ?? error.description)
+            throw APIError(.unprocessableContent, .notUnderstood, words.map { "\($0) (\(error.description))" } ?? error.description)
         }
     }
 

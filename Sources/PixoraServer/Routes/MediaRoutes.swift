@@ -23,7 +23,7 @@ struct MediaRoutes {
         if let identity = context.identity { return identity.userId }
         if let access = request.uri.queryParameters["access"].map(String.init) {
             guard let user = tokens.verifySignedPath(request.uri.path, access: access) else {
-                throw APIError(.unauthorized, "invalid_link", "this media link is not valid or has expired; ask the API for a new one")
+                throw APIError(.unauthorized, .invalidLink, "this media link is not valid or has expired; ask the API for a new one")
             }
             return user
         }
@@ -46,25 +46,25 @@ struct MediaRoutes {
 
     @Sendable func videoFile(_ request: Request, context: AppRequestContext) async throws -> Response {
         let video = try await ownedVideo(request, context)
-        guard let key = video.videoKey else { throw APIError(.notFound, "not_rendered", "this video has not been rendered yet") }
+        guard let key = video.videoKey else { throw APIError(.notFound, .notRendered, "this video has not been rendered yet") }
         return try await serve(try services.media.url(for: key), type: "video/mp4", request: request, context: context, download: "\(video.title).mp4")
     }
 
     @Sendable func thumbnailFile(_ request: Request, context: AppRequestContext) async throws -> Response {
         let video = try await ownedVideo(request, context)
-        guard let key = video.thumbnailKey else { throw APIError(.notFound, "not_rendered", "this video has no thumbnail yet") }
+        guard let key = video.thumbnailKey else { throw APIError(.notFound, .notRendered, "this video has no thumbnail yet") }
         return try await serve(try services.media.url(for: key), type: "image/jpeg", request: request, context: context)
     }
 
     @Sendable func versionVideoFile(_ request: Request, context: AppRequestContext) async throws -> Response {
         let version = try await ownedVersion(request, context)
-        guard let key = version.videoKey else { throw APIError(.notFound, "not_rendered", "this version has not been rendered yet") }
+        guard let key = version.videoKey else { throw APIError(.notFound, .notRendered, "this version has not been rendered yet") }
         return try await serve(try services.media.url(for: key), type: "video/mp4", request: request, context: context)
     }
 
     @Sendable func versionThumbnailFile(_ request: Request, context: AppRequestContext) async throws -> Response {
         let version = try await ownedVersion(request, context)
-        guard let key = version.thumbnailKey else { throw APIError(.notFound, "not_rendered", "this version has no thumbnail yet") }
+        guard let key = version.thumbnailKey else { throw APIError(.notFound, .notRendered, "this version has no thumbnail yet") }
         return try await serve(try services.media.url(for: key), type: "image/jpeg", request: request, context: context)
     }
 
@@ -100,7 +100,7 @@ struct MediaRoutes {
         if let header = request.headers[.range] {
             guard let range = Self.byteRange(header, size: size) else {
                 headers[.contentRange] = "bytes */\(size)"
-                throw APIError(.rangeNotSatisfiable, "range_not_satisfiable", "the requested range is outside the file (\(size) bytes)", headers: headers)
+                throw APIError(.rangeNotSatisfiable, .rangeNotSatisfiable, "the requested range is outside the file (\(size) bytes)", headers: headers)
             }
             headers[.contentRange] = "bytes \(range.lowerBound)-\(range.upperBound)/\(size)"
             headers[.contentLength] = String(range.count)

@@ -52,20 +52,20 @@ struct UserRoutes {
         let declared = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let expected = ["image/png": "png", "image/jpeg": "jpg", "image/webp": "webp"]
         guard let declared, let declaredType = expected[declared] else {
-            throw APIError(.unsupportedMediaType, "unsupported_media_type", "send the avatar as image/png, image/jpeg or image/webp")
+            throw APIError(.unsupportedMediaType, .unsupportedMediaType, "send the avatar as image/png, image/jpeg or image/webp")
         }
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: Self.maxAvatarBytes)
         } catch is NIOTooManyBytesError {
-            throw APIError(.contentTooLarge, "payload_too_large", "the avatar must be at most 2 MiB")
+            throw APIError(.contentTooLarge, .payloadTooLarge, "the avatar must be at most 2 MiB")
         }
         let bytes = Array(buffer.readableBytesView)
         guard let actual = Self.imageType(bytes) else {
-            throw APIError(.unsupportedMediaType, "unsupported_media_type", "the file is not a PNG, JPEG or WebP image")
+            throw APIError(.unsupportedMediaType, .unsupportedMediaType, "the file is not a PNG, JPEG or WebP image")
         }
         guard actual == declaredType else {
-            throw APIError(.unsupportedMediaType, "unsupported_media_type", "the file is a \(actual.uppercased()) image but was sent as \(declared)")
+            throw APIError(.unsupportedMediaType, .unsupportedMediaType, "the file is a \(actual.uppercased()) image but was sent as \(declared)")
         }
         let key = "avatars/\(context.userId)-\(String(format: "%08x", UInt32.random(in: .min ... .max))).\(actual)"
         let scratch = try services.media.scratchFolder()
@@ -150,7 +150,7 @@ struct AdminRoutes {
     @Sendable func adjustCredits(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.CreditAdjustment> {
         // The role is read from the database, not the token, so a demoted admin loses the right at once.
         let caller = try await services.database.read { db in try await Users.find(db, id: context.userId) }
-        guard caller?.isAdmin == true else { throw APIError(.forbidden, "forbidden", "only administrators can change credits") }
+        guard caller?.isAdmin == true else { throw APIError(.forbidden, .forbidden, "only administrators can change credits") }
         let target = try context.parameters.require("id")
         let body = try await request.decodeJSON(AdjustRequest.self)
         guard body.delta != 0, abs(body.delta) <= 1_000_000 else { throw APIError.validation("delta", "must be a non-zero number of credits, at most 1000000 either way") }
@@ -159,7 +159,7 @@ struct AdminRoutes {
             guard try await Users.find(db, id: target) != nil else { throw APIError.notFound("user") }
             return try await CreditLedger.apply(db, user: target, delta: body.delta, reason: .adminGrant, reference: body.reason.map { String($0.prefix(200)) }, key: key)
         }
-        guard let row else { throw APIError(.conflict, "already_applied", "an adjustment with this Idempotency-Key was already applied") }
+        guard let row else { throw APIError(.conflict, .alreadyApplied, "an adjustment with this Idempotency-Key was already applied") }
         context.logger.info("credits adjusted", metadata: ["target": .string(target), "delta": .stringConvertible(body.delta)])
         return JSONResponse(Schemas.CreditAdjustment(balance: row.balanceAfter, transaction: Schemas.Transaction(row)))
     }

@@ -239,7 +239,7 @@ struct VideoRoutes {
         let video = try await ownedVideo(context)
         let cancelled = try await database.transaction { db in try await cancelJobs(db, video: video) }
         guard cancelled > 0 || !video.status.isFinished else {
-            throw APIError(.conflict, "not_running", "this video is \(video.status); there is nothing to cancel")
+            throw APIError(.conflict, .notRunning, "this video is \(video.status); there is nothing to cancel")
         }
         let (updated, job) = try await Self.videoWithJob(database, owner: context.userId, id: video.id)
         guard let updated else { throw APIError.notFound("video") }
@@ -288,7 +288,7 @@ struct VideoRoutes {
         }
         guard let scene, let current else { throw APIError.notFound("scene") }
         guard video.status == .completed else {
-            throw APIError(.conflict, "video_not_ready", "scenes can be regenerated once the video is completed; it is \(video.status)")
+            throw APIError(.conflict, .videoNotReady, "scenes can be regenerated once the video is completed; it is \(video.status)")
         }
         var planScene = current.planScene
         let visual = body.regenerate != "audio"
@@ -320,7 +320,7 @@ struct VideoRoutes {
         let price = services.pricing.sceneRegeneration(visual: visual, audio: audio)
         let (revision, pruned, job, balance) = try await database.transaction { db -> (SceneRevision, Int, Job, Int) in
             if !(try await Jobs.unfinished(db, video: video.id)).isEmpty {
-                throw APIError(.conflict, "video_busy", "this video is being worked on; wait for the current job to finish")
+                throw APIError(.conflict, .videoBusy, "this video is being worked on; wait for the current job to finish")
             }
             let (revision, pruned) = try await Scenes.addRevision(db, scene: scene.id, reason: reason, planScene: planScene)
             if price > 0 {
@@ -369,7 +369,7 @@ struct VideoRoutes {
         }
         guard issues.isEmpty else { throw APIError.validation(issues) }
         guard video.status == .completed else {
-            throw APIError(.conflict, "video_not_ready", "versions can be saved once the video is completed; it is \(video.status)")
+            throw APIError(.conflict, .videoNotReady, "versions can be saved once the video is completed; it is \(video.status)")
         }
         let (version, removed, job) = try await database.transaction { db -> (VideoVersion, [VideoVersion], Job) in
             let (version, removed) = try await Versions.add(db, video: video.id, editorState: state, status: .queued, current: video.currentVersion)
@@ -393,7 +393,7 @@ struct VideoRoutes {
         let restored = try await database.transaction { db -> Video? in
             guard let version = try await Versions.find(db, video: video.id, id: id) else { throw APIError.notFound("version") }
             guard version.status == .ready, let key = version.videoKey, let duration = version.duration else {
-                throw APIError(.conflict, "version_not_ready", "version \(version.number) is \(version.status); only a rendered version can be restored")
+                throw APIError(.conflict, .versionNotReady, "version \(version.number) is \(version.status); only a rendered version can be restored")
             }
             try await Videos.setOutput(db, id: video.id, videoKey: key, thumbnailKey: version.thumbnailKey, duration: duration, version: version.number)
             return try await Videos.find(db, owner: context.userId, id: video.id)

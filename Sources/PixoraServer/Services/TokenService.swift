@@ -49,9 +49,9 @@ public struct TokenService: Sendable {
             verified.remember(token, identity, until: claims.exp.value.timeIntervalSince1970)
             return identity
         } catch let error as JWTError where error.errorType == .claimVerificationFailure {
-            throw APIError(.unauthorized, "token_expired", "the access token has expired; refresh it", headers: [.wwwAuthenticate: "Bearer error=\"invalid_token\""])
+            throw APIError(.unauthorized, .tokenExpired, "the access token has expired; refresh it", headers: [.wwwAuthenticate: "Bearer error=\"invalid_token\""])
         } catch {
-            throw APIError(.unauthorized, "invalid_token", "the access token is not valid", headers: [.wwwAuthenticate: "Bearer error=\"invalid_token\""])
+            throw APIError(.unauthorized, .invalidToken, "the access token is not valid", headers: [.wwwAuthenticate: "Bearer error=\"invalid_token\""])
         }
     }
 

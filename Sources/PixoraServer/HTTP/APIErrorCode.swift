@@ -1,0 +1,36 @@
+extension APIError {
+    /// Every `error.code` the API answers with: stable, for programs. The document's `ErrorCode` schema lists the
+    /// same values, and a test holds the two together.
+    public enum Code: String, CaseIterable, Sendable {
+        case badRequest = "bad_request"
+        case invalidJSON = "invalid_json"
+        case invalidIdempotencyKey = "invalid_idempotency_key"
+        case invalidRequestId = "invalid_request_id"
+        case invalidToken = "invalid_token"
+        case unauthorized
+        case tokenExpired = "token_expired"
+        case tokenReused = "token_reused"
+        case invalidCredentials = "invalid_credentials"
+        case invalidLink = "invalid_link"
+        case insufficientCredits = "insufficient_credits"
+        case forbidden
+        case notFound = "not_found"
+        case notRendered = "not_rendered"
+        case methodNotAllowed = "method_not_allowed"
+        case emailTaken = "email_taken"
+        case conflict
+        case notRunning = "not_running"
+        case videoNotReady = "video_not_ready"
+        case videoBusy = "video_busy"
+        case versionNotReady = "version_not_ready"
+        case alreadyApplied = "already_applied"
+        case payloadTooLarge = "payload_too_large"
+        case unsupportedMediaType = "unsupported_media_type"
+        case rangeNotSatisfiable = "range_not_satisfiable"
+        case validationFailed = "validation_failed"
+        case notUnderstood = "not_understood"
+        case rateLimited = "rate_limited"
+        case internalError = "internal_error"
+        case unavailable
+    }
+}
