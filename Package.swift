@@ -135,33 +135,41 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "PixoraCoreTests", dependencies: ["PixoraCore"], swiftSettings: strict),
         .testTarget(name: "PixoraMediaTests", dependencies: ["PixoraMedia"], swiftSettings: strict),
-        .testTarget(name: "PixoraGeneratorsTests", dependencies: ["PixoraGenerators", "PixoraCore", "PixoraMedia"], swiftSettings: strict),
         .testTarget(
-            name: "PixoraPipelineTests", dependencies: ["PixoraPipeline", "PixoraCore", "PixoraMedia", "PixoraGenerators"],
+            name: "PixoraGeneratorsTests", dependencies: ["PixoraGenerators", "PixoraCore", "PixoraMedia"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "PixoraPipelineTests",
+            dependencies: ["PixoraPipeline", "PixoraCore", "PixoraMedia", "PixoraGenerators"],
             swiftSettings: strict),
         .testTarget(
             name: "PixoraProvidersTests",
             dependencies: [
-                "PixoraProviders", "PixoraCore", "PixoraGenerators", "PixoraMedia", "PixoraPipeline", "PixoraTestSupport",
+                "PixoraProviders", "PixoraCore", "PixoraGenerators", "PixoraMedia", "PixoraPipeline",
+                "PixoraTestSupport",
             ],
             swiftSettings: strict),
         // Test databases on both engines, shared by the test targets.
         .target(
             name: "PixoraTestSupport",
             dependencies: [
-                "PixoraStore", .product(name: "SQLKit", package: "sql-kit"), .product(name: "Logging", package: "swift-log"),
+                "PixoraStore", .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Tests/Support",
             swiftSettings: strict),
         .testTarget(
             name: "PixoraStoreTests",
-            dependencies: ["PixoraStore", "PixoraCore", "PixoraTestSupport", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: [
+                "PixoraStore", "PixoraCore", "PixoraTestSupport", .product(name: "SQLKit", package: "sql-kit"),
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "PixoraServerTests",
             dependencies: [
-                "PixoraServer", "PixoraStore", "PixoraCore", "PixoraMedia", "PixoraPipeline", "PixoraJobs", "PixoraProviders",
+                "PixoraServer", "PixoraStore", "PixoraCore", "PixoraMedia", "PixoraPipeline", "PixoraJobs",
+                "PixoraProviders",
                 "PixoraTestSupport", "PixoraAPI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -171,7 +179,8 @@ let package = Package(
         .testTarget(
             name: "PixoraCLITests",
             dependencies: [
-                "pixora", "PixoraMedia", "PixoraCore", "PixoraStore", "PixoraPipeline", "PixoraJobs", "PixoraTestSupport",
+                "pixora", "PixoraMedia", "PixoraCore", "PixoraStore", "PixoraPipeline", "PixoraJobs",
+                "PixoraTestSupport",
             ],
             swiftSettings: strict),
     ]

@@ -18,8 +18,9 @@ public enum APIJSON {
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            guard let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
-                ?? (try? Date(text, strategy: .iso8601))
+            guard
+                let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+                    ?? (try? Date(text, strategy: .iso8601))
             else {
                 throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an ISO 8601 date: \(text)")
             }

@@ -13,7 +13,8 @@ public struct AssetRef: Codable, Sendable, Hashable, CustomStringConvertible {
 
     public init?(_ text: String) {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, let key = ContentKey(hex: String(parts[0])), Self.extensions.contains(String(parts[1])) else {
+        guard parts.count == 2, let key = ContentKey(hex: String(parts[0])), Self.extensions.contains(String(parts[1]))
+        else {
             return nil
         }
         self.init(key: key, ext: String(parts[1]))
@@ -28,7 +29,9 @@ public struct AssetRef: Codable, Sendable, Hashable, CustomStringConvertible {
         guard let ref = AssetRef(text) else {
             throw DecodingError.dataCorruptedError(
                 in: container,
-                debugDescription: "'\(text)' is not an asset reference (64 lowercase hex digits, a dot, and one of: \(Self.extensions.sorted().joined(separator: ", ")))")
+                debugDescription:
+                    "'\(text)' is not an asset reference (64 lowercase hex digits, a dot, and one of: \(Self.extensions.sorted().joined(separator: ", ")))"
+            )
         }
         self = ref
     }

@@ -56,9 +56,10 @@ extension DecodingError {
             return DocumentIssue(context.codingPath.dottedPath, "expected \(Self.describe(type)), got null")
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty {
-                let underlying = context.underlyingError.map { error in
-                    (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
-                } ?? context.debugDescription
+                let underlying =
+                    context.underlyingError.map { error in
+                        (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+                    } ?? context.debugDescription
                 return DocumentIssue("", "not valid JSON (\(underlying))")
             }
             return DocumentIssue(context.codingPath.dottedPath, context.debugDescription)
@@ -74,7 +75,8 @@ extension DecodingError {
         case is Int.Type, is UInt64.Type, is Int64.Type: "an integer"
         case is Bool.Type: "true or false"
         default:
-            "\(type)".hasPrefix("Array") ? "an array" : (("\(type)".hasPrefix("Dictionary")) ? "an object" : "a \(type)")
+            "\(type)".hasPrefix("Array")
+                ? "an array" : (("\(type)".hasPrefix("Dictionary")) ? "an object" : "a \(type)")
         }
     }
 }

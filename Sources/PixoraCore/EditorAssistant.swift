@@ -31,9 +31,14 @@ public enum EditorAssistant {
 
     public static func answer(_ instruction: String, state: EditorState) throws -> Answer {
         let text = instruction.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw InvalidDocument(document: "instruction", issues: [.init("instruction", "is empty; say what to change")]) }
+        guard !text.isEmpty else {
+            throw InvalidDocument(
+                document: "instruction", issues: [.init("instruction", "is empty; say what to change")])
+        }
         guard text.count <= maximumLength else {
-            throw InvalidDocument(document: "instruction", issues: [.init("instruction", "is \(text.count) characters; at most \(maximumLength) are allowed")])
+            throw InvalidDocument(
+                document: "instruction",
+                issues: [.init("instruction", "is \(text.count) characters; at most \(maximumLength) are allowed")])
         }
         // Quoted text (overlay words) is set aside so its commas and "and"s do not split the sentence.
         var quotes: [String] = []
@@ -50,9 +55,14 @@ public enum EditorAssistant {
         for clause in clauses {
             let reader = Reader(clause: clause, quotes: quotes, state: working)
             if let missing = reader.scenes.first(where: { !working.clips.indices.contains($0) }) {
-                throw InvalidDocument(document: "instruction", issues: [
-                    .init("instruction", "there is no scene \(missing + 1); this video has \(working.clips.count) scene\(working.clips.count == 1 ? "" : "s")")
-                ])
+                throw InvalidDocument(
+                    document: "instruction",
+                    issues: [
+                        .init(
+                            "instruction",
+                            "there is no scene \(missing + 1); this video has \(working.clips.count) scene\(working.clips.count == 1 ? "" : "s")"
+                        )
+                    ])
             }
             let wanted = reader.operations()
             guard !wanted.isEmpty else { continue }
@@ -70,10 +80,15 @@ public enum EditorAssistant {
 /// Patterns compiled once.
 enum Patterns {
     static let quoted = Pattern(#"[\"“”'‘’«»]([^\"“”‘’«»]{1,300}?)[\"“”'‘’«»](?=\s|$|[.,;!?])"#)
-    static let clauseBreak = Pattern(#"\s*(?:;|,|\.\s|\bthen\b|\band\b(?=\s+(?:make|use|add|remove|delete|turn|set|move|put|swap|lower|raise|mute|show|hide|change|give|cut|shorten|lengthen|extend|speed|slow|quieter|louder|all|music|voice|captions|subtitles|transitions)))\s*"#)
+    static let clauseBreak = Pattern(
+        #"\s*(?:;|,|\.\s|\bthen\b|\band\b(?=\s+(?:make|use|add|remove|delete|turn|set|move|put|swap|lower|raise|mute|show|hide|change|give|cut|shorten|lengthen|extend|speed|slow|quieter|louder|all|music|voice|captions|subtitles|transitions)))\s*"#
+    )
     static let number = #"(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|half an?|half)"#
-    static let ordinal = #"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)"#
-    static let scene = Pattern(#"(?:\b(?:scene|clip|shot|part)\s+(?:number\s+)?"# + ordinal + #"\b|\b(?:the\s+)?"# + ordinal + #"\s+(?:scene|clip|shot|part)\b)"#)
+    static let ordinal =
+        #"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)"#
+    static let scene = Pattern(
+        #"(?:\b(?:scene|clip|shot|part)\s+(?:number\s+)?"# + ordinal + #"\b|\b(?:the\s+)?"# + ordinal
+            + #"\s+(?:scene|clip|shot|part)\b)"#)
     static let seconds = Pattern(number + #"\s*(?:s|secs?|seconds?)\b"#)
     static let percent = Pattern(#"(\d+(?:\.\d+)?)\s*(?:%|percent\b)"#)
 }
@@ -120,7 +135,9 @@ struct Pattern: Sendable {
         var result = ""
         var cursor = text.startIndex
         for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-            guard let whole = Range(match.range, in: text), let inner = Range(match.range(at: 1), in: text) else { continue }
+            guard let whole = Range(match.range, in: text), let inner = Range(match.range(at: 1), in: text) else {
+                continue
+            }
             result += text[cursor..<whole.lowerBound]
             result += transform(String(text[inner]))
             cursor = whole.upperBound
@@ -147,13 +164,17 @@ struct Reader {
 
     static func index(_ word: String, count: Int) -> Int? {
         if word == "last" || word == "final" { return count - 1 }
-        let ordinals = ["first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10]
+        let ordinals = [
+            "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "ninth": 9, "tenth": 10,
+        ]
         guard let number = Int(word) ?? ordinals[word] ?? Self.words[word].map(Int.init) else { return nil }
         return number - 1
     }
 
     static let words: [String: Double] = [
-        "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+        "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10,
         "half": 0.5, "half a": 0.5, "half an": 0.5,
     ]
 
@@ -163,7 +184,9 @@ struct Reader {
     var seconds: [Double] { Patterns.seconds.all(clause).compactMap { Self.number($0[1]) } }
 
     var quote: String? {
-        guard let match = Pattern.cached(#"\x{01}(\d+)\x{01}"#).all(clause).first, let index = Int(match[1]), quotes.indices.contains(index) else { return nil }
+        guard let match = Pattern.cached(#"\x{01}(\d+)\x{01}"#).all(clause).first, let index = Int(match[1]),
+            quotes.indices.contains(index)
+        else { return nil }
         return quotes[index]
     }
 
@@ -176,15 +199,26 @@ struct Reader {
 
     func operations() -> [EditorOperation] {
         if quote != nil, let overlay = overlayOperations() { return overlay }
-        if has(#"\b(text|titles?|overlays?|headings?|labels?)\b"#) && has(#"\b(remove|delete|clear|drop|get rid of|no)\b"#) && !has(#"\b(captions?|subtitles?)\b"#) {
+        if has(#"\b(text|titles?|overlays?|headings?|labels?)\b"#)
+            && has(#"\b(remove|delete|clear|drop|get rid of|no)\b"#) && !has(#"\b(captions?|subtitles?)\b"#)
+        {
             return state.overlays.map { .removeOverlay($0.id) }
         }
         if has(#"\b(captions?|subtitles?)\b"#) { return captionOperations() }
-        if has(#"\b(transitions?|cuts?|fades?|dissolves?|crossfades?|cross-fades?|slides?|wipes?|circle|radial)\b"#), let result = transitionOperations() { return result }
+        if has(#"\b(transitions?|cuts?|fades?|dissolves?|crossfades?|cross-fades?|slides?|wipes?|circle|radial)\b"#),
+            let result = transitionOperations()
+        {
+            return result
+        }
         if has(#"\bduck(ing)?\b"#) {
             return [.setDucking(!has(#"\b(no|stop|without|off|disable|don't|do not)\b"#))]
         }
-        if has(#"\b(music|soundtrack|background|song|score|voice|narration|narrator|voice-?over|speech|speaker|volume)\b"#), let result = volumeOperations() { return result }
+        if has(
+            #"\b(music|soundtrack|background|song|score|voice|narration|narrator|voice-?over|speech|speaker|volume)\b"#),
+            let result = volumeOperations()
+        {
+            return result
+        }
         if let result = sceneOperations() { return result }
         return []
     }
@@ -204,7 +238,9 @@ struct Reader {
             var target: Int?
             if has(#"\b(start|beginning|front|first)\b"#) && named.count == 1 { target = 0 }
             if has(#"\b(end|last)\b"#) && named.count == 1 && !has(#"scene\s+last"#) { target = count - 1 }
-            if let position = Pattern.cached(#"\bposition\s+(\d+)"#).all(clause).first.flatMap({ Int($0[1]) }) { target = position - 1 }
+            if let position = Pattern.cached(#"\bposition\s+(\d+)"#).all(clause).first.flatMap({ Int($0[1]) }) {
+                target = position - 1
+            }
             if named.count >= 2 {
                 if has(#"\bafter\b"#) { target = named[1] > scene ? named[1] : named[1] + 1 }
                 if has(#"\bbefore\b"#) { target = named[1] > scene ? named[1] - 1 : named[1] }
@@ -227,14 +263,21 @@ struct Reader {
     }
 
     func clampDuration(_ value: Double) -> Double {
-        min(max((value * 100).rounded() / 100, EditorState.clipDurationRange.lowerBound), EditorState.clipDurationRange.upperBound)
+        min(
+            max((value * 100).rounded() / 100, EditorState.clipDurationRange.lowerBound),
+            EditorState.clipDurationRange.upperBound)
     }
 
     // MARK: Transitions
 
     var transitionKind: TransitionKind? {
-        let direction = has(#"\bright\b"#) ? "right" : has(#"\bup(wards)?\b"#) ? "up" : has(#"\bdown(wards)?\b"#) ? "down" : "left"
-        if has(#"\b(hard |straight |simple )?cuts?\b"#) && !has(#"\bcut out\b"#) && !has(#"\b(slides?|wipes?|fades?|dissolves?)\b"#) { return .cut }
+        let direction =
+            has(#"\bright\b"#) ? "right" : has(#"\bup(wards)?\b"#) ? "up" : has(#"\bdown(wards)?\b"#) ? "down" : "left"
+        if has(#"\b(hard |straight |simple )?cuts?\b"#) && !has(#"\bcut out\b"#)
+            && !has(#"\b(slides?|wipes?|fades?|dissolves?)\b"#)
+        {
+            return .cut
+        }
         if has(#"\bno transitions?\b"#) { return .cut }
         if has(#"\bslides?\b"#) { return TransitionKind(rawValue: "slide" + direction) }
         if has(#"\bwipes?\b"#) { return TransitionKind(rawValue: "wipe" + direction) }
@@ -256,26 +299,45 @@ struct Reader {
         if duration == nil {
             let current = cuts.filter { $0.kind != .cut }.map(\.duration)
             let average = current.isEmpty ? 0.6 : current.reduce(0, +) / Double(current.count)
-            if has(#"\b(longer|slower|gentler|softer)\b"#) { duration = (average * (1 + 0.5 * strength) * 100).rounded() / 100 }
-            if has(#"\b(shorter|faster|quicker|snappier|tighter)\b"#) { duration = max((average / (1 + 0.6 * strength) * 100).rounded() / 100, 0.1) }
+            if has(#"\b(longer|slower|gentler|softer)\b"#) {
+                duration = (average * (1 + 0.5 * strength) * 100).rounded() / 100
+            }
+            if has(#"\b(shorter|faster|quicker|snappier|tighter)\b"#) {
+                duration = max((average / (1 + 0.6 * strength) * 100).rounded() / 100, 0.1)
+            }
         }
         if let duration, duration > Transition.maximumDuration { return nil }
         guard kind != nil || duration != nil else { return nil }
         // One cut: "between scene 2 and 3", "after scene 2", "transition 2".
         var named = scenes
         // "between scene 1 and 2": the second number needs no "scene".
-        if named.count == 1, let other = Pattern.cached(#"\bbetween\b.*\band\s+(?:scene\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|last)\b"#).all(clause).first,
-           let index = Self.index(other[1], count: state.clips.count) {
+        if named.count == 1,
+            let other = Pattern.cached(
+                #"\bbetween\b.*\band\s+(?:scene\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|last)\b"#
+            ).all(clause).first,
+            let index = Self.index(other[1], count: state.clips.count)
+        {
             named.append(index)
         }
         var cut: Int?
-        if named.count >= 2 { cut = min(named[0], named[1]) }
-        else if let scene = named.first, has(#"\bafter\b"#) { cut = scene }
-        else if let scene = named.first, has(#"\bbefore\b"#) { cut = scene - 1 }
-        else if let number = Pattern.cached(#"\b(?:transition|cut)\s+(?:number\s+)?(\d+)"#).all(clause).first.flatMap({ Int($0[1]) }) { cut = number - 1 }
+        if named.count >= 2 {
+            cut = min(named[0], named[1])
+        } else if let scene = named.first, has(#"\bafter\b"#) {
+            cut = scene
+        } else if let scene = named.first, has(#"\bbefore\b"#) {
+            cut = scene - 1
+        } else if let number = Pattern.cached(#"\b(?:transition|cut)\s+(?:number\s+)?(\d+)"#).all(clause).first.flatMap(
+            { Int($0[1]) })
+        {
+            cut = number - 1
+        }
         if let cut {
             guard cuts.indices.contains(cut) else { return nil }
-            return [.setTransition(cut, kind: kind, duration: kind == .cut ? nil : duration.map { min($0, state.transitionLimit(cut)) })]
+            return [
+                .setTransition(
+                    cut, kind: kind, duration: kind == .cut ? nil : duration.map { min($0, state.transitionLimit(cut)) }
+                )
+            ]
         }
         return [.setAllTransitions(kind: kind, duration: kind == .cut ? nil : duration)]
     }
@@ -321,14 +383,23 @@ struct Reader {
             var style = TextStylePatch()
             var changed = false
             let size = state.captions.style.size
-            if has(#"\b(bigger|larger|big|large|increase)\b"#) { style.size = min(size * (1 + 0.25 * strength), 0.2); changed = true }
-            if has(#"\b(smaller|tiny|small|decrease)\b"#) { style.size = max(size / (1 + 0.25 * strength), 0.02); changed = true }
+            if has(#"\b(bigger|larger|big|large|increase)\b"#) {
+                style.size = min(size * (1 + 0.25 * strength), 0.2)
+                changed = true
+            }
+            if has(#"\b(smaller|tiny|small|decrease)\b"#) {
+                style.size = max(size / (1 + 0.25 * strength), 0.02)
+                changed = true
+            }
             for (word, colour) in Self.colours where has("\\b\(word)\\b") {
                 style.color = colour
                 changed = true
                 break
             }
-            if has(#"\b(box|background|backdrop)\b"#) { style.box = !has(#"\b(no|without|remove)\b"#); changed = true }
+            if has(#"\b(box|background|backdrop)\b"#) {
+                style.box = !has(#"\b(no|without|remove)\b"#)
+                changed = true
+            }
             if style.size != nil { style.size = ((style.size ?? 0) * 1000).rounded() / 1000 }
             if changed || has(#"\b(on|show|enable|add|turn on|with)\b"#) {
                 operations.append(.setCaptions(enabled: true, style: changed ? style : nil))
@@ -352,7 +423,9 @@ struct Reader {
             operation.text = text
             return [operation]
         }
-        guard has(#"\b(add|put|show|write|display|insert|title|text|overlay|heading|label|caption)\b"#) else { return nil }
+        guard has(#"\b(add|put|show|write|display|insert|title|text|overlay|heading|label|caption)\b"#) else {
+            return nil
+        }
         let total = state.duration
         let starts = state.clipStarts
         var start = 0.0
@@ -370,7 +443,8 @@ struct Reader {
         var y = 0.15
         if has(#"\b(bottom|lower)\b"#) { y = 0.78 }
         if has(#"\b(middle|center|centre)\b"#) { y = 0.5 }
-        var draft = OverlayDraft(text: text, start: (start * 1000).rounded() / 1000, end: (end * 1000).rounded() / 1000, y: y)
+        var draft = OverlayDraft(
+            text: text, start: (start * 1000).rounded() / 1000, end: (end * 1000).rounded() / 1000, y: y)
         if !has(#"\btitle\b"#) { draft.style = TextStylePatch(size: 0.045) }
         return [.addOverlay(draft)]
     }

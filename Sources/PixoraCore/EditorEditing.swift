@@ -8,10 +8,13 @@ extension EditorState {
     public func applying(_ operations: [EditorOperation]) throws -> EditResult {
         let issues = validate()
         guard issues.isEmpty else {
-            throw InvalidDocument(document: "editor state", issues: issues.map { DocumentIssue("editorState.\($0.path)", $0.message) })
+            throw InvalidDocument(
+                document: "editor state", issues: issues.map { DocumentIssue("editorState.\($0.path)", $0.message) })
         }
         guard operations.count <= 100 else {
-            throw InvalidDocument(document: "operations", issues: [.init("operations", "has \(operations.count) operations; at most 100 are allowed at once")])
+            throw InvalidDocument(
+                document: "operations",
+                issues: [.init("operations", "has \(operations.count) operations; at most 100 are allowed at once")])
         }
         var state = self
         var changes: [String] = []
@@ -20,9 +23,11 @@ extension EditorState {
             try edit.apply(operation)
             let problems = edit.state.validate()
             guard problems.isEmpty else {
-                throw InvalidDocument(document: "operations", issues: problems.map {
-                    DocumentIssue("operations[\(index)]", "would make \($0.path) invalid: \($0.message)")
-                })
+                throw InvalidDocument(
+                    document: "operations",
+                    issues: problems.map {
+                        DocumentIssue("operations[\(index)]", "would make \($0.path) invalid: \($0.message)")
+                    })
             }
             state = edit.state
             changes += edit.changes
@@ -61,7 +66,9 @@ struct Edit {
 
     func volumeValue(_ value: Double?) throws -> Double {
         let volume = try required(value, "volume")
-        guard volume.isFinite, AudioTrack.volumeRange.contains(volume) else { throw fail("volume", "must be between 0 and 4, got \(volume.formatted)") }
+        guard volume.isFinite, AudioTrack.volumeRange.contains(volume) else {
+            throw fail("volume", "must be between 0 and 4, got \(volume.formatted)")
+        }
         return volume
     }
 
@@ -91,10 +98,14 @@ struct Edit {
             relay(from: before, sources: order)
         case .trimClip:
             let clip = try clipIndex(operation.clip)
-            guard operation.trimIn != nil || operation.duration != nil else { throw fail("duration", "send trimIn, duration or both") }
+            guard operation.trimIn != nil || operation.duration != nil else {
+                throw fail("duration", "send trimIn, duration or both")
+            }
             let before = state
             if let trimIn = operation.trimIn {
-                guard trimIn.isFinite, trimIn >= 0, trimIn <= 600 else { throw fail("trimIn", "must be between 0 and 600 seconds, got \(trimIn.formatted)") }
+                guard trimIn.isFinite, trimIn >= 0, trimIn <= 600 else {
+                    throw fail("trimIn", "must be between 0 and 600 seconds, got \(trimIn.formatted)")
+                }
                 state.clips[clip].trimIn = round3(trimIn)
             }
             if let duration = operation.duration {
@@ -105,23 +116,39 @@ struct Edit {
             }
             let new = state.clips[clip]
             let old = before.clips[clip]
-            if new.duration != old.duration { changes.append("Scene \(clip + 1) is now \(new.duration.formatted) s long (was \(old.duration.formatted) s)") }
-            if new.trimIn != old.trimIn { changes.append("Scene \(clip + 1) now starts \(new.trimIn.formatted) s into its clip") }
+            if new.duration != old.duration {
+                changes.append(
+                    "Scene \(clip + 1) is now \(new.duration.formatted) s long (was \(old.duration.formatted) s)")
+            }
+            if new.trimIn != old.trimIn {
+                changes.append("Scene \(clip + 1) now starts \(new.trimIn.formatted) s into its clip")
+            }
             relay(from: before, sources: Array(state.clips.indices))
         case .setTransition:
             let cuts = state.transitions.count
             let cut = try required(operation.cut, "cut")
             guard state.transitions.indices.contains(cut) else {
-                throw fail("cut", cuts == 0 ? "there are no cuts in a one-clip video" : "there is no cut \(cut); cuts are numbered 0 to \(cuts - 1)")
+                throw fail(
+                    "cut",
+                    cuts == 0
+                        ? "there are no cuts in a one-clip video"
+                        : "there is no cut \(cut); cuts are numbered 0 to \(cuts - 1)")
             }
-            guard operation.kind != nil || operation.duration != nil else { throw fail("kind", "send kind, duration or both") }
+            guard operation.kind != nil || operation.duration != nil else {
+                throw fail("kind", "send kind, duration or both")
+            }
             let before = state
             let limit = transitionLimit(cut)
             let kind = operation.kind ?? state.transitions[cut].kind
-            var duration = operation.duration ?? (state.transitions[cut].kind == .cut ? min(0.6, limit) : state.transitions[cut].duration)
+            var duration =
+                operation.duration
+                ?? (state.transitions[cut].kind == .cut ? min(0.6, limit) : state.transitions[cut].duration)
             if kind != .cut {
                 guard duration.isFinite, duration > 0, duration <= limit + 1e-9 else {
-                    throw fail("duration", "must be more than 0 and at most \(limit.formatted) s here (half the shorter of scenes \(cut + 1) and \(cut + 2), at most 3 s), got \(duration.formatted)")
+                    throw fail(
+                        "duration",
+                        "must be more than 0 and at most \(limit.formatted) s here (half the shorter of scenes \(cut + 1) and \(cut + 2), at most 3 s), got \(duration.formatted)"
+                    )
                 }
                 duration = round3(duration)
             }
@@ -129,8 +156,12 @@ struct Edit {
             changes.append("The cut from scene \(cut + 1) to \(cut + 2) is now \(describe(state.transitions[cut]))")
             relay(from: before, sources: Array(state.clips.indices))
         case .setAllTransitions:
-            guard operation.kind != nil || operation.duration != nil else { throw fail("kind", "send kind, duration or both") }
-            if let duration = operation.duration, !(duration.isFinite && duration > 0 && duration <= Transition.maximumDuration) {
+            guard operation.kind != nil || operation.duration != nil else {
+                throw fail("kind", "send kind, duration or both")
+            }
+            if let duration = operation.duration,
+                !(duration.isFinite && duration > 0 && duration <= Transition.maximumDuration)
+            {
                 throw fail("duration", "must be more than 0 and at most 3 seconds, got \(duration.formatted)")
             }
             guard !state.transitions.isEmpty else { throw fail("kind", "a one-clip video has no transitions") }
@@ -151,7 +182,11 @@ struct Edit {
             } else {
                 changes.append("Every cut is now \(what)")
             }
-            if shortened > 0 { changes.append("\(shortened) transition\(shortened == 1 ? " was" : "s were") shortened to fit \(shortened == 1 ? "its" : "their") scenes") }
+            if shortened > 0 {
+                changes.append(
+                    "\(shortened) transition\(shortened == 1 ? " was" : "s were") shortened to fit \(shortened == 1 ? "its" : "their") scenes"
+                )
+            }
             relay(from: before, sources: Array(state.clips.indices))
         case .setTrackVolume:
             let track = try required(operation.track, "track")
@@ -168,7 +203,9 @@ struct Edit {
             let clip = try clipIndex(operation.clip)
             let volume = try volumeValue(operation.volume)
             let members = voiceSegments(of: clip)
-            guard !members.isEmpty else { throw fail("clip", "scene \(clip + 1) has no narration to change the volume of") }
+            guard !members.isEmpty else {
+                throw fail("clip", "scene \(clip + 1) has no narration to change the volume of")
+            }
             for index in members { state.audio.voice.segments[index].volume = round3(volume) }
             changes.append("Scene \(clip + 1) narration volume is now \(Self.percent(volume))")
         case .setDucking:
@@ -176,7 +213,9 @@ struct Edit {
             state.audio.ducking = enabled
             changes.append(enabled ? "Music dips under the narration" : "Music no longer dips under the narration")
         case .setCaptions:
-            guard operation.enabled != nil || operation.style != nil else { throw fail("enabled", "send enabled, style or both") }
+            guard operation.enabled != nil || operation.style != nil else {
+                throw fail("enabled", "send enabled, style or both")
+            }
             if let enabled = operation.enabled {
                 state.captions.enabled = enabled
                 changes.append(enabled ? "Captions on" : "Captions off")
@@ -192,18 +231,24 @@ struct Edit {
             let id: String
             if let given = draft.id {
                 guard Identifier.isValid(given) else { throw fail("overlay.id", Identifier.rule) }
-                guard !state.overlays.contains(where: { $0.id == given }) else { throw fail("overlay.id", "an overlay '\(given)' already exists") }
+                guard !state.overlays.contains(where: { $0.id == given }) else {
+                    throw fail("overlay.id", "an overlay '\(given)' already exists")
+                }
                 id = given
             } else {
                 id = freshOverlayID()
             }
-            var overlay = TextOverlay(id: id, text: text, start: round3(draft.start), end: round3(draft.end), x: draft.x ?? 0.5, y: draft.y ?? 0.15)
+            var overlay = TextOverlay(
+                id: id, text: text, start: round3(draft.start), end: round3(draft.end), x: draft.x ?? 0.5,
+                y: draft.y ?? 0.15)
             if let style = draft.style { overlay.style = style.applied(to: overlay.style) }
             state.overlays.append(overlay)
             changes.append("Added the text “\(text)” from \(overlay.start.formatted) s to \(overlay.end.formatted) s")
         case .updateOverlay:
             let id = try required(operation.id, "id")
-            guard let index = state.overlays.firstIndex(where: { $0.id == id }) else { throw fail("id", "there is no overlay '\(id)'") }
+            guard let index = state.overlays.firstIndex(where: { $0.id == id }) else {
+                throw fail("id", "there is no overlay '\(id)'")
+            }
             var overlay = state.overlays[index]
             if let text = operation.text { overlay.text = text.trimmingCharacters(in: .whitespacesAndNewlines) }
             if let start = operation.start { overlay.start = round3(start) }
@@ -218,11 +263,15 @@ struct Edit {
             } else if before.x != overlay.x || before.y != overlay.y {
                 changes.append("Moved the text “\(overlay.text)”")
             } else if before.start != overlay.start || before.end != overlay.end {
-                changes.append("The text “\(overlay.text)” now shows from \(overlay.start.formatted) s to \(overlay.end.formatted) s")
+                changes.append(
+                    "The text “\(overlay.text)” now shows from \(overlay.start.formatted) s to \(overlay.end.formatted) s"
+                )
             }
         case .removeOverlay:
             let id = try required(operation.id, "id")
-            guard let index = state.overlays.firstIndex(where: { $0.id == id }) else { throw fail("id", "there is no overlay '\(id)'") }
+            guard let index = state.overlays.firstIndex(where: { $0.id == id }) else {
+                throw fail("id", "there is no overlay '\(id)'")
+            }
             let removed = state.overlays.remove(at: index)
             changes.append("Removed the text “\(removed.text)”")
         }
@@ -231,7 +280,8 @@ struct Edit {
     func transitionLimit(_ cut: Int) -> Double { state.transitionLimit(cut) }
 
     func describe(_ transition: Transition) -> String {
-        transition.kind == .cut ? "a straight cut" : "\(describe(kind: transition.kind)), \(transition.duration.formatted) s"
+        transition.kind == .cut
+            ? "a straight cut" : "\(describe(kind: transition.kind)), \(transition.duration.formatted) s"
     }
 
     func describe(kind: TransitionKind) -> String {
@@ -272,7 +322,9 @@ struct Edit {
             let limit = transitionLimit(cut)
             if state.transitions[cut].duration > limit + 1e-9 {
                 state.transitions[cut].duration = floor(limit * 1000) / 1000
-                changes.append("The transition after scene \(cut + 1) was shortened to \(state.transitions[cut].duration.formatted) s to fit")
+                changes.append(
+                    "The transition after scene \(cut + 1) was shortened to \(state.transitions[cut].duration.formatted) s to fit"
+                )
             }
         }
         let oldStarts = old.clipStarts
@@ -337,7 +389,9 @@ struct Edit {
         guard !oldMusic.isEmpty else { return }
         let owner: [Int?] = sources.map { source in
             let middle = oldStarts[source] + old.clips[source].duration / 2
-            return oldMusic.indices.last { oldMusic[$0].start <= middle && middle < oldMusic[$0].start + oldMusic[$0].duration }
+            return oldMusic.indices.last {
+                oldMusic[$0].start <= middle && middle < oldMusic[$0].start + oldMusic[$0].duration
+            }
         }
         var music: [AudioSegment] = []
         var first = 0
@@ -383,6 +437,8 @@ extension EditorState {
     /// Indexes of the voice segments that belong to clip `index` (they start inside it).
     func voiceSegments(of index: Int) -> [Int] {
         let starts = clipStarts
-        return audio.voice.segments.indices.filter { Edit.anchor(audio.voice.segments[$0].start, starts: starts) == index }
+        return audio.voice.segments.indices.filter {
+            Edit.anchor(audio.voice.segments[$0].start, starts: starts) == index
+        }
     }
 }

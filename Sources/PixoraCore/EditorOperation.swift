@@ -38,22 +38,51 @@ public struct EditorOperation: Codable, Sendable, Hashable {
 
     public init(_ op: Kind) { self.op = op }
 
-    public static func moveClip(from: Int, to: Int) -> Self { with(.moveClip) { $0.from = from; $0.to = to } }
+    public static func moveClip(from: Int, to: Int) -> Self {
+        with(.moveClip) {
+            $0.from = from
+            $0.to = to
+        }
+    }
     public static func removeClip(_ clip: Int) -> Self { with(.removeClip) { $0.clip = clip } }
     public static func trimClip(_ clip: Int, trimIn: Double? = nil, duration: Double? = nil) -> Self {
-        with(.trimClip) { $0.clip = clip; $0.trimIn = trimIn; $0.duration = duration }
+        with(.trimClip) {
+            $0.clip = clip
+            $0.trimIn = trimIn
+            $0.duration = duration
+        }
     }
     public static func setTransition(_ cut: Int, kind: TransitionKind? = nil, duration: Double? = nil) -> Self {
-        with(.setTransition) { $0.cut = cut; $0.kind = kind; $0.duration = duration }
+        with(.setTransition) {
+            $0.cut = cut
+            $0.kind = kind
+            $0.duration = duration
+        }
     }
     public static func setAllTransitions(kind: TransitionKind? = nil, duration: Double? = nil) -> Self {
-        with(.setAllTransitions) { $0.kind = kind; $0.duration = duration }
+        with(.setAllTransitions) {
+            $0.kind = kind
+            $0.duration = duration
+        }
     }
-    public static func setTrackVolume(_ track: Track, _ volume: Double) -> Self { with(.setTrackVolume) { $0.track = track; $0.volume = volume } }
-    public static func setClipVolume(_ clip: Int, _ volume: Double) -> Self { with(.setClipVolume) { $0.clip = clip; $0.volume = volume } }
+    public static func setTrackVolume(_ track: Track, _ volume: Double) -> Self {
+        with(.setTrackVolume) {
+            $0.track = track
+            $0.volume = volume
+        }
+    }
+    public static func setClipVolume(_ clip: Int, _ volume: Double) -> Self {
+        with(.setClipVolume) {
+            $0.clip = clip
+            $0.volume = volume
+        }
+    }
     public static func setDucking(_ enabled: Bool) -> Self { with(.setDucking) { $0.enabled = enabled } }
     public static func setCaptions(enabled: Bool? = nil, style: TextStylePatch? = nil) -> Self {
-        with(.setCaptions) { $0.enabled = enabled; $0.style = style }
+        with(.setCaptions) {
+            $0.enabled = enabled
+            $0.style = style
+        }
     }
     public static func addOverlay(_ overlay: OverlayDraft) -> Self { with(.addOverlay) { $0.overlay = overlay } }
     public static func removeOverlay(_ id: String) -> Self { with(.removeOverlay) { $0.id = id } }

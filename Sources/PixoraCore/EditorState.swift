@@ -126,7 +126,10 @@ public struct TextOverlay: Codable, Sendable, Hashable {
     public var y: Double
     public var style: TextStyle
 
-    public init(id: String, text: String, start: Double, end: Double, x: Double = 0.5, y: Double = 0.15, style: TextStyle = .title) {
+    public init(
+        id: String, text: String, start: Double, end: Double, x: Double = 0.5, y: Double = 0.15,
+        style: TextStyle = .title
+    ) {
         self.id = id
         self.text = text
         self.start = start

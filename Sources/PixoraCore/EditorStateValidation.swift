@@ -11,7 +11,9 @@ extension EditorState {
         func add(_ path: String, _ message: String) { issues.append(DocumentIssue(path, message)) }
 
         if version != Self.currentVersion {
-            add("version", "unsupported editor state version \(version); this Pixora reads version \(Self.currentVersion)")
+            add(
+                "version",
+                "unsupported editor state version \(version); this Pixora reads version \(Self.currentVersion)")
         }
         for (name, side) in [("canvas.width", canvas.width), ("canvas.height", canvas.height)] {
             if !Self.canvasSideRange.contains(side) || side % 2 != 0 {
@@ -22,7 +24,9 @@ extension EditorState {
         if !HexColor.isValid(background) { add("background", HexColor.rule(background)) }
 
         if clips.isEmpty { add("clips", "must contain at least one clip") }
-        if clips.count > Self.maximumClips { add("clips", "has \(clips.count) clips; at most \(Self.maximumClips) are allowed") }
+        if clips.count > Self.maximumClips {
+            add("clips", "has \(clips.count) clips; at most \(Self.maximumClips) are allowed")
+        }
         var clipIds = Set<String>()
         for (index, clip) in clips.enumerated() {
             let path = "clips[\(index)]"
@@ -34,20 +38,25 @@ extension EditorState {
             if !Self.clipDurationRange.contains(clip.duration) {
                 add("\(path).duration", "must be between 0.5 and 120 seconds, got \(clip.duration.formatted)")
             }
-            if clip.trimIn < 0 || !clip.trimIn.isFinite { add("\(path).trimIn", "must be 0 or more, got \(clip.trimIn.formatted)") }
+            if clip.trimIn < 0 || !clip.trimIn.isFinite {
+                add("\(path).trimIn", "must be 0 or more, got \(clip.trimIn.formatted)")
+            }
             if clip.asset.ext != "mp4" { add("\(path).asset", "must be a video asset (.mp4), got .\(clip.asset.ext)") }
         }
 
         let cuts = max(clips.count - 1, 0)
         if transitions.count != cuts {
-            add("transitions", "must have one transition per cut: \(cuts) for \(clips.count) clips, got \(transitions.count)")
+            add(
+                "transitions",
+                "must have one transition per cut: \(cuts) for \(clips.count) clips, got \(transitions.count)")
         } else {
             for (index, transition) in transitions.enumerated() {
                 let limit = Transition.longest(between: clips[index].duration, and: clips[index + 1].duration)
                 if transition.kind != .cut && (transition.duration <= 0 || transition.duration > limit) {
                     add(
                         "transitions[\(index)].duration",
-                        "must be more than 0 and at most \(limit.formatted) s (half the shorter of clips \(index) and \(index + 1), at most 3 s), got \(transition.duration.formatted)")
+                        "must be more than 0 and at most \(limit.formatted) s (half the shorter of clips \(index) and \(index + 1), at most 3 s), got \(transition.duration.formatted)"
+                    )
                 }
             }
         }
@@ -55,7 +64,9 @@ extension EditorState {
         let total = issues.isEmpty ? duration : .infinity
         validateText(captions.style, at: "captions.style", into: &issues)
         for (index, cue) in captions.cues.enumerated() {
-            validateSpan(start: cue.start, end: cue.end, text: cue.text, total: total, at: "captions.cues[\(index)]", into: &issues)
+            validateSpan(
+                start: cue.start, end: cue.end, text: cue.text, total: total, at: "captions.cues[\(index)]",
+                into: &issues)
         }
         var overlayIds = Set<String>()
         for (index, overlay) in overlays.enumerated() {
@@ -65,9 +76,14 @@ extension EditorState {
             } else if !overlayIds.insert(overlay.id).inserted {
                 add("\(path).id", "duplicate overlay id '\(overlay.id)'")
             }
-            validateSpan(start: overlay.start, end: overlay.end, text: overlay.text, total: total, at: path, into: &issues)
-            if !(0...1).contains(overlay.x) { add("\(path).x", "must be between 0 and 1 (fraction of the width), got \(overlay.x.formatted)") }
-            if !(0...1).contains(overlay.y) { add("\(path).y", "must be between 0 and 1 (fraction of the height), got \(overlay.y.formatted)") }
+            validateSpan(
+                start: overlay.start, end: overlay.end, text: overlay.text, total: total, at: path, into: &issues)
+            if !(0...1).contains(overlay.x) {
+                add("\(path).x", "must be between 0 and 1 (fraction of the width), got \(overlay.x.formatted)")
+            }
+            if !(0...1).contains(overlay.y) {
+                add("\(path).y", "must be between 0 and 1 (fraction of the height), got \(overlay.y.formatted)")
+            }
             validateText(overlay.style, at: "\(path).style", into: &issues)
         }
 
@@ -90,11 +106,18 @@ extension EditorState {
         return issues
     }
 
-    private func validateSpan(start: Double, end: Double, text: String, total: Double, at path: String, into issues: inout [DocumentIssue]) {
-        if start < 0 || !start.isFinite { issues.append(.init("\(path).start", "must be 0 or more, got \(start.formatted)")) }
-        if !(end > start) { issues.append(.init("\(path).end", "must be after start (\(start.formatted)), got \(end.formatted)")) }
+    private func validateSpan(
+        start: Double, end: Double, text: String, total: Double, at path: String, into issues: inout [DocumentIssue]
+    ) {
+        if start < 0 || !start.isFinite {
+            issues.append(.init("\(path).start", "must be 0 or more, got \(start.formatted)"))
+        }
+        if !(end > start) {
+            issues.append(.init("\(path).end", "must be after start (\(start.formatted)), got \(end.formatted)"))
+        }
         if end > total + 0.001 {
-            issues.append(.init("\(path).end", "is \(end.formatted) s, past the end of the video (\(total.formatted) s)"))
+            issues.append(
+                .init("\(path).end", "is \(end.formatted) s, past the end of the video (\(total.formatted) s)"))
         }
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             issues.append(.init("\(path).text", "must not be empty"))
@@ -105,36 +128,60 @@ extension EditorState {
 
     private func validateText(_ style: TextStyle, at path: String, into issues: inout [DocumentIssue]) {
         if !(0.015...0.25).contains(style.size) {
-            issues.append(.init("\(path).size", "must be between 0.015 and 0.25 (fraction of the canvas height), got \(style.size.formatted)"))
+            issues.append(
+                .init(
+                    "\(path).size",
+                    "must be between 0.015 and 0.25 (fraction of the canvas height), got \(style.size.formatted)"))
         }
         if !(0...0.3).contains(style.outline) {
-            issues.append(.init("\(path).outline", "must be between 0 and 0.3 (fraction of the font size), got \(style.outline.formatted)"))
+            issues.append(
+                .init(
+                    "\(path).outline",
+                    "must be between 0 and 0.3 (fraction of the font size), got \(style.outline.formatted)"))
         }
         if !(0...1).contains(style.boxOpacity) {
             issues.append(.init("\(path).boxOpacity", "must be between 0 and 1, got \(style.boxOpacity.formatted)"))
         }
-        for (name, color) in [("color", style.color), ("outlineColor", style.outlineColor), ("boxColor", style.boxColor)]
+        for (name, color) in [
+            ("color", style.color), ("outlineColor", style.outlineColor), ("boxColor", style.boxColor),
+        ]
         where !HexColor.isValid(color) {
             issues.append(.init("\(path).\(name)", HexColor.rule(color)))
         }
     }
 
-    private func validateSegment(_ segment: AudioSegment, total: Double, at path: String, into issues: inout [DocumentIssue]) {
-        if segment.asset.ext != "wav" { issues.append(.init("\(path).asset", "must be an audio asset (.wav), got .\(segment.asset.ext)")) }
+    private func validateSegment(
+        _ segment: AudioSegment, total: Double, at path: String, into issues: inout [DocumentIssue]
+    ) {
+        if segment.asset.ext != "wav" {
+            issues.append(.init("\(path).asset", "must be an audio asset (.wav), got .\(segment.asset.ext)"))
+        }
         if segment.start < 0 || !segment.start.isFinite {
             issues.append(.init("\(path).start", "must be 0 or more, got \(segment.start.formatted)"))
         } else if segment.start >= total {
-            issues.append(.init("\(path).start", "is \(segment.start.formatted) s, at or past the end of the video (\(total.formatted) s)"))
+            issues.append(
+                .init(
+                    "\(path).start",
+                    "is \(segment.start.formatted) s, at or past the end of the video (\(total.formatted) s)"))
         }
         if !(segment.duration > 0) || segment.duration > 600 {
-            issues.append(.init("\(path).duration", "must be more than 0 and at most 600 seconds, got \(segment.duration.formatted)"))
+            issues.append(
+                .init(
+                    "\(path).duration", "must be more than 0 and at most 600 seconds, got \(segment.duration.formatted)"
+                ))
         }
-        if segment.trimIn < 0 { issues.append(.init("\(path).trimIn", "must be 0 or more, got \(segment.trimIn.formatted)")) }
+        if segment.trimIn < 0 {
+            issues.append(.init("\(path).trimIn", "must be 0 or more, got \(segment.trimIn.formatted)"))
+        }
         if !AudioTrack.volumeRange.contains(segment.volume) {
             issues.append(.init("\(path).volume", "must be between 0 and 4, got \(segment.volume.formatted)"))
         }
         if segment.fadeIn < 0 || segment.fadeOut < 0 || segment.fadeIn + segment.fadeOut > segment.duration + 0.001 {
-            issues.append(.init("\(path).fadeIn", "fades must be 0 or more and fit in the segment (fadeIn + fadeOut ≤ duration \(segment.duration.formatted))"))
+            issues.append(
+                .init(
+                    "\(path).fadeIn",
+                    "fades must be 0 or more and fit in the segment (fadeIn + fadeOut ≤ duration \(segment.duration.formatted))"
+                ))
         }
     }
 }

@@ -51,7 +51,8 @@ public struct Plan: Codable, Sendable, Hashable {
     public var settings: Settings
     public var scenes: [PlanScene]
 
-    public init(title: String, summary: String, script: String, prompt: String, settings: Settings, scenes: [PlanScene]) {
+    public init(title: String, summary: String, script: String, prompt: String, settings: Settings, scenes: [PlanScene])
+    {
         self.version = Self.currentVersion
         self.title = title
         self.summary = summary
@@ -72,7 +73,9 @@ public struct Plan: Codable, Sendable, Hashable {
     public func validate() -> [DocumentIssue] {
         var issues: [DocumentIssue] = []
         if version != Self.currentVersion {
-            issues.append(.init("version", "unsupported plan version \(version); this Pixora reads version \(Self.currentVersion)"))
+            issues.append(
+                .init(
+                    "version", "unsupported plan version \(version); this Pixora reads version \(Self.currentVersion)"))
         }
         if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             issues.append(.init("title", "must not be empty"))
@@ -92,12 +95,15 @@ public struct Plan: Codable, Sendable, Hashable {
                 issues.append(.init("\(path).id", "duplicate scene id '\(scene.id)'"))
             }
             if !Self.sceneDurationRange.contains(scene.duration) {
-                issues.append(.init("\(path).duration", "must be between 1.5 and 30 seconds, got \(scene.duration.formatted)"))
+                issues.append(
+                    .init("\(path).duration", "must be between 1.5 and 30 seconds, got \(scene.duration.formatted)"))
             }
             if scene.narration.codePointCount > PlanScene.maximumNarration {
-                issues.append(.init(
-                    "\(path).narration",
-                    "is \(scene.narration.codePointCount) characters; at most \(PlanScene.maximumNarration) are allowed"))
+                issues.append(
+                    .init(
+                        "\(path).narration",
+                        "is \(scene.narration.codePointCount) characters; at most \(PlanScene.maximumNarration) are allowed"
+                    ))
             }
             if scene.visual.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 issues.append(.init("\(path).visual", "must describe what the scene shows"))
@@ -110,9 +116,11 @@ public struct Plan: Codable, Sendable, Hashable {
                 let limit = Transition.longest(between: scene.duration, and: next.duration)
                 let overlap = scene.transition.overlap
                 if overlap < 0 || overlap > limit {
-                    issues.append(.init(
-                        "\(path).transition.duration",
-                        "must be between 0 and \(limit.formatted) s (half the shorter neighbouring scene, at most 3 s), got \(overlap.formatted)"))
+                    issues.append(
+                        .init(
+                            "\(path).transition.duration",
+                            "must be between 0 and \(limit.formatted) s (half the shorter neighbouring scene, at most 3 s), got \(overlap.formatted)"
+                        ))
                 }
             }
         }
@@ -133,6 +141,7 @@ public enum Identifier {
     public static let rule = "must be 1–32 characters of a–z, 0–9 and '-'"
 
     public static func isValid(_ id: String) -> Bool {
-        (1...32).contains(id.count) && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        (1...32).contains(id.count)
+            && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 }

@@ -25,9 +25,12 @@ public struct PromptHints: Sendable, Equatable {
     // Whole words only: "the 1990s" or "the 80s" is a decade, not a duration, so bare "s"/"m" units do not count
     // and a number may not be the tail of a longer one.
     private static let durationPattern = try? NSRegularExpression(
-        pattern: #"(?<![\d.])(\d{1,3}(?:\.\d+)?|half a|forty-five|one|two|three|five|ten|fifteen|twenty|thirty|forty|fifty|sixty|ninety|\ba)[\s-]*(seconds?|secs?|minutes?|mins?)\b"#)
+        pattern:
+            #"(?<![\d.])(\d{1,3}(?:\.\d+)?|half a|forty-five|one|two|three|five|ten|fifteen|twenty|thirty|forty|fifty|sixty|ninety|\ba)[\s-]*(seconds?|secs?|minutes?|mins?)\b"#
+    )
     private static let framingPattern = try? NSRegularExpression(
-        pattern: #"^(please\s+)?(make|create|generate|produce)?\s*(me\s+)?(an?\s+)?([\w:\-\.]+\s+){0,5}?(video|clip|short|reel|film|animation|explainer|story)\s+(about|on|of|explaining|showing|that explains|that shows|for|to explain)\s+"#,
+        pattern:
+            #"^(please\s+)?(make|create|generate|produce)?\s*(me\s+)?(an?\s+)?([\w:\-\.]+\s+){0,5}?(video|clip|short|reel|film|animation|explainer|story)\s+(about|on|of|explaining|showing|that explains|that shows|for|to explain)\s+"#,
         options: [.caseInsensitive])
 
     static func duration(in text: String) -> Double? {

@@ -105,7 +105,8 @@ public struct Settings: Codable, Sendable, Hashable {
     public func validate() -> [DocumentIssue] {
         var issues: [DocumentIssue] = []
         if !Self.durationRange.contains(durationSeconds) || !durationSeconds.isFinite {
-            issues.append(.init("durationSeconds", "must be between 5 and 120 seconds, got \(durationSeconds.formatted)"))
+            issues.append(
+                .init("durationSeconds", "must be between 5 and 120 seconds, got \(durationSeconds.formatted)"))
         }
         if !Self.speechRateRange.contains(speechRate) {
             issues.append(.init("speechRate", "must be between 0.5 and 2.0, got \(speechRate.formatted)"))

@@ -43,7 +43,9 @@ public struct SettingsOptions: Codable, Sendable, Equatable {
         maxPromptLength: maxPromptLength)
 
     static func named<Value: NamedChoice>(_ type: Value.Type) -> [Choice] {
-        Value.allCases.map { Choice(value: $0.rawValue, label: $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst()) }
+        Value.allCases.map {
+            Choice(value: $0.rawValue, label: $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst())
+        }
     }
 }
 

@@ -31,7 +31,9 @@ public struct ImageRequest: Codable, Sendable, Hashable {
     public var height: Int
     public var seed: UInt64
 
-    public init(visual: String, keyPhrase: String, mood: Mood, style: VisualStyle, width: Int, height: Int, seed: UInt64) {
+    public init(
+        visual: String, keyPhrase: String, mood: Mood, style: VisualStyle, width: Int, height: Int, seed: UInt64
+    ) {
         self.visual = visual
         self.keyPhrase = keyPhrase
         self.mood = mood

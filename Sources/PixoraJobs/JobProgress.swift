@@ -16,7 +16,10 @@ public struct JobProgress: Codable, Sendable, Hashable {
     /// Things the user should know, e.g. that the embedded generator stood in for a failing provider.
     public var notices: [String]?
 
-    public init(stage: GenerationStage, fraction: Double, message: String, etaSeconds: Double? = nil, scenes: [SceneProgress] = []) {
+    public init(
+        stage: GenerationStage, fraction: Double, message: String, etaSeconds: Double? = nil,
+        scenes: [SceneProgress] = []
+    ) {
         self.stage = stage
         self.fraction = fraction
         self.message = message
@@ -36,7 +39,8 @@ public struct SceneProgress: Codable, Sendable, Hashable {
     public var imageKey: String?
 
     public init(
-        index: Int, voice: PartStatus = .pending, image: PartStatus = .pending, clip: PartStatus = .pending, music: PartStatus = .pending,
+        index: Int, voice: PartStatus = .pending, image: PartStatus = .pending, clip: PartStatus = .pending,
+        music: PartStatus = .pending,
         imageKey: String? = nil
     ) {
         self.index = index
@@ -54,9 +58,10 @@ final class ProgressTracker: Sendable {
     private let started = Date()
 
     init(sceneCount: Int) {
-        state = Mutex(JobProgress(
-            stage: .planning, fraction: 0, message: "starting",
-            scenes: (0..<sceneCount).map { SceneProgress(index: $0) }))
+        state = Mutex(
+            JobProgress(
+                stage: .planning, fraction: 0, message: "starting",
+                scenes: (0..<sceneCount).map { SceneProgress(index: $0) }))
     }
 
     func setSceneCount(_ count: Int) {
@@ -68,10 +73,14 @@ final class ProgressTracker: Sendable {
             progress.stage = event.stage
             progress.fraction = max(progress.fraction, min(event.fraction, 1))
             progress.message = event.message
-            if let notice = event.notice, !(progress.notices ?? []).contains(notice), (progress.notices ?? []).count < 50 {
+            if let notice = event.notice, !(progress.notices ?? []).contains(notice),
+                (progress.notices ?? []).count < 50
+            {
                 progress.notices = (progress.notices ?? []) + [notice]
             }
-            if let index = event.sceneIndex, let part = event.part, let status = event.status, progress.scenes.indices.contains(index) {
+            if let index = event.sceneIndex, let part = event.part, let status = event.status,
+                progress.scenes.indices.contains(index)
+            {
                 switch part {
                 case .voice: progress.scenes[index].voice = status
                 case .image:
@@ -82,8 +91,10 @@ final class ProgressTracker: Sendable {
                 }
             }
             let elapsed = Date().timeIntervalSince(started)
-            progress.etaSeconds = progress.fraction > 0.05 && progress.fraction < 1
-                ? ((elapsed / progress.fraction) * (1 - progress.fraction)).rounded() : (progress.fraction >= 1 ? 0 : nil)
+            progress.etaSeconds =
+                progress.fraction > 0.05 && progress.fraction < 1
+                ? ((elapsed / progress.fraction) * (1 - progress.fraction)).rounded()
+                : (progress.fraction >= 1 ? 0 : nil)
             return progress
         }
     }

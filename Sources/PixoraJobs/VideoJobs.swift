@@ -1,9 +1,9 @@
 import Foundation
 import Logging
 import PixoraCore
-import PixoraPipeline
 import PixoraGenerators
 import PixoraMedia
+import PixoraPipeline
 import PixoraStore
 import SQLKit
 
@@ -69,7 +69,9 @@ public struct VideoWorkshop: Sendable {
 
     /// Runs `body` with a progress handler whose events are folded by `tracker` and stored in order, newest first
     /// when the database is slower than the events.
-    func reporting<T: Sendable>(to context: JobContext, tracker: ProgressTracker, _ body: (@escaping ProgressHandler) async throws -> T) async throws -> T {
+    func reporting<T: Sendable>(
+        to context: JobContext, tracker: ProgressTracker, _ body: (@escaping ProgressHandler) async throws -> T
+    ) async throws -> T {
         let (stream, continuation) = AsyncStream.makeStream(of: JobProgress.self, bufferingPolicy: .bufferingNewest(1))
         let writer = Task {
             for await progress in stream { await context.report(progress) }
@@ -83,7 +85,10 @@ public struct VideoWorkshop: Sendable {
 
     /// Records the job's results with `context.complete`; if the job was cancelled or taken over meanwhile, the
     /// files rendered for it are removed and nothing is recorded.
-    func complete(_ context: JobContext, final progress: JobProgress, files: [String], _ body: (any SQLDatabase) async throws -> Void) async throws {
+    func complete(
+        _ context: JobContext, final progress: JobProgress, files: [String],
+        _ body: (any SQLDatabase) async throws -> Void
+    ) async throws {
         do {
             try await context.complete(final: progress, body)
         } catch let error as JobLeaseLost {
@@ -93,7 +98,9 @@ public struct VideoWorkshop: Sendable {
     }
 
     /// Renders `state` into a scratch folder and moves the MP4 and thumbnail under the version's keys.
-    func render(_ state: EditorState, video: String, version: Int, context: JobContext, tracker: ProgressTracker) async throws -> (RenderResult, videoKey: String, thumbnailKey: String) {
+    func render(_ state: EditorState, video: String, version: Int, context: JobContext, tracker: ProgressTracker)
+        async throws -> (RenderResult, videoKey: String, thumbnailKey: String)
+    {
         let scratch = try media.scratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let output = scratch.appendingPathComponent("video.mp4")
@@ -116,7 +123,9 @@ public struct VideoWorkshop: Sendable {
         let scene = assets.scenes[index]
         func row(_ kind: AssetKind, _ asset: AssetRef, _ generator: any Generator) -> NewSceneAsset {
             if let made = store.provenance(of: asset) {
-                return NewSceneAsset(kind: kind, key: asset.description, generator: "\(made.provider):\(made.model)", costUsd: made.costUSD)
+                return NewSceneAsset(
+                    kind: kind, key: asset.description, generator: "\(made.provider):\(made.model)",
+                    costUsd: made.costUSD)
             }
             return NewSceneAsset(kind: kind, key: asset.description, generator: "\(generator.id)@\(generator.version)")
         }
@@ -170,24 +179,33 @@ struct GenerateVideoJob: JobHandler {
             _ = try await Scenes.createInitial(db, video: video.id, planScenes: plan.scenes)
         }
         tracker.setSceneCount(plan.scenes.count)
-        await context.report(tracker.apply(ProgressEvent(stage: .voice, fraction: ProgressEvent.fraction(.voice, done: 0, of: 1), message: "planned \(plan.scenes.count) scenes")))
+        await context.report(
+            tracker.apply(
+                ProgressEvent(
+                    stage: .voice, fraction: ProgressEvent.fraction(.voice, done: 0, of: 1),
+                    message: "planned \(plan.scenes.count) scenes")))
 
         let assembled = try await workshop.assemble(plan, context: context, tracker: tracker)
         let (assets, state) = (assembled.assets, assembled.state)
-        let (result, videoKey, thumbnailKey) = try await workshop.render(state, video: video.id, version: 1, context: context, tracker: tracker)
+        let (result, videoKey, thumbnailKey) = try await workshop.render(
+            state, video: video.id, version: 1, context: context, tracker: tracker)
         let done = tracker.apply(ProgressEvent(stage: .done, fraction: 1, message: "done"))
         try await workshop.complete(context, final: done, files: [videoKey, thumbnailKey]) { db in
             let scenes = try await Scenes.list(db, video: video.id)
             for scene in scenes where scene.position < plan.scenes.count {
-                guard let revision = try await Scenes.revision(db, scene: scene.id, number: scene.currentRevision) else { continue }
+                guard let revision = try await Scenes.revision(db, scene: scene.id, number: scene.currentRevision)
+                else { continue }
                 try await Scenes.completeRevision(
                     db, revision: revision, planScene: plan.scenes[scene.position],
                     assets: workshop.assetRows(scene: scene.position, plan: plan, assets: assets))
             }
             let (version, _) = try await Versions.add(
                 db, video: video.id, editorState: state, status: .rendering, current: nil)
-            try await Versions.setOutput(db, id: version.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration)
-            try await Videos.setOutput(db, id: video.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration, version: version.number)
+            try await Versions.setOutput(
+                db, id: version.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration)
+            try await Videos.setOutput(
+                db, id: video.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration,
+                version: version.number)
             try await Videos.setStatus(db, id: video.id, .completed)
         }
     }
@@ -214,7 +232,9 @@ struct RegenerateSceneJob: JobHandler {
             let current = try await Versions.list(db, video: video.id).first { $0.number == video.currentVersion }
             return (scene, revision, current)
         }
-        guard let scene, let revision, let stored = video.plan else { throw UsageError("the scene or revision no longer exists") }
+        guard let scene, let revision, let stored = video.plan else {
+            throw UsageError("the scene or revision no longer exists")
+        }
         var plan = try stored.validated()
         guard plan.scenes.indices.contains(scene.position) else { throw UsageError("the scene is not in the plan") }
         plan.scenes[scene.position] = revision.planScene
@@ -224,10 +244,14 @@ struct RegenerateSceneJob: JobHandler {
         let assets = assembled.assets
         var state = assembled.state
         if let current { state.carryOverEdits(from: current.editorState) }
-        let number = (try await database.read { db in try await Versions.list(db, video: video.id).map(\.number).max() } ?? 0) + 1
-        let (result, videoKey, thumbnailKey) = try await workshop.render(state, video: video.id, version: number, context: context, tracker: tracker)
+        let number =
+            (try await database.read { db in try await Versions.list(db, video: video.id).map(\.number).max() } ?? 0)
+            + 1
+        let (result, videoKey, thumbnailKey) = try await workshop.render(
+            state, video: video.id, version: number, context: context, tracker: tracker)
         var removed: [VideoVersion] = []
-        let done = tracker.apply(ProgressEvent(stage: .done, fraction: 1, message: "scene \(scene.position + 1) regenerated"))
+        let done = tracker.apply(
+            ProgressEvent(stage: .done, fraction: 1, message: "scene \(scene.position + 1) regenerated"))
         try await workshop.complete(context, final: done, files: [videoKey, thumbnailKey]) { db in
             try await Scenes.completeRevision(
                 db, revision: revision, planScene: plan.scenes[scene.position],
@@ -237,8 +261,11 @@ struct RegenerateSceneJob: JobHandler {
                 db, video: video.id, editorState: state, status: .rendering, current: video.currentVersion)
             removed = pruned
             guard version.number == number else { throw VersionRace() }
-            try await Versions.setOutput(db, id: version.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration)
-            try await Videos.setOutput(db, id: video.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration, version: version.number)
+            try await Versions.setOutput(
+                db, id: version.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration)
+            try await Videos.setOutput(
+                db, id: video.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration,
+                version: version.number)
         }
         for version in removed {
             workshop.media.remove(version.videoKey)
@@ -250,7 +277,9 @@ struct RegenerateSceneJob: JobHandler {
         let payload = try job.payload(as: RegenerateScenePayload.self)
         try await Scenes.failRevision(db, revision: payload.revisionId)
         if payload.price > 0, let user = job.userId {
-            try await CreditLedger.apply(db, user: user, delta: payload.price, reason: .sceneRefund, reference: payload.revisionId, key: "revision:\(payload.revisionId):refund")
+            try await CreditLedger.apply(
+                db, user: user, delta: payload.price, reason: .sceneRefund, reference: payload.revisionId,
+                key: "revision:\(payload.revisionId):refund")
         }
     }
 }
@@ -269,17 +298,26 @@ struct RenderVersionJob: JobHandler {
         let database = workshop.database
         let video = try await workshop.video(context.job.videoId)
         let payload = try context.job.payload(as: RenderVersionPayload.self)
-        guard let version = try await database.read({ db in try await Versions.find(db, video: video.id, id: payload.versionId) }) else {
+        guard
+            let version = try await database.read({ db in
+                try await Versions.find(db, video: video.id, id: payload.versionId)
+            })
+        else {
             throw UsageError("the version no longer exists")
         }
         try await database.transaction { db in try await Versions.setStatus(db, id: version.id, .rendering) }
         let state = try version.editorState.validated()
         let tracker = ProgressTracker(sceneCount: 0)
-        let (result, videoKey, thumbnailKey) = try await workshop.render(state, video: video.id, version: version.number, context: context, tracker: tracker)
-        let done = tracker.apply(ProgressEvent(stage: .done, fraction: 1, message: "version \(version.number) rendered"))
+        let (result, videoKey, thumbnailKey) = try await workshop.render(
+            state, video: video.id, version: version.number, context: context, tracker: tracker)
+        let done = tracker.apply(
+            ProgressEvent(stage: .done, fraction: 1, message: "version \(version.number) rendered"))
         try await workshop.complete(context, final: done, files: [videoKey, thumbnailKey]) { db in
-            try await Versions.setOutput(db, id: version.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration)
-            try await Videos.setOutput(db, id: video.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration, version: version.number)
+            try await Versions.setOutput(
+                db, id: version.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration)
+            try await Videos.setOutput(
+                db, id: video.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration,
+                version: version.number)
         }
     }
 

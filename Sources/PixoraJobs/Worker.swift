@@ -55,7 +55,9 @@ public struct JobContext: Sendable {
 
     /// Marks the job succeeded and runs `body` in the same transaction, so its results land exactly when the job
     /// is recorded as done. Throws `JobLeaseLost` (writing nothing) when the job is no longer this worker's.
-    public func complete(final progress: JobProgress? = nil, _ body: (any SQLDatabase) async throws -> Void) async throws {
+    public func complete(final progress: JobProgress? = nil, _ body: (any SQLDatabase) async throws -> Void)
+        async throws
+    {
         let json = progress.flatMap { try? String(decoding: JSONEncoder().encode($0), as: UTF8.self) }
         try await database.transaction { db in
             guard try await Jobs.complete(db, id: job.id, owner: worker, progress: json) else { throw JobLeaseLost() }
@@ -74,7 +76,8 @@ final class ProgressThrottle: Sendable {
     func shouldSend(_ progress: JobProgress, interval: TimeInterval) -> Bool {
         sent.withLock { sent in
             let now = Date()
-            let due = now.timeIntervalSince(sent.at) >= interval || progress.stage != sent.stage
+            let due =
+                now.timeIntervalSince(sent.at) >= interval || progress.stage != sent.stage
                 || progress.fraction >= 1
             if due { sent = (now, progress.stage) }
             return due
@@ -102,12 +105,17 @@ public final class Worker: Sendable {
     let logger: Logger
     let reapClock = IntervalClock()
 
-    public init(database: any Database, handlers: [any JobHandler], settings: WorkerSettings = WorkerSettings(), logger: Logger, id: String? = nil) {
+    public init(
+        database: any Database, handlers: [any JobHandler], settings: WorkerSettings = WorkerSettings(), logger: Logger,
+        id: String? = nil
+    ) {
         self.database = database
         self.handlers = Dictionary(uniqueKeysWithValues: handlers.map { ($0.kind, $0) })
         self.settings = settings
         self.logger = logger
-        self.id = id ?? "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8).lowercased())"
+        self.id =
+            id
+            ?? "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8).lowercased())"
     }
 
     /// Polls and runs jobs until the task is cancelled.
@@ -159,7 +167,8 @@ public final class Worker: Sendable {
             await fail(job, handler: nil, error: error, retryable: false, logger: logger)
             return
         }
-        let context = JobContext(job: job, worker: id, database: database, settings: settings, throttle: ProgressThrottle())
+        let context = JobContext(
+            job: job, worker: id, database: database, settings: settings, throttle: ProgressThrottle())
         let started = Date()
         let lost = LeaseFlag()
         do {
@@ -169,7 +178,9 @@ public final class Worker: Sendable {
                     // Renews the lease; when it cannot (cancelled or taken over), stops the work.
                     while true {
                         try await Task.sleep(for: .seconds(settings.heartbeat))
-                        let held = (try? await Jobs.heartbeat(in: database, id: job.id, owner: id, lease: settings.lease)) ?? true
+                        let held =
+                            (try? await Jobs.heartbeat(in: database, id: job.id, owner: id, lease: settings.lease))
+                            ?? true
                         if !held {
                             lost.set()
                             throw JobLeaseLost()
@@ -179,7 +190,9 @@ public final class Worker: Sendable {
                 try await group.next()
                 group.cancelAll()
             }
-            logger.info("job succeeded", metadata: ["seconds": .string(String(format: "%.1f", Date().timeIntervalSince(started)))])
+            logger.info(
+                "job succeeded",
+                metadata: ["seconds": .string(String(format: "%.1f", Date().timeIntervalSince(started)))])
         } catch is JobLeaseLost {
             logger.info("job stopped: cancelled or taken over by another worker")
         } catch is CancellationError where lost.value {
@@ -199,12 +212,16 @@ public final class Worker: Sendable {
         do {
             let outcome = try await database.transaction { db -> JobFailure in
                 let outcome = try await Jobs.fail(
-                    db, id: job.id, owner: id, error: error, retryable: retryable, base: settings.retryBase, maxBackoff: settings.maxBackoff)
+                    db, id: job.id, owner: id, error: error, retryable: retryable, base: settings.retryBase,
+                    maxBackoff: settings.maxBackoff)
                 if outcome == .failed { await undo(job, handler: handler, error: error, in: db, logger: logger) }
                 return outcome
             }
             switch outcome {
-            case .retrying(let at): logger.warning("job attempt failed; retrying", metadata: ["error": .string(error), "retry_in_ms": .stringConvertible(at - Clock.nowMillis())])
+            case .retrying(let at):
+                logger.warning(
+                    "job attempt failed; retrying",
+                    metadata: ["error": .string(error), "retry_in_ms": .stringConvertible(at - Clock.nowMillis())])
             case .failed: logger.error("job failed", metadata: ["error": .string(error)])
             case .leaseLost: logger.info("job failed after its lease was lost; nothing recorded")
             }
@@ -220,7 +237,8 @@ public final class Worker: Sendable {
             try await handler?.failed(job, error: error, in: db)
         } catch {
             logger.error(
-                "could not undo a failed job's effects", metadata: ["job": .string(job.id), "error": .string("\(error)")])
+                "could not undo a failed job's effects",
+                metadata: ["job": .string(job.id), "error": .string("\(error)")])
         }
     }
 

@@ -15,7 +15,8 @@ public struct AssetFolder: AssetLocator {
 
     /// Where an asset lives (whether or not it exists yet). The name comes from a validated key, never from user text.
     public func location(of asset: AssetRef) -> URL {
-        root.appendingPathComponent(String(asset.key.hex.prefix(2)), isDirectory: true).appendingPathComponent(asset.fileName)
+        root.appendingPathComponent(String(asset.key.hex.prefix(2)), isDirectory: true).appendingPathComponent(
+            asset.fileName)
     }
 
     public func url(for asset: AssetRef) throws -> URL {

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -16,17 +17,20 @@ public enum AtomicFile {
     /// Runs `produce` against a temporary file and moves the result to `destination` only if it succeeds.
     @discardableResult
     public static func write<T>(to destination: URL, _ produce: (URL) async throws -> T) async throws -> T {
-        try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = temporarySibling(of: destination)
         do {
             let result = try await produce(temporary)
             guard FileManager.default.fileExists(atPath: temporary.path) else {
-                throw MediaError.unreadableOutput(tool: "pixora", detail: "no file was produced for \(destination.lastPathComponent)")
+                throw MediaError.unreadableOutput(
+                    tool: "pixora", detail: "no file was produced for \(destination.lastPathComponent)")
             }
             // POSIX rename replaces an existing file atomically; Foundation's replaceItemAt on Linux deletes it instead.
             guard rename(temporary.path, destination.path) == 0 else {
                 throw MediaError.unreadableOutput(
-                    tool: "pixora", detail: "cannot move the finished file to \(destination.path): \(String(cString: strerror(errno)))")
+                    tool: "pixora",
+                    detail: "cannot move the finished file to \(destination.path): \(String(cString: strerror(errno)))")
             }
             return result
         } catch {

@@ -20,12 +20,15 @@ public enum MediaError: UserFacingError, Equatable {
         case .fileMissing(let what, let package):
             return "the \(what) is missing; install it with: sudo apt-get install \(package)"
         case .toolFailed(let tool, let status, let lastLines):
-            let tail = lastLines.isEmpty ? "" : "\nlast lines of its output:\n" + lastLines.map { "  \($0)" }.joined(separator: "\n")
+            let tail =
+                lastLines.isEmpty
+                ? "" : "\nlast lines of its output:\n" + lastLines.map { "  \($0)" }.joined(separator: "\n")
             return "\(tool) failed (\(status))\(tail)"
         case .unreadableOutput(let tool, let detail):
             return "could not read what \(tool) produced: \(detail)"
         case .assetMissing(let name):
-            return "asset \(name) is not in the asset store; regenerate it with `pixora generate` or point --cache at the folder that holds it"
+            return
+                "asset \(name) is not in the asset store; regenerate it with `pixora generate` or point --cache at the folder that holds it"
         }
     }
 }

@@ -52,9 +52,11 @@ public enum MediaProbe {
     }
 
     public static func probe(_ url: URL) async throws -> MediaInfo {
-        let output = try await ToolRunner.run(.ffprobe, [
-            "-v", "error", "-print_format", "json", "-show_format", "-show_streams", url.path,
-        ])
+        let output = try await ToolRunner.run(
+            .ffprobe,
+            [
+                "-v", "error", "-print_format", "json", "-show_format", "-show_streams", url.path,
+            ])
         guard let json = try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any],
             let format = json["format"] as? [String: Any]
         else {

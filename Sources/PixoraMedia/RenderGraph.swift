@@ -77,7 +77,8 @@ public struct RenderGraphBuilder: Sendable {
     }
 
     public init(
-        state: EditorState, clipPaths: [String], clipSizes: [Size?]? = nil, clipLengths: [Double?]? = nil, voicePaths: [String],
+        state: EditorState, clipPaths: [String], clipSizes: [Size?]? = nil, clipLengths: [Double?]? = nil,
+        voicePaths: [String],
         musicPaths: [String], subtitlePath: String?, fontsDirectory: String
     ) {
         self.state = state
@@ -103,14 +104,17 @@ public struct RenderGraphBuilder: Sendable {
         let audio = audioChains(firstInput: inputs.count, loudness: loudness)
         chains += audio.chains
         return RenderGraph(
-            inputs: inputs + audio.inputs, filter: chains.joined(separator: ";\n"), videoOutput: "[vout]", audioOutput: "[aout]",
+            inputs: inputs + audio.inputs, filter: chains.joined(separator: ";\n"), videoOutput: "[vout]",
+            audioOutput: "[aout]",
             thumbnailOutput: thumbnailFrame == nil ? nil : "[thumb]")
     }
 
     /// Only the audio chain, for measuring loudness before the real render.
     public func audioGraph(loudness: LoudnessStage) -> RenderGraph {
         let audio = audioChains(firstInput: 0, loudness: loudness)
-        return RenderGraph(inputs: audio.inputs, filter: audio.chains.joined(separator: ";\n"), videoOutput: nil, audioOutput: "[aout]")
+        return RenderGraph(
+            inputs: audio.inputs, filter: audio.chains.joined(separator: ";\n"), videoOutput: nil, audioOutput: "[aout]"
+        )
     }
 
     var hasAudio: Bool { !state.audio.voice.segments.isEmpty || !state.audio.music.segments.isEmpty }
@@ -135,7 +139,9 @@ public struct RenderGraphBuilder: Sendable {
             if let length = clipLengths[index], clip.trimIn + clip.duration > length + 1 / fps {
                 // Longer than its source: hold the last frame, then cut to the exact length.
                 let missing = clip.trimIn + clip.duration - length
-                steps += ["tpad=stop_mode=clone:stop_duration=\(n(missing + 1 / fps))", "trim=duration=\(n(clip.duration))"]
+                steps += [
+                    "tpad=stop_mode=clone:stop_duration=\(n(missing + 1 / fps))", "trim=duration=\(n(clip.duration))",
+                ]
             }
             if clipSizes[index] != Size(width: w, height: h) {
                 steps += [
@@ -149,15 +155,22 @@ public struct RenderGraphBuilder: Sendable {
             let overlapOut = index < overlaps.count ? overlaps[index] : 0
             var parts: [(label: String, start: Int, end: Int)] = []
             if overlapIn > 0 { parts.append(("[h\(index)]", 0, overlapIn)) }
-            if frames[index] - overlapOut > overlapIn { parts.append(("[b\(index)]", overlapIn, frames[index] - overlapOut)) }
+            if frames[index] - overlapOut > overlapIn {
+                parts.append(("[b\(index)]", overlapIn, frames[index] - overlapOut))
+            }
             if overlapOut > 0 { parts.append(("[t\(index)]", frames[index] - overlapOut, frames[index])) }
             let source = "[\(index):v]\(steps.joined(separator: ","))"
             if parts.count == 1 {
-                chains.append("\(source),\(Self.frameRange(parts[0].start, parts[0].end, of: frames[index]))\(parts[0].label)")
+                chains.append(
+                    "\(source),\(Self.frameRange(parts[0].start, parts[0].end, of: frames[index]))\(parts[0].label)")
             } else {
-                chains.append("\(source),split=\(parts.count)\(parts.map { "[p\(index)\($0.label.dropFirst().dropLast())]" }.joined())")
+                chains.append(
+                    "\(source),split=\(parts.count)\(parts.map { "[p\(index)\($0.label.dropFirst().dropLast())]" }.joined())"
+                )
                 for part in parts {
-                    chains.append("[p\(index)\(part.label.dropFirst().dropLast())]\(Self.frameRange(part.start, part.end, of: frames[index]))\(part.label)")
+                    chains.append(
+                        "[p\(index)\(part.label.dropFirst().dropLast())]\(Self.frameRange(part.start, part.end, of: frames[index]))\(part.label)"
+                    )
                 }
             }
             if index > 0 && overlapIn > 0 {
@@ -166,10 +179,12 @@ public struct RenderGraphBuilder: Sendable {
                 if transition.kind == .fade {
                     // A plain crossfade stays in yuv420p: the incoming clip fades in as an alpha layer over the outgoing one.
                     chains.append("[h\(index)]format=yuva420p,fade=t=in:st=0:d=\(seconds):alpha=1[a\(index)]")
-                    chains.append("[t\(index - 1)][a\(index)]overlay=format=yuv420:eof_action=pass,format=yuv420p[x\(index)]")
+                    chains.append(
+                        "[t\(index - 1)][a\(index)]overlay=format=yuv420:eof_action=pass,format=yuv420p[x\(index)]")
                 } else {
                     chains.append(
-                        "[t\(index - 1)][h\(index)]xfade=transition=\(transition.kind.rawValue):duration=\(seconds):offset=0,format=yuv420p[x\(index)]")
+                        "[t\(index - 1)][h\(index)]xfade=transition=\(transition.kind.rawValue):duration=\(seconds):offset=0,format=yuv420p[x\(index)]"
+                    )
                 }
                 segments.append("[x\(index)]")
             }
@@ -184,7 +199,8 @@ public struct RenderGraphBuilder: Sendable {
         if segments.count == 1 {
             chains.append("\(segments[0])\(finish.joined(separator: ","))[vout]")
         } else {
-            chains.append("\(segments.joined())concat=n=\(segments.count):v=1:a=0,\(finish.joined(separator: ","))[vout]")
+            chains.append(
+                "\(segments.joined())concat=n=\(segments.count):v=1:a=0,\(finish.joined(separator: ","))[vout]")
         }
         return chains
     }
@@ -211,11 +227,14 @@ public struct RenderGraphBuilder: Sendable {
             var labels: [String] = []
             for (number, segment) in track.segments.enumerated() {
                 inputs.append(.init(path: paths[number], loop: segment.loop))
-                var steps = [format, "atrim=start=\(n(segment.trimIn)):duration=\(n(segment.duration))", "asetpts=PTS-STARTPTS"]
+                var steps = [
+                    format, "atrim=start=\(n(segment.trimIn)):duration=\(n(segment.duration))", "asetpts=PTS-STARTPTS",
+                ]
                 if segment.volume != 1 { steps.append("volume=\(n(segment.volume))") }
                 if segment.fadeIn > 0 { steps.append("afade=t=in:st=0:d=\(n(segment.fadeIn))") }
                 if segment.fadeOut > 0 {
-                    steps.append("afade=t=out:st=\(n(max(segment.duration - segment.fadeOut, 0))):d=\(n(segment.fadeOut))")
+                    steps.append(
+                        "afade=t=out:st=\(n(max(segment.duration - segment.fadeOut, 0))):d=\(n(segment.fadeOut))")
                 }
                 let delay = Int((segment.start * 1000).rounded())
                 if delay > 0 { steps.append("adelay=delays=\(delay):all=1") }
@@ -229,7 +248,8 @@ public struct RenderGraphBuilder: Sendable {
             if labels.count == 1 {
                 chains.append("\(labels[0])anull\(gain)\(mixed)")
             } else {
-                chains.append("\(labels.joined())amix=inputs=\(labels.count):duration=longest:normalize=0\(gain)\(mixed)")
+                chains.append(
+                    "\(labels.joined())amix=inputs=\(labels.count):duration=longest:normalize=0\(gain)\(mixed)")
             }
             return mixed
         }
@@ -242,7 +262,8 @@ public struct RenderGraphBuilder: Sendable {
             if state.audio.ducking {
                 chains.append("\(voice)asplit=2[voicemix][voicekey]")
                 // The voice drives a compressor on the music: about 10 dB less music while someone speaks.
-                chains.append("\(music)[voicekey]sidechaincompress=threshold=0.02:ratio=8:attack=15:release=350:knee=4[ducked]")
+                chains.append(
+                    "\(music)[voicekey]sidechaincompress=threshold=0.02:ratio=8:attack=15:release=350:knee=4[ducked]")
                 chains.append("[voicemix][ducked]amix=inputs=2:duration=longest:normalize=0[mix]")
             } else {
                 chains.append("\(voice)\(music)amix=inputs=2:duration=longest:normalize=0[mix]")

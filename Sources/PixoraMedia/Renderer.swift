@@ -47,10 +47,15 @@ public struct Renderer: Sendable {
             arguments += Self.encoderArguments(state)
             arguments += ["-t", n(total), "-f", "mp4", temporary.path]
             if let thumb = graph.thumbnailOutput {
-                arguments += ["-map", thumb, "-frames:v", "1", "-q:v", "3", "-c:v", "mjpeg", "-update", "1", "-f", "image2", still.path]
+                arguments += [
+                    "-map", thumb, "-frames:v", "1", "-q:v", "3", "-c:v", "mjpeg", "-update", "1", "-f", "image2",
+                    still.path,
+                ]
             }
             try await ToolRunner.run(.ffmpeg, arguments) { line in
-                guard let progress, line.hasPrefix("out_time_us="), let micros = Double(line.dropFirst(12)) else { return }
+                guard let progress, line.hasPrefix("out_time_us="), let micros = Double(line.dropFirst(12)) else {
+                    return
+                }
                 progress(min(max(micros / 1_000_000 / total, 0), 1))
             }
         }
@@ -78,8 +83,10 @@ public struct Renderer: Sendable {
     /// A builder for the audio graph alone (no clips probed, no subtitles written).
     func audioBuilder(for state: EditorState) throws -> RenderGraphBuilder {
         RenderGraphBuilder(
-            state: state, clipPaths: [], voicePaths: try state.audio.voice.segments.map { try assets.url(for: $0.asset).path },
-            musicPaths: try state.audio.music.segments.map { try assets.url(for: $0.asset).path }, subtitlePath: nil, fontsDirectory: "")
+            state: state, clipPaths: [],
+            voicePaths: try state.audio.voice.segments.map { try assets.url(for: $0.asset).path },
+            musicPaths: try state.audio.music.segments.map { try assets.url(for: $0.asset).path }, subtitlePath: nil,
+            fontsDirectory: "")
     }
 
     /// Resolves assets, checks that every clip starts inside its file, and writes the subtitle script into `work`.
@@ -107,16 +114,24 @@ public struct Renderer: Sendable {
         }
         for (index, clip) in state.clips.enumerated() {
             let url = urls[index]
-            guard let info = probes[index] else { throw MediaError.unreadableOutput(tool: "ffprobe", detail: "no result for \(url.lastPathComponent)") }
+            guard let info = probes[index] else {
+                throw MediaError.unreadableOutput(tool: "ffprobe", detail: "no result for \(url.lastPathComponent)")
+            }
             guard let video = info.video, let width = video.width, let height = video.height else {
-                throw InvalidDocument(document: "editor state", issues: [.init("clips[\(index)].asset", "\(clip.asset) has no video stream")])
+                throw InvalidDocument(
+                    document: "editor state",
+                    issues: [.init("clips[\(index)].asset", "\(clip.asset) has no video stream")])
             }
             let available = video.duration ?? info.duration
             // A clip may run longer than its source (its last frame is held), but must start inside it.
             if clip.trimIn > available - state.canvas.frameDuration {
-                throw InvalidDocument(document: "editor state", issues: [
-                    .init("clips[\(index)].trimIn", "is \(clip.trimIn.formatted) s but the clip is only \(available.formatted) s long")
-                ])
+                throw InvalidDocument(
+                    document: "editor state",
+                    issues: [
+                        .init(
+                            "clips[\(index)].trimIn",
+                            "is \(clip.trimIn.formatted) s but the clip is only \(available.formatted) s long")
+                    ])
             }
             clipPaths.append(url.path)
             sizes.append(.init(width: width, height: height))
@@ -132,7 +147,8 @@ public struct Renderer: Sendable {
             subtitlePath = url.path
         }
         return RenderGraphBuilder(
-            state: state, clipPaths: clipPaths, clipSizes: sizes, clipLengths: lengths, voicePaths: voicePaths, musicPaths: musicPaths,
+            state: state, clipPaths: clipPaths, clipSizes: sizes, clipLengths: lengths, voicePaths: voicePaths,
+            musicPaths: musicPaths,
             subtitlePath: subtitlePath, fontsDirectory: try SystemFile.fontsDirectory.locate())
     }
 
@@ -141,7 +157,9 @@ public struct Renderer: Sendable {
     public func measureLoudness(_ builder: RenderGraphBuilder) async throws -> (LoudnessMeasurement?, Double?) {
         guard builder.hasAudio else { return (nil, nil) }
         let output = builder.state.output
-        guard let first = try await Self.measure(builder.audioGraph(loudness: .measure(limit: nil))) else { return (nil, nil) }
+        guard let first = try await Self.measure(builder.audioGraph(loudness: .measure(limit: nil))) else {
+            return (nil, nil)
+        }
         let gain = output.loudness - first.integrated
         guard first.truePeak + gain > output.truePeak - 0.2 else { return (first, nil) }
         let limit = min(max(pow(10, (output.truePeak - 0.6 - gain) / 20), 0.0625), 1)
@@ -150,9 +168,11 @@ public struct Renderer: Sendable {
     }
 
     static func measure(_ graph: RenderGraph) async throws -> LoudnessMeasurement? {
-        let result = try await ToolRunner.run(.ffmpeg, [
-            "-hide_banner", "-nostdin", "-nostats", "-loglevel", "info",
-        ] + graph.inputArguments + ["-filter_complex", graph.filter, "-map", graph.audioOutput, "-f", "null", "-"])
+        let result = try await ToolRunner.run(
+            .ffmpeg,
+            [
+                "-hide_banner", "-nostdin", "-nostats", "-loglevel", "info",
+            ] + graph.inputArguments + ["-filter_complex", graph.filter, "-map", graph.audioOutput, "-f", "null", "-"])
         return LoudnessReport.parse(result.errorLines)
     }
 
@@ -164,10 +184,12 @@ public struct Renderer: Sendable {
 
     public static func thumbnail(of video: URL, at time: Double, to output: URL) async throws {
         try await AtomicFile.write(to: output) { temporary in
-            try await ToolRunner.run(.ffmpeg, [
-                "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-ss", n(time), "-i", video.path,
-                "-frames:v", "1", "-q:v", "3", "-f", "image2", "-c:v", "mjpeg", temporary.path,
-            ])
+            try await ToolRunner.run(
+                .ffmpeg,
+                [
+                    "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-ss", n(time), "-i", video.path,
+                    "-frames:v", "1", "-q:v", "3", "-f", "image2", "-c:v", "mjpeg", temporary.path,
+                ])
         }
     }
 }
@@ -180,7 +202,10 @@ enum LoudnessReport {
         var section = ""
         for line in lines[summary...] {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasSuffix(":") { section = trimmed; continue }
+            if trimmed.hasSuffix(":") {
+                section = trimmed
+                continue
+            }
             let parts = trimmed.split(separator: " ", omittingEmptySubsequences: true)
             guard parts.count >= 2, let value = Double(parts[1]) else { continue }
             values["\(section) \(parts[0])"] = value
@@ -190,6 +215,7 @@ enum LoudnessReport {
             let threshold = values["Integrated loudness: Threshold:"], let range = values["Loudness range: LRA:"],
             let peak = values["True peak: Peak:"], peak.isFinite
         else { return nil }
-        return LoudnessMeasurement(integrated: integrated, truePeak: peak, range: range, threshold: threshold, offset: 0)
+        return LoudnessMeasurement(
+            integrated: integrated, truePeak: peak, range: range, threshold: threshold, offset: 0)
     }
 }

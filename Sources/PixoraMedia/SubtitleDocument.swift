@@ -46,8 +46,11 @@ public struct SubtitleDocument: Sendable {
         let styleLines = styles.enumerated().map { index, style in
             let size = Int((style.size * Double(h)).rounded())
             let outline = style.box ? max(Double(size) * 0.25, 4) : style.outline * Double(size)
-            let outlineColour = style.box ? Self.colour(style.boxColor, opacity: style.boxOpacity) : Self.colour(style.outlineColor, opacity: 1)
-            return "Style: S\(index),\(Self.fontName(style.font)),\(size),\(Self.colour(style.color, opacity: 1)),\(Self.colour(style.color, opacity: 1)),\(outlineColour),\(Self.colour("#000000", opacity: 0.5)),\(style.bold ? -1 : 0),0,0,0,100,100,0,0,\(style.box ? 3 : 1),\(String(format: "%.1f", outline)),\(style.box ? 0 : 1),2,\(marginSide),\(marginSide),\(Int(Double(h) * 0.08)),1"
+            let outlineColour =
+                style.box
+                ? Self.colour(style.boxColor, opacity: style.boxOpacity) : Self.colour(style.outlineColor, opacity: 1)
+            return
+                "Style: S\(index),\(Self.fontName(style.font)),\(size),\(Self.colour(style.color, opacity: 1)),\(Self.colour(style.color, opacity: 1)),\(outlineColour),\(Self.colour("#000000", opacity: 0.5)),\(style.bold ? -1 : 0),0,0,0,100,100,0,0,\(style.box ? 3 : 1),\(String(format: "%.1f", outline)),\(style.box ? 0 : 1),2,\(marginSide),\(marginSide),\(Int(Double(h) * 0.08)),1"
         }
         return """
             [Script Info]
@@ -79,7 +82,8 @@ public struct SubtitleDocument: Sendable {
     /// `H:MM:SS.cc`
     static func time(_ seconds: Double) -> String {
         let centis = Int((max(seconds, 0) * 100).rounded())
-        return String(format: "%d:%02d:%02d.%02d", centis / 360_000, (centis / 6000) % 60, (centis / 100) % 60, centis % 100)
+        return String(
+            format: "%d:%02d:%02d.%02d", centis / 360_000, (centis / 6000) % 60, (centis / 100) % 60, centis % 100)
     }
 
     /// `&HAABBGGRR` with ASS's inverted alpha (00 opaque).

@@ -39,10 +39,14 @@ public struct SystemFile: Sendable, Hashable {
     public let override: String?
 
     public static let generalMIDISoundfont = SystemFile(
-        candidates: ["/usr/share/sounds/sf2/FluidR3_GM.sf2", "/usr/share/sounds/sf2/default-GM.sf2", "/usr/share/soundfonts/default.sf2"],
+        candidates: [
+            "/usr/share/sounds/sf2/FluidR3_GM.sf2", "/usr/share/sounds/sf2/default-GM.sf2",
+            "/usr/share/soundfonts/default.sf2",
+        ],
         debianPackage: "fluid-soundfont-gm", what: "General MIDI soundfont", override: "PIXORA_SOUNDFONT")
     public static let fontsDirectory = SystemFile(
-        candidates: ["/usr/share/fonts/truetype/dejavu"], debianPackage: "fonts-dejavu-core", what: "DejaVu fonts", override: nil)
+        candidates: ["/usr/share/fonts/truetype/dejavu"], debianPackage: "fonts-dejavu-core", what: "DejaVu fonts",
+        override: nil)
 
     /// The override if it exists, else the first candidate that exists.
     public func locate(configuration: Configuration = .current) throws -> String {

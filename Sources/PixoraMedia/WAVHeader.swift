@@ -13,7 +13,9 @@ public struct WAVHeader: Sendable, Equatable {
 
     public init(contentsOf url: URL) throws {
         let data = try Data(contentsOf: url, options: .mappedIfSafe)
-        func u32(_ at: Int) -> Int { Int(data[at]) | Int(data[at + 1]) << 8 | Int(data[at + 2]) << 16 | Int(data[at + 3]) << 24 }
+        func u32(_ at: Int) -> Int {
+            Int(data[at]) | Int(data[at + 1]) << 8 | Int(data[at + 2]) << 16 | Int(data[at + 3]) << 24
+        }
         func u16(_ at: Int) -> Int { Int(data[at]) | Int(data[at + 1]) << 8 }
         guard data.count >= 12, data.prefix(4) == Data("RIFF".utf8), data[8..<12] == Data("WAVE".utf8) else {
             throw MediaError.unreadableOutput(tool: "wav", detail: "\(url.lastPathComponent) is not a RIFF/WAVE file")

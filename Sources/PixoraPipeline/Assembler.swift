@@ -18,7 +18,9 @@ public enum Assembler {
         var state = EditorState(
             title: plan.title, canvas: settings.canvas, clips: clips, transitions: Array(transitions),
             captions: Captions(enabled: settings.captions, cues: []),
-            audio: AudioMix(voice: AudioTrack(volume: voiceVolume, segments: []), music: AudioTrack(volume: musicVolume, segments: [])))
+            audio: AudioMix(
+                voice: AudioTrack(volume: voiceVolume, segments: []),
+                music: AudioTrack(volume: musicVolume, segments: [])))
         let starts = state.clipStarts
 
         var cues: [Cue] = []
@@ -27,7 +29,9 @@ public enum Assembler {
             let overlapIn = index > 0 ? transitions[index - 1].overlap : 0
             let start = starts[index] + overlapIn / 2 + SceneMargins.lead
             state.audio.voice.segments.append(
-                AudioSegment(asset: voice, start: round3(start), duration: round3(asset.timings.duration), fadeIn: 0.02, fadeOut: 0.05))
+                AudioSegment(
+                    asset: voice, start: round3(start), duration: round3(asset.timings.duration), fadeIn: 0.02,
+                    fadeOut: 0.05))
             cues += CaptionBuilder.cues(for: asset.timings.words, offset: start, portrait: settings.canvas.isPortrait)
         }
         state.captions.cues = cues
@@ -82,7 +86,10 @@ public enum CaptionBuilder {
             let start = offset + first.start
             var end = offset + last.end + 0.25
             if index + 1 < lines.count, let next = lines[index + 1].first { end = min(end, offset + next.start) }
-            cues.append(Cue(start: Assembler.round3(start), end: Assembler.round3(max(end, start + 0.3)), text: line.map(\.word).joined(separator: " ")))
+            cues.append(
+                Cue(
+                    start: Assembler.round3(start), end: Assembler.round3(max(end, start + 0.3)),
+                    text: line.map(\.word).joined(separator: " ")))
         }
         return cues
     }

@@ -20,7 +20,9 @@ public struct AssetStore: AssetLocator {
 
     public func url(for asset: AssetRef) throws -> URL { try folder.url(for: asset) }
 
-    public func contains(_ asset: AssetRef) -> Bool { FileManager.default.fileExists(atPath: folder.location(of: asset).path) }
+    public func contains(_ asset: AssetRef) -> Bool {
+        FileManager.default.fileExists(atPath: folder.location(of: asset).path)
+    }
 
     /// Who made an asset, when a provider (or a fallback for one) did.
     public func provenance(of asset: AssetRef) -> Provenance? { Provenance.read(for: folder.location(of: asset)) }
@@ -31,8 +33,13 @@ public struct AssetStore: AssetLocator {
     public func obtain(_ asset: AssetRef, produce: (URL) async throws -> Void) async throws -> Bool {
         let location = folder.location(of: asset)
         // An asset a fallback made stands in for the provider's only until the provider can be asked again.
-        if FileManager.default.fileExists(atPath: location.path) && Provenance.read(for: location)?.fallbackReason == nil { return false }
-        try FileManager.default.createDirectory(at: location.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if FileManager.default.fileExists(atPath: location.path)
+            && Provenance.read(for: location)?.fallbackReason == nil
+        {
+            return false
+        }
+        try FileManager.default.createDirectory(
+            at: location.deletingLastPathComponent(), withIntermediateDirectories: true)
         try await produce(location)
         guard FileManager.default.fileExists(atPath: location.path) else {
             throw MediaError.unreadableOutput(tool: "pixora", detail: "the generator did not write \(asset.fileName)")

@@ -8,7 +8,10 @@ public struct GeneratorSet: Sendable {
     public var speech: any SpeechGenerator
     public var music: any MusicGenerator
 
-    public init(planner: any ScenePlanner, image: any ImageGenerator, video: any VideoGenerator, speech: any SpeechGenerator, music: any MusicGenerator) {
+    public init(
+        planner: any ScenePlanner, image: any ImageGenerator, video: any VideoGenerator, speech: any SpeechGenerator,
+        music: any MusicGenerator
+    ) {
         self.planner = planner
         self.image = image
         self.video = video

@@ -42,7 +42,8 @@ public struct ProgressEvent: Codable, Sendable, Equatable {
     public var message: String
 
     public init(
-        stage: GenerationStage, fraction: Double, sceneIndex: Int? = nil, part: ScenePart? = nil, status: PartStatus? = nil,
+        stage: GenerationStage, fraction: Double, sceneIndex: Int? = nil, part: ScenePart? = nil,
+        status: PartStatus? = nil,
         asset: String? = nil, notice: String? = nil, message: String
     ) {
         self.notice = notice

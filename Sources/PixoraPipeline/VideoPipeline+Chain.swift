@@ -22,9 +22,10 @@ extension VideoPipeline {
         _ state: EditorState, to output: URL, thumbnail: URL? = nil, progress: ProgressHandler? = nil
     ) async throws -> RenderResult {
         try await Renderer(assets: store).render(state, to: output, thumbnail: thumbnail) { fraction in
-            progress?(ProgressEvent(
-                stage: .rendering, fraction: ProgressEvent.fraction(.rendering, done: fraction, of: 1),
-                message: "rendering"))
+            progress?(
+                ProgressEvent(
+                    stage: .rendering, fraction: ProgressEvent.fraction(.rendering, done: fraction, of: 1),
+                    message: "rendering"))
         }
     }
 

@@ -29,7 +29,9 @@ public struct VideoPipeline: Sendable {
     }
 
     func speechRequest(_ scene: PlanScene, _ settings: Settings) -> SpeechRequest {
-        SpeechRequest(text: scene.narration.trimmingCharacters(in: .whitespacesAndNewlines), voice: settings.voice, rate: settings.speechRate)
+        SpeechRequest(
+            text: scene.narration.trimmingCharacters(in: .whitespacesAndNewlines), voice: settings.voice,
+            rate: settings.speechRate)
     }
 
     func imageRequest(_ scene: PlanScene, _ settings: Settings) -> ImageRequest {
@@ -41,7 +43,8 @@ public struct VideoPipeline: Sendable {
     }
 
     static func motion(for index: Int, settings: Settings) -> CameraMotion {
-        let cycle: [CameraMotion] = settings.aspectRatio == .vertical
+        let cycle: [CameraMotion] =
+            settings.aspectRatio == .vertical
             ? [.zoomIn, .panUp, .zoomOut, .panDown, .panRight]
             : [.zoomIn, .panRight, .zoomOut, .panLeft, .panUp]
         var random = SeededRandom(seed: settings.seed, label: "motion")
@@ -61,8 +64,12 @@ public struct VideoPipeline: Sendable {
 
         // 1. Voices first: their lengths decide the scenes' lengths, which the clips and music depend on.
         func reportVoice(_ index: Int, finished: Bool, _ status: PartStatus, _ message: String, notice: String? = nil) {
-            let fraction = ProgressEvent.fraction(.voice, done: Double(finished ? index + 1 : index), of: Double(scenes.count))
-            progress?(ProgressEvent(stage: .voice, fraction: fraction, sceneIndex: index, part: .voice, status: status, notice: notice, message: "scene \(index + 1): \(message)"))
+            let fraction = ProgressEvent.fraction(
+                .voice, done: Double(finished ? index + 1 : index), of: Double(scenes.count))
+            progress?(
+                ProgressEvent(
+                    stage: .voice, fraction: fraction, sceneIndex: index, part: .voice, status: status, notice: notice,
+                    message: "scene \(index + 1): \(message)"))
         }
         var voices: [(AssetRef?, SpeechTimings)] = []
         for (index, scene) in scenes.enumerated() {
@@ -78,7 +85,8 @@ public struct VideoPipeline: Sendable {
             let timings: SpeechTimings
             let status: PartStatus
             if store.contains(wav), store.provenance(of: wav)?.fallbackReason == nil, store.contains(timingsRef),
-               let stored = try? store.readJSON(SpeechTimings.self, timingsRef) {
+                let stored = try? store.readJSON(SpeechTimings.self, timingsRef)
+            {
                 (timings, status) = (stored, .reused)
             } else {
                 timings = try await makeSpeech(request, wav: wav)
@@ -87,14 +95,17 @@ public struct VideoPipeline: Sendable {
             }
             counter.record(made: status == .done)
             voices.append((wav, timings))
-            reportVoice(index, finished: true, status, "voice \(timings.duration.formatted) s", notice: fallbackNotice(wav, "scene \(index + 1) voice"))
+            reportVoice(
+                index, finished: true, status, "voice \(timings.duration.formatted) s",
+                notice: fallbackNotice(wav, "scene \(index + 1) voice"))
         }
 
         // 2. Scene lengths: the plan's, or longer when the narration needs it.
         let durations = scenes.indices.map { index in
             let overlapIn = index > 0 ? scenes[index - 1].transition.overlap : 0
             let overlapOut = index < scenes.count - 1 ? scenes[index].transition.overlap : 0
-            let need = SceneMargins.minimumDuration(speech: voices[index].1.duration, overlapIn: overlapIn, overlapOut: overlapOut)
+            let need = SceneMargins.minimumDuration(
+                speech: voices[index].1.duration, overlapIn: overlapIn, overlapOut: overlapOut)
             let fps = Double(settings.fps)
             return max(scenes[index].duration, (need * fps).rounded(.up) / fps)
         }
@@ -111,15 +122,26 @@ public struct VideoPipeline: Sendable {
                 let voice = voices[index]
                 let duration = durations[index]
                 jobs.append {
-                    let (image, clip) = try await makeVisuals(scene, index: index, duration: duration, settings: settings, counter: counter) { part, status, asset in
+                    let (image, clip) = try await makeVisuals(
+                        scene, index: index, duration: duration, settings: settings, counter: counter
+                    ) { part, status, asset in
                         if status == .done || status == .reused { finished.record(made: status == .done) }
-                        let notice = asset.flatMap { fallbackNotice($0, "scene \(index + 1) \(part == .image ? "picture" : "clip")") }
-                        progress?(ProgressEvent(
-                            stage: .visuals, fraction: ProgressEvent.fraction(.visuals, done: Double(finished.total), of: total), sceneIndex: index, part: part,
-                            status: status, asset: part == .image ? asset?.description : nil, notice: notice,
-                            message: "scene \(index + 1): \(part.rawValue) \(status.rawValue)"))
+                        let notice = asset.flatMap {
+                            fallbackNotice($0, "scene \(index + 1) \(part == .image ? "picture" : "clip")")
+                        }
+                        progress?(
+                            ProgressEvent(
+                                stage: .visuals,
+                                fraction: ProgressEvent.fraction(.visuals, done: Double(finished.total), of: total),
+                                sceneIndex: index, part: part,
+                                status: status, asset: part == .image ? asset?.description : nil, notice: notice,
+                                message: "scene \(index + 1): \(part.rawValue) \(status.rawValue)"))
                     }
-                    return .scene(index, SceneAssets(sceneId: scene.id, voice: voice.0, timings: voice.1, image: image, clip: clip, duration: duration))
+                    return .scene(
+                        index,
+                        SceneAssets(
+                            sceneId: scene.id, voice: voice.0, timings: voice.1, image: image, clip: clip,
+                            duration: duration))
                 }
             }
             if settings.music {
@@ -128,12 +150,17 @@ public struct VideoPipeline: Sendable {
                     let length = members.reduce(0) { $0 + durations[$1] }
                     let mood = MusicGrouping.mood(ofGroup: musicGroup, in: scenes)
                     jobs.append {
-                        let music = try await makeMusic(group: musicGroup, mood: mood, length: length, settings: settings, counter: counter)
+                        let music = try await makeMusic(
+                            group: musicGroup, mood: mood, length: length, settings: settings, counter: counter)
                         finished.record(made: true)
-                        progress?(ProgressEvent(
-                            stage: .music, fraction: ProgressEvent.fraction(.visuals, done: Double(finished.total), of: total), sceneIndex: members.first,
-                            part: .music, status: .done, notice: fallbackNotice(music.track, "music \(musicGroup + 1)"),
-                            message: "music for group \(musicGroup + 1) (\(mood.rawValue))"))
+                        progress?(
+                            ProgressEvent(
+                                stage: .music,
+                                fraction: ProgressEvent.fraction(.visuals, done: Double(finished.total), of: total),
+                                sceneIndex: members.first,
+                                part: .music, status: .done,
+                                notice: fallbackNotice(music.track, "music \(musicGroup + 1)"),
+                                message: "music for group \(musicGroup + 1) (\(mood.rawValue))"))
                         return .music(music)
                     }
                 }
@@ -162,7 +189,9 @@ public struct VideoPipeline: Sendable {
 
     /// "scene 2 picture: made by the embedded generator (fal.ai: …)" when a fallback made `asset`.
     func fallbackNotice(_ asset: AssetRef, _ what: String) -> String? {
-        store.provenance(of: asset)?.fallbackReason.map { "\(what): made by the embedded generator because the provider failed (\($0))" }
+        store.provenance(of: asset)?.fallbackReason.map {
+            "\(what): made by the embedded generator because the provider failed (\($0))"
+        }
     }
 
     func makeSpeech(_ request: SpeechRequest, wav: AssetRef) async throws -> SpeechTimings {
@@ -193,13 +222,17 @@ public struct VideoPipeline: Sendable {
         let clip = try key(generators.video, clipRequest, ext: "mp4")
         report(.clip, .working, nil)
         let imageURL = try store.url(for: image)
-        let madeClip = try await store.obtain(clip) { try await generators.video.makeClip(clipRequest, image: imageURL, to: $0) }
+        let madeClip = try await store.obtain(clip) {
+            try await generators.video.makeClip(clipRequest, image: imageURL, to: $0)
+        }
         counter.record(made: madeClip)
         report(.clip, madeClip ? .done : .reused, clip)
         return (image, clip)
     }
 
-    func makeMusic(group: Int, mood: Mood, length: Double, settings: Settings, counter: Counter) async throws -> MusicAssets {
+    func makeMusic(group: Int, mood: Mood, length: Double, settings: Settings, counter: Counter) async throws
+        -> MusicAssets
+    {
         // Whole 8-second steps, so small edits to scene lengths reuse the same track.
         let minimum = (length / 8).rounded(.up) * 8
         var random = SeededRandom(seed: settings.seed, label: "music-\(group)-\(mood.rawValue)")

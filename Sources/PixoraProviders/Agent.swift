@@ -18,7 +18,10 @@ public struct AgentTool: Sendable {
     public var parameters: @Sendable () -> [String: Any]
     public var run: @Sendable (String) async throws -> Outcome
 
-    public init(name: String, description: String, parameters: @escaping @Sendable () -> [String: Any], run: @escaping @Sendable (String) async throws -> Outcome) {
+    public init(
+        name: String, description: String, parameters: @escaping @Sendable () -> [String: Any],
+        run: @escaping @Sendable (String) async throws -> Outcome
+    ) {
         self.name = name
         self.description = description
         self.parameters = parameters
@@ -46,7 +49,10 @@ public struct AgentLoop: Sendable {
 
     public func run(system: String, task: String, tools: [AgentTool]) async throws -> Ending {
         let definitions: [[String: Any]] = tools.map { tool in
-            ["type": "function", "function": ["name": tool.name, "description": tool.description, "parameters": tool.parameters()]]
+            [
+                "type": "function",
+                "function": ["name": tool.name, "description": tool.description, "parameters": tool.parameters()],
+            ]
         }
         var messages: [[String: Any]] = [["role": "system", "content": system], ["role": "user", "content": task]]
         for step in 1...maxSteps {
@@ -55,11 +61,15 @@ public struct AgentLoop: Sendable {
             guard !reply.toolCalls.isEmpty else { return .answered(reply.content ?? "") }
             messages.append([
                 "role": "assistant", "content": reply.content ?? NSNull(),
-                "tool_calls": reply.toolCalls.map { ["id": $0.id, "type": "function", "function": ["name": $0.name, "arguments": $0.arguments]] },
+                "tool_calls": reply.toolCalls.map {
+                    ["id": $0.id, "type": "function", "function": ["name": $0.name, "arguments": $0.arguments]]
+                },
             ])
             for call in reply.toolCalls {
                 guard let tool = tools.first(where: { $0.name == call.name }) else {
-                    messages.append(["role": "tool", "tool_call_id": call.id, "content": "There is no tool named \(call.name)."])
+                    messages.append([
+                        "role": "tool", "tool_call_id": call.id, "content": "There is no tool named \(call.name).",
+                    ])
                     continue
                 }
                 switch try await tool.run(call.arguments) {
@@ -80,26 +90,33 @@ public struct LanguageModelAssistant: Sendable {
     public init(client: ChatClient, maxSteps: Int = 3) { loop = AgentLoop(client: client, maxSteps: maxSteps) }
 
     /// What the model did, or nil when it answered without editing (it did not understand, or asked back).
-    public func answer(_ instruction: String, state: EditorState) async throws -> (EditorAssistant.Answer?, message: String?) {
+    public func answer(_ instruction: String, state: EditorState) async throws -> (
+        EditorAssistant.Answer?, message: String?
+    ) {
         let outcome = OutcomeBox()
         let tool = AgentTool(
             name: "apply_edits",
             description: "Apply edits to the timeline. Operations are applied in order; indexes count from 0.",
             parameters: { Self.parameters }
         ) { arguments in
-            guard let data = arguments.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                  let list = object["operations"], let listData = try? JSONSerialization.data(withJSONObject: list)
+            guard let data = arguments.data(using: .utf8),
+                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                let list = object["operations"], let listData = try? JSONSerialization.data(withJSONObject: list)
             else { return .reply("The arguments must be a JSON object with an operations array.") }
             do {
                 let operations = try JSONDecoder().decode([EditorOperation].self, from: listData)
                 guard !operations.isEmpty else { return .reply("operations is empty; send at least one.") }
                 let result = try state.applying(operations)
-                let reply = (object["reply"] as? String).flatMap { $0.isEmpty ? nil : $0 }
-                    ?? (result.changes.isEmpty ? "Nothing needed to change." : "Done: " + result.changes.joined(separator: "; ") + ".")
+                let reply =
+                    (object["reply"] as? String).flatMap { $0.isEmpty ? nil : $0 }
+                    ?? (result.changes.isEmpty
+                        ? "Nothing needed to change." : "Done: " + result.changes.joined(separator: "; ") + ".")
                 outcome.set(EditorAssistant.Answer(reply: reply, operations: operations, result: result))
                 return .finish
             } catch let error as InvalidDocument {
-                return .reply("Those operations do not fit: \(error.issues.map(\.description).joined(separator: "; ")). Correct them and call apply_edits again.")
+                return .reply(
+                    "Those operations do not fit: \(error.issues.map(\.description).joined(separator: "; ")). Correct them and call apply_edits again."
+                )
             } catch {
                 return .reply("Those operations cannot be read: \(error). Correct them and call apply_edits again.")
             }
@@ -128,12 +145,15 @@ public struct LanguageModelAssistant: Sendable {
                         "required": ["op"],
                         "properties": [
                             "op": ["type": "string", "enum": EditorOperation.Kind.allCases.map(\.rawValue)],
-                            "from": ["type": "integer"], "to": ["type": "integer"], "clip": ["type": "integer"], "cut": ["type": "integer"],
+                            "from": ["type": "integer"], "to": ["type": "integer"], "clip": ["type": "integer"],
+                            "cut": ["type": "integer"],
                             "trimIn": ["type": "number"], "duration": ["type": "number"], "volume": ["type": "number"],
                             "kind": ["type": "string", "enum": TransitionKind.allCases.map(\.rawValue)],
                             "track": ["type": "string", "enum": ["voice", "music"]], "enabled": ["type": "boolean"],
-                            "style": ["type": "object"], "overlay": ["type": "object"], "id": ["type": "string"], "text": ["type": "string"],
-                            "start": ["type": "number"], "end": ["type": "number"], "x": ["type": "number"], "y": ["type": "number"],
+                            "style": ["type": "object"], "overlay": ["type": "object"], "id": ["type": "string"],
+                            "text": ["type": "string"],
+                            "start": ["type": "number"], "end": ["type": "number"], "x": ["type": "number"],
+                            "y": ["type": "number"],
                         ] as [String: Any],
                     ] as [String: Any],
                 ] as [String: Any],
@@ -151,15 +171,25 @@ public struct LanguageModelAssistant: Sendable {
             "Timeline (\(state.duration.formatted) s):",
         ]
         for (index, clip) in state.clips.enumerated() {
-            lines.append("- clip \(index) (scene \(index + 1)): starts at \(starts[index].formatted) s, \(clip.duration.formatted) s long")
+            lines.append(
+                "- clip \(index) (scene \(index + 1)): starts at \(starts[index].formatted) s, \(clip.duration.formatted) s long"
+            )
         }
         for (index, transition) in state.transitions.enumerated() {
-            lines.append("- cut \(index): \(transition.kind.rawValue)\(transition.kind == .cut ? "" : ", \(transition.duration.formatted) s")")
+            lines.append(
+                "- cut \(index): \(transition.kind.rawValue)\(transition.kind == .cut ? "" : ", \(transition.duration.formatted) s")"
+            )
         }
-        lines.append("- voice volume \(state.audio.voice.volume.formatted), music volume \(state.audio.music.volume.formatted), ducking \(state.audio.ducking ? "on" : "off")")
-        lines.append("- captions \(state.captions.enabled ? "on" : "off"), size \(state.captions.style.size.formatted), colour \(state.captions.style.color)")
+        lines.append(
+            "- voice volume \(state.audio.voice.volume.formatted), music volume \(state.audio.music.volume.formatted), ducking \(state.audio.ducking ? "on" : "off")"
+        )
+        lines.append(
+            "- captions \(state.captions.enabled ? "on" : "off"), size \(state.captions.style.size.formatted), colour \(state.captions.style.color)"
+        )
         for overlay in state.overlays {
-            lines.append("- text overlay id \(overlay.id): “\(overlay.text)” from \(overlay.start.formatted) to \(overlay.end.formatted) s at x \(overlay.x.formatted), y \(overlay.y.formatted)")
+            lines.append(
+                "- text overlay id \(overlay.id): “\(overlay.text)” from \(overlay.start.formatted) to \(overlay.end.formatted) s at x \(overlay.x.formatted), y \(overlay.y.formatted)"
+            )
         }
         return lines.joined(separator: "\n")
     }

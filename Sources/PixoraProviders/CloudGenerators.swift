@@ -59,11 +59,15 @@ public struct FalImageGenerator: ImageGenerator {
     public func makeImage(_ request: ImageRequest, to output: URL) async throws {
         let scratch = try MediaConvert.scratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let downloaded = try await queue.runAndDownload(model, input: [
-            "prompt": "\(request.visual). \(styleWords(request.style)). Mood: \(request.mood.rawValue). No text, no letters, no watermark.",
-            "aspect_ratio": aspectName(width: request.width, height: request.height),
-            "seed": Int(request.seed % UInt64(Int32.max)), "num_images": 1, "output_format": "png", "enable_safety_checker": true,
-        ], keys: ["images", "image"], what: "image", into: scratch)
+        let downloaded = try await queue.runAndDownload(
+            model,
+            input: [
+                "prompt":
+                    "\(request.visual). \(styleWords(request.style)). Mood: \(request.mood.rawValue). No text, no letters, no watermark.",
+                "aspect_ratio": aspectName(width: request.width, height: request.height),
+                "seed": Int(request.seed % UInt64(Int32.max)), "num_images": 1, "output_format": "png",
+                "enable_safety_checker": true,
+            ], keys: ["images", "image"], what: "image", into: scratch)
         try await MediaConvert.picture(downloaded, to: output, width: request.width, height: request.height)
         try Provenance(provider: "fal.ai", model: model, costUSD: costs.image).write(for: output)
     }
@@ -78,7 +82,10 @@ public struct FalVideoGenerator: VideoGenerator {
     public var id: String { "fal.\(model)" }
     public let version = 1
 
-    public init(queue: FalQueue, model: String = "fal-ai/kling-video/v1.6/pro/image-to-video", costs: ProviderCosts = ProviderCosts()) {
+    public init(
+        queue: FalQueue, model: String = "fal-ai/kling-video/v1.6/pro/image-to-video",
+        costs: ProviderCosts = ProviderCosts()
+    ) {
         self.queue = queue
         self.model = model
         self.costs = costs
@@ -100,14 +107,19 @@ public struct FalVideoGenerator: VideoGenerator {
         let picture = try Data(contentsOf: image)
         let scratch = try MediaConvert.scratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let downloaded = try await queue.runAndDownload(model, input: [
-            "prompt": "\(Self.motionWords(request.motion)), natural subtle movement, steady and smooth",
-            "image_url": "data:image/png;base64,\(picture.base64EncodedString())",
-            "duration": String(seconds), "aspect_ratio": aspectName(width: request.width, height: request.height),
-            "negative_prompt": "blur, distortion, low quality, text", "cfg_scale": 0.5,
-        ], keys: ["video"], what: "video", into: scratch)
-        try await MediaConvert.clip(downloaded, to: output, width: request.width, height: request.height, fps: request.fps, duration: request.duration)
-        try Provenance(provider: "fal.ai", model: model, costUSD: costs.videoPerSecond * Double(seconds)).write(for: output)
+        let downloaded = try await queue.runAndDownload(
+            model,
+            input: [
+                "prompt": "\(Self.motionWords(request.motion)), natural subtle movement, steady and smooth",
+                "image_url": "data:image/png;base64,\(picture.base64EncodedString())",
+                "duration": String(seconds), "aspect_ratio": aspectName(width: request.width, height: request.height),
+                "negative_prompt": "blur, distortion, low quality, text", "cfg_scale": 0.5,
+            ], keys: ["video"], what: "video", into: scratch)
+        try await MediaConvert.clip(
+            downloaded, to: output, width: request.width, height: request.height, fps: request.fps,
+            duration: request.duration)
+        try Provenance(provider: "fal.ai", model: model, costUSD: costs.videoPerSecond * Double(seconds)).write(
+            for: output)
     }
 }
 
@@ -142,12 +154,16 @@ public struct FalMusicGenerator: MusicGenerator {
         let seconds = min(max(Int(request.minimumDuration.rounded(.up)), 10), 180)
         let scratch = try MediaConvert.scratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let downloaded = try await queue.runAndDownload(model, input: [
-            "prompt": "Instrumental background music for a narrated video: \(Self.moodWords(request.mood)), no vocals, loopable",
-            "duration": seconds,
-        ], keys: ["audio_file", "audio"], what: "audio", into: scratch)
+        let downloaded = try await queue.runAndDownload(
+            model,
+            input: [
+                "prompt":
+                    "Instrumental background music for a narrated video: \(Self.moodWords(request.mood)), no vocals, loopable",
+                "duration": seconds,
+            ], keys: ["audio_file", "audio"], what: "audio", into: scratch)
         let length = try await MediaConvert.music(downloaded, to: output)
-        try Provenance(provider: "fal.ai", model: model, costUSD: costs.musicPerSecond * Double(seconds)).write(for: output)
+        try Provenance(provider: "fal.ai", model: model, costUSD: costs.musicPerSecond * Double(seconds)).write(
+            for: output)
         return length
     }
 }
@@ -160,7 +176,8 @@ public struct FalSpeechGenerator: SpeechGenerator {
     public var id: String { "fal.\(model)" }
     public let version = 1
 
-    public init(queue: FalQueue, model: String = "fal-ai/minimax/speech-02-hd", costs: ProviderCosts = ProviderCosts()) {
+    public init(queue: FalQueue, model: String = "fal-ai/minimax/speech-02-hd", costs: ProviderCosts = ProviderCosts())
+    {
         self.queue = queue
         self.model = model
         self.costs = costs
@@ -178,12 +195,16 @@ public struct FalSpeechGenerator: SpeechGenerator {
     public func makeSpeech(_ request: SpeechRequest, to output: URL) async throws -> SpeechTimings {
         let scratch = try MediaConvert.scratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let downloaded = try await queue.runAndDownload(model, input: [
-            "text": request.text, "output_format": "url",
-            "voice_setting": ["voice_id": Self.voiceID(request.voice), "speed": min(max(request.rate, 0.5), 2)],
-        ], keys: ["audio"], what: "audio", into: scratch)
+        let downloaded = try await queue.runAndDownload(
+            model,
+            input: [
+                "text": request.text, "output_format": "url",
+                "voice_setting": ["voice_id": Self.voiceID(request.voice), "speed": min(max(request.rate, 0.5), 2)],
+            ], keys: ["audio"], what: "audio", into: scratch)
         let duration = try await MediaConvert.speech(downloaded, to: output)
-        try Provenance(provider: "fal.ai", model: model, costUSD: costs.speechPer1000Characters * Double(request.text.count) / 1000).write(for: output)
+        try Provenance(
+            provider: "fal.ai", model: model, costUSD: costs.speechPer1000Characters * Double(request.text.count) / 1000
+        ).write(for: output)
         return MediaConvert.estimatedTimings(request.text, duration: duration)
     }
 }
@@ -201,7 +222,8 @@ public struct ElevenLabsSpeechGenerator: SpeechGenerator {
     public let version = 1
 
     public init(
-        key: String, baseURL: String = "https://api.elevenlabs.io", model: String = "eleven_multilingual_v2", voice: String? = nil,
+        key: String, baseURL: String = "https://api.elevenlabs.io", model: String = "eleven_multilingual_v2",
+        voice: String? = nil,
         costs: ProviderCosts = ProviderCosts(), policy: RetryPolicy, logger: Logger
     ) {
         self.key = key
@@ -229,12 +251,15 @@ public struct ElevenLabsSpeechGenerator: SpeechGenerator {
         ]
         let response = try await http.send(
             .POST, "\(baseURL)/v1/text-to-speech/\(voice)/with-timestamps?output_format=mp3_44100_128",
-            headers: [("xi-api-key", key), ("Content-Type", "application/json")], body: try JSONSerialization.data(withJSONObject: body))
+            headers: [("xi-api-key", key), ("Content-Type", "application/json")],
+            body: try JSONSerialization.data(withJSONObject: body))
         guard response.status == 200 else {
-            throw ProviderFailure(provider: "ElevenLabs", message: "HTTP \(response.status): \(ProviderHTTP.errorText(response.body))", status: response.status)
+            throw ProviderFailure(
+                provider: "ElevenLabs", message: "HTTP \(response.status): \(ProviderHTTP.errorText(response.body))",
+                status: response.status)
         }
         guard let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any],
-              let audio = (object["audio_base64"] as? String).flatMap({ Data(base64Encoded: $0) })
+            let audio = (object["audio_base64"] as? String).flatMap({ Data(base64Encoded: $0) })
         else {
             throw ProviderFailure(provider: "ElevenLabs", message: "the answer has no audio_base64")
         }
@@ -243,7 +268,10 @@ public struct ElevenLabsSpeechGenerator: SpeechGenerator {
         let downloaded = scratch.appendingPathComponent("speech.mp3")
         try audio.write(to: downloaded)
         let duration = try await MediaConvert.speech(downloaded, to: output)
-        try Provenance(provider: "ElevenLabs", model: model, costUSD: costs.speechPer1000Characters * Double(request.text.count) / 1000).write(for: output)
+        try Provenance(
+            provider: "ElevenLabs", model: model,
+            costUSD: costs.speechPer1000Characters * Double(request.text.count) / 1000
+        ).write(for: output)
         let alignment = (object["alignment"] as? [String: Any]) ?? (object["normalized_alignment"] as? [String: Any])
         guard let alignment, let words = Self.words(alignment), !words.isEmpty else {
             return MediaConvert.estimatedTimings(request.text, duration: duration)
@@ -254,9 +282,9 @@ public struct ElevenLabsSpeechGenerator: SpeechGenerator {
     /// Character timestamps grouped into words (runs of non-space characters).
     static func words(_ alignment: [String: Any]) -> [WordTiming]? {
         guard let characters = alignment["characters"] as? [String],
-              let starts = alignment["character_start_times_seconds"] as? [Double],
-              let ends = alignment["character_end_times_seconds"] as? [Double],
-              characters.count == starts.count, starts.count == ends.count
+            let starts = alignment["character_start_times_seconds"] as? [Double],
+            let ends = alignment["character_end_times_seconds"] as? [Double],
+            characters.count == starts.count, starts.count == ends.count
         else { return nil }
         var words: [WordTiming] = []
         var current = ""
@@ -279,7 +307,9 @@ public struct ElevenLabsSpeechGenerator: SpeechGenerator {
     public func check() async throws {
         let response = try await http.send(.GET, "\(baseURL)/v1/user", headers: [("xi-api-key", key)])
         guard response.status == 200 else {
-            throw ProviderFailure(provider: "ElevenLabs", message: "HTTP \(response.status): \(ProviderHTTP.errorText(response.body))", status: response.status)
+            throw ProviderFailure(
+                provider: "ElevenLabs", message: "HTTP \(response.status): \(ProviderHTTP.errorText(response.body))",
+                status: response.status)
         }
     }
 }
@@ -293,7 +323,10 @@ public struct OpenAISpeechGenerator: SpeechGenerator {
     public var id: String { "openai.\(model)" }
     public let version = 1
 
-    public init(endpoint: LanguageModelEndpoint, model: String = "gpt-4o-mini-tts", costs: ProviderCosts = ProviderCosts(), policy: RetryPolicy, logger: Logger) {
+    public init(
+        endpoint: LanguageModelEndpoint, model: String = "gpt-4o-mini-tts", costs: ProviderCosts = ProviderCosts(),
+        policy: RetryPolicy, logger: Logger
+    ) {
         self.endpoint = endpoint
         self.model = model
         self.costs = costs
@@ -316,16 +349,22 @@ public struct OpenAISpeechGenerator: SpeechGenerator {
         ]
         var headers = [("Content-Type", "application/json")]
         if !endpoint.apiKey.isEmpty { headers.append(("Authorization", "Bearer \(endpoint.apiKey)")) }
-        let response = try await http.send(.POST, endpoint.baseURL + "/audio/speech", headers: headers, body: try JSONSerialization.data(withJSONObject: body))
+        let response = try await http.send(
+            .POST, endpoint.baseURL + "/audio/speech", headers: headers,
+            body: try JSONSerialization.data(withJSONObject: body))
         guard response.status == 200, !response.body.isEmpty else {
-            throw ProviderFailure(provider: "OpenAI speech", message: "HTTP \(response.status): \(ProviderHTTP.errorText(response.body))", status: response.status)
+            throw ProviderFailure(
+                provider: "OpenAI speech", message: "HTTP \(response.status): \(ProviderHTTP.errorText(response.body))",
+                status: response.status)
         }
         let scratch = try MediaConvert.scratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let downloaded = scratch.appendingPathComponent("speech.wav")
         try response.body.write(to: downloaded)
         let duration = try await MediaConvert.speech(downloaded, to: output)
-        try Provenance(provider: "OpenAI", model: model, costUSD: costs.speechPer1000Characters * Double(request.text.count) / 1000).write(for: output)
+        try Provenance(
+            provider: "OpenAI", model: model, costUSD: costs.speechPer1000Characters * Double(request.text.count) / 1000
+        ).write(for: output)
         return MediaConvert.estimatedTimings(request.text, duration: duration)
     }
 }

@@ -14,7 +14,10 @@ public struct FalQueue: Sendable {
     public var deadline: Double
     let http: ProviderHTTP
 
-    public init(key: String, baseURL: String = "https://queue.fal.run", policy: RetryPolicy, logger: Logger, pollInterval: Double = 1, deadline: Double = 900) {
+    public init(
+        key: String, baseURL: String = "https://queue.fal.run", policy: RetryPolicy, logger: Logger,
+        pollInterval: Double = 1, deadline: Double = 900
+    ) {
         self.key = key
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.pollInterval = pollInterval
@@ -26,11 +29,16 @@ public struct FalQueue: Sendable {
 
     /// Runs `model` on `input` and returns the result object.
     public func run(_ model: String, input: [String: Any]) async throws -> [String: Any] {
-        let submitted = try await http.send(.POST, "\(baseURL)/\(model)", headers: headers, body: try JSONSerialization.data(withJSONObject: input))
+        let submitted = try await http.send(
+            .POST, "\(baseURL)/\(model)", headers: headers, body: try JSONSerialization.data(withJSONObject: input))
         guard submitted.status == 200 || submitted.status == 201 || submitted.status == 202 else {
-            throw failure(model, "submitting failed with HTTP \(submitted.status): \(ProviderHTTP.errorText(submitted.body))", status: submitted.status)
+            throw failure(
+                model, "submitting failed with HTTP \(submitted.status): \(ProviderHTTP.errorText(submitted.body))",
+                status: submitted.status)
         }
-        guard let ticket = try? JSONSerialization.jsonObject(with: submitted.body) as? [String: Any], let id = ticket["request_id"] as? String else {
+        guard let ticket = try? JSONSerialization.jsonObject(with: submitted.body) as? [String: Any],
+            let id = ticket["request_id"] as? String
+        else {
             throw failure(model, "the queue did not return a request id")
         }
         // fal answers with the URLs to use; build them the documented way when it does not.
@@ -43,14 +51,20 @@ public struct FalQueue: Sendable {
             while true {
                 let answer = try await http.send(.GET, statusURL, headers: headers)
                 guard answer.status == 200 || answer.status == 202 else {
-                    throw failure(model, "status check failed with HTTP \(answer.status): \(ProviderHTTP.errorText(answer.body))", status: answer.status)
+                    throw failure(
+                        model, "status check failed with HTTP \(answer.status): \(ProviderHTTP.errorText(answer.body))",
+                        status: answer.status)
                 }
-                let status = (try? JSONSerialization.jsonObject(with: answer.body) as? [String: Any])?["status"] as? String ?? ""
+                let status =
+                    (try? JSONSerialization.jsonObject(with: answer.body) as? [String: Any])?["status"] as? String ?? ""
                 switch status {
                 case "COMPLETED":
                     let result = try await http.send(.GET, responseURL, headers: headers)
                     guard result.status == 200 else {
-                        throw failure(model, "the request failed with HTTP \(result.status): \(ProviderHTTP.errorText(result.body))", status: result.status)
+                        throw failure(
+                            model,
+                            "the request failed with HTTP \(result.status): \(ProviderHTTP.errorText(result.body))",
+                            status: result.status)
                     }
                     guard let object = try? JSONSerialization.jsonObject(with: result.body) as? [String: Any] else {
                         throw failure(model, "the result is not a JSON object")
@@ -59,7 +73,10 @@ public struct FalQueue: Sendable {
                 case "IN_QUEUE", "IN_PROGRESS":
                     break
                 default:
-                    throw failure(model, "the request ended as \(status.isEmpty ? "an unknown state" : status): \(ProviderHTTP.errorText(answer.body))")
+                    throw failure(
+                        model,
+                        "the request ended as \(status.isEmpty ? "an unknown state" : status): \(ProviderHTTP.errorText(answer.body))"
+                    )
                 }
                 guard ContinuousClock.now - started < .seconds(deadline) else {
                     throw failure(model, "no result after \(Int(deadline)) seconds")
@@ -69,7 +86,9 @@ public struct FalQueue: Sendable {
         } catch {
             // Stopped here (cancelled, timed out, failed): do not leave fal working for nobody. The cancel call
             // runs outside this (possibly cancelled) task, with one quick try.
-            let http = ProviderHTTP(provider: http.provider, policy: RetryPolicy(attempts: 1, baseDelay: 0, maximumDelay: 0, timeout: 10), logger: http.logger)
+            let http = ProviderHTTP(
+                provider: http.provider, policy: RetryPolicy(attempts: 1, baseDelay: 0, maximumDelay: 0, timeout: 10),
+                logger: http.logger)
             let headers = headers
             await Task.detached { _ = try? await http.send(.PUT, cancelURL, headers: headers) }.value
             throw error
@@ -79,7 +98,9 @@ public struct FalQueue: Sendable {
     /// Downloads a result file (fal's CDN, or a data: URI) into `file`.
     public func download(_ url: String, to file: URL) async throws {
         if url.hasPrefix("data:") {
-            guard let comma = url.firstIndex(of: ","), let data = Data(base64Encoded: String(url[url.index(after: comma)...])) else {
+            guard let comma = url.firstIndex(of: ","),
+                let data = Data(base64Encoded: String(url[url.index(after: comma)...]))
+            else {
                 throw ProviderFailure(provider: "fal.ai", message: "the result holds a data URI that is not base64")
             }
             try data.write(to: file)
@@ -87,13 +108,17 @@ public struct FalQueue: Sendable {
         }
         let answer = try await http.send(.GET, url)
         guard answer.status == 200, !answer.body.isEmpty else {
-            throw ProviderFailure(provider: "fal.ai", message: "downloading the result failed with HTTP \(answer.status)", status: answer.status)
+            throw ProviderFailure(
+                provider: "fal.ai", message: "downloading the result failed with HTTP \(answer.status)",
+                status: answer.status)
         }
         try answer.body.write(to: file)
     }
 
     /// Runs `model` and downloads the file its result names under one of `keys` into `folder`; returns the file.
-    public func runAndDownload(_ model: String, input: [String: Any], keys: [String], what: String, into folder: URL) async throws -> URL {
+    public func runAndDownload(_ model: String, input: [String: Any], keys: [String], what: String, into folder: URL)
+        async throws -> URL
+    {
         let result = try await run(model, input: input)
         guard let url = Self.fileURL(in: result, keys: keys) else { throw failure(model, "the result has no \(what)") }
         let file = folder.appendingPathComponent("\(what)-\(UUID().uuidString.prefix(8))")

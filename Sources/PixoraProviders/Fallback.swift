@@ -14,12 +14,14 @@ func shouldFallBack(_ error: any Error) -> Bool {
 
 /// Runs `primary`; when it fails (not cancelled), logs it, runs `fallback` and records the fallback's provenance.
 func fallingBack<T>(
-    _ role: String, output: URL, fallbackID: String, logger: Logger, primary: () async throws -> T, fallback: () async throws -> T
+    _ role: String, output: URL, fallbackID: String, logger: Logger, primary: () async throws -> T,
+    fallback: () async throws -> T
 ) async throws -> T {
     do {
         return try await primary()
-    } catch where shouldFallBack(error) {
-        logger.warning("\(role) provider failed; the embedded generator stands in", metadata: ["error": .string("\(error)")])
+    } catch  where shouldFallBack(error) {
+        logger.warning(
+            "\(role) provider failed; the embedded generator stands in", metadata: ["error": .string("\(error)")])
         let value = try await fallback()
         try Provenance(provider: "embedded", model: fallbackID, fallbackReason: "\(error)").write(for: output)
         return value
@@ -37,7 +39,7 @@ public struct FallbackPlanner: ScenePlanner {
     public func plan(prompt: String, settings: Settings, script: String?) async throws -> Plan {
         do {
             return try await primary.plan(prompt: prompt, settings: settings, script: script)
-        } catch where shouldFallBack(error) && !(error is UsageError) {
+        } catch  where shouldFallBack(error) && !(error is UsageError) {
             logger.warning("planner failed; the embedded planner stands in", metadata: ["error": .string("\(error)")])
             return try await fallback.plan(prompt: prompt, settings: settings, script: script)
         }

@@ -64,11 +64,17 @@ public struct ChatClient: Sendable {
     }
 
     /// The assistant's text for `messages`. `schema` asks for `response_format: json_schema` (strict).
-    public func complete(_ messages: [Message], schemaName: String? = nil, schema: [String: Any]? = nil, temperature: Double = 0.7, seed: UInt64? = nil) async throws -> String {
+    public func complete(
+        _ messages: [Message], schemaName: String? = nil, schema: [String: Any]? = nil, temperature: Double = 0.7,
+        seed: UInt64? = nil
+    ) async throws -> String {
         var body: [String: Any] = ["temperature": temperature]
         if let seed { body["seed"] = Int(seed % UInt64(Int32.max)) }
         if let schema {
-            body["response_format"] = ["type": "json_schema", "json_schema": ["name": schemaName ?? "answer", "strict": true, "schema": schema]]
+            body["response_format"] = [
+                "type": "json_schema",
+                "json_schema": ["name": schemaName ?? "answer", "strict": true, "schema": schema],
+            ]
         }
         let reply = try await send(messages.map { ["role": $0.role, "content": $0.content] }, extra: body)
         guard let content = reply.content, !content.isEmpty else {
@@ -78,7 +84,9 @@ public struct ChatClient: Sendable {
     }
 
     /// One turn with tools (OpenAI function calling); `messages` in the API's own shape.
-    public func chat(_ messages: [[String: Any]], tools: [[String: Any]], temperature: Double = 0.2) async throws -> Reply {
+    public func chat(_ messages: [[String: Any]], tools: [[String: Any]], temperature: Double = 0.2) async throws
+        -> Reply
+    {
         try await send(messages, extra: ["tools": tools, "tool_choice": "auto", "temperature": temperature])
     }
 
@@ -88,21 +96,32 @@ public struct ChatClient: Sendable {
         body["messages"] = messages
         var headers = [("Content-Type", "application/json")]
         if !endpoint.apiKey.isEmpty { headers.append(("Authorization", "Bearer \(endpoint.apiKey)")) }
-        let response = try await http.send(.POST, endpoint.baseURL + "/chat/completions", headers: headers, body: try JSONSerialization.data(withJSONObject: body))
+        let response = try await http.send(
+            .POST, endpoint.baseURL + "/chat/completions", headers: headers,
+            body: try JSONSerialization.data(withJSONObject: body))
         guard response.status == 200 else {
-            throw ProviderFailure(provider: http.provider, message: "HTTP \(response.status): \(ProviderHTTP.errorText(response.body))", status: response.status)
+            throw ProviderFailure(
+                provider: http.provider, message: "HTTP \(response.status): \(ProviderHTTP.errorText(response.body))",
+                status: response.status)
         }
         guard let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any],
-              let choice = (object["choices"] as? [[String: Any]])?.first, let message = choice["message"] as? [String: Any]
+            let choice = (object["choices"] as? [[String: Any]])?.first,
+            let message = choice["message"] as? [String: Any]
         else {
-            throw ProviderFailure(provider: http.provider, message: "the answer is not a Chat Completions response: \(ProviderHTTP.errorText(response.body))")
+            throw ProviderFailure(
+                provider: http.provider,
+                message: "the answer is not a Chat Completions response: \(ProviderHTTP.errorText(response.body))")
         }
         if let refusal = message["refusal"] as? String, !refusal.isEmpty {
             throw ProviderFailure(provider: http.provider, message: "the model refused: \(refusal)")
         }
         let calls = (message["tool_calls"] as? [[String: Any]] ?? []).compactMap { call -> ToolCall? in
-            guard let function = call["function"] as? [String: Any], let name = function["name"] as? String else { return nil }
-            return ToolCall(id: call["id"] as? String ?? UUID().uuidString, name: name, arguments: function["arguments"] as? String ?? "{}")
+            guard let function = call["function"] as? [String: Any], let name = function["name"] as? String else {
+                return nil
+            }
+            return ToolCall(
+                id: call["id"] as? String ?? UUID().uuidString, name: name,
+                arguments: function["arguments"] as? String ?? "{}")
         }
         return Reply(content: message["content"] as? String, toolCalls: calls)
     }
@@ -138,20 +157,28 @@ public struct LanguageModelPlanner: ScenePlanner {
         guard issues.isEmpty else { throw InvalidDocument(document: "settings", issues: issues) }
         var messages = [
             ChatClient.Message(role: "system", content: Self.systemPrompt),
-            ChatClient.Message(role: "user", content: Self.request(prompt: trimmed, settings: settings, script: script)),
+            ChatClient.Message(
+                role: "user", content: Self.request(prompt: trimmed, settings: settings, script: script)),
         ]
         var attempt = 0
         while true {
             attempt += 1
-            let answer = try await client.complete(messages, schemaName: "video_plan", schema: Self.schema, seed: settings.seed)
+            let answer = try await client.complete(
+                messages, schemaName: "video_plan", schema: Self.schema, seed: settings.seed)
             do {
                 return try build(answer, prompt: trimmed, settings: settings, script: script)
             } catch let problems as Problems {
                 guard attempt < 2 else {
-                    throw ProviderFailure(provider: client.http.provider, message: "the model's plan was not usable twice: \(problems)")
+                    throw ProviderFailure(
+                        provider: client.http.provider, message: "the model's plan was not usable twice: \(problems)")
                 }
                 messages.append(.init(role: "assistant", content: answer))
-                messages.append(.init(role: "user", content: "That answer cannot be used: \(problems). Reply again with the whole corrected JSON object only."))
+                messages.append(
+                    .init(
+                        role: "user",
+                        content:
+                            "That answer cannot be used: \(problems). Reply again with the whole corrected JSON object only."
+                    ))
             }
         }
     }
@@ -177,7 +204,8 @@ public struct LanguageModelPlanner: ScenePlanner {
             Moods to choose from: \(Mood.allowedValues).
             """
         if let script, !script.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            text += "\nUse this narration word for word, split into scenes at sentence ends; write only the visuals, key phrases and moods:\n\(script)"
+            text +=
+                "\nUse this narration word for word, split into scenes at sentence ends; write only the visuals, key phrases and moods:\n\(script)"
         }
         return text
     }
@@ -185,28 +213,28 @@ public struct LanguageModelPlanner: ScenePlanner {
     /// The strict JSON schema of an answer.
     static var schema: [String: Any] {
         [
-        "type": "object",
-        "additionalProperties": false,
-        "required": ["title", "summary", "scenes"],
-        "properties": [
-            "title": ["type": "string"],
-            "summary": ["type": "string"],
-            "scenes": [
-                "type": "array",
-                "items": [
-                    "type": "object",
-                    "additionalProperties": false,
-                    "required": ["narration", "visual", "keyPhrase", "mood", "transition"],
-                    "properties": [
-                        "narration": ["type": "string"],
-                        "visual": ["type": "string"],
-                        "keyPhrase": ["type": "string"],
-                        "mood": ["type": "string", "enum": Mood.allCases.map(\.rawValue)],
-                        "transition": ["type": "string", "enum": ChosenTransitions.offered.map(\.rawValue)],
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["title", "summary", "scenes"],
+            "properties": [
+                "title": ["type": "string"],
+                "summary": ["type": "string"],
+                "scenes": [
+                    "type": "array",
+                    "items": [
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": ["narration", "visual", "keyPhrase", "mood", "transition"],
+                        "properties": [
+                            "narration": ["type": "string"],
+                            "visual": ["type": "string"],
+                            "keyPhrase": ["type": "string"],
+                            "mood": ["type": "string", "enum": Mood.allCases.map(\.rawValue)],
+                            "transition": ["type": "string", "enum": ChosenTransitions.offered.map(\.rawValue)],
+                        ],
                     ],
                 ],
             ],
-        ],
         ]
     }
 
@@ -229,7 +257,9 @@ public struct LanguageModelPlanner: ScenePlanner {
             throw Problems(list: problems + ["scenes is missing or not an array of objects"])
         }
         if list.isEmpty { problems.append("scenes is empty") }
-        if list.count > Plan.maximumScenes { problems.append("there are \(list.count) scenes; at most \(Plan.maximumScenes) are allowed") }
+        if list.count > Plan.maximumScenes {
+            problems.append("there are \(list.count) scenes; at most \(Plan.maximumScenes) are allowed")
+        }
         var drafts: [RuleBasedPlanner.SceneDraft] = []
         var kinds: [TransitionKind] = []
         for (index, scene) in list.enumerated() {
@@ -239,7 +269,9 @@ public struct LanguageModelPlanner: ScenePlanner {
             let keyPhrase = (scene["keyPhrase"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             let moodText = scene["mood"] as? String ?? ""
             if narration.isEmpty { problems.append("\(path).narration is missing or empty") }
-            if narration.count > 1200 { problems.append("\(path).narration is \(narration.count) characters; at most 1200") }
+            if narration.count > 1200 {
+                problems.append("\(path).narration is \(narration.count) characters; at most 1200")
+            }
             if visual.isEmpty { problems.append("\(path).visual is missing or empty") }
             if visual.count > 500 { problems.append("\(path).visual is \(visual.count) characters; at most 500") }
             let mood = Mood.parse(moodText)
@@ -249,18 +281,25 @@ public struct LanguageModelPlanner: ScenePlanner {
             if let kind = TransitionKind.parse(transitionText), ChosenTransitions.offered.contains(kind) {
                 kinds.append(kind)
             } else if !transitionText.isEmpty {
-                problems.append("\(path).transition '\(transitionText)' is not one of \(ChosenTransitions.offered.map(\.rawValue).joined(separator: ", "))")
+                problems.append(
+                    "\(path).transition '\(transitionText)' is not one of \(ChosenTransitions.offered.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             if let mood {
-                drafts.append(.init(narration: narration, visual: visual, keyPhrase: String((keyPhrase.isEmpty ? title : keyPhrase).prefix(60)), mood: mood))
+                drafts.append(
+                    .init(
+                        narration: narration, visual: visual,
+                        keyPhrase: String((keyPhrase.isEmpty ? title : keyPhrase).prefix(60)), mood: mood))
             }
         }
         guard problems.isEmpty else { throw Problems(list: problems) }
-        let planner = kinds.count == drafts.count ? RuleBasedPlanner(transitionPlanner: ChosenTransitions(kinds: kinds)) : stager
+        let planner =
+            kinds.count == drafts.count ? RuleBasedPlanner(transitionPlanner: ChosenTransitions(kinds: kinds)) : stager
         let scenes = planner.staged(drafts, settings: settings)
         let plan = Plan(
             title: String(title.prefix(120)), summary: summary.isEmpty ? title : String(summary.prefix(500)),
-            script: scenes.map(\.narration).joined(separator: "\n\n"), prompt: prompt, settings: settings, scenes: scenes)
+            script: scenes.map(\.narration).joined(separator: "\n\n"), prompt: prompt, settings: settings,
+            scenes: scenes)
         let issues = plan.validate()
         guard issues.isEmpty else { throw Problems(list: issues.map(\.description)) }
         return plan
@@ -275,7 +314,9 @@ public struct ChosenTransitions: TransitionPlanner {
     public let kinds: [TransitionKind]
 
     /// The kinds offered to the model: one of each family.
-    public static let offered: [TransitionKind] = [.cut, .fade, .dissolve, .fadeblack, .slideleft, .slideup, .wipeleft, .circleopen]
+    public static let offered: [TransitionKind] = [
+        .cut, .fade, .dissolve, .fadeblack, .slideleft, .slideup, .wipeleft, .circleopen,
+    ]
 
     public init(kinds: [TransitionKind]) { self.kinds = kinds }
 

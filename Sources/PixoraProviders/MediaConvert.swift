@@ -15,28 +15,40 @@ enum MediaConvert {
 
     static func picture(_ source: URL, to output: URL, width: Int, height: Int) async throws {
         try await AtomicFile.write(to: output) { temporary in
-            try await ToolRunner.run(.ffmpeg, quiet + ["-i", source.path, "-vf", cover(width, height), "-frames:v", "1", "-f", "image2", "-c:v", "png", temporary.path])
+            try await ToolRunner.run(
+                .ffmpeg,
+                quiet + [
+                    "-i", source.path, "-vf", cover(width, height), "-frames:v", "1", "-f", "image2", "-c:v", "png",
+                    temporary.path,
+                ])
         }
     }
 
     /// A clip of exactly `duration` seconds: cut when longer, the last frame held when shorter.
     static func clip(_ source: URL, to output: URL, width: Int, height: Int, fps: Int, duration: Double) async throws {
         let d = String(format: "%.3f", duration)
-        let filter = "\(cover(width, height)),fps=\(fps),tpad=stop_mode=clone:stop_duration=\(d),trim=duration=\(d),setpts=PTS-STARTPTS,format=yuv420p"
+        let filter =
+            "\(cover(width, height)),fps=\(fps),tpad=stop_mode=clone:stop_duration=\(d),trim=duration=\(d),setpts=PTS-STARTPTS,format=yuv420p"
         try await AtomicFile.write(to: output) { temporary in
-            try await ToolRunner.run(.ffmpeg, quiet + [
-                "-i", source.path, "-vf", filter, "-an", "-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", "yuv420p",
-                "-g", "\(fps)", "-movflags", "+faststart", "-f", "mp4", temporary.path,
-            ])
+            try await ToolRunner.run(
+                .ffmpeg,
+                quiet + [
+                    "-i", source.path, "-vf", filter, "-an", "-c:v", "libx264", "-preset", "veryfast", "-crf", "18",
+                    "-pix_fmt", "yuv420p",
+                    "-g", "\(fps)", "-movflags", "+faststart", "-f", "mp4", temporary.path,
+                ])
         }
     }
 
     /// Narration: mono 48 kHz, levelled like the embedded voice so every scene sits at the same loudness.
     static func speech(_ source: URL, to output: URL) async throws -> Double {
         try await AtomicFile.write(to: output) { temporary in
-            try await ToolRunner.run(.ffmpeg, quiet + [
-                "-i", source.path, "-af", FliteSpeechGenerator.voiceChain, "-ar", "48000", "-ac", "1", "-c:a", "pcm_s16le", "-f", "wav", temporary.path,
-            ])
+            try await ToolRunner.run(
+                .ffmpeg,
+                quiet + [
+                    "-i", source.path, "-af", FliteSpeechGenerator.voiceChain, "-ar", "48000", "-ac", "1", "-c:a",
+                    "pcm_s16le", "-f", "wav", temporary.path,
+                ])
             return try WAVHeader(contentsOf: temporary).duration
         }
     }
@@ -46,10 +58,13 @@ enum MediaConvert {
         let length = try await MediaProbe.probe(source).duration
         let fadeOut = String(format: "%.3f", max(length - 0.05, 0))
         try await AtomicFile.write(to: output) { temporary in
-            try await ToolRunner.run(.ffmpeg, quiet + [
-                "-i", source.path, "-af", "afade=t=in:d=0.05,afade=t=out:st=\(fadeOut):d=0.05", "-ar", "48000", "-ac", "2", "-c:a", "pcm_s16le",
-                "-f", "wav", temporary.path,
-            ])
+            try await ToolRunner.run(
+                .ffmpeg,
+                quiet + [
+                    "-i", source.path, "-af", "afade=t=in:d=0.05,afade=t=out:st=\(fadeOut):d=0.05", "-ar", "48000",
+                    "-ac", "2", "-c:a", "pcm_s16le",
+                    "-f", "wav", temporary.path,
+                ])
         }
         return try WAVHeader(contentsOf: output).duration
     }
@@ -67,7 +82,10 @@ enum MediaConvert {
         var timings: [WordTiming] = []
         for (word, weight) in zip(words, weights) {
             let length = span * weight / total
-            timings.append(WordTiming(word: word, start: (time * 1000).rounded() / 1000, end: ((time + length * 0.9) * 1000).rounded() / 1000))
+            timings.append(
+                WordTiming(
+                    word: word, start: (time * 1000).rounded() / 1000,
+                    end: ((time + length * 0.9) * 1000).rounded() / 1000))
             time += length
         }
         return SpeechTimings(duration: duration, words: timings)
@@ -75,7 +93,8 @@ enum MediaConvert {
 
     /// A scratch folder removed by the caller.
     static func scratch() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-provider-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pixora-provider-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }

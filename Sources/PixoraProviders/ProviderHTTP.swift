@@ -72,10 +72,14 @@ public struct ProviderHTTP: Sendable {
         self.logger = logger
     }
 
-    static func isRetryable(_ status: Int) -> Bool { status == 429 || status == 500 || status == 502 || status == 503 || status == 504 }
+    static func isRetryable(_ status: Int) -> Bool {
+        status == 429 || status == 500 || status == 502 || status == 503 || status == 504
+    }
 
     /// Sends a request and returns the first answer that is not worth retrying, or the last one.
-    public func send(_ method: HTTPMethod, _ url: String, headers: [(String, String)] = [], body: Data? = nil) async throws -> ProviderResponse {
+    public func send(_ method: HTTPMethod, _ url: String, headers: [(String, String)] = [], body: Data? = nil)
+        async throws -> ProviderResponse
+    {
         var attempt = 0
         while true {
             attempt += 1
@@ -86,26 +90,35 @@ public struct ProviderHTTP: Sendable {
             if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
             let wait: Double
             do {
-                let response = try await HTTPClient.shared.execute(request, timeout: .milliseconds(Int64(policy.timeout * 1000)))
+                let response = try await HTTPClient.shared.execute(
+                    request, timeout: .milliseconds(Int64(policy.timeout * 1000)))
                 let buffer = try await response.body.collect(upTo: Self.maximumBody)
-                let answer = ProviderResponse(status: Int(response.status.code), headers: response.headers, body: Data(buffer.readableBytesView))
+                let answer = ProviderResponse(
+                    status: Int(response.status.code), headers: response.headers, body: Data(buffer.readableBytesView))
                 guard Self.isRetryable(answer.status), attempt < policy.attempts else { return answer }
                 wait = min(Self.retryAfter(answer.headers) ?? backoff(attempt), policy.maximumDelay)
-                logger.warning("provider busy, retrying", metadata: [
-                    "provider": .string(provider), "status": .stringConvertible(answer.status), "attempt": .stringConvertible(attempt),
-                    "wait_seconds": .string(String(format: "%.2f", wait)),
-                ])
+                logger.warning(
+                    "provider busy, retrying",
+                    metadata: [
+                        "provider": .string(provider), "status": .stringConvertible(answer.status),
+                        "attempt": .stringConvertible(attempt),
+                        "wait_seconds": .string(String(format: "%.2f", wait)),
+                    ])
             } catch let error as CancellationError {
                 throw error
             } catch {
                 if Task.isCancelled { throw CancellationError() }
                 guard attempt < policy.attempts else {
-                    throw ProviderFailure(provider: provider, message: "no answer after \(attempt) tries: \(Self.describe(error))")
+                    throw ProviderFailure(
+                        provider: provider, message: "no answer after \(attempt) tries: \(Self.describe(error))")
                 }
                 wait = backoff(attempt)
-                logger.warning("provider unreachable, retrying", metadata: [
-                    "provider": .string(provider), "error": .string(Self.describe(error)), "attempt": .stringConvertible(attempt),
-                ])
+                logger.warning(
+                    "provider unreachable, retrying",
+                    metadata: [
+                        "provider": .string(provider), "error": .string(Self.describe(error)),
+                        "attempt": .stringConvertible(attempt),
+                    ])
             }
             try await Task.sleep(for: .milliseconds(Int64(wait * 1000)))
         }
@@ -138,10 +151,14 @@ public struct ProviderHTTP: Sendable {
     /// The error message of a provider's JSON error body, or the start of the body.
     static func errorText(_ body: Data) -> String {
         if let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] {
-            if let error = object["error"] as? [String: Any], let message = error["message"] as? String { return message }
+            if let error = object["error"] as? [String: Any], let message = error["message"] as? String {
+                return message
+            }
             if let message = object["error"] as? String { return message }
             if let detail = object["detail"] as? String { return detail }
-            if let detail = object["detail"] as? [String: Any], let message = detail["message"] as? String { return message }
+            if let detail = object["detail"] as? [String: Any], let message = detail["message"] as? String {
+                return message
+            }
             if let message = object["message"] as? String { return message }
         }
         let text = String(decoding: body.prefix(300), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)

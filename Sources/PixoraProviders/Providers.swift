@@ -58,18 +58,25 @@ public struct ProviderSettings: Sendable {
         let planner = choose("PIXORA_PLANNER_PROVIDER", default: endpoint == nil ? .embedded : .openai)
         let image = choose("PIXORA_IMAGE_PROVIDER", default: fal == nil ? .embedded : .fal)
         let video = choose("PIXORA_VIDEO_PROVIDER", default: fal == nil ? .embedded : .fal)
-        let speech = choose("PIXORA_SPEECH_PROVIDER", default: eleven != nil ? .elevenlabs : fal != nil ? .fal : .embedded)
+        let speech = choose(
+            "PIXORA_SPEECH_PROVIDER", default: eleven != nil ? .elevenlabs : fal != nil ? .fal : .embedded)
         let music = choose("PIXORA_MUSIC_PROVIDER", default: fal == nil ? .embedded : .fal)
         let assistant = choose("PIXORA_ASSISTANT_PROVIDER", default: endpoint == nil ? .embedded : .openai)
 
         // A chosen provider needs its key.
         if (planner == .openai || speech == .openai || assistant == .openai) && endpoint == nil {
-            throw UsageError("the openai provider needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local server such as Ollama)")
+            throw UsageError(
+                "the openai provider needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local server such as Ollama)")
         }
-        if [image, video, speech, music].contains(.fal) && fal == nil { throw UsageError("the fal provider needs FAL_KEY") }
-        if speech == .elevenlabs && eleven == nil { throw UsageError("the elevenlabs provider needs ELEVENLABS_API_KEY") }
+        if [image, video, speech, music].contains(.fal) && fal == nil {
+            throw UsageError("the fal provider needs FAL_KEY")
+        }
+        if speech == .elevenlabs && eleven == nil {
+            throw UsageError("the elevenlabs provider needs ELEVENLABS_API_KEY")
+        }
         return ProviderSettings(
-            planner: planner, image: image, video: video, speech: speech, music: music, assistant: assistant, languageModel: endpoint,
+            planner: planner, image: image, video: video, speech: speech, music: music, assistant: assistant,
+            languageModel: endpoint,
             falKey: fal, falQueueURL: value("FAL_QUEUE_URL") ?? "https://queue.fal.run",
             falPollSeconds: configuration.number("PIXORA_FAL_POLL_SECONDS") ?? 1,
             falModels: [
@@ -79,7 +86,8 @@ public struct ProviderSettings: Sendable {
                 "music": value("PIXORA_FAL_MUSIC_MODEL") ?? "cassetteai/music-generator",
             ],
             elevenLabsKey: eleven, elevenLabsBaseURL: value("ELEVENLABS_BASE_URL") ?? "https://api.elevenlabs.io",
-            elevenLabsModel: value("PIXORA_ELEVENLABS_MODEL") ?? "eleven_multilingual_v2", elevenLabsVoice: value("PIXORA_ELEVENLABS_VOICE"),
+            elevenLabsModel: value("PIXORA_ELEVENLABS_MODEL") ?? "eleven_multilingual_v2",
+            elevenLabsVoice: value("PIXORA_ELEVENLABS_VOICE"),
             speechModel: value("PIXORA_TTS_MODEL") ?? "gpt-4o-mini-tts",
             fallback: configuration.flag("PIXORA_PROVIDER_FALLBACK") ?? false,
             policy: .from(configuration: configuration), costs: .from(configuration: configuration))
@@ -134,7 +142,9 @@ public struct ProviderSettings: Sendable {
     }
 
     func falQueue(logger: Logger) -> FalQueue? {
-        falKey.map { FalQueue(key: $0, baseURL: falQueueURL, policy: policy, logger: logger, pollInterval: falPollSeconds) }
+        falKey.map {
+            FalQueue(key: $0, baseURL: falQueueURL, policy: policy, logger: logger, pollInterval: falPollSeconds)
+        }
     }
 
     /// The generators for these settings.
@@ -148,29 +158,38 @@ public struct ProviderSettings: Sendable {
         }
         if image == .fal, let queue {
             let cloud = FalImageGenerator(queue: queue, model: falModels["image"]!, costs: costs)
-            set.image = fallback ? FallbackImageGenerator(primary: cloud, fallback: embedded.image, logger: logger) : cloud
+            set.image =
+                fallback ? FallbackImageGenerator(primary: cloud, fallback: embedded.image, logger: logger) : cloud
         }
         if video == .fal, let queue {
             let cloud = FalVideoGenerator(queue: queue, model: falModels["video"]!, costs: costs)
-            set.video = fallback ? FallbackVideoGenerator(primary: cloud, fallback: embedded.video, logger: logger) : cloud
+            set.video =
+                fallback ? FallbackVideoGenerator(primary: cloud, fallback: embedded.video, logger: logger) : cloud
         }
         var speechCloud: (any SpeechGenerator)?
         switch speech {
         case .elevenlabs:
             speechCloud = elevenLabsKey.map {
                 ElevenLabsSpeechGenerator(
-                    key: $0, baseURL: elevenLabsBaseURL, model: elevenLabsModel, voice: elevenLabsVoice, costs: costs, policy: policy, logger: logger)
+                    key: $0, baseURL: elevenLabsBaseURL, model: elevenLabsModel, voice: elevenLabsVoice, costs: costs,
+                    policy: policy, logger: logger)
             }
-        case .openai: speechCloud = languageModel.map { OpenAISpeechGenerator(endpoint: $0, model: speechModel, costs: costs, policy: policy, logger: logger) }
+        case .openai:
+            speechCloud = languageModel.map {
+                OpenAISpeechGenerator(endpoint: $0, model: speechModel, costs: costs, policy: policy, logger: logger)
+            }
         case .fal: speechCloud = queue.map { FalSpeechGenerator(queue: $0, model: falModels["speech"]!, costs: costs) }
         case .embedded: speechCloud = nil
         }
         if let speechCloud {
-            set.speech = fallback ? FallbackSpeechGenerator(primary: speechCloud, fallback: embedded.speech, logger: logger) : speechCloud
+            set.speech =
+                fallback
+                ? FallbackSpeechGenerator(primary: speechCloud, fallback: embedded.speech, logger: logger) : speechCloud
         }
         if music == .fal, let queue {
             let cloud = FalMusicGenerator(queue: queue, model: falModels["music"]!, costs: costs)
-            set.music = fallback ? FallbackMusicGenerator(primary: cloud, fallback: embedded.music, logger: logger) : cloud
+            set.music =
+                fallback ? FallbackMusicGenerator(primary: cloud, fallback: embedded.music, logger: logger) : cloud
         }
         return set
     }
@@ -195,7 +214,9 @@ public struct ProviderSettings: Sendable {
             lines.append(("planner", "embedded rule-based planner", true, "no network needed"))
         }
         if let key = falKey, [image, video, speech, music].contains(.fal) {
-            let roles = [("image", image), ("video", video), ("speech", speech), ("music", music)].filter { $0.1 == .fal }.map(\.0)
+            let roles = [("image", image), ("video", video), ("speech", speech), ("music", music)].filter {
+                $0.1 == .fal
+            }.map(\.0)
             await probe(roles.joined(separator: ", "), "fal.ai at \(falQueueURL)") {
                 try await FalQueue(key: key, baseURL: falQueueURL, policy: quick, logger: logger).check()
             }
@@ -207,12 +228,16 @@ public struct ProviderSettings: Sendable {
         case .elevenlabs:
             if let key = elevenLabsKey {
                 await probe("speech", "ElevenLabs \(elevenLabsModel)") {
-                    try await ElevenLabsSpeechGenerator(key: key, baseURL: elevenLabsBaseURL, model: elevenLabsModel, policy: quick, logger: logger).check()
+                    try await ElevenLabsSpeechGenerator(
+                        key: key, baseURL: elevenLabsBaseURL, model: elevenLabsModel, policy: quick, logger: logger
+                    ).check()
                 }
             }
         case .openai:
             if let endpoint = languageModel {
-                await probe("speech", "OpenAI speech \(speechModel)") { try await ChatClient(endpoint: endpoint, policy: quick, logger: logger).check() }
+                await probe("speech", "OpenAI speech \(speechModel)") {
+                    try await ChatClient(endpoint: endpoint, policy: quick, logger: logger).check()
+                }
             }
         case .embedded: lines.append(("speech", "embedded flite", true, "no network needed"))
         case .fal: break
@@ -224,12 +249,19 @@ public struct ProviderSettings: Sendable {
 extension FalQueue {
     /// A request that must be refused without a key: a wrong key answers 401/403, a good one 404/422.
     func check() async throws {
-        let answer = try await http.send(.GET, "\(baseURL)/fal-ai/flux-pro/v1.1-ultra/requests/00000000-0000-0000-0000-000000000000/status", headers: headers)
+        let answer = try await http.send(
+            .GET, "\(baseURL)/fal-ai/flux-pro/v1.1-ultra/requests/00000000-0000-0000-0000-000000000000/status",
+            headers: headers)
         if answer.status == 401 || answer.status == 403 {
-            throw ProviderFailure(provider: "fal.ai", message: "the key was refused (HTTP \(answer.status)): \(ProviderHTTP.errorText(answer.body))", status: answer.status)
+            throw ProviderFailure(
+                provider: "fal.ai",
+                message: "the key was refused (HTTP \(answer.status)): \(ProviderHTTP.errorText(answer.body))",
+                status: answer.status)
         }
         if answer.status >= 500 {
-            throw ProviderFailure(provider: "fal.ai", message: "HTTP \(answer.status): \(ProviderHTTP.errorText(answer.body))", status: answer.status)
+            throw ProviderFailure(
+                provider: "fal.ai", message: "HTTP \(answer.status): \(ProviderHTTP.errorText(answer.body))",
+                status: answer.status)
         }
     }
 }

@@ -41,14 +41,20 @@ public struct VideoDirector: Sendable {
     public func direct(prompt: String, settings: Settings, progress: ProgressHandler? = nil) async throws -> Outcome {
         let session = Session()
         let tools = makeTools(prompt: prompt, settings: settings, session: session, progress: progress)
-        let ending = try await loop.run(system: Self.system, task: Self.task(prompt: prompt, settings: settings), tools: tools)
-        guard case .finished = ending, let outcome = session.read({ values -> Outcome? in
-            guard values.finished, let plan = values.plan, let assets = values.assets, let state = values.state else { return nil }
-            return Outcome(plan: plan, assets: assets, state: state, log: values.log)
-        }) else {
+        let ending = try await loop.run(
+            system: Self.system, task: Self.task(prompt: prompt, settings: settings), tools: tools)
+        guard case .finished = ending,
+            let outcome = session.read({ values -> Outcome? in
+                guard values.finished, let plan = values.plan, let assets = values.assets, let state = values.state
+                else { return nil }
+                return Outcome(plan: plan, assets: assets, state: state, log: values.log)
+            })
+        else {
             var words = ""
             if case .answered(let text) = ending { words = text }
-            throw ProviderFailure(provider: loop.client.http.provider, message: "the director stopped without finishing the video\(words.isEmpty ? "" : ": \(words)")")
+            throw ProviderFailure(
+                provider: loop.client.http.provider,
+                message: "the director stopped without finishing the video\(words.isEmpty ? "" : ": \(words)")")
         }
         return outcome
     }
@@ -65,7 +71,9 @@ public struct VideoDirector: Sendable {
     }
 
     static func json(_ object: Any) -> String {
-        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])).map {
+            String(decoding: $0, as: UTF8.self)
+        } ?? "{}"
     }
 
     static func arguments(_ text: String) -> [String: Any] {
@@ -77,7 +85,8 @@ public struct VideoDirector: Sendable {
             "title": plan.title, "plannedSeconds": plan.plannedDuration,
             "scenes": plan.scenes.enumerated().map { index, scene in
                 [
-                    "scene": index + 1, "narration": scene.narration, "visual": scene.visual, "mood": scene.mood.rawValue,
+                    "scene": index + 1, "narration": scene.narration, "visual": scene.visual,
+                    "mood": scene.mood.rawValue,
                     "seconds": scene.duration, "transitionToNext": scene.transition.kind.rawValue,
                 ] as [String: Any]
             },
@@ -88,28 +97,42 @@ public struct VideoDirector: Sendable {
         let pipeline = pipeline
         let noArguments: @Sendable () -> [String: Any] = { ["type": "object", "properties": [String: Any]()] }
         let writeScript = AgentTool(
-            name: "write_script", description: "ScriptWriter: set the narration of the whole video (plain sentences, no stage directions).",
+            name: "write_script",
+            description: "ScriptWriter: set the narration of the whole video (plain sentences, no stage directions).",
             parameters: { ["type": "object", "required": ["script"], "properties": ["script": ["type": "string"]]] }
         ) { text in
-            let script = (Self.arguments(text)["script"] as? String ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let script = (Self.arguments(text)["script"] as? String ?? "").trimmingCharacters(
+                in: .whitespacesAndNewlines)
             guard !script.isEmpty else { return .reply("script is empty; send the narration text.") }
             guard script.count <= 20_000 else { return .reply("script is \(script.count) characters; at most 20000.") }
-            session.write { $0.script = script; $0.plan = nil; $0.assets = nil; $0.state = nil }
+            session.write {
+                $0.script = script
+                $0.plan = nil
+                $0.assets = nil
+                $0.state = nil
+            }
             session.note("write_script: \(script.split(separator: " ").count) words")
             return .reply("Script saved (\(script.split(separator: " ").count) words). Now call plan_scenes.")
         }
         let planScenes = AgentTool(
-            name: "plan_scenes", description: "ScenePlanner + TransitionPlanner: split the script (or the topic) into timed scenes with visuals, moods, music groups and transitions.",
+            name: "plan_scenes",
+            description:
+                "ScenePlanner + TransitionPlanner: split the script (or the topic) into timed scenes with visuals, moods, music groups and transitions.",
             parameters: noArguments
         ) { _ in
             let script = session.read { $0.script }
             let plan = try await pipeline.plan(prompt: prompt, settings: settings, script: script)
-            session.write { $0.plan = plan; $0.assets = nil; $0.state = nil }
+            session.write {
+                $0.plan = plan
+                $0.assets = nil
+                $0.state = nil
+            }
             session.note("plan_scenes: \(plan.scenes.count) scenes")
             return .reply(Self.summary(plan))
         }
         let reviseScene = AgentTool(
-            name: "revise_scene", description: "Change one planned scene's narration, visual description or mood (scenes count from 1).",
+            name: "revise_scene",
+            description: "Change one planned scene's narration, visual description or mood (scenes count from 1).",
             parameters: {
                 [
                     "type": "object", "required": ["scene"],
@@ -121,7 +144,9 @@ public struct VideoDirector: Sendable {
             }
         ) { text in
             let arguments = Self.arguments(text)
-            guard var plan = session.read({ $0.plan }) else { return .reply("There is no plan yet; call plan_scenes first.") }
+            guard var plan = session.read({ $0.plan }) else {
+                return .reply("There is no plan yet; call plan_scenes first.")
+            }
             guard let number = arguments["scene"] as? Int, plan.scenes.indices.contains(number - 1) else {
                 return .reply("scene must be a number from 1 to \(plan.scenes.count).")
             }
@@ -132,51 +157,85 @@ public struct VideoDirector: Sendable {
                 plan.scenes[number - 1].mood = value
             }
             let issues = plan.validate()
-            guard issues.isEmpty else { return .reply("That does not fit the plan: \(issues.map(\.description).joined(separator: "; ")).") }
-            session.write { $0.plan = plan; $0.assets = nil; $0.state = nil }
+            guard issues.isEmpty else {
+                return .reply("That does not fit the plan: \(issues.map(\.description).joined(separator: "; ")).")
+            }
+            session.write {
+                $0.plan = plan
+                $0.assets = nil
+                $0.state = nil
+            }
             session.note("revise_scene: scene \(number)")
             return .reply("Scene \(number) revised.")
         }
         let setTransition = AgentTool(
-            name: "set_transition", description: "TransitionPlanner: choose the transition after a scene (scenes count from 1; the last scene has none).",
+            name: "set_transition",
+            description:
+                "TransitionPlanner: choose the transition after a scene (scenes count from 1; the last scene has none).",
             parameters: {
                 [
                     "type": "object", "required": ["scene", "kind"],
-                    "properties": ["scene": ["type": "integer"], "kind": ["type": "string", "enum": TransitionKind.allCases.map(\.rawValue)]] as [String: Any],
+                    "properties": [
+                        "scene": ["type": "integer"],
+                        "kind": ["type": "string", "enum": TransitionKind.allCases.map(\.rawValue)],
+                    ] as [String: Any],
                 ]
             }
         ) { text in
             let arguments = Self.arguments(text)
-            guard var plan = session.read({ $0.plan }) else { return .reply("There is no plan yet; call plan_scenes first.") }
+            guard var plan = session.read({ $0.plan }) else {
+                return .reply("There is no plan yet; call plan_scenes first.")
+            }
             guard let number = arguments["scene"] as? Int, (1..<plan.scenes.count).contains(number) else {
-                return .reply("scene must be a number from 1 to \(plan.scenes.count - 1) (the transition after that scene).")
+                return .reply(
+                    "scene must be a number from 1 to \(plan.scenes.count - 1) (the transition after that scene).")
             }
             guard let kind = (arguments["kind"] as? String).flatMap(TransitionKind.parse) else {
                 return .reply("kind must be one of \(TransitionKind.allowedValues).")
             }
             let limit = Transition.longest(between: plan.scenes[number - 1].duration, and: plan.scenes[number].duration)
-            plan.scenes[number - 1].transition = Transition(kind: kind, duration: kind == .cut ? 0 : min(0.8, (limit * 100).rounded(.down) / 100))
-            session.write { $0.plan = plan; $0.assets = nil; $0.state = nil }
+            plan.scenes[number - 1].transition = Transition(
+                kind: kind, duration: kind == .cut ? 0 : min(0.8, (limit * 100).rounded(.down) / 100))
+            session.write {
+                $0.plan = plan
+                $0.assets = nil
+                $0.state = nil
+            }
             session.note("set_transition: after scene \(number) \(kind.rawValue)")
             return .reply("The transition after scene \(number) is now \(kind.rawValue).")
         }
         let generateMedia = AgentTool(
-            name: "generate_media", description: "ImageGen, VideoGen, SpeechGen and MusicGen: make every scene's picture, moving clip and voice, and the music, then assemble the timeline.",
+            name: "generate_media",
+            description:
+                "ImageGen, VideoGen, SpeechGen and MusicGen: make every scene's picture, moving clip and voice, and the music, then assemble the timeline.",
             parameters: noArguments
         ) { _ in
-            guard let plan = session.read({ $0.plan }) else { return .reply("There is no plan yet; call plan_scenes first.") }
+            guard let plan = session.read({ $0.plan }) else {
+                return .reply("There is no plan yet; call plan_scenes first.")
+            }
             let made = try await pipeline.assemble(plan, progress: progress)
             let (assets, state) = (made.assets, made.state)
-            session.write { $0.assets = assets; $0.state = state }
+            session.write {
+                $0.assets = assets
+                $0.state = state
+            }
             session.note("generate_media: \(assets.generated) made, \(assets.reused) reused")
-            return .reply("Media ready: \(assets.generated) assets made, \(assets.reused) reused; the timeline is \(state.duration.formatted) s. Call apply_edits to polish it, or finish.")
+            return .reply(
+                "Media ready: \(assets.generated) assets made, \(assets.reused) reused; the timeline is \(state.duration.formatted) s. Call apply_edits to polish it, or finish."
+            )
         }
         let applyEdits = AgentTool(
-            name: "apply_edits", description: "ApplyEditor: change the assembled timeline with operations (clip and cut indexes count from 0).",
+            name: "apply_edits",
+            description:
+                "ApplyEditor: change the assembled timeline with operations (clip and cut indexes count from 0).",
             parameters: { LanguageModelAssistant.parameters }
         ) { text in
-            guard let state = session.read({ $0.state }) else { return .reply("There is no timeline yet; call generate_media first.") }
-            guard let list = Self.arguments(text)["operations"], let data = try? JSONSerialization.data(withJSONObject: list) else {
+            guard let state = session.read({ $0.state }) else {
+                return .reply("There is no timeline yet; call generate_media first.")
+            }
+            guard let list = Self.arguments(text)["operations"],
+                let data = try? JSONSerialization.data(withJSONObject: list)
+            else {
                 return .reply("Send an operations array.")
             }
             do {
@@ -186,13 +245,17 @@ public struct VideoDirector: Sendable {
                 session.note("apply_edits: \(result.changes.joined(separator: "; "))")
                 return .reply("Applied: \(result.changes.joined(separator: "; ")).")
             } catch let error as InvalidDocument {
-                return .reply("Those operations do not fit: \(error.issues.map(\.description).joined(separator: "; ")).")
+                return .reply(
+                    "Those operations do not fit: \(error.issues.map(\.description).joined(separator: "; ")).")
             } catch {
                 return .reply("Those operations cannot be read: \(error).")
             }
         }
-        let finish = AgentTool(name: "finish", description: "The video is ready to render.", parameters: noArguments) { _ in
-            guard session.read({ $0.state }) != nil else { return .reply("Nothing to finish yet; call generate_media first.") }
+        let finish = AgentTool(name: "finish", description: "The video is ready to render.", parameters: noArguments) {
+            _ in
+            guard session.read({ $0.state }) != nil else {
+                return .reply("Nothing to finish yet; call generate_media first.")
+            }
             session.write { $0.finished = true }
             return .finish
         }

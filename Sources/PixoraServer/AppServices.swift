@@ -2,10 +2,10 @@ import Foundation
 import HummingbirdBcrypt
 import Logging
 import PixoraCore
+import PixoraJobs
 import PixoraPipeline
 import PixoraProviders
 import PixoraStore
-import PixoraJobs
 
 /// The long-lived parts the routes share, built once per process (or per test).
 public struct AppServices: Sendable {
@@ -64,7 +64,8 @@ public struct AppServices: Sendable {
             let mailer = try Mail.makeMailer(
                 configuration: configuration.settings, outbox: configuration.outboxFolder, logger: logger)
             let providers = try ProviderSettings.from(configuration: configuration.settings)
-            let pipeline = VideoPipeline(generators: providers.generators(logger: logger), store: AssetStore(root: configuration.assetFolder))
+            let pipeline = VideoPipeline(
+                generators: providers.generators(logger: logger), store: AssetStore(root: configuration.assetFolder))
             return await AppServices(
                 configuration: configuration, database: database, mailer: mailer, pipeline: pipeline,
                 languageAssistant: providers.editorAssistant(logger: logger),

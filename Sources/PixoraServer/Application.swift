@@ -29,11 +29,12 @@ public final class RouteTable: Sendable {
     /// The methods of the routes whose template (`{id}` matching one segment) matches `path`.
     func methods(matching path: String) -> Set<String> {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-        return Set(routes.filter { route in
-            let template = route.path.split(separator: "/", omittingEmptySubsequences: false)
-            return template.count == segments.count
-                && zip(template, segments).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
-        }.map(\.method))
+        return Set(
+            routes.filter { route in
+                let template = route.path.split(separator: "/", omittingEmptySubsequences: false)
+                return template.count == segments.count
+                    && zip(template, segments).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
+            }.map(\.method))
     }
 }
 
@@ -44,7 +45,8 @@ struct RouteRegistrar<Context: RequestContext> {
     let table: RouteTable
 
     func add<Output: ResponseGenerator>(
-        _ method: HTTPRequest.Method, _ path: String, _ handler: @escaping @Sendable (Request, Context) async throws -> Output
+        _ method: HTTPRequest.Method, _ path: String,
+        _ handler: @escaping @Sendable (Request, Context) async throws -> Output
     ) {
         group.on(RouterPath(path), method: method, use: handler)
         table.add(method, prefix + (path.isEmpty ? "" : "/" + path))
@@ -84,7 +86,8 @@ public func buildApplication(_ services: AppServices, worker: Bool) -> some Appl
     let (router, _) = buildRouter(services)
     var app = Application(
         router: router,
-        configuration: .init(address: .hostname(services.configuration.host, port: services.configuration.port), serverName: "pixora"),
+        configuration: .init(
+            address: .hostname(services.configuration.host, port: services.configuration.port), serverName: "pixora"),
         logger: services.logger)
     if worker {
         app.addServices(WorkerService(worker: PixoraPipelineWorkerFactory.make(services)))

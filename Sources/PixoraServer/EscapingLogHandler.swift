@@ -68,7 +68,8 @@ public struct EscapingLogHandler: LogHandler {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case _ where TextSanitizer.isControl(scalar) || TextSanitizer.isLineBreak(scalar)
+            case _
+            where TextSanitizer.isControl(scalar) || TextSanitizer.isLineBreak(scalar)
                 || TextSanitizer.isBidiControl(scalar):
                 result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
             default: result.unicodeScalars.append(scalar)

@@ -63,12 +63,18 @@ public struct ServerConfiguration: Sendable {
     static func secret(_ configured: String?, folder: URL) throws -> String {
         if let configured { return configured }
         let file = folder.appendingPathComponent("jwt-secret")
-        if let data = try? Data(contentsOf: file), let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines), text.utf8.count >= 32 {
+        if let data = try? Data(contentsOf: file),
+            let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
+            text.utf8.count >= 32
+        {
             return text
         }
         let secret = SecretToken.make() + SecretToken.make()
         let temporary = folder.appendingPathComponent(".jwt-secret.\(UUID().uuidString)")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(secret.utf8), attributes: [.posixPermissions: 0o600]) else {
+        guard
+            FileManager.default.createFile(
+                atPath: temporary.path, contents: Data(secret.utf8), attributes: [.posixPermissions: 0o600])
+        else {
             throw UsageError("cannot write the JWT secret into \(folder.path)")
         }
         // link() fails if another process created the file first: then theirs is the secret.

@@ -41,7 +41,9 @@ public struct CreditTransaction: Codable, Sendable, Equatable, StoredRow {
         idempotencyKey: String?, createdAt: Int64
     ) {
         (self.id, self.userId, self.delta, self.balanceAfter) = (id, userId, delta, balanceAfter)
-        (self.reason, self.reference, self.idempotencyKey, self.createdAt) = (reason, reference, idempotencyKey, createdAt)
+        (self.reason, self.reference, self.idempotencyKey, self.createdAt) = (
+            reason, reference, idempotencyKey, createdAt
+        )
     }
 }
 
@@ -58,18 +60,23 @@ public enum CreditLedger {
         let id = newID()
         let now = Clock.nowMillis()
         // The ledger row first: its unique key makes a replay a no-op, and a concurrent replay waits on it.
-        let inserted = try await db.raw("""
+        let inserted = try await db.raw(
+            """
             INSERT INTO credit_transactions (id, user_id, delta, balance_after, reason, reference, idempotency_key, created_at)
             VALUES (\(bind: id), \(bind: user), \(bind: delta), 0, \(bind: reason.rawValue), \(bind: reference), \(bind: key), \(bind: now))
             ON CONFLICT (idempotency_key) DO NOTHING RETURNING id
-            """).first()
+            """
+        ).first()
         guard inserted != nil else { return nil }
-        let updated = try await db.raw("""
+        let updated = try await db.raw(
+            """
             UPDATE users SET credits = credits + \(bind: delta), updated_at = \(bind: now)
             WHERE id = \(bind: user) AND credits + \(bind: delta) >= 0 RETURNING credits
-            """).first()
+            """
+        ).first()
         guard let balance = try updated?.decode(column: "credits", as: Int.self) else {
-            let current = try await db.raw("SELECT credits FROM users WHERE id = \(bind: user)").first()?.decode(column: "credits", as: Int.self)
+            let current = try await db.raw("SELECT credits FROM users WHERE id = \(bind: user)").first()?.decode(
+                column: "credits", as: Int.self)
             guard let current else { throw StoreError.notFound("no such account") }
             throw StoreError.insufficientCredits(balance: current, price: -delta)
         }
@@ -80,29 +87,38 @@ public enum CreditLedger {
     }
 
     public static func balance(_ db: any SQLDatabase, user: String) async throws -> Int? {
-        try await db.raw("SELECT credits FROM users WHERE id = \(bind: user)").first()?.decode(column: "credits", as: Int.self)
+        try await db.raw("SELECT credits FROM users WHERE id = \(bind: user)").first()?.decode(
+            column: "credits", as: Int.self)
     }
 
     /// The sum of the ledger, which must equal the balance.
     public static func ledgerSum(_ db: any SQLDatabase, user: String) async throws -> Int {
-        try await db.raw("SELECT CAST(COALESCE(SUM(delta), 0) AS BIGINT) AS total FROM credit_transactions WHERE user_id = \(bind: user)").first()?
-            .decode(column: "total", as: Int.self) ?? 0
+        try await db.raw(
+            "SELECT CAST(COALESCE(SUM(delta), 0) AS BIGINT) AS total FROM credit_transactions WHERE user_id = \(bind: user)"
+        ).first()?
+        .decode(column: "total", as: Int.self) ?? 0
     }
 
     /// Newest first.
-    public static func transactions(_ db: any SQLDatabase, user: String, limit: Int, after cursor: PageCursor?) async throws -> Page<CreditTransaction> {
+    public static func transactions(_ db: any SQLDatabase, user: String, limit: Int, after cursor: PageCursor?)
+        async throws -> Page<CreditTransaction>
+    {
         let rows: [CreditTransaction]
         if let cursor {
-            rows = try await db.raw("""
+            rows = try await db.raw(
+                """
                 SELECT * FROM credit_transactions WHERE user_id = \(bind: user)
                 AND (created_at < \(bind: cursor.createdAt) OR (created_at = \(bind: cursor.createdAt) AND id < \(bind: cursor.id)))
                 ORDER BY created_at DESC, id DESC LIMIT \(bind: limit + 1)
-                """).rows(CreditTransaction.self)
+                """
+            ).rows(CreditTransaction.self)
         } else {
-            rows = try await db.raw("""
+            rows = try await db.raw(
+                """
                 SELECT * FROM credit_transactions WHERE user_id = \(bind: user)
                 ORDER BY created_at DESC, id DESC LIMIT \(bind: limit + 1)
-                """).rows(CreditTransaction.self)
+                """
+            ).rows(CreditTransaction.self)
         }
         let items = Array(rows.prefix(limit))
         let next = rows.count > limit ? items.last.map { PageCursor(createdAt: $0.createdAt, id: $0.id) } : nil

@@ -43,7 +43,10 @@ public enum DatabaseLocation: Sendable, Equatable {
         if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") { return .postgres(url: url) }
         if url.hasPrefix("sqlite://") {
             let path = String(url.dropFirst("sqlite://".count))
-            guard !path.isEmpty else { throw StoreError.configuration("DATABASE_URL sqlite:// needs a file path, e.g. sqlite:///var/lib/pixora/pixora.sqlite") }
+            guard !path.isEmpty else {
+                throw StoreError.configuration(
+                    "DATABASE_URL sqlite:// needs a file path, e.g. sqlite:///var/lib/pixora/pixora.sqlite")
+            }
             return .sqlite(path: path)
         }
         throw StoreError.configuration("DATABASE_URL must start with postgres://, postgresql:// or sqlite://")
@@ -96,7 +99,10 @@ public final class SQLiteDatabaseEngine: Database {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         let db = connection.sql()
-        for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA busy_timeout = 10000", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"] {
+        for pragma in [
+            "PRAGMA journal_mode = WAL", "PRAGMA busy_timeout = 10000", "PRAGMA foreign_keys = ON",
+            "PRAGMA synchronous = NORMAL",
+        ] {
             try await db.raw(SQLQueryString(pragma)).run()
         }
         // SQLite's update hook sees every row this connection changes (triggers' and cascades' too), before the
@@ -113,7 +119,9 @@ public final class SQLiteDatabaseEngine: Database {
     /// date together share one read (started after this process's last video write) instead of queueing one each.
     public func videoListStamp(owner: String) async throws -> Int64? {
         let writes = videoWrites.value
-        if let known = stamps.value(for: owner), known.writes == writes, ContinuousClock.now - known.read < Self.stampTrust {
+        if let known = stamps.value(for: owner), known.writes == writes,
+            ContinuousClock.now - known.read < Self.stampTrust
+        {
             return known.stamp
         }
         let refresh = refreshes.withLock { refreshes -> Task<Int64?, any Error> in
@@ -217,7 +225,8 @@ public final class PostgresDatabaseEngine: Database {
         case "disable": tls = .disable
         case "prefer": tls = .prefer(.clientDefault)
         case "require", "verify-full", "verify-ca": tls = .require(.clientDefault)
-        default: throw StoreError.configuration("DATABASE_URL sslmode must be disable, prefer or require, got '\(mode)'")
+        default:
+            throw StoreError.configuration("DATABASE_URL sslmode must be disable, prefer or require, got '\(mode)'")
         }
         var configuration = PostgresClient.Configuration(
             host: host, port: parts.port ?? 5432, username: parts.user ?? "postgres", password: parts.password,
@@ -229,7 +238,9 @@ public final class PostgresDatabaseEngine: Database {
     }
 
     public static func open(url: String, logger: Logger) async throws -> PostgresDatabaseEngine {
-        let engine = PostgresDatabaseEngine(client: PostgresClient(configuration: try configuration(url: url), backgroundLogger: logger), logger: logger)
+        let engine = PostgresDatabaseEngine(
+            client: PostgresClient(configuration: try configuration(url: url), backgroundLogger: logger), logger: logger
+        )
         do {
             _ = try await engine.read { db in try await db.raw("SELECT 1 AS one").first() }
         } catch {

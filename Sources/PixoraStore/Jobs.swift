@@ -61,8 +61,12 @@ public struct Job: Codable, Sendable, Equatable, StoredRow {
         id: String, kind: JobKind, userId: String?, videoId: String?, payload: String, state: JobState, attempts: Int,
         maxAttempts: Int, runAt: Int64, createdAt: Int64
     ) {
-        (self.id, self.kind, self.userId, self.videoId, self.payload, self.state) = (id, kind, userId, videoId, payload, state)
-        (self.attempts, self.maxAttempts, self.runAt, self.createdAt, updatedAt) = (attempts, maxAttempts, runAt, createdAt, createdAt)
+        (self.id, self.kind, self.userId, self.videoId, self.payload, self.state) = (
+            id, kind, userId, videoId, payload, state
+        )
+        (self.attempts, self.maxAttempts, self.runAt, self.createdAt, updatedAt) = (
+            attempts, maxAttempts, runAt, createdAt, createdAt
+        )
     }
 }
 
@@ -79,16 +83,21 @@ public enum JobFailure: Sendable, Equatable {
 /// The database-backed job queue. Workers claim a job with a lease they renew; a job whose lease expires (its
 /// worker died) is claimed again by another worker, until its attempts run out.
 public enum Jobs {
-    public static func enqueue(_ db: any SQLDatabase, kind: JobKind, user: String?, video: String?, payload: String, maxAttempts: Int, runAt: Int64? = nil) async throws -> Job {
+    public static func enqueue(
+        _ db: any SQLDatabase, kind: JobKind, user: String?, video: String?, payload: String, maxAttempts: Int,
+        runAt: Int64? = nil
+    ) async throws -> Job {
         let now = Clock.nowMillis()
         let job = Job(
             id: newID(), kind: kind, userId: user, videoId: video, payload: payload, state: .queued, attempts: 0,
             maxAttempts: maxAttempts, runAt: runAt ?? now, createdAt: now)
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO jobs (id, kind, user_id, video_id, payload, state, attempts, max_attempts, run_at, created_at, updated_at)
             VALUES (\(bind: job.id), \(bind: kind.rawValue), \(bind: user), \(bind: video), \(bind: payload), 'queued', 0, \(bind: maxAttempts),
                     \(bind: job.runAt), \(bind: now), \(bind: now))
-            """).run()
+            """
+        ).run()
         return job
     }
 
@@ -100,24 +109,28 @@ public enum Jobs {
         return try await database.read { db in
             let now = Clock.nowMillis()
             let expires = now + Int64(lease * 1000)
-            if let job = try await db.raw("""
+            if let job = try await db.raw(
+                """
                 UPDATE jobs SET state = 'running', lease_owner = \(bind: owner), lease_expires_at = \(bind: expires),
                     attempts = attempts + 1, updated_at = \(bind: now)
                 WHERE id = (
                     SELECT id FROM jobs WHERE state = 'queued' AND run_at <= \(bind: now) AND attempts < max_attempts
                     ORDER BY run_at LIMIT 1\(unsafeRaw: lock))
                 RETURNING *
-                """).firstRow(Job.self) {
+                """
+            ).firstRow(Job.self) {
                 return job
             }
-            return try await db.raw("""
+            return try await db.raw(
+                """
                 UPDATE jobs SET lease_owner = \(bind: owner), lease_expires_at = \(bind: expires),
                     attempts = attempts + 1, updated_at = \(bind: now)
                 WHERE id = (
                     SELECT id FROM jobs WHERE state = 'running' AND lease_expires_at < \(bind: now) AND attempts < max_attempts
                     ORDER BY lease_expires_at LIMIT 1\(unsafeRaw: lock))
                 RETURNING *
-                """).firstRow(Job.self)
+                """
+            ).firstRow(Job.self)
         }
     }
 
@@ -125,74 +138,100 @@ public enum Jobs {
     /// and returns them, so the caller can fail their videos. Call inside a transaction.
     public static func reapExhausted(_ db: any SQLDatabase) async throws -> [Job] {
         let now = Clock.nowMillis()
-        return try await db.raw("""
+        return try await db.raw(
+            """
             UPDATE jobs SET state = 'failed', error = 'the worker stopped responding on every attempt', lease_owner = NULL,
                 lease_expires_at = NULL, updated_at = \(bind: now)
             WHERE state = 'running' AND lease_expires_at < \(bind: now) AND attempts >= max_attempts
             RETURNING *
-            """).rows(Job.self)
+            """
+        ).rows(Job.self)
     }
 
     /// Extends the lease. False when the job is no longer this worker's (lease taken over, cancelled, finished).
-    public static func heartbeat(in database: any Database, id: String, owner: String, lease: TimeInterval) async throws -> Bool {
+    public static func heartbeat(in database: any Database, id: String, owner: String, lease: TimeInterval) async throws
+        -> Bool
+    {
         try await database.read { db in
             let now = Clock.nowMillis()
-            return try await db.raw("""
+            return try await db.raw(
+                """
                 UPDATE jobs SET lease_expires_at = \(bind: now + Int64(lease * 1000)), updated_at = \(bind: now)
                 WHERE id = \(bind: id) AND lease_owner = \(bind: owner) AND state = 'running' RETURNING id
-                """).first() != nil
+                """
+            ).first() != nil
         }
     }
 
     /// Stores a progress report (only while this worker holds the lease).
-    public static func reportProgress(in database: any Database, id: String, owner: String, progress: String) async throws {
+    public static func reportProgress(in database: any Database, id: String, owner: String, progress: String)
+        async throws
+    {
         try await database.read { db in
-            try await db.raw("""
+            try await db.raw(
+                """
                 UPDATE jobs SET progress = \(bind: progress), updated_at = \(bind: Clock.nowMillis())
                 WHERE id = \(bind: id) AND lease_owner = \(bind: owner) AND state = 'running'
-                """).run()
+                """
+            ).run()
         }
     }
 
     /// Marks the job succeeded if this worker still holds it. Call inside the transaction that records its results,
     /// so results are written exactly when the job is.
-    public static func complete(_ db: any SQLDatabase, id: String, owner: String, progress: String? = nil) async throws -> Bool {
-        try await db.raw("""
+    public static func complete(_ db: any SQLDatabase, id: String, owner: String, progress: String? = nil) async throws
+        -> Bool
+    {
+        try await db.raw(
+            """
             UPDATE jobs SET state = 'succeeded', lease_owner = NULL, lease_expires_at = NULL, error = NULL,
                 progress = COALESCE(\(bind: progress), progress), updated_at = \(bind: Clock.nowMillis())
             WHERE id = \(bind: id) AND lease_owner = \(bind: owner) AND state = 'running' RETURNING id
-            """).first() != nil
+            """
+        ).first() != nil
     }
 
     /// Records a failed attempt: queued again after an exponential backoff (`base` × 2^(attempt−1), at most
     /// `maxBackoff`), or failed for good when out of attempts or `retryable` is false. Call inside a transaction.
-    public static func fail(_ db: any SQLDatabase, id: String, owner: String, error: String, retryable: Bool, base: TimeInterval, maxBackoff: TimeInterval) async throws -> JobFailure {
-        guard let job = try await db.raw("SELECT * FROM jobs WHERE id = \(bind: id) AND lease_owner = \(bind: owner) AND state = 'running'").firstRow(Job.self)
+    public static func fail(
+        _ db: any SQLDatabase, id: String, owner: String, error: String, retryable: Bool, base: TimeInterval,
+        maxBackoff: TimeInterval
+    ) async throws -> JobFailure {
+        guard
+            let job = try await db.raw(
+                "SELECT * FROM jobs WHERE id = \(bind: id) AND lease_owner = \(bind: owner) AND state = 'running'"
+            ).firstRow(Job.self)
         else { return .leaseLost }
         let now = Clock.nowMillis()
         if retryable && job.attempts < job.maxAttempts {
             let delay = min(base * pow(2, Double(max(job.attempts - 1, 0))), maxBackoff)
             let at = now + Int64(delay * 1000)
-            try await db.raw("""
+            try await db.raw(
+                """
                 UPDATE jobs SET state = 'queued', run_at = \(bind: at), lease_owner = NULL, lease_expires_at = NULL,
                     error = \(bind: error), updated_at = \(bind: now) WHERE id = \(bind: id)
-                """).run()
+                """
+            ).run()
             return .retrying(at: at)
         }
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE jobs SET state = 'failed', lease_owner = NULL, lease_expires_at = NULL, error = \(bind: error), updated_at = \(bind: now)
             WHERE id = \(bind: id)
-            """).run()
+            """
+        ).run()
         return .failed
     }
 
     /// Cancels every unfinished job of a video; returns how many. Call inside a transaction.
     @discardableResult
     public static func cancel(_ db: any SQLDatabase, video: String) async throws -> Int {
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE jobs SET state = 'cancelled', lease_owner = NULL, lease_expires_at = NULL, updated_at = \(bind: Clock.nowMillis())
             WHERE video_id = \(bind: video) AND state IN ('queued', 'running') RETURNING id
-            """).all().count
+            """
+        ).all().count
     }
 
     public static func find(_ db: any SQLDatabase, id: String) async throws -> Job? {
@@ -201,11 +240,14 @@ public enum Jobs {
 
     /// The newest job of a video.
     public static func latest(_ db: any SQLDatabase, video: String) async throws -> Job? {
-        try await db.raw("SELECT * FROM jobs WHERE video_id = \(bind: video) ORDER BY created_at DESC, id DESC LIMIT 1").firstRow(Job.self)
+        try await db.raw("SELECT * FROM jobs WHERE video_id = \(bind: video) ORDER BY created_at DESC, id DESC LIMIT 1")
+            .firstRow(Job.self)
     }
 
     public static func unfinished(_ db: any SQLDatabase, video: String) async throws -> [Job] {
-        try await db.raw("SELECT * FROM jobs WHERE video_id = \(bind: video) AND state IN ('queued', 'running') ORDER BY created_at").rows(Job.self)
+        try await db.raw(
+            "SELECT * FROM jobs WHERE video_id = \(bind: video) AND state IN ('queued', 'running') ORDER BY created_at"
+        ).rows(Job.self)
     }
 
     /// Counts by state, for metrics and readiness.

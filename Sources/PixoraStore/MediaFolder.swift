@@ -9,7 +9,9 @@ public struct MediaFolder: Sendable {
 
     /// Keys are checked against the shapes the server makes, so no key can leave the folder.
     public static func isValidKey(_ key: String) -> Bool {
-        key.range(of: #"^(videos/[0-9a-f-]{36}/v[0-9]{1,4}\.(mp4|jpg)|avatars/[0-9a-f-]{36}-[0-9a-f]{8}\.(png|jpg|webp))$"#, options: .regularExpression) != nil
+        key.range(
+            of: #"^(videos/[0-9a-f-]{36}/v[0-9]{1,4}\.(mp4|jpg)|avatars/[0-9a-f-]{36}-[0-9a-f]{8}\.(png|jpg|webp))$"#,
+            options: .regularExpression) != nil
     }
 
     public static func videoKey(video: String, version: Int) -> String { "videos/\(video)/v\(version).mp4" }
@@ -23,7 +25,8 @@ public struct MediaFolder: Sendable {
     /// Moves a finished file into place under `key` (atomic rename within one file system).
     public func place(_ file: URL, as key: String) throws {
         let destination = try url(for: key)
-        try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
         if rename(file.path, destination.path) != 0 {
             // Different file systems: copy beside the destination, then rename.
             let temporary = destination.deletingLastPathComponent().appendingPathComponent(".\(UUID().uuidString).part")

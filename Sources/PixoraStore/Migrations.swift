@@ -14,180 +14,192 @@ public struct Migration: Sendable {
 /// The ordered schema of Pixora (ARCHITECTURE.md §4). Append new steps; never edit an applied one.
 public enum Migrations {
     public static let all: [Migration] = [
-        Migration(version: 1, name: "accounts and credits", statements: [
-            """
-            CREATE TABLE users (
-                id TEXT PRIMARY KEY,
-                email TEXT NOT NULL UNIQUE,
-                password_hash TEXT NOT NULL,
-                name TEXT NOT NULL DEFAULT '',
-                avatar_key TEXT,
-                role TEXT NOT NULL DEFAULT 'user' CHECK (role IN ('user', 'admin')),
-                credits BIGINT NOT NULL DEFAULT 0 CHECK (credits >= 0),
-                created_at BIGINT NOT NULL,
-                updated_at BIGINT NOT NULL
-            )
-            """,
-            """
-            CREATE TABLE credit_transactions (
-                id TEXT PRIMARY KEY,
-                user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-                delta BIGINT NOT NULL,
-                balance_after BIGINT NOT NULL CHECK (balance_after >= 0),
-                reason TEXT NOT NULL,
-                reference TEXT,
-                idempotency_key TEXT UNIQUE,
-                created_at BIGINT NOT NULL
-            )
-            """,
-            "CREATE INDEX credit_transactions_by_user ON credit_transactions (user_id, created_at, id)",
-            """
-            CREATE TABLE refresh_tokens (
-                id TEXT PRIMARY KEY,
-                user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-                family_id TEXT NOT NULL,
-                token_hash TEXT NOT NULL UNIQUE,
-                expires_at BIGINT NOT NULL,
-                used_at BIGINT,
-                revoked_at BIGINT,
-                created_at BIGINT NOT NULL
-            )
-            """,
-            "CREATE INDEX refresh_tokens_by_family ON refresh_tokens (family_id)",
-            """
-            CREATE TABLE password_resets (
-                id TEXT PRIMARY KEY,
-                user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-                token_hash TEXT NOT NULL UNIQUE,
-                expires_at BIGINT NOT NULL,
-                used_at BIGINT,
-                created_at BIGINT NOT NULL
-            )
-            """,
-        ]),
-        Migration(version: 2, name: "videos, scenes, versions", statements: [
-            """
-            CREATE TABLE videos (
-                id TEXT PRIMARY KEY,
-                user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-                title TEXT NOT NULL,
-                prompt TEXT NOT NULL,
-                settings TEXT NOT NULL,
-                status TEXT NOT NULL,
-                plan TEXT,
-                duration DOUBLE PRECISION,
-                video_key TEXT,
-                thumbnail_key TEXT,
-                credits_used BIGINT NOT NULL DEFAULT 0,
-                error TEXT,
-                idempotency_key TEXT,
-                current_version INTEGER,
-                created_at BIGINT NOT NULL,
-                updated_at BIGINT NOT NULL,
-                UNIQUE (user_id, idempotency_key)
-            )
-            """,
-            "CREATE INDEX videos_by_user ON videos (user_id, created_at, id)",
-            """
-            CREATE TABLE scenes (
-                id TEXT PRIMARY KEY,
-                video_id TEXT NOT NULL REFERENCES videos(id) ON DELETE CASCADE,
-                position INTEGER NOT NULL,
-                current_revision INTEGER NOT NULL,
-                created_at BIGINT NOT NULL,
-                UNIQUE (video_id, position)
-            )
-            """,
-            """
-            CREATE TABLE scene_revisions (
-                id TEXT PRIMARY KEY,
-                scene_id TEXT NOT NULL REFERENCES scenes(id) ON DELETE CASCADE,
-                number INTEGER NOT NULL,
-                reason TEXT NOT NULL,
-                plan_scene TEXT NOT NULL,
-                status TEXT NOT NULL,
-                created_at BIGINT NOT NULL,
-                UNIQUE (scene_id, number)
-            )
-            """,
-            """
-            CREATE TABLE scene_assets (
-                id TEXT PRIMARY KEY,
-                revision_id TEXT NOT NULL REFERENCES scene_revisions(id) ON DELETE CASCADE,
-                kind TEXT NOT NULL,
-                asset_key TEXT NOT NULL,
-                generator TEXT NOT NULL,
-                created_at BIGINT NOT NULL
-            )
-            """,
-            "CREATE INDEX scene_assets_by_revision ON scene_assets (revision_id)",
-            """
-            CREATE TABLE video_versions (
-                id TEXT PRIMARY KEY,
-                video_id TEXT NOT NULL REFERENCES videos(id) ON DELETE CASCADE,
-                number INTEGER NOT NULL,
-                editor_state TEXT NOT NULL,
-                status TEXT NOT NULL,
-                video_key TEXT,
-                thumbnail_key TEXT,
-                duration DOUBLE PRECISION,
-                error TEXT,
-                created_at BIGINT NOT NULL,
-                UNIQUE (video_id, number)
-            )
-            """,
-        ]),
-        Migration(version: 3, name: "job queue", statements: [
-            """
-            CREATE TABLE jobs (
-                id TEXT PRIMARY KEY,
-                kind TEXT NOT NULL,
-                user_id TEXT REFERENCES users(id) ON DELETE CASCADE,
-                video_id TEXT REFERENCES videos(id) ON DELETE CASCADE,
-                payload TEXT NOT NULL,
-                state TEXT NOT NULL,
-                attempts INTEGER NOT NULL DEFAULT 0,
-                max_attempts INTEGER NOT NULL,
-                run_at BIGINT NOT NULL,
-                lease_owner TEXT,
-                lease_expires_at BIGINT,
-                progress TEXT,
-                error TEXT,
-                created_at BIGINT NOT NULL,
-                updated_at BIGINT NOT NULL
-            )
-            """,
-            "CREATE INDEX jobs_ready ON jobs (state, run_at)",
-            "CREATE INDEX jobs_by_video ON jobs (video_id)",
-        ]),
-        Migration(version: 4, name: "job claim indexes", statements: [
-            // A claim looks only at ready jobs; partial indexes keep it from scanning finished ones.
-            "CREATE INDEX jobs_queued ON jobs (run_at) WHERE state = 'queued'",
-            "CREATE INDEX jobs_leased ON jobs (lease_expires_at) WHERE state = 'running'",
-        ]),
-        Migration(version: 5, name: "asset cost", statements: [
-            // What the provider charged for an asset, in US dollars; null for embedded generators.
-            "ALTER TABLE scene_assets ADD COLUMN cost_usd DOUBLE PRECISION",
-        ]),
-        Migration(version: 6, name: "video list stamps (SQLite)", statements: [
-            // Bumped by every insert, update and delete of a user's videos, whichever process makes it, so a
-            // cached video list is known to be current by reading one number (`Videos.listStamp`).
-            // SQLite only: it has one writer at a time. On PostgreSQL the trigger would take the user's row lock
-            // inside every video write, while charges take that lock before the video's: a deadlock cycle.
-            "ALTER TABLE users ADD COLUMN videos_version BIGINT NOT NULL DEFAULT 0",
-            """
-            CREATE TRIGGER videos_stamp_insert AFTER INSERT ON videos
-            BEGIN UPDATE users SET videos_version = videos_version + 1 WHERE id = NEW.user_id; END
-            """,
-            """
-            CREATE TRIGGER videos_stamp_update AFTER UPDATE ON videos
-            BEGIN UPDATE users SET videos_version = videos_version + 1 WHERE id = NEW.user_id OR id = OLD.user_id; END
-            """,
-            """
-            CREATE TRIGGER videos_stamp_delete AFTER DELETE ON videos
-            BEGIN UPDATE users SET videos_version = videos_version + 1 WHERE id = OLD.user_id; END
-            """,
-        ], engine: .sqlite),
+        Migration(
+            version: 1, name: "accounts and credits",
+            statements: [
+                """
+                CREATE TABLE users (
+                    id TEXT PRIMARY KEY,
+                    email TEXT NOT NULL UNIQUE,
+                    password_hash TEXT NOT NULL,
+                    name TEXT NOT NULL DEFAULT '',
+                    avatar_key TEXT,
+                    role TEXT NOT NULL DEFAULT 'user' CHECK (role IN ('user', 'admin')),
+                    credits BIGINT NOT NULL DEFAULT 0 CHECK (credits >= 0),
+                    created_at BIGINT NOT NULL,
+                    updated_at BIGINT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE credit_transactions (
+                    id TEXT PRIMARY KEY,
+                    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    delta BIGINT NOT NULL,
+                    balance_after BIGINT NOT NULL CHECK (balance_after >= 0),
+                    reason TEXT NOT NULL,
+                    reference TEXT,
+                    idempotency_key TEXT UNIQUE,
+                    created_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX credit_transactions_by_user ON credit_transactions (user_id, created_at, id)",
+                """
+                CREATE TABLE refresh_tokens (
+                    id TEXT PRIMARY KEY,
+                    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    family_id TEXT NOT NULL,
+                    token_hash TEXT NOT NULL UNIQUE,
+                    expires_at BIGINT NOT NULL,
+                    used_at BIGINT,
+                    revoked_at BIGINT,
+                    created_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX refresh_tokens_by_family ON refresh_tokens (family_id)",
+                """
+                CREATE TABLE password_resets (
+                    id TEXT PRIMARY KEY,
+                    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    token_hash TEXT NOT NULL UNIQUE,
+                    expires_at BIGINT NOT NULL,
+                    used_at BIGINT,
+                    created_at BIGINT NOT NULL
+                )
+                """,
+            ]),
+        Migration(
+            version: 2, name: "videos, scenes, versions",
+            statements: [
+                """
+                CREATE TABLE videos (
+                    id TEXT PRIMARY KEY,
+                    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    title TEXT NOT NULL,
+                    prompt TEXT NOT NULL,
+                    settings TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    plan TEXT,
+                    duration DOUBLE PRECISION,
+                    video_key TEXT,
+                    thumbnail_key TEXT,
+                    credits_used BIGINT NOT NULL DEFAULT 0,
+                    error TEXT,
+                    idempotency_key TEXT,
+                    current_version INTEGER,
+                    created_at BIGINT NOT NULL,
+                    updated_at BIGINT NOT NULL,
+                    UNIQUE (user_id, idempotency_key)
+                )
+                """,
+                "CREATE INDEX videos_by_user ON videos (user_id, created_at, id)",
+                """
+                CREATE TABLE scenes (
+                    id TEXT PRIMARY KEY,
+                    video_id TEXT NOT NULL REFERENCES videos(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    current_revision INTEGER NOT NULL,
+                    created_at BIGINT NOT NULL,
+                    UNIQUE (video_id, position)
+                )
+                """,
+                """
+                CREATE TABLE scene_revisions (
+                    id TEXT PRIMARY KEY,
+                    scene_id TEXT NOT NULL REFERENCES scenes(id) ON DELETE CASCADE,
+                    number INTEGER NOT NULL,
+                    reason TEXT NOT NULL,
+                    plan_scene TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    created_at BIGINT NOT NULL,
+                    UNIQUE (scene_id, number)
+                )
+                """,
+                """
+                CREATE TABLE scene_assets (
+                    id TEXT PRIMARY KEY,
+                    revision_id TEXT NOT NULL REFERENCES scene_revisions(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    asset_key TEXT NOT NULL,
+                    generator TEXT NOT NULL,
+                    created_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX scene_assets_by_revision ON scene_assets (revision_id)",
+                """
+                CREATE TABLE video_versions (
+                    id TEXT PRIMARY KEY,
+                    video_id TEXT NOT NULL REFERENCES videos(id) ON DELETE CASCADE,
+                    number INTEGER NOT NULL,
+                    editor_state TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    video_key TEXT,
+                    thumbnail_key TEXT,
+                    duration DOUBLE PRECISION,
+                    error TEXT,
+                    created_at BIGINT NOT NULL,
+                    UNIQUE (video_id, number)
+                )
+                """,
+            ]),
+        Migration(
+            version: 3, name: "job queue",
+            statements: [
+                """
+                CREATE TABLE jobs (
+                    id TEXT PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    user_id TEXT REFERENCES users(id) ON DELETE CASCADE,
+                    video_id TEXT REFERENCES videos(id) ON DELETE CASCADE,
+                    payload TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    max_attempts INTEGER NOT NULL,
+                    run_at BIGINT NOT NULL,
+                    lease_owner TEXT,
+                    lease_expires_at BIGINT,
+                    progress TEXT,
+                    error TEXT,
+                    created_at BIGINT NOT NULL,
+                    updated_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX jobs_ready ON jobs (state, run_at)",
+                "CREATE INDEX jobs_by_video ON jobs (video_id)",
+            ]),
+        Migration(
+            version: 4, name: "job claim indexes",
+            statements: [
+                // A claim looks only at ready jobs; partial indexes keep it from scanning finished ones.
+                "CREATE INDEX jobs_queued ON jobs (run_at) WHERE state = 'queued'",
+                "CREATE INDEX jobs_leased ON jobs (lease_expires_at) WHERE state = 'running'",
+            ]),
+        Migration(
+            version: 5, name: "asset cost",
+            statements: [
+                // What the provider charged for an asset, in US dollars; null for embedded generators.
+                "ALTER TABLE scene_assets ADD COLUMN cost_usd DOUBLE PRECISION"
+            ]),
+        Migration(
+            version: 6, name: "video list stamps (SQLite)",
+            statements: [
+                // Bumped by every insert, update and delete of a user's videos, whichever process makes it, so a
+                // cached video list is known to be current by reading one number (`Videos.listStamp`).
+                // SQLite only: it has one writer at a time. On PostgreSQL the trigger would take the user's row lock
+                // inside every video write, while charges take that lock before the video's: a deadlock cycle.
+                "ALTER TABLE users ADD COLUMN videos_version BIGINT NOT NULL DEFAULT 0",
+                """
+                CREATE TRIGGER videos_stamp_insert AFTER INSERT ON videos
+                BEGIN UPDATE users SET videos_version = videos_version + 1 WHERE id = NEW.user_id; END
+                """,
+                """
+                CREATE TRIGGER videos_stamp_update AFTER UPDATE ON videos
+                BEGIN UPDATE users SET videos_version = videos_version + 1 WHERE id = NEW.user_id OR id = OLD.user_id; END
+                """,
+                """
+                CREATE TRIGGER videos_stamp_delete AFTER DELETE ON videos
+                BEGIN UPDATE users SET videos_version = videos_version + 1 WHERE id = OLD.user_id; END
+                """,
+            ], engine: .sqlite),
     ]
 
     /// Applies every step not yet applied; returns the versions applied now. Safe to run from several
@@ -196,18 +208,24 @@ public enum Migrations {
     public static func run(on database: any Database) async throws -> [Int] {
         try await database.transaction { db in
             try await lock(db, engine: database.engine)
-            try await db.raw("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)").run()
+            try await db.raw(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"
+            ).run()
         }
         var applied: [Int] = []
         for migration in all {
             let ran = try await database.transaction { db -> Bool in
                 try await lock(db, engine: database.engine)
-                let done = try await db.raw("SELECT version FROM schema_migrations WHERE version = \(bind: migration.version)").first()
+                let done = try await db.raw(
+                    "SELECT version FROM schema_migrations WHERE version = \(bind: migration.version)"
+                ).first()
                 if done != nil { return false }
                 if migration.engine == nil || migration.engine == database.engine {
                     for statement in migration.statements { try await db.raw(SQLQueryString(statement)).run() }
                 }
-                try await db.raw("INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: Clock.nowMillis()))").run()
+                try await db.raw(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: Clock.nowMillis()))"
+                ).run()
                 return true
             }
             if ran { applied.append(migration.version) }
@@ -218,7 +236,9 @@ public enum Migrations {
     /// Versions recorded as applied.
     public static func applied(on database: any Database) async throws -> [Int] {
         try await database.read { db in
-            try await db.raw("SELECT version FROM schema_migrations ORDER BY version").all().map { try $0.decode(column: "version", as: Int.self) }
+            try await db.raw("SELECT version FROM schema_migrations ORDER BY version").all().map {
+                try $0.decode(column: "version", as: Int.self)
+            }
         }
     }
 

@@ -23,14 +23,22 @@ public struct UsageSummary: Sendable, Equatable {
 
 public enum Usage {
     /// The last `days` days (today included), oldest first, and every video's status.
-    public static func summary(_ db: any SQLDatabase, user: String, days: Int, now: Date = Date()) async throws -> UsageSummary {
-        let calendar = { var calendar = Calendar(identifier: .gregorian); calendar.timeZone = TimeZone(identifier: "UTC")!; return calendar }()
+    public static func summary(_ db: any SQLDatabase, user: String, days: Int, now: Date = Date()) async throws
+        -> UsageSummary
+    {
+        let calendar = {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            return calendar
+        }()
         let today = calendar.startOfDay(for: now)
         let first = calendar.date(byAdding: .day, value: -(days - 1), to: today)!
         let since = Int64(first.timeIntervalSince1970 * 1000)
-        let rows = try await db.raw("""
+        let rows = try await db.raw(
+            """
             SELECT delta, reason, created_at FROM credit_transactions WHERE user_id = \(bind: user) AND created_at >= \(bind: since)
-            """).all()
+            """
+        ).all()
         var spent = Array(repeating: 0, count: days)
         var granted = Array(repeating: 0, count: days)
         for row in rows {
@@ -56,9 +64,11 @@ public enum Usage {
         var byStatus = Dictionary(uniqueKeysWithValues: VideoStatus.allCases.map { ($0.rawValue, 0) })
         var total = 0
         var seconds = 0.0
-        for row in try await db.raw("""
+        for row in try await db.raw(
+            """
             SELECT status, COUNT(*) AS videos, COALESCE(SUM(duration), 0) AS seconds FROM videos WHERE user_id = \(bind: user) GROUP BY status
-            """).all() {
+            """
+        ).all() {
             let count = try row.decode(column: "videos", as: Int.self)
             byStatus[try row.stored(VideoStatus.self).rawValue] = count
             total += count

@@ -45,16 +45,22 @@ public enum Users {
         let email = normalize(email)
         do {
             return try await database.transaction { db in
-                if try await find(db, email: email) != nil { throw StoreError.conflict("an account with this email already exists") }
-                let count = try await db.raw("SELECT COUNT(*) AS n FROM users").first()?.decode(column: "n", as: Int.self) ?? 0
+                if try await find(db, email: email) != nil {
+                    throw StoreError.conflict("an account with this email already exists")
+                }
+                let count =
+                    try await db.raw("SELECT COUNT(*) AS n FROM users").first()?.decode(column: "n", as: Int.self) ?? 0
                 let now = Clock.nowMillis()
                 let id = newID()
-                try await db.raw("""
+                try await db.raw(
+                    """
                     INSERT INTO users (id, email, password_hash, name, role, credits, created_at, updated_at)
                     VALUES (\(bind: id), \(bind: email), \(bind: passwordHash), \(bind: name), \(bind: (count == 0 ? UserRole.admin : .user).rawValue), 0, \(bind: now), \(bind: now))
-                    """).run()
+                    """
+                ).run()
                 if grant > 0 {
-                    _ = try await CreditLedger.apply(db, user: id, delta: grant, reason: .signupGrant, reference: nil, key: "signup:\(id)")
+                    _ = try await CreditLedger.apply(
+                        db, user: id, delta: grant, reason: .signupGrant, reference: nil, key: "signup:\(id)")
                 }
                 guard let user = try await find(db, id: id) else { throw StoreError.notFound("account vanished") }
                 return user
@@ -82,26 +88,35 @@ public enum Users {
         try await db.raw("SELECT * FROM users WHERE email = \(bind: normalize(email))").firstRow(User.self)
     }
 
-    public static func updateProfile(_ db: any SQLDatabase, id: String, name: String?, avatarKey: String??) async throws -> User? {
+    public static func updateProfile(_ db: any SQLDatabase, id: String, name: String?, avatarKey: String??) async throws
+        -> User?
+    {
         let now = Clock.nowMillis()
         if let name {
-            try await db.raw("UPDATE users SET name = \(bind: name), updated_at = \(bind: now) WHERE id = \(bind: id)").run()
+            try await db.raw("UPDATE users SET name = \(bind: name), updated_at = \(bind: now) WHERE id = \(bind: id)")
+                .run()
         }
         if let avatarKey {
-            try await db.raw("UPDATE users SET avatar_key = \(bind: avatarKey), updated_at = \(bind: now) WHERE id = \(bind: id)").run()
+            try await db.raw(
+                "UPDATE users SET avatar_key = \(bind: avatarKey), updated_at = \(bind: now) WHERE id = \(bind: id)"
+            ).run()
         }
         return try await find(db, id: id)
     }
 
     public static func setPassword(_ db: any SQLDatabase, id: String, hash: String) async throws {
-        try await db.raw("UPDATE users SET password_hash = \(bind: hash), updated_at = \(bind: Clock.nowMillis()) WHERE id = \(bind: id)").run()
+        try await db.raw(
+            "UPDATE users SET password_hash = \(bind: hash), updated_at = \(bind: Clock.nowMillis()) WHERE id = \(bind: id)"
+        ).run()
     }
 
     /// Makes the account with `email` an admin (or a user again); false when there is no such account.
     public static func setRole(in database: any Database, email: String, role: UserRole) async throws -> Bool {
         try await database.transaction { db in
             guard try await find(db, email: email) != nil else { return false }
-            try await db.raw("UPDATE users SET role = \(bind: role.rawValue), updated_at = \(bind: Clock.nowMillis()) WHERE email = \(bind: normalize(email))").run()
+            try await db.raw(
+                "UPDATE users SET role = \(bind: role.rawValue), updated_at = \(bind: Clock.nowMillis()) WHERE email = \(bind: normalize(email))"
+            ).run()
             return true
         }
     }

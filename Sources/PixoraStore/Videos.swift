@@ -65,7 +65,10 @@ public struct NewVideo: Sendable {
     public var jobPayload: String
     public var maxAttempts: Int
 
-    public init(title: String, prompt: String, settings: String, plan: String?, price: Int, idempotencyKey: String?, jobPayload: String, maxAttempts: Int) {
+    public init(
+        title: String, prompt: String, settings: String, plan: String?, price: Int, idempotencyKey: String?,
+        jobPayload: String, maxAttempts: Int
+    ) {
         self.title = title
         self.prompt = prompt
         self.settings = settings
@@ -81,32 +84,47 @@ public struct NewVideo: Sendable {
 public enum Videos {
     /// Charges the price, creates the video and queues its job, all in one transaction. With an idempotency key
     /// already used by this user, returns that video and charges nothing (`created` is false).
-    public static func create(in database: any Database, owner: String, _ new: NewVideo, jobKind: JobKind) async throws -> (video: Video, created: Bool) {
-        if let key = new.idempotencyKey, let existing = try await database.read({ db in try await find(db, owner: owner, idempotencyKey: key) }) {
+    public static func create(in database: any Database, owner: String, _ new: NewVideo, jobKind: JobKind) async throws
+        -> (video: Video, created: Bool)
+    {
+        if let key = new.idempotencyKey,
+            let existing = try await database.read({ db in try await find(db, owner: owner, idempotencyKey: key) })
+        {
             return (existing, false)
         }
         do {
             return try await database.transaction { db -> (Video, Bool) in
-                if let key = new.idempotencyKey, let existing = try await find(db, owner: owner, idempotencyKey: key) { return (existing, false) }
+                if let key = new.idempotencyKey, let existing = try await find(db, owner: owner, idempotencyKey: key) {
+                    return (existing, false)
+                }
                 let id = newID()
                 let now = Clock.nowMillis()
-                try await db.raw("""
+                try await db.raw(
+                    """
                     INSERT INTO videos (id, user_id, title, prompt, settings, status, plan, credits_used, idempotency_key, created_at, updated_at)
                     VALUES (\(bind: id), \(bind: owner), \(bind: new.title), \(bind: new.prompt), \(bind: new.settings), 'queued', \(bind: new.plan),
                             \(bind: new.price), \(bind: new.idempotencyKey), \(bind: now), \(bind: now))
-                    """).run()
+                    """
+                ).run()
                 if new.price > 0 {
-                    try await CreditLedger.apply(db, user: owner, delta: -new.price, reason: .videoCharge, reference: id, key: "video:\(id):charge")
+                    try await CreditLedger.apply(
+                        db, user: owner, delta: -new.price, reason: .videoCharge, reference: id,
+                        key: "video:\(id):charge")
                 }
-                _ = try await Jobs.enqueue(db, kind: jobKind, user: owner, video: id, payload: new.jobPayload, maxAttempts: new.maxAttempts)
-                guard let video = try await find(db, owner: owner, id: id) else { throw StoreError.notFound("video vanished") }
+                _ = try await Jobs.enqueue(
+                    db, kind: jobKind, user: owner, video: id, payload: new.jobPayload, maxAttempts: new.maxAttempts)
+                guard let video = try await find(db, owner: owner, id: id) else {
+                    throw StoreError.notFound("video vanished")
+                }
                 return (video, true)
             }
         } catch let error as StoreError {
             throw error
         } catch {
             // Two requests with one idempotency key at once: the loser's insert hits the unique index and rolls back.
-            if let key = new.idempotencyKey, let existing = try await database.read({ db in try await find(db, owner: owner, idempotencyKey: key) }) {
+            if let key = new.idempotencyKey,
+                let existing = try await database.read({ db in try await find(db, owner: owner, idempotencyKey: key) })
+            {
                 return (existing, false)
             }
             throw error
@@ -114,7 +132,8 @@ public enum Videos {
     }
 
     public static func find(_ db: any SQLDatabase, owner: String, id: String) async throws -> Video? {
-        try await db.raw("SELECT * FROM videos WHERE id = \(bind: id) AND user_id = \(bind: owner)").firstRow(Video.self)
+        try await db.raw("SELECT * FROM videos WHERE id = \(bind: id) AND user_id = \(bind: owner)").firstRow(
+            Video.self)
     }
 
     /// For workers, which act for whoever owns the video.
@@ -123,24 +142,33 @@ public enum Videos {
     }
 
     static func find(_ db: any SQLDatabase, owner: String, idempotencyKey: String) async throws -> Video? {
-        try await db.raw("SELECT * FROM videos WHERE user_id = \(bind: owner) AND idempotency_key = \(bind: idempotencyKey)").firstRow(Video.self)
+        try await db.raw(
+            "SELECT * FROM videos WHERE user_id = \(bind: owner) AND idempotency_key = \(bind: idempotencyKey)"
+        ).firstRow(Video.self)
     }
 
     /// Newest first; optionally only one status and titles or prompts containing `search`.
     public static func list(
-        _ db: any SQLDatabase, owner: String, status: VideoStatus?, search: String?, limit: Int, after cursor: PageCursor?,
+        _ db: any SQLDatabase, owner: String, status: VideoStatus?, search: String?, limit: Int,
+        after cursor: PageCursor?,
         oldestFirst: Bool = false
     ) async throws -> Page<Video> {
         let before = oldestFirst ? " > " : " < "
         // Every column but the plan and the settings (NULL in their place): list items show neither, and a
         // planned video's plan is kilobytes of JSON per row.
-        var query = SQLQueryString("""
+        var query = SQLQueryString(
+            """
             SELECT id, user_id, title, prompt, NULL AS settings, status, NULL AS plan, duration, video_key, thumbnail_key, credits_used,
             error, idempotency_key, current_version, created_at, updated_at FROM videos WHERE user_id = \(bind: owner)
             """)
-        if let status { query.appendInterpolation(unsafeRaw: " AND status = "); query.appendInterpolation(bind: status.rawValue) }
+        if let status {
+            query.appendInterpolation(unsafeRaw: " AND status = ")
+            query.appendInterpolation(bind: status.rawValue)
+        }
         if let search, !search.isEmpty {
-            let pattern = "%" + search.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
+            let pattern =
+                "%"
+                + search.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
                 .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
             query.appendInterpolation(unsafeRaw: " AND (LOWER(title) LIKE ")
             query.appendInterpolation(bind: pattern)
@@ -157,7 +185,9 @@ public enum Videos {
             query.appendInterpolation(bind: cursor.id)
             query.appendInterpolation(unsafeRaw: "))")
         }
-        query.appendInterpolation(unsafeRaw: oldestFirst ? " ORDER BY created_at ASC, id ASC LIMIT " : " ORDER BY created_at DESC, id DESC LIMIT ")
+        query.appendInterpolation(
+            unsafeRaw: oldestFirst
+                ? " ORDER BY created_at ASC, id ASC LIMIT " : " ORDER BY created_at DESC, id DESC LIMIT ")
         query.appendInterpolation(bind: limit + 1)
         let rows = try await db.raw(query).all().map(Video.init(row:))
         let items = Array(rows.prefix(limit))
@@ -168,40 +198,58 @@ public enum Videos {
     /// A number that changes whenever any of the user's videos is created, changed or deleted, by any process
     /// (SQLite only: migration 6); `nil` for an unknown user. Read it before the list it vouches for.
     static func listStamp(_ db: any SQLDatabase, owner: String) async throws -> Int64? {
-        try await db.raw("SELECT videos_version FROM users WHERE id = \(bind: owner)").first()?.decode(column: "videos_version", as: Int64.self)
+        try await db.raw("SELECT videos_version FROM users WHERE id = \(bind: owner)").first()?.decode(
+            column: "videos_version", as: Int64.self)
     }
 
     public static func rename(_ db: any SQLDatabase, owner: String, id: String, title: String) async throws -> Video? {
-        try await db.raw("UPDATE videos SET title = \(bind: title), updated_at = \(bind: Clock.nowMillis()) WHERE id = \(bind: id) AND user_id = \(bind: owner)").run()
+        try await db.raw(
+            "UPDATE videos SET title = \(bind: title), updated_at = \(bind: Clock.nowMillis()) WHERE id = \(bind: id) AND user_id = \(bind: owner)"
+        ).run()
         return try await find(db, owner: owner, id: id)
     }
 
     public static func delete(_ db: any SQLDatabase, owner: String, id: String) async throws -> Bool {
-        try await db.raw("DELETE FROM videos WHERE id = \(bind: id) AND user_id = \(bind: owner) RETURNING id").first() != nil
+        try await db.raw("DELETE FROM videos WHERE id = \(bind: id) AND user_id = \(bind: owner) RETURNING id").first()
+            != nil
     }
 
-    public static func setStatus(_ db: any SQLDatabase, id: String, _ status: VideoStatus, error: String? = nil) async throws {
-        try await db.raw("UPDATE videos SET status = \(bind: status.rawValue), error = \(bind: error), updated_at = \(bind: Clock.nowMillis()) WHERE id = \(bind: id)").run()
+    public static func setStatus(_ db: any SQLDatabase, id: String, _ status: VideoStatus, error: String? = nil)
+        async throws
+    {
+        try await db.raw(
+            "UPDATE videos SET status = \(bind: status.rawValue), error = \(bind: error), updated_at = \(bind: Clock.nowMillis()) WHERE id = \(bind: id)"
+        ).run()
     }
 
     public static func setPlan(_ db: any SQLDatabase, id: String, plan: String, title: String) async throws {
-        try await db.raw("UPDATE videos SET plan = \(bind: plan), title = \(bind: title), updated_at = \(bind: Clock.nowMillis()) WHERE id = \(bind: id)").run()
+        try await db.raw(
+            "UPDATE videos SET plan = \(bind: plan), title = \(bind: title), updated_at = \(bind: Clock.nowMillis()) WHERE id = \(bind: id)"
+        ).run()
     }
 
     /// Points the video at a finished render (its first or a restored version).
-    public static func setOutput(_ db: any SQLDatabase, id: String, videoKey: String, thumbnailKey: String?, duration: Double, version: Int) async throws {
-        try await db.raw("""
+    public static func setOutput(
+        _ db: any SQLDatabase, id: String, videoKey: String, thumbnailKey: String?, duration: Double, version: Int
+    ) async throws {
+        try await db.raw(
+            """
             UPDATE videos SET video_key = \(bind: videoKey), thumbnail_key = \(bind: thumbnailKey), duration = \(bind: duration),
             current_version = \(bind: version), updated_at = \(bind: Clock.nowMillis()) WHERE id = \(bind: id)
-            """).run()
+            """
+        ).run()
     }
 
     /// Marks the video failed (or cancelled) and refunds its charge, once. Call inside a transaction.
-    public static func finishUnsuccessfully(_ db: any SQLDatabase, id: String, status: VideoStatus, error: String?) async throws {
+    public static func finishUnsuccessfully(_ db: any SQLDatabase, id: String, status: VideoStatus, error: String?)
+        async throws
+    {
         guard let video = try await find(db, id: id), !video.status.isFinished else { return }
         try await setStatus(db, id: id, status, error: error)
         if video.creditsUsed > 0 {
-            try await CreditLedger.apply(db, user: video.userId, delta: video.creditsUsed, reason: .videoRefund, reference: id, key: "video:\(id):refund")
+            try await CreditLedger.apply(
+                db, user: video.userId, delta: video.creditsUsed, reason: .videoRefund, reference: id,
+                key: "video:\(id):refund")
         }
     }
 }

@@ -1,14 +1,15 @@
 import ArgumentParser
 import Foundation
+import Logging
 import PixoraCore
 import PixoraMedia
 import PixoraPipeline
 import PixoraProviders
-import Logging
 
 struct Generate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Make a video from a prompt: embedded generators (no keys, no network) unless providers are configured.",
+        abstract:
+            "Make a video from a prompt: embedded generators (no keys, no network) unless providers are configured.",
         discussion: "Writes the MP4, a JPEG thumbnail (<name>.jpg), the plan (<name>.plan.json) and the editable "
             + "timeline (<name>.editor-state.json) next to each other. Running the same command again reuses every "
             + "cached asset; editing the plan and passing it with --plan regenerates only what changed.")
@@ -27,7 +28,8 @@ struct Generate: AsyncParsableCommand {
     @Flag(name: .long, help: "Write the plan (plan.json) and stop.")
     var planOnly = false
 
-    @Option(name: .customLong("plan"), help: "Generate from this (edited) plan file instead of planning from the prompt.")
+    @Option(
+        name: .customLong("plan"), help: "Generate from this (edited) plan file instead of planning from the prompt.")
     var planFile: String?
 
     @Option(name: .long, help: "Asset cache folder (default: $PIXORA_CACHE_DIR or ~/.cache/pixora).")
@@ -36,7 +38,11 @@ struct Generate: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
-    @Flag(name: .long, help: "Let the language model direct the whole video with tools (script, scenes, transitions, media, edits); needs OPENAI_API_KEY or OPENAI_BASE_URL.")
+    @Flag(
+        name: .long,
+        help:
+            "Let the language model direct the whole video with tools (script, scenes, transitions, media, edits); needs OPENAI_API_KEY or OPENAI_BASE_URL."
+    )
     var agent = false
 
     @Option(name: .long, help: "Most tool rounds the --agent director may take (default 12).")
@@ -44,12 +50,21 @@ struct Generate: AsyncParsableCommand {
 
     func validate() throws {
         if planFile == nil && (prompt ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw ValidationError("the prompt is empty; describe the video you want, e.g. pixora generate \"a 30-second video about bees\"")
+            throw ValidationError(
+                "the prompt is empty; describe the video you want, e.g. pixora generate \"a 30-second video about bees\""
+            )
         }
         if planFile != nil && planOnly { throw ValidationError("--plan and --plan-only cannot be used together") }
-        if planFile != nil && script != nil { throw ValidationError("--script cannot be used with --plan (the plan already holds the narration)") }
-        if agent && (planFile != nil || planOnly || script != nil) { throw ValidationError("--agent writes its own script and plan: it cannot be used with --plan, --plan-only or --script") }
-        if !(2...50).contains(agentSteps) { throw ValidationError("--agent-steps must be from 2 to 50, got \(agentSteps)") }
+        if planFile != nil && script != nil {
+            throw ValidationError("--script cannot be used with --plan (the plan already holds the narration)")
+        }
+        if agent && (planFile != nil || planOnly || script != nil) {
+            throw ValidationError(
+                "--agent writes its own script and plan: it cannot be used with --plan, --plan-only or --script")
+        }
+        if !(2...50).contains(agentSteps) {
+            throw ValidationError("--agent-steps must be from 2 to 50, got \(agentSteps)")
+        }
     }
 
     func run() async throws {
@@ -59,9 +74,12 @@ struct Generate: AsyncParsableCommand {
         logger.logLevel = .warning
         // Cloud providers when configured (OPENAI_API_KEY …), the embedded generators otherwise.
         let providers = try ProviderSettings.from(configuration: .current)
-        let pipeline = VideoPipeline(generators: providers.generators(logger: logger), store: AssetStore(root: cache.map { URL(fileURLWithPath: $0) } ?? AssetStore.defaultRoot()))
+        let pipeline = VideoPipeline(
+            generators: providers.generators(logger: logger),
+            store: AssetStore(root: cache.map { URL(fileURLWithPath: $0) } ?? AssetStore.defaultRoot()))
         if agent {
-            try await directed(pipeline: pipeline, providers: providers, logger: logger, display: display, started: started)
+            try await directed(
+                pipeline: pipeline, providers: providers, logger: logger, display: display, started: started)
             return
         }
 
@@ -71,7 +89,9 @@ struct Generate: AsyncParsableCommand {
         } else {
             let prompt = prompt ?? ""
             let settings = try settingsOptions.settings(prompt: prompt)
-            let scriptText = try script.map { String(decoding: try InputFile.read($0, what: "script file"), as: UTF8.self) }
+            let scriptText = try script.map {
+                String(decoding: try InputFile.read($0, what: "script file"), as: UTF8.self)
+            }
             if scriptText?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true {
                 throw UsageError("the script file \(script ?? "") is empty")
             }
@@ -101,21 +121,30 @@ struct Generate: AsyncParsableCommand {
         try await OutputFiles.writeJSON(made.state, to: files.editorState)
         display.finish()
         if !quiet {
-            OutputFiles.printSummary(result, started: started, extra: [
-                "scenes": "\(plan.scenes.count) (\(assets.generated) assets generated, \(assets.reused) reused from \(pipeline.store.folder.root.path))",
-                "thumbnail": files.thumbnail.path, "plan": files.plan.path, "timeline": files.editorState.path,
-            ])
+            OutputFiles.printSummary(
+                result, started: started,
+                extra: [
+                    "scenes":
+                        "\(plan.scenes.count) (\(assets.generated) assets generated, \(assets.reused) reused from \(pipeline.store.folder.root.path))",
+                    "thumbnail": files.thumbnail.path, "plan": files.plan.path, "timeline": files.editorState.path,
+                ])
         }
     }
 
     /// `--agent`: the language model directs planning, media and edits with tools; then the timeline renders.
-    func directed(pipeline: VideoPipeline, providers: ProviderSettings, logger: Logger, display: ProgressDisplay, started: Date) async throws {
+    func directed(
+        pipeline: VideoPipeline, providers: ProviderSettings, logger: Logger, display: ProgressDisplay, started: Date
+    ) async throws {
         guard let endpoint = providers.languageModel else {
-            throw UsageError("--agent needs a language model: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local server such as Ollama)")
+            throw UsageError(
+                "--agent needs a language model: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local server such as Ollama)"
+            )
         }
         let settings = try settingsOptions.settings(prompt: prompt ?? "")
         try Preflight.check()
-        let director = VideoDirector(client: ChatClient(endpoint: endpoint, policy: providers.policy, logger: logger), pipeline: pipeline, maxSteps: agentSteps)
+        let director = VideoDirector(
+            client: ChatClient(endpoint: endpoint, policy: providers.policy, logger: logger), pipeline: pipeline,
+            maxSteps: agentSteps)
         display.handle(.init(stage: .planning, fraction: 0, message: "the director is at work"))
         let outcome = try await director.direct(prompt: prompt ?? "", settings: settings, progress: display.handle)
         let output = URL(fileURLWithPath: out ?? OutputFiles.defaultName(for: outcome.plan.title))
@@ -127,9 +156,12 @@ struct Generate: AsyncParsableCommand {
             outcome.state, to: output, thumbnail: files.thumbnail, progress: display.handle)
         display.finish()
         if !quiet {
-            OutputFiles.printSummary(result, started: started, extra: [
-                "director": outcome.log.joined(separator: " → "), "plan": files.plan.path, "timeline": files.editorState.path,
-            ])
+            OutputFiles.printSummary(
+                result, started: started,
+                extra: [
+                    "director": outcome.log.joined(separator: " → "), "plan": files.plan.path,
+                    "timeline": files.editorState.path,
+                ])
         }
     }
 }

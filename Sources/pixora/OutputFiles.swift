@@ -24,7 +24,8 @@ struct OutputFiles {
         }
         var isDirectory: ObjCBool = false
         let folder = output.deletingLastPathComponent()
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
             throw UsageError("the output folder \(folder.path) does not exist")
         }
         guard FileManager.default.isWritableFile(atPath: folder.path) else {
@@ -44,7 +45,8 @@ struct OutputFiles {
         print("duration:  \(String(format: "%.2f", result.duration)) s")
         print("size:      \(String(format: "%.1f", megabytes)) MB")
         if let loudness = result.loudness {
-            print("loudness:  mix measured \(String(format: "%.1f", loudness.integrated)) LUFS, normalised to the target")
+            print(
+                "loudness:  mix measured \(String(format: "%.1f", loudness.integrated)) LUFS, normalised to the target")
         }
         for (key, value) in extra { print("\(key):\(String(repeating: " ", count: max(10 - key.count, 1)))\(value)") }
         print("time:      \(String(format: "%.1f", seconds)) s")

@@ -12,8 +12,10 @@ struct ProvidersCommand: AsyncParsableCommand {
 
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show the provider of every role (from OPENAI_API_KEY, FAL_KEY, ELEVENLABS_API_KEY, PIXORA_*_PROVIDER) and call each configured one.",
-            discussion: "Exits 1 when a configured provider does not answer or refuses its key. Keys are never printed.")
+            abstract:
+                "Show the provider of every role (from OPENAI_API_KEY, FAL_KEY, ELEVENLABS_API_KEY, PIXORA_*_PROVIDER) and call each configured one.",
+            discussion: "Exits 1 when a configured provider does not answer or refuses its key. Keys are never printed."
+        )
 
         func run() async throws {
             var logger = Logger(label: "pixora.providers")

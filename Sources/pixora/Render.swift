@@ -13,7 +13,9 @@ struct Render: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Output MP4.")
     var out: String
 
-    @Option(name: .long, help: "Asset cache folder holding the document's assets (default: $PIXORA_CACHE_DIR or ~/.cache/pixora).")
+    @Option(
+        name: .long,
+        help: "Asset cache folder holding the document's assets (default: $PIXORA_CACHE_DIR or ~/.cache/pixora).")
     var cache: String?
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")

@@ -9,12 +9,17 @@ import PixoraStore
 
 /// Options every server-side command shares.
 struct ServerOptions: ParsableArguments {
-    @Option(name: .long, help: "Data folder: SQLite file, media, asset cache, mail outbox, JWT secret (default: $PIXORA_DATA_DIR or ./data).")
+    @Option(
+        name: .long,
+        help:
+            "Data folder: SQLite file, media, asset cache, mail outbox, JWT secret (default: $PIXORA_DATA_DIR or ./data)."
+    )
     var data: String?
 
     func configuration(host: String? = nil, port: Int? = nil) throws -> ServerConfiguration {
         try ServerConfiguration.from(
-            settings: .current, dataFolder: data.map { URL(fileURLWithPath: $0, isDirectory: true) }, host: host, port: port)
+            settings: .current, dataFolder: data.map { URL(fileURLWithPath: $0, isDirectory: true) }, host: host,
+            port: port)
     }
 
     static func logger(_ label: String) -> Logger {
@@ -27,7 +32,8 @@ struct ServerOptions: ParsableArguments {
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the API and the studio, with an in-process worker unless --no-worker.",
-        discussion: "SQLite under ./data by default; DATABASE_URL=postgres://… switches to PostgreSQL. Run any number of "
+        discussion:
+            "SQLite under ./data by default; DATABASE_URL=postgres://… switches to PostgreSQL. Run any number of "
             + "`pixora serve --no-worker` nodes and `pixora worker` processes against one PostgreSQL database.")
 
     @OptionGroup var options: ServerOptions
@@ -39,10 +45,13 @@ struct Serve: AsyncParsableCommand {
         let configuration = try options.configuration(host: host, port: port)
         let logger = ServerOptions.logger("pixora")
         let services = try await AppServices.open(configuration, logger: logger)
-        logger.info("pixora serving", metadata: [
-            "url": .string("http://\(configuration.host):\(configuration.port)"), "database": .string(configuration.database.redacted),
-            "worker": .stringConvertible(!noWorker), "data": .string(configuration.dataFolder.path),
-        ])
+        logger.info(
+            "pixora serving",
+            metadata: [
+                "url": .string("http://\(configuration.host):\(configuration.port)"),
+                "database": .string(configuration.database.redacted),
+                "worker": .stringConvertible(!noWorker), "data": .string(configuration.dataFolder.path),
+            ])
         let app = buildApplication(services, worker: !noWorker)
         do {
             try await app.runService(gracefulShutdownSignals: [])
@@ -69,7 +78,9 @@ struct WorkerCommand: AsyncParsableCommand {
         let configuration = try options.configuration()
         let logger = ServerOptions.logger("pixora.worker")
         let services = try await AppServices.open(configuration, logger: logger)
-        logger.info("workers starting", metadata: ["count": .stringConvertible(concurrency), "database": .string(configuration.database.redacted)])
+        logger.info(
+            "workers starting",
+            metadata: ["count": .stringConvertible(concurrency), "database": .string(configuration.database.redacted)])
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<concurrency {
                 group.addTask { await PixoraPipelineWorkerFactory.make(services).run() }
@@ -81,7 +92,8 @@ struct WorkerCommand: AsyncParsableCommand {
 }
 
 struct Migrate: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Apply database migrations (serve and worker also do this at start).")
+    static let configuration = CommandConfiguration(
+        abstract: "Apply database migrations (serve and worker also do this at start).")
 
     @OptionGroup var options: ServerOptions
 
@@ -91,7 +103,10 @@ struct Migrate: AsyncParsableCommand {
         do {
             let applied = try await Migrations.run(on: database)
             let all = try await Migrations.applied(on: database)
-            print(applied.isEmpty ? "database is up to date (\(all.count) migrations)" : "applied migrations \(applied.map(String.init).joined(separator: ", ")); \(all.count) in all")
+            print(
+                applied.isEmpty
+                    ? "database is up to date (\(all.count) migrations)"
+                    : "applied migrations \(applied.map(String.init).joined(separator: ", ")); \(all.count) in all")
         } catch {
             await database.shutdown()
             throw error
@@ -105,7 +120,8 @@ struct Admin: AsyncParsableCommand {
         abstract: "Account administration.", subcommands: [MakeAdmin.self])
 
     struct MakeAdmin: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "make-admin", abstract: "Give an account the admin role.")
+        static let configuration = CommandConfiguration(
+            commandName: "make-admin", abstract: "Give an account the admin role.")
         @OptionGroup var options: ServerOptions
         @Argument(help: "The account's email.") var email: String
         @Flag(name: .long, help: "Take the admin role away instead.") var revoke = false

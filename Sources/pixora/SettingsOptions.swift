@@ -15,7 +15,9 @@ struct SettingsOptions: ParsableArguments {
     @Option(name: .long, help: "Narration tone: \(Tone.allowedValues) (default: from the prompt, else informative).")
     var tone: String?
 
-    @Option(name: .long, help: "Narrator voice: \(Voice.allCases.map { "\($0.rawValue) (\($0.label))" }.joined(separator: ", ")).")
+    @Option(
+        name: .long,
+        help: "Narrator voice: \(Voice.allCases.map { "\($0.rawValue) (\($0.label))" }.joined(separator: ", ")).")
     var voice: String = Voice.slt.rawValue
 
     @Option(name: .long, help: "Speaking rate, 0.5–2.0 (1 = natural).")
@@ -56,9 +58,12 @@ struct SettingsOptions: ParsableArguments {
             quality: try choice(quality, "quality", Quality.self) ?? .p720, fps: fps, seed: seed)
         if let issue = settings.validate().first {
             if issue.path == "durationSeconds" && duration == nil {
-                throw UsageError("the prompt asks for \(settings.durationSeconds.formatted) seconds; videos are 5 to 120 seconds long (set --duration)")
+                throw UsageError(
+                    "the prompt asks for \(settings.durationSeconds.formatted) seconds; videos are 5 to 120 seconds long (set --duration)"
+                )
             }
-            let flag = ["durationSeconds": "--duration", "speechRate": "--rate", "fps": "--fps"][issue.path] ?? issue.path
+            let flag =
+                ["durationSeconds": "--duration", "speechRate": "--rate", "fps": "--fps"][issue.path] ?? issue.path
             throw UsageError("\(flag) \(issue.message)")
         }
         return settings

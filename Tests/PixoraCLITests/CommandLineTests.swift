@@ -39,8 +39,10 @@ struct CLI {
         process.currentDirectoryURL = folder
         var env = ProcessInfo.processInfo.environment
         // Never reach a real provider from a developer's shell: tests choose their providers explicitly.
-        for key in env.keys where key.hasPrefix("OPENAI_") || key.hasPrefix("FAL_") || key.hasPrefix("ELEVENLABS_")
-            || (key.hasPrefix("PIXORA_") && (key.hasSuffix("_PROVIDER") || key.hasPrefix("PIXORA_PROVIDER_"))) {
+        for key in env.keys
+        where key.hasPrefix("OPENAI_") || key.hasPrefix("FAL_") || key.hasPrefix("ELEVENLABS_")
+            || (key.hasPrefix("PIXORA_") && (key.hasSuffix("_PROVIDER") || key.hasPrefix("PIXORA_PROVIDER_")))
+        {
             env[key] = nil
         }
         env["PIXORA_CACHE_DIR"] = cache.path
@@ -55,7 +57,9 @@ struct CLI {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
@@ -63,34 +67,44 @@ struct CLI {
 
 @Suite("pixora command line: usage errors", .serialized)
 struct UsageErrorTests {
-    @Test("bad input exits with 2 and one clear message", arguments: [
-        (["generate", ""], "the prompt is empty"),
-        (["generate", "bees", "--duration", "200"], "--duration must be between 5 and 120 seconds, got 200"),
-        (["generate", "bees", "--duration", "2"], "--duration must be between 5 and 120 seconds, got 2"),
-        (["generate", "a 3-minute video about bees"], "the prompt asks for 180 seconds"),
-        (["generate", "bees", "--aspect", "4:3"], "unknown aspect ratio '4:3'; expected one of: 16:9, 9:16, 1:1"),
-        (["generate", "bees", "--style", "gothic"], "unknown style 'gothic'; expected one of: cinematic, minimal, vibrant, retro, pastel"),
-        (["generate", "bees", "--voice", "hal"], "unknown voice 'hal'; expected one of: slt, rms, awb, kal"),
-        (["generate", "bees", "--quality", "4k"], "unknown quality '4k'; expected one of: 480p, 720p, 1080p"),
-        (["generate", "--plan", "missing.json"], "the plan file missing.json does not exist"),
-        (["render", "missing.json", "--out", "x.mp4"], "the editor state file missing.json does not exist"),
-        (["generate", "bees", "--bogus"], "Unknown option '--bogus'"),
-    ])
+    @Test(
+        "bad input exits with 2 and one clear message",
+        arguments: [
+            (["generate", ""], "the prompt is empty"),
+            (["generate", "bees", "--duration", "200"], "--duration must be between 5 and 120 seconds, got 200"),
+            (["generate", "bees", "--duration", "2"], "--duration must be between 5 and 120 seconds, got 2"),
+            (["generate", "a 3-minute video about bees"], "the prompt asks for 180 seconds"),
+            (["generate", "bees", "--aspect", "4:3"], "unknown aspect ratio '4:3'; expected one of: 16:9, 9:16, 1:1"),
+            (
+                ["generate", "bees", "--style", "gothic"],
+                "unknown style 'gothic'; expected one of: cinematic, minimal, vibrant, retro, pastel"
+            ),
+            (["generate", "bees", "--voice", "hal"], "unknown voice 'hal'; expected one of: slt, rms, awb, kal"),
+            (["generate", "bees", "--quality", "4k"], "unknown quality '4k'; expected one of: 480p, 720p, 1080p"),
+            (["generate", "--plan", "missing.json"], "the plan file missing.json does not exist"),
+            (["render", "missing.json", "--out", "x.mp4"], "the editor state file missing.json does not exist"),
+            (["generate", "bees", "--bogus"], "Unknown option '--bogus'"),
+        ])
     func usage(arguments: [String], message: String) throws {
         let cli = try CLI()
         defer { cli.remove() }
         let result = try cli.run(arguments)
         #expect(result.status == 2, "\(arguments): status \(result.status), stderr \(result.stderr)")
         #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).filter { $0.hasSuffix(".mp4") }.isEmpty)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).filter { $0.hasSuffix(".mp4") }.isEmpty
+        )
     }
 
     @Test("an invalid plan file is reported field by field")
     func invalidPlan() throws {
         let cli = try CLI()
         defer { cli.remove() }
-        #expect(try cli.run(["generate", "how bees make honey", "--plan-only", "--out", cli.path("plan.json")]).status == 0)
-        var json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: cli.path("plan.json")))) as! [String: Any]
+        #expect(
+            try cli.run(["generate", "how bees make honey", "--plan-only", "--out", cli.path("plan.json")]).status == 0)
+        var json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: cli.path("plan.json"))))
+            as! [String: Any]
         var scenes = json["scenes"] as! [[String: Any]]
         scenes[0]["duration"] = 99
         scenes[1]["mood"] = "grumpy"
@@ -98,14 +112,17 @@ struct UsageErrorTests {
         try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: cli.path("bad.json")))
         let result = try cli.run(["generate", "--plan", cli.path("bad.json"), "--out", cli.path("x.mp4")])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("scenes[1].mood: unknown value 'grumpy'; expected one of: calm"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("scenes[1].mood: unknown value 'grumpy'; expected one of: calm"), "\(result.stderr)")
 
         scenes[1]["mood"] = "calm"
         json["scenes"] = scenes
         try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: cli.path("bad.json")))
         let second = try cli.run(["generate", "--plan", cli.path("bad.json"), "--out", cli.path("x.mp4")])
         #expect(second.status == 2)
-        #expect(second.stderr.contains("scenes[0].duration: must be between 1.5 and 30 seconds, got 99"), "\(second.stderr)")
+        #expect(
+            second.stderr.contains("scenes[0].duration: must be between 1.5 and 30 seconds, got 99"), "\(second.stderr)"
+        )
         try Data("{\"version\": 1".utf8).write(to: URL(fileURLWithPath: cli.path("broken.json")))
         let third = try cli.run(["generate", "--plan", cli.path("broken.json")])
         #expect(third.status == 2 && third.stderr.contains("not valid JSON"), "\(third.stderr)")
@@ -115,9 +132,12 @@ struct UsageErrorTests {
     func missingTool() throws {
         let cli = try CLI()
         defer { cli.remove() }
-        let result = try cli.run(["generate", "bees", "--out", cli.path("x.mp4")], environment: ["PATH": "/nonexistent"])
+        let result = try cli.run(
+            ["generate", "bees", "--out", cli.path("x.mp4")], environment: ["PATH": "/nonexistent"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("'ffmpeg' is not installed; install it with: sudo apt-get install ffmpeg"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("'ffmpeg' is not installed; install it with: sudo apt-get install ffmpeg"),
+            "\(result.stderr)")
     }
 }
 
@@ -127,7 +147,10 @@ struct GenerateCommandTests {
     func generateAndRender() async throws {
         let cli = try CLI()
         defer { cli.remove() }
-        let arguments = ["generate", "a 6-second square video about how bees make honey", "--quality", "480p", "--out", cli.path("bees.mp4")]
+        let arguments = [
+            "generate", "a 6-second square video about how bees make honey", "--quality", "480p", "--out",
+            cli.path("bees.mp4"),
+        ]
         let first = try cli.run(arguments)
         #expect(first.status == 0, "\(first.stderr)")
         // stderr is a pipe here: plain progress lines, then the summary on stdout.
@@ -167,7 +190,9 @@ struct GenerateCommandTests {
         try CanonicalJSON.encode(state, pretty: true).write(to: stateURL)
         let refused = try cli.run(["render", stateURL.path, "--out", cli.path("v3.mp4")])
         #expect(refused.status == 2)
-        #expect(refused.stderr.contains("clips[0].duration: must be between 0.5 and 120 seconds, got -3"), "\(refused.stderr)")
+        #expect(
+            refused.stderr.contains("clips[0].duration: must be between 0.5 and 120 seconds, got -3"),
+            "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: cli.path("v3.mp4")))
     }
 
@@ -178,11 +203,14 @@ struct GenerateCommandTests {
         try "Honey starts as nectar. Bees carry it home. They fan it until it thickens.".write(
             toFile: cli.path("script.txt"), atomically: true, encoding: .utf8)
         let planned = try cli.run([
-            "generate", "bees", "--script", cli.path("script.txt"), "--duration", "8", "--plan-only", "--out", cli.path("plan.json"),
+            "generate", "bees", "--script", cli.path("script.txt"), "--duration", "8", "--plan-only", "--out",
+            cli.path("plan.json"),
         ])
         #expect(planned.status == 0, "\(planned.stderr)")
         let plan = try Plan.load(Data(contentsOf: URL(fileURLWithPath: cli.path("plan.json"))))
-        #expect(plan.script.replacingOccurrences(of: "\n\n", with: " ") == "Honey starts as nectar. Bees carry it home. They fan it until it thickens.")
+        #expect(
+            plan.script.replacingOccurrences(of: "\n\n", with: " ")
+                == "Honey starts as nectar. Bees carry it home. They fan it until it thickens.")
         #expect(!FileManager.default.fileExists(atPath: cli.path("bees.mp4")))
         let made = try cli.run(["generate", "--plan", cli.path("plan.json"), "--out", cli.path("mine.mp4"), "--quiet"])
         #expect(made.status == 0, "\(made.stderr)")
@@ -199,7 +227,10 @@ struct InterruptTests {
         defer { cli.remove() }
         let process = Process()
         process.executableURL = CLI.binary
-        process.arguments = ["generate", "a 20-second video about volcanoes", "--quality", "480p", "--out", cli.path("v.mp4"), "--cache", cli.cache.path]
+        process.arguments = [
+            "generate", "a 20-second video about volcanoes", "--quality", "480p", "--out", cli.path("v.mp4"), "--cache",
+            cli.cache.path,
+        ]
         let err = Pipe()
         process.standardError = err
         process.standardOutput = Pipe()
@@ -218,7 +249,8 @@ struct InterruptTests {
         let stderr = seen + String(decoding: rest, as: UTF8.self)
         #expect(process.terminationStatus == 130, "\(stderr)")
         #expect(stderr.contains("cancelled"))
-        let leftovers = FileManager.default.enumerator(atPath: cli.folder.path)?.compactMap { $0 as? String }
+        let leftovers =
+            FileManager.default.enumerator(atPath: cli.folder.path)?.compactMap { $0 as? String }
             .filter { $0.contains("partial") || $0.hasSuffix("v.mp4") } ?? []
         #expect(leftovers.isEmpty, "\(leftovers)")
     }

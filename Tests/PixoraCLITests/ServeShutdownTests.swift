@@ -1,8 +1,9 @@
 import Foundation
+import Testing
+
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
-import Testing
 
 @Suite("pixora serve: shutdown")
 struct ServeShutdownTests {
@@ -15,8 +16,12 @@ struct ServeShutdownTests {
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) } }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) } }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) }
+        }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) }
+        }
         let port = Int(UInt16(bigEndian: address.sin_port))
         close(socket)
 
@@ -34,8 +39,10 @@ struct ServeShutdownTests {
         var up = false
         for _ in 0..<200 where !up {
             try await Task.sleep(for: .milliseconds(100))
-            if let (_, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/healthz")!),
-               (response as? HTTPURLResponse)?.statusCode == 200 {
+            if let (_, response) = try? await URLSession.shared.data(
+                from: URL(string: "http://127.0.0.1:\(port)/healthz")!),
+                (response as? HTTPURLResponse)?.statusCode == 200
+            {
                 up = true
             }
         }
@@ -46,7 +53,10 @@ struct ServeShutdownTests {
             try await Task.sleep(for: .milliseconds(100))
             stopped = !process.isRunning
         }
-        if !stopped { process.interrupt(); kill(process.processIdentifier, SIGKILL) }
+        if !stopped {
+            process.interrupt()
+            kill(process.processIdentifier, SIGKILL)
+        }
         #expect(stopped, "still running 30 s after SIGTERM")
         let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(process.terminationStatus == 130, "\(text)")

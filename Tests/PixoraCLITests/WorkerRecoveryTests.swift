@@ -1,11 +1,11 @@
 import Foundation
 import PixoraCore
+import PixoraJobs
 import PixoraPipeline
 import PixoraStore
 import PixoraTestSupport
-import Testing
 import SQLKit
-import PixoraJobs
+import Testing
 
 @Suite("pixora worker: crash recovery")
 struct WorkerRecoveryTests {
@@ -35,36 +35,48 @@ struct WorkerRecoveryTests {
         try await database.read { db in try await Jobs.latest(db, video: video) }
     }
 
-    @Test("a worker killed with kill -9 mid-job loses nothing: another worker finishes it and the user is charged once", arguments: TestEngine.allCases)
+    @Test(
+        "a worker killed with kill -9 mid-job loses nothing: another worker finishes it and the user is charged once",
+        arguments: TestEngine.allCases)
     func killNine(engine: TestEngine) async throws {
         let cli = try CLI()
         defer { cli.remove() }
         try await withTestDatabase(engine) { database, location in
-            let user = try await Users.create(in: database, email: "crash@example.com", passwordHash: "x", name: "", grant: 100)
+            let user = try await Users.create(
+                in: database, email: "crash@example.com", passwordHash: "x", name: "", grant: 100)
             // A seed of its own, so nothing is cached and the first worker is surely mid-job when it dies.
             let settings = Settings(durationSeconds: 10, quality: .p480, seed: UInt64.random(in: 1...1_000_000))
             let new = NewVideo(
-                title: "Crash", prompt: "a 10-second video about lighthouses", settings: String(decoding: try JSONEncoder().encode(settings), as: UTF8.self),
+                title: "Crash", prompt: "a 10-second video about lighthouses",
+                settings: String(decoding: try JSONEncoder().encode(settings), as: UTF8.self),
                 plan: nil, price: 10, idempotencyKey: nil, jobPayload: #"{"script":null}"#, maxAttempts: 3)
             let (video, _) = try await Videos.create(in: database, owner: user.id, new, jobKind: JobKind.generateVideo)
 
             let first = try startWorker(cli, location: location, log: "worker1.log")
             var deadline = ContinuousClock.now + .seconds(90)
             while ContinuousClock.now < deadline {
-                if let job = try await job(database, video: video.id), job.state == .running, job.progress?.contains("\"visuals\"") == true { break }
+                if let job = try await job(database, video: video.id), job.state == .running,
+                    job.progress?.contains("\"visuals\"") == true
+                {
+                    break
+                }
                 try await Task.sleep(for: .milliseconds(50))
             }
             kill(first.processIdentifier, SIGKILL)
             first.waitUntilExit()
             let orphaned = try await job(database, video: video.id)
-            #expect(orphaned?.state == .running && orphaned?.attempts == 1, "the job should still be leased to the dead worker: \(String(describing: orphaned))")
+            #expect(
+                orphaned?.state == .running && orphaned?.attempts == 1,
+                "the job should still be leased to the dead worker: \(String(describing: orphaned))")
 
             let second = try startWorker(cli, location: location, log: "worker2.log")
             defer { second.terminate() }
             deadline = ContinuousClock.now + .seconds(180)
             var finished: Video?
             while ContinuousClock.now < deadline {
-                if let current = try await database.read({ db in try await Videos.find(db, id: video.id) }), current.status.isFinished {
+                if let current = try await database.read({ db in try await Videos.find(db, id: video.id) }),
+                    current.status.isFinished
+                {
                     finished = current
                     break
                 }
@@ -76,9 +88,12 @@ struct WorkerRecoveryTests {
             #expect(done?.state == .succeeded && done?.attempts == 2)
             let (balance, sum, charges, refunds, versions) = try await database.read { db in
                 (
-                    try await CreditLedger.balance(db, user: user.id), try await CreditLedger.ledgerSum(db, user: user.id),
-                    try await db.raw("SELECT COUNT(*) AS n FROM credit_transactions WHERE reason = 'video_charge'").first()?.decode(column: "n", as: Int.self),
-                    try await db.raw("SELECT COUNT(*) AS n FROM credit_transactions WHERE reason = 'video_refund'").first()?.decode(column: "n", as: Int.self),
+                    try await CreditLedger.balance(db, user: user.id),
+                    try await CreditLedger.ledgerSum(db, user: user.id),
+                    try await db.raw("SELECT COUNT(*) AS n FROM credit_transactions WHERE reason = 'video_charge'")
+                        .first()?.decode(column: "n", as: Int.self),
+                    try await db.raw("SELECT COUNT(*) AS n FROM credit_transactions WHERE reason = 'video_refund'")
+                        .first()?.decode(column: "n", as: Int.self),
                     try await Versions.list(db, video: video.id).count
                 )
             }
@@ -86,7 +101,8 @@ struct WorkerRecoveryTests {
             #expect(charges == 1 && refunds == 0)
             #expect(versions == 1)
             if let key = finished?.videoKey {
-                let file = URL(fileURLWithPath: cli.path("data")).appendingPathComponent("media").appendingPathComponent(key)
+                let file = URL(fileURLWithPath: cli.path("data")).appendingPathComponent("media")
+                    .appendingPathComponent(key)
                 let probe = try MediaProbeResult(file)
                 #expect(abs(probe.duration - 10) < 1 && probe.hasAudio)
             }
@@ -102,7 +118,9 @@ struct MediaProbeResult {
     init(_ file: URL) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/ffprobe")
-        process.arguments = ["-v", "error", "-show_entries", "format=duration:stream=codec_type", "-of", "csv=p=0", file.path]
+        process.arguments = [
+            "-v", "error", "-show_entries", "format=duration:stream=codec_type", "-of", "csv=p=0", file.path,
+        ]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

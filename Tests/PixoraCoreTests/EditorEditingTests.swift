@@ -6,24 +6,34 @@ import Testing
 /// 0.9 s into the scene and one caption line; a title on scene 1, a text on scene 3; music group A under scenes
 /// 1–2 and group B under scene 3.
 private func timeline() -> EditorState {
-    let clips = (0..<3).map { Clip(id: "s\($0 + 1)", sceneId: "s\($0 + 1)", asset: Fixtures.ref(Character(String($0)), "mp4"), duration: 4) }
+    let clips = (0..<3).map {
+        Clip(id: "s\($0 + 1)", sceneId: "s\($0 + 1)", asset: Fixtures.ref(Character(String($0)), "mp4"), duration: 4)
+    }
     return EditorState(
         title: "Bees", canvas: Canvas(width: 720, height: 1280, fps: 30), clips: clips,
         transitions: [Transition(kind: .fade, duration: 1), Transition(kind: .fade, duration: 1)],
-        captions: Captions(enabled: true, cues: [
-            Cue(start: 1, end: 2.5, text: "one"), Cue(start: 4, end: 5.5, text: "two"), Cue(start: 7, end: 8.5, text: "three"),
-        ]),
-        overlays: [TextOverlay(id: "title", text: "Bees", start: 0, end: 2), TextOverlay(id: "mid", text: "Hive", start: 6.5, end: 8)],
+        captions: Captions(
+            enabled: true,
+            cues: [
+                Cue(start: 1, end: 2.5, text: "one"), Cue(start: 4, end: 5.5, text: "two"),
+                Cue(start: 7, end: 8.5, text: "three"),
+            ]),
+        overlays: [
+            TextOverlay(id: "title", text: "Bees", start: 0, end: 2),
+            TextOverlay(id: "mid", text: "Hive", start: 6.5, end: 8),
+        ],
         audio: AudioMix(
             voice: AudioTrack(segments: [
                 AudioSegment(asset: Fixtures.ref("a", "wav"), start: 0.9, duration: 2),
                 AudioSegment(asset: Fixtures.ref("c", "wav"), start: 3.9, duration: 2),
                 AudioSegment(asset: Fixtures.ref("d", "wav"), start: 6.9, duration: 2),
             ]),
-            music: AudioTrack(volume: 0.3, segments: [
-                AudioSegment(asset: Fixtures.ref("e", "wav"), start: 0, duration: 7, fadeIn: 1, fadeOut: 1),
-                AudioSegment(asset: Fixtures.ref("f", "wav"), start: 6, duration: 4, fadeIn: 1, fadeOut: 2),
-            ])))
+            music: AudioTrack(
+                volume: 0.3,
+                segments: [
+                    AudioSegment(asset: Fixtures.ref("e", "wav"), start: 0, duration: 7, fadeIn: 1, fadeOut: 1),
+                    AudioSegment(asset: Fixtures.ref("f", "wav"), start: 6, duration: 4, fadeIn: 1, fadeOut: 2),
+                ])))
 }
 
 @Suite("Editor operations")
@@ -35,7 +45,10 @@ struct EditorOperationTests {
         #expect(state.clips.map(\.id) == ["s3", "s1", "s2"])
         #expect(state.clipStarts == [0, 3, 6])
         #expect(state.audio.voice.segments.map(\.start) == [0.9, 3.9, 6.9])
-        #expect(state.audio.voice.segments.map(\.asset) == [Fixtures.ref("d", "wav"), Fixtures.ref("a", "wav"), Fixtures.ref("c", "wav")])
+        #expect(
+            state.audio.voice.segments.map(\.asset) == [
+                Fixtures.ref("d", "wav"), Fixtures.ref("a", "wav"), Fixtures.ref("c", "wav"),
+            ])
         #expect(state.captions.cues.map(\.text) == ["three", "one", "two"])
         #expect(state.captions.cues.map(\.start) == [1, 4, 7])
         #expect(state.overlays.first { $0.id == "mid" }.map { [$0.start, $0.end] } == [0.5, 2])
@@ -130,11 +143,17 @@ struct EditorOperationTests {
 
     @Test("volumes: a track, one scene's narration, ducking")
     func volumes() throws {
-        let result = try timeline().applying([.setTrackVolume(.music, 0.15), .setClipVolume(1, 0.5), .setDucking(false)])
+        let result = try timeline().applying([
+            .setTrackVolume(.music, 0.15), .setClipVolume(1, 0.5), .setDucking(false),
+        ])
         #expect(result.state.audio.music.volume == 0.15)
         #expect(result.state.audio.voice.segments.map(\.volume) == [1, 0.5, 1])
         #expect(!result.state.audio.ducking)
-        #expect(result.changes == ["Music volume 30% → 15%", "Scene 2 narration volume is now 50%", "Music no longer dips under the narration"])
+        #expect(
+            result.changes == [
+                "Music volume 30% → 15%", "Scene 2 narration volume is now 50%",
+                "Music no longer dips under the narration",
+            ])
     }
 
     @Test("texts are added with a fresh id, changed and removed; captions switch and restyle")
@@ -146,10 +165,13 @@ struct EditorOperationTests {
         update.text = "Honey"
         update.x = 0.3
         let state = try timeline().applying([
-            .addOverlay(add), update, .removeOverlay("mid"), .setCaptions(enabled: false, style: TextStylePatch(size: 0.05)),
+            .addOverlay(add), update, .removeOverlay("mid"),
+            .setCaptions(enabled: false, style: TextStylePatch(size: 0.05)),
         ]).state
         #expect(state.overlays.map(\.id) == ["title", "text-3"])
-        #expect(state.overlays[1].text == "The end" && state.overlays[1].style.size == 0.08 && state.overlays[1].style.color == "#FFD84D")
+        #expect(
+            state.overlays[1].text == "The end" && state.overlays[1].style.size == 0.08
+                && state.overlays[1].style.color == "#FFD84D")
         #expect(state.overlays[0].text == "Honey" && state.overlays[0].x == 0.3)
         #expect(!state.captions.enabled && state.captions.style.size == 0.05)
     }
@@ -175,7 +197,9 @@ struct EditorOperationTests {
         }
         // A text past the end is caught by the document's own rules, reported against the operation.
         do {
-            _ = try timeline().applying([.setCaptions(enabled: true), .addOverlay(OverlayDraft(text: "late", start: 9, end: 12))])
+            _ = try timeline().applying([
+                .setCaptions(enabled: true), .addOverlay(OverlayDraft(text: "late", start: 9, end: 12)),
+            ])
             Issue.record("expected an error")
         } catch let error as InvalidDocument {
             #expect(error.issues.map(\.path) == ["operations[1]"])
@@ -190,13 +214,17 @@ struct EditorOperationTests {
         #expect(operations == [.trimClip(1, duration: 6), .setTransition(0, kind: .wipeleft)])
         let encoded = String(decoding: try JSONEncoder().encode(EditorOperation.removeClip(2)), as: UTF8.self)
         #expect(encoded == #"{"op":"removeClip","clip":2}"# || encoded == #"{"clip":2,"op":"removeClip"}"#)
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(EditorOperation.self, from: Data(#"{"op":"explode"}"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(EditorOperation.self, from: Data(#"{"op":"explode"}"#.utf8))
+        }
     }
 }
 
 @Suite("Editor assistant")
 struct EditorAssistantTests {
-    func ask(_ instruction: String) throws -> EditorAssistant.Answer { try EditorAssistant.answer(instruction, state: timeline()) }
+    func ask(_ instruction: String) throws -> EditorAssistant.Answer {
+        try EditorAssistant.answer(instruction, state: timeline())
+    }
 
     @Test("scene lengths: longer, shorter, by an amount, to a length")
     func lengths() throws {
@@ -220,7 +248,8 @@ struct EditorAssistantTests {
     func transitions() throws {
         #expect(try ask("use slide transitions").result.state.transitions.map(\.kind) == [.slideleft, .slideleft])
         #expect(try ask("wipe between scene 1 and 2").operations == [.setTransition(0, kind: .wipeleft, duration: nil)])
-        #expect(try ask("fade to black after scene 2").operations == [.setTransition(1, kind: .fadeblack, duration: nil)])
+        #expect(
+            try ask("fade to black after scene 2").operations == [.setTransition(1, kind: .fadeblack, duration: nil)])
         #expect(try ask("longer transitions").result.state.transitions.map(\.duration) == [1.5, 1.5])
         #expect(try ask("no transitions, just hard cuts").result.state.transitions.allSatisfy { $0.kind == .cut })
     }

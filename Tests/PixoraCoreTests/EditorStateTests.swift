@@ -52,7 +52,9 @@ struct EditorStateTests {
     func transitionCount() {
         var state = Fixtures.state(clips: 3)
         state.transitions.removeLast()
-        #expect(state.validate().map(\.description).contains("transitions: must have one transition per cut: 2 for 3 clips, got 1"))
+        #expect(
+            state.validate().map(\.description).contains(
+                "transitions: must have one transition per cut: 2 for 3 clips, got 1"))
     }
 
     @Test("decoding errors name the field and what was expected")
@@ -74,24 +76,31 @@ struct EditorStateTests {
         }
 
         #expect(message { $0.removeValue(forKey: "canvas") } == "missing field 'canvas'")
-        #expect(message { json in
-            var clips = json["clips"] as! [[String: Any]]
-            clips[1]["duration"] = "long"
-            json["clips"] = clips
-        } == "clips[1].duration: expected a number")
-        #expect(message { json in
-            var transitions = json["transitions"] as! [[String: Any]]
-            transitions[0]["kind"] = "spin"
-            json["transitions"] = transitions
-        }.hasPrefix("transitions[0].kind: unknown value 'spin'; expected one of: cut, fade, dissolve"))
-        #expect(message { json in
-            var clips = json["clips"] as! [[String: Any]]
-            clips[0]["asset"] = "../../etc/passwd"
-            json["clips"] = clips
-        }.hasPrefix("clips[0].asset: '../../etc/passwd' is not an asset reference"))
-        #expect(try! { () -> String in
-            do { _ = try EditorState.load(Data("{not json".utf8)); return "" } catch let error as InvalidDocument { return error.issues[0].description }
-        }().hasPrefix("not valid JSON"))
+        #expect(
+            message { json in
+                var clips = json["clips"] as! [[String: Any]]
+                clips[1]["duration"] = "long"
+                json["clips"] = clips
+            } == "clips[1].duration: expected a number")
+        #expect(
+            message { json in
+                var transitions = json["transitions"] as! [[String: Any]]
+                transitions[0]["kind"] = "spin"
+                json["transitions"] = transitions
+            }.hasPrefix("transitions[0].kind: unknown value 'spin'; expected one of: cut, fade, dissolve"))
+        #expect(
+            message { json in
+                var clips = json["clips"] as! [[String: Any]]
+                clips[0]["asset"] = "../../etc/passwd"
+                json["clips"] = clips
+            }.hasPrefix("clips[0].asset: '../../etc/passwd' is not an asset reference"))
+        #expect(
+            try! { () -> String in
+                do {
+                    _ = try EditorState.load(Data("{not json".utf8))
+                    return ""
+                } catch let error as InvalidDocument { return error.issues[0].description }
+            }().hasPrefix("not valid JSON"))
     }
 
     @Test("optional fields take their defaults when left out")

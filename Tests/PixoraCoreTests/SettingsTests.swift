@@ -3,10 +3,12 @@ import Testing
 
 @Suite("Settings and prompt hints")
 struct SettingsTests {
-    @Test("canvas sizes follow aspect ratio and quality", arguments: [
-        (AspectRatio.vertical, Quality.p720, 720, 1280), (.landscape, .p720, 1280, 720), (.square, .p720, 720, 720),
-        (.vertical, .p1080, 1080, 1920), (.landscape, .p480, 854, 480), (.vertical, .p480, 480, 854),
-    ])
+    @Test(
+        "canvas sizes follow aspect ratio and quality",
+        arguments: [
+            (AspectRatio.vertical, Quality.p720, 720, 1280), (.landscape, .p720, 1280, 720), (.square, .p720, 720, 720),
+            (.vertical, .p1080, 1080, 1920), (.landscape, .p480, 854, 480), (.vertical, .p480, 480, 854),
+        ])
     func canvas(aspect: AspectRatio, quality: Quality, width: Int, height: Int) {
         let canvas = Settings(aspectRatio: aspect, quality: quality).canvas
         #expect(canvas.width == width && canvas.height == height)
@@ -15,11 +17,12 @@ struct SettingsTests {
     @Test("out-of-range settings are reported per field")
     func validation() {
         let issues = Settings(durationSeconds: 200, speechRate: 3, fps: 60).validate().map(\.description)
-        #expect(issues == [
-            "durationSeconds: must be between 5 and 120 seconds, got 200",
-            "speechRate: must be between 0.5 and 2.0, got 3",
-            "fps: must be 24, 25 or 30, got 60",
-        ])
+        #expect(
+            issues == [
+                "durationSeconds: must be between 5 and 120 seconds, got 200",
+                "speechRate: must be between 0.5 and 2.0, got 3",
+                "fps: must be 24, 25 or 30, got 60",
+            ])
     }
 
     @Test("the prompt's words give duration, format and topic")
@@ -42,7 +45,10 @@ struct SettingsTests {
 
     @Test("content keys depend on generator, version and every input")
     func contentKeys() throws {
-        struct Inputs: Encodable { var text: String; var rate: Double }
+        struct Inputs: Encodable {
+            var text: String
+            var rate: Double
+        }
         let base = try ContentKey(generator: "g", version: 1, inputs: Inputs(text: "a", rate: 1))
         #expect(base == (try ContentKey(generator: "g", version: 1, inputs: Inputs(text: "a", rate: 1))))
         #expect(base != (try ContentKey(generator: "g", version: 2, inputs: Inputs(text: "a", rate: 1))))

@@ -1,11 +1,13 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import PixoraCore
-@testable import PixoraGenerators
 import PixoraMedia
 import Testing
+
+@testable import PixoraGenerators
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Key phrases no planner would write but a user or a language model can: the schemathesis case (U+001F made
 /// rsvg-convert reject the picture and the paid job retry), every other control, XML specials, a combining mark
@@ -13,7 +15,8 @@ import Testing
 /// a 300-letter word.
 @Suite("Hostile text in pictures")
 struct HostileTextImageTests {
-    static let phrase = "Bees\u{1F}make\u{0} <honey> & \"wax\" 'n' <\u{301}svg \"\u{301} \u{7}\u{1B}[31m "
+    static let phrase =
+        "Bees\u{1F}make\u{0} <honey> & \"wax\" 'n' <\u{301}svg \"\u{301} \u{7}\u{1B}[31m "
         + "\u{85}\u{9F}\u{FFFE}\u{FFFF} \u{202E}gpj.exe \u{200F}שלום مرحبا 👩‍👩‍👧 %{title} :;,[] \\ "
         + String(repeating: "m", count: 300)
 

@@ -1,8 +1,9 @@
 import Foundation
 import PixoraCore
-@testable import PixoraGenerators
 import PixoraMedia
 import Testing
+
+@testable import PixoraGenerators
 
 @Suite("Procedural image generator")
 struct ImageGeneratorTests {
@@ -12,7 +13,8 @@ struct ImageGeneratorTests {
         _ visual: String, phrase: String = "Busy bees make honey", mood: Mood = .warm, style: VisualStyle = .pastel,
         width: Int = 720, height: Int = 1280, seed: UInt64 = 7
     ) -> ImageRequest {
-        ImageRequest(visual: visual, keyPhrase: phrase, mood: mood, style: style, width: width, height: height, seed: seed)
+        ImageRequest(
+            visual: visual, keyPhrase: phrase, mood: mood, style: style, width: width, height: height, seed: seed)
     }
 
     static let bees = request("A honeybee collecting nectar beside a golden honeycomb in a sunny meadow")
@@ -74,7 +76,8 @@ struct ImageGeneratorTests {
 
     @Test("the key phrase is escaped, never written raw")
     func escapedKeyPhrase() {
-        let svg = generator.svg(for: Self.request("a cup of coffee", phrase: "Tea & <\"Biscuits\"> 'now'", style: .pastel))
+        let svg = generator.svg(
+            for: Self.request("a cup of coffee", phrase: "Tea & <\"Biscuits\"> 'now'", style: .pastel))
         #expect(svg.contains("<title>Tea &amp; &lt;&quot;Biscuits&quot;&gt; &apos;now&apos;</title>"))
         #expect(svg.contains("&amp;"))
         #expect(!svg.contains("<\"Biscuits\">"))
@@ -87,7 +90,8 @@ struct ImageGeneratorTests {
     func titleStaysInSafeArea(size: (width: Int, height: Int), style: VisualStyle) {
         let phrase = "An unusually long key phrase that has to wrap over several lines to fit"
         let svg = generator.svg(
-            for: Self.request("mountain path at sunrise", phrase: phrase, style: style, width: size.width, height: size.height))
+            for: Self.request(
+                "mountain path at sunrise", phrase: phrase, style: style, width: size.width, height: size.height))
         let baselines = Self.titleBaselines(in: svg)
         #expect(!baselines.isEmpty)
         #expect((1...3).contains(baselines.count))
@@ -107,27 +111,36 @@ struct ImageGeneratorTests {
         let output = directory.appendingPathComponent("scene.png")
         let request = Self.request(Self.bees.visual, style: .retro, width: size.width, height: size.height)
         try await generator.makeImage(request, to: output)
-        let probe = try await ToolRunner.run(.ffprobe, [
-            "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0:s=x", output.path,
-        ])
+        let probe = try await ToolRunner.run(
+            .ffprobe,
+            [
+                "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0:s=x",
+                output.path,
+            ])
         #expect(probe.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "\(size.width)x\(size.height)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["scene.png"])
     }
 
-    @Test("the title box keeps 10 % margins, the most Ken Burns motion can crop, and long phrases fit inside it",
-          arguments: [(1280.0, 720.0), (720.0, 1280.0), (720.0, 720.0)])
+    @Test(
+        "the title box keeps 10 % margins, the most Ken Burns motion can crop, and long phrases fit inside it",
+        arguments: [(1280.0, 720.0), (720.0, 1280.0), (720.0, 720.0)])
     func titleInsideKenBurnsCrop(size: (width: Double, height: Double)) {
         for style in VisualStyle.allCases {
             for mirrored in [false, true] {
-                let layout = IllustrationLayout(width: size.width, height: size.height, style: style, mirrored: mirrored)
+                let layout = IllustrationLayout(
+                    width: size.width, height: size.height, style: style, mirrored: mirrored)
                 let box = layout.titleBox
-                #expect(box.x >= size.width * 0.1 - 0.001 && box.x + box.width <= size.width * 0.9 + 0.001, "\(size) \(style)")
+                #expect(
+                    box.x >= size.width * 0.1 - 0.001 && box.x + box.width <= size.width * 0.9 + 0.001,
+                    "\(size) \(style)")
                 #expect(box.y >= size.height * 0.1 - 0.001 && box.y + box.height <= layout.captionTop)
                 let range = layout.titleSizeRange
                 let title = TitleLayout.fit(
                     "A turning point that changed everything forever", font: TitleFont(style: style), width: box.width,
                     height: box.height, maximumSize: range.maximum, minimumSize: range.minimum)
-                #expect(title.lineWidths.allSatisfy { $0 <= box.width + 0.5 }, "\(size) \(style): \(title.lineWidths) > \(box.width)")
+                #expect(
+                    title.lineWidths.allSatisfy { $0 <= box.width + 0.5 },
+                    "\(size) \(style): \(title.lineWidths) > \(box.width)")
             }
         }
     }
@@ -161,32 +174,90 @@ struct ImageGeneratorTests {
         #expect(high - low > 120, "brightness spans only \(low)…\(high)")
     }
 
-    @Test("renders example pictures for review", .enabled(if: ProcessInfo.processInfo.environment["PIXORA_IMAGE_EXAMPLES"] != nil))
+    @Test(
+        "renders example pictures for review",
+        .enabled(if: ProcessInfo.processInfo.environment["PIXORA_IMAGE_EXAMPLES"] != nil))
     func examples() async throws {
         let directory = URL(fileURLWithPath: ProcessInfo.processInfo.environment["PIXORA_IMAGE_EXAMPLES"]!)
         let scenes: [(String, ImageRequest)] = [
             ("bees-warm-pastel-9x16", Self.bees),
-            ("city-mysterious-cinematic-16x9", Self.request(Self.city.visual, phrase: Self.city.keyPhrase, mood: .mysterious, style: .cinematic, width: 1280, height: 720)),
-            ("mountain-uplifting-retro-1x1", Self.request("Hikers on a mountain path toward the summit", phrase: "Every step counts", mood: .uplifting, style: .retro, width: 720, height: 720, seed: 3)),
-            ("idea-energetic-vibrant-16x9", Self.request("A lightbulb idea with gears and a laptop", phrase: "Ideas become products", mood: .energetic, style: .vibrant, width: 1280, height: 720, seed: 11)),
-            ("ocean-calm-minimal-9x16", Self.request("A sailboat on the calm ocean", phrase: "Slow down & breathe", mood: .calm, style: .minimal, seed: 5)),
-            ("abstract-dramatic-cinematic-9x16", Self.request("Quarterly results and the road ahead", phrase: "What comes next?", mood: .dramatic, style: .cinematic, seed: 9)),
-            ("forest-somber-pastel-1x1", Self.request("A quiet forest in the rain", phrase: "Remember them", mood: .somber, style: .pastel, width: 720, height: 720, seed: 2)),
-            ("space-mysterious-pastel-16x9", Self.request("An astronaut rocket leaving the planet for the stars", phrase: "Reach for the stars", mood: .mysterious, style: .pastel, width: 1280, height: 720, seed: 21)),
-            ("desert-warm-cinematic-1x1", Self.request("A camel crossing desert dunes at sunset", phrase: "The long road home", mood: .warm, style: .cinematic, width: 720, height: 720, seed: 13)),
-            ("coffee-calm-retro-16x9", Self.request("Morning coffee and a good book by the window", phrase: "Slow mornings, big ideas", mood: .calm, style: .retro, width: 1280, height: 720, seed: 6)),
-            ("laptop-warm-pastel-9x16", Self.request("A developer writing code on a laptop late at night", phrase: "Ship it tonight")),
-            ("cat-playful-vibrant-9x16", Self.request("A playful cat and a dog with music", phrase: "Best friends forever", mood: .playful, style: .vibrant, seed: 4)),
+            (
+                "city-mysterious-cinematic-16x9",
+                Self.request(
+                    Self.city.visual, phrase: Self.city.keyPhrase, mood: .mysterious, style: .cinematic, width: 1280,
+                    height: 720)
+            ),
+            (
+                "mountain-uplifting-retro-1x1",
+                Self.request(
+                    "Hikers on a mountain path toward the summit", phrase: "Every step counts", mood: .uplifting,
+                    style: .retro, width: 720, height: 720, seed: 3)
+            ),
+            (
+                "idea-energetic-vibrant-16x9",
+                Self.request(
+                    "A lightbulb idea with gears and a laptop", phrase: "Ideas become products", mood: .energetic,
+                    style: .vibrant, width: 1280, height: 720, seed: 11)
+            ),
+            (
+                "ocean-calm-minimal-9x16",
+                Self.request(
+                    "A sailboat on the calm ocean", phrase: "Slow down & breathe", mood: .calm, style: .minimal, seed: 5
+                )
+            ),
+            (
+                "abstract-dramatic-cinematic-9x16",
+                Self.request(
+                    "Quarterly results and the road ahead", phrase: "What comes next?", mood: .dramatic,
+                    style: .cinematic, seed: 9)
+            ),
+            (
+                "forest-somber-pastel-1x1",
+                Self.request(
+                    "A quiet forest in the rain", phrase: "Remember them", mood: .somber, style: .pastel, width: 720,
+                    height: 720, seed: 2)
+            ),
+            (
+                "space-mysterious-pastel-16x9",
+                Self.request(
+                    "An astronaut rocket leaving the planet for the stars", phrase: "Reach for the stars",
+                    mood: .mysterious, style: .pastel, width: 1280, height: 720, seed: 21)
+            ),
+            (
+                "desert-warm-cinematic-1x1",
+                Self.request(
+                    "A camel crossing desert dunes at sunset", phrase: "The long road home", mood: .warm,
+                    style: .cinematic, width: 720, height: 720, seed: 13)
+            ),
+            (
+                "coffee-calm-retro-16x9",
+                Self.request(
+                    "Morning coffee and a good book by the window", phrase: "Slow mornings, big ideas", mood: .calm,
+                    style: .retro, width: 1280, height: 720, seed: 6)
+            ),
+            (
+                "laptop-warm-pastel-9x16",
+                Self.request("A developer writing code on a laptop late at night", phrase: "Ship it tonight")
+            ),
+            (
+                "cat-playful-vibrant-9x16",
+                Self.request(
+                    "A playful cat and a dog with music", phrase: "Best friends forever", mood: .playful,
+                    style: .vibrant, seed: 4)
+            ),
         ]
         let gallery = directory.appendingPathComponent("motifs")
         for (index, motif) in Motif.allCases.enumerated() {
             let style = VisualStyle.allCases[index % VisualStyle.allCases.count]
             let mood = Mood.allCases[index % Mood.allCases.count]
-            let request = Self.request(motif.keywords[0], phrase: motif.rawValue, mood: mood, style: style, width: 360, height: 360)
-            try await generator.makeImage(request, to: gallery.appendingPathComponent(String(format: "%02d-%@.png", index, motif.rawValue)))
+            let request = Self.request(
+                motif.keywords[0], phrase: motif.rawValue, mood: mood, style: style, width: 360, height: 360)
+            try await generator.makeImage(
+                request, to: gallery.appendingPathComponent(String(format: "%02d-%@.png", index, motif.rawValue)))
         }
         for (name, request) in scenes {
-            try generator.svg(for: request).write(to: directory.appendingPathComponent("\(name).svg"), atomically: true, encoding: .utf8)
+            try generator.svg(for: request).write(
+                to: directory.appendingPathComponent("\(name).svg"), atomically: true, encoding: .utf8)
             let started = ContinuousClock.now
             try await generator.makeImage(request, to: directory.appendingPathComponent("\(name).png"))
             print("\(name): \(ContinuousClock.now - started)")
@@ -214,7 +285,8 @@ struct ImageGeneratorTests {
     }
 
     static func scratchDirectory() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-image-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pixora-image-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory
     }

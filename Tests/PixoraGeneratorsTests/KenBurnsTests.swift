@@ -1,33 +1,42 @@
 import Foundation
 import PixoraCore
-@testable import PixoraGenerators
 import PixoraMedia
 import Testing
+
+@testable import PixoraGenerators
 
 @Suite("Ken Burns clips")
 struct KenBurnsTests {
     /// Mean luma difference between consecutive frames, per frame.
     static func frameDifferences(_ url: URL) async throws -> [Double] {
         let log = url.deletingPathExtension().appendingPathExtension("diff.txt")
-        try await ToolRunner.run(.ffmpeg, [
-            "-hide_banner", "-nostdin", "-loglevel", "error", "-i", url.path,
-            "-vf", "tblend=all_mode=difference,signalstats,metadata=print:key=lavfi.signalstats.YAVG:file=\(log.path)",
-            "-f", "null", "-",
-        ])
+        try await ToolRunner.run(
+            .ffmpeg,
+            [
+                "-hide_banner", "-nostdin", "-loglevel", "error", "-i", url.path,
+                "-vf",
+                "tblend=all_mode=difference,signalstats,metadata=print:key=lavfi.signalstats.YAVG:file=\(log.path)",
+                "-f", "null", "-",
+            ])
         return try String(contentsOf: log, encoding: .utf8).split(separator: "\n").compactMap { line in
             line.hasPrefix("lavfi.signalstats.YAVG=") ? Double(line.dropFirst(23)) : nil
         }
     }
 
-    @Test("a clip has the exact frame count, size and fps, and moves smoothly every frame", arguments: [CameraMotion.zoomIn, .panRight])
+    @Test(
+        "a clip has the exact frame count, size and fps, and moves smoothly every frame",
+        arguments: [CameraMotion.zoomIn, .panRight])
     func smoothMotion(motion: CameraMotion) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-kb-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let image = folder.appendingPathComponent("image.png")
-        try await ToolRunner.run(.ffmpeg, ["-loglevel", "error", "-f", "lavfi", "-i", "testsrc2=s=360x640", "-frames:v", "1", image.path])
+        try await ToolRunner.run(
+            .ffmpeg, ["-loglevel", "error", "-f", "lavfi", "-i", "testsrc2=s=360x640", "-frames:v", "1", image.path])
         let clip = folder.appendingPathComponent("clip.mp4")
-        let request = ClipRequest(image: try ContentKey(generator: "t", version: 1, inputs: ["x"]), width: 360, height: 640, fps: 30, duration: 2, motion: motion)
+        let request = ClipRequest(
+            image: try ContentKey(generator: "t", version: 1, inputs: ["x"]), width: 360, height: 640, fps: 30,
+            duration: 2, motion: motion)
         try await KenBurnsVideoGenerator().makeClip(request, image: image, to: clip)
 
         let info = try await MediaProbe.probe(clip)

@@ -1,7 +1,8 @@
 import Foundation
 import PixoraCore
-@testable import PixoraGenerators
 import Testing
+
+@testable import PixoraGenerators
 
 @Suite("Rule-based planner")
 struct PlannerTests {
@@ -26,15 +27,20 @@ struct PlannerTests {
     func timingFits(duration: Double) async throws {
         for tone in Tone.allCases {
             let settings = Settings(durationSeconds: duration, tone: tone)
-            let plan = try await planner.plan(prompt: "a video about how volcanoes erupt", settings: settings, script: nil)
+            let plan = try await planner.plan(
+                prompt: "a video about how volcanoes erupt", settings: settings, script: nil)
             #expect(plan.validate().isEmpty)
-            #expect(abs(plan.plannedDuration - duration) <= 1.0 / 30 + 0.001, "\(tone) \(duration): \(plan.plannedDuration)")
+            #expect(
+                abs(plan.plannedDuration - duration) <= 1.0 / 30 + 0.001, "\(tone) \(duration): \(plan.plannedDuration)"
+            )
             #expect(plan.scenes.count == RuleBasedPlanner.sceneCount(for: duration))
             for (index, scene) in plan.scenes.enumerated() {
                 let speech = SpeakingRate.seconds(scene.narration, voice: settings.voice, rate: 1)
                 let overlapIn = index > 0 ? plan.scenes[index - 1].transition.overlap : 0
                 let overlapOut = index < plan.scenes.count - 1 ? scene.transition.overlap : 0
-                #expect(scene.duration + 0.001 >= SceneMargins.minimumDuration(speech: speech, overlapIn: overlapIn, overlapOut: overlapOut))
+                #expect(
+                    scene.duration + 0.001
+                        >= SceneMargins.minimumDuration(speech: speech, overlapIn: overlapIn, overlapOut: overlapOut))
                 #expect(!scene.narration.isEmpty && !scene.visual.isEmpty && !scene.keyPhrase.isEmpty)
             }
         }
@@ -42,7 +48,9 @@ struct PlannerTests {
 
     @Test("no sentence is repeated while the templates still have unused ones")
     func noRepeats() async throws {
-        for prompt in ["the history of the bicycle", "how bees make honey", "how to bake bread", "a story of a lost robot"] {
+        for prompt in [
+            "the history of the bicycle", "how bees make honey", "how to bake bread", "a story of a lost robot",
+        ] {
             let plan = try await planner.plan(prompt: prompt, settings: Settings(durationSeconds: 45), script: nil)
             let openings = plan.scenes.map { $0.narration.components(separatedBy: ". ")[0] }
             #expect(Set(openings).count == openings.count, "\(prompt): \(openings)")
@@ -51,7 +59,8 @@ struct PlannerTests {
 
     @Test("narration fills most of the video")
     func narrationDensity() async throws {
-        let plan = try await planner.plan(prompt: "how bees make honey", settings: Settings(durationSeconds: 30), script: nil)
+        let plan = try await planner.plan(
+            prompt: "how bees make honey", settings: Settings(durationSeconds: 30), script: nil)
         let speech = plan.scenes.reduce(0) { $0 + SpeakingRate.seconds($1.narration, voice: .slt, rate: 1) }
         #expect(speech >= 30 * 0.6, "only \(speech) s of narration in 30 s")
     }
@@ -73,8 +82,12 @@ struct PlannerTests {
 
     @Test("an empty prompt and bad settings are refused")
     func refusals() async throws {
-        await #expect(throws: UsageError.self) { try await planner.plan(prompt: "   ", settings: Settings(), script: nil) }
-        await #expect(throws: InvalidDocument.self) { try await planner.plan(prompt: "bees", settings: Settings(durationSeconds: 200), script: nil) }
+        await #expect(throws: UsageError.self) {
+            try await planner.plan(prompt: "   ", settings: Settings(), script: nil)
+        }
+        await #expect(throws: InvalidDocument.self) {
+            try await planner.plan(prompt: "bees", settings: Settings(durationSeconds: 200), script: nil)
+        }
     }
 
     @Test("prompt types pick their templates")
@@ -91,14 +104,17 @@ struct PlannerTests {
         #expect(TopicAnalysis(topic: "the ocean at night").kind == .explainer)
         #expect(TopicAnalysis(topic: "introducing our new coffee app").subject == "our new coffee app")
         #expect(TopicAnalysis(topic: "photosynthesis for kids").topic == "photosynthesis")
-        #expect(TemplateFiller(analysis: TopicAnalysis(topic: "how the moon moves")).fill("[they are|it is]") == "It is")
+        #expect(
+            TemplateFiller(analysis: TopicAnalysis(topic: "how the moon moves")).fill("[they are|it is]") == "It is")
     }
 }
 
 @Suite("Transitions and music groups")
 struct TransitionTests {
     static func scene(_ id: String, _ mood: Mood, group: Int, visual: String) -> PlanScene {
-        PlanScene(id: id, narration: "x", visual: visual, keyPhrase: "x", mood: mood, duration: 5, musicGroup: group, transition: .cut)
+        PlanScene(
+            id: id, narration: "x", visual: visual, keyPhrase: "x", mood: mood, duration: 5, musicGroup: group,
+            transition: .cut)
     }
 
     @Test("rules map mood and topic changes to transition kinds")
@@ -111,9 +127,11 @@ struct TransitionTests {
             Self.scene("e", .dramatic, group: 1, visual: "a city skyline at night"),
             Self.scene("f", .dramatic, group: 1, visual: "a city skyline at night"),
         ]
-        let kinds = RuleBasedTransitionPlanner().transitions(for: scenes, settings: Settings(aspectRatio: .landscape)).map(\.kind)
+        let kinds = RuleBasedTransitionPlanner().transitions(for: scenes, settings: Settings(aspectRatio: .landscape))
+            .map(\.kind)
         #expect(kinds == [.dissolve, .wipeleft, .slideleft, .fadeblack, .fade])
-        let vertical = RuleBasedTransitionPlanner().transitions(for: scenes, settings: Settings(aspectRatio: .vertical)).map(\.kind)
+        let vertical = RuleBasedTransitionPlanner().transitions(for: scenes, settings: Settings(aspectRatio: .vertical))
+            .map(\.kind)
         #expect(vertical[1] == .wipeup && vertical[2] == .slideup)
     }
 
@@ -127,10 +145,12 @@ struct TransitionTests {
 
     @Test("a long dramatic plan has more than one music group and fades through black between them")
     func longPlanGroups() async throws {
-        let plan = try await RuleBasedPlanner().plan(prompt: "the history of the bicycle", settings: Settings(durationSeconds: 90, tone: .dramatic), script: nil)
+        let plan = try await RuleBasedPlanner().plan(
+            prompt: "the history of the bicycle", settings: Settings(durationSeconds: 90, tone: .dramatic), script: nil)
         let groups = Set(plan.scenes.map(\.musicGroup))
         #expect(groups.count >= 2)
-        for index in plan.scenes.indices.dropLast() where plan.scenes[index].musicGroup != plan.scenes[index + 1].musicGroup {
+        for index in plan.scenes.indices.dropLast()
+        where plan.scenes[index].musicGroup != plan.scenes[index + 1].musicGroup {
             #expect(plan.scenes[index].transition.kind == .fadeblack)
         }
     }
@@ -142,17 +162,20 @@ struct PlannerEdgeTests {
 
     /// Found by the contract run: a one-word script for a 119 s video made one 119 s scene, and a script with no
     /// full stops made a scene with more narration than a plan allows; both plans failed their own validation.
-    @Test("a script of any shape gives a plan that passes its own validation", arguments: [
-        ("0", 119.0), (String(repeating: "0", count: 5000), 30.0),
-        (Array(repeating: "word", count: 900).joined(separator: " "), 60.0),
-        (String(repeating: "e\u{301}", count: 700), 20.0),
-    ])
+    @Test(
+        "a script of any shape gives a plan that passes its own validation",
+        arguments: [
+            ("0", 119.0), (String(repeating: "0", count: 5000), 30.0),
+            (Array(repeating: "word", count: 900).joined(separator: " "), 60.0),
+            (String(repeating: "e\u{301}", count: 700), 20.0),
+        ])
     func anyScript(script: String, duration: Double) async throws {
         let plan = try await planner.plan(prompt: "0", settings: Settings(durationSeconds: duration), script: script)
         #expect(plan.validate().isEmpty, "\(plan.validate())")
         #expect(plan.scenes.allSatisfy { Plan.sceneDurationRange.contains($0.duration) })
         #expect(plan.scenes.allSatisfy { $0.narration.codePointCount <= PlanScene.maximumNarration })
-        #expect(plan.scenes.map { $0.narration }.joined().filter { !$0.isWhitespace } == script.filter { !$0.isWhitespace })
+        #expect(
+            plan.scenes.map { $0.narration }.joined().filter { !$0.isWhitespace } == script.filter { !$0.isWhitespace })
     }
 
     @Test("a transition's length is 0 to 3 s whatever its kind; a cut's is stored as 0")

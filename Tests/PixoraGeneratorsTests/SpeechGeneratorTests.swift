@@ -1,18 +1,21 @@
 import Foundation
 import PixoraCore
-@testable import PixoraGenerators
 import PixoraMedia
 import Testing
+
+@testable import PixoraGenerators
 
 @Suite("flite speech with word timings")
 struct SpeechGeneratorTests {
     @Test("speech has a word timing per word, in order, inside the audio")
     func wordTimings() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-speech-test-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pixora-speech-test-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("voice.wav")
         let text = "Have you ever wondered how 3 bees make honey? It starts with a flower."
-        let timings = try await FliteSpeechGenerator().makeSpeech(SpeechRequest(text: text, voice: .slt, rate: 1), to: output)
+        let timings = try await FliteSpeechGenerator().makeSpeech(
+            SpeechRequest(text: text, voice: .slt, rate: 1), to: output)
         let header = try WAVHeader(contentsOf: output)
         #expect(abs(header.duration - timings.duration) < 0.001)
         #expect(timings.duration > 2 && timings.duration < 8)
@@ -29,13 +32,17 @@ struct SpeechGeneratorTests {
 
     @Test("voice and rate change the speech")
     func voiceAndRate() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-speech-test-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pixora-speech-test-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let generator = FliteSpeechGenerator()
         let text = "The quick brown fox jumps over the lazy dog near the river bank."
-        let normal = try await generator.makeSpeech(SpeechRequest(text: text, voice: .slt, rate: 1), to: folder.appendingPathComponent("a.wav"))
-        let fast = try await generator.makeSpeech(SpeechRequest(text: text, voice: .slt, rate: 1.5), to: folder.appendingPathComponent("b.wav"))
-        let male = try await generator.makeSpeech(SpeechRequest(text: text, voice: .rms, rate: 1), to: folder.appendingPathComponent("c.wav"))
+        let normal = try await generator.makeSpeech(
+            SpeechRequest(text: text, voice: .slt, rate: 1), to: folder.appendingPathComponent("a.wav"))
+        let fast = try await generator.makeSpeech(
+            SpeechRequest(text: text, voice: .slt, rate: 1.5), to: folder.appendingPathComponent("b.wav"))
+        let male = try await generator.makeSpeech(
+            SpeechRequest(text: text, voice: .rms, rate: 1), to: folder.appendingPathComponent("c.wav"))
         #expect(fast.duration < normal.duration * 0.8)
         let a = try Data(contentsOf: folder.appendingPathComponent("a.wav"))
         let c = try Data(contentsOf: folder.appendingPathComponent("c.wav"))
@@ -47,7 +54,8 @@ struct SpeechGeneratorTests {
     func alignment() {
         let phones = PhoneTiming.parse("pau:0.1 hh:0.2 ay:0.3 pau:0.6 y:0.7 uw:0.8")
         let words = PhoneTiming.align(tokens: ["hi.", "you"], phoneCounts: [2, 2], phones: phones, duration: 0.9)
-        #expect(words == [WordTiming(word: "hi.", start: 0.1, end: 0.3), WordTiming(word: "you", start: 0.6, end: 0.8)])
+        #expect(
+            words == [WordTiming(word: "hi.", start: 0.1, end: 0.3), WordTiming(word: "you", start: 0.6, end: 0.8)])
         #expect(PhoneTiming.phoneCountsPerPhrase("pau hh ae v pau y uw pau", expected: 2) == [3, 2])
         let utterances = PhoneTiming.parse("pau:0.1 hh:0.5 pau:1.0\npau:0.2 y:0.4 pau:0.6\n")
         #expect(utterances.map(\.end) == [0.1, 0.5, 1.0, 1.2, 1.4, 1.6])

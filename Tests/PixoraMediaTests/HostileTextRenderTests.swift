@@ -1,7 +1,8 @@
 import Foundation
 import PixoraCore
-@testable import PixoraMedia
 import Testing
+
+@testable import PixoraMedia
 
 /// User text in the two places the renderer writes it: the ASS script libass reads, and the filtergraph that names
 /// the script's file. Each test fails if its escaping is removed: the assertions are on the written text and, where
@@ -28,15 +29,17 @@ struct HostileTextRenderTests {
 
     @Test("override tags, escapes and line breaks in user text stay literal text in the ASS script")
     func scriptKeepsTextLiteral() throws {
-        let typed = "{\\pos(0,0)}a\\Nb\\h{\u{301}\\c&H0000FF&}"
+        let typed =
+            "{\\pos(0,0)}a\\Nb\\h{\u{301}\\c&H0000FF&}"
             + "\rDialogue: 9,0:00:00.00,9:00:00.00,S0,,0,0,0,,forged\u{0}\u{1F}\u{2028}z"
         // Small type: the forged line's 40-character "word" fits a line, so no break is added to it.
         let script = SubtitleDocument(state: Self.state(overlay: typed, size: 0.02)).text
         let lines = Self.dialogues(script)
         try #require(lines.count == 1, "a line break in user text forged a Dialogue line: \(lines)")
         let text = try #require(lines[0].components(separatedBy: "{\\an5\\pos(160,120)}").last)
-        #expect(text == "\\{\\\u{2060}pos(0,0)\\}a\\\u{2060}Nb\\\u{2060}h\\{\u{301}\\\u{2060}c&H0000FF&\\}\\N"
-            + "Dialogue: 9,0:00:00.00,9:00:00.00,S0,,0,0,0,,forged\\Nz")
+        #expect(
+            text == "\\{\\\u{2060}pos(0,0)\\}a\\\u{2060}Nb\\\u{2060}h\\{\u{301}\\\u{2060}c&H0000FF&\\}\\N"
+                + "Dialogue: 9,0:00:00.00,9:00:00.00,S0,,0,0,0,,forged\\Nz")
         #expect(!script.unicodeScalars.contains { TextSanitizer.isControl($0) && $0 != "\n" })
         #expect(!script.contains("\r"))
     }
@@ -62,8 +65,9 @@ struct HostileTextRenderTests {
         let builder = RenderGraphBuilder(
             state: Self.state(overlay: "x"), clipPaths: ["/a/0.mp4"], voicePaths: [], musicPaths: [],
             subtitlePath: "/w/it's: [a], b;c/text.ass", fontsDirectory: "/fonts")
-        #expect(builder.graph(loudness: .none).filter.contains(
-            "subtitles=filename=/w/it\\\\\\'s\\\\:\\\\\\ \\[a\\]\\,\\\\\\ b\\;c/text.ass:fontsdir=/fonts,"))
+        #expect(
+            builder.graph(loudness: .none).filter.contains(
+                "subtitles=filename=/w/it\\\\\\'s\\\\:\\\\\\ \\[a\\]\\,\\\\\\ b\\;c/text.ass:fontsdir=/fonts,"))
     }
 
     @Test("ffmpeg finds the script in a hostile folder, and libass draws injected override tags as text")
@@ -91,13 +95,16 @@ struct HostileTextRenderTests {
         let script = folder.appendingPathComponent("text.ass")
         try Data(SubtitleDocument(state: state).text.utf8).write(to: script)
         let frame = folder.appendingPathComponent("frame.rgb")
-        let filter = "subtitles=filename=\(FilterArgument.escaped(script.path)):fontsdir="
+        let filter =
+            "subtitles=filename=\(FilterArgument.escaped(script.path)):fontsdir="
             + "\(FilterArgument.escaped(try SystemFile.fontsDirectory.locate())),format=rgb24"
-        try await ToolRunner.run(.ffmpeg, [
-            "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi",
-            "-i", "color=black:s=\(canvas.width)x\(canvas.height):d=1", "-vf", filter, "-frames:v", "1",
-            "-f", "rawvideo", frame.path,
-        ])
+        try await ToolRunner.run(
+            .ffmpeg,
+            [
+                "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi",
+                "-i", "color=black:s=\(canvas.width)x\(canvas.height):d=1", "-vf", filter, "-frames:v", "1",
+                "-f", "rawvideo", frame.path,
+            ])
         let bytes = [UInt8](try Data(contentsOf: frame))
         var (red, white, edge) = (0, 0, 0)
         for index in stride(from: 0, to: bytes.count - 2, by: 3) {

@@ -1,14 +1,18 @@
 import Foundation
 import PixoraCore
-@testable import PixoraMedia
 import Testing
+
+@testable import PixoraMedia
 
 @Suite("Render filtergraph text")
 struct RenderGraphTests {
-    static func ref(_ c: Character, _ ext: String) -> AssetRef { AssetRef(String(repeating: c, count: 64) + "." + ext)! }
+    static func ref(_ c: Character, _ ext: String) -> AssetRef {
+        AssetRef(String(repeating: c, count: 64) + "." + ext)!
+    }
 
     static func state(_ transitions: [Transition], captions: Bool = false) -> EditorState {
-        let clips = transitions.indices.map { Clip(id: "c\($0)", sceneId: nil, asset: ref("a", "mp4"), duration: 4) }
+        let clips =
+            transitions.indices.map { Clip(id: "c\($0)", sceneId: nil, asset: ref("a", "mp4"), duration: 4) }
             + [Clip(id: "last", sceneId: nil, asset: ref("a", "mp4"), duration: 4)]
         return EditorState(
             title: "t", canvas: Canvas(width: 720, height: 1280, fps: 30), clips: clips, transitions: transitions,
@@ -28,35 +32,44 @@ struct RenderGraphTests {
     func twoClips() {
         let graph = Self.builder(Self.state([Transition(kind: .wipeleft, duration: 0.5)])).graph(loudness: .none)
         #expect(graph.inputs.map(\.path) == ["/a/0.mp4", "/a/1.mp4"])
-        #expect(graph.filter == """
-            [0:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,scale=720:1280:force_original_aspect_ratio=decrease,pad=720:1280:(ow-iw)/2:(oh-ih)/2:color=0x000000,setsar=1,fps=30,format=yuv420p,settb=AVTB,split=2[p0b0][p0t0];
-            [p0b0]trim=start_frame=0:end_frame=105,setpts=PTS-STARTPTS[b0];
-            [p0t0]trim=start_frame=105:end_frame=120,setpts=PTS-STARTPTS[t0];
-            [1:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,scale=720:1280:force_original_aspect_ratio=decrease,pad=720:1280:(ow-iw)/2:(oh-ih)/2:color=0x000000,setsar=1,fps=30,format=yuv420p,settb=AVTB,split=2[p1h1][p1b1];
-            [p1h1]trim=start_frame=0:end_frame=15,setpts=PTS-STARTPTS[h1];
-            [p1b1]trim=start_frame=15:end_frame=120,setpts=PTS-STARTPTS[b1];
-            [t0][h1]xfade=transition=wipeleft:duration=0.5:offset=0,format=yuv420p[x1];
-            [b0][x1][b1]concat=n=3:v=1:a=0,trim=duration=7.5,format=yuv420p[vout];
-            anullsrc=r=48000:cl=stereo,atrim=duration=7.5[aout]
-            """)
+        #expect(
+            graph.filter == """
+                [0:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,scale=720:1280:force_original_aspect_ratio=decrease,pad=720:1280:(ow-iw)/2:(oh-ih)/2:color=0x000000,setsar=1,fps=30,format=yuv420p,settb=AVTB,split=2[p0b0][p0t0];
+                [p0b0]trim=start_frame=0:end_frame=105,setpts=PTS-STARTPTS[b0];
+                [p0t0]trim=start_frame=105:end_frame=120,setpts=PTS-STARTPTS[t0];
+                [1:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,scale=720:1280:force_original_aspect_ratio=decrease,pad=720:1280:(ow-iw)/2:(oh-ih)/2:color=0x000000,setsar=1,fps=30,format=yuv420p,settb=AVTB,split=2[p1h1][p1b1];
+                [p1h1]trim=start_frame=0:end_frame=15,setpts=PTS-STARTPTS[h1];
+                [p1b1]trim=start_frame=15:end_frame=120,setpts=PTS-STARTPTS[b1];
+                [t0][h1]xfade=transition=wipeleft:duration=0.5:offset=0,format=yuv420p[x1];
+                [b0][x1][b1]concat=n=3:v=1:a=0,trim=duration=7.5,format=yuv420p[vout];
+                anullsrc=r=48000:cl=stereo,atrim=duration=7.5[aout]
+                """)
     }
 
-    @Test("three clips: a crossfade window, then a cut joined directly; canvas-sized clips skip scaling; subtitles last")
+    @Test(
+        "three clips: a crossfade window, then a cut joined directly; canvas-sized clips skip scaling; subtitles last")
     func threeClips() {
         let size = RenderGraphBuilder.Size(width: 720, height: 1280)
         let state = Self.state([Transition(kind: .fade, duration: 1), .cut], captions: true)
         let graph = Self.builder(state, sizes: [size, size, size]).graph(loudness: .none)
         let lines = graph.filter.components(separatedBy: ";\n")
-        #expect(lines[0] == "[0:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,setsar=1,fps=30,format=yuv420p,settb=AVTB,split=2[p0b0][p0t0]")
+        #expect(
+            lines[0]
+                == "[0:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,setsar=1,fps=30,format=yuv420p,settb=AVTB,split=2[p0b0][p0t0]"
+        )
         #expect(lines[1] == "[p0b0]trim=start_frame=0:end_frame=90,setpts=PTS-STARTPTS[b0]")
         #expect(lines[2] == "[p0t0]trim=start_frame=90:end_frame=120,setpts=PTS-STARTPTS[t0]")
         #expect(lines[4] == "[p1h1]trim=start_frame=0:end_frame=30,setpts=PTS-STARTPTS[h1]")
         #expect(lines[5] == "[p1b1]trim=start_frame=30:end_frame=120,setpts=PTS-STARTPTS[b1]")
         #expect(lines[6] == "[h1]format=yuva420p,fade=t=in:st=0:d=1:alpha=1[a1]")
         #expect(lines[7] == "[t0][a1]overlay=format=yuv420:eof_action=pass,format=yuv420p[x1]")
-        #expect(lines[8] == "[2:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,setsar=1,fps=30,format=yuv420p,settb=AVTB,null[b2]")
-        #expect(lines[9] == "[b0][x1][b1][b2]concat=n=4:v=1:a=0,subtitles=filename=/w/text.ass:fontsdir=/fonts,"
-            + "trim=duration=11,format=yuv420p[vout]")
+        #expect(
+            lines[8]
+                == "[2:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,setsar=1,fps=30,format=yuv420p,settb=AVTB,null[b2]"
+        )
+        #expect(
+            lines[9] == "[b0][x1][b1][b2]concat=n=4:v=1:a=0,subtitles=filename=/w/text.ass:fontsdir=/fonts,"
+                + "trim=duration=11,format=yuv420p[vout]")
         // Frames add up to the timeline: 90 + 30 + 90 + 120 = 330 = 11 s.
         #expect(state.duration == 11)
     }
@@ -83,18 +96,33 @@ struct RenderGraphTests {
     func audioChain() {
         var state = Self.state([Transition(kind: .fade, duration: 1)])
         state.audio.voice.segments = [AudioSegment(asset: Self.ref("b", "wav"), start: 1.25, duration: 2)]
-        state.audio.music = AudioTrack(volume: 0.3, segments: [AudioSegment(asset: Self.ref("c", "wav"), start: 0, duration: 7, fadeIn: 1, fadeOut: 2, loop: true)])
+        state.audio.music = AudioTrack(
+            volume: 0.3,
+            segments: [
+                AudioSegment(asset: Self.ref("c", "wav"), start: 0, duration: 7, fadeIn: 1, fadeOut: 2, loop: true)
+            ])
         let measured = LoudnessMeasurement(integrated: -20, truePeak: -5, range: 4, threshold: -30, offset: 0.2)
         let graph = Self.builder(state).graph(loudness: .normalize(measured, limit: 0.5))
         #expect(graph.inputs.map(\.loop) == [false, false, false, true])
         #expect(graph.inputArguments.suffix(6) == ["-threads", "1", "-stream_loop", "-1", "-i", "/m/0.wav"])
         #expect(graph.inputArguments.filter { $0 == "-threads" }.count == graph.inputs.count)
         let lines = graph.filter.components(separatedBy: ";\n")
-        #expect(lines.contains("[2:a]aresample=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo,atrim=start=0:duration=2,asetpts=PTS-STARTPTS,adelay=delays=1250:all=1[voice0]"))
-        #expect(lines.contains("[3:a]aresample=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo,atrim=start=0:duration=7,asetpts=PTS-STARTPTS,afade=t=in:st=0:d=1,afade=t=out:st=5:d=2[music0]"))
+        #expect(
+            lines.contains(
+                "[2:a]aresample=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo,atrim=start=0:duration=2,asetpts=PTS-STARTPTS,adelay=delays=1250:all=1[voice0]"
+            ))
+        #expect(
+            lines.contains(
+                "[3:a]aresample=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo,atrim=start=0:duration=7,asetpts=PTS-STARTPTS,afade=t=in:st=0:d=1,afade=t=out:st=5:d=2[music0]"
+            ))
         #expect(lines.contains("[music0]anull,volume=0.3[music]"))
-        #expect(lines.contains("[music][voicekey]sidechaincompress=threshold=0.02:ratio=8:attack=15:release=350:knee=4[ducked]"))
-        #expect(lines.last == "[mix]apad=whole_dur=7,atrim=duration=7,alimiter=limit=0.5:attack=5:release=80:level=false:latency=true,loudnorm=I=-14:TP=-1.5:LRA=11:measured_I=-20:measured_TP=-5:measured_LRA=4:measured_thresh=-30:offset=0.2:linear=true,aresample=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo[aout]")
+        #expect(
+            lines.contains(
+                "[music][voicekey]sidechaincompress=threshold=0.02:ratio=8:attack=15:release=350:knee=4[ducked]"))
+        #expect(
+            lines.last
+                == "[mix]apad=whole_dur=7,atrim=duration=7,alimiter=limit=0.5:attack=5:release=80:level=false:latency=true,loudnorm=I=-14:TP=-1.5:LRA=11:measured_I=-20:measured_TP=-5:measured_LRA=4:measured_thresh=-30:offset=0.2:linear=true,aresample=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo[aout]"
+        )
         let audioOnly = Self.builder(state).audioGraph(loudness: .measure(limit: nil))
         #expect(audioOnly.inputs.map(\.path) == ["/v/0.wav", "/m/0.wav"])
         #expect(audioOnly.filter.contains("[0:a]aresample"))
@@ -119,8 +147,12 @@ struct RenderGraphTests {
               True peak:
                 Peak:      -17.7 dBFS
             """.components(separatedBy: "\n")
-        #expect(LoudnessReport.parse(summary) == LoudnessMeasurement(integrated: -27.9, truePeak: -17.7, range: 2.6, threshold: -38, offset: 0))
-        let silent = summary.map { $0.replacingOccurrences(of: "-27.9", with: "-70.0").replacingOccurrences(of: "-17.7", with: "-inf") }
+        #expect(
+            LoudnessReport.parse(summary)
+                == LoudnessMeasurement(integrated: -27.9, truePeak: -17.7, range: 2.6, threshold: -38, offset: 0))
+        let silent = summary.map {
+            $0.replacingOccurrences(of: "-27.9", with: "-70.0").replacingOccurrences(of: "-17.7", with: "-inf")
+        }
         #expect(LoudnessReport.parse(silent) == nil)
     }
 

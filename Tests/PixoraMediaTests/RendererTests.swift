@@ -5,7 +5,9 @@ import Testing
 
 @Suite("Renderer output, checked with ffprobe and ffmpeg", .serialized)
 struct RendererTests {
-    @Test("a 9:16 timeline renders to the exact canvas, fps and duration with normalised audio, captions and no black gaps")
+    @Test(
+        "a 9:16 timeline renders to the exact canvas, fps and duration with normalised audio, captions and no black gaps"
+    )
     func rendersTimeline() async throws {
         let fixtures = try MediaFixtures()
         defer { fixtures.remove() }
@@ -19,7 +21,8 @@ struct RendererTests {
         #expect(video.codec == "h264" && video.pixelFormat == "yuv420p")
         #expect(video.width == 360 && video.height == 640)
         #expect(video.frameRate == 30)
-        #expect(abs(info.duration - state.duration) <= 1.0 / 30 + 0.03, "duration \(info.duration) vs \(state.duration)")
+        #expect(
+            abs(info.duration - state.duration) <= 1.0 / 30 + 0.03, "duration \(info.duration) vs \(state.duration)")
         let audio = try #require(info.audio)
         #expect(audio.codec == "aac" && audio.sampleRate == 48000 && audio.channels == 2)
         #expect(result.bytes > 10_000)
@@ -89,7 +92,8 @@ struct RendererTests {
         let output = fixtures.root.appendingPathComponent("out.mp4")
         try await Renderer(assets: fixtures.folder).render(state, to: output)
         let info = try await MediaProbe.probe(output)
-        #expect(abs(info.duration - state.duration) <= 1.0 / 30 + 0.03, "duration \(info.duration) vs \(state.duration)")
+        #expect(
+            abs(info.duration - state.duration) <= 1.0 / 30 + 0.03, "duration \(info.duration) vs \(state.duration)")
         #expect(try await MediaCheck.blackStretches(in: output, minimum: 0.3).isEmpty)
         // The held frame does not change.
         let a = try await MediaCheck.thumbnailPixels(of: output, at: state.duration - 1.2)
@@ -104,7 +108,8 @@ struct RendererTests {
         var state = try await fixtures.timeline()
         state.clips[2].trimIn = 3.5
         do {
-            try await Renderer(assets: fixtures.folder).render(state, to: fixtures.root.appendingPathComponent("out.mp4"))
+            try await Renderer(assets: fixtures.folder).render(
+                state, to: fixtures.root.appendingPathComponent("out.mp4"))
             Issue.record("expected an error")
         } catch let error as InvalidDocument {
             #expect(error.issues.map(\.description) == ["clips[2].trimIn: is 3.5 s but the clip is only 3 s long"])
@@ -124,11 +129,16 @@ struct RendererTests {
             try await Renderer(assets: fixtures.folder).render(state, to: output)
             Issue.record("expected an error")
         } catch let error as MediaError {
-            guard case .toolFailed(let tool, _, let lines) = error else { Issue.record("unexpected \(error)"); return }
+            guard case .toolFailed(let tool, _, let lines) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
             #expect(tool == "ffmpeg")
             #expect(!lines.isEmpty)
         }
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixtures.root.path).filter { $0.hasSuffix(".mp4") || $0.contains("partial") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixtures.root.path).filter {
+            $0.hasSuffix(".mp4") || $0.contains("partial")
+        }
         #expect(leftovers.isEmpty)
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 import PixoraCore
 import PixoraGenerators
 import PixoraMedia
-@testable import PixoraPipeline
 import Testing
+
+@testable import PixoraPipeline
 
 /// A temporary cache and output folder.
 struct Workspace {
@@ -21,14 +22,16 @@ struct Workspace {
 
 @Suite("Offline generation end to end", .serialized)
 struct GenerationTests {
-    static let settings = Settings(aspectRatio: .vertical, durationSeconds: 12, style: .vibrant, quality: .p480, seed: 3)
+    static let settings = Settings(
+        aspectRatio: .vertical, durationSeconds: 12, style: .vibrant, quality: .p480, seed: 3)
 
     @Test("a short 9:16 video is generated, assembled and rendered to spec")
     func generatesVideo() async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         let pipeline = VideoPipeline(store: workspace.store)
-        let plan = try await pipeline.plan(prompt: "a 12-second vertical video about how bees make honey", settings: Self.settings)
+        let plan = try await pipeline.plan(
+            prompt: "a 12-second vertical video about how bees make honey", settings: Self.settings)
         let events = EventLog()
         let assets = try await pipeline.produceAssets(for: plan, progress: events.record)
         let state = Assembler.editorState(plan: plan, assets: assets)
@@ -40,15 +43,19 @@ struct GenerationTests {
         // Each voice fits inside its clip's visible span.
         let starts = state.clipStarts
         for (index, segment) in state.audio.voice.segments.enumerated() {
-            #expect(segment.start >= starts[index] && segment.start + segment.duration <= starts[index] + state.clips[index].duration + 0.001)
+            #expect(
+                segment.start >= starts[index]
+                    && segment.start + segment.duration <= starts[index] + state.clips[index].duration + 0.001)
         }
 
         let output = workspace.root.appendingPathComponent("bees.mp4")
-        let result = try await Renderer(assets: workspace.store).render(state, to: output, thumbnail: workspace.root.appendingPathComponent("bees.jpg"))
+        let result = try await Renderer(assets: workspace.store).render(
+            state, to: output, thumbnail: workspace.root.appendingPathComponent("bees.jpg"))
         let info = try await MediaProbe.probe(output)
         #expect(info.video?.width == 480 && info.video?.height == 854)
         #expect(info.video?.frameRate == 30)
-        #expect(abs(info.duration - state.duration) <= 1.0 / 30 + 0.03, "duration \(info.duration) vs \(state.duration)")
+        #expect(
+            abs(info.duration - state.duration) <= 1.0 / 30 + 0.03, "duration \(info.duration) vs \(state.duration)")
         #expect(info.audio?.sampleRate == 48000)
         #expect(result.bytes > 50_000)
 
@@ -108,8 +115,10 @@ struct GenerationTests {
         let workspace = try Workspace()
         defer { workspace.remove() }
         let pipeline = VideoPipeline(store: workspace.store)
-        var plan = try await pipeline.plan(prompt: "how volcanoes erupt", settings: Settings(durationSeconds: 6, music: false, quality: .p480))
-        plan.scenes[0].narration = "This is a much longer narration than the scene was planned for, and it keeps going for quite a while."
+        var plan = try await pipeline.plan(
+            prompt: "how volcanoes erupt", settings: Settings(durationSeconds: 6, music: false, quality: .p480))
+        plan.scenes[0].narration =
+            "This is a much longer narration than the scene was planned for, and it keeps going for quite a while."
         let assets = try await pipeline.produceAssets(for: plan)
         let timings = assets.scenes[0].timings
         #expect(assets.scenes[0].duration >= timings.duration + SceneMargins.lead + SceneMargins.tail)

@@ -2,8 +2,9 @@ import Foundation
 import PixoraCore
 import PixoraGenerators
 import PixoraMedia
-@testable import PixoraPipeline
 import Testing
+
+@testable import PixoraPipeline
 
 /// Seeded random Unicode text with something from every kind that breaks formats in each string: a control
 /// character (C0, C1, DEL or a noncharacter), a line break of some kind, markup (quotes, backslashes, ffmpeg's
@@ -96,8 +97,9 @@ struct HostileTextFuzzTests {
             scenes: scenes)
     }
 
-    @Test("random hostile text in the plan and an overlay still makes a playable MP4 of the right length",
-          arguments: [UInt64(1), 2, 3])
+    @Test(
+        "random hostile text in the plan and an overlay still makes a playable MP4 of the right length",
+        arguments: [UInt64(1), 2, 3])
     func makesVideo(seed: UInt64) async throws {
         let plan = Self.plan(seed: seed)
         #expect(plan.validate().isEmpty)

@@ -16,14 +16,20 @@ func scratchFolder() throws -> URL {
 }
 
 func queue(_ base: String, key: String = "fal-test-key") -> FalQueue {
-    FalQueue(key: key, baseURL: base, policy: RetryPolicy(attempts: 3, baseDelay: 0.05, maximumDelay: 1, timeout: 20), logger: quietLogger, pollInterval: 0.02)
+    FalQueue(
+        key: key, baseURL: base, policy: RetryPolicy(attempts: 3, baseDelay: 0.05, maximumDelay: 1, timeout: 20),
+        logger: quietLogger, pollInterval: 0.02)
 }
 
-let bees = ImageRequest(visual: "honeybees on a honeycomb", keyPhrase: "Bees", mood: .warm, style: .cinematic, width: 360, height: 640, seed: 7)
+let bees = ImageRequest(
+    visual: "honeybees on a honeycomb", keyPhrase: "Bees", mood: .warm, style: .cinematic, width: 360, height: 640,
+    seed: 7)
 
 @Suite("fal.ai and ElevenLabs generators against emulated APIs")
 struct CloudGeneratorTests {
-    @Test("image: submitted, polled through IN_QUEUE and IN_PROGRESS, fetched, cropped to fill the canvas; provenance and cost recorded")
+    @Test(
+        "image: submitted, polled through IN_QUEUE and IN_PROGRESS, fetched, cropped to fill the canvas; provenance and cost recorded"
+    )
     func image() async throws {
         let fal = FalEmulator(media: emulatorMedia)
         let folder = try scratchFolder()
@@ -38,7 +44,9 @@ struct CloudGeneratorTests {
         #expect((submission.input["prompt"] as? String)?.hasPrefix("honeybees on a honeycomb.") == true)
         let statusPolls = fal.server.requests.filter { $0.path.hasSuffix("/status") }.count
         #expect(statusPolls == 3)
-        #expect(Provenance.read(for: output) == Provenance(provider: "fal.ai", model: "fal-ai/flux-pro/v1.1-ultra", costUSD: 0.06))
+        #expect(
+            Provenance.read(for: output)
+                == Provenance(provider: "fal.ai", model: "fal-ai/flux-pro/v1.1-ultra", costUSD: 0.06))
     }
 
     @Test("video: Kling's 5-second clip is held to the scene's 6.5 s at the canvas size and frame rate, no audio")
@@ -49,10 +57,16 @@ struct CloudGeneratorTests {
         let picture = folder.appendingPathComponent("picture.png")
         try emulatorMedia.picture.write(to: picture)
         let output = folder.appendingPathComponent("clip.mp4")
-        let request = ClipRequest(image: try ContentKey(generator: "t", version: 1, inputs: "x"), width: 640, height: 360, fps: 25, duration: 6.5, motion: .zoomIn)
-        try await fal.server.run { base in try await FalVideoGenerator(queue: queue(base)).makeClip(request, image: picture, to: output) }
+        let request = ClipRequest(
+            image: try ContentKey(generator: "t", version: 1, inputs: "x"), width: 640, height: 360, fps: 25,
+            duration: 6.5, motion: .zoomIn)
+        try await fal.server.run { base in
+            try await FalVideoGenerator(queue: queue(base)).makeClip(request, image: picture, to: output)
+        }
         let info = try await MediaProbe.probe(output)
-        #expect(info.video?.codec == "h264" && info.video?.width == 640 && info.video?.height == 360 && info.video?.frameRate == 25)
+        #expect(
+            info.video?.codec == "h264" && info.video?.width == 640 && info.video?.height == 360
+                && info.video?.frameRate == 25)
         #expect(info.audio == nil)
         #expect(abs(info.duration - 6.5) < 0.05)
         let input = try #require(fal.submissions.first?.input)
@@ -69,8 +83,10 @@ struct CloudGeneratorTests {
         let music = folder.appendingPathComponent("music.wav")
         let speech = folder.appendingPathComponent("speech.wav")
         let (length, timings) = try await fal.server.run { base in
-            let length = try await FalMusicGenerator(queue: queue(base)).makeMusic(MusicRequest(mood: .calm, minimumDuration: 11, seed: 1), to: music)
-            let timings = try await FalSpeechGenerator(queue: queue(base)).makeSpeech(SpeechRequest(text: "Bees make honey from nectar.", voice: .rms, rate: 1), to: speech)
+            let length = try await FalMusicGenerator(queue: queue(base)).makeMusic(
+                MusicRequest(mood: .calm, minimumDuration: 11, seed: 1), to: music)
+            let timings = try await FalSpeechGenerator(queue: queue(base)).makeSpeech(
+                SpeechRequest(text: "Bees make honey from nectar.", voice: .rms, rate: 1), to: speech)
             return (length, timings)
         }
         #expect(abs(length - 12) < 0.05)
@@ -79,7 +95,8 @@ struct CloudGeneratorTests {
         #expect(fal.submissions[0].input["duration"] as? Int == 11)
         #expect(timings.words.map(\.word) == ["Bees", "make", "honey", "from", "nectar."])
         #expect(timings.words.last.map { $0.end <= timings.duration } == true)
-        #expect((fal.submissions[1].input["voice_setting"] as? [String: Any])?["voice_id"] as? String == "Deep_Voice_Man")
+        #expect(
+            (fal.submissions[1].input["voice_setting"] as? [String: Any])?["voice_id"] as? String == "Deep_Voice_Man")
     }
 
     @Test("a busy queue (429 with Retry-After) is retried; a failed request reports fal's detail and is not retried")
@@ -89,7 +106,9 @@ struct CloudGeneratorTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("scene.png")
         await #expect {
-            try await fal.server.run { base in try await FalImageGenerator(queue: queue(base)).makeImage(bees, to: output) }
+            try await fal.server.run { base in
+                try await FalImageGenerator(queue: queue(base)).makeImage(bees, to: output)
+            }
         } throws: { error in
             let failure = error as? ProviderFailure
             return failure?.status == 422 && failure?.message.contains("content policy violation") == true
@@ -105,7 +124,8 @@ struct CloudGeneratorTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         await #expect {
             try await fal.server.run { base in
-                try await FalImageGenerator(queue: queue(base, key: "wrong-secret")).makeImage(bees, to: folder.appendingPathComponent("x.png"))
+                try await FalImageGenerator(queue: queue(base, key: "wrong-secret")).makeImage(
+                    bees, to: folder.appendingPathComponent("x.png"))
             }
         } throws: { error in
             "\(error)".contains("HTTP 401: Invalid Key") && !"\(error)".contains("wrong-secret")
@@ -120,8 +140,12 @@ struct CloudGeneratorTests {
         try await fal.server.run { base in
             var slow = queue(base)
             slow.pollInterval = 5
-            let task = Task { try await FalImageGenerator(queue: slow).makeImage(bees, to: folder.appendingPathComponent("x.png")) }
-            while fal.server.requests.filter({ $0.path.hasSuffix("/status") }).isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+            let task = Task {
+                try await FalImageGenerator(queue: slow).makeImage(bees, to: folder.appendingPathComponent("x.png"))
+            }
+            while fal.server.requests.filter({ $0.path.hasSuffix("/status") }).isEmpty {
+                try await Task.sleep(for: .milliseconds(20))
+            }
             task.cancel()
             _ = await task.result
         }
@@ -136,8 +160,11 @@ struct CloudGeneratorTests {
         let output = folder.appendingPathComponent("voice.wav")
         let text = "Bees dance to share directions."
         let timings = try await eleven.server.run { base in
-            try await ElevenLabsSpeechGenerator(key: "eleven-test-key", baseURL: base, policy: RetryPolicy(attempts: 2, baseDelay: 0.05), logger: quietLogger)
-                .makeSpeech(SpeechRequest(text: text, voice: .slt, rate: 1), to: output)
+            try await ElevenLabsSpeechGenerator(
+                key: "eleven-test-key", baseURL: base, policy: RetryPolicy(attempts: 2, baseDelay: 0.05),
+                logger: quietLogger
+            )
+            .makeSpeech(SpeechRequest(text: text, voice: .slt, rate: 1), to: output)
         }
         #expect(eleven.voicesUsed == ["21m00Tcm4TlvDq8ikWAM"])
         #expect(timings.words.map(\.word) == ["Bees", "dance", "to", "share", "directions."])
@@ -154,10 +181,12 @@ struct CloudGeneratorTests {
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = AssetStore(root: folder)
-        let asset = AssetRef(key: try ContentKey(generator: "fal.fal-ai/flux-pro/v1.1-ultra", version: 1, inputs: bees), ext: "png")
+        let asset = AssetRef(
+            key: try ContentKey(generator: "fal.fal-ai/flux-pro/v1.1-ultra", version: 1, inputs: bees), ext: "png")
         try await fal.server.run { base in
             let settings = try ProviderSettings.from(environment: [
-                "FAL_KEY": "fal-test-key", "FAL_QUEUE_URL": base, "PIXORA_FAL_POLL_SECONDS": "0.02", "PIXORA_PROVIDER_FALLBACK": "1",
+                "FAL_KEY": "fal-test-key", "FAL_QUEUE_URL": base, "PIXORA_FAL_POLL_SECONDS": "0.02",
+                "PIXORA_PROVIDER_FALLBACK": "1",
                 "PIXORA_PROVIDER_ATTEMPTS": "1",
             ])
             let image = settings.generators(logger: quietLogger).image
@@ -178,7 +207,9 @@ struct CloudGeneratorTests {
 struct OpenAISpeechTests {
     @Test("the chosen voice and model are sent; the WAV comes back levelled at 48 kHz with estimated word timings")
     func speech() async throws {
-        let emulator = ProviderEmulator([.init(status: 200, headers: ["Content-Type": "audio/wav"], data: emulatorMedia.music)])
+        let emulator = ProviderEmulator([
+            .init(status: 200, headers: ["Content-Type": "audio/wav"], data: emulatorMedia.music)
+        ])
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("voice.wav")
@@ -190,7 +221,9 @@ struct OpenAISpeechTests {
         }
         let request = try #require(emulator.requests.first)
         #expect(request.path == "/v1/audio/speech")
-        #expect(request.json["voice"] as? String == "fable" && request.json["model"] as? String == "gpt-4o-mini-tts" && request.json["speed"] as? Double == 1.2)
+        #expect(
+            request.json["voice"] as? String == "fable" && request.json["model"] as? String == "gpt-4o-mini-tts"
+                && request.json["speed"] as? Double == 1.2)
         #expect(timings.words.map(\.word) == ["Honey", "never", "spoils."])
         #expect(abs(timings.duration - 12) < 0.05)
         let info = try await MediaProbe.probe(output)

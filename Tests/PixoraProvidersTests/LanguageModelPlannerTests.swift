@@ -15,7 +15,9 @@ func modelPlan(title: String = "How Bees Make Honey", scenes: Int = 3, mood: Str
             "keyPhrase": "Nectar to honey", "mood": mood, "transition": number == 1 ? "slideleft" : "fadeblack",
         ]
     }
-    let object: [String: Any] = ["title": title, "summary": "Where honey comes from, in \(scenes) scenes.", "scenes": list]
+    let object: [String: Any] = [
+        "title": title, "summary": "Where honey comes from, in \(scenes) scenes.", "scenes": list,
+    ]
     return String(decoding: try! JSONSerialization.data(withJSONObject: object), as: UTF8.self)
 }
 
@@ -26,19 +28,25 @@ let quietLogger: Logger = {
 }()
 
 func planner(_ base: String, attempts: Int = 3, timeout: Double = 10) -> LanguageModelPlanner {
-    LanguageModelPlanner(client: ChatClient(
-        endpoint: LanguageModelEndpoint(baseURL: base + "/v1", apiKey: "sk-test-secret", model: "gpt-4o-mini"),
-        policy: RetryPolicy(attempts: attempts, baseDelay: 0.05, maximumDelay: 2, timeout: timeout), logger: quietLogger))
+    LanguageModelPlanner(
+        client: ChatClient(
+            endpoint: LanguageModelEndpoint(baseURL: base + "/v1", apiKey: "sk-test-secret", model: "gpt-4o-mini"),
+            policy: RetryPolicy(attempts: attempts, baseDelay: 0.05, maximumDelay: 2, timeout: timeout),
+            logger: quietLogger))
 }
 
 let tenSeconds = Settings(durationSeconds: 10)
 
 @Suite("Language model planner against an emulated Chat Completions API")
 struct LanguageModelPlannerTests {
-    @Test("the plan is the model's: its title and narration, staged to the target length; the request asks for a strict JSON schema")
+    @Test(
+        "the plan is the model's: its title and narration, staged to the target length; the request asks for a strict JSON schema"
+    )
     func validAnswer() async throws {
         let emulator = ProviderEmulator([.init(body: ProviderEmulator.chatCompletion(modelPlan()))])
-        let plan = try await emulator.run { base in try await planner(base).plan(prompt: "how bees make honey", settings: tenSeconds, script: nil) }
+        let plan = try await emulator.run { base in
+            try await planner(base).plan(prompt: "how bees make honey", settings: tenSeconds, script: nil)
+        }
         #expect(plan.title == "How Bees Make Honey")
         #expect(plan.scenes.count == 3)
         #expect(plan.scenes[0].narration.hasPrefix("Scene 1 narration"))
@@ -59,10 +67,15 @@ struct LanguageModelPlannerTests {
     @Test("a malformed answer is sent back once with the problem, and the repaired answer is used")
     func repairedOnce() async throws {
         let emulator = ProviderEmulator([
-            .init(body: ProviderEmulator.chatCompletion(#"{"title": "Bees", "scenes": [{"narration": "", "visual": "a hive", "keyPhrase": "x", "mood": "sleepy"}]}"#)),
+            .init(
+                body: ProviderEmulator.chatCompletion(
+                    #"{"title": "Bees", "scenes": [{"narration": "", "visual": "a hive", "keyPhrase": "x", "mood": "sleepy"}]}"#
+                )),
             .init(body: ProviderEmulator.chatCompletion(modelPlan(title: "Bees, repaired"))),
         ])
-        let plan = try await emulator.run { base in try await planner(base).plan(prompt: "bees", settings: tenSeconds, script: nil) }
+        let plan = try await emulator.run { base in
+            try await planner(base).plan(prompt: "bees", settings: tenSeconds, script: nil)
+        }
         #expect(plan.title == "Bees, repaired")
         #expect(emulator.requests.count == 2)
         let messages = try #require(emulator.requests.last?.json["messages"] as? [[String: Any]])
@@ -79,10 +92,13 @@ struct LanguageModelPlannerTests {
             .init(body: ProviderEmulator.chatCompletion("```json\n{\"title\": \"\"}\n```")),
         ])
         await #expect {
-            try await emulator.run { base in try await planner(base).plan(prompt: "bees", settings: tenSeconds, script: nil) }
+            try await emulator.run { base in
+                try await planner(base).plan(prompt: "bees", settings: tenSeconds, script: nil)
+            }
         } throws: { error in
             let failure = error as? ProviderFailure
-            return failure?.message.hasPrefix("the model's plan was not usable twice: title is missing or empty") == true
+            return failure?.message.hasPrefix("the model's plan was not usable twice: title is missing or empty")
+                == true
         }
         #expect(emulator.requests.count == 2)
     }
@@ -90,11 +106,15 @@ struct LanguageModelPlannerTests {
     @Test("429 with Retry-After is waited out and retried; the answer then counts")
     func rateLimited() async throws {
         let emulator = ProviderEmulator([
-            .init(status: 429, headers: ["Retry-After": "1", "Content-Type": "application/json"], body: #"{"error":{"message":"Rate limit reached"}}"#),
+            .init(
+                status: 429, headers: ["Retry-After": "1", "Content-Type": "application/json"],
+                body: #"{"error":{"message":"Rate limit reached"}}"#),
             .init(body: ProviderEmulator.chatCompletion(modelPlan())),
         ])
         let started = ContinuousClock.now
-        let plan = try await emulator.run { base in try await planner(base).plan(prompt: "bees", settings: tenSeconds, script: nil) }
+        let plan = try await emulator.run { base in
+            try await planner(base).plan(prompt: "bees", settings: tenSeconds, script: nil)
+        }
         #expect(plan.scenes.count == 3)
         #expect(emulator.requests.count == 2)
         // Retry-After says one second; the default backoff here would have been 0.05 s.
@@ -103,9 +123,12 @@ struct LanguageModelPlannerTests {
 
     @Test("5xx is retried up to the attempt limit, then reported with the provider's message and status")
     func serverErrors() async throws {
-        let emulator = ProviderEmulator([], otherwise: .init(status: 503, body: #"{"error":{"message":"The engine is currently overloaded"}}"#))
+        let emulator = ProviderEmulator(
+            [], otherwise: .init(status: 503, body: #"{"error":{"message":"The engine is currently overloaded"}}"#))
         await #expect {
-            try await emulator.run { base in try await planner(base, attempts: 3).plan(prompt: "bees", settings: tenSeconds, script: nil) }
+            try await emulator.run { base in
+                try await planner(base, attempts: 3).plan(prompt: "bees", settings: tenSeconds, script: nil)
+            }
         } throws: { error in
             let failure = error as? ProviderFailure
             return failure?.status == 503 && failure?.message == "HTTP 503: The engine is currently overloaded"
@@ -115,9 +138,13 @@ struct LanguageModelPlannerTests {
 
     @Test("a refused key is not retried, and the key never appears in the error")
     func unauthorized() async throws {
-        let emulator = ProviderEmulator([.init(status: 401, body: #"{"error":{"message":"Incorrect API key provided"}}"#)])
+        let emulator = ProviderEmulator([
+            .init(status: 401, body: #"{"error":{"message":"Incorrect API key provided"}}"#)
+        ])
         await #expect {
-            try await emulator.run { base in try await planner(base).plan(prompt: "bees", settings: tenSeconds, script: nil) }
+            try await emulator.run { base in
+                try await planner(base).plan(prompt: "bees", settings: tenSeconds, script: nil)
+            }
         } throws: { error in
             let text = "\(error)"
             return text.contains("HTTP 401: Incorrect API key provided") && !text.contains("sk-test-secret")
@@ -129,7 +156,10 @@ struct LanguageModelPlannerTests {
     func timeout() async throws {
         let emulator = ProviderEmulator([.init(body: ProviderEmulator.chatCompletion(modelPlan()), delay: 5)])
         await #expect {
-            try await emulator.run { base in try await planner(base, attempts: 1, timeout: 0.5).plan(prompt: "bees", settings: tenSeconds, script: nil) }
+            try await emulator.run { base in
+                try await planner(base, attempts: 1, timeout: 0.5).plan(
+                    prompt: "bees", settings: tenSeconds, script: nil)
+            }
         } throws: { error in
             "\(error)".contains("timed out")
         }
@@ -143,9 +173,11 @@ struct LanguageModelPlannerTests {
                 "OPENAI_BASE_URL": base + "/v1", "OPENAI_API_KEY": "sk-test", "PIXORA_PROVIDER_FALLBACK": "1",
                 "PIXORA_PROVIDER_ATTEMPTS": "2", "PIXORA_PROVIDER_RETRY_SECONDS": "0.01",
             ])
-            return try await settings.generators(logger: quietLogger).planner.plan(prompt: "how bees make honey", settings: tenSeconds, script: nil)
+            return try await settings.generators(logger: quietLogger).planner.plan(
+                prompt: "how bees make honey", settings: tenSeconds, script: nil)
         }
-        let embedded = try await RuleBasedPlanner().plan(prompt: "how bees make honey", settings: tenSeconds, script: nil)
+        let embedded = try await RuleBasedPlanner().plan(
+            prompt: "how bees make honey", settings: tenSeconds, script: nil)
         #expect(plan == embedded)
         #expect(emulator.requests.count == 2)
     }
@@ -153,13 +185,21 @@ struct LanguageModelPlannerTests {
     @Test("configuration: a key selects the model; asking for it without one is a clear error; nothing set is embedded")
     func configuration() throws {
         #expect(try ProviderSettings.from(environment: [:]).planner == .embedded)
-        let configured = try ProviderSettings.from(environment: ["OPENAI_API_KEY": "sk-x", "PIXORA_LLM_MODEL": "llama3.1"])
+        let configured = try ProviderSettings.from(environment: [
+            "OPENAI_API_KEY": "sk-x", "PIXORA_LLM_MODEL": "llama3.1",
+        ])
         #expect(configured.planner == .openai && configured.languageModel?.model == "llama3.1")
         #expect(configured.languageModel?.baseURL == "https://api.openai.com/v1")
         #expect(configured.generators(logger: quietLogger).planner.id == "llm.llama3.1")
-        #expect(try ProviderSettings.from(environment: ["OPENAI_API_KEY": "sk-x", "PIXORA_PLANNER_PROVIDER": "embedded"]).planner == .embedded)
-        #expect(throws: UsageError.self) { try ProviderSettings.from(environment: ["PIXORA_PLANNER_PROVIDER": "openai"]) }
-        #expect(throws: ConfigurationError.self) { try ProviderSettings.from(environment: ["PIXORA_PLANNER_PROVIDER": "skynet"]) }
+        #expect(
+            try ProviderSettings.from(environment: ["OPENAI_API_KEY": "sk-x", "PIXORA_PLANNER_PROVIDER": "embedded"])
+                .planner == .embedded)
+        #expect(throws: UsageError.self) {
+            try ProviderSettings.from(environment: ["PIXORA_PLANNER_PROVIDER": "openai"])
+        }
+        #expect(throws: ConfigurationError.self) {
+            try ProviderSettings.from(environment: ["PIXORA_PLANNER_PROVIDER": "skynet"])
+        }
     }
 }
 

@@ -7,18 +7,24 @@ import Testing
 
 @Suite("Accounts and tokens through the API")
 struct AuthTests {
-    @Test("sign-up validates email and password, refuses a taken email, and stores a bcrypt hash", arguments: TestEngine.allCases)
+    @Test(
+        "sign-up validates email and password, refuses a taken email, and stores a bcrypt hash",
+        arguments: TestEngine.allCases)
     func signUp(engine: TestEngine) async throws {
         try await TestApp.with(engine) { app in
             try await app.test { api in
-                let short = try await api.call(.post, "/api/v1/auth/register", json: ["email": "a@example.com", "password": "short"])
+                let short = try await api.call(
+                    .post, "/api/v1/auth/register", json: ["email": "a@example.com", "password": "short"])
                 #expect(short.status == .unprocessableContent && short.errorMessage?.contains("password") == true)
-                let bad = try await api.call(.post, "/api/v1/auth/register", json: ["email": "not-an-email", "password": "long enough"])
+                let bad = try await api.call(
+                    .post, "/api/v1/auth/register", json: ["email": "not-an-email", "password": "long enough"])
                 #expect(bad.status == .unprocessableContent && bad.errorMessage?.contains("email") == true)
                 let session = try await api.register("taken@example.com")
-                let again = try await api.call(.post, "/api/v1/auth/register", json: ["email": "Taken@Example.com", "password": "long enough"])
+                let again = try await api.call(
+                    .post, "/api/v1/auth/register", json: ["email": "Taken@Example.com", "password": "long enough"])
                 #expect(again.status == .conflict && again.errorCode == "email_taken")
-                let hash = try await app.services.database.read { db in try await Users.find(db, id: session.userId) }?.passwordHash
+                let hash = try await app.services.database.read { db in try await Users.find(db, id: session.userId) }?
+                    .passwordHash
                 #expect(hash?.hasPrefix("$2") == true)
                 #expect(hash?.contains("correct horse") == false)
                 let profile = try await api.call(.get, "/api/v1/users/me/profile", session: session)
@@ -36,10 +42,14 @@ struct AuthTests {
                 #expect(try await api.call(.get, "/api/v1/videos", session: session).status == .ok)
                 var tampered = session
                 let parts = session.token.split(separator: ".").map(String.init)
-                let payload = Data(base64Encoded: parts[1].padding(toLength: (parts[1].count + 3) / 4 * 4, withPad: "=", startingAt: 0)
-                    .replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/"))!
-                let forged = String(decoding: payload, as: UTF8.self).replacingOccurrences(of: "\"role\":\"admin\"", with: "\"role\":\"root\"")
-                tampered.token = parts[0] + "." + Data(forged.utf8).base64EncodedString().replacingOccurrences(of: "=", with: "") + "." + parts[2]
+                let payload = Data(
+                    base64Encoded: parts[1].padding(toLength: (parts[1].count + 3) / 4 * 4, withPad: "=", startingAt: 0)
+                        .replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/"))!
+                let forged = String(decoding: payload, as: UTF8.self).replacingOccurrences(
+                    of: "\"role\":\"admin\"", with: "\"role\":\"root\"")
+                tampered.token =
+                    parts[0] + "." + Data(forged.utf8).base64EncodedString().replacingOccurrences(of: "=", with: "")
+                    + "." + parts[2]
                 let forgedReply = try await api.call(.get, "/api/v1/videos", session: tampered)
                 #expect(forgedReply.status == .unauthorized && forgedReply.errorCode == "invalid_token")
                 var flipped = session
@@ -50,19 +60,23 @@ struct AuthTests {
                 flipped.token = String(characters)
                 #expect(try await api.call(.get, "/api/v1/videos", session: flipped).status == .unauthorized)
 
-                let old = try await app.services.tokens.accessToken(user: session.userId, role: "user", now: Date().addingTimeInterval(-3600))
+                let old = try await app.services.tokens.accessToken(
+                    user: session.userId, role: "user", now: Date().addingTimeInterval(-3600))
                 let expired = try await api.call(.get, "/api/v1/videos", headers: [.authorization: "Bearer \(old)"])
                 #expect(expired.status == .unauthorized && expired.errorCode == "token_expired")
                 let missing = try await api.call(.get, "/api/v1/videos")
                 #expect(missing.status == .unauthorized && missing.headers[.wwwAuthenticate] == "Bearer")
-                #expect(try await api.call(.get, "/api/v1/videos", headers: [.authorization: "Basic abc"]).status == .unauthorized)
+                #expect(
+                    try await api.call(.get, "/api/v1/videos", headers: [.authorization: "Basic abc"]).status
+                        == .unauthorized)
             }
         }
     }
 
     @Test("a token verified once is still refused once it expires, and an altered copy is never taken for it")
     func verifiedTokensExpire() async throws {
-        let tokens = await TokenService(secret: "test-secret-that-is-long-enough-for-hs256-0123456789", accessLifetime: 2)
+        let tokens = await TokenService(
+            secret: "test-secret-that-is-long-enough-for-hs256-0123456789", accessLifetime: 2)
         let token = try await tokens.accessToken(user: "u1", role: "user")
         let identity = try await tokens.verify(token)
         #expect(identity.userId == "u1" && identity.role == "user")
@@ -78,27 +92,40 @@ struct AuthTests {
         }
     }
 
-    @Test("a refresh token rotates; reusing an old one revokes the family; sign-out revokes it", arguments: TestEngine.allCases)
+    @Test(
+        "a refresh token rotates; reusing an old one revokes the family; sign-out revokes it",
+        arguments: TestEngine.allCases)
     func refreshTokens(engine: TestEngine) async throws {
         try await TestApp.with(engine) { app in
             try await app.test { api in
                 let session = try await api.register()
-                let rotated = try await api.call(.post, "/api/v1/auth/refresh", json: ["refreshToken": session.refreshToken])
+                let rotated = try await api.call(
+                    .post, "/api/v1/auth/refresh", json: ["refreshToken": session.refreshToken])
                 #expect(rotated.status == .ok)
                 let next = try #require(rotated["refreshToken"] as? String)
                 #expect(next != session.refreshToken)
                 let access = try #require(rotated["accessToken"] as? String)
-                #expect(try await api.call(.get, "/api/v1/videos", headers: [.authorization: "Bearer \(access)"]).status == .ok)
+                #expect(
+                    try await api.call(.get, "/api/v1/videos", headers: [.authorization: "Bearer \(access)"]).status
+                        == .ok)
 
-                let reused = try await api.call(.post, "/api/v1/auth/refresh", json: ["refreshToken": session.refreshToken])
+                let reused = try await api.call(
+                    .post, "/api/v1/auth/refresh", json: ["refreshToken": session.refreshToken])
                 #expect(reused.status == .unauthorized && reused.errorCode == "token_reused")
-                #expect(try await api.call(.post, "/api/v1/auth/refresh", json: ["refreshToken": next]).status == .unauthorized)
+                #expect(
+                    try await api.call(.post, "/api/v1/auth/refresh", json: ["refreshToken": next]).status
+                        == .unauthorized)
 
-                let login = try await api.call(.post, "/api/v1/auth/login", json: ["email": "x@example.com", "password": "nope nope"])
+                let login = try await api.call(
+                    .post, "/api/v1/auth/login", json: ["email": "x@example.com", "password": "nope nope"])
                 #expect(login.status == .unauthorized && login.errorCode == "invalid_credentials")
                 let fresh = try await api.register("signout@example.com")
-                #expect(try await api.call(.post, "/api/v1/auth/logout", json: ["refreshToken": fresh.refreshToken]).status == .noContent)
-                #expect(try await api.call(.post, "/api/v1/auth/refresh", json: ["refreshToken": fresh.refreshToken]).status == .unauthorized)
+                #expect(
+                    try await api.call(.post, "/api/v1/auth/logout", json: ["refreshToken": fresh.refreshToken]).status
+                        == .noContent)
+                #expect(
+                    try await api.call(.post, "/api/v1/auth/refresh", json: ["refreshToken": fresh.refreshToken]).status
+                        == .unauthorized)
             }
         }
     }
@@ -109,26 +136,38 @@ struct AuthTests {
             try await app.test { api in
                 _ = try await api.register("limited@example.com", password: "right password")
                 for _ in 0..<3 {
-                    #expect(try await api.call(.post, "/api/v1/auth/login", json: ["email": "limited@example.com", "password": "wrong password"]).status == .unauthorized)
+                    #expect(
+                        try await api.call(
+                            .post, "/api/v1/auth/login",
+                            json: ["email": "limited@example.com", "password": "wrong password"]
+                        ).status == .unauthorized)
                 }
-                let limited = try await api.call(.post, "/api/v1/auth/login", json: ["email": "limited@example.com", "password": "right password"])
+                let limited = try await api.call(
+                    .post, "/api/v1/auth/login", json: ["email": "limited@example.com", "password": "right password"])
                 #expect(limited.status == .tooManyRequests && limited.errorCode == "rate_limited")
                 #expect(Int(limited.headers[.retryAfter] ?? "") ?? 0 > 0)
                 // Another account is not affected.
                 _ = try await api.register("other@example.com", password: "right password")
-                #expect(try await api.call(.post, "/api/v1/auth/login", json: ["email": "other@example.com", "password": "right password"]).status == .ok)
+                #expect(
+                    try await api.call(
+                        .post, "/api/v1/auth/login", json: ["email": "other@example.com", "password": "right password"]
+                    ).status == .ok)
             }
         }
     }
 
-    @Test("password reset: always 202, a single-use link by mail, the new password works and sessions end", arguments: TestEngine.allCases)
+    @Test(
+        "password reset: always 202, a single-use link by mail, the new password works and sessions end",
+        arguments: TestEngine.allCases)
     func passwordReset(engine: TestEngine) async throws {
         try await TestApp.with(engine) { app in
             try await app.test { api in
                 let session = try await api.register("forgetful@example.com", password: "old password")
-                let unknown = try await api.call(.post, "/api/v1/auth/request-password-reset", json: ["email": "nobody@example.com"])
+                let unknown = try await api.call(
+                    .post, "/api/v1/auth/request-password-reset", json: ["email": "nobody@example.com"])
                 #expect(unknown.status == .accepted)
-                let known = try await api.call(.post, "/api/v1/auth/request-password-reset", json: ["email": "forgetful@example.com"])
+                let known = try await api.call(
+                    .post, "/api/v1/auth/request-password-reset", json: ["email": "forgetful@example.com"])
                 #expect(known.status == .accepted && known.text == unknown.text)
                 var mails: [Mail] = []
                 for _ in 0..<50 where mails.isEmpty {
@@ -136,14 +175,33 @@ struct AuthTests {
                     mails = app.mailer.mails
                 }
                 #expect(mails.count == 1 && mails.first?.to == "forgetful@example.com")
-                let token = try #require(mails.first?.body.components(separatedBy: "token=").last?.split(whereSeparator: \.isWhitespace).first.map(String.init))
-                let weak = try await api.call(.post, "/api/v1/auth/reset-password", json: ["token": token, "password": "short"])
+                let token = try #require(
+                    mails.first?.body.components(separatedBy: "token=").last?.split(whereSeparator: \.isWhitespace)
+                        .first.map(String.init))
+                let weak = try await api.call(
+                    .post, "/api/v1/auth/reset-password", json: ["token": token, "password": "short"])
                 #expect(weak.status == .unprocessableContent)
-                #expect(try await api.call(.post, "/api/v1/auth/reset-password", json: ["token": token, "password": "new password"]).status == .noContent)
-                #expect(try await api.call(.post, "/api/v1/auth/reset-password", json: ["token": token, "password": "newer password"]).status == .badRequest)
-                #expect(try await api.call(.post, "/api/v1/auth/login", json: ["email": "forgetful@example.com", "password": "old password"]).status == .unauthorized)
-                #expect(try await api.call(.post, "/api/v1/auth/login", json: ["email": "forgetful@example.com", "password": "new password"]).status == .ok)
-                #expect(try await api.call(.post, "/api/v1/auth/refresh", json: ["refreshToken": session.refreshToken]).status == .unauthorized)
+                #expect(
+                    try await api.call(
+                        .post, "/api/v1/auth/reset-password", json: ["token": token, "password": "new password"]
+                    ).status == .noContent)
+                #expect(
+                    try await api.call(
+                        .post, "/api/v1/auth/reset-password", json: ["token": token, "password": "newer password"]
+                    ).status == .badRequest)
+                #expect(
+                    try await api.call(
+                        .post, "/api/v1/auth/login",
+                        json: ["email": "forgetful@example.com", "password": "old password"]
+                    ).status == .unauthorized)
+                #expect(
+                    try await api.call(
+                        .post, "/api/v1/auth/login",
+                        json: ["email": "forgetful@example.com", "password": "new password"]
+                    ).status == .ok)
+                #expect(
+                    try await api.call(.post, "/api/v1/auth/refresh", json: ["refreshToken": session.refreshToken])
+                        .status == .unauthorized)
             }
         }
     }
@@ -155,11 +213,16 @@ struct PasswordResetMailTests {
     func throughSMTP(engine: TestEngine) async throws {
         let server = try await SMTPTestServer()
         defer { server.stop() }
-        let mailer = try SMTPMailer(url: "smtp://127.0.0.1:\(server.port)", from: "Pixora <no-reply@pixora.test>", logger: testLogger)
-        try await TestApp.with(engine, environment: ["PIXORA_PUBLIC_URL": "https://studio.pixora.test"], mailer: mailer) { app in
+        let mailer = try SMTPMailer(
+            url: "smtp://127.0.0.1:\(server.port)", from: "Pixora <no-reply@pixora.test>", logger: testLogger)
+        try await TestApp.with(engine, environment: ["PIXORA_PUBLIC_URL": "https://studio.pixora.test"], mailer: mailer)
+        { app in
             try await app.test { api in
                 _ = try await api.register("mailme@example.com", password: "first password")
-                #expect(try await api.call(.post, "/api/v1/auth/request-password-reset", json: ["email": "mailme@example.com"]).status == .accepted)
+                #expect(
+                    try await api.call(
+                        .post, "/api/v1/auth/request-password-reset", json: ["email": "mailme@example.com"]
+                    ).status == .accepted)
                 var received: [SMTPTestServer.Received] = []
                 for _ in 0..<100 where received.isEmpty {
                     try await Task.sleep(for: .milliseconds(50))
@@ -168,11 +231,24 @@ struct PasswordResetMailTests {
                 try #require(received.count == 1)
                 #expect(received[0].rcptTos == ["mailme@example.com"])
                 #expect(received[0].headers["subject"] == "Reset your Pixora password")
-                let link = try #require(received[0].body.split(whereSeparator: \.isWhitespace).first { $0.hasPrefix("https://studio.pixora.test/reset-password?token=") })
+                let link = try #require(
+                    received[0].body.split(whereSeparator: \.isWhitespace).first {
+                        $0.hasPrefix("https://studio.pixora.test/reset-password?token=")
+                    })
                 let token = String(link.split(separator: "=", maxSplits: 1)[1])
-                #expect(try await api.call(.post, "/api/v1/auth/reset-password", json: ["token": token, "password": "second password"]).status == .noContent)
-                #expect(try await api.call(.post, "/api/v1/auth/reset-password", json: ["token": token, "password": "third password"]).status == .badRequest)
-                #expect(try await api.call(.post, "/api/v1/auth/login", json: ["email": "mailme@example.com", "password": "second password"]).status == .ok)
+                #expect(
+                    try await api.call(
+                        .post, "/api/v1/auth/reset-password", json: ["token": token, "password": "second password"]
+                    ).status == .noContent)
+                #expect(
+                    try await api.call(
+                        .post, "/api/v1/auth/reset-password", json: ["token": token, "password": "third password"]
+                    ).status == .badRequest)
+                #expect(
+                    try await api.call(
+                        .post, "/api/v1/auth/login",
+                        json: ["email": "mailme@example.com", "password": "second password"]
+                    ).status == .ok)
             }
         }
     }

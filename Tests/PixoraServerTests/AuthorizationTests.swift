@@ -8,36 +8,45 @@ import Testing
 
 @Suite("Every resource belongs to its owner")
 struct AuthorizationTests {
-    @Test("user B gets 404 on every route with user A's ids, and A's video is untouched", arguments: TestEngine.allCases)
+    @Test(
+        "user B gets 404 on every route with user A's ids, and A's video is untouched", arguments: TestEngine.allCases)
     func matrix(engine: TestEngine) async throws {
         try await TestApp.with(engine) { app in
             try await app.test { api in
                 let alice = try await api.register("alice@example.com")
                 let bob = try await api.register("bob@example.com")
                 let video = try await api.createVideo(alice).decode(Schemas.Video.self).id
-                let done = try await app.withWorker { try await api.waitForVideo(alice, video) }.decode(Schemas.Video.self)
+                let done = try await app.withWorker { try await api.waitForVideo(alice, video) }.decode(
+                    Schemas.Video.self)
                 #expect(done.status == .completed)
-                let scenes = try await api.call(.get, "/api/v1/videos/\(video)/scenes", session: alice).decode(Schemas.SceneList.self)
+                let scenes = try await api.call(.get, "/api/v1/videos/\(video)/scenes", session: alice).decode(
+                    Schemas.SceneList.self)
                 let scene = try #require(scenes.scenes.first)
                 let asset = try #require(scene.assets.first?.key.description)
-                let versions = try await api.call(.get, "/api/v1/videos/\(video)/versions", session: alice).decode(Schemas.VersionList.self)
+                let versions = try await api.call(.get, "/api/v1/videos/\(video)/versions", session: alice).decode(
+                    Schemas.VersionList.self)
                 let version = try #require(versions.versions.first?.id)
                 let values = ["{id}": video, "{sid}": scene.id, "{vid}": version, "{key}": asset]
 
                 var checked: [String] = []
-                for route in app.routes.routes where route.path.contains("{") && !route.path.hasPrefix("/api/v1/admin") {
+                for route in app.routes.routes where route.path.contains("{") && !route.path.hasPrefix("/api/v1/admin")
+                {
                     var path = route.path
                     for (name, value) in values { path = path.replacingOccurrences(of: name, with: value) }
-                    let body: [String: Any]? = route.method == "get" || route.method == "delete" ? nil
+                    let body: [String: Any]? =
+                        route.method == "get" || route.method == "delete"
+                        ? nil
                         : ["title": "mine now", "regenerate": "visual", "editorState": [:]]
-                    let reply = try await api.call(.init(rawValue: route.method.uppercased())!, path, session: bob, json: body)
+                    let reply = try await api.call(
+                        .init(rawValue: route.method.uppercased())!, path, session: bob, json: body)
                     #expect(reply.status == .notFound, "\(route) answered \(reply.status) to another user")
                     #expect(reply.errorCode != nil)
                     checked.append(route.description)
                 }
                 #expect(checked.count >= 15)
                 // Not an admin: the admin route is forbidden, whoever's id it names.
-                let admin = try await api.call(.post, "/api/v1/admin/users/\(alice.userId)/credits", session: bob, json: ["delta": 1000])
+                let admin = try await api.call(
+                    .post, "/api/v1/admin/users/\(alice.userId)/credits", session: bob, json: ["delta": 1000])
                 #expect(admin.status == .forbidden)
 
                 let after = try await api.call(.get, "/api/v1/videos/\(video)", session: alice)

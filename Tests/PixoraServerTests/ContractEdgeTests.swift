@@ -1,9 +1,10 @@
 import Foundation
 import HummingbirdTesting
 import PixoraCore
-@testable import PixoraServer
 import PixoraTestSupport
 import Testing
+
+@testable import PixoraServer
 
 /// What the contract run (scripts/contract-test.sh) found the server doing differently from the document.
 @Suite("The API contract at its edges")
@@ -35,7 +36,9 @@ struct ContractEdgeTests {
                 #expect(patch.status == .methodNotAllowed && patch.headers[.allow] == "POST")
                 #expect(try await api.call(.put, "/api/v1/nowhere", session: session).status == .notFound)
                 // A handler's own 404 (a video that is not there) is not turned into 405.
-                #expect(try await api.call(.get, "/api/v1/videos/\(UUID().uuidString)", session: session).status == .notFound)
+                #expect(
+                    try await api.call(.get, "/api/v1/videos/\(UUID().uuidString)", session: session).status
+                        == .notFound)
             }
         }
     }
@@ -70,8 +73,9 @@ struct ContractEdgeTests {
                 #expect(made.status == .ok && (made["items"] as? [Any])?.isEmpty == true)
                 let empty = try await api.call(.get, "/api/v1/videos?cursor=", session: session)
                 #expect((empty["items"] as? [Any])?.count == 3)
-                #expect(try await api.call(.get, "/api/v1/videos?cursor=a_b_", session: session).status
-                    == .unprocessableContent)
+                #expect(
+                    try await api.call(.get, "/api/v1/videos?cursor=a_b_", session: session).status
+                        == .unprocessableContent)
             }
         }
     }

@@ -31,7 +31,8 @@ struct ContractTests {
         try await TestApp.with(engine) { app in
             try await app.test { api in
                 let session = try await api.register()
-                let notJSON = try await api.call(.post, "/api/v1/videos", session: session, raw: ByteBuffer(string: "prompt=bees"))
+                let notJSON = try await api.call(
+                    .post, "/api/v1/videos", session: session, raw: ByteBuffer(string: "prompt=bees"))
                 #expect(notJSON.status == .badRequest && notJSON.errorCode == "invalid_json")
                 let array = try await api.call(.post, "/api/v1/videos", session: session, json: [1, 2])
                 #expect(array.status == .badRequest)
@@ -39,22 +40,44 @@ struct ContractTests {
                 #expect(empty.status == .unprocessableContent && empty.errorMessage?.hasPrefix("prompt") == true)
                 let wrongType = try await api.call(.post, "/api/v1/videos", session: session, json: ["prompt": 5])
                 #expect(wrongType.status == .unprocessableContent && wrongType.errorMessage?.contains("prompt") == true)
-                let aspect = try await api.call(.post, "/api/v1/videos", session: session, json: ["prompt": "bees", "settings": ["aspectRatio": "4:3"]])
+                let aspect = try await api.call(
+                    .post, "/api/v1/videos", session: session,
+                    json: ["prompt": "bees", "settings": ["aspectRatio": "4:3"]])
                 #expect(aspect.status == .unprocessableContent)
-                #expect(aspect.errorMessage?.contains("settings.aspectRatio") == true && aspect.errorMessage?.contains("9:16") == true)
-                let long = try await api.call(.post, "/api/v1/videos", session: session, json: ["prompt": "bees", "settings": ["durationSeconds": 500]])
-                #expect(long.status == .unprocessableContent && long.errorMessage?.contains("settings.durationSeconds") == true)
-                let wordy = try await api.call(.post, "/api/v1/videos", session: session, json: ["prompt": "bees", "settings": ["durationSeconds": "long"]])
-                #expect(wordy.status == .unprocessableContent && wordy.errorMessage?.contains("settings.durationSeconds") == true)
-                let huge = try await api.call(.post, "/api/v1/videos", session: session, json: ["prompt": String(repeating: "bees ", count: 2_000_000)])
+                #expect(
+                    aspect.errorMessage?.contains("settings.aspectRatio") == true
+                        && aspect.errorMessage?.contains("9:16") == true)
+                let long = try await api.call(
+                    .post, "/api/v1/videos", session: session,
+                    json: ["prompt": "bees", "settings": ["durationSeconds": 500]])
+                #expect(
+                    long.status == .unprocessableContent
+                        && long.errorMessage?.contains("settings.durationSeconds") == true)
+                let wordy = try await api.call(
+                    .post, "/api/v1/videos", session: session,
+                    json: ["prompt": "bees", "settings": ["durationSeconds": "long"]])
+                #expect(
+                    wordy.status == .unprocessableContent
+                        && wordy.errorMessage?.contains("settings.durationSeconds") == true)
+                let huge = try await api.call(
+                    .post, "/api/v1/videos", session: session,
+                    json: ["prompt": String(repeating: "bees ", count: 2_000_000)])
                 #expect(huge.status == .contentTooLarge && huge.errorCode == "payload_too_large")
-                let tooLong = try await api.call(.post, "/api/v1/videos", session: session, json: ["prompt": String(repeating: "b", count: 2001)])
+                let tooLong = try await api.call(
+                    .post, "/api/v1/videos", session: session, json: ["prompt": String(repeating: "b", count: 2001)])
                 #expect(tooLong.status == .unprocessableContent)
                 let noPassword = try await api.call(.post, "/api/v1/auth/register", json: ["email": "a@example.com"])
-                #expect(noPassword.status == .unprocessableContent && noPassword.errorMessage?.contains("password") == true)
-                #expect(try await api.call(.get, "/api/v1/videos?status=done", session: session).status == .unprocessableContent)
-                #expect(try await api.call(.get, "/api/v1/videos?limit=0", session: session).status == .unprocessableContent)
-                #expect(try await api.call(.get, "/api/v1/videos?cursor=%%%", session: session).status == .unprocessableContent)
+                #expect(
+                    noPassword.status == .unprocessableContent && noPassword.errorMessage?.contains("password") == true)
+                #expect(
+                    try await api.call(.get, "/api/v1/videos?status=done", session: session).status
+                        == .unprocessableContent)
+                #expect(
+                    try await api.call(.get, "/api/v1/videos?limit=0", session: session).status == .unprocessableContent
+                )
+                #expect(
+                    try await api.call(.get, "/api/v1/videos?cursor=%%%", session: session).status
+                        == .unprocessableContent)
                 let nowhere = try await api.call(.get, "/api/v1/nowhere", session: session)
                 #expect(nowhere.status == .notFound && nowhere.errorCode == "not_found")
                 // Nothing was charged for any of it.
@@ -89,7 +112,8 @@ struct ContractTests {
                 #expect(try completed.decode(Schemas.VideoPage.self).items.isEmpty)
                 let found = try await api.call(.get, "/api/v1/videos?q=Video%203", session: session)
                 #expect(try found.decode(Schemas.VideoPage.self).items.map(\.id) == [made[3]])
-                let renamed = try await api.call(.patch, "/api/v1/videos/\(made[0])", session: session, json: ["title": "Otters at play"])
+                let renamed = try await api.call(
+                    .patch, "/api/v1/videos/\(made[0])", session: session, json: ["title": "Otters at play"])
                 #expect(renamed.status == .ok)
                 #expect(try renamed.decode(Schemas.Video.self).title == "Otters at play")
                 #expect(try await api.call(.delete, "/api/v1/videos/\(made[1])", session: session).status == .noContent)
@@ -122,26 +146,39 @@ struct ContractTests {
         }
     }
 
-    @Test("avatars: PNG, JPEG or WebP up to 2 MiB, checked by content; served to the owner", arguments: TestEngine.allCases)
+    @Test(
+        "avatars: PNG, JPEG or WebP up to 2 MiB, checked by content; served to the owner",
+        arguments: TestEngine.allCases)
     func avatars(engine: TestEngine) async throws {
         try await TestApp.with(engine) { app in
             try await app.test { api in
                 let session = try await api.register()
                 let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 7, count: 200)
-                let uploaded = try await api.call(.put, "/api/v1/users/me/avatar", session: session, headers: [.contentType: "image/png"], raw: ByteBuffer(bytes: png))
+                let uploaded = try await api.call(
+                    .put, "/api/v1/users/me/avatar", session: session, headers: [.contentType: "image/png"],
+                    raw: ByteBuffer(bytes: png))
                 #expect(uploaded.status == .ok)
                 let link = try #require(try uploaded.decode(Schemas.User.self).avatarUrl)
                 let fetched = try await api.call(.get, link)
                 #expect(fetched.status == .ok && Array(fetched.body.readableBytesView) == png)
-                let gif = try await api.call(.put, "/api/v1/users/me/avatar", session: session, headers: [.contentType: "image/gif"], raw: ByteBuffer(string: "GIF89a"))
+                let gif = try await api.call(
+                    .put, "/api/v1/users/me/avatar", session: session, headers: [.contentType: "image/gif"],
+                    raw: ByteBuffer(string: "GIF89a"))
                 #expect(gif.status == .unsupportedMediaType)
-                let lying = try await api.call(.put, "/api/v1/users/me/avatar", session: session, headers: [.contentType: "image/jpeg"], raw: ByteBuffer(bytes: png))
+                let lying = try await api.call(
+                    .put, "/api/v1/users/me/avatar", session: session, headers: [.contentType: "image/jpeg"],
+                    raw: ByteBuffer(bytes: png))
                 #expect(lying.status == .unsupportedMediaType)
-                let text = try await api.call(.put, "/api/v1/users/me/avatar", session: session, headers: [.contentType: "image/png"], raw: ByteBuffer(string: "<svg/>"))
+                let text = try await api.call(
+                    .put, "/api/v1/users/me/avatar", session: session, headers: [.contentType: "image/png"],
+                    raw: ByteBuffer(string: "<svg/>"))
                 #expect(text.status == .unsupportedMediaType)
-                let big = try await api.call(.put, "/api/v1/users/me/avatar", session: session, headers: [.contentType: "image/png"], raw: ByteBuffer(bytes: png + Array(repeating: 0, count: 3 << 20)))
+                let big = try await api.call(
+                    .put, "/api/v1/users/me/avatar", session: session, headers: [.contentType: "image/png"],
+                    raw: ByteBuffer(bytes: png + Array(repeating: 0, count: 3 << 20)))
                 #expect(big.status == .contentTooLarge)
-                let name = try await api.call(.patch, "/api/v1/users/me/profile", session: session, json: ["name": "Ada"])
+                let name = try await api.call(
+                    .patch, "/api/v1/users/me/profile", session: session, json: ["name": "Ada"])
                 #expect(name.status == .ok)
                 #expect(try name.decode(Schemas.User.self).name == "Ada")
             }

@@ -35,7 +35,8 @@ struct CorruptRowAPITests {
                 }
                 let progress = try await api.call(.get, "/api/v1/videos/\(id)", session: session)
                 #expect(
-                    progress.status == .internalServerError && progress.errorCode == "internal_error", "\(progress.text)")
+                    progress.status == .internalServerError && progress.errorCode == "internal_error",
+                    "\(progress.text)")
 
                 try await database.transaction { db in
                     try await db.raw("UPDATE videos SET status = 'paused' WHERE id = \(bind: id)").run()

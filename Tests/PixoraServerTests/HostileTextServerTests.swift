@@ -4,10 +4,11 @@ import Logging
 import NIOCore
 import PixoraAPI
 import PixoraCore
-@testable import PixoraServer
 import PixoraTestSupport
 import Synchronization
 import Testing
+
+@testable import PixoraServer
 
 /// User text at the server's boundaries: download names, mail, logs, and a video made through the API from a prompt
 /// and a plan full of control characters (the schemathesis case: U+001F in a plan made the picture's SVG invalid,
@@ -31,9 +32,11 @@ struct HostileTextServerTests {
         #expect(header.hasPrefix("attachment; filename=\""))
     }
 
-    @Test("empty, dot-only and very long titles still give a short, visible name", arguments: [
-        ("", "video.mp4"), ("...", "video.mp4"), ("\u{1F}\r\n", "video.mp4"), ("🐝🐝", "video.mp4"),
-    ])
+    @Test(
+        "empty, dot-only and very long titles still give a short, visible name",
+        arguments: [
+            ("", "video.mp4"), ("...", "video.mp4"), ("\u{1F}\r\n", "video.mp4"), ("🐝🐝", "video.mp4"),
+        ])
     func fallbackNames(title: String, plain: String) throws {
         let header = ContentDisposition.attachment(fileName: title + ".mp4")
         #expect(header.firstMatch(of: /filename="([^"]*)"/)?.1 == plain[...])
@@ -62,9 +65,11 @@ struct HostileTextServerTests {
         try await TestApp.with(.sqlite) { app in
             try await app.test { api in
                 let name = "Ann\r\n\r\nYour account is locked. Call +1 555 0100\u{2028}now"
-                let registered = try await api.call(.post, "/api/v1/auth/register", json: [
-                    "email": "ann@example.com", "password": "correct horse", "name": name,
-                ])
+                let registered = try await api.call(
+                    .post, "/api/v1/auth/register",
+                    json: [
+                        "email": "ann@example.com", "password": "correct horse", "name": name,
+                    ])
                 try #require(registered.status == .created, "\(registered.text)")
                 let reset = try await api.call(
                     .post, "/api/v1/auth/request-password-reset", json: ["email": "ann@example.com"])
@@ -113,7 +118,11 @@ struct HostileTextServerTests {
             case .string(let string): text += string
             case .stringConvertible(let item): text += item.description
             case .array(let items): items.forEach(collect)
-            case .dictionary(let items): items.forEach { text += $0.key; collect($0.value) }
+            case .dictionary(let items):
+                items.forEach {
+                    text += $0.key
+                    collect($0.value)
+                }
             }
         }
         for (key, value) in event.metadata ?? [:] {
@@ -153,17 +162,21 @@ struct HostileTextServerTests {
                 let id = try created.decode(Schemas.Video.self).id
 
                 // A plan edited by hand (or written by a model): control characters in every text field.
-                let planned = try await api.call(.post, "/api/v1/plans", session: session, json: [
-                    "prompt": prompt, "settings": ["durationSeconds": 5, "quality": "480p", "aspectRatio": "16:9"],
-                ])
+                let planned = try await api.call(
+                    .post, "/api/v1/plans", session: session,
+                    json: [
+                        "prompt": prompt, "settings": ["durationSeconds": 5, "quality": "480p", "aspectRatio": "16:9"],
+                    ])
                 try #require(planned.status == .ok, "\(planned.text)")
                 // The plan is edited as JSON, as a client without Pixora's types would.
                 var plan = try #require(planned["plan"] as? [String: Any])
                 var scenes = try #require(plan["scenes"] as? [[String: Any]])
                 for index in scenes.indices {
-                    scenes[index]["keyPhrase"] = "Honey\u{1F}comb <b>&amp;</b> \u{0}\u{FFFE} \u{200F}\u{202E}"
+                    scenes[index]["keyPhrase"] =
+                        "Honey\u{1F}comb <b>&amp;</b> \u{0}\u{FFFE} \u{200F}\u{202E}"
                         + String(repeating: "m", count: 300)
-                    scenes[index]["narration"] = "Bees\u{1F} make\u{0} honey \u{7}{\\c&H0000FF&} \"wax\"\r\n"
+                    scenes[index]["narration"] =
+                        "Bees\u{1F} make\u{0} honey \u{7}{\\c&H0000FF&} \"wax\"\r\n"
                         + "and\u{2028}comb."
                     scenes[index]["visual"] = "a honeybee\u{1F} <on> a \"comb\" \u{0}"
                 }

@@ -14,7 +14,9 @@ struct ListCacheTests {
     /// `pixora_video_list_cache_lookups_total{result=…}` from /metrics.
     static func lookups(_ api: API, _ result: String) async throws -> Int {
         let text = try await api.call(.get, "/metrics").text
-        let line = text.split(separator: "\n").first { $0.hasPrefix("pixora_video_list_cache_lookups_total{result=\"\(result)\"}") }
+        let line = text.split(separator: "\n").first {
+            $0.hasPrefix("pixora_video_list_cache_lookups_total{result=\"\(result)\"}")
+        }
         return line.flatMap { $0.split(separator: " ").last }.flatMap { Int(Double($0) ?? -1) } ?? 0
     }
 
@@ -26,14 +28,20 @@ struct ListCacheTests {
         try reply.decode(Schemas.VideoPage.self).items.map(\.id)
     }
 
-    @Test("SQLite: an unchanged list is answered from the cache; a change through the API or by another process is seen at once")
+    @Test(
+        "SQLite: an unchanged list is answered from the cache; a change through the API or by another process is seen at once"
+    )
     func sqliteCache() async throws {
         try await TestApp.with(.sqlite) { app in
             try await app.test { api in
                 let owner = try await api.register()
                 let other = try await api.register()
-                let first = try await api.createVideo(owner, prompt: "a video about owls at night").decode(Schemas.Video.self).id
-                let second = try await api.createVideo(owner, prompt: "a video about foxes in snow").decode(Schemas.Video.self).id
+                let first = try await api.createVideo(owner, prompt: "a video about owls at night").decode(
+                    Schemas.Video.self
+                ).id
+                let second = try await api.createVideo(owner, prompt: "a video about foxes in snow").decode(
+                    Schemas.Video.self
+                ).id
 
                 let read = try await api.call(.get, "/api/v1/videos", session: owner)
                 #expect(read.status == .ok && read.headers[.contentType] == "application/json; charset=utf-8")
@@ -52,22 +60,32 @@ struct ListCacheTests {
                 #expect(try Self.ids(strangers).isEmpty)
 
                 // A rename through the API.
-                let renamed = try await api.call(.patch, "/api/v1/videos/\(first)", session: owner, json: ["title": "Owls, renamed"])
+                let renamed = try await api.call(
+                    .patch, "/api/v1/videos/\(first)", session: owner, json: ["title": "Owls, renamed"])
                 #expect(renamed.status == .ok)
-                #expect(try Self.titles(try await api.call(.get, "/api/v1/videos", session: owner)).contains("Owls, renamed"))
+                #expect(
+                    try Self.titles(try await api.call(.get, "/api/v1/videos", session: owner)).contains(
+                        "Owls, renamed"))
 
                 // A change made by another process: a second connection to the same file, as `pixora worker` has.
-                guard case .sqlite(let path) = app.location else { Issue.record("not SQLite"); return }
+                guard case .sqlite(let path) = app.location else {
+                    Issue.record("not SQLite")
+                    return
+                }
                 let elsewhere = try await SQLiteDatabaseEngine.open(path: path, logger: testLogger)
                 try await elsewhere.transaction { db in
-                    try await db.raw("UPDATE videos SET title = 'Foxes, from a worker', status = 'failed' WHERE id = \(bind: second)").run()
+                    try await db.raw(
+                        "UPDATE videos SET title = 'Foxes, from a worker', status = 'failed' WHERE id = \(bind: second)"
+                    ).run()
                 }
                 await elsewhere.shutdown()
                 // This process did not see that write: it shows once the stamp is read again, within
                 // `stampTrust` (100 ms); allow a second for a slow machine.
                 let written = ContinuousClock.now
                 var seen = try await api.call(.get, "/api/v1/videos", session: owner)
-                while try !Self.titles(seen).contains("Foxes, from a worker"), ContinuousClock.now - written < .seconds(1) {
+                while try !Self.titles(seen).contains("Foxes, from a worker"),
+                    ContinuousClock.now - written < .seconds(1)
+                {
                     try await Task.sleep(for: .milliseconds(20))
                     seen = try await api.call(.get, "/api/v1/videos", session: owner)
                 }
@@ -77,7 +95,9 @@ struct ListCacheTests {
 
                 // A delete, and a new video.
                 #expect(try await api.call(.delete, "/api/v1/videos/\(second)", session: owner).status == .noContent)
-                let third = try await api.createVideo(owner, prompt: "a video about whales singing").decode(Schemas.Video.self).id
+                let third = try await api.createVideo(owner, prompt: "a video about whales singing").decode(
+                    Schemas.Video.self
+                ).id
                 let now = try await api.call(.get, "/api/v1/videos", session: owner)
                 #expect(try Self.ids(now) == [third, first])
                 #expect(try Self.titles(try await api.call(.get, "/api/v1/videos", session: other)).isEmpty)

@@ -1,9 +1,10 @@
 import Foundation
 import Logging
 import PixoraTestSupport
-@testable import PixoraServer
 import Synchronization
 import Testing
+
+@testable import PixoraServer
 
 #if canImport(Glibc)
     import Glibc
@@ -21,9 +22,12 @@ struct SMTPMailerTests {
     func delivers() async throws {
         let server = try await SMTPTestServer()
         defer { server.stop() }
-        let mailer = try SMTPMailer(url: "smtp://127.0.0.1:\(server.port)", from: "Pixora <no-reply@pixora.test>", logger: logger)
-        let subject = "Réinitialisez votre mot de passe — Pixora 🎬 with a subject long enough to need more than one encoded word"
-        let body = "Hello Ann,\n.this line starts with a dot\n.\n..two dots\nOpen https://pixora.test/reset?token=abc\nlast line\n"
+        let mailer = try SMTPMailer(
+            url: "smtp://127.0.0.1:\(server.port)", from: "Pixora <no-reply@pixora.test>", logger: logger)
+        let subject =
+            "Réinitialisez votre mot de passe — Pixora 🎬 with a subject long enough to need more than one encoded word"
+        let body =
+            "Hello Ann,\n.this line starts with a dot\n.\n..two dots\nOpen https://pixora.test/reset?token=abc\nlast line\n"
 
         try await mailer.send(Mail(to: "Ann Example <ann@example.com>", subject: subject, body: body))
 
@@ -41,7 +45,9 @@ struct SMTPMailerTests {
         #expect(mail.headers["content-type"] == "text/plain; charset=\"utf-8\"")
         #expect(mail.headers["content-transfer-encoding"] == "8bit")
         #expect(mail.headers["message-id"]?.hasSuffix("@pixora.test>") == true)
-        #expect(abs((mail.dateEpoch ?? 0) - Date().timeIntervalSince1970) < 120, "Date header: \(mail.headers["date"] ?? "none")")
+        #expect(
+            abs((mail.dateEpoch ?? 0) - Date().timeIntervalSince1970) < 120,
+            "Date header: \(mail.headers["date"] ?? "none")")
         #expect(mail.body == body)
         #expect(mail.content.contains("\r\n.this line starts with a dot\r\n.\r\n..two dots\r\n"))
         #expect(mail.defects.isEmpty, "the server's parser found: \(mail.defects)")
@@ -83,7 +89,8 @@ struct SMTPMailerTests {
     func refusedRecipient() async throws {
         let server = try await SMTPTestServer()
         defer { server.stop() }
-        let mailer = try SMTPMailer(url: "smtp://127.0.0.1:\(server.port)", from: "no-reply@pixora.test", logger: logger)
+        let mailer = try SMTPMailer(
+            url: "smtp://127.0.0.1:\(server.port)", from: "no-reply@pixora.test", logger: logger)
 
         let error = await #expect(throws: MailError.self) {
             try await mailer.send(Mail(to: "reject@example.com", subject: "Welcome", body: "Hi"))
@@ -97,7 +104,8 @@ struct SMTPMailerTests {
     func heloFallback() async throws {
         let server = try await SMTPTestServer(["noehlo"])
         defer { server.stop() }
-        let mailer = try SMTPMailer(url: "smtp://127.0.0.1:\(server.port)", from: "no-reply@pixora.test", logger: logger)
+        let mailer = try SMTPMailer(
+            url: "smtp://127.0.0.1:\(server.port)", from: "no-reply@pixora.test", logger: logger)
 
         try await mailer.send(Mail(to: "ann@example.com", subject: "Welcome", body: "Hi"))
 
@@ -126,7 +134,8 @@ struct SMTPMailerTests {
         let listener = try LoopbackSocket.listen()
         defer { _ = close(listener.descriptor) }
         let mailer = try SMTPMailer(
-            url: "smtp://127.0.0.1:\(listener.port)", from: "no-reply@pixora.test", logger: logger, timeout: .milliseconds(500))
+            url: "smtp://127.0.0.1:\(listener.port)", from: "no-reply@pixora.test", logger: logger,
+            timeout: .milliseconds(500))
 
         let started = ContinuousClock.now
         let error = await #expect(throws: MailError.self) {
@@ -136,7 +145,8 @@ struct SMTPMailerTests {
         #expect(ContinuousClock.now - started < .seconds(5))
     }
 
-    @Test("a server that accepts the message but never answers QUIT still counts as sent, so the mail is not sent twice")
+    @Test(
+        "a server that accepts the message but never answers QUIT still counts as sent, so the mail is not sent twice")
     func stalledQuit() async throws {
         let server = try await SMTPTestServer(["stallquit"])
         defer { server.stop() }
@@ -154,7 +164,8 @@ struct SMTPMailerTests {
     func headerInjection() async throws {
         let server = try await SMTPTestServer()
         defer { server.stop() }
-        let mailer = try SMTPMailer(url: "smtp://127.0.0.1:\(server.port)", from: "no-reply@pixora.test", logger: logger)
+        let mailer = try SMTPMailer(
+            url: "smtp://127.0.0.1:\(server.port)", from: "no-reply@pixora.test", logger: logger)
 
         await #expect(throws: MailError.invalidAddress("ann@example.com\r\nBcc: all@example.com")) {
             try await mailer.send(Mail(to: "ann@example.com\r\nBcc: all@example.com", subject: "Hi", body: "Hi"))
@@ -183,7 +194,8 @@ struct SMTPMailerTests {
         let server = try await SMTPTestServer(["auth", "starttls", certificate.certificate.path, certificate.key.path])
         defer { server.stop() }
         let mailer = try SMTPMailer(
-            url: "smtp://mailer:s3cret%3Ap%40ss@127.0.0.1:\(server.port)?starttls=require", from: "no-reply@pixora.test",
+            url: "smtp://mailer:s3cret%3Ap%40ss@127.0.0.1:\(server.port)?starttls=require",
+            from: "no-reply@pixora.test",
             logger: logger, timeout: .seconds(15), trustRootsFile: certificate.certificate.path)
 
         try await mailer.send(Mail(to: "ann@example.com", subject: "Welcome", body: "Hi over TLS"))
@@ -210,7 +222,9 @@ struct SMTPMailerTests {
         }
         let message = error.map { "\($0)" } ?? ""
         // Which side notices first is a race: our handshake error, or the server closing on the bad handshake.
-        #expect(message.hasPrefix("SMTP connection failed during EHLO: TLS failed") || message.hasPrefix("SMTP connection failed during EHLO: I/O on closed channel"), "\(message)")
+        #expect(
+            message.hasPrefix("SMTP connection failed during EHLO: TLS failed")
+                || message.hasPrefix("SMTP connection failed during EHLO: I/O on closed channel"), "\(message)")
         #expect(try server.received().isEmpty)
     }
 
@@ -236,17 +250,24 @@ struct SMTPMailerTests {
 
 @Suite("SMTP URL parsing")
 struct SMTPURLMailerTests {
-    @Test("well-formed URLs give host, port, security and decoded credentials", arguments: [
-        ("smtp://mail.example.com", SMTPEndpoint.Security.none, "mail.example.com", 25, nil as String?, nil as String?),
-        ("smtp://mail.example.com:2525/", .none, "mail.example.com", 2525, nil, nil),
-        ("SMTP://mail.example.com?starttls=require", .startTLS, "mail.example.com", 25, nil, nil),
-        ("smtp://mail.example.com?starttls=never", .none, "mail.example.com", 25, nil, nil),
-        ("smtps://mail.example.com", .implicitTLS, "mail.example.com", 465, nil, nil),
-        ("smtps://u%40x.org:p%40ss@[::1]:587", .implicitTLS, "::1", 587, "u@x.org", "p@ss"),
-        ("smtp://user:pa/ss?w@rd@127.0.0.1:25", .none, "127.0.0.1", 25, "user", "pa/ss?w@rd"),
-        ("smtp://apikey:@smtp.example.com", .none, "smtp.example.com", 25, "apikey", ""),
-    ])
-    func parses(url: String, security: SMTPEndpoint.Security, host: String, port: Int, user: String?, password: String?) throws {
+    @Test(
+        "well-formed URLs give host, port, security and decoded credentials",
+        arguments: [
+            (
+                "smtp://mail.example.com", SMTPEndpoint.Security.none, "mail.example.com", 25, nil as String?,
+                nil as String?
+            ),
+            ("smtp://mail.example.com:2525/", .none, "mail.example.com", 2525, nil, nil),
+            ("SMTP://mail.example.com?starttls=require", .startTLS, "mail.example.com", 25, nil, nil),
+            ("smtp://mail.example.com?starttls=never", .none, "mail.example.com", 25, nil, nil),
+            ("smtps://mail.example.com", .implicitTLS, "mail.example.com", 465, nil, nil),
+            ("smtps://u%40x.org:p%40ss@[::1]:587", .implicitTLS, "::1", 587, "u@x.org", "p@ss"),
+            ("smtp://user:pa/ss?w@rd@127.0.0.1:25", .none, "127.0.0.1", 25, "user", "pa/ss?w@rd"),
+            ("smtp://apikey:@smtp.example.com", .none, "smtp.example.com", 25, "apikey", ""),
+        ])
+    func parses(url: String, security: SMTPEndpoint.Security, host: String, port: Int, user: String?, password: String?)
+        throws
+    {
         let endpoint = try SMTPEndpoint(parsing: url)
         #expect(endpoint.security == security)
         #expect(endpoint.host == host)
@@ -255,20 +276,25 @@ struct SMTPURLMailerTests {
         #expect(endpoint.credentials?.password == password)
     }
 
-    @Test("malformed URLs are refused with a message saying what is wrong and never showing the password", arguments: [
-        ("mail.example.com", "does not start with smtp:// or smtps://"),
-        ("http://user:hunter2@mail.example.com", "the scheme must be smtp or smtps, not 'http'"),
-        ("smtp://user:hunter2@", "the host is missing"),
-        ("smtp://user:hunter2@mail.example.com:99999", "the port '99999' is not a number from 1 to 65535"),
-        ("smtp://user:hunter2@mail.example.com:abc", "the port 'abc' is not a number from 1 to 65535"),
-        ("smtp://hunter2@mail.example.com", "has a user name but no password"),
-        ("smtp://user:hunter2%zz@mail.example.com", "'%' that is not followed by two hex digits"),
-        ("smtp://user:hunter2@mail.example.com/inbox", "it has a path ('/inbox')"),
-        ("smtp://user:hunter2@mail.example.com?tls=yes", "unknown option 'tls'"),
-        ("smtp://user:hunter2@mail.example.com?starttls=maybe", "starttls must be 'require' or 'never', not 'maybe'"),
-        ("smtps://user:hunter2@mail.example.com?starttls=require", "cannot be used with smtps://"),
-        ("smtp://user:hunter2@::1", "an IPv6 address must be written in brackets"),
-    ])
+    @Test(
+        "malformed URLs are refused with a message saying what is wrong and never showing the password",
+        arguments: [
+            ("mail.example.com", "does not start with smtp:// or smtps://"),
+            ("http://user:hunter2@mail.example.com", "the scheme must be smtp or smtps, not 'http'"),
+            ("smtp://user:hunter2@", "the host is missing"),
+            ("smtp://user:hunter2@mail.example.com:99999", "the port '99999' is not a number from 1 to 65535"),
+            ("smtp://user:hunter2@mail.example.com:abc", "the port 'abc' is not a number from 1 to 65535"),
+            ("smtp://hunter2@mail.example.com", "has a user name but no password"),
+            ("smtp://user:hunter2%zz@mail.example.com", "'%' that is not followed by two hex digits"),
+            ("smtp://user:hunter2@mail.example.com/inbox", "it has a path ('/inbox')"),
+            ("smtp://user:hunter2@mail.example.com?tls=yes", "unknown option 'tls'"),
+            (
+                "smtp://user:hunter2@mail.example.com?starttls=maybe",
+                "starttls must be 'require' or 'never', not 'maybe'"
+            ),
+            ("smtps://user:hunter2@mail.example.com?starttls=require", "cannot be used with smtps://"),
+            ("smtp://user:hunter2@::1", "an IPv6 address must be written in brackets"),
+        ])
     func refuses(url: String, expected: String) throws {
         let error = #expect(throws: MailError.self) { try SMTPEndpoint(parsing: url) }
         let message = error.map { "\($0)" } ?? ""
@@ -288,7 +314,8 @@ struct OutboxMailerTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let folder = root.appendingPathComponent("outbox")
         let log = CapturedLog()
-        let mailer = OutboxMailer(folder: folder, from: "Pixora <no-reply@pixora.test>", logger: log.logger("pixora.test.mail"))
+        let mailer = OutboxMailer(
+            folder: folder, from: "Pixora <no-reply@pixora.test>", logger: log.logger("pixora.test.mail"))
         let body = "Hello Ann,\nReset your password: https://pixora.test/reset?token=SECRET-TOKEN\n.a dot line\n"
 
         try await mailer.send(Mail(to: "ann@example.com", subject: "Reset your Pixora password", body: body))
@@ -312,7 +339,8 @@ struct OutboxMailerTests {
         #expect(headers.contains("MIME-Version: 1.0"))
         #expect(headers.contains("Content-Type: text/plain; charset=utf-8"))
         #expect(headers.contains("Content-Transfer-Encoding: 8bit"))
-        #expect(headers.contains { $0.wholeMatch(of: /Date: \w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0000/) != nil })
+        #expect(
+            headers.contains { $0.wholeMatch(of: /Date: \w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0000/) != nil })
         #expect(headers.contains { $0.wholeMatch(of: /Message-ID: <[0-9a-f-]+@pixora\.test>/) != nil })
         // The file is the message, not its SMTP transfer: no dot-stuffing.
         #expect(rest == body.replacingOccurrences(of: "\n", with: "\r\n"))
@@ -331,7 +359,8 @@ struct OutboxMailerTests {
     func refusesInjection() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-outbox-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let mailer = OutboxMailer(folder: folder, from: "no-reply@pixora.test", logger: Logger(label: "pixora.test.mail"))
+        let mailer = OutboxMailer(
+            folder: folder, from: "no-reply@pixora.test", logger: Logger(label: "pixora.test.mail"))
 
         await #expect(throws: MailError.self) {
             try await mailer.send(Mail(to: "ann@example.com\nBcc: all@example.com", subject: "Hi", body: "Hi"))
@@ -351,7 +380,9 @@ struct OutboxMailerTests {
 
         let smtp = try #require(
             try Mail.makeMailer(
-                environment: ["PIXORA_SMTP_URL": "smtps://mail.example.com", "PIXORA_MAIL_FROM": "Shop <shop@example.com>"],
+                environment: [
+                    "PIXORA_SMTP_URL": "smtps://mail.example.com", "PIXORA_MAIL_FROM": "Shop <shop@example.com>",
+                ],
                 outbox: outbox, logger: logger) as? SMTPMailer)
         #expect(smtp.endpoint.host == "mail.example.com")
         #expect(smtp.endpoint.security == .implicitTLS)
@@ -406,7 +437,8 @@ final class SMTPTestServer: @unchecked Sendable {
         port = try LoopbackSocket.freePort()
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, folder.appendingPathComponent("received.jsonl").path, "\(port)"] + options
+        process.arguments =
+            ["python3", script.path, folder.appendingPathComponent("received.jsonl").path, "\(port)"] + options
         _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("stderr").path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: folder.appendingPathComponent("stderr"))
         process.standardOutput = FileHandle.nullDevice
@@ -564,7 +596,8 @@ private struct TestCertificate {
         try openssl.run()
         openssl.waitUntilExit()
         guard openssl.terminationStatus == 0 else {
-            throw TestSetupError(description: "cannot make a test certificate; the TLS tests need: apt-get install openssl")
+            throw TestSetupError(
+                description: "cannot make a test certificate; the TLS tests need: apt-get install openssl")
         }
     }
 

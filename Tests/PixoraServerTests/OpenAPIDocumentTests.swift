@@ -1,6 +1,7 @@
 import Foundation
-@testable import PixoraServer
 import Testing
+
+@testable import PixoraServer
 
 /// The structure of the OpenAPI document on its own; `ContractTests` holds it to the router's route table.
 @Suite("The OpenAPI document")
@@ -73,7 +74,8 @@ struct OpenAPIDocumentTests {
     func isErrorSchema(_ schema: Any?, in document: [String: Any], depth: Int = 0) -> Bool {
         guard depth < 10, let object = schema as? [String: Any] else { return false }
         if let reference = object["$ref"] as? String {
-            return reference == Self.errorSchema || isErrorSchema(resolve(reference, in: document), in: document, depth: depth + 1)
+            return reference == Self.errorSchema
+                || isErrorSchema(resolve(reference, in: document), in: document, depth: depth + 1)
         }
         let parts = object["allOf"] as? [Any] ?? []
         return parts.contains { isErrorSchema($0, in: document, depth: depth + 1) }
@@ -120,14 +122,16 @@ struct OpenAPIDocumentTests {
             seen[id] = operation.name
             #expect(!(operation.body["summary"] as? String ?? "").isEmpty, "\(operation.name) has no summary")
             #expect(!(operation.body["tags"] as? [String] ?? []).isEmpty, "\(operation.name) has no tags")
-            #expect(!(operation.body["responses"] as? [String: Any] ?? [:]).isEmpty, "\(operation.name) has no responses")
+            #expect(
+                !(operation.body["responses"] as? [String: Any] ?? [:]).isEmpty, "\(operation.name) has no responses")
         }
     }
 
     @Test("every operation except /healthz, /metrics and /openapi.json documents a 4xx answer with the Error schema")
     func errorsAreDocumented() throws {
         let document = try document()
-        for operation in try operations(document) where !["/healthz", "/metrics", "/openapi.json"].contains(operation.path) {
+        for operation in try operations(document)
+        where !["/healthz", "/metrics", "/openapi.json"].contains(operation.path) {
             let clientErrors = responses(operation, in: document).filter { $0.key.hasPrefix("4") }
             let withErrorSchema = clientErrors.values.filter { response in
                 let content = response["content"] as? [String: Any] ?? [:]

@@ -42,7 +42,9 @@ struct StudioAPITests {
         }
     }
 
-    @Test("the editor document, server-side edits, the assistant, and a saved edit that lengthens a scene", arguments: TestEngine.allCases)
+    @Test(
+        "the editor document, server-side edits, the assistant, and a saved edit that lengthens a scene",
+        arguments: TestEngine.allCases)
     func editorFlow(engine: TestEngine) async throws {
         try await TestApp.with(engine) { app in
             try await app.test { api in
@@ -66,31 +68,50 @@ struct StudioAPITests {
                         let file = try await api.call(.get, link)
                         #expect(file.status == .ok && file.headers[.contentType] == "video/mp4")
                     }
-                    #expect(try await api.call(.get, "/api/v1/videos/\(id)/editor", session: stranger).status == .notFound)
-                    #expect(try await api.call(.get, "/api/v1/videos/\(id)/editor?version=7", session: session).status == .notFound)
-                    #expect(try await api.call(.get, "/api/v1/videos/\(id)/editor?version=x", session: session).status == .unprocessableContent)
+                    #expect(
+                        try await api.call(.get, "/api/v1/videos/\(id)/editor", session: stranger).status == .notFound)
+                    #expect(
+                        try await api.call(.get, "/api/v1/videos/\(id)/editor?version=7", session: session).status
+                            == .notFound)
+                    #expect(
+                        try await api.call(.get, "/api/v1/videos/\(id)/editor?version=x", session: session).status
+                            == .unprocessableContent)
 
                     // Typed edits: the first scene 1.5 s longer than its file, a wipe at the first cut.
                     let first = clips[0].duration
                     var operations: [[String: Any]] = [["op": "trimClip", "clip": 0, "duration": first + 1.5]]
                     if clips.count > 1 { operations.append(["op": "setTransition", "cut": 0, "kind": "wipeleft"]) }
-                    let applied = try await api.call(.post, "/api/v1/editor/apply", session: session, json: ["editorState": state, "operations": operations])
+                    let applied = try await api.call(
+                        .post, "/api/v1/editor/apply", session: session,
+                        json: ["editorState": state, "operations": operations])
                     #expect(applied.status == .ok, "\(applied.text)")
                     let result = try applied.decode(Schemas.EditResult.self)
                     #expect(abs(result.editorState.clips[0].duration - first - 1.5) < 0.002)
                     #expect(result.changes.first?.hasPrefix("Scene 1 is now") == true)
                     let edited = try api.object(result.editorState)
 
-                    let bad = try await api.call(.post, "/api/v1/editor/apply", session: session, json: ["editorState": state, "operations": [["op": "trimClip", "clip": 40, "duration": 2]]])
-                    #expect(bad.status == .unprocessableContent && bad.errorMessage?.hasPrefix("operations[0].clip: there is no clip 40") == true)
-                    let unknown = try await api.call(.post, "/api/v1/editor/apply", session: session, json: ["editorState": state, "operations": [["op": "explode"]]])
+                    let bad = try await api.call(
+                        .post, "/api/v1/editor/apply", session: session,
+                        json: ["editorState": state, "operations": [["op": "trimClip", "clip": 40, "duration": 2]]])
+                    #expect(
+                        bad.status == .unprocessableContent
+                            && bad.errorMessage?.hasPrefix("operations[0].clip: there is no clip 40") == true)
+                    let unknown = try await api.call(
+                        .post, "/api/v1/editor/apply", session: session,
+                        json: ["editorState": state, "operations": [["op": "explode"]]])
                     #expect(unknown.status == .unprocessableContent)
-                    let none = try await api.call(.post, "/api/v1/editor/apply", session: session, json: ["editorState": state, "operations": []])
+                    let none = try await api.call(
+                        .post, "/api/v1/editor/apply", session: session, json: ["editorState": state, "operations": []])
                     #expect(none.status == .unprocessableContent)
-                    #expect(try await api.call(.post, "/api/v1/editor/apply", json: ["editorState": state, "operations": operations]).status == .unauthorized)
+                    #expect(
+                        try await api.call(
+                            .post, "/api/v1/editor/apply", json: ["editorState": state, "operations": operations]
+                        ).status == .unauthorized)
 
                     // The assistant turns words into the same operations.
-                    let answer = try await api.call(.post, "/api/v1/editor/assistant", session: session, json: ["instruction": "quieter music and turn captions off", "editorState": edited])
+                    let answer = try await api.call(
+                        .post, "/api/v1/editor/assistant", session: session,
+                        json: ["instruction": "quieter music and turn captions off", "editorState": edited])
                     #expect(answer.status == .ok, "\(answer.text)")
                     let answered = try answer.decode(Schemas.AssistantAnswer.self)
                     #expect(answered.operations.map(\.op) == [.setTrackVolume, .setCaptions])
@@ -98,12 +119,15 @@ struct StudioAPITests {
                     #expect(answered.editorState.captions.enabled == false)
                     #expect(answered.reply.hasPrefix("Done:"))
                     let assisted = try api.object(answered.editorState)
-                    let puzzled = try await api.call(.post, "/api/v1/editor/assistant", session: session, json: ["instruction": "make it pop", "editorState": edited])
+                    let puzzled = try await api.call(
+                        .post, "/api/v1/editor/assistant", session: session,
+                        json: ["instruction": "make it pop", "editorState": edited])
                     #expect(puzzled.status == .unprocessableContent && puzzled.errorCode == "not_understood")
                     #expect(puzzled.errorMessage?.contains("make scene 2 longer") == true)
 
                     // Saved, the longer scene renders: the video is 1.5 s longer and plays.
-                    let saved = try await api.call(.post, "/api/v1/videos/\(id)/versions", session: session, json: ["editorState": assisted])
+                    let saved = try await api.call(
+                        .post, "/api/v1/videos/\(id)/versions", session: session, json: ["editorState": assisted])
                     #expect(saved.status == .accepted, "\(saved.text)")
                     let done = try await api.waitForVideo(session, id)
                     let finished = try done.decode(Schemas.Video.self)
@@ -120,33 +144,55 @@ struct StudioAPITests {
         }
     }
 
-    @Test("the assistant asks the configured language model first, falls back to the rules when it fails, and passes on its words")
+    @Test(
+        "the assistant asks the configured language model first, falls back to the rules when it fails, and passes on its words"
+    )
     func languageModelAssistant() async throws {
-        let clip = { (n: Int) in Clip(id: "s\(n)", sceneId: "s\(n)", asset: AssetRef(String(repeating: "\(n)", count: 64) + ".mp4")!, duration: 4) }
+        let clip = { (n: Int) in
+            Clip(
+                id: "s\(n)", sceneId: "s\(n)", asset: AssetRef(String(repeating: "\(n)", count: 64) + ".mp4")!,
+                duration: 4)
+        }
         let state = EditorState(
             title: "Bees", canvas: Canvas(width: 640, height: 360, fps: 30), clips: [clip(1), clip(2)],
             transitions: [Transition(kind: .fade, duration: 1)], captions: Captions(enabled: true, cues: []),
             audio: AudioMix(voice: AudioTrack(segments: []), music: AudioTrack(volume: 0.3, segments: [])))
         let encoded = try JSONEncoder().encode(state)
         let model = ProviderEmulator([
-            .init(body: ProviderEmulator.toolCall("apply_edits", arguments: ["reply": "Slides it is.", "operations": [["op": "setAllTransitions", "kind": "slideleft"]]])),
+            .init(
+                body: ProviderEmulator.toolCall(
+                    "apply_edits",
+                    arguments: [
+                        "reply": "Slides it is.", "operations": [["op": "setAllTransitions", "kind": "slideleft"]],
+                    ])),
             .init(status: 500, body: #"{"error":{"message":"overloaded"}}"#),
             .init(body: ProviderEmulator.chatCompletion("I can only edit this video's timeline.")),
         ])
         try await model.run { base in
-            try await TestApp.with(.sqlite, environment: ["OPENAI_BASE_URL": base + "/v1", "OPENAI_API_KEY": "sk-test", "PIXORA_PROVIDER_ATTEMPTS": "1"]) { app in
+            try await TestApp.with(
+                .sqlite,
+                environment: [
+                    "OPENAI_BASE_URL": base + "/v1", "OPENAI_API_KEY": "sk-test", "PIXORA_PROVIDER_ATTEMPTS": "1",
+                ]
+            ) { app in
                 try await app.test { api in
                     let document = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
                     let session = try await api.register()
-                    let first = try await api.call(.post, "/api/v1/editor/assistant", session: session, json: ["instruction": "slides between the scenes please", "editorState": document])
+                    let first = try await api.call(
+                        .post, "/api/v1/editor/assistant", session: session,
+                        json: ["instruction": "slides between the scenes please", "editorState": document])
                     #expect(first.status == .ok)
                     let answer = try first.decode(Schemas.AssistantAnswer.self)
                     #expect(answer.assistant == "llm.gpt-4o-mini" && answer.reply == "Slides it is.")
                     #expect(answer.editorState.transitions.first?.kind == .slideleft)
-                    let second = try await api.call(.post, "/api/v1/editor/assistant", session: session, json: ["instruction": "quieter music", "editorState": document])
+                    let second = try await api.call(
+                        .post, "/api/v1/editor/assistant", session: session,
+                        json: ["instruction": "quieter music", "editorState": document])
                     #expect(second.status == .ok, "\(second.text)")
                     #expect(try second.decode(Schemas.AssistantAnswer.self).assistant == "embedded.rules")
-                    let third = try await api.call(.post, "/api/v1/editor/assistant", session: session, json: ["instruction": "write me a poem", "editorState": document])
+                    let third = try await api.call(
+                        .post, "/api/v1/editor/assistant", session: session,
+                        json: ["instruction": "write me a poem", "editorState": document])
                     #expect(third.status == .unprocessableContent && third.errorCode == "not_understood")
                     #expect(third.errorMessage?.hasPrefix("I can only edit this video's timeline.") == true)
                 }
@@ -157,7 +203,12 @@ struct StudioAPITests {
 
     @Test("configured prices apply to plans, videos, the sign-up grant and the published price list")
     func configuredPrices() async throws {
-        try await TestApp.with(.sqlite, environment: ["PIXORA_CREDITS_PER_SECOND": "2.5", "PIXORA_SIGNUP_CREDITS": "200", "PIXORA_SCENE_VISUAL_CREDITS": "6"]) { app in
+        try await TestApp.with(
+            .sqlite,
+            environment: [
+                "PIXORA_CREDITS_PER_SECOND": "2.5", "PIXORA_SIGNUP_CREDITS": "200", "PIXORA_SCENE_VISUAL_CREDITS": "6",
+            ]
+        ) { app in
             try await app.test { api in
                 // The price list is public: a visitor sees it before signing up.
                 let list = try await api.call(.get, "/api/v1/pricing")
@@ -165,10 +216,13 @@ struct StudioAPITests {
                 let published = try list.decode(Schemas.Pricing.self)
                 #expect(published.creditsPerSecond == 2.5 && published.signupGrant == 200)
                 let session = try await api.register()
-                let credits = try await api.call(.get, "/api/v1/users/me/credits", session: session).decode(Schemas.Credits.self)
+                let credits = try await api.call(.get, "/api/v1/users/me/credits", session: session).decode(
+                    Schemas.Credits.self)
                 #expect(credits.balance == 200)
                 #expect(credits.pricing.creditsPerSecond == 2.5 && credits.pricing.sceneVisual == 6)
-                let plan = try await api.call(.post, "/api/v1/plans", session: session, json: ["prompt": "owls", "settings": ["durationSeconds": 9]])
+                let plan = try await api.call(
+                    .post, "/api/v1/plans", session: session,
+                    json: ["prompt": "owls", "settings": ["durationSeconds": 9]])
                 let preview = try plan.decode(Schemas.PlanPreview.self)
                 #expect(preview.price == 23 && preview.creditsPerSecond == 2.5)
                 let video = try await api.createVideo(session, prompt: "owls", seconds: 9)
@@ -178,14 +232,18 @@ struct StudioAPITests {
         }
     }
 
-    @Test("a plan is priced by its target, or by its length once edits make it more than 10% longer", arguments: TestEngine.allCases)
+    @Test(
+        "a plan is priced by its target, or by its length once edits make it more than 10% longer",
+        arguments: TestEngine.allCases)
     func editedPlanPrice(engine: TestEngine) async throws {
         try await TestApp.with(engine) { app in
             try await app.test { api in
                 let session = try await api.register()
-                let preview = try await api.call(.post, "/api/v1/plans", session: session, json: [
-                    "prompt": "how volcanoes work", "settings": ["durationSeconds": 10, "quality": "480p"],
-                ])
+                let preview = try await api.call(
+                    .post, "/api/v1/plans", session: session,
+                    json: [
+                        "prompt": "how volcanoes work", "settings": ["durationSeconds": 10, "quality": "480p"],
+                    ])
                 #expect(preview.status == .ok)
                 let previewed = try preview.decode(Schemas.PlanPreview.self)
                 #expect(previewed.price == 10 && previewed.balance == 100)
@@ -201,11 +259,13 @@ struct StudioAPITests {
                     scenes.append(extra)
                 }
                 plan["scenes"] = scenes
-                let planned = scenes.dropLast().reduce(0.0) { total, scene in
-                    let transition = scene["transition"] as? [String: Any]
-                    let overlap = transition?["kind"] as? String == "cut" ? 0 : transition?["duration"] as? Double ?? 0
-                    return total + (scene["duration"] as? Double ?? 0) - overlap
-                } + 8
+                let planned =
+                    scenes.dropLast().reduce(0.0) { total, scene in
+                        let transition = scene["transition"] as? [String: Any]
+                        let overlap =
+                            transition?["kind"] as? String == "cut" ? 0 : transition?["duration"] as? Double ?? 0
+                        return total + (scene["duration"] as? Double ?? 0) - overlap
+                    } + 8
                 let repriced = try await api.call(.post, "/api/v1/plans", session: session, json: ["plan": plan])
                 #expect(repriced.status == .ok, "\(repriced.text)")
                 #expect(try repriced.decode(Schemas.PlanPreview.self).price == Int(planned.rounded(.up)))
@@ -217,13 +277,18 @@ struct StudioAPITests {
         }
     }
 
-    @Test("usage: credits per day and videos by status; lists sort newest or oldest first", arguments: TestEngine.allCases)
+    @Test(
+        "usage: credits per day and videos by status; lists sort newest or oldest first", arguments: TestEngine.allCases
+    )
     func usageAndSort(engine: TestEngine) async throws {
         try await TestApp.with(engine) { app in
             try await app.test { api in
                 let session = try await api.register()
-                let a = try await api.createVideo(session, prompt: "first video about owls").decode(Schemas.Video.self).id
-                let b = try await api.createVideo(session, prompt: "second video about foxes", seconds: 7).decode(Schemas.Video.self).id
+                let a = try await api.createVideo(session, prompt: "first video about owls").decode(Schemas.Video.self)
+                    .id
+                let b = try await api.createVideo(session, prompt: "second video about foxes", seconds: 7).decode(
+                    Schemas.Video.self
+                ).id
                 let reply = try await api.call(.get, "/api/v1/users/me/usage?days=7", session: session)
                 #expect(reply.status == .ok)
                 let usage = try reply.decode(Schemas.Usage.self)
@@ -234,7 +299,9 @@ struct StudioAPITests {
                 #expect(days.dropLast().allSatisfy { $0.spent == 0 })
                 #expect(usage.videosByStatus.queued == 2)
                 #expect(usage.totalVideos == 2 && usage.creditsSpent == 12)
-                #expect(try await api.call(.get, "/api/v1/users/me/usage?days=0", session: session).status == .unprocessableContent)
+                #expect(
+                    try await api.call(.get, "/api/v1/users/me/usage?days=0", session: session).status
+                        == .unprocessableContent)
 
                 let newest = try await api.call(.get, "/api/v1/videos", session: session)
                 #expect(try newest.decode(Schemas.VideoPage.self).items.map(\.id) == [b, a])
@@ -242,10 +309,13 @@ struct StudioAPITests {
                 let oldestPage = try oldest.decode(Schemas.VideoPage.self)
                 #expect(oldestPage.items.map(\.id) == [a])
                 let cursor = try #require(oldestPage.nextCursor)
-                let next = try await api.call(.get, "/api/v1/videos?sort=oldest&limit=1&cursor=\(cursor)", session: session)
+                let next = try await api.call(
+                    .get, "/api/v1/videos?sort=oldest&limit=1&cursor=\(cursor)", session: session)
                 #expect(try next.decode(Schemas.VideoPage.self).items.map(\.id) == [b])
                 let wrong = try await api.call(.get, "/api/v1/videos?sort=sideways", session: session)
-                #expect(wrong.status == .unprocessableContent && wrong.errorMessage == "sort: must be newest or oldest, got 'sideways'")
+                #expect(
+                    wrong.status == .unprocessableContent
+                        && wrong.errorMessage == "sort: must be newest or oldest, got 'sideways'")
             }
         }
     }

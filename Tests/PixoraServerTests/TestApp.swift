@@ -4,12 +4,12 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import PixoraAPI
+import PixoraJobs
 import PixoraPipeline
 import PixoraProviders
 import PixoraServer
 import PixoraStore
 import PixoraTestSupport
-import PixoraJobs
 
 /// Records mails instead of sending them.
 final class RecordingMailer: Mailer, @unchecked Sendable {
@@ -34,10 +34,12 @@ struct TestApp: Sendable {
         _ body: @Sendable (TestApp) async throws -> T
     ) async throws -> T {
         try await withTestDatabase(engine) { database, location in
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-server-test-\(UUID().uuidString)")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "pixora-server-test-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
             var environment = environment
-            environment["PIXORA_JWT_SECRET"] = environment["PIXORA_JWT_SECRET"] ?? "test-secret-that-is-long-enough-for-hs256-0123456789"
+            environment["PIXORA_JWT_SECRET"] =
+                environment["PIXORA_JWT_SECRET"] ?? "test-secret-that-is-long-enough-for-hs256-0123456789"
             environment["PIXORA_BCRYPT_COST"] = environment["PIXORA_BCRYPT_COST"] ?? "4"
             environment["PIXORA_LEASE_SECONDS"] = environment["PIXORA_LEASE_SECONDS"] ?? "30"
             environment["PIXORA_RETRY_BASE_SECONDS"] = environment["PIXORA_RETRY_BASE_SECONDS"] ?? "0.2"
@@ -56,14 +58,17 @@ struct TestApp: Sendable {
 
     /// Runs `body` against the router (no sockets).
     func test<T: Sendable>(_ body: @Sendable (API) async throws -> T) async throws -> T {
-        try await Application(router: buildRouter(services).0, logger: testLogger).test(.router) { client in try await body(API(client: client)) }
+        try await Application(router: buildRouter(services).0, logger: testLogger).test(.router) { client in
+            try await body(API(client: client))
+        }
     }
 
     /// A worker in the background for the duration of `body`.
     func withWorker<T: Sendable>(_ body: () async throws -> T) async throws -> T {
         var settings = WorkerSettings.from(configuration: services.configuration.settings)
         settings.idlePoll = 0.05
-        let worker = Worker(database: services.database, handlers: services.workshop.handlers, settings: settings, logger: testLogger)
+        let worker = Worker(
+            database: services.database, handlers: services.workshop.handlers, settings: settings, logger: testLogger)
         let task = Task { await worker.run() }
         defer { task.cancel() }
         let value = try await body()
@@ -116,7 +121,10 @@ typealias Schemas = Components.Schemas
 struct API: Sendable {
     let client: any TestClientProtocol
 
-    func call(_ method: HTTPRequest.Method, _ uri: String, session: Session? = nil, headers: HTTPFields = [:], json: Any? = nil, raw: ByteBuffer? = nil) async throws -> Reply {
+    func call(
+        _ method: HTTPRequest.Method, _ uri: String, session: Session? = nil, headers: HTTPFields = [:],
+        json: Any? = nil, raw: ByteBuffer? = nil
+    ) async throws -> Reply {
         var headers = headers
         if let session { headers[.authorization] = "Bearer \(session.token)" }
         var body = raw
@@ -134,19 +142,27 @@ struct API: Sendable {
         try JSONSerialization.jsonObject(with: APIJSON.encoder().encode(value))
     }
 
-    func register(_ email: String = "user-\(UUID().uuidString.prefix(8))@example.com", password: String = "correct horse") async throws -> Session {
-        let reply = try await call(.post, "/api/v1/auth/register", json: ["email": email, "password": password, "name": "Test"])
+    func register(
+        _ email: String = "user-\(UUID().uuidString.prefix(8))@example.com", password: String = "correct horse"
+    ) async throws -> Session {
+        let reply = try await call(
+            .post, "/api/v1/auth/register", json: ["email": email, "password": password, "name": "Test"])
         guard reply.status == .created else { throw TestFailure("register failed: \(reply.status) \(reply.text)") }
         return Session(try reply.decode(Schemas.Session.self))
     }
 
     /// Creates a short, small video; returns its id.
-    func createVideo(_ session: Session, prompt: String = "a 5-second video about bees making honey", seconds: Int = 5, key: String? = nil) async throws -> Reply {
+    func createVideo(
+        _ session: Session, prompt: String = "a 5-second video about bees making honey", seconds: Int = 5,
+        key: String? = nil
+    ) async throws -> Reply {
         var headers: HTTPFields = [:]
         if let key { headers[.init("Idempotency-Key")!] = key }
-        return try await call(.post, "/api/v1/videos", session: session, headers: headers, json: [
-            "prompt": prompt, "settings": ["durationSeconds": seconds, "quality": "480p", "aspectRatio": "16:9"],
-        ])
+        return try await call(
+            .post, "/api/v1/videos", session: session, headers: headers,
+            json: [
+                "prompt": prompt, "settings": ["durationSeconds": seconds, "quality": "480p", "aspectRatio": "16:9"],
+            ])
     }
 
     /// Polls the video until it is no longer queued or running.
@@ -155,7 +171,8 @@ struct API: Sendable {
         while ContinuousClock.now < deadline {
             let reply = try await call(.get, "/api/v1/videos/\(id)", session: session)
             let video = try reply.decode(Schemas.Video.self)
-            let settled = ![.queued, .running].contains(video.status) && ![.queued, .running].contains(video.job?.state)
+            let settled =
+                ![.queued, .running].contains(video.status) && ![.queued, .running].contains(video.job?.state)
             if settled { return reply }
             try await Task.sleep(for: .milliseconds(100))
         }

@@ -2,22 +2,25 @@ import Foundation
 import HummingbirdTesting
 import NIOCore
 import PixoraAPI
+import PixoraJobs
 import PixoraPipeline
 import PixoraServer
 import PixoraStore
 import PixoraTestSupport
-import Testing
 import SQLKit
-import PixoraJobs
+import Testing
 
 @Suite("Making videos through the API")
 struct VideoFlowTests {
-    @Test("register, sign in, create a short video, follow its events to completed, download an MP4 that plays", arguments: TestEngine.allCases)
+    @Test(
+        "register, sign in, create a short video, follow its events to completed, download an MP4 that plays",
+        arguments: TestEngine.allCases)
     func endToEnd(engine: TestEngine) async throws {
         try await TestApp.with(engine) { app in
             try await app.test { api in
                 _ = try await api.register("maker@example.com", password: "s3cret-pass")
-                let login = try await api.call(.post, "/api/v1/auth/login", json: ["email": "MAKER@example.com", "password": "s3cret-pass"])
+                let login = try await api.call(
+                    .post, "/api/v1/auth/login", json: ["email": "MAKER@example.com", "password": "s3cret-pass"])
                 #expect(login.status == .ok)
                 let session = Session(try login.decode(Schemas.Session.self))
                 let created = try await api.createVideo(session)
@@ -40,9 +43,11 @@ struct VideoFlowTests {
                 let lastData = Data(blocks.last!.components(separatedBy: "data: ").last!.utf8)
                 let last = try APIJSON.decoder().decode(Schemas.EventBody.self, from: lastData)
                 #expect(last.status == .completed)
-                #expect(events.text.contains("\"stage\":\"visuals\"") || events.text.contains("\"stage\":\"rendering\""))
+                #expect(
+                    events.text.contains("\"stage\":\"visuals\"") || events.text.contains("\"stage\":\"rendering\""))
 
-                let video = try await api.call(.get, "/api/v1/videos/\(id)", session: session).decode(Schemas.Video.self)
+                let video = try await api.call(.get, "/api/v1/videos/\(id)", session: session).decode(
+                    Schemas.Video.self)
                 #expect(video.status == .completed)
                 #expect(video.currentVersion == 1)
                 #expect(video.job?.progress?.stage == .done)
@@ -56,12 +61,14 @@ struct VideoFlowTests {
 
                 // Byte ranges, as a <video> element asks for them.
                 let size = file.body.readableBytes
-                let part = try await api.call(.get, "/api/v1/videos/\(id)/video", session: session, headers: [.range: "bytes=100-199"])
+                let part = try await api.call(
+                    .get, "/api/v1/videos/\(id)/video", session: session, headers: [.range: "bytes=100-199"])
                 #expect(part.status == .partialContent)
                 #expect(part.headers[.contentRange] == "bytes 100-199/\(size)")
                 #expect(part.body.readableBytes == 100)
                 #expect(Data(part.body.readableBytesView) == Data(file.body.readableBytesView)[100..<200])
-                let beyond = try await api.call(.get, "/api/v1/videos/\(id)/video", session: session, headers: [.range: "bytes=\(size + 10)-"])
+                let beyond = try await api.call(
+                    .get, "/api/v1/videos/\(id)/video", session: session, headers: [.range: "bytes=\(size + 10)-"])
                 #expect(beyond.status == .rangeNotSatisfiable)
 
                 // The signed link works without a header, only for its own path, and not when altered.
@@ -78,9 +85,14 @@ struct VideoFlowTests {
                 #expect(item.status == .completed)
                 let listedThumb = try #require(item.thumbnailUrl)
                 #expect(try await api.call(.get, listedThumb).status == .ok)
-                let expiry = listedThumb.components(separatedBy: "access=").last?.split(separator: ".").first.flatMap { Double($0) } ?? 0
+                let expiry =
+                    listedThumb.components(separatedBy: "access=").last?.split(separator: ".").first.flatMap {
+                        Double($0)
+                    } ?? 0
                 #expect(expiry >= Date().timeIntervalSince1970 + 3600 - 5)
-                #expect(try await api.call(.get, link.replacingOccurrences(of: "/video?", with: "/thumbnail?")).status == .unauthorized)
+                #expect(
+                    try await api.call(.get, link.replacingOccurrences(of: "/video?", with: "/thumbnail?")).status
+                        == .unauthorized)
 
                 let scenes = try await api.call(.get, "/api/v1/videos/\(id)/scenes", session: session)
                 let list = try scenes.decode(Schemas.SceneList.self).scenes
@@ -99,7 +111,9 @@ struct VideoFlowTests {
                 #expect(images.count == (try sceneList.decode(Schemas.SceneList.self)).scenes.count)
                 let pictureLink = try #require(images.first?.url)
                 try await app.services.database.transaction { db in
-                    try await db.raw("DELETE FROM scene_assets WHERE revision_id IN (SELECT r.id FROM scene_revisions r JOIN scenes s ON s.id = r.scene_id WHERE s.video_id = \(bind: id))").run()
+                    try await db.raw(
+                        "DELETE FROM scene_assets WHERE revision_id IN (SELECT r.id FROM scene_revisions r JOIN scenes s ON s.id = r.scene_id WHERE s.video_id = \(bind: id))"
+                    ).run()
                 }
                 let picture = try await api.call(.get, pictureLink)
                 #expect(picture.status == .ok && picture.headers[.contentType] == "image/png")
@@ -110,7 +124,9 @@ struct VideoFlowTests {
         }
     }
 
-    @Test("a video costing more than the balance answers 402 with both numbers and writes nothing", arguments: TestEngine.allCases)
+    @Test(
+        "a video costing more than the balance answers 402 with both numbers and writes nothing",
+        arguments: TestEngine.allCases)
     func paymentRequired(engine: TestEngine) async throws {
         try await TestApp.with(engine) { app in
             try await app.test { api in
@@ -118,7 +134,8 @@ struct VideoFlowTests {
                 let reply = try await api.createVideo(session, seconds: 120)
                 #expect(reply.status.code == 402)
                 #expect(reply.errorCode == "insufficient_credits")
-                let details = try #require(try reply.decode(Schemas.InsufficientCreditsError.self).value2.error?.details)
+                let details = try #require(
+                    try reply.decode(Schemas.InsufficientCreditsError.self).value2.error?.details)
                 #expect(details.balance == 100 && details.price == 120)
                 let list = try await api.call(.get, "/api/v1/videos", session: session)
                 #expect(try list.decode(Schemas.VideoPage.self).items.isEmpty)
@@ -146,19 +163,25 @@ struct VideoFlowTests {
         }
     }
 
-    @Test("50 concurrent video requests with credits for 10: exactly 10 are created, the balance is 0 and equals the ledger", arguments: TestEngine.allCases)
+    @Test(
+        "50 concurrent video requests with credits for 10: exactly 10 are created, the balance is 0 and equals the ledger",
+        arguments: TestEngine.allCases)
     func concurrentRequests(engine: TestEngine) async throws {
         try await TestApp.with(engine) { app in
             try await app.test { api in
                 let admin = try await api.register()
                 let session = try await api.register()
                 // 5-second videos cost 5: leave exactly enough for 10.
-                let adjust = try await api.call(.post, "/api/v1/admin/users/\(session.userId)/credits", session: admin, json: ["delta": -50, "reason": "test"])
+                let adjust = try await api.call(
+                    .post, "/api/v1/admin/users/\(session.userId)/credits", session: admin,
+                    json: ["delta": -50, "reason": "test"])
                 #expect(adjust.status == .ok)
                 #expect(try adjust.decode(Schemas.CreditAdjustment.self).balance == 50)
                 let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                     for index in 0..<50 {
-                        group.addTask { try await api.createVideo(session, prompt: "video number \(index) about bees").status.code }
+                        group.addTask {
+                            try await api.createVideo(session, prompt: "video number \(index) about bees").status.code
+                        }
                     }
                     return try await group.reduce(into: []) { $0.append($1) }
                 }
@@ -166,7 +189,8 @@ struct VideoFlowTests {
                 #expect(statuses.filter { $0 == 402 }.count == 40)
                 #expect(try await ledger(app, session.userId) == (0, 0))
                 let count = try await app.services.database.read { db in
-                    try await db.raw("SELECT COUNT(*) AS n FROM videos WHERE user_id = \(bind: session.userId)").first()?.decode(column: "n", as: Int.self)
+                    try await db.raw("SELECT COUNT(*) AS n FROM videos WHERE user_id = \(bind: session.userId)")
+                        .first()?.decode(column: "n", as: Int.self)
                 }
                 #expect(count == 10)
             }
@@ -188,15 +212,21 @@ struct VideoFlowTests {
                 #expect(try await api.call(.post, "/api/v1/videos/\(id)/cancel", session: session).status == .conflict)
                 #expect(try await ledger(app, session.userId) == (100, 100))
                 let rows = try await api.call(.get, "/api/v1/users/me/credits/transactions", session: session)
-                #expect(try rows.decode(Schemas.TransactionPage.self).items.map(\.reason) == [.videoRefund, .videoCharge, .signupGrant])
+                #expect(
+                    try rows.decode(Schemas.TransactionPage.self).items.map(\.reason) == [
+                        .videoRefund, .videoCharge, .signupGrant,
+                    ])
                 // A worker finds nothing to do.
-                let worker = Worker(database: app.services.database, handlers: app.services.workshop.handlers, logger: testLogger)
+                let worker = Worker(
+                    database: app.services.database, handlers: app.services.workshop.handlers, logger: testLogger)
                 #expect(try await worker.runOne() == false)
             }
         }
     }
 
-    @Test("an edited version renders as version 2, a scene regenerates only its picture, and versions restore", arguments: TestEngine.allCases)
+    @Test(
+        "an edited version renders as version 2, a scene regenerates only its picture, and versions restore",
+        arguments: TestEngine.allCases)
     func editing(engine: TestEngine) async throws {
         try await TestApp.with(engine) { app in
             try await app.test { api in
@@ -214,25 +244,38 @@ struct VideoFlowTests {
                     music["volume"] = 0.1
                     audio["music"] = music
                     state["audio"] = audio
-                    state["overlays"] = [["id": "o1", "text": "Hello bees", "start": 0.5, "end": 3.0, "x": 0.5, "y": 0.2,
-                                          "style": ["font": "sans", "size": 0.06, "bold": true, "color": "#FFFFFF", "outlineColor": "#000000", "outline": 0.08, "box": false, "boxColor": "#000000", "boxOpacity": 0.5]]]
+                    state["overlays"] = [
+                        [
+                            "id": "o1", "text": "Hello bees", "start": 0.5, "end": 3.0, "x": 0.5, "y": 0.2,
+                            "style": [
+                                "font": "sans", "size": 0.06, "bold": true, "color": "#FFFFFF",
+                                "outlineColor": "#000000", "outline": 0.08, "box": false, "boxColor": "#000000",
+                                "boxOpacity": 0.5,
+                            ],
+                        ]
+                    ]
 
                     // Broken documents are refused with the field at fault.
                     var broken = state
                     var clips = broken["clips"] as! [[String: Any]]
                     clips[0]["duration"] = -3
                     broken["clips"] = clips
-                    let refused = try await api.call(.post, "/api/v1/videos/\(id)/versions", session: session, json: ["editorState": broken])
+                    let refused = try await api.call(
+                        .post, "/api/v1/videos/\(id)/versions", session: session, json: ["editorState": broken])
                     #expect(refused.status == .unprocessableContent)
                     #expect(refused.errorMessage?.contains("editorState.clips[0].duration") == true)
                     var foreign = state
                     var foreignClips = foreign["clips"] as! [[String: Any]]
                     foreignClips[0]["asset"] = String(repeating: "ab", count: 32) + ".mp4"
                     foreign["clips"] = foreignClips
-                    let stranger = try await api.call(.post, "/api/v1/videos/\(id)/versions", session: session, json: ["editorState": foreign])
-                    #expect(stranger.status == .unprocessableContent && stranger.errorMessage?.contains("not an asset of this video") == true)
+                    let stranger = try await api.call(
+                        .post, "/api/v1/videos/\(id)/versions", session: session, json: ["editorState": foreign])
+                    #expect(
+                        stranger.status == .unprocessableContent
+                            && stranger.errorMessage?.contains("not an asset of this video") == true)
 
-                    let saved = try await api.call(.post, "/api/v1/videos/\(id)/versions", session: session, json: ["editorState": state])
+                    let saved = try await api.call(
+                        .post, "/api/v1/videos/\(id)/versions", session: session, json: ["editorState": state])
                     #expect(saved.status == .accepted, "\(saved.text)")
                     let done = try await api.waitForVideo(session, id)
                     #expect(try done.decode(Schemas.Video.self).currentVersion == 2)
@@ -249,10 +292,14 @@ struct VideoFlowTests {
                     func asset(_ scene: Schemas.Scene, _ kind: Schemas.SceneAsset.KindPayload) -> String? {
                         scene.assets.first { $0.kind == kind }?.key.description
                     }
-                    let regen = try await api.call(.post, "/api/v1/videos/\(id)/scenes/\(scene.id)", session: session, json: ["regenerate": "visual"])
+                    let regen = try await api.call(
+                        .post, "/api/v1/videos/\(id)/scenes/\(scene.id)", session: session,
+                        json: ["regenerate": "visual"])
                     #expect(regen.status == .accepted)
                     #expect(try regen.decode(Schemas.Regeneration.self).price == 3)
-                    let voiceOnly = try await api.call(.post, "/api/v1/videos/\(id)/scenes/\(scene.id)", session: session, json: ["regenerate": "audio"])
+                    let voiceOnly = try await api.call(
+                        .post, "/api/v1/videos/\(id)/scenes/\(scene.id)", session: session,
+                        json: ["regenerate": "audio"])
                     #expect(voiceOnly.status == .conflict || voiceOnly.status == .unprocessableContent)
                     let after = try await api.waitForVideo(session, id)
                     #expect(try after.decode(Schemas.Video.self).currentVersion == 3)
@@ -263,7 +310,8 @@ struct VideoFlowTests {
                     #expect(asset(updated, .voice) == asset(scene, .voice))
                     #expect(try await ledger(app, session.userId) == (92, 92))
 
-                    let restored = try await api.call(.post, "/api/v1/videos/\(id)/versions/\(first.id)/restore", session: session)
+                    let restored = try await api.call(
+                        .post, "/api/v1/videos/\(id)/versions/\(first.id)/restore", session: session)
                     #expect(restored.status == .ok)
                     #expect(try restored.decode(Schemas.Video.self).currentVersion == 1)
                 }

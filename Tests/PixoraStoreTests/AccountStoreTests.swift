@@ -1,8 +1,8 @@
 import Foundation
 import PixoraStore
 import PixoraTestSupport
-import Testing
 import SQLKit
+import Testing
 
 @Suite("Accounts, credits and tokens in the store")
 struct AccountStoreTests {
@@ -16,7 +16,9 @@ struct AccountStoreTests {
         }
     }
 
-    @Test("the first account is an admin, later ones are users, each starts with its grant in the ledger", arguments: TestEngine.allCases)
+    @Test(
+        "the first account is an admin, later ones are users, each starts with its grant in the ledger",
+        arguments: TestEngine.allCases)
     func signUp(engine: TestEngine) async throws {
         try await withTestDatabase(engine) { database, _ in
             let first = try await makeUser(database, credits: 100, email: "First@Example.com")
@@ -37,7 +39,8 @@ struct AccountStoreTests {
             let user = try await makeUser(database, credits: 5)
             await #expect(throws: StoreError.insufficientCredits(balance: 5, price: 6)) {
                 try await database.transaction { db in
-                    _ = try await CreditLedger.apply(db, user: user.id, delta: -6, reason: .videoCharge, reference: nil, key: "charge-1")
+                    _ = try await CreditLedger.apply(
+                        db, user: user.id, delta: -6, reason: .videoCharge, reference: nil, key: "charge-1")
                 }
             }
             #expect(try await balanceAndLedger(database, user.id) == (5, 5))
@@ -49,8 +52,14 @@ struct AccountStoreTests {
     func replayedChange(engine: TestEngine) async throws {
         try await withTestDatabase(engine) { database, _ in
             let user = try await makeUser(database, credits: 10)
-            let first = try await database.transaction { db in try await CreditLedger.apply(db, user: user.id, delta: 7, reason: .videoRefund, reference: "v", key: "refund-v") }
-            let again = try await database.transaction { db in try await CreditLedger.apply(db, user: user.id, delta: 7, reason: .videoRefund, reference: "v", key: "refund-v") }
+            let first = try await database.transaction { db in
+                try await CreditLedger.apply(
+                    db, user: user.id, delta: 7, reason: .videoRefund, reference: "v", key: "refund-v")
+            }
+            let again = try await database.transaction { db in
+                try await CreditLedger.apply(
+                    db, user: user.id, delta: 7, reason: .videoRefund, reference: "v", key: "refund-v")
+            }
             #expect(first?.balanceAfter == 17)
             #expect(again == nil)
             #expect(try await balanceAndLedger(database, user.id) == (17, 17))
@@ -62,7 +71,10 @@ struct AccountStoreTests {
         try await withTestDatabase(engine) { database, _ in
             let user = try await makeUser(database)
             let first = try await RefreshTokens.issue(in: database, user: user.id, lifetime: 3600)
-            guard case .rotated(let owner, let second) = try await RefreshTokens.rotate(in: database, token: first, lifetime: 3600) else {
+            guard
+                case .rotated(let owner, let second) = try await RefreshTokens.rotate(
+                    in: database, token: first, lifetime: 3600)
+            else {
                 Issue.record("first rotation failed")
                 return
             }
@@ -76,7 +88,8 @@ struct AccountStoreTests {
         }
     }
 
-    @Test("a password reset token works once, sets the hash and signs out every session", arguments: TestEngine.allCases)
+    @Test(
+        "a password reset token works once, sets the hash and signs out every session", arguments: TestEngine.allCases)
     func passwordReset(engine: TestEngine) async throws {
         try await withTestDatabase(engine) { database, _ in
             let user = try await makeUser(database)
@@ -89,7 +102,11 @@ struct AccountStoreTests {
             let stale = try await PasswordResets.issue(in: database, user: user.id, lifetime: -1)
             #expect(try await PasswordResets.redeem(in: database, token: stale, newHash: "late") == nil)
             // Only the hash is stored.
-            let stored = try await database.read { db in try await db.raw("SELECT token_hash FROM password_resets").all().map { try $0.decode(column: "token_hash", as: String.self) } }
+            let stored = try await database.read { db in
+                try await db.raw("SELECT token_hash FROM password_resets").all().map {
+                    try $0.decode(column: "token_hash", as: String.self)
+                }
+            }
             #expect(!stored.contains(token) && stored.contains(SecretToken.hash(token)))
         }
     }

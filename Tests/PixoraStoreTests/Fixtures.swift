@@ -6,7 +6,9 @@ import SQLKit
 
 /// A user with `credits` (the sign-up grant), made directly in the store.
 func makeUser(_ database: any Database, credits: Int = 100, email: String? = nil) async throws -> User {
-    try await Users.create(in: database, email: email ?? "user-\(UUID().uuidString.prefix(8))@example.com", passwordHash: "x", name: "Test", grant: credits)
+    try await Users.create(
+        in: database, email: email ?? "user-\(UUID().uuidString.prefix(8))@example.com", passwordHash: "x",
+        name: "Test", grant: credits)
 }
 
 func balanceAndLedger(_ database: any Database, _ user: String) async throws -> (Int, Int) {
@@ -16,7 +18,9 @@ func balanceAndLedger(_ database: any Database, _ user: String) async throws -> 
 }
 
 func newVideo(price: Int, key: String? = nil) -> NewVideo {
-    NewVideo(title: "Bees", prompt: "bees", settings: settingsJSON, plan: nil, price: price, idempotencyKey: key, jobPayload: "{}", maxAttempts: 3)
+    NewVideo(
+        title: "Bees", prompt: "bees", settings: settingsJSON, plan: nil, price: price, idempotencyKey: key,
+        jobPayload: "{}", maxAttempts: 3)
 }
 
 /// Default settings as the API stores them: a video row's settings must decode.
@@ -25,7 +29,11 @@ let settingsJSON = String(decoding: try! JSONEncoder().encode(Settings()), as: U
 /// The smallest timeline a version can hold: one clip, no audio.
 let sampleState = EditorState(
     title: "Bees", canvas: Canvas(width: 320, height: 180, fps: 30),
-    clips: [Clip(id: "c1", sceneId: nil, asset: AssetRef(key: ContentKey(hex: String(repeating: "a", count: 64))!, ext: "mp4"), duration: 2)],
+    clips: [
+        Clip(
+            id: "c1", sceneId: nil,
+            asset: AssetRef(key: ContentKey(hex: String(repeating: "a", count: 64))!, ext: "mp4"), duration: 2)
+    ],
     transitions: [], captions: Captions(enabled: false, cues: []),
     audio: AudioMix(voice: AudioTrack(segments: []), music: AudioTrack(segments: [])))
 
@@ -35,6 +43,7 @@ let sampleScene = PlanScene(
 
 func count(_ database: any Database, _ table: String) async throws -> Int {
     try await database.read { db in
-        try await db.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first()?.decode(column: "n", as: Int.self) ?? -1
+        try await db.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first()?.decode(column: "n", as: Int.self)
+            ?? -1
     }
 }

@@ -1,20 +1,26 @@
 import Foundation
 import PixoraStore
 import PixoraTestSupport
-import Testing
 import SQLKit
+import Testing
 
 @Suite("The job queue")
 struct JobQueueTests {
     func enqueue(_ database: any Database, count: Int, maxAttempts: Int = 3) async throws -> [Job] {
         try await database.transaction { db in
             var jobs: [Job] = []
-            for _ in 0..<count { jobs.append(try await Jobs.enqueue(db, kind: .renderVersion, user: nil, video: nil, payload: "{}", maxAttempts: maxAttempts)) }
+            for _ in 0..<count {
+                jobs.append(
+                    try await Jobs.enqueue(
+                        db, kind: .renderVersion, user: nil, video: nil, payload: "{}", maxAttempts: maxAttempts))
+            }
             return jobs
         }
     }
 
-    @Test("a claimed job is leased to one worker; an expired lease lets another worker take it", arguments: TestEngine.allCases)
+    @Test(
+        "a claimed job is leased to one worker; an expired lease lets another worker take it",
+        arguments: TestEngine.allCases)
     func leases(engine: TestEngine) async throws {
         try await withTestDatabase(engine) { database, _ in
             let job = try await enqueue(database, count: 1)[0]
@@ -28,27 +34,39 @@ struct JobQueueTests {
             #expect(taken?.id == job.id && taken?.attempts == 2 && taken?.leaseOwner == "b")
             // The first worker woke up: it no longer holds the job and cannot finish it.
             #expect(try await Jobs.heartbeat(in: database, id: job.id, owner: "a", lease: 30) == false)
-            #expect(try await database.transaction { db in try await Jobs.complete(db, id: job.id, owner: "a") } == false)
+            #expect(
+                try await database.transaction { db in try await Jobs.complete(db, id: job.id, owner: "a") } == false)
             #expect(try await database.transaction { db in try await Jobs.complete(db, id: job.id, owner: "b") })
             #expect(try await database.read { db in try await Jobs.find(db, id: job.id) }?.state == .succeeded)
         }
     }
 
-    @Test("a failed attempt is retried after an exponential backoff, then failed for good with its error", arguments: TestEngine.allCases)
+    @Test(
+        "a failed attempt is retried after an exponential backoff, then failed for good with its error",
+        arguments: TestEngine.allCases)
     func retries(engine: TestEngine) async throws {
         try await withTestDatabase(engine) { database, _ in
             let job = try await enqueue(database, count: 1, maxAttempts: 2)[0]
             _ = try await Jobs.claim(in: database, owner: "w", lease: 30)
             let before = Clock.nowMillis()
-            let first = try await database.transaction { db in try await Jobs.fail(db, id: job.id, owner: "w", error: "boom 1", retryable: true, base: 5, maxBackoff: 60) }
+            let first = try await database.transaction { db in
+                try await Jobs.fail(
+                    db, id: job.id, owner: "w", error: "boom 1", retryable: true, base: 5, maxBackoff: 60)
+            }
             let after = Clock.nowMillis()
-            guard case .retrying(let at) = first else { Issue.record("expected a retry, got \(first)"); return }
+            guard case .retrying(let at) = first else {
+                Issue.record("expected a retry, got \(first)")
+                return
+            }
             #expect(at >= before + 5000 && at <= after + 5000)
             #expect(try await Jobs.claim(in: database, owner: "w", lease: 30) == nil)  // not due yet
             try await Task.sleep(for: .milliseconds(5300))
             let again = try await Jobs.claim(in: database, owner: "w", lease: 30)
             #expect(again?.attempts == 2)
-            let second = try await database.transaction { db in try await Jobs.fail(db, id: job.id, owner: "w", error: "boom 2", retryable: true, base: 0.2, maxBackoff: 60) }
+            let second = try await database.transaction { db in
+                try await Jobs.fail(
+                    db, id: job.id, owner: "w", error: "boom 2", retryable: true, base: 0.2, maxBackoff: 60)
+            }
             #expect(second == .failed)
             let stored = try await database.read { db in try await Jobs.find(db, id: job.id) }
             #expect(stored?.state == .failed && stored?.error == "boom 2")
@@ -79,7 +97,9 @@ struct JobQueueTests {
                         var mine: [String] = []
                         while let job = try await Jobs.claim(in: database, owner: "w\(worker)", lease: 30) {
                             mine.append(job.id)
-                            _ = try await database.transaction { db in try await Jobs.complete(db, id: job.id, owner: "w\(worker)") }
+                            _ = try await database.transaction { db in
+                                try await Jobs.complete(db, id: job.id, owner: "w\(worker)")
+                            }
                         }
                         return mine
                     }
@@ -94,13 +114,17 @@ struct JobQueueTests {
 
 @Suite("Transactions and cancellation")
 struct TransactionCancellationTests {
-    @Test("a task cancelled inside a transaction rolls it back and leaves the connection usable", arguments: TestEngine.allCases)
+    @Test(
+        "a task cancelled inside a transaction rolls it back and leaves the connection usable",
+        arguments: TestEngine.allCases)
     func cancelledInside(engine: TestEngine) async throws {
         try await withTestDatabase(engine) { database, _ in
             let started = AsyncStream<Void>.makeStream()
             let task = Task {
                 try await database.transaction { db in
-                    try await db.raw("INSERT INTO users (id, email, password_hash, name, role, credits, created_at, updated_at) VALUES ('u-cancel', 'c@example.com', 'x', '', 'user', 0, 0, 0)").run()
+                    try await db.raw(
+                        "INSERT INTO users (id, email, password_hash, name, role, credits, created_at, updated_at) VALUES ('u-cancel', 'c@example.com', 'x', '', 'user', 0, 0, 0)"
+                    ).run()
                     started.continuation.yield()
                     try await Task.sleep(for: .seconds(30))
                 }
@@ -111,7 +135,8 @@ struct TransactionCancellationTests {
             _ = await task.result
             // The insert was rolled back, and the next transaction starts and commits.
             let count = try await database.transaction { db in
-                try await db.raw("SELECT COUNT(*) AS n FROM users WHERE id = 'u-cancel'").first()?.decode(column: "n", as: Int.self)
+                try await db.raw("SELECT COUNT(*) AS n FROM users WHERE id = 'u-cancel'").first()?.decode(
+                    column: "n", as: Int.self)
             }
             #expect(count == 0)
         }

@@ -8,7 +8,8 @@ public struct EmulatorMedia: Sendable {
     public let music: Data
 
     public static func make() throws -> EmulatorMedia {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-emulator-media-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pixora-emulator-media-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         func ffmpeg(_ arguments: [String]) throws {
@@ -25,11 +26,18 @@ public struct EmulatorMedia: Sendable {
         let music = folder.appendingPathComponent("music.wav")
         // Provider-like sizes that differ from the canvas, so the conversions are exercised.
         try ffmpeg(["-f", "lavfi", "-i", "testsrc=size=1024x576:rate=1", "-frames:v", "1", picture.path])
-        try ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=24:duration=5", "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "ultrafast", clip.path])
-        try ffmpeg(["-f", "lavfi", "-i", "sine=frequency=220:duration=2.5:sample_rate=44100", "-c:a", "libmp3lame", "-b:a", "64k", speech.path])
+        try ffmpeg([
+            "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=24:duration=5", "-pix_fmt", "yuv420p", "-c:v", "libx264",
+            "-preset", "ultrafast", clip.path,
+        ])
+        try ffmpeg([
+            "-f", "lavfi", "-i", "sine=frequency=220:duration=2.5:sample_rate=44100", "-c:a", "libmp3lame", "-b:a",
+            "64k", speech.path,
+        ])
         try ffmpeg(["-f", "lavfi", "-i", "sine=frequency=330:duration=12:sample_rate=44100", "-ac", "2", music.path])
         return EmulatorMedia(
-            picture: try Data(contentsOf: picture), clip: try Data(contentsOf: clip), speech: try Data(contentsOf: speech),
+            picture: try Data(contentsOf: picture), clip: try Data(contentsOf: clip),
+            speech: try Data(contentsOf: speech),
             music: try Data(contentsOf: music))
     }
 }
@@ -51,7 +59,9 @@ public final class FalEmulator: @unchecked Sendable {
     public private(set) var submitted: [(model: String, input: [String: Any])] = []
     public private(set) var cancelled: [String] = []
 
-    public init(key: String = "fal-test-key", media: EmulatorMedia, busySubmissions: Int = 0, failingModels: Set<String> = []) {
+    public init(
+        key: String = "fal-test-key", media: EmulatorMedia, busySubmissions: Int = 0, failingModels: Set<String> = []
+    ) {
         self.key = key
         self.media = media
         self.busySubmissions = busySubmissions
@@ -81,7 +91,9 @@ public final class FalEmulator: @unchecked Sendable {
                     return requests[id]!.polls
                 }
                 let status = polls == 1 ? "IN_QUEUE" : polls == 2 ? "IN_PROGRESS" : "COMPLETED"
-                var body: [String: Any] = ["status": status, "request_id": id, "response_url": "\(base)/\(model)/requests/\(id)"]
+                var body: [String: Any] = [
+                    "status": status, "request_id": id, "response_url": "\(base)/\(model)/requests/\(id)",
+                ]
                 if status == "IN_QUEUE" { body["queue_position"] = 0 }
                 return .json(body, status: status == "COMPLETED" ? 200 : 202)
             }
@@ -90,7 +102,12 @@ public final class FalEmulator: @unchecked Sendable {
                 return .json(["status": "CANCELLATION_REQUESTED"], status: 202)
             }
             if failingModels.contains(model) {
-                return .json(["detail": [["loc": ["body", "prompt"], "msg": "content policy violation", "type": "value_error"]]], status: 422)
+                return .json(
+                    [
+                        "detail": [
+                            ["loc": ["body", "prompt"], "msg": "content policy violation", "type": "value_error"]
+                        ]
+                    ], status: 422)
             }
             return .json(result(model: model, id: id, base: base))
         }
@@ -103,7 +120,9 @@ public final class FalEmulator: @unchecked Sendable {
             return false
         }
         if busy {
-            return .init(status: 429, headers: ["Content-Type": "application/json", "Retry-After": "0.2"], body: #"{"detail":"Too many requests"}"#)
+            return .init(
+                status: 429, headers: ["Content-Type": "application/json", "Retry-After": "0.2"],
+                body: #"{"detail":"Too many requests"}"#)
         }
         let id = UUID().uuidString.lowercased()
         lock.withLock {
@@ -111,7 +130,8 @@ public final class FalEmulator: @unchecked Sendable {
             submitted.append((path, request.json))
         }
         return .json([
-            "request_id": id, "status_url": "\(base)/\(path)/requests/\(id)/status", "response_url": "\(base)/\(path)/requests/\(id)",
+            "request_id": id, "status_url": "\(base)/\(path)/requests/\(id)/status",
+            "response_url": "\(base)/\(path)/requests/\(id)",
             "cancel_url": "\(base)/\(path)/requests/\(id)/cancel", "queue_position": 0,
         ])
     }
@@ -126,13 +146,22 @@ public final class FalEmulator: @unchecked Sendable {
         if model.contains("music") || model.contains("cassette") {
             return ["audio_file": ["url": "\(base)/files/\(id).wav", "content_type": "audio/wav"]]
         }
-        return ["images": [["url": "\(base)/files/\(id).png", "width": 1024, "height": 576, "content_type": "image/png"]], "seed": 1]
+        return [
+            "images": [["url": "\(base)/files/\(id).png", "width": 1024, "height": 576, "content_type": "image/png"]],
+            "seed": 1,
+        ]
     }
 
     func file(_ path: String) -> ProviderEmulator.Reply {
-        if path.hasSuffix(".mp4") { return .init(status: 200, headers: ["Content-Type": "video/mp4"], data: media.clip) }
-        if path.hasSuffix(".mp3") { return .init(status: 200, headers: ["Content-Type": "audio/mpeg"], data: media.speech) }
-        if path.hasSuffix(".wav") { return .init(status: 200, headers: ["Content-Type": "audio/wav"], data: media.music) }
+        if path.hasSuffix(".mp4") {
+            return .init(status: 200, headers: ["Content-Type": "video/mp4"], data: media.clip)
+        }
+        if path.hasSuffix(".mp3") {
+            return .init(status: 200, headers: ["Content-Type": "audio/mpeg"], data: media.speech)
+        }
+        if path.hasSuffix(".wav") {
+            return .init(status: 200, headers: ["Content-Type": "audio/wav"], data: media.music)
+        }
         return .init(status: 200, headers: ["Content-Type": "image/png"], data: media.picture)
     }
 }
@@ -170,7 +199,12 @@ public final class ElevenLabsEmulator: @unchecked Sendable {
         let step = 2.4 / Double(max(characters.count, 1))
         let starts = characters.indices.map { (Double($0) * step * 1000).rounded() / 1000 }
         let ends = characters.indices.map { (Double($0 + 1) * step * 1000).rounded() / 1000 }
-        let alignment: [String: Any] = ["characters": characters, "character_start_times_seconds": starts, "character_end_times_seconds": ends]
-        return .json(["audio_base64": media.speech.base64EncodedString(), "alignment": alignment, "normalized_alignment": alignment])
+        let alignment: [String: Any] = [
+            "characters": characters, "character_start_times_seconds": starts, "character_end_times_seconds": ends,
+        ]
+        return .json([
+            "audio_base64": media.speech.base64EncodedString(), "alignment": alignment,
+            "normalized_alignment": alignment,
+        ])
     }
 }

@@ -13,7 +13,10 @@ public final class ProviderEmulator: @unchecked Sendable {
         /// Seconds to wait before answering (a slow or hung provider).
         public var delay: Double
 
-        public init(status: Int = 200, headers: [String: String] = ["Content-Type": "application/json"], body: String, delay: Double = 0) {
+        public init(
+            status: Int = 200, headers: [String: String] = ["Content-Type": "application/json"], body: String,
+            delay: Double = 0
+        ) {
             self.init(status: status, headers: headers, data: Data(body.utf8), delay: delay)
         }
 
@@ -26,7 +29,9 @@ public final class ProviderEmulator: @unchecked Sendable {
 
         /// A JSON reply.
         public static func json(_ object: [String: Any], status: Int = 200) -> Reply {
-            Reply(status: status, headers: ["Content-Type": "application/json"], data: try! JSONSerialization.data(withJSONObject: object))
+            Reply(
+                status: status, headers: ["Content-Type": "application/json"],
+                data: try! JSONSerialization.data(withJSONObject: object))
         }
     }
 
@@ -48,7 +53,10 @@ public final class ProviderEmulator: @unchecked Sendable {
     /// Answers every request when set (a stateful fake of an API), instead of the script.
     let handler: (@Sendable (Received, String) -> Reply)?
 
-    public init(_ script: [Reply], otherwise: Reply = Reply(status: 500, body: #"{"error":{"message":"the emulator has no more replies"}}"#)) {
+    public init(
+        _ script: [Reply],
+        otherwise: Reply = Reply(status: 500, body: #"{"error":{"message":"the emulator has no more replies"}}"#)
+    ) {
         self.script = script
         self.otherwise = otherwise
         handler = nil
@@ -99,11 +107,15 @@ public final class ProviderEmulator: @unchecked Sendable {
         var headers: [String: String] = [:]
         // Names in lower case (HTTP/2 style), as `canonicalName` gives them.
         for field in request.headers { headers[field.name.canonicalName] = field.value }
-        let reply = next(Received(method: request.method.rawValue, path: request.uri.path, headers: headers, body: Data(buffer.readableBytesView)))
+        let reply = next(
+            Received(
+                method: request.method.rawValue, path: request.uri.path, headers: headers,
+                body: Data(buffer.readableBytesView)))
         if reply.delay > 0 { try await Task.sleep(for: .milliseconds(Int64(reply.delay * 1000))) }
         var fields = HTTPFields()
         for (name, value) in reply.headers { fields[.init(name)!] = value }
-        return Response(status: .init(code: reply.status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
+        return Response(
+            status: .init(code: reply.status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
     }
 
     /// A Chat Completions answer that calls the function `name` with `arguments`.

@@ -15,13 +15,16 @@ public struct TestDatabaseError: Error, CustomStringConvertible {
 
 public let testLogger: Logger = {
     var logger = Logger(label: "pixora.test")
-    logger.logLevel = ProcessInfo.processInfo.environment["PIXORA_TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .error
+    logger.logLevel =
+        ProcessInfo.processInfo.environment["PIXORA_TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .error
     return logger
 }()
 
 /// A fresh, migrated database on `engine` for one test, removed afterwards. PostgreSQL databases are created in
 /// the cluster named by `PIXORA_TEST_POSTGRES_URL` (scripts/test.sh starts a throwaway one).
-public func withTestDatabase<T: Sendable>(_ engine: TestEngine, _ body: (any Database, DatabaseLocation) async throws -> T) async throws -> T {
+public func withTestDatabase<T: Sendable>(
+    _ engine: TestEngine, _ body: (any Database, DatabaseLocation) async throws -> T
+) async throws -> T {
     switch engine {
     case .sqlite:
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-test-\(UUID().uuidString)")
@@ -31,12 +34,17 @@ public func withTestDatabase<T: Sendable>(_ engine: TestEngine, _ body: (any Dat
         return try await run(location, body)
     case .postgres:
         guard let admin = ProcessInfo.processInfo.environment["PIXORA_TEST_POSTGRES_URL"] else {
-            throw TestDatabaseError(description: "PIXORA_TEST_POSTGRES_URL is not set: run the tests with scripts/test.sh, which starts a throwaway PostgreSQL")
+            throw TestDatabaseError(
+                description:
+                    "PIXORA_TEST_POSTGRES_URL is not set: run the tests with scripts/test.sh, which starts a throwaway PostgreSQL"
+            )
         }
         let name = "pixora_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased())"
         let server = try await PostgresDatabaseEngine.open(url: admin, logger: testLogger)
         try await server.read { db in try await db.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
-        guard var parts = URLComponents(string: admin) else { throw TestDatabaseError(description: "bad PIXORA_TEST_POSTGRES_URL") }
+        guard var parts = URLComponents(string: admin) else {
+            throw TestDatabaseError(description: "bad PIXORA_TEST_POSTGRES_URL")
+        }
         parts.path = "/\(name)"
         do {
             let value = try await run(.postgres(url: parts.string!), body)
@@ -51,7 +59,9 @@ public func withTestDatabase<T: Sendable>(_ engine: TestEngine, _ body: (any Dat
     }
 }
 
-private func run<T: Sendable>(_ location: DatabaseLocation, _ body: (any Database, DatabaseLocation) async throws -> T) async throws -> T {
+private func run<T: Sendable>(_ location: DatabaseLocation, _ body: (any Database, DatabaseLocation) async throws -> T)
+    async throws -> T
+{
     let database = try await openDatabase(location, logger: testLogger)
     do {
         try await Migrations.run(on: database)

@@ -8,76 +8,95 @@ public enum ConfigCatalogue {
     static let name = ConfigVariable.Kind.text(minimumLength: 1)
 
     public static let server: [ConfigVariable] = [
-        .init("DATABASE_URL", .url(schemes: ["postgres", "postgresql", "sqlite"], needsHost: false),
-              shown: "<data>/pixora.sqlite", secret: true,
-              "the database: postgres://… or sqlite:///path/file.sqlite"),
-        .init("PIXORA_DATA_DIR", .path, default: "data",
-              "data folder: database, media, asset cache, mail outbox, JWT secret"),
+        .init(
+            "DATABASE_URL", .url(schemes: ["postgres", "postgresql", "sqlite"], needsHost: false),
+            shown: "<data>/pixora.sqlite", secret: true,
+            "the database: postgres://… or sqlite:///path/file.sqlite"),
+        .init(
+            "PIXORA_DATA_DIR", .path, default: "data",
+            "data folder: database, media, asset cache, mail outbox, JWT secret"),
         .init("PIXORA_HOST", name, default: "127.0.0.1", "address the server listens on"),
         .init("PIXORA_PORT", .integer(.atLeast(0, upTo: 65_535)), default: "8080", "port the server listens on"),
         .init("PIXORA_PUBLIC_URL", webURL, shown: "http://host:port", "base of links in mails"),
-        .init("PIXORA_JWT_SECRET", .text(minimumLength: 32), shown: "generated once into <data>/jwt-secret",
-              secret: true, "HS256 secret for access tokens"),
-        .init("PIXORA_SMTP_URL", .url(schemes: ["smtp", "smtps"], needsHost: false),
-              shown: "unset: mails go to <data>/outbox",
-              secret: true, "mail server: smtp://user:pass@host:587?starttls=require or smtps://…"),
+        .init(
+            "PIXORA_JWT_SECRET", .text(minimumLength: 32), shown: "generated once into <data>/jwt-secret",
+            secret: true, "HS256 secret for access tokens"),
+        .init(
+            "PIXORA_SMTP_URL", .url(schemes: ["smtp", "smtps"], needsHost: false),
+            shown: "unset: mails go to <data>/outbox",
+            secret: true, "mail server: smtp://user:pass@host:587?starttls=require or smtps://…"),
         .init("PIXORA_MAIL_FROM", name, default: "Pixora <no-reply@pixora.local>", "sender of mails"),
         .init("PIXORA_BCRYPT_COST", .integer(.atLeast(4, upTo: 16)), default: "11", "bcrypt work factor"),
-        .init("PIXORA_LOGIN_LIMIT", .integer(.atLeast(1)), default: "10",
-              "sign-in attempts per email per 15 minutes (5× per address)"),
+        .init(
+            "PIXORA_LOGIN_LIMIT", .integer(.atLeast(1)), default: "10",
+            "sign-in attempts per email per 15 minutes (5× per address)"),
         .init("PIXORA_LEASE_SECONDS", .number(.above(0)), default: "30", "how long a worker's claim on a job lasts"),
-        .init("PIXORA_HEARTBEAT_SECONDS", .number(.above(0)), shown: "lease / 3",
-              "how often a worker renews its claim"),
+        .init(
+            "PIXORA_HEARTBEAT_SECONDS", .number(.above(0)), shown: "lease / 3",
+            "how often a worker renews its claim"),
         .init("PIXORA_JOB_ATTEMPTS", .integer(.atLeast(1)), default: "3", "attempts per job"),
-        .init("PIXORA_RETRY_BASE_SECONDS", .number(.atLeast(0)), default: "5",
-              "backoff after a failed attempt, doubling per attempt"),
-        .init("PIXORA_LOG_LEVEL", .choice(["trace", "debug", "info", "notice", "warning", "error", "critical"]),
-              default: "info", "log level of the server and workers"),
+        .init(
+            "PIXORA_RETRY_BASE_SECONDS", .number(.atLeast(0)), default: "5",
+            "backoff after a failed attempt, doubling per attempt"),
+        .init(
+            "PIXORA_LOG_LEVEL", .choice(["trace", "debug", "info", "notice", "warning", "error", "critical"]),
+            default: "info", "log level of the server and workers"),
         .init("PIXORA_LIST_CACHE", .boolean, default: "on", "answer unchanged video lists from memory (SQLite only)"),
         .init("PIXORA_WEB_DIR", .path, shown: "the bundled files", "serve the studio from this folder (development)"),
     ]
 
     public static let media: [ConfigVariable] = [
-        .init("PIXORA_CACHE_DIR", .path, shown: "$XDG_CACHE_HOME/pixora, else ~/.cache/pixora",
-              "content-addressed asset cache"),
+        .init(
+            "PIXORA_CACHE_DIR", .path, shown: "$XDG_CACHE_HOME/pixora, else ~/.cache/pixora",
+            "content-addressed asset cache"),
         .init("XDG_CACHE_HOME", .path, shown: "~/.cache", "the user's cache folder, when PIXORA_CACHE_DIR is unset"),
-        .init("PIXORA_SOUNDFONT", .path, shown: "/usr/share/sounds/sf2/FluidR3_GM.sf2",
-              "General MIDI soundfont for music (used when the file exists)"),
+        .init(
+            "PIXORA_SOUNDFONT", .path, shown: "/usr/share/sounds/sf2/FluidR3_GM.sf2",
+            "General MIDI soundfont for music (used when the file exists)"),
     ]
 
     public static let providers: [ConfigVariable] = [
         .init("OPENAI_API_KEY", key, secret: true, "key of the OpenAI-compatible language model"),
-        .init("OPENAI_BASE_URL", webURL, shown: "https://api.openai.com/v1",
-              "Chat Completions API (Ollama, vLLM, Groq…)"),
+        .init(
+            "OPENAI_BASE_URL", webURL, shown: "https://api.openai.com/v1",
+            "Chat Completions API (Ollama, vLLM, Groq…)"),
         .init("PIXORA_LLM_MODEL", name, default: "gpt-4o-mini", "language model"),
         .init("PIXORA_TTS_MODEL", name, default: "gpt-4o-mini-tts", "OpenAI speech model"),
         .init("FAL_KEY", key, secret: true, "fal.ai key (pictures, clips, music, speech)"),
         .init("FAL_QUEUE_URL", webURL, default: "https://queue.fal.run", "fal.ai queue API"),
         .init("PIXORA_FAL_POLL_SECONDS", .number(.above(0)), default: "1", "pause between fal.ai status polls"),
         .init("PIXORA_FAL_IMAGE_MODEL", name, default: "fal-ai/flux-pro/v1.1-ultra", "fal.ai picture model"),
-        .init("PIXORA_FAL_VIDEO_MODEL", name, default: "fal-ai/kling-video/v1.6/pro/image-to-video",
-              "fal.ai clip model"),
+        .init(
+            "PIXORA_FAL_VIDEO_MODEL", name, default: "fal-ai/kling-video/v1.6/pro/image-to-video",
+            "fal.ai clip model"),
         .init("PIXORA_FAL_SPEECH_MODEL", name, default: "fal-ai/minimax/speech-02-hd", "fal.ai speech model"),
         .init("PIXORA_FAL_MUSIC_MODEL", name, default: "cassetteai/music-generator", "fal.ai music model"),
         .init("ELEVENLABS_API_KEY", key, secret: true, "ElevenLabs key (narration)"),
         .init("ELEVENLABS_BASE_URL", webURL, default: "https://api.elevenlabs.io", "ElevenLabs API"),
         .init("PIXORA_ELEVENLABS_MODEL", name, default: "eleven_multilingual_v2", "ElevenLabs model"),
         .init("PIXORA_ELEVENLABS_VOICE", name, shown: "from the video's voice", "ElevenLabs voice id for every video"),
-        .init("PIXORA_PLANNER_PROVIDER", .choice(["openai", "embedded"]),
-              shown: "openai with OPENAI_API_KEY or OPENAI_BASE_URL, else embedded",
-                  "who writes the script and scenes"),
-        .init("PIXORA_IMAGE_PROVIDER", .choice(["fal", "embedded"]), shown: "fal with FAL_KEY, else embedded",
-              "who paints pictures"),
-        .init("PIXORA_VIDEO_PROVIDER", .choice(["fal", "embedded"]), shown: "fal with FAL_KEY, else embedded",
-              "who makes moving clips"),
-        .init("PIXORA_SPEECH_PROVIDER", .choice(["elevenlabs", "openai", "fal", "embedded"]),
-              shown: "elevenlabs with ELEVENLABS_API_KEY, else fal with FAL_KEY, else embedded", "who narrates"),
-        .init("PIXORA_MUSIC_PROVIDER", .choice(["fal", "embedded"]), shown: "fal with FAL_KEY, else embedded",
-              "who writes music"),
-        .init("PIXORA_ASSISTANT_PROVIDER", .choice(["openai", "embedded"]), shown: "as the planner",
-              "who turns sentences into timeline edits"),
-        .init("PIXORA_PROVIDER_FALLBACK", .boolean, default: "off",
-              "embedded generators stand in for failing providers"),
+        .init(
+            "PIXORA_PLANNER_PROVIDER", .choice(["openai", "embedded"]),
+            shown: "openai with OPENAI_API_KEY or OPENAI_BASE_URL, else embedded",
+            "who writes the script and scenes"),
+        .init(
+            "PIXORA_IMAGE_PROVIDER", .choice(["fal", "embedded"]), shown: "fal with FAL_KEY, else embedded",
+            "who paints pictures"),
+        .init(
+            "PIXORA_VIDEO_PROVIDER", .choice(["fal", "embedded"]), shown: "fal with FAL_KEY, else embedded",
+            "who makes moving clips"),
+        .init(
+            "PIXORA_SPEECH_PROVIDER", .choice(["elevenlabs", "openai", "fal", "embedded"]),
+            shown: "elevenlabs with ELEVENLABS_API_KEY, else fal with FAL_KEY, else embedded", "who narrates"),
+        .init(
+            "PIXORA_MUSIC_PROVIDER", .choice(["fal", "embedded"]), shown: "fal with FAL_KEY, else embedded",
+            "who writes music"),
+        .init(
+            "PIXORA_ASSISTANT_PROVIDER", .choice(["openai", "embedded"]), shown: "as the planner",
+            "who turns sentences into timeline edits"),
+        .init(
+            "PIXORA_PROVIDER_FALLBACK", .boolean, default: "off",
+            "embedded generators stand in for failing providers"),
         .init("PIXORA_PROVIDER_TIMEOUT", .number(.above(0)), default: "120", "seconds per provider call"),
         .init("PIXORA_PROVIDER_ATTEMPTS", .integer(.atLeast(1)), default: "4", "tries per provider call"),
         .init("PIXORA_PROVIDER_RETRY_SECONDS", .number(.atLeast(0)), default: "1", "first backoff between tries"),
@@ -92,8 +111,9 @@ public enum ConfigCatalogue {
         .init("PIXORA_SCENE_VISUAL_CREDITS", credits, default: "3", "credits to regenerate a scene's picture"),
         .init("PIXORA_SCENE_AUDIO_CREDITS", credits, default: "1", "credits to regenerate a scene's voice"),
         .init("PIXORA_SIGNUP_CREDITS", credits, default: "100", "credits of a new account"),
-        .init("PIXORA_FAL_CREDITS_PER_SECOND", credits, default: "4",
-              "added per second when fal.ai makes pictures or clips"),
+        .init(
+            "PIXORA_FAL_CREDITS_PER_SECOND", credits, default: "4",
+            "added per second when fal.ai makes pictures or clips"),
         .init("PIXORA_FAL_SCENE_CREDITS", credits, default: "5", "added per regenerated scene picture with fal.ai"),
         .init("PIXORA_ELEVENLABS_CREDITS_PER_SECOND", credits, default: "0.5", "added per second with ElevenLabs"),
         .init("PIXORA_ELEVENLABS_SCENE_CREDITS", credits, default: "1", "added per regenerated voice with ElevenLabs"),

@@ -9,7 +9,7 @@ public struct ConfigVariable: Sendable, Hashable {
         /// A file or folder path; whether it exists is checked by its reader, which knows what to do when it does not.
         case path
         /// `scheme://…` with one of the schemes; `needsHost` also asks for a host name after it. Readers with a finer
-    /// grammar (SMTP, databases) check the rest and name the variable in their own messages.
+        /// grammar (SMTP, databases) check the rest and name the variable in their own messages.
         case url(schemes: [String], needsHost: Bool)
         case integer(ConfigBounds)
         case number(ConfigBounds)

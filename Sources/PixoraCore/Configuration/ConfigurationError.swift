@@ -15,7 +15,8 @@ public struct ConfigurationError: UserFacingError, Equatable {
     public let issues: [Issue]
 
     public var description: String {
-        issues.count == 1 ? issues[0].message
+        issues.count == 1
+            ? issues[0].message
             : "invalid configuration:\n" + issues.map { "  " + $0.message }.joined(separator: "\n")
     }
 

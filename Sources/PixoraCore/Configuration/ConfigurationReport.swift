@@ -31,7 +31,8 @@ extension Configuration {
         let valueWidth = min(lines.map(\.value.count).max() ?? 0, 44)
         return lines.map { line in
             let name = line.name.padding(toLength: width, withPad: " ", startingAt: 0)
-            let value = line.value.count < valueWidth
+            let value =
+                line.value.count < valueWidth
                 ? line.value.padding(toLength: valueWidth, withPad: " ", startingAt: 0) : line.value
             return "\(name)  \(value)  \(line.source.rawValue)"
         }.joined(separator: "\n")

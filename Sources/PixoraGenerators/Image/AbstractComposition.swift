@@ -33,8 +33,10 @@ struct AbstractComposition: Sendable {
         let turn = random.unit(10...35)
         art += SVGMarkup.rect(
             x: centre.x - side / 2, y: centre.y - side / 2, width: side, height: side,
-            "rx=\((side * 0.12).svgQuoted) fill=\"\(palette.accent)\" transform=\"rotate(\(turn.svg) \(centre.x.svg) \(centre.y.svg))\"")
-        art += SVGMarkup.circle(cx: centre.x, cy: centre.y, r: radius * 0.3, "fill=\"\(palette.highlight.lighter(0.3))\"")
+            "rx=\((side * 0.12).svgQuoted) fill=\"\(palette.accent)\" transform=\"rotate(\(turn.svg) \(centre.x.svg) \(centre.y.svg))\""
+        )
+        art += SVGMarkup.circle(
+            cx: centre.x, cy: centre.y, r: radius * 0.3, "fill=\"\(palette.highlight.lighter(0.3))\"")
         var angle = random.unit(0...(2 * Double.pi))
         for index in 0..<3 {
             let r = radius * 1.25
@@ -51,8 +53,10 @@ struct AbstractComposition: Sendable {
     }
 
     private func minimal(_ random: inout SeededRandom) -> String {
-        let corner = CanvasPoint(x: random.unit() < 0.5 ? width * 0.05 : width * 0.95, y: height * random.unit(0.75...0.95))
-        var art = SVGMarkup.circle(cx: corner.x, cy: corner.y, r: unit * random.unit(0.25...0.35), "fill=\"\(palette.far)\"")
+        let corner = CanvasPoint(
+            x: random.unit() < 0.5 ? width * 0.05 : width * 0.95, y: height * random.unit(0.75...0.95))
+        var art = SVGMarkup.circle(
+            cx: corner.x, cy: corner.y, r: unit * random.unit(0.25...0.35), "fill=\"\(palette.far)\"")
         let y = height * random.unit(0.7...0.76)
         art += "<path d=\"M\((width * 0.08).svg) \(y.svg)L\((width * 0.92).svg) \(y.svg)\" "
         art += "stroke=\"\(palette.ink)\" stroke-width=\((unit * 0.003).svgQuoted) opacity=\"0.5\"/>"
@@ -66,7 +70,8 @@ struct AbstractComposition: Sendable {
         let angle = random.unit(-35 ... -15)
         art += SVGMarkup.rect(
             x: -width * 0.5, y: height * random.unit(0.55...0.7), width: width * 2, height: unit * 0.16,
-            "fill=\"\(palette.mid)\" opacity=\"0.9\" transform=\"rotate(\(angle.svg) \((width / 2).svg) \((height / 2).svg))\"")
+            "fill=\"\(palette.mid)\" opacity=\"0.9\" transform=\"rotate(\(angle.svg) \((width / 2).svg) \((height / 2).svg))\""
+        )
         for index in 0..<6 {
             let centre = anywhere(&random)
             let radius = unit * random.unit(0.08...0.3)
@@ -93,11 +98,14 @@ struct AbstractComposition: Sendable {
                 let r = radius * random.unit(0.75...1.2)
                 return CanvasPoint(x: centre.x + r * cos(angle), y: centre.y + r * sin(angle))
             }
-            art += "<path d=\"\(SVGMarkup.smoothClosedPath(points))\" fill=\"\(colours[index % colours.count])\" opacity=\"0.8\"/>"
+            art +=
+                "<path d=\"\(SVGMarkup.smoothClosedPath(points))\" fill=\"\(colours[index % colours.count])\" opacity=\"0.8\"/>"
         }
         for _ in 0..<10 {
             let centre = anywhere(&random)
-            art += SVGMarkup.circle(cx: centre.x, cy: centre.y, r: unit * random.unit(0.006...0.016), "fill=\"\(palette.paper)\" opacity=\"0.9\"")
+            art += SVGMarkup.circle(
+                cx: centre.x, cy: centre.y, r: unit * random.unit(0.006...0.016),
+                "fill=\"\(palette.paper)\" opacity=\"0.9\"")
         }
         return art + zigzag(at: anywhere(&random), colour: palette.paper)
     }
@@ -113,22 +121,29 @@ struct AbstractComposition: Sendable {
             art += SVGMarkup.circle(cx: centre.x, cy: centre.y, r: r, "fill=\"\(colour)\"")
         }
         art += SVGMarkup.circle(cx: centre.x, cy: centre.y, r: outer * 0.15, "fill=\"\(palette.paper)\"")
-        let other = CanvasPoint(x: left ? width * random.unit(0.75...0.95) : width * random.unit(0.05...0.25), y: height * random.unit(0.6...0.75))
+        let other = CanvasPoint(
+            x: left ? width * random.unit(0.75...0.95) : width * random.unit(0.05...0.25),
+            y: height * random.unit(0.6...0.75))
         art += SVGMarkup.circle(cx: other.x, cy: other.y, r: unit * 0.1, "fill=\"\(palette.near)\"")
-        return art + dotGrid(at: CanvasPoint(x: other.x, y: other.y - unit * 0.25), colour: palette.ink, random: &random)
+        return art
+            + dotGrid(at: CanvasPoint(x: other.x, y: other.y - unit * 0.25), colour: palette.ink, random: &random)
     }
 
     private func cinematic(_ random: inout SeededRandom) -> String {
-        var art = "<defs><radialGradient id=\"bokeh\"><stop offset=\"0\" stop-color=\"\(palette.highlight)\" stop-opacity=\"0.5\"/>"
+        var art =
+            "<defs><radialGradient id=\"bokeh\"><stop offset=\"0\" stop-color=\"\(palette.highlight)\" stop-opacity=\"0.5\"/>"
         art += "<stop offset=\"0.8\" stop-color=\"\(palette.highlight)\" stop-opacity=\"0.2\"/>"
         art += "<stop offset=\"1\" stop-color=\"\(palette.highlight)\" stop-opacity=\"0\"/></radialGradient></defs>"
         for _ in 0..<9 {
             let centre = anywhere(&random)
-            art += SVGMarkup.circle(cx: centre.x, cy: centre.y, r: unit * random.unit(0.03...0.12), "fill=\"url(#bokeh)\"")
+            art += SVGMarkup.circle(
+                cx: centre.x, cy: centre.y, r: unit * random.unit(0.03...0.12), "fill=\"url(#bokeh)\"")
         }
         let y = height * random.unit(0.7...0.76)
-        art += "<rect x=\"0\" y=\(y.svgQuoted) width=\(width.svgQuoted) height=\(height.svgQuoted) fill=\"\(palette.near)\" opacity=\"0.85\"/>"
-        art += "<path d=\"M0 \(y.svg)L\(width.svg) \(y.svg)\" stroke=\"\(palette.disc)\" stroke-width=\((unit * 0.004).svgQuoted) opacity=\"0.8\"/>"
+        art +=
+            "<rect x=\"0\" y=\(y.svgQuoted) width=\(width.svgQuoted) height=\(height.svgQuoted) fill=\"\(palette.near)\" opacity=\"0.85\"/>"
+        art +=
+            "<path d=\"M0 \(y.svg)L\(width.svg) \(y.svg)\" stroke=\"\(palette.disc)\" stroke-width=\((unit * 0.004).svgQuoted) opacity=\"0.8\"/>"
         return art
     }
 
@@ -138,7 +153,8 @@ struct AbstractComposition: Sendable {
         var art = "<g fill=\"\(colour)\" opacity=\"0.7\">"
         for row in 0..<4 {
             for column in 0..<columns {
-                art += SVGMarkup.circle(cx: origin.x + Double(column) * spacing, cy: origin.y + Double(row) * spacing, r: unit * 0.006)
+                art += SVGMarkup.circle(
+                    cx: origin.x + Double(column) * spacing, cy: origin.y + Double(row) * spacing, r: unit * 0.006)
             }
         }
         return art + "</g>"

@@ -29,16 +29,19 @@ struct Backdrop: Sendable {
             var art = "<rect width=\"100%\" height=\"100%\" fill=\"\(palette.skyBottom)\"/>"
             for band in 0..<bands {
                 let colour = palette.skyTop.mixed(with: palette.skyBottom, Double(band) / Double(bands - 1))
-                art += SVGMarkup.rect(x: 0, y: Double(band) * bandHeight, width: width, height: bandHeight + 1, "fill=\"\(colour)\"")
+                art += SVGMarkup.rect(
+                    x: 0, y: Double(band) * bandHeight, width: width, height: bandHeight + 1, "fill=\"\(colour)\"")
             }
             return art
         case .cinematic, .vibrant, .pastel:
             var stops = "<stop offset=\"0\" stop-color=\"\(palette.skyTop)\"/>"
             if style == .cinematic {
-                stops += "<stop offset=\((end * 0.55).svgQuoted) stop-color=\"\(palette.skyTop.mixed(with: palette.skyBottom, 0.45))\"/>"
+                stops +=
+                    "<stop offset=\((end * 0.55).svgQuoted) stop-color=\"\(palette.skyTop.mixed(with: palette.skyBottom, 0.45))\"/>"
             }
             stops += "<stop offset=\(end.svgQuoted) stop-color=\"\(palette.skyBottom)\"/>"
-            return "<defs><linearGradient id=\"sky\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1\">\(stops)</linearGradient></defs>"
+            return
+                "<defs><linearGradient id=\"sky\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1\">\(stops)</linearGradient></defs>"
                 + "<rect width=\"100%\" height=\"100%\" fill=\"url(#sky)\"/>"
         }
     }
@@ -59,13 +62,15 @@ struct Backdrop: Sendable {
             }
             for _ in 0..<4 {
                 let centre = CanvasPoint(x: random.unit() * width, y: random.unit(0.05...0.5) * height)
-                art += "<path d=\"\(MotifShapes.sparkle(centre.x, centre.y, unit * random.unit(0.01...0.018)))\" opacity=\"0.9\"/>"
+                art +=
+                    "<path d=\"\(MotifShapes.sparkle(centre.x, centre.y, unit * random.unit(0.01...0.018)))\" opacity=\"0.9\"/>"
             }
             art += "</g>"
         } else if [Mood.calm, .uplifting, .playful, .warm, .somber].contains(mood) && scenery != .abstract {
             for _ in 0..<Int(random.unit(2...3.99)) {
                 let size = unit * random.unit(0.14...0.24)
-                let centre = CanvasPoint(x: random.unit(-0.05...1.05) * width, y: random.unit(0.08...0.42) * layout.horizon)
+                let centre = CanvasPoint(
+                    x: random.unit(-0.05...1.05) * width, y: random.unit(0.08...0.42) * layout.horizon)
                 art += cloud(centre: centre, size: size, random: &random)
             }
         }
@@ -84,13 +89,15 @@ struct Backdrop: Sendable {
         case .minimal:
             return circle(r, "\(palette.disc)", "")
         case .cinematic:
-            var art = "<defs><radialGradient id=\"disc-glow\"><stop offset=\"0\" stop-color=\"\(palette.disc)\" stop-opacity=\"0.55\"/>"
+            var art =
+                "<defs><radialGradient id=\"disc-glow\"><stop offset=\"0\" stop-color=\"\(palette.disc)\" stop-opacity=\"0.55\"/>"
             art += "<stop offset=\"1\" stop-color=\"\(palette.disc)\" stop-opacity=\"0\"/></radialGradient></defs>"
             art += circle(r * 2.4, "url(#disc-glow)", "")
             return art + circle(r * 0.92, "\(palette.disc)", " opacity=\"0.95\"")
         case .retro:
             // A striped sunset sun: the lower half is cut by widening gaps.
-            var art = "<defs><linearGradient id=\"disc-fill\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1\"><stop offset=\"0\" stop-color=\"\(palette.disc)\"/>"
+            var art =
+                "<defs><linearGradient id=\"disc-fill\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1\"><stop offset=\"0\" stop-color=\"\(palette.disc)\"/>"
             art += "<stop offset=\"1\" stop-color=\"\(palette.accent)\"/></linearGradient><mask id=\"disc-stripes\">"
             art += SVGMarkup.rect(x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r, "fill=\"#fff\"")
             for stripe in 0..<5 {
@@ -116,7 +123,9 @@ struct Backdrop: Sendable {
     private func cloud(centre: CanvasPoint, size: Double, random: inout SeededRandom) -> String {
         let opacity = style == .cinematic ? 0.35 : 0.85
         var art = "<g class=\"cloud\" fill=\"\(palette.paper)\" opacity=\(opacity.svgQuoted)>"
-        art += SVGMarkup.rect(x: centre.x - size * 0.5, y: centre.y - size * 0.12, width: size, height: size * 0.24, "rx=\((size * 0.12).svgQuoted)")
+        art += SVGMarkup.rect(
+            x: centre.x - size * 0.5, y: centre.y - size * 0.12, width: size, height: size * 0.24,
+            "rx=\((size * 0.12).svgQuoted)")
         let puffs: [(Double, Double, Double)] = [(-0.22, -0.1, 0.17), (0.02, -0.17, 0.24), (0.25, -0.08, 0.16)]
         for (dx, dy, r) in puffs {
             let jitter = random.unit(0.85...1.15)
@@ -128,8 +137,10 @@ struct Backdrop: Sendable {
     private func rays(random: inout SeededRandom) -> String {
         let origin = disc.centre
         let reach = max(width, height) * 1.3
-        var art = "<defs><radialGradient id=\"rays\" cx=\(origin.x.svgQuoted) cy=\(origin.y.svgQuoted) r=\(reach.svgQuoted) "
-        art += "gradientUnits=\"userSpaceOnUse\"><stop offset=\"0\" stop-color=\"\(palette.disc)\" stop-opacity=\"0.35\"/>"
+        var art =
+            "<defs><radialGradient id=\"rays\" cx=\(origin.x.svgQuoted) cy=\(origin.y.svgQuoted) r=\(reach.svgQuoted) "
+        art +=
+            "gradientUnits=\"userSpaceOnUse\"><stop offset=\"0\" stop-color=\"\(palette.disc)\" stop-opacity=\"0.35\"/>"
         art += "<stop offset=\"0.7\" stop-color=\"\(palette.disc)\" stop-opacity=\"0\"/></radialGradient></defs>"
         art += "<g class=\"rays\" fill=\"url(#rays)\">"
         var angle = -Double.pi + random.unit(0...0.3)

@@ -11,7 +11,8 @@ struct Illustration: Sendable {
         // The layout follows the visual, not the wording of the title, so editing a key phrase only retypes it.
         var random = SeededRandom(seed: request.seed, label: "procedural-image|\(request.visual)")
         let palette = MoodPalette(mood: request.mood, style: request.style)
-        let layout = IllustrationLayout(width: width, height: height, style: request.style, mirrored: random.unit() < 0.5)
+        let layout = IllustrationLayout(
+            width: width, height: height, style: request.style, mirrored: random.unit() < 0.5)
         let motifs = Array(Motif.matches(in: request.visual).prefix(3))
         let scenery = Scenery.choose(for: request.visual, style: request.style, random: &random)
 
@@ -25,7 +26,8 @@ struct Illustration: Sendable {
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(request.width)\" height=\"\(request.height)\" "
         svg += "viewBox=\"0 0 \(request.width) \(request.height)\">"
         svg += "<title>\(SVGMarkup.escaped(request.keyPhrase))</title>"
-        svg += "<desc>\(SVGMarkup.escaped("scenery: \(scenery.rawValue); motifs: \(motifs.map(\.rawValue).joined(separator: ", "))"))</desc>"
+        svg +=
+            "<desc>\(SVGMarkup.escaped("scenery: \(scenery.rawValue); motifs: \(motifs.map(\.rawValue).joined(separator: ", "))"))</desc>"
         svg += backdrop.sky()
         svg += backdrop.decorations(random: &random)
         svg += backdrop.discArt(random: &random)
@@ -49,13 +51,17 @@ struct Illustration: Sendable {
         }
 
         svg += StyleFinish(layout: layout, palette: palette).markup()
-        svg += TitleBlock(phrase: request.keyPhrase, layout: layout, palette: palette, font: TitleFont(style: request.style)).markup()
+        svg += TitleBlock(
+            phrase: request.keyPhrase, layout: layout, palette: palette, font: TitleFont(style: request.style)
+        ).markup()
         return svg + "</svg>"
     }
 
     /// Accent positions in a seeded order, leaving out those that would sit on the title.
     private func accentSlots(_ layout: IllustrationLayout, random: inout SeededRandom) -> [CanvasPoint] {
-        var slots = layout.accentSlots.filter { CanvasBox(centre: $0, size: layout.accentSize).overlap(with: layout.titleBox) < 0.05 }
+        var slots = layout.accentSlots.filter {
+            CanvasBox(centre: $0, size: layout.accentSize).overlap(with: layout.titleBox) < 0.05
+        }
         for index in slots.indices.reversed() where index > 0 {
             slots.swapAt(index, Int(random.next() % UInt64(index + 1)))
         }
@@ -63,7 +69,9 @@ struct Illustration: Sendable {
     }
 
     /// A motif scaled from its 100×100 box to `size` pixels, centred on `centre` and turned by `turn` degrees.
-    private func placed(_ motif: Motif, at centre: CanvasPoint, size: Double, turn: Double, palette: MoodPalette) -> String {
+    private func placed(_ motif: Motif, at centre: CanvasPoint, size: Double, turn: Double, palette: MoodPalette)
+        -> String
+    {
         let scale = size / 100
         var group = "<g class=\"motif motif-\(motif.rawValue)\" transform=\"translate(\(centre.x.svg) \(centre.y.svg)) "
         group += "rotate(\(turn.svg)) scale(\((scale * 1000).rounded() / 1000)) translate(-50 -50)\""
@@ -72,7 +80,8 @@ struct Illustration: Sendable {
             group += " stroke=\"\(palette.ink)\" stroke-width=\"2\" stroke-linejoin=\"round\""
         case .pastel:
             // A soft outline keeps pale motifs apart from a pale background.
-            group += " stroke=\"\(palette.ink)\" stroke-opacity=\"0.3\" stroke-width=\"1.4\" stroke-linejoin=\"round\" filter=\"url(#motif-shadow)\""
+            group +=
+                " stroke=\"\(palette.ink)\" stroke-opacity=\"0.3\" stroke-width=\"1.4\" stroke-linejoin=\"round\" filter=\"url(#motif-shadow)\""
         case .cinematic:
             group += " filter=\"url(#motif-shadow)\""
         case .minimal:

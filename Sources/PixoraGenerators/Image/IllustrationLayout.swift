@@ -71,14 +71,16 @@ struct IllustrationLayout: Sendable {
         switch shape {
         case .landscape:
             let boxWidth = width * 0.45
-            titleBox = CanvasBox(x: mirrored ? width * 0.9 - boxWidth : width * 0.1, y: top, width: boxWidth, height: height * 0.5 - top)
+            titleBox = CanvasBox(
+                x: mirrored ? width * 0.9 - boxWidth : width * 0.1, y: top, width: boxWidth, height: height * 0.5 - top)
             titleAnchor = mirrored ? .end : .start
             hero = CanvasPoint(x: width * (mirrored ? 0.28 : 0.72), y: height * 0.47)
             heroSize = min(height * 0.56, width * 0.36)
             accentSize = height * 0.22
             let side: (Double) -> Double = { mirrored ? 1 - $0 : $0 }
             accentSlots = [
-                CanvasPoint(x: width * side(0.92), y: height * 0.2), CanvasPoint(x: width * side(0.3), y: height * 0.66),
+                CanvasPoint(x: width * side(0.92), y: height * 0.2),
+                CanvasPoint(x: width * side(0.3), y: height * 0.66),
                 CanvasPoint(x: width * side(0.53), y: height * 0.7), CanvasPoint(x: width * side(0.9), y: height * 0.7),
                 CanvasPoint(x: width * side(0.12), y: height * 0.68),
             ]

@@ -68,7 +68,9 @@ enum MotifShapes {
         let step = 2 * Double.pi / Double(teeth)
         for tooth in 0..<teeth {
             let start = step * Double(tooth)
-            let profile: [(Double, Double)] = [(0, inner), (0.18, inner), (0.28, radius), (0.62, radius), (0.72, inner)]
+            let profile: [(Double, Double)] = [
+                (0, inner), (0.18, inner), (0.28, radius), (0.62, radius), (0.72, inner),
+            ]
             for (fraction, r) in profile {
                 let angle = start + step * fraction
                 points.append(CanvasPoint(x: cx + r * cos(angle), y: cy + r * sin(angle)))

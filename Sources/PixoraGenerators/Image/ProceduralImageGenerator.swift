@@ -20,7 +20,8 @@ public struct ProceduralImageGenerator: ImageGenerator {
     /// half-written picture where a finished one is expected.
     public func makeImage(_ request: ImageRequest, to output: URL) async throws {
         guard (1...8192).contains(request.width), (1...8192).contains(request.height) else {
-            throw UsageError("image size must be between 1 and 8192 pixels a side, got \(request.width)×\(request.height)")
+            throw UsageError(
+                "image size must be between 1 and 8192 pixels a side, got \(request.width)×\(request.height)")
         }
         try await AtomicFile.write(to: output) { rendered in
             let source = AtomicFile.temporarySibling(of: output.deletingPathExtension().appendingPathExtension("svg"))

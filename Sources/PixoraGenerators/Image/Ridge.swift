@@ -16,19 +16,22 @@ struct Ridge: Sendable {
         let points = (0..<count).map { index -> CanvasPoint in
             let crest = (index % 2 == 0) == phase
             let lift = crest ? random.unit(0.55...1) : random.unit(-0.25...0.25)
-            return CanvasPoint(x: start + step * Double(index) + random.unit(-0.2...0.2) * step, y: baseline - amplitude * lift)
+            return CanvasPoint(
+                x: start + step * Double(index) + random.unit(-0.2...0.2) * step, y: baseline - amplitude * lift)
         }
         return Ridge(points: points, smooth: true)
     }
 
     /// Jagged peaks of up to `height` above `baseline`.
-    static func peaks(width: Double, baseline: Double, height: Double, count: Int, random: inout SeededRandom) -> Ridge {
+    static func peaks(width: Double, baseline: Double, height: Double, count: Int, random: inout SeededRandom) -> Ridge
+    {
         let total = count * 2 + 1
         let step = width * 1.2 / Double(total - 1)
         let points = (0..<total).map { index -> CanvasPoint in
             let peak = index % 2 == 1
             let lift = peak ? random.unit(0.55...1) : random.unit(0.05...0.3)
-            return CanvasPoint(x: -width * 0.1 + step * Double(index) + random.unit(-0.25...0.25) * step, y: baseline - height * lift)
+            return CanvasPoint(
+                x: -width * 0.1 + step * Double(index) + random.unit(-0.25...0.25) * step, y: baseline - height * lift)
         }
         return Ridge(points: points, smooth: false)
     }
@@ -36,7 +39,9 @@ struct Ridge: Sendable {
     /// The filled silhouette, closed along `bottom`.
     func path(bottom: Double) -> String {
         guard let first = points.first, let last = points.last else { return "" }
-        let outline = smooth ? SVGMarkup.smoothOpenPath(points) : "M" + points.map { "\($0.x.svg) \($0.y.svg)" }.joined(separator: "L")
+        let outline =
+            smooth
+            ? SVGMarkup.smoothOpenPath(points) : "M" + points.map { "\($0.x.svg) \($0.y.svg)" }.joined(separator: "L")
         return outline + "L\(last.x.svg) \(bottom.svg)L\(first.x.svg) \(bottom.svg)Z"
     }
 
@@ -66,7 +71,10 @@ struct Ridge: Sendable {
             func between(_ t: Double, lift: Double) -> CanvasPoint {
                 CanvasPoint(x: l.x + (r.x - l.x) * t, y: l.y + (r.y - l.y) * t - lift * depth)
             }
-            caps.append(SVGMarkup.polygon([peak, r, between(0.75, lift: 0.3), between(0.5, lift: -0.1), between(0.25, lift: 0.35), l]))
+            caps.append(
+                SVGMarkup.polygon([
+                    peak, r, between(0.75, lift: 0.3), between(0.5, lift: -0.1), between(0.25, lift: 0.35), l,
+                ]))
         }
         return caps
     }

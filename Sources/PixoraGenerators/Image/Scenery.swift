@@ -7,11 +7,24 @@ enum Scenery: String, Sendable, CaseIterable {
     /// Words that put a scene in this setting (base forms; see `Motif.stems`).
     var keywords: [String] {
         switch self {
-        case .mountains: ["mountain", "hike", "hiking", "peak", "summit", "climb", "alps", "volcano", "ski", "valley", "cliff"]
-        case .sea: ["ocean", "sea", "beach", "wave", "surf", "island", "boat", "ship", "sail", "coast", "shore", "harbor", "lake", "sailing", "cruise", "tropical"]
-        case .city: ["city", "urban", "street", "building", "skyline", "town", "downtown", "office", "traffic", "skyscraper", "metropolis", "architecture"]
+        case .mountains:
+            ["mountain", "hike", "hiking", "peak", "summit", "climb", "alps", "volcano", "ski", "valley", "cliff"]
+        case .sea:
+            [
+                "ocean", "sea", "beach", "wave", "surf", "island", "boat", "ship", "sail", "coast", "shore", "harbor",
+                "lake", "sailing", "cruise", "tropical",
+            ]
+        case .city:
+            [
+                "city", "urban", "street", "building", "skyline", "town", "downtown", "office", "traffic", "skyscraper",
+                "metropolis", "architecture",
+            ]
         case .forest: ["forest", "woods", "jungle", "pine", "camping", "camp", "woodland", "wilderness", "tree"]
-        case .space: ["space", "rocket", "planet", "galaxy", "astronaut", "universe", "cosmos", "orbit", "spaceship", "cosmic", "astronomy", "satellite"]
+        case .space:
+            [
+                "space", "rocket", "planet", "galaxy", "astronaut", "universe", "cosmos", "orbit", "spaceship",
+                "cosmic", "astronomy", "satellite",
+            ]
         case .desert: ["desert", "sand", "dune", "camel", "cactus", "sahara", "oasis", "canyon"]
         case .hills: ["hill", "meadow", "field", "countryside", "farm", "garden", "village", "park", "grass", "valley"]
         case .abstract: []

@@ -16,8 +16,10 @@ struct StyleFinish: Sendable {
             art += "<stop offset=\"1\" stop-color=\"#000\" stop-opacity=\"0.6\"/></radialGradient></defs>"
             art += "<rect class=\"vignette\" width=\"100%\" height=\"100%\" fill=\"url(#vignette)\"/>"
             let bar = layout.letterbox
-            art += "<rect class=\"letterbox\" x=\"0\" y=\"0\" width=\(width.svgQuoted) height=\(bar.svgQuoted) fill=\"#000\"/>"
-            art += "<rect class=\"letterbox\" x=\"0\" y=\((height - bar).svgQuoted) width=\(width.svgQuoted) height=\(bar.svgQuoted) fill=\"#000\"/>"
+            art +=
+                "<rect class=\"letterbox\" x=\"0\" y=\"0\" width=\(width.svgQuoted) height=\(bar.svgQuoted) fill=\"#000\"/>"
+            art +=
+                "<rect class=\"letterbox\" x=\"0\" y=\((height - bar).svgQuoted) width=\(width.svgQuoted) height=\(bar.svgQuoted) fill=\"#000\"/>"
             return art
         case .retro:
             // Printed-poster dots that shrink down the sky. Drawn as one path: an SVG pattern with a fading

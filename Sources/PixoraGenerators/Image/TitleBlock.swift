@@ -52,7 +52,8 @@ struct TitleBlock: Sendable {
         let textColour = style == .minimal || style == .pastel ? palette.ink : palette.paper
         func lines(fill: Colour, dx: Double = 0, dy: Double = 0, extra: String = "") -> String {
             var text = "<g font-family=\"\(font.family)\" font-weight=\"\(font.weight)\" font-size=\(size.svgQuoted) "
-            text += "letter-spacing=\((font.tracking * size).svgQuoted) text-anchor=\"\(layout.titleAnchor.rawValue)\" fill=\"\(fill)\"\(extra)>"
+            text +=
+                "letter-spacing=\((font.tracking * size).svgQuoted) text-anchor=\"\(layout.titleAnchor.rawValue)\" fill=\"\(fill)\"\(extra)>"
             for (index, line) in title.lines.enumerated() {
                 let baseline = top + size * 0.8 + Double(index) * size * font.lineHeight
                 text += "<text x=\((x + dx).svgQuoted) y=\((baseline + dy).svgQuoted)>\(SVGMarkup.escaped(line))</text>"
@@ -76,16 +77,21 @@ struct TitleBlock: Sendable {
         case .vibrant:
             art += lines(
                 fill: textColour,
-                extra: " stroke=\"\(palette.ink)\" stroke-width=\((size * 0.12).svgQuoted) stroke-linejoin=\"round\" paint-order=\"stroke\"")
+                extra:
+                    " stroke=\"\(palette.ink)\" stroke-width=\((size * 0.12).svgQuoted) stroke-linejoin=\"round\" paint-order=\"stroke\""
+            )
         case .retro:
-            let outline = " stroke=\"\(palette.ink)\" stroke-width=\((size * 0.07).svgQuoted) stroke-linejoin=\"round\" paint-order=\"stroke\""
+            let outline =
+                " stroke=\"\(palette.ink)\" stroke-width=\((size * 0.07).svgQuoted) stroke-linejoin=\"round\" paint-order=\"stroke\""
             art += lines(fill: palette.ink, dx: size * 0.07, dy: size * 0.07, extra: outline)
             art += lines(fill: textColour, extra: outline)
         case .pastel:
             let padX = size * 0.45
             let padY = size * 0.28
-            let card = CanvasBox(x: blockLeft - padX, y: top - padY, width: widest + padX * 2, height: blockHeight + padY * 2)
-            art += "<rect x=\(card.x.svgQuoted) y=\(card.y.svgQuoted) width=\(card.width.svgQuoted) height=\(card.height.svgQuoted) "
+            let card = CanvasBox(
+                x: blockLeft - padX, y: top - padY, width: widest + padX * 2, height: blockHeight + padY * 2)
+            art +=
+                "<rect x=\(card.x.svgQuoted) y=\(card.y.svgQuoted) width=\(card.width.svgQuoted) height=\(card.height.svgQuoted) "
             art += "rx=\(min(size * 0.5, card.height / 2).svgQuoted) fill=\"\(palette.paper)\" opacity=\"0.82\"/>"
             art += lines(fill: textColour)
         }

@@ -33,8 +33,10 @@ public struct EmbeddedMusicGenerator: MusicGenerator {
         try composition.midi.data.write(to: midiFile)
 
         try await AtomicFile.write(to: output) { temporary in
-            try await ToolRunner.run(.fluidsynth, Self.fluidsynthArguments(
-                soundfont: soundfont, midi: midiFile.path, gain: composition.gain, render: render.path))
+            try await ToolRunner.run(
+                .fluidsynth,
+                Self.fluidsynthArguments(
+                    soundfont: soundfont, midi: midiFile.path, gain: composition.gain, render: render.path))
             // fluidsynth exits 0 even when it stops early on a MIDI file it cannot parse; a short render would
             // otherwise be padded with silence into a "valid" track.
             let rendered = (try? FileManager.default.attributesOfItem(atPath: render.path)[.size] as? Int) ?? 0

@@ -57,8 +57,9 @@ struct Performer: Sendable {
             let tone = tones[arpeggioShape[step % arpeggioShape.count] % tones.count]
             let accent = step % stepsPerBeat == 0 ? 6 : 0
             let start = bar.start + step * stepLength
-            note(tone, velocity: humanized(part.velocity + accent), at: start,
-                 length: min(noteLength, bar.end - start), into: &track)
+            note(
+                tone, velocity: humanized(part.velocity + accent), at: start,
+                length: min(noteLength, bar.end - start), into: &track)
         }
     }
 
@@ -68,8 +69,9 @@ struct Performer: Sendable {
         let tones = voicing(bar.chord, around: part.register)
         for beat in 1..<bar.beats {
             let start = bar.tick(Double(beat))
-            note(tones[(beat - 1) % tones.count], velocity: humanized(part.velocity - 4), at: start,
-                 length: bar.end - start, into: &track)
+            note(
+                tones[(beat - 1) % tones.count], velocity: humanized(part.velocity - 4), at: start,
+                length: bar.end - start, into: &track)
         }
     }
 
@@ -83,21 +85,24 @@ struct Performer: Sendable {
             let half = bar.length / 2
             note(root, velocity: humanized(part.velocity), at: bar.start, length: half - bar.ticks(0.1), into: &track)
             let second = random.pick([root, fifth, fifth, root + 12])
-            note(second, velocity: humanized(part.velocity - 6), at: bar.start + half,
-                 length: half - bar.ticks(0.1), into: &track)
+            note(
+                second, velocity: humanized(part.velocity - 6), at: bar.start + half,
+                length: half - bar.ticks(0.1), into: &track)
         case .drivingEighths:
             for eighth in 0..<(bar.beats * 2) {
                 // The phrase's last beat climbs to the octave and fifth, pushing into the loop's first downbeat.
                 let pushing = bar.isPhraseEnd && eighth >= bar.beats * 2 - 2
                 let key = pushing ? (eighth % 2 == 0 ? root + 12 : fifth + 12) : root
                 let accent = eighth % 2 == 0 ? 4 : -8
-                note(key, velocity: humanized(part.velocity + accent), at: bar.tick(Double(eighth) / 2),
-                     length: bar.ticks(0.42), into: &track)
+                note(
+                    key, velocity: humanized(part.velocity + accent), at: bar.tick(Double(eighth) / 2),
+                    length: bar.ticks(0.42), into: &track)
             }
         case .rootFifth:
             for beat in stride(from: 0, to: bar.beats, by: 2) {
-                note(beat % 4 == 0 ? root : fifth, velocity: humanized(part.velocity + (beat == 0 ? 4 : 0)),
-                     at: bar.tick(Double(beat)), length: bar.ticks(0.8), into: &track)
+                note(
+                    beat % 4 == 0 ? root : fifth, velocity: humanized(part.velocity + (beat == 0 ? 4 : 0)),
+                    at: bar.tick(Double(beat)), length: bar.ticks(0.8), into: &track)
             }
         }
     }
@@ -113,8 +118,9 @@ struct Performer: Sendable {
         let phraseEnd = bar.start + bar.length * roots.count
         for melodyNote in melodies[variant]?.notes ?? [] {
             let start = bar.tick(melodyNote.beat)
-            note(melodyNote.key, velocity: melodyNote.velocity, at: start,
-                 length: min(bar.ticks(melodyNote.length), phraseEnd - start), into: &track)
+            note(
+                melodyNote.key, velocity: melodyNote.velocity, at: start,
+                length: min(bar.ticks(melodyNote.length), phraseEnd - start), into: &track)
         }
     }
 
@@ -127,8 +133,9 @@ struct Performer: Sendable {
             let strokes = 8
             for stroke in 0..<strokes {
                 let velocity = part.velocity - 30 + stroke * 3
-                note(root, velocity: humanized(velocity), at: bar.tick(2 + Double(stroke) / 4),
-                     length: bar.ticks(0.25), into: &track)
+                note(
+                    root, velocity: humanized(velocity), at: bar.tick(2 + Double(stroke) / 4),
+                    length: bar.ticks(0.25), into: &track)
             }
         } else if random.unit() < 0.6 {
             note(fifth, velocity: humanized(part.velocity - 16), at: bar.tick(2), length: bar.ticks(1), into: &track)

@@ -25,7 +25,9 @@ public struct RuleBasedPlanner: ScenePlanner {
     public func plan(prompt: String, settings: Settings, script: String?) async throws -> Plan {
         let trimmed = prompt.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw UsageError("the prompt is empty; describe the video you want") }
-        guard trimmed.count <= 4000 else { throw UsageError("the prompt is \(trimmed.count) characters; at most 4000 are allowed") }
+        guard trimmed.count <= 4000 else {
+            throw UsageError("the prompt is \(trimmed.count) characters; at most 4000 are allowed")
+        }
         let issues = settings.validate()
         guard issues.isEmpty else { throw InvalidDocument(document: "settings", issues: issues) }
 
@@ -40,7 +42,8 @@ public struct RuleBasedPlanner: ScenePlanner {
         let scenes = fit(drafts, settings: settings)
         let filler = TemplateFiller(analysis: analysis)
         let title = filler.headline
-        let summary = "A \(settings.durationSeconds.formatted)-second \(settings.aspectRatio.rawValue) \(settings.tone.rawValue) video about \(analysis.topic) in \(scenes.count) scene\(scenes.count == 1 ? "" : "s"), \(settings.style.rawValue) style."
+        let summary =
+            "A \(settings.durationSeconds.formatted)-second \(settings.aspectRatio.rawValue) \(settings.tone.rawValue) video about \(analysis.topic) in \(scenes.count) scene\(scenes.count == 1 ? "" : "s"), \(settings.style.rawValue) style."
         return Plan(
             title: title, summary: summary, script: scenes.map(\.narration).joined(separator: "\n\n"), prompt: trimmed,
             settings: settings, scenes: scenes)
@@ -64,7 +67,10 @@ public struct RuleBasedPlanner: ScenePlanner {
     /// Stages drafts exactly as this planner stages its own: durations that hold each narration and fill the
     /// target, music groups by mood, and transitions by the rules.
     public func staged(_ drafts: [SceneDraft], settings: Settings) -> [PlanScene] {
-        fit(drafts.map { Draft(role: .step, narration: $0.narration, visual: $0.visual, keyPhrase: $0.keyPhrase, mood: $0.mood) }, settings: settings)
+        fit(
+            drafts.map {
+                Draft(role: .step, narration: $0.narration, visual: $0.visual, keyPhrase: $0.keyPhrase, mood: $0.mood)
+            }, settings: settings)
     }
 
     /// Scene count for a target length: about 5.5 s a scene, between 1 and 20.
@@ -89,14 +95,18 @@ public struct RuleBasedPlanner: ScenePlanner {
             // Speaking time that fits: the share minus the lead-in, the tail and half of each neighbouring transition.
             let overlaps = index == 0 || index == beats.count - 1 ? 0.4 : 0.8
             let budget = max(share - SceneMargins.lead - SceneMargins.tail - overlaps, 1)
-            func seconds(_ text: String) -> Double { SpeakingRate.seconds(text, voice: settings.voice, rate: settings.speechRate) }
+            func seconds(_ text: String) -> Double {
+                SpeakingRate.seconds(text, voice: settings.voice, rate: settings.speechRate)
+            }
             // Steps share templates: prefer a sentence this video has not said yet.
             let options = beat.sentences.map { filler.fill($0, number: number) }
             let fresh = options.filter { !used.contains($0) }
             var narration = random.pick(fresh.isEmpty ? options : fresh)
             if seconds(narration) > budget { narration = filler.fill(beat.short, number: number) }
             used.insert(narration)
-            for extra in beat.extras.shuffled(using: &random) + NarrativeTemplates.fillers(beat.role).shuffled(using: &random) {
+            for extra in beat.extras.shuffled(using: &random)
+                + NarrativeTemplates.fillers(beat.role).shuffled(using: &random)
+            {
                 let sentence = filler.fill(extra, number: number)
                 guard !used.contains(sentence), seconds(narration + " " + sentence) <= budget else { continue }
                 narration += " " + sentence
@@ -114,7 +124,8 @@ public struct RuleBasedPlanner: ScenePlanner {
 
     func scriptDrafts(_ script: String, analysis: TopicAnalysis, settings: Settings) -> [Draft] {
         let sentences = ScriptSplitter.sentences(in: script)
-        let speaking = SpeakingRate.seconds(sentences.joined(separator: " "), voice: settings.voice, rate: settings.speechRate)
+        let speaking = SpeakingRate.seconds(
+            sentences.joined(separator: " "), voice: settings.voice, rate: settings.speechRate)
         // Enough scenes that none runs past ~9 s of speech, and about one every 5.5 s of the target.
         let wanted = max(Self.sceneCount(for: settings.durationSeconds), Int((speaking / 9).rounded(.up)))
         var parts = ScriptSplitter.group(sentences, into: min(wanted, sentences.count, 20))
@@ -159,7 +170,11 @@ public struct RuleBasedPlanner: ScenePlanner {
         let stretch = max(available / needed, 1)
         let frame = 1 / Double(settings.fps)
         // Whole frames, so the sum hits the target exactly; the last scene takes the rounding.
-        var frames = needs.map { max(Int(($0 * stretch / frame).rounded(.down)), Int((Plan.sceneDurationRange.lowerBound / frame).rounded(.up))) }
+        var frames = needs.map {
+            max(
+                Int(($0 * stretch / frame).rounded(.down)),
+                Int((Plan.sceneDurationRange.lowerBound / frame).rounded(.up)))
+        }
         if stretch > 1 {
             frames[frames.count - 1] += Int((available / frame).rounded()) - frames.reduce(0, +)
         }

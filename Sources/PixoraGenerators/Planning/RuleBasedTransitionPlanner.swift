@@ -40,6 +40,9 @@ public struct RuleBasedTransitionPlanner: TransitionPlanner {
     }
 
     static func contentWords(_ text: String) -> Set<String> {
-        Set(text.lowercased().split { !$0.isLetter }.map(String.init).filter { $0.count > 2 && !TopicAnalysis.stopWords.contains($0) })
+        Set(
+            text.lowercased().split { !$0.isLetter }.map(String.init).filter {
+                $0.count > 2 && !TopicAnalysis.stopWords.contains($0)
+            })
     }
 }

@@ -34,10 +34,16 @@ enum ScriptSplitter {
         for word in sentence.split(separator: " ") {
             var word = Substring(word)
             while word.codePointCount > limit {
-                if !current.isEmpty { pieces.append(current); current = "" }
+                if !current.isEmpty {
+                    pieces.append(current)
+                    current = ""
+                }
                 // Whole characters (combining marks stay with their letter), at most `limit` code points.
                 var size = 0
-                let head = word.prefix { size += $0.unicodeScalars.count; return size <= limit }
+                let head = word.prefix {
+                    size += $0.unicodeScalars.count
+                    return size <= limit
+                }
                 let cut = head.isEmpty ? word.prefix(1) : head
                 pieces.append(String(cut))
                 word = word.dropFirst(cut.count)

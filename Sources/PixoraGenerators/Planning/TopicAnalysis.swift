@@ -22,8 +22,10 @@ struct TopicAnalysis: Sendable, Equatable {
     var listCount: Int?
 
     static let stopWords: Set<String> = [
-        "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "about", "how", "why", "what", "is", "are",
-        "do", "does", "make", "makes", "from", "into", "at", "by", "their", "its", "it", "this", "that", "these", "those",
+        "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "about", "how", "why", "what", "is",
+        "are",
+        "do", "does", "make", "makes", "from", "into", "at", "by", "their", "its", "it", "this", "that", "these",
+        "those",
         "your", "you", "our", "we", "they", "be", "can", "will", "video", "short", "clip", "some", "every", "all", "my",
         "top", "best", "ways", "tips", "things", "reasons", "facts", "story", "history", "introducing", "s", "just",
         "really", "very", "more", "most", "work", "works", "get", "gets", "was", "were", "has", "have", "had", "when",
@@ -32,31 +34,43 @@ struct TopicAnalysis: Sendable, Equatable {
 
     private static let verbs: Set<String> = [
         "make", "makes", "work", "works", "do", "does", "is", "are", "grow", "grows", "fly", "flies", "build", "builds",
-        "turn", "turns", "become", "becomes", "help", "helps", "get", "gets", "can", "could", "will", "change", "changes",
+        "turn", "turns", "become", "becomes", "help", "helps", "get", "gets", "can", "could", "will", "change",
+        "changes",
         "create", "creates", "use", "uses", "find", "finds", "move", "moves", "form", "forms", "survive", "survives",
         "travel", "travels", "sleep", "sleeps", "learn", "learns", "communicate", "communicates", "produce", "produces",
-        "shape", "shapes", "keep", "keeps", "stay", "stays", "see", "sees", "eat", "eats", "live", "lives", "was", "were",
+        "shape", "shapes", "keep", "keeps", "stay", "stays", "see", "sees", "eat", "eats", "live", "lives", "was",
+        "were",
     ]
 
     init(topic rawTopic: String) {
         // "… for kids" names the audience (the tone reads it), not the topic.
         let topic = rawTopic.trimmingCharacters(in: CharacterSet(charactersIn: " .!?"))
-            .replacingOccurrences(of: #"\s+for (kids|children|beginners|everyone|students)$"#, with: "", options: [.regularExpression, .caseInsensitive])
+            .replacingOccurrences(
+                of: #"\s+for (kids|children|beginners|everyone|students)$"#, with: "",
+                options: [.regularExpression, .caseInsensitive])
         self.topic = topic
         let lower = topic.lowercased()
-        let words = lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "-" }).map(String.init)
+        let words = lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "-" }).map(
+            String.init)
 
         if lower.hasPrefix("how to ") {
             kind = .howTo
         } else if lower.range(of: #"^(the\s+)?(top\s+)?\d+\s+"#, options: .regularExpression) != nil
-            || lower.range(of: #"\b(tips|ways|reasons|facts|things|habits|mistakes|ideas)\b"#, options: .regularExpression) != nil
+            || lower.range(
+                of: #"\b(tips|ways|reasons|facts|things|habits|mistakes|ideas)\b"#, options: .regularExpression) != nil
         {
             kind = .list
-        } else if lower.range(of: #"\b(story|tale|journey|adventure|once upon)\b"#, options: .regularExpression) != nil {
+        } else if lower.range(of: #"\b(story|tale|journey|adventure|once upon)\b"#, options: .regularExpression) != nil
+        {
             kind = .story
-        } else if lower.range(of: #"\b(history|origin|origins|evolution|rise of|invention)\b"#, options: .regularExpression) != nil {
+        } else if lower.range(
+            of: #"\b(history|origin|origins|evolution|rise of|invention)\b"#, options: .regularExpression) != nil
+        {
             kind = .history
-        } else if lower.range(of: #"\b(introducing|launch|promo|advert|ad for|product|app|brand|sale|shop|startup)\b"#, options: .regularExpression) != nil {
+        } else if lower.range(
+            of: #"\b(introducing|launch|promo|advert|ad for|product|app|brand|sale|shop|startup)\b"#,
+            options: .regularExpression) != nil
+        {
             kind = .promo
         } else if lower.hasPrefix("how ") || lower.hasPrefix("why ") {
             kind = .process
@@ -75,8 +89,12 @@ struct TopicAnalysis: Sendable, Equatable {
             body = Array(body[(ofIndex + 1)...])
         }
         if ["for", "to", "about", "on"].contains(body.first ?? "") { body.removeFirst() }
-        if kind == .promo, ["introducing", "meet", "launching", "presenting"].contains(body.first ?? "") { body.removeFirst() }
-        if kind == .list, let joiner = body.firstIndex(where: { ["for", "about", "on", "to", "of"].contains($0) }), joiner + 1 < body.count {
+        if kind == .promo, ["introducing", "meet", "launching", "presenting"].contains(body.first ?? "") {
+            body.removeFirst()
+        }
+        if kind == .list, let joiner = body.firstIndex(where: { ["for", "about", "on", "to", "of"].contains($0) }),
+            joiner + 1 < body.count
+        {
             // "tips for better sleep": the list is about what follows the joiner.
             subject = body[(joiner + 1)...].joined(separator: " ")
             action = ""
@@ -96,11 +114,14 @@ struct TopicAnalysis: Sendable, Equatable {
         }
         if subject.isEmpty { subject = topic.lowercased() }
         let head = subject.split(separator: " ").last.map(String.init) ?? subject
-        isPlural = subject == "you" || (head.hasSuffix("s") && !head.hasSuffix("ss") && !head.hasSuffix("us") && !head.hasSuffix("is"))
+        isPlural =
+            subject == "you"
+            || (head.hasSuffix("s") && !head.hasSuffix("ss") && !head.hasSuffix("us") && !head.hasSuffix("is"))
 
         var seen = Set<String>()
         keywords = words.filter { word in
-            word.count > 2 && Int(word) == nil && !Self.stopWords.contains(word) && !Self.verbs.contains(word) && seen.insert(word).inserted
+            word.count > 2 && Int(word) == nil && !Self.stopWords.contains(word) && !Self.verbs.contains(word)
+                && seen.insert(word).inserted
         }
         if keywords.isEmpty { keywords = words.filter { $0.count > 2 }.prefix(3).map { $0 } }
     }
@@ -114,7 +135,8 @@ extension String {
     var headline: String {
         let small: Set<String> = ["a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "at", "by"]
         return split(separator: " ").enumerated().map { index, word in
-            index > 0 && small.contains(word.lowercased()) ? word.lowercased() : word.prefix(1).uppercased() + word.dropFirst()
+            index > 0 && small.contains(word.lowercased())
+                ? word.lowercased() : word.prefix(1).uppercased() + word.dropFirst()
         }.joined(separator: " ")
     }
 }

@@ -14,7 +14,8 @@ public struct FliteSpeechGenerator: SpeechGenerator {
     /// peak-to-loudness ratio of about 14 dB; this brings it to about 11 dB (measured on a 47-word passage),
     /// so every scene's narration sits at the same level and the final mix reaches −14 LUFS without clipping.
     /// No look-ahead delay remains (the limiter compensates its latency), so word timings stay exact.
-    public static let voiceChain = "highpass=f=70,acompressor=threshold=0.02:ratio=8:attack=1:release=80:makeup=4:knee=4,"
+    public static let voiceChain =
+        "highpass=f=70,acompressor=threshold=0.02:ratio=8:attack=1:release=80:makeup=4:knee=4,"
         + "alimiter=limit=0.35:attack=1:release=20:level=false:latency=true"
 
     public func makeSpeech(_ request: SpeechRequest, to output: URL) async throws -> SpeechTimings {
@@ -29,11 +30,15 @@ public struct FliteSpeechGenerator: SpeechGenerator {
 
         return try await AtomicFile.write(to: output) { temporary in
             let raw = work.appendingPathComponent("raw.wav")
-            let spoken = try await ToolRunner.run(.flite, voiceArguments + ["-psdur", "-f", textFile.path, "-o", raw.path])
-            try await ToolRunner.run(.ffmpeg, [
-                "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-i", raw.path,
-                "-af", Self.voiceChain, "-ar", "48000", "-ac", "1", "-c:a", "pcm_s16le", "-f", "wav", temporary.path,
-            ])
+            let spoken = try await ToolRunner.run(
+                .flite, voiceArguments + ["-psdur", "-f", textFile.path, "-o", raw.path])
+            try await ToolRunner.run(
+                .ffmpeg,
+                [
+                    "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-i", raw.path,
+                    "-af", Self.voiceChain, "-ar", "48000", "-ac", "1", "-c:a", "pcm_s16le", "-f", "wav",
+                    temporary.path,
+                ])
             let phones = PhoneTiming.parse(spoken.standardOutput)
             let duration = try WAVHeader(contentsOf: temporary).duration
             guard !tokens.isEmpty else { return SpeechTimings(duration: duration, words: []) }
@@ -42,7 +47,8 @@ public struct FliteSpeechGenerator: SpeechGenerator {
             // which tells how many of the sentence's phones belong to each word.
             let wordsFile = work.appendingPathComponent("words.txt")
             try Data(tokens.joined(separator: ", ").utf8).write(to: wordsFile)
-            let perWord = try await ToolRunner.run(.flite, voiceArguments + ["-ps", "-f", wordsFile.path, "-o", "none"])
+            let perWord = try await ToolRunner.run(
+                .flite, voiceArguments + ["-ps", "-f", wordsFile.path, "-o", "none"])
             let counts = PhoneTiming.phoneCountsPerPhrase(perWord.standardOutput, expected: tokens.count)
             let words = PhoneTiming.align(tokens: tokens, phoneCounts: counts, phones: phones, duration: duration)
             return SpeechTimings(duration: duration, words: words)
@@ -116,7 +122,9 @@ struct PhoneTiming: Equatable {
         guard !spoken.isEmpty, totalWeight > 0 else {
             // No phone timings: spread the words evenly.
             let step = duration / Double(max(tokens.count, 1))
-            return tokens.enumerated().map { WordTiming(word: $0.element, start: Double($0.offset) * step, end: Double($0.offset + 1) * step) }
+            return tokens.enumerated().map {
+                WordTiming(word: $0.element, start: Double($0.offset) * step, end: Double($0.offset + 1) * step)
+            }
         }
         // Map cumulative weight onto phone indices (exact when the counts add up, proportional otherwise).
         let scale = Double(spoken.count) / Double(totalWeight)

@@ -18,14 +18,17 @@ public struct KenBurnsVideoGenerator: VideoGenerator {
     public func makeClip(_ request: ClipRequest, image: URL, to output: URL) async throws {
         let frames = max(Int((request.duration * Double(request.fps)).rounded()), 2)
         try await AtomicFile.write(to: output) { temporary in
-            try await ToolRunner.run(.ffmpeg, [
-                "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
-                "-loop", "1", "-framerate", "\(request.fps)", "-i", image.path,
-                "-vf", Self.filter(for: request, frames: frames),
-                "-frames:v", "\(frames)", "-an",
-                "-c:v", "libx264", "-preset", "veryfast", "-tune", "fastdecode", "-crf", "18", "-pix_fmt", "yuv420p",
-                "-g", "\(request.fps)", "-movflags", "+faststart", "-f", "mp4", temporary.path,
-            ])
+            try await ToolRunner.run(
+                .ffmpeg,
+                [
+                    "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
+                    "-loop", "1", "-framerate", "\(request.fps)", "-i", image.path,
+                    "-vf", Self.filter(for: request, frames: frames),
+                    "-frames:v", "\(frames)", "-an",
+                    "-c:v", "libx264", "-preset", "veryfast", "-tune", "fastdecode", "-crf", "18", "-pix_fmt",
+                    "yuv420p",
+                    "-g", "\(request.fps)", "-movflags", "+faststart", "-f", "mp4", temporary.path,
+                ])
         }
     }
 
@@ -42,7 +45,9 @@ public struct KenBurnsVideoGenerator: VideoGenerator {
     }
 
     /// Expressions (in W, H and the frame number `in`) for the edges of the source window of each frame.
-    static func window(for motion: CameraMotion, frames: Int) -> (left: String, right: String, top: String, bottom: String) {
+    static func window(for motion: CameraMotion, frames: Int) -> (
+        left: String, right: String, top: String, bottom: String
+    ) {
         let progress = "(in/\(frames - 1))"
         let z = zoom.formatted
         // Scale factor of the window (1 = whole picture) and the window centre as fractions of W and H.

@@ -12,7 +12,10 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
     public var details: [String: JSONValue]?
     public var headers: HTTPFields = [:]
 
-    public init(_ status: HTTPResponse.Status, _ code: Code, _ message: String, details: [String: JSONValue]? = nil, headers: HTTPFields = [:]) {
+    public init(
+        _ status: HTTPResponse.Status, _ code: Code, _ message: String, details: [String: JSONValue]? = nil,
+        headers: HTTPFields = [:]
+    ) {
         self.status = status
         self.code = code
         self.message = message
@@ -38,9 +41,13 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
     static func validation(_ issues: [DocumentIssue]) -> APIError {
         APIError(
             .unprocessableContent, .validationFailed, issues.map(\.description).joined(separator: "; "),
-            details: ["issues": .array(issues.map { .object(["field": .string($0.path), "message": .string($0.message)]) })])
+            details: [
+                "issues": .array(issues.map { .object(["field": .string($0.path), "message": .string($0.message)]) })
+            ])
     }
-    static func validation(_ field: String, _ message: String) -> APIError { validation([DocumentIssue(field, message)]) }
+    static func validation(_ field: String, _ message: String) -> APIError {
+        validation([DocumentIssue(field, message)])
+    }
 
     /// Maps any error to the answer a client gets. Unknown errors become a 500 without internals.
     static func from(_ error: any Error) -> APIError? {
@@ -51,25 +58,31 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
             case .notFound(let message): return APIError(.notFound, .notFound, message)
             case .conflict(let message): return APIError(.conflict, .conflict, message)
             case .insufficientCredits(let balance, let price):
-                return APIError(.init(code: 402, reasonPhrase: "Payment Required"), .insufficientCredits, error.description, details: ["balance": .number(Double(balance)), "price": .number(Double(price))])
-            case .configuration, .unavailable: return APIError(.serviceUnavailable, .unavailable, "the service is temporarily unavailable")
+                return APIError(
+                    .init(code: 402, reasonPhrase: "Payment Required"), .insufficientCredits, error.description,
+                    details: ["balance": .number(Double(balance)), "price": .number(Double(price))])
+            case .configuration, .unavailable:
+                return APIError(.serviceUnavailable, .unavailable, "the service is temporarily unavailable")
             case .corrupt: return nil  // A fault of ours: logged with the request id and answered 500.
             }
         case let error as InvalidDocument: return validation(error.issues)
         case let error as DecodingError: return validation([error.issue])
         case let error as HTTPError:
-            let code: Code = switch error.status {
-            case .notFound: .notFound
-            case .contentTooLarge: .payloadTooLarge
-            case .methodNotAllowed: .methodNotAllowed
-            case .unauthorized: .unauthorized
-            case .unsupportedMediaType: .unsupportedMediaType
-            case .rangeNotSatisfiable: .rangeNotSatisfiable
-            default: error.status.code >= 500 ? .internalError : .badRequest
-            }
+            let code: Code =
+                switch error.status {
+                case .notFound: .notFound
+                case .contentTooLarge: .payloadTooLarge
+                case .methodNotAllowed: .methodNotAllowed
+                case .unauthorized: .unauthorized
+                case .unsupportedMediaType: .unsupportedMediaType
+                case .rangeNotSatisfiable: .rangeNotSatisfiable
+                default: error.status.code >= 500 ? .internalError : .badRequest
+                }
             return APIError(error.status, code, error.body ?? error.status.reasonPhrase)
-        case is NIOTooManyBytesError: return APIError(.contentTooLarge, .payloadTooLarge, "the request body is too large")
-        case let error as any UserFacingError where error.isUsageError: return APIError(.unprocessableContent, .validationFailed, "\(error)")
+        case is NIOTooManyBytesError:
+            return APIError(.contentTooLarge, .payloadTooLarge, "the request body is too large")
+        case let error as any UserFacingError where error.isUsageError:
+            return APIError(.unprocessableContent, .validationFailed, "\(error)")
         default: return nil
         }
     }
@@ -77,16 +90,28 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
 
 /// A JSON value for free-form error details and documents.
 public enum JSONValue: Codable, Sendable, Equatable {
-    case string(String), number(Double), bool(Bool), object([String: JSONValue]), array([JSONValue]), null
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+    case object([String: JSONValue])
+    case array([JSONValue])
+    case null
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -94,7 +119,11 @@ public enum JSONValue: Codable, Sendable, Equatable {
         switch self {
         case .string(let value): try container.encode(value)
         case .number(let value):
-            if value == value.rounded(), abs(value) < 1e15 { try container.encode(Int64(value)) } else { try container.encode(value) }
+            if value == value.rounded(), abs(value) < 1e15 {
+                try container.encode(Int64(value))
+            } else {
+                try container.encode(value)
+            }
         case .bool(let value): try container.encode(value)
         case .object(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
@@ -105,13 +134,17 @@ public enum JSONValue: Codable, Sendable, Equatable {
 
 /// Turns every error into the JSON error shape, and logs the unexpected ones with the request id.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         do {
             return try await next(request, context)
         } catch {
             if let mapped = APIError.from(error) { return try mapped.response(from: request, context: context) }
-            context.logger.error("request failed", metadata: ["error": .string(String(reflecting: error).prefix(500).description)])
-            return try APIError(.internalServerError, .internalError, "something went wrong on our side; try again").response(from: request, context: context)
+            context.logger.error(
+                "request failed", metadata: ["error": .string(String(reflecting: error).prefix(500).description)])
+            return try APIError(.internalServerError, .internalError, "something went wrong on our side; try again")
+                .response(from: request, context: context)
         }
     }
 }

@@ -41,10 +41,11 @@ enum ContentDisposition {
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         while let first = text.first, first == "." || first == " " { text.removeFirst() }
         var bytes = 0
-        text = String(text.prefix { character in
-            bytes += character.utf8.count
-            return bytes <= longestStem
-        })
+        text = String(
+            text.prefix { character in
+                bytes += character.utf8.count
+                return bytes <= longestStem
+            })
         while let last = text.last, last == "." || last == " " { text.removeLast() }
         return text
     }

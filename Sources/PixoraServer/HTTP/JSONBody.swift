@@ -14,7 +14,9 @@ extension Request {
         } catch is NIOTooManyBytesError {
             throw APIError(.contentTooLarge, .payloadTooLarge, "the request body is larger than \(limit / 1024) KiB")
         }
-        guard buffer.readableBytes > 0 else { throw APIError(.badRequest, .invalidJSON, "the request body is empty; send a JSON object") }
+        guard buffer.readableBytes > 0 else {
+            throw APIError(.badRequest, .invalidJSON, "the request body is empty; send a JSON object")
+        }
         do {
             return try JSONDecoder().decode(T.self, from: JSONNulls.removed(from: buffer))
         } catch let error as DecodingError {

@@ -9,7 +9,9 @@ struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let metrics: ServerMetrics
 
-    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
+    ) async throws -> Response {
         var context = context
         let incoming = request.headers[.init("X-Request-Id")!]
         let acceptable = incoming.map(Self.isAcceptable)
@@ -19,7 +21,8 @@ struct RequestLogMiddleware: RouterMiddleware {
         let started = ContinuousClock.now
         // A malformed id is refused rather than replaced, so a caller never searches the logs for an id that
         // was never used.
-        var response = acceptable == false
+        var response =
+            acceptable == false
             ? try APIError(
                 .badRequest, .invalidRequestId,
                 "X-Request-Id must be 1 to 64 ASCII letters, digits, '-' or '_'"
@@ -29,11 +32,16 @@ struct RequestLogMiddleware: RouterMiddleware {
         let elapsed = ContinuousClock.now - started
         let route = context.endpointPath ?? "unmatched"
         metrics.record(method: request.method.rawValue, route: route, status: response.status.code, duration: elapsed)
-        context.logger.info("request", metadata: [
-            "method": .string(request.method.rawValue), "path": .string(request.uri.path), "route": .string(route),
-            "status": .stringConvertible(response.status.code),
-            "ms": .string(String(format: "%.1f", Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)),
-        ])
+        context.logger.info(
+            "request",
+            metadata: [
+                "method": .string(request.method.rawValue), "path": .string(request.uri.path), "route": .string(route),
+                "status": .stringConvertible(response.status.code),
+                "ms": .string(
+                    String(
+                        format: "%.1f",
+                        Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)),
+            ])
         return response
     }
 
@@ -55,7 +63,9 @@ struct BearerAuthenticator: RouterMiddleware {
     typealias Context = AppRequestContext
     let tokens: TokenService
 
-    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
+    ) async throws -> Response {
         guard let header = request.headers[.authorization] else { return try await next(request, context) }
         guard header.count > 7, header.prefix(7).lowercased() == "bearer " else {
             throw APIError.unauthorized("the Authorization header must be 'Bearer <access token>'")
@@ -78,11 +88,20 @@ public final class ServerMetrics: Sendable {
 
     func record(method: String, route: String, status: Int, duration: Duration) {
         let labels = [("method", method), ("route", route), ("status", String(status))]
-        registry.makeCounter(descriptor: .init(metricName: "pixora_http_requests", unitName: "total", helpText: "HTTP requests answered"), labels: labels).increment()
+        registry.makeCounter(
+            descriptor: .init(
+                metricName: "pixora_http_requests", unitName: "total", helpText: "HTTP requests answered"),
+            labels: labels
+        ).increment()
         registry.makeDurationHistogram(
-            descriptor: .init(metricName: "pixora_http_request_duration", unitName: "seconds", helpText: "Time to answer an HTTP request"),
+            descriptor: .init(
+                metricName: "pixora_http_request_duration", unitName: "seconds",
+                helpText: "Time to answer an HTTP request"),
             labels: [("method", method), ("route", route)],
-            buckets: [.milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(500), .seconds(1), .seconds(5)]
+            buckets: [
+                .milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
+                .milliseconds(100), .milliseconds(500), .seconds(1), .seconds(5),
+            ]
         ).record(duration)
     }
 }

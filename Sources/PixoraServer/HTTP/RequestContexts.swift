@@ -32,7 +32,9 @@ public struct AuthenticatedContext: ChildRequestContext {
     public let requestID: String
 
     public init(context: AppRequestContext) throws {
-        guard let identity = context.identity else { throw APIError.unauthorized("sign in first: send an access token as 'Authorization: Bearer <token>'") }
+        guard let identity = context.identity else {
+            throw APIError.unauthorized("sign in first: send an access token as 'Authorization: Bearer <token>'")
+        }
         coreContext = context.coreContext
         self.identity = identity
         requestID = context.requestID

@@ -42,15 +42,23 @@ public struct WebStudio: Sendable {
         self.root = root
         self.live = live
         var files: [String: File] = [:]
-        if let root, let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey]) {
+        if let root,
+            let walker = FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey])
+        {
             let base = root.standardizedFileURL.path
             for case let url as URL in walker {
-                guard let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey]),
-                      values.isRegularFile == true, let type = Self.types[url.pathExtension.lowercased()] else { continue }
+                guard
+                    let values = try? url.resourceValues(forKeys: [
+                        .isRegularFileKey, .fileSizeKey, .contentModificationDateKey,
+                    ]),
+                    values.isRegularFile == true, let type = Self.types[url.pathExtension.lowercased()]
+                else { continue }
                 let path = String(url.standardizedFileURL.path.dropFirst(base.count))
                 let size = values.fileSize ?? 0
                 let stamp = Int(values.contentModificationDate?.timeIntervalSince1970 ?? 0)
-                files[path.hasPrefix("/") ? path : "/" + path] = File(url: url, type: type, size: size, etag: "\"\(size)-\(stamp)\"")
+                files[path.hasPrefix("/") ? path : "/" + path] = File(
+                    url: url, type: type, size: size, etag: "\"\(size)-\(stamp)\"")
             }
         }
         self.files = files
@@ -74,10 +82,13 @@ struct WebStudioMiddleware: RouterMiddleware {
     let io = FileIO()
 
     /// Scripts and styles from this origin only; media may be blob: URLs made by the editor's preview.
-    static let policy = "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; style-src 'self' 'unsafe-inline'; "
+    static let policy =
+        "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; style-src 'self' 'unsafe-inline'; "
         + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 
-    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
+    ) async throws -> Response {
         guard request.method == .get || request.method == .head, let file = studio.file(for: request.uri.path) else {
             return try await next(request, context)
         }
@@ -91,6 +102,7 @@ struct WebStudioMiddleware: RouterMiddleware {
         }
         headers[.contentLength] = String(file.size)
         if request.method == .head { return Response(status: .ok, headers: headers) }
-        return Response(status: .ok, headers: headers, body: try await io.loadFile(path: file.url.path, context: context))
+        return Response(
+            status: .ok, headers: headers, body: try await io.loadFile(path: file.url.path, context: context))
     }
 }

@@ -15,7 +15,8 @@ enum HeaderText {
         let flat = TextSanitizer.singleLine(text)
         guard flat.allSatisfy(\.isASCII) else { return encodedWords(flat) }
         guard flat.contains(where: { "()<>[]:;@\\,.\"".contains($0) }) else { return flat }
-        return "\"" + flat.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return "\"" + flat.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            + "\""
     }
 
     /// `=?UTF-8?B?...?=` words of at most 75 characters (RFC 2047 §2), split between characters, never inside one,

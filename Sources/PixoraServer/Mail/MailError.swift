@@ -25,7 +25,8 @@ public enum MailError: UserFacingError, Equatable {
     public var description: String {
         switch self {
         case .invalidSMTPURL(let detail):
-            return "invalid SMTP URL (expected smtp://[user:password@]host[:port][?starttls=require|never] or smtps://...): \(detail)"
+            return
+                "invalid SMTP URL (expected smtp://[user:password@]host[:port][?starttls=require|never] or smtps://...): \(detail)"
         case .invalidAddress(let address):
             return "\(address.debugDescription) is not a valid email address"
         case .connectionFailed(let server, let reason):

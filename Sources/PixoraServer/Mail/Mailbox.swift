@@ -10,7 +10,9 @@ struct Mailbox: Sendable, Equatable {
         }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let open = trimmed.lastIndex(of: "<") {
-            guard trimmed.hasSuffix(">"), open < trimmed.index(before: trimmed.endIndex) else { throw .invalidAddress(text) }
+            guard trimmed.hasSuffix(">"), open < trimmed.index(before: trimmed.endIndex) else {
+                throw .invalidAddress(text)
+            }
             address = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
             var name = trimmed[..<open].trimmingCharacters(in: .whitespaces)
             if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") {

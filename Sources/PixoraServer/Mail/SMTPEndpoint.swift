@@ -53,7 +53,8 @@ struct SMTPEndpoint: Sendable, Equatable {
             guard let user = String(userInfo[..<colon]).removingPercentEncoding,
                 let password = String(userInfo[userInfo.index(after: colon)...]).removingPercentEncoding
             else {
-                throw .invalidSMTPURL("the user name or password has a '%' that is not followed by two hex digits (write % as %25)")
+                throw .invalidSMTPURL(
+                    "the user name or password has a '%' that is not followed by two hex digits (write % as %25)")
             }
             guard !user.isEmpty else { throw .invalidSMTPURL("the user name is empty") }
             credentials = Credentials(user: user, password: password)
@@ -64,29 +65,43 @@ struct SMTPEndpoint: Sendable, Equatable {
             query = rest[rest.index(after: questionMark)...]
             rest = rest[..<questionMark]
         }
-        guard !rest.contains("#") else { throw .invalidSMTPURL("it has a fragment ('#...'), which means nothing for SMTP") }
+        guard !rest.contains("#") else {
+            throw .invalidSMTPURL("it has a fragment ('#...'), which means nothing for SMTP")
+        }
         if let slash = rest.firstIndex(of: "/") {
-            guard rest[slash...] == "/" else { throw .invalidSMTPURL("it has a path ('\(rest[slash...])'), which means nothing for SMTP") }
+            guard rest[slash...] == "/" else {
+                throw .invalidSMTPURL("it has a path ('\(rest[slash...])'), which means nothing for SMTP")
+            }
             rest = rest[..<slash]
         }
 
         let portText: Substring?
         if rest.hasPrefix("[") {
-            guard let close = rest.firstIndex(of: "]") else { throw .invalidSMTPURL("the IPv6 address has no closing ']'") }
+            guard let close = rest.firstIndex(of: "]") else {
+                throw .invalidSMTPURL("the IPv6 address has no closing ']'")
+            }
             host = String(rest[rest.index(after: rest.startIndex)..<close])
             let after = rest[rest.index(after: close)...]
-            guard after.isEmpty || after.hasPrefix(":") else { throw .invalidSMTPURL("unexpected '\(after)' after the IPv6 address") }
+            guard after.isEmpty || after.hasPrefix(":") else {
+                throw .invalidSMTPURL("unexpected '\(after)' after the IPv6 address")
+            }
             portText = after.isEmpty ? nil : after.dropFirst()
         } else {
             let pieces = rest.split(separator: ":", omittingEmptySubsequences: false)
-            guard pieces.count <= 2 else { throw .invalidSMTPURL("an IPv6 address must be written in brackets, like [::1]") }
+            guard pieces.count <= 2 else {
+                throw .invalidSMTPURL("an IPv6 address must be written in brackets, like [::1]")
+            }
             host = String(pieces[0])
             portText = pieces.count == 2 ? pieces[1] : nil
         }
         guard !host.isEmpty else { throw .invalidSMTPURL("the host is missing") }
-        guard !host.contains(where: { $0.isWhitespace || $0.isNewline }) else { throw .invalidSMTPURL("the host contains a space") }
+        guard !host.contains(where: { $0.isWhitespace || $0.isNewline }) else {
+            throw .invalidSMTPURL("the host contains a space")
+        }
         if let portText {
-            guard portText.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(portText), (1...65535).contains(number) else {
+            guard portText.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(portText),
+                (1...65535).contains(number)
+            else {
                 throw .invalidSMTPURL("the port '\(portText)' is not a number from 1 to 65535")
             }
             port = number
@@ -103,7 +118,9 @@ struct SMTPEndpoint: Sendable, Equatable {
             switch (value, scheme) {
             case ("require", "smtp"): security = .startTLS
             case ("never", _): break
-            case ("require", _): throw .invalidSMTPURL("starttls=require cannot be used with smtps://, which is already TLS from the start")
+            case ("require", _):
+                throw .invalidSMTPURL(
+                    "starttls=require cannot be used with smtps://, which is already TLS from the start")
             default: throw .invalidSMTPURL("starttls must be 'require' or 'never', not '\(value)'")
             }
         }

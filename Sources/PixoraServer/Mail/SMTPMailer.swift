@@ -100,7 +100,8 @@ public struct SMTPMailer: Mailer {
         if endpoint.security == .startTLS {
             guard capabilities["STARTTLS"] != nil else {
                 throw MailError.notOffered(
-                    "SMTP server \(endpoint.server) does not offer STARTTLS, but the URL requires it (starttls=require)")
+                    "SMTP server \(endpoint.server) does not offer STARTTLS, but the URL requires it (starttls=require)"
+                )
             }
             try await session.command("STARTTLS", step: "STARTTLS", expecting: [220])
             guard !session.hasUnreadBytes else {
@@ -153,16 +154,20 @@ public struct SMTPMailer: Mailer {
         _ credentials: SMTPEndpoint.Credentials, capabilities: [String: [String]], session: inout SMTPSession
     ) async throws {
         guard let mechanisms = capabilities["AUTH"] else {
-            let hint = endpoint.security == .none ? "; many servers offer it only over TLS: try smtps:// or ?starttls=require" : ""
+            let hint =
+                endpoint.security == .none
+                ? "; many servers offer it only over TLS: try smtps:// or ?starttls=require" : ""
             throw MailError.notOffered(
                 "SMTP server \(endpoint.server) does not offer AUTH, but the URL has a user name and password\(hint)")
         }
         guard mechanisms.contains("PLAIN") else {
             throw MailError.notOffered(
-                "SMTP server \(endpoint.server) does not offer AUTH PLAIN (it offers \(mechanisms.joined(separator: ", ")))")
+                "SMTP server \(endpoint.server) does not offer AUTH PLAIN (it offers \(mechanisms.joined(separator: ", ")))"
+            )
         }
         // RFC 4616: authorization identity (empty), user, password, separated by NUL bytes.
-        let token = Data([0] + Array(credentials.user.utf8) + [0] + Array(credentials.password.utf8)).base64EncodedString()
+        let token = Data([0] + Array(credentials.user.utf8) + [0] + Array(credentials.password.utf8))
+            .base64EncodedString()
         try await session.command("AUTH PLAIN \(token)", step: "AUTH PLAIN as \(credentials.user)", expecting: [235])
     }
 

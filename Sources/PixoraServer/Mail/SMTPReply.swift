@@ -46,7 +46,9 @@ struct SMTPReplyParser {
             }
             code = lineCode
             lines.append(bytes.count > 4 ? String(decoding: bytes[4...], as: UTF8.self) : "")
-            guard lines.count <= Self.maximumLines else { throw Malformed(detail: "the reply has more than \(Self.maximumLines) lines") }
+            guard lines.count <= Self.maximumLines else {
+                throw Malformed(detail: "the reply has more than \(Self.maximumLines) lines")
+            }
             if bytes.count == 3 || bytes[3] == UInt8(ascii: " ") {
                 defer { (lines, code) = ([], nil) }
                 return SMTPReply(code: lineCode, lines: lines)

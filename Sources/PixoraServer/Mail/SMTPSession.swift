@@ -7,7 +7,10 @@ struct SMTPSession {
     private var parser = SMTPReplyParser()
     private let progress: SMTPProgress
 
-    init(inbound: NIOAsyncChannelInboundStream<ByteBuffer>, outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>, progress: SMTPProgress) {
+    init(
+        inbound: NIOAsyncChannelInboundStream<ByteBuffer>, outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
+        progress: SMTPProgress
+    ) {
         self.inbound = inbound.makeAsyncIterator()
         self.outbound = outbound
         self.progress = progress
@@ -53,7 +56,9 @@ struct SMTPSession {
             } catch {
                 throw MailError.connectionLost(step: step, reason: SMTPMailer.describe(error))
             }
-            guard let bytes else { throw MailError.connectionLost(step: step, reason: "the server closed the connection") }
+            guard let bytes else {
+                throw MailError.connectionLost(step: step, reason: "the server closed the connection")
+            }
             parser.append(bytes)
         }
     }

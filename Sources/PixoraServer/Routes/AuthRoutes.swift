@@ -20,7 +20,8 @@ struct AuthRoutes {
 
     static func validEmail(_ email: String) -> Bool {
         let email = email.trimmingCharacters(in: .whitespacesAndNewlines)
-        return email.codePointCount <= 254 && email.range(of: #"^[^\s@]+@[^\s@]+\.[^\s@]+$"#, options: .regularExpression) != nil
+        return email.codePointCount <= 254
+            && email.range(of: #"^[^\s@]+@[^\s@]+\.[^\s@]+$"#, options: .regularExpression) != nil
     }
 
     static func passwordIssue(_ password: String, field: String = "password") -> APIError? {
@@ -41,14 +42,17 @@ struct AuthRoutes {
     }
 
     func session(for user: User) async throws -> Schemas.Session {
-        let refresh = try await RefreshTokens.issue(in: services.database, user: user.id, lifetime: services.configuration.refreshTokenLifetime)
+        let refresh = try await RefreshTokens.issue(
+            in: services.database, user: user.id, lifetime: services.configuration.refreshTokenLifetime)
         return Schemas.Session(
             accessToken: try await services.tokens.accessToken(user: user.id, role: user.role.rawValue),
             refreshToken: refresh,
             expiresIn: Int(services.tokens.accessLifetime), user: Schemas.User(user, tokens: services.tokens))
     }
 
-    @Sendable func register(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<Schemas.Session> {
+    @Sendable func register(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<
+        Schemas.Session
+    > {
         let body = try await request.decodeJSON(Schemas.RegisterRequest.self)
         guard Self.validEmail(body.email) else { throw APIError.validation("email", "is not a valid email address") }
         if let issue = Self.passwordIssue(body.password) { throw issue }
@@ -57,7 +61,8 @@ struct AuthRoutes {
         let user: User
         do {
             user = try await Users.create(
-                in: services.database, email: body.email, passwordHash: try await hash(body.password), name: name, grant: services.pricing.signupGrant)
+                in: services.database, email: body.email, passwordHash: try await hash(body.password), name: name,
+                grant: services.pricing.signupGrant)
         } catch StoreError.conflict(let message) {
             throw APIError(.conflict, .emailTaken, message)
         }
@@ -79,24 +84,33 @@ struct AuthRoutes {
         let user = try await services.database.read { db in try await Users.find(db, email: email) }
         // Checking a dummy hash for unknown emails keeps the answer time the same either way.
         let valid = try await verify(body.password, hash: user?.passwordHash ?? services.dummyPasswordHash)
-        guard let user, valid else { throw APIError(.unauthorized, .invalidCredentials, "the email or the password is wrong") }
+        guard let user, valid else {
+            throw APIError(.unauthorized, .invalidCredentials, "the email or the password is wrong")
+        }
         services.emailLimiter.reset("email:\(email)")
         return JSONResponse(try await session(for: user))
     }
 
-    @Sendable func refresh(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<Schemas.Session> {
+    @Sendable func refresh(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<Schemas.Session>
+    {
         let body = try await request.decodeJSON(Schemas.RefreshRequest.self)
-        switch try await RefreshTokens.rotate(in: services.database, token: body.refreshToken, lifetime: services.configuration.refreshTokenLifetime) {
+        switch try await RefreshTokens.rotate(
+            in: services.database, token: body.refreshToken, lifetime: services.configuration.refreshTokenLifetime)
+        {
         case .rotated(let userId, let token):
             guard let user = try await services.database.read({ db in try await Users.find(db, id: userId) }) else {
                 throw APIError(.unauthorized, .invalidToken, "the refresh token is not valid")
             }
-            return JSONResponse(Schemas.Session(
-                accessToken: try await services.tokens.accessToken(user: user.id, role: user.role.rawValue), refreshToken: token,
-                expiresIn: Int(services.tokens.accessLifetime), user: Schemas.User(user, tokens: services.tokens)))
+            return JSONResponse(
+                Schemas.Session(
+                    accessToken: try await services.tokens.accessToken(user: user.id, role: user.role.rawValue),
+                    refreshToken: token,
+                    expiresIn: Int(services.tokens.accessLifetime), user: Schemas.User(user, tokens: services.tokens)))
         case .reused:
             context.logger.warning("refresh token reused; its family was revoked")
-            throw APIError(.unauthorized, .tokenReused, "this refresh token was already used, so every session of that sign-in was signed out; sign in again")
+            throw APIError(
+                .unauthorized, .tokenReused,
+                "this refresh token was already used, so every session of that sign-in was signed out; sign in again")
         case .invalid:
             throw APIError(.unauthorized, .invalidToken, "the refresh token is not valid, expired or signed out")
         }
@@ -108,15 +122,19 @@ struct AuthRoutes {
         return Response(status: .noContent)
     }
 
-    @Sendable func requestReset(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<Schemas.Accepted> {
+    @Sendable func requestReset(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<
+        Schemas.Accepted
+    > {
         let body = try await request.decodeJSON(Schemas.PasswordResetRequest.self)
         guard Self.validEmail(body.email) else { throw APIError.validation("email", "is not a valid email address") }
-        let accepted = Schemas.Accepted(status: .accepted, message: "if an account uses this email, a reset link is on its way")
+        let accepted = Schemas.Accepted(
+            status: .accepted, message: "if an account uses this email, a reset link is on its way")
         // The same answer whether or not the account exists; the mail goes out in the background.
         guard let user = try await services.database.read({ db in try await Users.find(db, email: body.email) }) else {
             return JSONResponse(.accepted, accepted)
         }
-        let token = try await PasswordResets.issue(in: services.database, user: user.id, lifetime: services.configuration.resetTokenLifetime)
+        let token = try await PasswordResets.issue(
+            in: services.database, user: user.id, lifetime: services.configuration.resetTokenLifetime)
         let link = "\(services.configuration.publicURL)/reset-password?token=\(token)"
         // The name stays on the greeting's line: a name with line breaks could otherwise write its own paragraphs.
         let name = TextSanitizer.singleLine(user.name)
@@ -135,7 +153,9 @@ struct AuthRoutes {
         let mailer = services.mailer
         let logger = context.logger
         Task {
-            do { try await mailer.send(mail) } catch { logger.error("password reset mail failed", metadata: ["error": .string("\(error)")]) }
+            do { try await mailer.send(mail) } catch {
+                logger.error("password reset mail failed", metadata: ["error": .string("\(error)")])
+            }
         }
         return JSONResponse(.accepted, accepted)
     }
@@ -143,8 +163,13 @@ struct AuthRoutes {
     @Sendable func resetPassword(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(Schemas.ResetPasswordRequest.self)
         if let issue = Self.passwordIssue(body.password) { throw issue }
-        guard try await PasswordResets.redeem(in: services.database, token: body.token, newHash: try await hash(body.password)) != nil else {
-            throw APIError(.badRequest, .invalidToken, "this reset link is not valid, was already used, or has expired; ask for a new one")
+        guard
+            try await PasswordResets.redeem(
+                in: services.database, token: body.token, newHash: try await hash(body.password)) != nil
+        else {
+            throw APIError(
+                .badRequest, .invalidToken,
+                "this reset link is not valid, was already used, or has expired; ask for a new one")
         }
         return Response(status: .noContent)
     }

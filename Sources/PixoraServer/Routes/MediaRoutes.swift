@@ -23,7 +23,9 @@ struct MediaRoutes {
         if let identity = context.identity { return identity.userId }
         if let access = request.uri.queryParameters["access"].map(String.init) {
             guard let user = tokens.verifySignedPath(request.uri.path, access: access) else {
-                throw APIError(.unauthorized, .invalidLink, "this media link is not valid or has expired; ask the API for a new one")
+                throw APIError(
+                    .unauthorized, .invalidLink,
+                    "this media link is not valid or has expired; ask the API for a new one")
             }
             return user
         }
@@ -33,38 +35,50 @@ struct MediaRoutes {
     func ownedVideo(_ request: Request, _ context: AppRequestContext) async throws -> Video {
         let user = try Self.caller(request, context, tokens: services.tokens)
         let id = try context.parameters.require("id")
-        guard let video = try await services.database.read({ db in try await Videos.find(db, owner: user, id: id) }) else { throw APIError.notFound("video") }
+        guard let video = try await services.database.read({ db in try await Videos.find(db, owner: user, id: id) })
+        else { throw APIError.notFound("video") }
         return video
     }
 
     func ownedVersion(_ request: Request, _ context: AppRequestContext) async throws -> VideoVersion {
         let video = try await ownedVideo(request, context)
         let id = try context.parameters.require("vid")
-        guard let version = try await services.database.read({ db in try await Versions.find(db, video: video.id, id: id) }) else { throw APIError.notFound("version") }
+        let found = try await services.database.read { db in try await Versions.find(db, video: video.id, id: id) }
+        guard let version = found else { throw APIError.notFound("version") }
         return version
     }
 
     @Sendable func videoFile(_ request: Request, context: AppRequestContext) async throws -> Response {
         let video = try await ownedVideo(request, context)
-        guard let key = video.videoKey else { throw APIError(.notFound, .notRendered, "this video has not been rendered yet") }
-        return try await serve(try services.media.url(for: key), type: "video/mp4", request: request, context: context, download: "\(video.title).mp4")
+        guard let key = video.videoKey else {
+            throw APIError(.notFound, .notRendered, "this video has not been rendered yet")
+        }
+        return try await serve(
+            try services.media.url(for: key), type: "video/mp4", request: request, context: context,
+            download: "\(video.title).mp4")
     }
 
     @Sendable func thumbnailFile(_ request: Request, context: AppRequestContext) async throws -> Response {
         let video = try await ownedVideo(request, context)
-        guard let key = video.thumbnailKey else { throw APIError(.notFound, .notRendered, "this video has no thumbnail yet") }
+        guard let key = video.thumbnailKey else {
+            throw APIError(.notFound, .notRendered, "this video has no thumbnail yet")
+        }
         return try await serve(try services.media.url(for: key), type: "image/jpeg", request: request, context: context)
     }
 
     @Sendable func versionVideoFile(_ request: Request, context: AppRequestContext) async throws -> Response {
         let version = try await ownedVersion(request, context)
-        guard let key = version.videoKey else { throw APIError(.notFound, .notRendered, "this version has not been rendered yet") }
+        guard let key = version.videoKey else {
+            throw APIError(.notFound, .notRendered, "this version has not been rendered yet")
+        }
         return try await serve(try services.media.url(for: key), type: "video/mp4", request: request, context: context)
     }
 
     @Sendable func versionThumbnailFile(_ request: Request, context: AppRequestContext) async throws -> Response {
         let version = try await ownedVersion(request, context)
-        guard let key = version.thumbnailKey else { throw APIError(.notFound, .notRendered, "this version has no thumbnail yet") }
+        guard let key = version.thumbnailKey else {
+            throw APIError(.notFound, .notRendered, "this version has no thumbnail yet")
+        }
         return try await serve(try services.media.url(for: key), type: "image/jpeg", request: request, context: context)
     }
 
@@ -74,20 +88,29 @@ struct MediaRoutes {
         guard let asset = AssetRef(text) else { throw APIError.notFound("asset") }
         let owned = try await services.database.read { db in try await Scenes.canRead(db, asset: asset, user: user) }
         guard owned else { throw APIError.notFound("asset") }
-        let types = ["png": "image/png", "mp4": "video/mp4", "wav": "audio/wav", "json": "application/json", "mid": "audio/midi"]
-        return try await serve(try services.pipeline.store.url(for: asset), type: types[asset.ext] ?? "application/octet-stream", request: request, context: context)
+        let types = [
+            "png": "image/png", "mp4": "video/mp4", "wav": "audio/wav", "json": "application/json", "mid": "audio/midi",
+        ]
+        return try await serve(
+            try services.pipeline.store.url(for: asset), type: types[asset.ext] ?? "application/octet-stream",
+            request: request, context: context)
     }
 
     @Sendable func avatarFile(_ request: Request, context: AppRequestContext) async throws -> Response {
         let userId = try Self.caller(request, context, tokens: services.tokens)
-        guard let key = try await services.database.read({ db in try await Users.find(db, id: userId) })?.avatarKey else { throw APIError.notFound("avatar") }
+        guard let key = try await services.database.read({ db in try await Users.find(db, id: userId) })?.avatarKey
+        else { throw APIError.notFound("avatar") }
         let type = key.hasSuffix(".png") ? "image/png" : key.hasSuffix(".webp") ? "image/webp" : "image/jpeg"
         return try await serve(try services.media.url(for: key), type: type, request: request, context: context)
     }
 
     /// Sends a file, or the one byte range asked for (206), or 416 when the range is outside the file.
-    func serve(_ url: URL, type: String, request: Request, context: AppRequestContext, download: String? = nil) async throws -> Response {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path), let size = (attributes[.size] as? NSNumber)?.intValue else {
+    func serve(_ url: URL, type: String, request: Request, context: AppRequestContext, download: String? = nil)
+        async throws -> Response
+    {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+            let size = (attributes[.size] as? NSNumber)?.intValue
+        else {
             throw APIError.notFound("file")
         }
         var headers: HTTPFields = [.contentType: type, .acceptRanges: "bytes", .cacheControl: "private, max-age=3600"]
@@ -100,7 +123,9 @@ struct MediaRoutes {
         if let header = request.headers[.range] {
             guard let range = Self.byteRange(header, size: size) else {
                 headers[.contentRange] = "bytes */\(size)"
-                throw APIError(.rangeNotSatisfiable, .rangeNotSatisfiable, "the requested range is outside the file (\(size) bytes)", headers: headers)
+                throw APIError(
+                    .rangeNotSatisfiable, .rangeNotSatisfiable,
+                    "the requested range is outside the file (\(size) bytes)", headers: headers)
             }
             headers[.contentRange] = "bytes \(range.lowerBound)-\(range.upperBound)/\(size)"
             headers[.contentLength] = String(range.count)

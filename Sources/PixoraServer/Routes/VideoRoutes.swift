@@ -2,10 +2,10 @@ import Foundation
 import Hummingbird
 import PixoraAPI
 import PixoraCore
+import PixoraJobs
 import PixoraPipeline
 import PixoraStore
 import SQLKit
-import PixoraJobs
 
 /// Videos: create (charged), list, read, rename, delete, cancel; scenes and their regeneration; versions.
 struct VideoRoutes {
@@ -47,26 +47,39 @@ struct VideoRoutes {
     func validated(_ body: CreateRequest) throws -> (prompt: String, settings: Settings, script: String?, plan: Plan?) {
         // The document's limits hold for what is sent, with a plan too (which makes the script and settings unused).
         if let prompt = body.prompt, prompt.codePointCount > Self.maxPrompt {
-            throw APIError.validation("prompt", "must be at most \(Self.maxPrompt) characters, got \(prompt.codePointCount)")
+            throw APIError.validation(
+                "prompt", "must be at most \(Self.maxPrompt) characters, got \(prompt.codePointCount)")
         }
         if let script = body.script, script.isEmpty || script.codePointCount > Self.maxScript {
-            throw APIError.validation("script", "must be 1 to \(Self.maxScript) characters; leave it out to have it written")
+            throw APIError.validation(
+                "script", "must be 1 to \(Self.maxScript) characters; leave it out to have it written")
         }
         let settings = try Self.settings(body.settings ?? SettingsRequest(), prompt: body.prompt ?? "")
         if let plan = body.plan {
             let issues = plan.validate()
-            guard issues.isEmpty else { throw APIError.validation(issues.map { DocumentIssue("plan.\($0.path)", $0.message) }) }
+            guard issues.isEmpty else {
+                throw APIError.validation(issues.map { DocumentIssue("plan.\($0.path)", $0.message) })
+            }
             let prompt = (body.prompt ?? plan.prompt).trimmingCharacters(in: .whitespacesAndNewlines)
-            guard prompt.codePointCount <= Self.maxPrompt else { throw APIError.validation("prompt", "must be at most \(Self.maxPrompt) characters") }
+            guard prompt.codePointCount <= Self.maxPrompt else {
+                throw APIError.validation("prompt", "must be at most \(Self.maxPrompt) characters")
+            }
             return (prompt.isEmpty ? plan.title : prompt, plan.settings, nil, plan)
         }
         let prompt = (body.prompt ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !prompt.isEmpty else { throw APIError.validation("prompt", "is required: describe the video you want") }
-        guard prompt.codePointCount <= Self.maxPrompt else { throw APIError.validation("prompt", "must be at most \(Self.maxPrompt) characters, got \(prompt.codePointCount)") }
+        guard prompt.codePointCount <= Self.maxPrompt else {
+            throw APIError.validation(
+                "prompt", "must be at most \(Self.maxPrompt) characters, got \(prompt.codePointCount)")
+        }
         let script = body.script?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let script {
-            guard !script.isEmpty else { throw APIError.validation("script", "is empty; leave it out to have the script written for you") }
-            guard script.codePointCount <= Self.maxScript else { throw APIError.validation("script", "must be at most \(Self.maxScript) characters") }
+            guard !script.isEmpty else {
+                throw APIError.validation("script", "is empty; leave it out to have the script written for you")
+            }
+            guard script.codePointCount <= Self.maxScript else {
+                throw APIError.validation("script", "must be at most \(Self.maxScript) characters")
+            }
         }
         return (prompt, settings, script, nil)
     }
@@ -82,34 +95,47 @@ struct VideoRoutes {
     }
 
     /// Plans without generating anything (free), so the user can review and edit the breakdown first.
-    @Sendable func previewPlan(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.PlanPreview> {
+    @Sendable func previewPlan(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<
+        Schemas.PlanPreview
+    > {
         let body = try await request.decodeJSON(CreateRequest.self)
         let input = try validated(body)
         let plan: Plan
         if let given = input.plan {
             plan = given
         } else {
-            plan = try await services.pipeline.plan(prompt: input.prompt, settings: input.settings, script: input.script)
+            plan = try await services.pipeline.plan(
+                prompt: input.prompt, settings: input.settings, script: input.script)
         }
         let balance = try await database.read { db in try await CreditLedger.balance(db, user: context.userId) } ?? 0
-        return JSONResponse(Schemas.PlanPreview(plan: plan, price: services.pricing.price(for: plan), balance: balance, creditsPerSecond: services.pricing.creditsPerSecond))
+        return JSONResponse(
+            Schemas.PlanPreview(
+                plan: plan, price: services.pricing.price(for: plan), balance: balance,
+                creditsPerSecond: services.pricing.creditsPerSecond))
     }
 
-    @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.Video> {
+    @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.Video>
+    {
         let key = try IdempotencyKey.from(request)
         let body = try await request.decodeJSON(CreateRequest.self)
         let input = try validated(body)
         let settingsJSON = input.settings.json
         let title = input.plan?.title ?? Self.title(for: input.prompt)
-        let payload = String(decoding: try JSONEncoder().encode(GenerateVideoPayload(script: input.script)), as: UTF8.self)
+        let payload = String(
+            decoding: try JSONEncoder().encode(GenerateVideoPayload(script: input.script)), as: UTF8.self)
         let new = NewVideo(
             title: title, prompt: input.prompt, settings: settingsJSON,
             plan: input.plan?.json,
-            price: input.plan.map(services.pricing.price(for:)) ?? services.pricing.price(for: input.settings), idempotencyKey: key, jobPayload: payload,
+            price: input.plan.map(services.pricing.price(for:)) ?? services.pricing.price(for: input.settings),
+            idempotencyKey: key, jobPayload: payload,
             maxAttempts: services.jobAttempts)
-        let (video, created) = try await Videos.create(in: database, owner: context.userId, new, jobKind: JobKind.generateVideo)
+        let (video, created) = try await Videos.create(
+            in: database, owner: context.userId, new, jobKind: JobKind.generateVideo)
         let job = try await database.read { db in try await Jobs.latest(db, video: video.id) }
-        if created { context.logger.info("video queued", metadata: ["video": .string(video.id), "credits": .stringConvertible(new.price)]) }
+        if created {
+            context.logger.info(
+                "video queued", metadata: ["video": .string(video.id), "credits": .stringConvertible(new.price)])
+        }
         return JSONResponse(
             created ? .created : .ok, headers: created ? [:] : [.init("Idempotent-Replayed")!: "true"],
             try Schemas.Video(video, job: job, tokens: tokens))
@@ -126,7 +152,8 @@ struct VideoRoutes {
 
     func ownedVideo(_ context: AuthenticatedContext) async throws -> Video {
         let id = try context.parameters.require("id")
-        guard let video = try await database.read({ db in try await Videos.find(db, owner: context.userId, id: id) }) else {
+        guard let video = try await database.read({ db in try await Videos.find(db, owner: context.userId, id: id) })
+        else {
             throw APIError.notFound("video")
         }
         return video
@@ -138,7 +165,9 @@ struct VideoRoutes {
         var status: VideoStatus?
         if let text = query["status"].map(String.init), !text.isEmpty {
             guard let value = VideoStatus(rawValue: text) else {
-                throw APIError.validation("status", "must be one of \(VideoStatus.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'")
+                throw APIError.validation(
+                    "status",
+                    "must be one of \(VideoStatus.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'")
             }
             status = value
         }
@@ -148,11 +177,16 @@ struct VideoRoutes {
             .trimmingCharacters(in: .whitespaces)
         guard (search?.count ?? 0) <= 200 else { throw APIError.validation("q", "must be at most 200 characters") }
         let sort = query["sort"].map(String.init) ?? "newest"
-        guard sort == "newest" || sort == "oldest" else { throw APIError.validation("sort", "must be newest or oldest, got '\(sort)'") }
+        guard sort == "newest" || sort == "oldest" else {
+            throw APIError.validation("sort", "must be newest or oldest, got '\(sort)'")
+        }
         // Links are signed for a ten-minute window and the hour after it, so an answer kept in the list cache
         // carries links valid for at least an hour whenever it is sent.
         let window = Int64(Date().timeIntervalSince1970) / Self.linkWindow * Self.linkWindow
-        let key = [context.userId, String(limit), status?.rawValue ?? "", cursor?.token ?? "", search ?? "", sort, String(window)].joined(separator: "\u{1F}")
+        let key = [
+            context.userId, String(limit), status?.rawValue ?? "", cursor?.token ?? "", search ?? "", sort,
+            String(window),
+        ].joined(separator: "\u{1F}")
         let cache = services.videoLists
         // The stamp is read before the page, so a page is never older than the stamp it is kept under.
         let stamp = cache == nil ? nil : try await database.videoListStamp(owner: context.userId)
@@ -161,11 +195,18 @@ struct VideoRoutes {
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
         }
         let page = try await database.read { db in
-            try await Videos.list(db, owner: context.userId, status: status, search: search, limit: limit, after: cursor, oldestFirst: sort == "oldest")
+            try await Videos.list(
+                db, owner: context.userId, status: status, search: search, limit: limit, after: cursor,
+                oldestFirst: sort == "oldest")
         }
         let issued = Date(timeIntervalSince1970: TimeInterval(window))
-        let items = try page.items.map { try Schemas.Video($0, detail: false, tokens: tokens, linksIssued: issued, linkLifetime: TimeInterval(Self.linkWindow) + 3600) }
-        let body = try JSONResponse<Schemas.VideoPage>.encode(Schemas.VideoPage(items: items, nextCursor: page.next?.token))
+        let items = try page.items.map {
+            try Schemas.Video(
+                $0, detail: false, tokens: tokens, linksIssued: issued,
+                linkLifetime: TimeInterval(Self.linkWindow) + 3600)
+        }
+        let body = try JSONResponse<Schemas.VideoPage>.encode(
+            Schemas.VideoPage(items: items, nextCursor: page.next?.token))
         if let cache, let stamp { cache.store(body, for: key, stamp: stamp) }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
     }
@@ -175,13 +216,17 @@ struct VideoRoutes {
 
     static func limit(_ text: String?) throws -> Int {
         guard let text else { return 20 }
-        guard let limit = Int(text), (1...100).contains(limit) else { throw APIError.validation("limit", "must be a number from 1 to 100") }
+        guard let limit = Int(text), (1...100).contains(limit) else {
+            throw APIError.validation("limit", "must be a number from 1 to 100")
+        }
         return limit
     }
 
     static func cursor(_ text: String?) throws -> PageCursor? {
         guard let text, !text.isEmpty else { return nil }
-        guard let cursor = PageCursor(token: text) else { throw APIError.validation("cursor", "is not a cursor this API returned") }
+        guard let cursor = PageCursor(token: text) else {
+            throw APIError.validation("cursor", "is not a cursor this API returned")
+        }
         return cursor
     }
 
@@ -202,12 +247,19 @@ struct VideoRoutes {
         }
     }
 
-    @Sendable func rename(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.Video> {
+    @Sendable func rename(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.Video>
+    {
         let video = try await ownedVideo(context)
         let body = try await request.decodeJSON(Schemas.RenameRequest.self)
         let title = body.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...200).contains(title.codePointCount) else { throw APIError.validation("title", "must be 1 to 200 characters") }
-        guard let renamed = try await database.transaction({ db in try await Videos.rename(db, owner: context.userId, id: video.id, title: title) }) else {
+        guard (1...200).contains(title.codePointCount) else {
+            throw APIError.validation("title", "must be 1 to 200 characters")
+        }
+        guard
+            let renamed = try await database.transaction({ db in
+                try await Videos.rename(db, owner: context.userId, id: video.id, title: title)
+            })
+        else {
             throw APIError.notFound("video")
         }
         return JSONResponse(try Schemas.Video(renamed, tokens: tokens))
@@ -235,7 +287,8 @@ struct VideoRoutes {
         return Response(status: .noContent)
     }
 
-    @Sendable func cancel(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.Video> {
+    @Sendable func cancel(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.Video>
+    {
         let video = try await ownedVideo(context)
         let cancelled = try await database.transaction { db in try await cancelJobs(db, video: video) }
         guard cancelled > 0 || !video.status.isFinished else {
@@ -248,10 +301,15 @@ struct VideoRoutes {
 
     // MARK: Scenes
 
-    @Sendable func scenes(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.SceneList> {
+    @Sendable func scenes(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<
+        Schemas.SceneList
+    > {
         let video = try await ownedVideo(context)
         let (scenes, revisions, assets) = try await database.read { db in
-            (try await Scenes.list(db, video: video.id), try await Scenes.revisions(db, video: video.id), try await Scenes.assets(db, video: video.id))
+            (
+                try await Scenes.list(db, video: video.id), try await Scenes.revisions(db, video: video.id),
+                try await Scenes.assets(db, video: video.id)
+            )
         }
         let bodies = scenes.map { scene in
             let own = revisions.filter { $0.sceneId == scene.id }
@@ -274,7 +332,9 @@ struct VideoRoutes {
         var visual: String?
     }
 
-    @Sendable func regenerateScene(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.Regeneration> {
+    @Sendable func regenerateScene(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<
+        Schemas.Regeneration
+    > {
         let video = try await ownedVideo(context)
         let sceneID = try context.parameters.require("sid")
         var body = try await request.decodeJSON(RegenerateRequest.self)
@@ -288,71 +348,97 @@ struct VideoRoutes {
         }
         guard let scene, let current else { throw APIError.notFound("scene") }
         guard video.status == .completed else {
-            throw APIError(.conflict, .videoNotReady, "scenes can be regenerated once the video is completed; it is \(video.status)")
+            throw APIError(
+                .conflict, .videoNotReady,
+                "scenes can be regenerated once the video is completed; it is \(video.status)")
         }
         var planScene = current.planScene
         let visual = body.regenerate != "audio"
         var audio = body.regenerate != "visual"
         if visual {
             if let text = body.visual?.trimmingCharacters(in: .whitespacesAndNewlines) {
-                guard (1...500).contains(text.codePointCount) else { throw APIError.validation("visual", "must be 1 to 500 characters") }
+                guard (1...500).contains(text.codePointCount) else {
+                    throw APIError.validation("visual", "must be 1 to 500 characters")
+                }
                 planScene.visual = text
             }
             planScene.variation = (planScene.variation ?? 0) + 1
         } else if body.visual != nil {
-            throw APIError.validation("visual", "only applies when regenerating the visual (regenerate: visual or both)")
+            throw APIError.validation(
+                "visual", "only applies when regenerating the visual (regenerate: visual or both)")
         }
         if audio {
             let text = body.narration?.trimmingCharacters(in: .whitespacesAndNewlines)
             if let text {
-                guard text.codePointCount <= 1000 else { throw APIError.validation("narration", "must be at most 1000 characters") }
+                guard text.codePointCount <= 1000 else {
+                    throw APIError.validation("narration", "must be at most 1000 characters")
+                }
             }
             if let text, text != planScene.narration {
                 planScene.narration = text
             } else if body.regenerate == "audio" {
-                throw APIError.validation("narration", "is unchanged; send the new narration text to regenerate the voice")
+                throw APIError.validation(
+                    "narration", "is unchanged; send the new narration text to regenerate the voice")
             } else {
                 audio = false  // "both" without new words: the voice would come out the same, so it is not charged.
             }
         } else if body.narration != nil {
-            throw APIError.validation("narration", "only applies when regenerating the audio (regenerate: audio or both)")
+            throw APIError.validation(
+                "narration", "only applies when regenerating the audio (regenerate: audio or both)")
         }
         let price = services.pricing.sceneRegeneration(visual: visual, audio: audio)
         let (revision, pruned, job, balance) = try await database.transaction { db -> (SceneRevision, Int, Job, Int) in
             if !(try await Jobs.unfinished(db, video: video.id)).isEmpty {
-                throw APIError(.conflict, .videoBusy, "this video is being worked on; wait for the current job to finish")
+                throw APIError(
+                    .conflict, .videoBusy, "this video is being worked on; wait for the current job to finish")
             }
-            let (revision, pruned) = try await Scenes.addRevision(db, scene: scene.id, reason: reason, planScene: planScene)
+            let (revision, pruned) = try await Scenes.addRevision(
+                db, scene: scene.id, reason: reason, planScene: planScene)
             if price > 0 {
-                try await CreditLedger.apply(db, user: context.userId, delta: -price, reason: .sceneCharge, reference: revision.id, key: "revision:\(revision.id):charge")
+                try await CreditLedger.apply(
+                    db, user: context.userId, delta: -price, reason: .sceneCharge, reference: revision.id,
+                    key: "revision:\(revision.id):charge")
             }
-            let payload = RegenerateScenePayload(sceneId: scene.id, revisionId: revision.id, visual: visual, audio: audio, price: price)
+            let payload = RegenerateScenePayload(
+                sceneId: scene.id, revisionId: revision.id, visual: visual, audio: audio, price: price)
             let job = try await Jobs.enqueue(
                 db, kind: JobKind.regenerateScene, user: context.userId, video: video.id,
-                payload: String(decoding: try JSONEncoder().encode(payload), as: UTF8.self), maxAttempts: services.jobAttempts)
+                payload: String(decoding: try JSONEncoder().encode(payload), as: UTF8.self),
+                maxAttempts: services.jobAttempts)
             return (revision, pruned, job, try await CreditLedger.balance(db, user: context.userId) ?? 0)
         }
-        return JSONResponse(.accepted, Schemas.Regeneration(
-            revision: Schemas.Revision(revision, content: planScene),
-            jobId: job.id, price: price, balance: balance, prunedRevisions: pruned))
+        return JSONResponse(
+            .accepted,
+            Schemas.Regeneration(
+                revision: Schemas.Revision(revision, content: planScene),
+                jobId: job.id, price: price, balance: balance, prunedRevisions: pruned))
     }
 
     // MARK: Versions
 
-    @Sendable func versions(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.VersionList> {
+    @Sendable func versions(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<
+        Schemas.VersionList
+    > {
         let video = try await ownedVideo(context)
         let versions = try await database.read { db in try await Versions.list(db, video: video.id) }
-        return JSONResponse(Schemas.VersionList(versions: versions.map { Schemas.Version($0, video: video, includeState: false, tokens: tokens) }))
+        return JSONResponse(
+            Schemas.VersionList(
+                versions: versions.map { Schemas.Version($0, video: video, includeState: false, tokens: tokens) }))
     }
 
-    @Sendable func version(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.Version> {
+    @Sendable func version(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<
+        Schemas.Version
+    > {
         let video = try await ownedVideo(context)
         let id = try context.parameters.require("vid")
-        guard let version = try await database.read({ db in try await Versions.find(db, video: video.id, id: id) }) else { throw APIError.notFound("version") }
+        guard let version = try await database.read({ db in try await Versions.find(db, video: video.id, id: id) })
+        else { throw APIError.notFound("version") }
         return JSONResponse(Schemas.Version(version, video: video, includeState: true, tokens: tokens))
     }
 
-    @Sendable func saveVersion(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.SavedVersion> {
+    @Sendable func saveVersion(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<
+        Schemas.SavedVersion
+    > {
         let video = try await ownedVideo(context)
         let body = try await request.decodeJSON(Schemas.SaveVersionRequest.self, limit: 4 << 20)
         let state = body.editorState
@@ -364,18 +450,23 @@ struct VideoRoutes {
         }
         for (name, track) in [("voice", state.audio.voice), ("music", state.audio.music)] {
             for (index, segment) in track.segments.enumerated() where !owned.contains(segment.asset.description) {
-                issues.append(DocumentIssue("editorState.audio.\(name).segments[\(index)].asset", "is not an asset of this video"))
+                issues.append(
+                    DocumentIssue("editorState.audio.\(name).segments[\(index)].asset", "is not an asset of this video")
+                )
             }
         }
         guard issues.isEmpty else { throw APIError.validation(issues) }
         guard video.status == .completed else {
-            throw APIError(.conflict, .videoNotReady, "versions can be saved once the video is completed; it is \(video.status)")
+            throw APIError(
+                .conflict, .videoNotReady, "versions can be saved once the video is completed; it is \(video.status)")
         }
         let (version, removed, job) = try await database.transaction { db -> (VideoVersion, [VideoVersion], Job) in
-            let (version, removed) = try await Versions.add(db, video: video.id, editorState: state, status: .queued, current: video.currentVersion)
+            let (version, removed) = try await Versions.add(
+                db, video: video.id, editorState: state, status: .queued, current: video.currentVersion)
             let job = try await Jobs.enqueue(
                 db, kind: JobKind.renderVersion, user: context.userId, video: video.id,
-                payload: String(decoding: try JSONEncoder().encode(RenderVersionPayload(versionId: version.id)), as: UTF8.self),
+                payload: String(
+                    decoding: try JSONEncoder().encode(RenderVersionPayload(versionId: version.id)), as: UTF8.self),
                 maxAttempts: services.jobAttempts)
             return (version, removed, job)
         }
@@ -383,19 +474,30 @@ struct VideoRoutes {
             services.media.remove(old.videoKey)
             services.media.remove(old.thumbnailKey)
         }
-        return JSONResponse(.accepted, Schemas.SavedVersion(
-            version: Schemas.Version(version, video: video, includeState: false, tokens: tokens), jobId: job.id, removedVersions: removed.map(\.number)))
+        return JSONResponse(
+            .accepted,
+            Schemas.SavedVersion(
+                version: Schemas.Version(version, video: video, includeState: false, tokens: tokens), jobId: job.id,
+                removedVersions: removed.map(\.number)))
     }
 
-    @Sendable func restoreVersion(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.Video> {
+    @Sendable func restoreVersion(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<
+        Schemas.Video
+    > {
         let video = try await ownedVideo(context)
         let id = try context.parameters.require("vid")
         let restored = try await database.transaction { db -> Video? in
-            guard let version = try await Versions.find(db, video: video.id, id: id) else { throw APIError.notFound("version") }
-            guard version.status == .ready, let key = version.videoKey, let duration = version.duration else {
-                throw APIError(.conflict, .versionNotReady, "version \(version.number) is \(version.status); only a rendered version can be restored")
+            guard let version = try await Versions.find(db, video: video.id, id: id) else {
+                throw APIError.notFound("version")
             }
-            try await Videos.setOutput(db, id: video.id, videoKey: key, thumbnailKey: version.thumbnailKey, duration: duration, version: version.number)
+            guard version.status == .ready, let key = version.videoKey, let duration = version.duration else {
+                throw APIError(
+                    .conflict, .versionNotReady,
+                    "version \(version.number) is \(version.status); only a rendered version can be restored")
+            }
+            try await Videos.setOutput(
+                db, id: video.id, videoKey: key, thumbnailKey: version.thumbnailKey, duration: duration,
+                version: version.number)
             return try await Videos.find(db, owner: context.userId, id: video.id)
         }
         guard let restored else { throw APIError.notFound("video") }

@@ -23,7 +23,9 @@ final class ListCache: Sendable {
     init(registry: PrometheusCollectorRegistry, capacity: Int = 4096, largestBody: Int = 256 * 1024) {
         entries = BoundedMemo(capacity: capacity)
         self.largestBody = largestBody
-        let descriptor = MetricNameDescriptor(metricName: "pixora_video_list_cache_lookups", unitName: "total", helpText: "Video lists answered from the cache (hit) or read (miss)")
+        let descriptor = MetricNameDescriptor(
+            metricName: "pixora_video_list_cache_lookups", unitName: "total",
+            helpText: "Video lists answered from the cache (hit) or read (miss)")
         hits = registry.makeCounter(descriptor: descriptor, labels: [("result", "hit")])
         misses = registry.makeCounter(descriptor: descriptor, labels: [("result", "miss")])
     }

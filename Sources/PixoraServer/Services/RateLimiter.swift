@@ -22,7 +22,9 @@ public final class RateLimiter: Sendable {
             }
             times.append(now)
             attempts[key] = times
-            if attempts.count > 100_000 { attempts = attempts.filter { !$0.value.isEmpty && now.timeIntervalSince($0.value.last!) < window } }
+            if attempts.count > 100_000 {
+                attempts = attempts.filter { !$0.value.isEmpty && now.timeIntervalSince($0.value.last!) < window }
+            }
             return nil
         }
     }

@@ -13,7 +13,9 @@ struct AccessClaims: JWTPayload {
 
     func verify(using algorithm: some JWTAlgorithm) async throws {
         try exp.verifyNotExpired()
-        guard typ == "access" else { throw JWTError.claimVerificationFailure(failedClaim: nil, reason: "not an access token") }
+        guard typ == "access" else {
+            throw JWTError.claimVerificationFailure(failedClaim: nil, reason: "not an access token")
+        }
     }
 }
 
@@ -30,13 +32,16 @@ public struct TokenService: Sendable {
         await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
         self.keys = keys
         // A separate key for media links, derived from the same secret.
-        mediaKey = SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Data("pixora-media-links".utf8), using: SymmetricKey(data: Data(secret.utf8))))
+        mediaKey = SymmetricKey(
+            data: HMAC<SHA256>.authenticationCode(
+                for: Data("pixora-media-links".utf8), using: SymmetricKey(data: Data(secret.utf8))))
         self.accessLifetime = accessLifetime
     }
 
     public func accessToken(user: String, role: String, now: Date = Date()) async throws -> String {
         let claims = AccessClaims(
-            sub: .init(value: user), exp: .init(value: now.addingTimeInterval(accessLifetime)), iat: .init(value: now), role: role, typ: "access")
+            sub: .init(value: user), exp: .init(value: now.addingTimeInterval(accessLifetime)), iat: .init(value: now),
+            role: role, typ: "access")
         return try await keys.sign(claims)
     }
 
@@ -49,9 +54,13 @@ public struct TokenService: Sendable {
             verified.remember(token, identity, until: claims.exp.value.timeIntervalSince1970)
             return identity
         } catch let error as JWTError where error.errorType == .claimVerificationFailure {
-            throw APIError(.unauthorized, .tokenExpired, "the access token has expired; refresh it", headers: [.wwwAuthenticate: "Bearer error=\"invalid_token\""])
+            throw APIError(
+                .unauthorized, .tokenExpired, "the access token has expired; refresh it",
+                headers: [.wwwAuthenticate: "Bearer error=\"invalid_token\""])
         } catch {
-            throw APIError(.unauthorized, .invalidToken, "the access token is not valid", headers: [.wwwAuthenticate: "Bearer error=\"invalid_token\""])
+            throw APIError(
+                .unauthorized, .invalidToken, "the access token is not valid",
+                headers: [.wwwAuthenticate: "Bearer error=\"invalid_token\""])
         }
     }
 
@@ -64,7 +73,9 @@ public struct TokenService: Sendable {
     /// The user a media link was signed for, if its signature is right and it has not expired.
     public func verifySignedPath(_ path: String, access: String, now: Date = Date()) -> String? {
         let parts = access.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let expiry = Int64(parts[0]), Double(expiry) >= now.timeIntervalSince1970 else { return nil }
+        guard parts.count == 3, let expiry = Int64(parts[0]), Double(expiry) >= now.timeIntervalSince1970 else {
+            return nil
+        }
         let user = String(parts[1])
         let expected = mediaSignature(path: path, user: user, expiry: expiry)
         guard constantTimeEqual(expected, String(parts[2])) else { return nil }
@@ -84,7 +95,10 @@ public struct TokenService: Sendable {
         var index = 0
         while index + 2 < bytes.count {
             let value = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
-            out += [alphabet[Int(value >> 18 & 63)], alphabet[Int(value >> 12 & 63)], alphabet[Int(value >> 6 & 63)], alphabet[Int(value & 63)]]
+            out += [
+                alphabet[Int(value >> 18 & 63)], alphabet[Int(value >> 12 & 63)], alphabet[Int(value >> 6 & 63)],
+                alphabet[Int(value & 63)],
+            ]
             index += 3
         }
         let rest = bytes.count - index
@@ -97,7 +111,8 @@ public struct TokenService: Sendable {
     }
 
     func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
         guard x.count == y.count else { return false }
         return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }

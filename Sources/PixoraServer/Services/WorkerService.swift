@@ -1,7 +1,7 @@
 import Logging
+import PixoraJobs
 import PixoraPipeline
 import ServiceLifecycle
-import PixoraJobs
 
 /// Runs a queue worker as a lifecycle service: it stops polling on shutdown, and an interrupted job's lease
 /// simply expires so another worker takes it.

@@ -8,9 +8,12 @@ import SQLKit
 func benchQueue(url: String, jobs: Int, workerCounts: [Int]) async throws {
     var logger = Logger(label: "pixora.bench")
     logger.logLevel = .error
-    let database = try await openDatabase(url.hasPrefix("sqlite://") ? .sqlite(path: String(url.dropFirst(9))) : .postgres(url: url), logger: logger)
+    let database = try await openDatabase(
+        url.hasPrefix("sqlite://") ? .sqlite(path: String(url.dropFirst(9))) : .postgres(url: url), logger: logger)
     try await Migrations.run(on: database)
-    print("job queue on \(database.engine.rawValue): \(jobs) jobs, each claimed with a lease and completed (two transactions)")
+    print(
+        "job queue on \(database.engine.rawValue): \(jobs) jobs, each claimed with a lease and completed (two transactions)"
+    )
     print("| workers | jobs | seconds | jobs/s | claimed twice |")
     print("|---:|---:|---:|---:|---:|")
     for workers in workerCounts {
@@ -19,7 +22,10 @@ func benchQueue(url: String, jobs: Int, workerCounts: [Int]) async throws {
         while remaining > 0 {
             let batch = min(remaining, 500)
             try await database.transaction { db in
-                for _ in 0..<batch { _ = try await Jobs.enqueue(db, kind: .renderVersion, user: nil, video: nil, payload: "{}", maxAttempts: 3) }
+                for _ in 0..<batch {
+                    _ = try await Jobs.enqueue(
+                        db, kind: .renderVersion, user: nil, video: nil, payload: "{}", maxAttempts: 3)
+                }
             }
             remaining -= batch
         }
@@ -31,7 +37,8 @@ func benchQueue(url: String, jobs: Int, workerCounts: [Int]) async throws {
                     let owner = "bench-\(worker)"
                     while let job = try await Jobs.claim(in: database, owner: owner, lease: 30) {
                         mine.append(job.id)
-                        _ = try await database.transaction { db in try await Jobs.complete(db, id: job.id, owner: owner) }
+                        _ = try await database.transaction { db in try await Jobs.complete(db, id: job.id, owner: owner)
+                        }
                     }
                     return mine
                 }
@@ -41,10 +48,13 @@ func benchQueue(url: String, jobs: Int, workerCounts: [Int]) async throws {
         let elapsed = ContinuousClock.now - start
         let secondsTaken = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let succeeded = try await database.read { db in
-            try await db.raw("SELECT COUNT(*) AS n FROM jobs WHERE state = 'succeeded'").first()?.decode(column: "n", as: Int.self) ?? 0
+            try await db.raw("SELECT COUNT(*) AS n FROM jobs WHERE state = 'succeeded'").first()?.decode(
+                column: "n", as: Int.self) ?? 0
         }
         let duplicates = claimed.count - Set(claimed).count
-        print("| \(workers) | \(succeeded) | \(String(format: "%.2f", secondsTaken)) | \(String(format: "%.0f", Double(claimed.count) / secondsTaken)) | \(duplicates) |")
+        print(
+            "| \(workers) | \(succeeded) | \(String(format: "%.2f", secondsTaken)) | \(String(format: "%.0f", Double(claimed.count) / secondsTaken)) | \(duplicates) |"
+        )
     }
     await database.shutdown()
 }

@@ -18,7 +18,8 @@ try FileManager.default.createDirectory(at: workspace, withIntermediateDirectori
 func childCPU() -> Double {
     var usage = rusage()
     getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(
+        usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
 /// Wall and child-CPU seconds of `body`.
@@ -31,7 +32,8 @@ func measured(_ body: () async throws -> Void) async rethrows -> (wall: Double, 
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     guard !sorted.isEmpty else { return 0 }
-    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    return sorted.count % 2 == 1
+        ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
 
 func seconds(_ body: () async throws -> Void) async rethrows -> Double {
@@ -44,7 +46,9 @@ func seconds(_ body: () async throws -> Void) async rethrows -> Double {
 func table(_ header: [String], _ rows: [[String]]) {
     let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
     func line(_ cells: [String]) -> String {
-        "| " + cells.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }.joined(separator: " | ") + " |"
+        "| "
+            + cells.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
+            .joined(separator: " | ") + " |"
     }
     print(line(header))
     print("|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|")
@@ -63,11 +67,14 @@ func referenceTimeline(store: AssetStore) async throws -> EditorState {
     ]
     let scenes = (0..<6).map { index in
         PlanScene(
-            id: "s\(index + 1)", narration: narration[index], visual: "bees and honey with a flower, scene \(index + 1)",
+            id: "s\(index + 1)", narration: narration[index],
+            visual: "bees and honey with a flower, scene \(index + 1)",
             keyPhrase: "Scene \(index + 1)", mood: moods[index], duration: 5, musicGroup: index < 3 ? 0 : 1,
             transition: Transition(kind: .fade, duration: 1))
     }
-    let plan = Plan(title: "Reference", summary: "benchmark", script: narration.joined(separator: " "), prompt: "bench", settings: settings, scenes: scenes)
+    let plan = Plan(
+        title: "Reference", summary: "benchmark", script: narration.joined(separator: " "), prompt: "bench",
+        settings: settings, scenes: scenes)
     var state = try await VideoPipeline(store: store).assemble(plan).state
     state.transitions = Array(repeating: Transition(kind: .fade, duration: 1), count: 5)
     precondition(state.clips.allSatisfy { $0.duration == 5 }, "a narration outgrew its 5 s clip")
@@ -80,26 +87,44 @@ func benchRender(runs: Int) async throws {
     let renderer = Renderer(assets: store)
     let output = workspace.appendingPathComponent("reference.mp4")
     // Clip probes are remembered per process (MediaProbe.probeAsset); the bench forgets them before each render.
-    let probeTime = try await seconds { for clip in state.clips { _ = try await MediaProbe.probe(try store.url(for: clip.asset)) } }
+    let probeTime = try await seconds {
+        for clip in state.clips { _ = try await MediaProbe.probe(try store.url(for: clip.asset)) }
+    }
     // A first render makes the frames the floor encodes; then render and floor alternate, so drift in the
     // machine's speed (shared CPU) hits both alike. Best of `runs` for each.
     _ = try await renderer.render(state, to: output)
     let raw = workspace.appendingPathComponent("reference.yuv")
     let audio = workspace.appendingPathComponent("reference.wav")
-    try await ToolRunner.run(.ffmpeg, ["-loglevel", "error", "-y", "-i", output.path, "-map", "0:v", "-f", "rawvideo", "-pix_fmt", "yuv420p", raw.path])
-    try await ToolRunner.run(.ffmpeg, ["-loglevel", "error", "-y", "-i", output.path, "-map", "0:a", "-c:a", "pcm_s16le", audio.path])
+    try await ToolRunner.run(
+        .ffmpeg,
+        [
+            "-loglevel", "error", "-y", "-i", output.path, "-map", "0:v", "-f", "rawvideo", "-pix_fmt", "yuv420p",
+            raw.path,
+        ])
+    try await ToolRunner.run(
+        .ffmpeg, ["-loglevel", "error", "-y", "-i", output.path, "-map", "0:a", "-c:a", "pcm_s16le", audio.path])
     defer { try? FileManager.default.removeItem(at: raw) }
     var renders: [(wall: Double, cpu: Double)] = []
     var floors: [(wall: Double, cpu: Double)] = []
     for _ in 0..<runs {
         MediaProbe.forgetAssets()  // each measured render is a process's first: it probes every clip
-        renders.append(try await measured { _ = try await renderer.render(state, to: output, thumbnail: workspace.appendingPathComponent("reference.jpg")) })
-        floors.append(try await measured {
-            try await ToolRunner.run(.ffmpeg, [
-                "-loglevel", "error", "-y", "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", "\(state.canvas.width)x\(state.canvas.height)",
-                "-r", "\(state.canvas.fps)", "-i", raw.path, "-i", audio.path, "-map", "0:v", "-map", "1:a",
-            ] + Renderer.encoderArguments(state) + ["-f", "mp4", workspace.appendingPathComponent("floor.mp4").path])
-        })
+        renders.append(
+            try await measured {
+                _ = try await renderer.render(
+                    state, to: output, thumbnail: workspace.appendingPathComponent("reference.jpg"))
+            })
+        floors.append(
+            try await measured {
+                try await ToolRunner.run(
+                    .ffmpeg,
+                    [
+                        "-loglevel", "error", "-y", "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s",
+                        "\(state.canvas.width)x\(state.canvas.height)",
+                        "-r", "\(state.canvas.fps)", "-i", raw.path, "-i", audio.path, "-map", "0:v", "-map", "1:a",
+                    ] + Renderer.encoderArguments(state) + [
+                        "-f", "mp4", workspace.appendingPathComponent("floor.mp4").path,
+                    ])
+            })
     }
     let renderTimes = renders.map(\.wall)
     let floorTimes = floors.map(\.wall)
@@ -111,33 +136,60 @@ func benchRender(runs: Int) async throws {
     var limit: Double?
     let measureTime = try await seconds { (loudness, limit) = try await renderer.measureLoudness(builder) }
     let graph = builder.graph(loudness: loudness.map { .normalize($0, limit: limit) } ?? .none)
-    try Data((graph.inputArguments.joined(separator: "\n") + "\n---\n" + graph.filter).utf8).write(to: workspace.appendingPathComponent("graph.txt"))
+    try Data((graph.inputArguments.joined(separator: "\n") + "\n---\n" + graph.filter).utf8).write(
+        to: workspace.appendingPathComponent("graph.txt"))
     var filterTimes: [Double] = []
     for _ in 0..<runs {
-        filterTimes.append(try await seconds {
-            try await ToolRunner.run(.ffmpeg, ["-loglevel", "error"] + graph.inputArguments + [
-                "-filter_complex", graph.filter, "-map", graph.videoOutput ?? "", "-map", graph.audioOutput, "-f", "null", "-",
-            ])
-        })
+        filterTimes.append(
+            try await seconds {
+                try await ToolRunner.run(
+                    .ffmpeg,
+                    ["-loglevel", "error"] + graph.inputArguments + [
+                        "-filter_complex", graph.filter, "-map", graph.videoOutput ?? "", "-map", graph.audioOutput,
+                        "-f", "null", "-",
+                    ])
+            })
     }
     let frames = Int((state.duration * Double(state.canvas.fps)).rounded())
     let render = renderTimes.min() ?? 0
     let floor = floorTimes.min() ?? 0
     let pairRatios = zip(renders, floors).map { $0.wall / $1.wall }
     let cpuRatios = zip(renders, floors).map { $0.cpu / $1.cpu }
-    print("Reference timeline: 6 clips × 5 s, 1080×1920, 30 fps, 5 × 1 s crossfades, captions, voice + music; \(f(state.duration)) s, \(frames) frames; x264 \(state.output.preset.rawValue) crf \(state.output.crf); \(runs) alternating runs")
-    table(["measure", "best s", "all runs s", "fps", "× floor (best)"], [
-        ["render (probes + loudness pass, then one filtergraph + thumbnail)", f(render), renderTimes.map { f($0) }.joined(separator: ", "), f(Double(frames) / render, 1), f(render / floor)],
-        ["encode floor (raw frames + audio, same encoder, no filters)", f(floor), floorTimes.map { f($0) }.joined(separator: ", "), f(Double(frames) / floor, 1), "1.00"],
-        ["  of the render: decode + filtergraph, nothing encoded", f(filterTimes.min() ?? 0), filterTimes.map { f($0) }.joined(separator: ", "), f(Double(frames) / (filterTimes.min() ?? 1), 1), f((filterTimes.min() ?? 0) / floor)],
-        ["  of the render: loudness measurement pass (audio only)", f(measureTime), f(measureTime), "-", f(measureTime / floor)],
-        ["  clip probes, one after another (the render runs two at a time, beside the loudness pass)", f(probeTime), f(probeTime), "-", f(probeTime / floor)],
-    ])
+    print(
+        "Reference timeline: 6 clips × 5 s, 1080×1920, 30 fps, 5 × 1 s crossfades, captions, voice + music; \(f(state.duration)) s, \(frames) frames; x264 \(state.output.preset.rawValue) crf \(state.output.crf); \(runs) alternating runs"
+    )
+    table(
+        ["measure", "best s", "all runs s", "fps", "× floor (best)"],
+        [
+            [
+                "render (probes + loudness pass, then one filtergraph + thumbnail)", f(render),
+                renderTimes.map { f($0) }.joined(separator: ", "), f(Double(frames) / render, 1), f(render / floor),
+            ],
+            [
+                "encode floor (raw frames + audio, same encoder, no filters)", f(floor),
+                floorTimes.map { f($0) }.joined(separator: ", "), f(Double(frames) / floor, 1), "1.00",
+            ],
+            [
+                "  of the render: decode + filtergraph, nothing encoded", f(filterTimes.min() ?? 0),
+                filterTimes.map { f($0) }.joined(separator: ", "), f(Double(frames) / (filterTimes.min() ?? 1), 1),
+                f((filterTimes.min() ?? 0) / floor),
+            ],
+            [
+                "  of the render: loudness measurement pass (audio only)", f(measureTime), f(measureTime), "-",
+                f(measureTime / floor),
+            ],
+            [
+                "  clip probes, one after another (the render runs two at a time, beside the loudness pass)",
+                f(probeTime), f(probeTime), "-", f(probeTime / floor),
+            ],
+        ])
     print("")
-    table(["render ÷ floor, run by run", "values", "median"], [
-        ["wall time", pairRatios.map { f($0) }.joined(separator: ", "), f(median(pairRatios))],
-        ["CPU time (user + system)", cpuRatios.map { f($0) }.joined(separator: ", "), f(median(cpuRatios))],
-    ])
+    table(
+        ["render ÷ floor, run by run", "values", "median"],
+        [
+            ["wall time", pairRatios.map { f($0) }.joined(separator: ", "), f(median(pairRatios))],
+            ["CPU time (user + system)", cpuRatios.map { f($0) }.joined(separator: ", "), f(median(cpuRatios))],
+        ])
 }
 
 func benchGenerate() async throws {
@@ -160,7 +212,10 @@ func benchGenerate() async throws {
             marks.mark(.done)
         }
         let stages = marks.durations
-        rows.append([label, f(total, 1), f(stages[.voice] ?? 0, 1), f(stages[.visuals] ?? 0, 1), f(stages[.rendering] ?? 0, 1), "\(generated)"])
+        rows.append([
+            label, f(total, 1), f(stages[.voice] ?? 0, 1), f(stages[.visuals] ?? 0, 1), f(stages[.rendering] ?? 0, 1),
+            "\(generated)",
+        ])
     }
     print("Full generate: \"\(prompt)\" (720×1280, 30 fps, embedded generators)")
     table(["run", "total s", "voice s", "pictures + clips + music s", "render s", "assets generated"], rows)
