@@ -5,7 +5,7 @@ import PackageDescription
 let package = Package(
     name: "PixoraOpenAPIGenerator",
     dependencies: [
-        .package(url: "https://github.com/apple/swift-openapi-generator", exact: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-generator", exact: "1.14.3")
     ],
     targets: []
 )
