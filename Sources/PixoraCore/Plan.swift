@@ -20,10 +20,15 @@ public struct PlanScene: Codable, Sendable, Hashable {
     public var transition: Transition
     /// Picks another picture for the same description (a regenerated scene); absent for the first.
     public var variation: Int?
+    /// The camera motion of the embedded clip; absent: the pipeline's cycle by scene index.
+    public var motion: CameraMotion?
+    /// Which generator or model makes the clip and why; absent: the configured default.
+    public var generator: SceneGenerator?
 
     public init(
         id: String, narration: String, visual: String, keyPhrase: String, mood: Mood, duration: Double,
-        musicGroup: Int, transition: Transition, variation: Int? = nil
+        musicGroup: Int, transition: Transition, variation: Int? = nil, motion: CameraMotion? = nil,
+        generator: SceneGenerator? = nil
     ) {
         self.id = id
         self.narration = narration
@@ -34,6 +39,8 @@ public struct PlanScene: Codable, Sendable, Hashable {
         self.musicGroup = musicGroup
         self.transition = transition
         self.variation = variation
+        self.motion = motion
+        self.generator = generator
     }
 }
 
@@ -50,9 +57,13 @@ public struct Plan: Codable, Sendable, Hashable {
     public var prompt: String
     public var settings: Settings
     public var scenes: [PlanScene]
+    /// Media the user uploaded for this plan; absent for plans made from a prompt.
+    public var media: PlanMedia?
 
-    public init(title: String, summary: String, script: String, prompt: String, settings: Settings, scenes: [PlanScene])
-    {
+    public init(
+        title: String, summary: String, script: String, prompt: String, settings: Settings, scenes: [PlanScene],
+        media: PlanMedia? = nil
+    ) {
         self.version = Self.currentVersion
         self.title = title
         self.summary = summary
@@ -60,6 +71,7 @@ public struct Plan: Codable, Sendable, Hashable {
         self.prompt = prompt
         self.settings = settings
         self.scenes = scenes
+        self.media = media
     }
 
     /// Planned length of the finished video: scene lengths minus transition overlaps.

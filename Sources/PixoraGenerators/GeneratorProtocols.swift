@@ -49,11 +49,6 @@ public protocol ImageGenerator: Generator {
     func makeImage(_ request: ImageRequest, to output: URL) async throws
 }
 
-/// Camera motion over a still picture.
-public enum CameraMotion: String, NamedChoice {
-    case zoomIn, zoomOut, panLeft, panRight, panUp, panDown
-}
-
 /// What a scene's moving clip is made from (the picture is passed as a file).
 public struct ClipRequest: Codable, Sendable, Hashable {
     /// Content key of the picture the clip animates.
