@@ -95,6 +95,12 @@ struct Reply: Sendable {
             throw TestFailure("\(status) body is not a \(T.self): \(error)\n\(text)")
         }
     }
+    /// The body as untyped JSON, only for checks of the wire form itself (the served OpenAPI document).
+    func rawJSON() throws -> [String: Any] {
+        let object = try JSONSerialization.jsonObject(with: Data(body.readableBytesView))
+        guard let object = object as? [String: Any] else { throw TestFailure("\(status) body is not an object") }
+        return object
+    }
     subscript(key: String) -> Any? { json[key] }
     var errorCode: String? { (json["error"] as? [String: Any])?["code"] as? String }
     var errorMessage: String? { (json["error"] as? [String: Any])?["message"] as? String }
@@ -209,8 +215,14 @@ func probe(_ data: Data) throws -> (duration: Double, streams: [String]) {
     try process.run()
     let output = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    let json = try JSONSerialization.jsonObject(with: output) as? [String: Any] ?? [:]
-    let duration = Double((json["format"] as? [String: Any])?["duration"] as? String ?? "") ?? 0
-    let streams = (json["streams"] as? [[String: Any]] ?? []).compactMap { $0["codec_type"] as? String }
-    return (duration, streams)
+    struct Output: Decodable {
+        struct Format: Decodable { var duration: String? }
+        struct Stream: Decodable { var codecType: String? }
+        var format: Format?
+        var streams: [Stream]?
+    }
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    let json = try decoder.decode(Output.self, from: output)
+    return (Double(json.format?.duration ?? "") ?? 0, (json.streams ?? []).compactMap(\.codecType))
 }
