@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdTesting
+import PixoraAPI
 import PixoraServer
 import PixoraStore
 import PixoraTestSupport
@@ -22,7 +23,7 @@ struct AuthTests {
                 let session = try await api.register("taken@example.com")
                 let again = try await api.call(
                     .post, "/api/v1/auth/register", json: ["email": "Taken@Example.com", "password": "long enough"])
-                #expect(again.status == .conflict && again.errorCode == "email_taken")
+                #expect(again.status == .conflict && again.errorCode == .emailTaken)
                 let hash = try await app.services.database.read { db in try await Users.find(db, id: session.userId) }?
                     .passwordHash
                 #expect(hash?.hasPrefix("$2") == true)
@@ -51,7 +52,7 @@ struct AuthTests {
                     parts[0] + "." + Data(forged.utf8).base64EncodedString().replacingOccurrences(of: "=", with: "")
                     + "." + parts[2]
                 let forgedReply = try await api.call(.get, "/api/v1/videos", session: tampered)
-                #expect(forgedReply.status == .unauthorized && forgedReply.errorCode == "invalid_token")
+                #expect(forgedReply.status == .unauthorized && forgedReply.errorCode == .invalidToken)
                 var flipped = session
                 // A character inside the signature (the last one may only carry padding bits).
                 var characters = Array(session.token)
@@ -63,7 +64,7 @@ struct AuthTests {
                 let old = try await app.services.tokens.accessToken(
                     user: session.userId, role: "user", now: Date().addingTimeInterval(-3600))
                 let expired = try await api.call(.get, "/api/v1/videos", headers: [.authorization: "Bearer \(old)"])
-                #expect(expired.status == .unauthorized && expired.errorCode == "token_expired")
+                #expect(expired.status == .unauthorized && expired.errorCode == .tokenExpired)
                 let missing = try await api.call(.get, "/api/v1/videos")
                 #expect(missing.status == .unauthorized && missing.headers[.wwwAuthenticate] == "Bearer")
                 #expect(
@@ -111,14 +112,14 @@ struct AuthTests {
 
                 let reused = try await api.call(
                     .post, "/api/v1/auth/refresh", json: ["refreshToken": session.refreshToken])
-                #expect(reused.status == .unauthorized && reused.errorCode == "token_reused")
+                #expect(reused.status == .unauthorized && reused.errorCode == .tokenReused)
                 #expect(
                     try await api.call(.post, "/api/v1/auth/refresh", json: ["refreshToken": next]).status
                         == .unauthorized)
 
                 let login = try await api.call(
                     .post, "/api/v1/auth/login", json: ["email": "x@example.com", "password": "nope nope"])
-                #expect(login.status == .unauthorized && login.errorCode == "invalid_credentials")
+                #expect(login.status == .unauthorized && login.errorCode == .invalidCredentials)
                 let fresh = try await api.register("signout@example.com")
                 #expect(
                     try await api.call(.post, "/api/v1/auth/logout", json: ["refreshToken": fresh.refreshToken]).status
@@ -144,7 +145,7 @@ struct AuthTests {
                 }
                 let limited = try await api.call(
                     .post, "/api/v1/auth/login", json: ["email": "limited@example.com", "password": "right password"])
-                #expect(limited.status == .tooManyRequests && limited.errorCode == "rate_limited")
+                #expect(limited.status == .tooManyRequests && limited.errorCode == .rateLimited)
                 #expect(Int(limited.headers[.retryAfter] ?? "") ?? 0 > 0)
                 // Another account is not affected.
                 _ = try await api.register("other@example.com", password: "right password")

@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdTesting
+import PixoraAPI
 import PixoraCore
 import PixoraTestSupport
 import Testing
@@ -15,7 +16,7 @@ struct ContractEdgeTests {
             try await app.test { api in
                 for bad in ["{}", "M+t", String(repeating: "a", count: 65), "é"] {
                     let reply = try await api.call(.get, "/healthz", headers: [.init("X-Request-Id")!: bad])
-                    #expect(reply.status == .badRequest && reply.errorCode == "invalid_request_id", "\(bad)")
+                    #expect(reply.status == .badRequest && reply.errorCode == .invalidRequestId, "\(bad)")
                     #expect(reply.headers[.init("X-Request-Id")!] != bad)
                 }
                 let good = try await api.call(.get, "/healthz", headers: [.init("X-Request-Id")!: "A-z_0"])
@@ -30,7 +31,7 @@ struct ContractEdgeTests {
             try await app.test { api in
                 let session = try await api.register()
                 let put = try await api.call(.put, "/api/v1/videos", session: session)
-                #expect(put.status == .methodNotAllowed && put.errorCode == "method_not_allowed")
+                #expect(put.status == .methodNotAllowed && put.errorCode == .methodNotAllowed)
                 #expect(put.headers[.allow] == "GET, HEAD, POST")
                 let patch = try await api.call(.patch, "/api/v1/videos/\(UUID().uuidString)/cancel", session: session)
                 #expect(patch.status == .methodNotAllowed && patch.headers[.allow] == "POST")
@@ -51,7 +52,7 @@ struct ContractEdgeTests {
                 let reply = try await api.call(
                     .post, "/api/v1/videos", session: session, headers: [.init("Idempotency-Key")!: ""],
                     json: ["prompt": "bees"])
-                #expect(reply.status == .badRequest && reply.errorCode == "invalid_idempotency_key")
+                #expect(reply.status == .badRequest && reply.errorCode == .invalidIdempotencyKey)
                 let credits = try await api.call(.get, "/api/v1/users/me/credits", session: session)
                 #expect(credits["balance"] as? Int == 100)
             }

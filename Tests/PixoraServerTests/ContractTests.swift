@@ -33,7 +33,7 @@ struct ContractTests {
                 let session = try await api.register()
                 let notJSON = try await api.call(
                     .post, "/api/v1/videos", session: session, raw: ByteBuffer(string: "prompt=bees"))
-                #expect(notJSON.status == .badRequest && notJSON.errorCode == "invalid_json")
+                #expect(notJSON.status == .badRequest && notJSON.errorCode == .invalidJson)
                 let array = try await api.call(.post, "/api/v1/videos", session: session, json: [1, 2])
                 #expect(array.status == .badRequest)
                 let empty = try await api.call(.post, "/api/v1/videos", session: session, json: [String: Any]())
@@ -62,7 +62,7 @@ struct ContractTests {
                 let huge = try await api.call(
                     .post, "/api/v1/videos", session: session,
                     json: ["prompt": String(repeating: "bees ", count: 2_000_000)])
-                #expect(huge.status == .contentTooLarge && huge.errorCode == "payload_too_large")
+                #expect(huge.status == .contentTooLarge && huge.errorCode == .payloadTooLarge)
                 let tooLong = try await api.call(
                     .post, "/api/v1/videos", session: session, json: ["prompt": String(repeating: "b", count: 2001)])
                 #expect(tooLong.status == .unprocessableContent)
@@ -79,7 +79,7 @@ struct ContractTests {
                     try await api.call(.get, "/api/v1/videos?cursor=%%%", session: session).status
                         == .unprocessableContent)
                 let nowhere = try await api.call(.get, "/api/v1/nowhere", session: session)
-                #expect(nowhere.status == .notFound && nowhere.errorCode == "not_found")
+                #expect(nowhere.status == .notFound && nowhere.errorCode == .notFound)
                 // Nothing was charged for any of it.
                 #expect(try await ledger(app, session.userId) == (100, 100))
             }

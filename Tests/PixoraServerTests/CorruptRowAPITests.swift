@@ -1,4 +1,5 @@
 import Foundation
+import PixoraAPI
 import PixoraStore
 import PixoraTestSupport
 import SQLKit
@@ -27,7 +28,7 @@ struct CorruptRowAPITests {
                     try await db.raw("UPDATE videos SET settings = '{\"aspectRatio\":' WHERE id = \(bind: id)").run()
                 }
                 let broken = try await api.call(.get, "/api/v1/videos/\(id)", session: session)
-                #expect(broken.status == .internalServerError && broken.errorCode == "internal_error", "\(broken.text)")
+                #expect(broken.status == .internalServerError && broken.errorCode == .internalError, "\(broken.text)")
 
                 try await database.transaction { db in
                     try await db.raw("UPDATE videos SET settings = \(bind: settings) WHERE id = \(bind: id)").run()
@@ -35,14 +36,14 @@ struct CorruptRowAPITests {
                 }
                 let progress = try await api.call(.get, "/api/v1/videos/\(id)", session: session)
                 #expect(
-                    progress.status == .internalServerError && progress.errorCode == "internal_error",
+                    progress.status == .internalServerError && progress.errorCode == .internalError,
                     "\(progress.text)")
 
                 try await database.transaction { db in
                     try await db.raw("UPDATE videos SET status = 'paused' WHERE id = \(bind: id)").run()
                 }
                 let list = try await api.call(.get, "/api/v1/videos", session: session)
-                #expect(list.status == .internalServerError && list.errorCode == "internal_error", "\(list.text)")
+                #expect(list.status == .internalServerError && list.errorCode == .internalError, "\(list.text)")
             }
         }
     }

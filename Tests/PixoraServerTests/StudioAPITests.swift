@@ -35,7 +35,7 @@ struct StudioAPITests {
                 #expect(try await api.call(.get, "/js/missing.js").status == .notFound)
                 #expect(try await api.call(.get, "/../Package.swift").status == .notFound)
                 let api404 = try await api.call(.get, "/api/v1/nothing-here")
-                #expect(api404.status == .notFound && api404.errorCode == "not_found")
+                #expect(api404.status == .notFound && api404.errorCode == .notFound)
                 #expect(try await api.call(.get, "/healthz").text.contains("ok"))
                 #expect(try await api.call(.post, "/").status != .ok)
             }
@@ -52,7 +52,7 @@ struct StudioAPITests {
                 let stranger = try await api.register()
                 let id = try await api.createVideo(session).decode(Schemas.Video.self).id
                 let early = try await api.call(.get, "/api/v1/videos/\(id)/editor", session: session)
-                #expect(early.status == .conflict && early.errorCode == "video_not_ready")
+                #expect(early.status == .conflict && early.errorCode == .videoNotReady)
                 try await app.withWorker {
                     _ = try await api.waitForVideo(session, id)
                     let document = try await api.call(.get, "/api/v1/videos/\(id)/editor", session: session)
@@ -122,7 +122,7 @@ struct StudioAPITests {
                     let puzzled = try await api.call(
                         .post, "/api/v1/editor/assistant", session: session,
                         json: ["instruction": "make it pop", "editorState": edited])
-                    #expect(puzzled.status == .unprocessableContent && puzzled.errorCode == "not_understood")
+                    #expect(puzzled.status == .unprocessableContent && puzzled.errorCode == .notUnderstood)
                     #expect(puzzled.errorMessage?.contains("make scene 2 longer") == true)
 
                     // Saved, the longer scene renders: the video is 1.5 s longer and plays.
@@ -193,7 +193,7 @@ struct StudioAPITests {
                     let third = try await api.call(
                         .post, "/api/v1/editor/assistant", session: session,
                         json: ["instruction": "write me a poem", "editorState": document])
-                    #expect(third.status == .unprocessableContent && third.errorCode == "not_understood")
+                    #expect(third.status == .unprocessableContent && third.errorCode == .notUnderstood)
                     #expect(third.errorMessage?.hasPrefix("I can only edit this video's timeline.") == true)
                 }
             }

@@ -102,8 +102,10 @@ struct Reply: Sendable {
         return object
     }
     subscript(key: String) -> Any? { json[key] }
-    var errorCode: String? { (json["error"] as? [String: Any])?["code"] as? String }
-    var errorMessage: String? { (json["error"] as? [String: Any])?["message"] as? String }
+    /// The code of an error body (`Schemas._Error`); nil when the body is not one.
+    var errorCode: Schemas.ErrorCode? { (try? decode(Schemas._Error.self))?.error.code }
+    /// The message of an error body (`Schemas._Error`); nil when the body is not one.
+    var errorMessage: String? { (try? decode(Schemas._Error.self))?.error.message }
 }
 
 /// A signed-in user as the tests see them.

@@ -133,7 +133,7 @@ struct VideoFlowTests {
                 let session = try await api.register()
                 let reply = try await api.createVideo(session, seconds: 120)
                 #expect(reply.status.code == 402)
-                #expect(reply.errorCode == "insufficient_credits")
+                #expect(reply.errorCode == .insufficientCredits)
                 let details = try #require(
                     try reply.decode(Schemas.InsufficientCreditsError.self).value2.error?.details)
                 #expect(details.balance == 100 && details.price == 120)
