@@ -28,9 +28,10 @@ struct AuthTests {
                     .passwordHash
                 #expect(hash?.hasPrefix("$2") == true)
                 #expect(hash?.contains("correct horse") == false)
-                let profile = try await api.call(.get, "/api/v1/users/me/profile", session: session)
-                #expect(profile["email"] as? String == "taken@example.com" && profile["credits"] as? Int == 100)
-                #expect(profile["role"] as? String == "admin")  // the first account
+                let profile = try await api.call(.get, "/api/v1/users/me/profile", session: session).decode(
+                    Schemas.User.self)
+                #expect(profile.email == "taken@example.com" && profile.credits == 100)
+                #expect(profile.role == .admin)  // the first account
             }
         }
     }
@@ -103,9 +104,10 @@ struct AuthTests {
                 let rotated = try await api.call(
                     .post, "/api/v1/auth/refresh", json: ["refreshToken": session.refreshToken])
                 #expect(rotated.status == .ok)
-                let next = try #require(rotated["refreshToken"] as? String)
+                let tokens = try rotated.decode(Schemas.Session.self)
+                let next = tokens.refreshToken
                 #expect(next != session.refreshToken)
-                let access = try #require(rotated["accessToken"] as? String)
+                let access = tokens.accessToken
                 #expect(
                     try await api.call(.get, "/api/v1/videos", headers: [.authorization: "Bearer \(access)"]).status
                         == .ok)

@@ -16,7 +16,7 @@ struct CorruptRowAPITests {
         try await TestApp.with(engine) { app in
             try await app.test { api in
                 let session = try await api.register()
-                let id = try #require(try await api.createVideo(session)["id"] as? String)
+                let id = try await api.createVideo(session).decode(Schemas.Video.self).id
                 let database = app.services.database
                 #expect(try await api.call(.get, "/api/v1/videos/\(id)", session: session).status == .ok)
 
