@@ -79,8 +79,9 @@ struct StudioAPITests {
 
                     // Typed edits: the first scene 1.5 s longer than its file, a wipe at the first cut.
                     let first = clips[0].duration
-                    var operations: [[String: Any]] = [["op": "trimClip", "clip": 0, "duration": first + 1.5]]
-                    if clips.count > 1 { operations.append(["op": "setTransition", "cut": 0, "kind": "wipeleft"]) }
+                    var edits: [Schemas.EditorOperation] = [.trimClip(0, duration: first + 1.5)]
+                    if clips.count > 1 { edits.append(.setTransition(0, kind: .wipeleft)) }
+                    let operations = try api.object(edits)
                     let applied = try await api.call(
                         .post, "/api/v1/editor/apply", session: session,
                         json: ["editorState": state, "operations": operations])
@@ -157,7 +158,6 @@ struct StudioAPITests {
             title: "Bees", canvas: Canvas(width: 640, height: 360, fps: 30), clips: [clip(1), clip(2)],
             transitions: [Transition(kind: .fade, duration: 1)], captions: Captions(enabled: true, cues: []),
             audio: AudioMix(voice: AudioTrack(segments: []), music: AudioTrack(volume: 0.3, segments: [])))
-        let encoded = try JSONEncoder().encode(state)
         let model = ProviderEmulator([
             .init(
                 body: ProviderEmulator.toolCall(
@@ -176,7 +176,7 @@ struct StudioAPITests {
                 ]
             ) { app in
                 try await app.test { api in
-                    let document = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
+                    let document = try api.object(state)
                     let session = try await api.register()
                     let first = try await api.call(
                         .post, "/api/v1/editor/assistant", session: session,
@@ -247,25 +247,21 @@ struct StudioAPITests {
                 #expect(preview.status == .ok)
                 let previewed = try preview.decode(Schemas.PlanPreview.self)
                 #expect(previewed.price == 10 && previewed.balance == 100)
-                // The plan is edited as JSON, as a client without Pixora's types would.
-                var plan = try #require(preview["plan"] as? [String: Any])
-                var scenes = try #require(plan["scenes"] as? [[String: Any]])
+                var edited = previewed.plan
                 // Two more 8-second scenes.
                 for number in 1...2 {
-                    var extra = scenes[scenes.count - 1]
-                    extra["id"] = "extra-\(number)"
-                    extra["duration"] = 8.0
-                    extra["transition"] = ["kind": "cut", "duration": 0]
-                    scenes.append(extra)
+                    var extra = edited.scenes[edited.scenes.count - 1]
+                    extra.id = "extra-\(number)"
+                    extra.duration = 8.0
+                    extra.transition = .cut
+                    edited.scenes.append(extra)
                 }
-                plan["scenes"] = scenes
                 let planned =
-                    scenes.dropLast().reduce(0.0) { total, scene in
-                        let transition = scene["transition"] as? [String: Any]
-                        let overlap =
-                            transition?["kind"] as? String == "cut" ? 0 : transition?["duration"] as? Double ?? 0
-                        return total + (scene["duration"] as? Double ?? 0) - overlap
+                    edited.scenes.dropLast().reduce(0.0) { total, scene in
+                        let overlap = scene.transition.kind == .cut ? 0 : scene.transition.duration
+                        return total + scene.duration - overlap
                     } + 8
+                let plan = try api.object(edited)
                 let repriced = try await api.call(.post, "/api/v1/plans", session: session, json: ["plan": plan])
                 #expect(repriced.status == .ok, "\(repriced.text)")
                 #expect(try repriced.decode(Schemas.PlanPreview.self).price == Int(planned.rounded(.up)))
