@@ -168,21 +168,19 @@ struct HostileTextServerTests {
                         "prompt": prompt, "settings": ["durationSeconds": 5, "quality": "480p", "aspectRatio": "16:9"],
                     ])
                 try #require(planned.status == .ok, "\(planned.text)")
-                // The plan is edited as JSON, as a client without Pixora's types would.
-                var plan = try #require(planned["plan"] as? [String: Any])
-                var scenes = try #require(plan["scenes"] as? [[String: Any]])
-                for index in scenes.indices {
-                    scenes[index]["keyPhrase"] =
+                var plan = try planned.decode(Schemas.PlanPreview.self).plan
+                for index in plan.scenes.indices {
+                    plan.scenes[index].keyPhrase =
                         "Honey\u{1F}comb <b>&amp;</b> \u{0}\u{FFFE} \u{200F}\u{202E}"
                         + String(repeating: "m", count: 300)
-                    scenes[index]["narration"] =
+                    plan.scenes[index].narration =
                         "Bees\u{1F} make\u{0} honey \u{7}{\\c&H0000FF&} \"wax\"\r\n"
                         + "and\u{2028}comb."
-                    scenes[index]["visual"] = "a honeybee\u{1F} <on> a \"comb\" \u{0}"
+                    plan.scenes[index].visual = "a honeybee\u{1F} <on> a \"comb\" \u{0}"
                 }
-                plan["scenes"] = scenes
-                plan["title"] = Self.title
-                let fromPlan = try await api.call(.post, "/api/v1/videos", session: session, json: ["plan": plan])
+                plan.title = Self.title
+                let fromPlan = try await api.call(
+                    .post, "/api/v1/videos", session: session, json: ["plan": try api.object(plan)])
                 try #require(fromPlan.status == .created, "\(fromPlan.text)")
                 let planVideo = try fromPlan.decode(Schemas.Video.self).id
 

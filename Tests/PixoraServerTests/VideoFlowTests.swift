@@ -237,45 +237,36 @@ struct VideoFlowTests {
                     let versions = try await api.call(.get, "/api/v1/videos/\(id)/versions", session: session)
                     let first = try #require(try versions.decode(Schemas.VersionList.self).versions.first)
                     let detail = try await api.call(.get, "/api/v1/videos/\(id)/versions/\(first.id)", session: session)
-                    // The document is edited as JSON, as a client without Pixora's types would.
-                    var state = try #require(detail["editorState"] as? [String: Any])
-                    var audio = state["audio"] as! [String: Any]
-                    var music = audio["music"] as! [String: Any]
-                    music["volume"] = 0.1
-                    audio["music"] = music
-                    state["audio"] = audio
-                    state["overlays"] = [
-                        [
-                            "id": "o1", "text": "Hello bees", "start": 0.5, "end": 3.0, "x": 0.5, "y": 0.2,
-                            "style": [
-                                "font": "sans", "size": 0.06, "bold": true, "color": "#FFFFFF",
-                                "outlineColor": "#000000", "outline": 0.08, "box": false, "boxColor": "#000000",
-                                "boxOpacity": 0.5,
-                            ],
-                        ]
+                    var state = try #require(try detail.decode(Schemas.Version.self).editorState)
+                    state.audio.music.volume = 0.1
+                    state.overlays = [
+                        Schemas.TextOverlay(
+                            id: "o1", text: "Hello bees", start: 0.5, end: 3.0, x: 0.5, y: 0.2,
+                            style: Schemas.TextStyle(
+                                font: .sans, size: 0.06, bold: true, color: "#FFFFFF", outlineColor: "#000000",
+                                outline: 0.08, box: false, boxColor: "#000000", boxOpacity: 0.5))
                     ]
 
                     // Broken documents are refused with the field at fault.
                     var broken = state
-                    var clips = broken["clips"] as! [[String: Any]]
-                    clips[0]["duration"] = -3
-                    broken["clips"] = clips
+                    broken.clips[0].duration = -3
                     let refused = try await api.call(
-                        .post, "/api/v1/videos/\(id)/versions", session: session, json: ["editorState": broken])
+                        .post, "/api/v1/videos/\(id)/versions", session: session,
+                        json: ["editorState": try api.object(broken)])
                     #expect(refused.status == .unprocessableContent)
                     #expect(refused.errorMessage?.contains("editorState.clips[0].duration") == true)
                     var foreign = state
-                    var foreignClips = foreign["clips"] as! [[String: Any]]
-                    foreignClips[0]["asset"] = String(repeating: "ab", count: 32) + ".mp4"
-                    foreign["clips"] = foreignClips
+                    foreign.clips[0].asset = try #require(Schemas.AssetRef(String(repeating: "ab", count: 32) + ".mp4"))
                     let stranger = try await api.call(
-                        .post, "/api/v1/videos/\(id)/versions", session: session, json: ["editorState": foreign])
+                        .post, "/api/v1/videos/\(id)/versions", session: session,
+                        json: ["editorState": try api.object(foreign)])
                     #expect(
                         stranger.status == .unprocessableContent
                             && stranger.errorMessage?.contains("not an asset of this video") == true)
 
                     let saved = try await api.call(
-                        .post, "/api/v1/videos/\(id)/versions", session: session, json: ["editorState": state])
+                        .post, "/api/v1/videos/\(id)/versions", session: session,
+                        json: ["editorState": try api.object(state)])
                     #expect(saved.status == .accepted, "\(saved.text)")
                     let done = try await api.waitForVideo(session, id)
                     #expect(try done.decode(Schemas.Video.self).currentVersion == 2)
