@@ -33,6 +33,7 @@ struct AuthorizationTests {
                 {
                     var path = route.path
                     for (name, value) in values { path = path.replacingOccurrences(of: name, with: value) }
+                    // Raw JSON: one request body for every route, so it cannot be any one route's type.
                     let body: [String: Any]? =
                         route.method == "get" || route.method == "delete"
                         ? nil

@@ -16,6 +16,7 @@ struct OpenAPIDocumentTests {
         var name: String { "\(method.uppercased()) \(path)" }
     }
 
+    /// Raw JSON throughout: these tests check the document itself, which the generated body types come from.
     func document() throws -> [String: Any] {
         let object = try JSONSerialization.jsonObject(with: OpenAPIDocument.json)
         return try #require(object as? [String: Any], "the document is not a JSON object")

@@ -83,9 +83,6 @@ struct Reply: Sendable {
     var status: HTTPResponse.Status
     var headers: HTTPFields
     var body: ByteBuffer
-    var json: [String: any Sendable] {
-        (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: any Sendable] ?? [:]
-    }
     var text: String { String(buffer: body) }
     /// The body as one of the contract's types (`Components.Schemas`), read as a client would (`APIJSON`).
     func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {
@@ -101,7 +98,6 @@ struct Reply: Sendable {
         guard let object = object as? [String: Any] else { throw TestFailure("\(status) body is not an object") }
         return object
     }
-    subscript(key: String) -> Any? { json[key] }
     /// The code of an error body (`Schemas._Error`); nil when the body is not one.
     var errorCode: Schemas.ErrorCode? { (try? decode(Schemas._Error.self))?.error.code }
     /// The message of an error body (`Schemas._Error`); nil when the body is not one.
