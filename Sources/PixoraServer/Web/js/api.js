@@ -134,7 +134,8 @@ export async function signOut() {
   }
 }
 
-async function errorFrom(response) {
+/** The ApiError of a failed response (the server's `error.message`, else a generic sentence for the status). */
+export async function errorFrom(response) {
   let body = null;
   try {
     body = await response.json();

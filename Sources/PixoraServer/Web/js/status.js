@@ -4,7 +4,7 @@ import { h } from './ui.js';
 
 export const STATUS_LABELS = {
   queued: 'Queued', running: 'Generating', completed: 'Ready', failed: 'Failed', cancelled: 'Cancelled',
-  ready: 'Ready', rendering: 'Rendering',
+  ready: 'Ready', rendering: 'Rendering', analyzing: 'Analyzing', analyzed: 'Analyzed',
 };
 
 /** Status → label and badge class. */

@@ -61,7 +61,9 @@ export async function render(main, { query }) {
   mount(main, h('section', { class: 'page dashboard' },
     h('div', { class: 'page-header' },
       h('div', {}, h('h1', {}, 'My videos'), summary),
-      h('a', { class: 'button primary', href: '/', 'data-link': true }, h('span', { 'aria-hidden': 'true' }, '+'), 'New video')),
+      h('div', { class: 'button-row' },
+        h('a', { class: 'button', href: '/remix', 'data-link': true }, 'Remix a video'),
+        h('a', { class: 'button primary', href: '/', 'data-link': true }, h('span', { 'aria-hidden': 'true' }, '+'), 'New video'))),
     toolbar, pollNote, results, more));
 
   const hasFilters = () => Boolean(state.q || state.status);

@@ -25,8 +25,12 @@ export function videoHeader(ctx, current, extras = [], renamable = false) {
         extras)));
 }
 
-function startRename(ctx, current, box, title, button) {
-  const input = h('input', { name: 'title', value: current.title, maxlength: 200, 'aria-label': 'Video title', class: 'rename-input' });
+/**
+ * Renames in place: the title and its button give way to a form that PATCHes `{title}` through `ctx.get('')`
+ * (a video, or any resource answering the same way, e.g. a remix project).
+ */
+export function startRename(ctx, current, box, title, button, label = 'Video title') {
+  const input = h('input', { name: 'title', value: current.title, maxlength: 200, 'aria-label': label, class: 'rename-input' });
   const form = h('form', { class: 'rename-form', novalidate: true },
     h('div', { class: 'rename-field' }, input),
     h('button', { type: 'submit', class: 'button primary small' }, 'Save'),

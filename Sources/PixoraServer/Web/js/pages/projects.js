@@ -1,0 +1,157 @@
+// Remix projects (/projects): the user's projects, newest first, with status, title, topic, created date and
+// how many videos were made from each; rename in place, delete with confirmation, "Load more" paging, and a
+// light refresh while an analysis is running.
+
+import { api } from '../api.js';
+import { h, mount, toast, errorSentence, confirmDialog, loading, emptyState, failure, useStyles } from '../ui.js';
+import { formatDate, plural, shorten } from '../format.js';
+import { lineIcon } from '../icons.js';
+import { statusBadge } from '../status.js';
+import { startRename } from '../video/header.js';
+
+const PAGE_SIZE = 24;
+const POLL_MS = 5000;
+
+export async function render(main) {
+  useStyles('/css/pages.css');
+  useStyles('/css/remix.css');
+  const abort = new AbortController();
+  const state = { items: [], nextCursor: null };
+  let pollTimer = null;
+  let disposed = false;
+
+  const list = h('div', { class: 'project-results', 'aria-busy': 'true' });
+  const more = h('div', { class: 'dash-more' });
+  mount(main, h('section', { class: 'page projects-page' },
+    h('div', { class: 'page-header' },
+      h('div', {}, h('h1', {}, 'Remix projects'),
+        h('p', { class: 'muted small' }, 'Videos you uploaded to remix: their analysis, plans, chat and the videos made from them.')),
+      h('a', { class: 'button primary', href: '/remix', 'data-link': true }, h('span', { 'aria-hidden': 'true' }, '+'), 'Remix a video')),
+    list, more));
+
+  const get = (path, options = {}) => api(path, { signal: abort.signal, ...options });
+
+  async function load() {
+    mount(list, loading('Loading your projects…'));
+    try {
+      const page = await get(`/projects?limit=${PAGE_SIZE}`);
+      state.items = page.items || [];
+      state.nextCursor = page.nextCursor || null;
+      draw();
+    } catch (error) {
+      if (error.name === 'AbortError') return;
+      mount(list, failure(new Error(`Your projects could not be loaded. ${errorSentence(error)}`), load));
+    } finally {
+      list.removeAttribute('aria-busy');
+    }
+    schedulePoll();
+  }
+
+  async function loadMore(button) {
+    button.disabled = true;
+    try {
+      const page = await get(`/projects?limit=${PAGE_SIZE}&cursor=${encodeURIComponent(state.nextCursor)}`);
+      const known = new Set(state.items.map((item) => item.id));
+      state.items.push(...(page.items || []).filter((item) => !known.has(item.id)));
+      state.nextCursor = page.nextCursor || null;
+      draw();
+    } catch (error) {
+      if (error.name === 'AbortError') return;
+      button.disabled = false;
+      toast(`More projects could not be loaded. ${errorSentence(error)}`, 'error');
+    }
+  }
+
+  function draw() {
+    if (!state.items.length) {
+      mount(list, emptyState('No remix projects yet', 'Upload a video you like and Pixora plans one like it on your topic.',
+        h('a', { class: 'button primary large', href: '/remix', 'data-link': true }, 'Remix a video')));
+      mount(more);
+      return;
+    }
+    mount(list, h('ul', { class: 'project-list', role: 'list' }, state.items.map(card)));
+    mount(more, state.nextCursor
+      ? h('button', { type: 'button', class: 'button', onclick: (event) => loadMore(event.currentTarget) }, 'Load more')
+      : null);
+  }
+
+  function card(project) {
+    const href = `/projects/${encodeURIComponent(project.id)}`;
+    // The title is plain text (the shared rename form writes the new one into it); "Open" is the link.
+    const heading = h('h2', { class: 'project-title' }, project.title || 'Untitled project');
+    const titleBox = h('div', { class: 'title-box' }, heading);
+    const renameButton = h('button', {
+      type: 'button', class: 'icon-button rename-button', 'aria-label': `Rename ${project.title}`, title: 'Rename',
+    }, '✎');
+    const ctx = { get: (suffix, options) => get(`/projects/${encodeURIComponent(project.id)}${suffix}`, options) };
+    renameButton.addEventListener('click', () => startRename(ctx, project, titleBox, heading, renameButton, 'Project title'));
+    titleBox.append(renameButton);
+    return h('li', { class: `card project-card status-${project.status}`, dataset: { id: project.id } },
+      h('div', { class: 'project-card-main' },
+        titleBox,
+        project.topic ? h('p', { class: 'project-topic muted small' }, shorten(project.topic, 160)) : null,
+        h('p', { class: 'video-meta' },
+          statusBadge(project.status),
+          h('time', { datetime: project.createdAt }, formatDate(project.createdAt)),
+          h('span', { class: 'project-video-count' }, plural(project.videoCount || 0, 'video')),
+          project.latestPlan ? h('span', {}, `plan v${project.latestPlan}`) : null),
+        project.status === 'failed' && project.error ? h('p', { class: 'video-error small' }, project.error) : null),
+      h('div', { class: 'button-row project-actions' },
+        h('a', { class: 'button small primary', href, 'data-link': true, 'aria-label': `Open ${project.title}` }, 'Open'),
+        h('button', {
+          type: 'button', class: 'button small danger-outline', 'aria-label': `Delete ${project.title}`,
+          onclick: (event) => remove(project, event.currentTarget),
+        }, lineIcon('trash'), 'Delete')));
+  }
+
+  async function remove(project, button) {
+    const ok = await confirmDialog({
+      title: 'Delete this project?',
+      message: `“${project.title}”, its uploads, analysis, plans and chat will be deleted. Videos already made from it stay in My videos.`,
+      confirm: 'Delete project', cancel: 'Keep it', danger: true,
+    });
+    if (!ok || disposed) return;
+    button.disabled = true;
+    try {
+      await get(`/projects/${encodeURIComponent(project.id)}`, { method: 'DELETE' });
+    } catch (error) {
+      if (error.name === 'AbortError') return;
+      if (error.status !== 404) {
+        button.disabled = false;
+        toast(`“${project.title}” could not be deleted. ${errorSentence(error)}`, 'error');
+        return;
+      }
+    }
+    state.items = state.items.filter((item) => item.id !== project.id);
+    draw();
+    toast(`“${project.title}” was deleted.`, 'success');
+  }
+
+  /** While an analysis runs, the first page is read again every few seconds for the statuses. */
+  function schedulePoll() {
+    clearTimeout(pollTimer);
+    if (disposed || !state.items.some((item) => item.status === 'analyzing')) return;
+    pollTimer = setTimeout(async () => {
+      if (document.hidden || list.querySelector('.rename-form')) {
+        schedulePoll();
+        return;
+      }
+      try {
+        const page = await get(`/projects?limit=${PAGE_SIZE}`);
+        const fresh = new Map((page.items || []).map((item) => [item.id, item]));
+        state.items = state.items.map((item) => fresh.get(item.id) || item);
+        draw();
+      } catch (error) {
+        if (error.name === 'AbortError') return;
+      }
+      schedulePoll();
+    }, POLL_MS);
+  }
+
+  await load();
+  return () => {
+    disposed = true;
+    clearTimeout(pollTimer);
+    abort.abort();
+  };
+}
