@@ -173,7 +173,13 @@ def test_remix_journey(driver, server, tmp_path):
     driver.find_element(By.CSS_SELECTOR, ".plan-version[data-number='3'] .version-actions button").click()
     wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".plan-version[data-number='3'] .version-changes li"),
                        "comparing version 3 with version 2 showed no change")
-    assert len(driver.find_elements(By.CSS_SELECTOR, ".chat-message")) == 4
+    # A message the plan cannot follow says so and changes nothing.
+    fill(driver.find_element(By.ID, "chat-message"), "sing me a lullaby about the moon")
+    driver.find_element(By.ID, "chat-send").click()
+    wait(driver, 30).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".chat-message")) == 6,
+                           "no reply to a message the plan cannot follow")
+    assert "Nothing changed" in driver.find_elements(By.CSS_SELECTOR, ".chat-message.role-assistant")[-1].text
+    assert plan_state(driver) == third
     assert_no_console_errors(driver)
     screenshots(driver, "remix-plan")
 
@@ -219,9 +225,27 @@ def test_remix_journey(driver, server, tmp_path):
     studio.visit(driver, server, project_path)
     wait(driver, 30).until(lambda d: "Ready" in " ".join(e.get_attribute("textContent")
                                                        for e in d.find_elements(By.CSS_SELECTOR, ".project-video .badge")))
+    # Restoring version 2 makes version 4 with the 10-second plan from before "more dramatic".
+    driver.find_element(By.CSS_SELECTOR, ".plan-version[data-number='2'] button[aria-label='Restore version 2']").click()
+    wait(driver, 30).until(lambda d: (plan_state(d) or {}).get("version") == 4, "restoring version 2 made no version 4")
+    assert plan_state(driver)["moods"] == second["moods"]
+    assert driver.find_element(By.CSS_SELECTOR, ".versions-count").text == "4 versions"
     studio.visit(driver, server, "/projects")
     wait(driver).until(lambda d: "1 video" in d.find_element(By.CSS_SELECTOR, ".project-card").text)
     screenshots(driver, "remix-projects")
+
+    # Rename in place, then delete: the project goes, its video stays.
+    driver.find_element(By.CSS_SELECTOR, ".project-card .rename-button").click()
+    title = driver.find_element(By.CSS_SELECTOR, ".project-card input[aria-label='Project title']")
+    fill(title, "Bees remix")
+    button(driver, "Save", exact=True).click()
+    wait(driver).until(lambda d: d.find_element(By.CSS_SELECTOR, ".project-card .project-title").text == "Bees remix")
+    assert server.api("GET", f"/projects/{project_id}", token=token)["title"] == "Bees remix"
+    driver.find_element(By.CSS_SELECTOR, ".project-card button[aria-label='Delete Bees remix']").click()
+    button(driver, "Delete project", exact=True).click()
+    wait(driver).until(lambda d: "No remix projects yet" in d.find_element(By.TAG_NAME, "main").text)
+    server.api("GET", f"/projects/{project_id}", token=token, expect=404)
+    assert server.api("GET", f"/videos/{videos[0]['id']}", token=token)["status"] == "completed"
     assert_no_console_errors(driver)
 
 

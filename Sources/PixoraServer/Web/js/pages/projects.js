@@ -84,9 +84,15 @@ export async function render(main) {
       type: 'button', class: 'icon-button rename-button', 'aria-label': `Rename ${project.title}`, title: 'Rename',
     }, '✎');
     const ctx = { get: (suffix, options) => get(`/projects/${encodeURIComponent(project.id)}${suffix}`, options) };
-    renameButton.addEventListener('click', () => startRename(ctx, project, titleBox, heading, renameButton, 'Project title'));
+    renameButton.addEventListener('click', () => startRename(ctx, project, titleBox, heading, renameButton, 'Project title', () => {
+      // The card's labels name the project: draw it again, and keep the list's own tab title.
+      document.title = 'Remix projects · Pixora';
+      const fresh = card(project);
+      cardElement.replaceWith(fresh);
+      fresh.querySelector('.rename-button').focus();
+    }));
     titleBox.append(renameButton);
-    return h('li', { class: `card project-card status-${project.status}`, dataset: { id: project.id } },
+    const cardElement = h('li', { class: `card project-card status-${project.status}`, dataset: { id: project.id } },
       h('div', { class: 'project-card-main' },
         titleBox,
         project.topic ? h('p', { class: 'project-topic muted small' }, shorten(project.topic, 160)) : null,
@@ -102,6 +108,7 @@ export async function render(main) {
           type: 'button', class: 'button small danger-outline', 'aria-label': `Delete ${project.title}`,
           onclick: (event) => remove(project, event.currentTarget),
         }, lineIcon('trash'), 'Delete')));
+    return cardElement;
   }
 
   async function remove(project, button) {

@@ -16,9 +16,9 @@ function percent(seconds, duration) {
   return `${Math.max(0, Math.min(100, (seconds / duration) * 100))}%`;
 }
 
-/** Tick labels under a track of `duration` seconds, at most about 8. */
+/** Tick labels under a track of `duration` seconds: at most six, so they stay apart on a phone. */
 export function timeAxis(duration) {
-  const step = TICK_STEPS.find((candidate) => duration / candidate <= 8) || 600;
+  const step = TICK_STEPS.find((candidate) => duration / candidate <= 5) || 600;
   const ticks = [];
   for (let time = 0; time <= duration + 1e-6; time += step) ticks.push(time);
   return h('div', { class: 'time-axis', 'aria-hidden': 'true' },

@@ -27,9 +27,9 @@ export function videoHeader(ctx, current, extras = [], renamable = false) {
 
 /**
  * Renames in place: the title and its button give way to a form that PATCHes `{title}` through `ctx.get('')`
- * (a video, or any resource answering the same way, e.g. a remix project).
+ * (a video, or any resource answering the same way, e.g. a remix project); then `onRenamed(answer)`.
  */
-export function startRename(ctx, current, box, title, button, label = 'Video title') {
+export function startRename(ctx, current, box, title, button, label = 'Video title', onRenamed = null) {
   const input = h('input', { name: 'title', value: current.title, maxlength: 200, 'aria-label': label, class: 'rename-input' });
   const form = h('form', { class: 'rename-form', novalidate: true },
     h('div', { class: 'rename-field' }, input),
@@ -68,6 +68,7 @@ export function startRename(ctx, current, box, title, button, label = 'Video tit
       document.title = `${answer.title} · Pixora`;
       close();
       toast('Renamed.', 'success');
+      onRenamed?.(answer);
     } catch (error) {
       if (error.name === 'AbortError') return;
       submit.disabled = false;
