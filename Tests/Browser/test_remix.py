@@ -114,6 +114,11 @@ def test_remix_journey(driver, server, tmp_path):
 
     # --- 3. The analysis: live progress, then the report ---------------------------------------------------
     saw_progress = bool(driver.find_elements(By.CSS_SELECTOR, ".analysis-progress"))
+    if saw_progress:
+        try:  # best effort: a 6-second sample is often analyzed before the picture is taken
+            studio.screenshot(driver, "remix-analyzing", "light")
+        except (AssertionError, StaleElementReferenceException):
+            pass
     wait(driver, LONG).until(lambda d: visible(d, ".shot-strip") or visible(d, ".outcome-card"),
                              "the analysis did not finish")
     assert not visible(driver, ".outcome-card"), driver.find_element(By.TAG_NAME, "main").text
