@@ -89,7 +89,7 @@ export async function render(main, { params }) {
       mount(page, header(ctx, project), failedCard(project));
     } else {
       const workspace = h('div', { class: 'workspace-slot' });
-      mount(page, header(ctx, project), analysisView(project), workspace);
+      mount(page, header(ctx, project), analysisView(project, () => ctx.get()), workspace);
       showWorkspace(ctx, project, workspace);
     }
   }

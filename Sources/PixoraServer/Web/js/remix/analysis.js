@@ -7,8 +7,11 @@ import { capitalize, formatBytes, formatDuration, round } from '../format.js';
 import { shotTimeline } from './shot-timeline.js';
 import { pacingChart, paletteSwatches, soundLanes } from './charts.js';
 
-/** The analysis section of `project` (status analyzed). */
-export function analysisView(project) {
+/**
+ * The analysis section of `project` (status analyzed). `reread()` fetches the project again: signed links last an
+ * hour, so a player or keyframe that fails to load gets fresh ones.
+ */
+export function analysisView(project, reread) {
   const analysis = project.analysis;
   if (!analysis) return h('p', { class: 'muted' }, 'The analysis is not available.');
   const sample = (project.files || []).find((file) => file.role === 'sample');
@@ -22,7 +25,7 @@ export function analysisView(project) {
     player.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   };
   const duration = analysis.durationSeconds;
-  return h('section', { class: 'analysis', 'aria-labelledby': 'analysis-title' },
+  const section = h('section', { class: 'analysis', 'aria-labelledby': 'analysis-title' },
     h('h2', { id: 'analysis-title', class: 'visually-hidden' }, 'Analysis of the sample'),
     h('div', { class: 'analysis-top' },
       h('div', { class: 'card sample-card' },
@@ -39,6 +42,33 @@ export function analysisView(project) {
       h('div', { class: 'card pacing-card' }, h('h3', {}, 'Pacing'), pacingChart(analysis.pacing, duration)),
       h('div', { class: 'card palette-card' }, h('h3', {}, 'Palette'), paletteSwatches(analysis.palette))),
     h('div', { class: 'card sound-card' }, h('h3', {}, 'Sound'), soundLanes(analysis.audio, duration)));
+  renewLinks(section, player, reread);
+  return section;
+}
+
+/** On the first load error of the player or a keyframe (an expired link), fetches fresh links once a minute. */
+function renewLinks(section, player, reread) {
+  let last = 0;
+  const renew = async () => {
+    if (Date.now() - last < 60_000) return;
+    last = Date.now();
+    try {
+      const fresh = await reread();
+      const sample = (fresh.files || []).find((file) => file.role === 'sample');
+      if (player && sample && player.error) {
+        const time = player.currentTime;
+        player.src = sample.url;
+        player.currentTime = time;
+      }
+      section.querySelectorAll('img.keyframe').forEach((image, index) => {
+        if (image.complete && image.naturalWidth === 0 && fresh.keyframeUrls?.[index]) image.src = fresh.keyframeUrls[index];
+      });
+    } catch {
+      // The broken picture stays; a reload of the page gets fresh links.
+    }
+  };
+  player?.addEventListener('error', renew);
+  section.querySelectorAll('img.keyframe').forEach((image) => image.addEventListener('error', renew));
 }
 
 function facts(analysis) {
