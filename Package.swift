@@ -133,6 +133,10 @@ let package = Package(
             ],
             path: "bench/Sources/pixora-bench",
             swiftSettings: strict),
+        // The sample-analysis benchmark: Core and Media only, so its release build is quick.
+        .executableTarget(
+            name: "pixora-analyze-bench", dependencies: ["PixoraCore", "PixoraMedia"],
+            path: "bench/Sources/pixora-analyze-bench", swiftSettings: strict),
         .testTarget(name: "PixoraCoreTests", dependencies: ["PixoraCore"], swiftSettings: strict),
         .testTarget(name: "PixoraMediaTests", dependencies: ["PixoraMedia"], swiftSettings: strict),
         .testTarget(
