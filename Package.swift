@@ -38,6 +38,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         .target(
@@ -77,7 +78,7 @@ let package = Package(
         .target(
             name: "PixoraStore",
             dependencies: [
-                "PixoraCore",
+                "PixoraCore", "PixoraMedia",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -90,7 +91,7 @@ let package = Package(
         .target(
             name: "PixoraAPI",
             dependencies: [
-                "PixoraCore", "PixoraPipeline", "PixoraStore", "PixoraJobs",
+                "PixoraCore", "PixoraMedia", "PixoraPipeline", "PixoraStore", "PixoraJobs",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             ],
             swiftSettings: strict),
@@ -112,6 +113,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             resources: [.copy("Web"), .copy("Contract")],
             swiftSettings: strict),

@@ -93,25 +93,25 @@ enum Patterns {
     static let percent = Pattern(#"(\d+(?:\.\d+)?)\s*(?:%|percent\b)"#)
 }
 
-/// A compiled regular expression with the few helpers the assistant needs.
-struct Pattern: Sendable {
-    let regex: NSRegularExpression
+/// A compiled regular expression with the few helpers the assistants need (the editor's and the plan chat's).
+public struct Pattern: Sendable {
+    public let regex: NSRegularExpression
 
     private static let cache = PatternCache()
 
     /// The pattern compiled once per process (the reader asks the same few dozen questions of every clause).
-    static func cached(_ text: String) -> Pattern { cache.pattern(text) }
+    public static func cached(_ text: String) -> Pattern { cache.pattern(text) }
 
-    init(_ pattern: String) {
+    public init(_ pattern: String) {
         regex = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
     }
 
-    func matches(_ text: String) -> Bool {
+    public func matches(_ text: String) -> Bool {
         regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
     /// Capture groups of every match (a missing group is "").
-    func all(_ text: String) -> [[String]] {
+    public func all(_ text: String) -> [[String]] {
         regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { match in
             (0..<match.numberOfRanges).map { index in
                 Range(match.range(at: index), in: text).map { String(text[$0]) } ?? ""
@@ -120,7 +120,7 @@ struct Pattern: Sendable {
     }
 
     /// The text between matches.
-    func split(_ text: String) -> [String] {
+    public func split(_ text: String) -> [String] {
         var parts: [String] = []
         var cursor = text.startIndex
         for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
@@ -131,7 +131,7 @@ struct Pattern: Sendable {
         return parts + [String(text[cursor...])]
     }
 
-    func replace(in text: String, _ transform: (String) -> String) -> String {
+    public func replace(in text: String, _ transform: (String) -> String) -> String {
         var result = ""
         var cursor = text.startIndex
         for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {

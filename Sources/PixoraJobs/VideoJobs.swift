@@ -48,9 +48,12 @@ public struct VideoWorkshop: Sendable {
         self.media = media
     }
 
-    /// The three handlers a worker needs.
+    /// The handlers a worker needs: the three video jobs and the sample analysis.
     public var handlers: [any JobHandler] {
-        [GenerateVideoJob(workshop: self), RegenerateSceneJob(workshop: self), RenderVersionJob(workshop: self)]
+        [
+            GenerateVideoJob(workshop: self), RegenerateSceneJob(workshop: self), RenderVersionJob(workshop: self),
+            AnalyzeSampleJob(workshop: self, analyzer: SampleAnalyzer()),
+        ]
     }
 
     func video(_ id: String?) async throws -> Video {

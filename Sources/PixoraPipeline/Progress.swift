@@ -1,12 +1,13 @@
 import PixoraCore
 
-/// The stages of making a video, in order.
+/// The stages of making a video, in order; `analysis` is a sample's analysis job, which has only that stage.
 public enum GenerationStage: String, Codable, Sendable, CaseIterable {
-    case planning, voice, visuals, music, rendering, done
+    case analysis, planning, voice, visuals, music, rendering, done
 
     /// Share of the whole job finished when this stage starts, and its weight.
     var span: (start: Double, weight: Double) {
         switch self {
+        case .analysis: (0, 1)
         case .planning: (0, 0.02)
         case .voice: (0.02, 0.08)
         case .visuals: (0.10, 0.45)

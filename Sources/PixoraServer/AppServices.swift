@@ -21,10 +21,16 @@ public struct AppServices: Sendable {
     public let logger: Logger
     /// Attempts a new job gets (`PIXORA_JOB_ATTEMPTS`), read once rather than on every request.
     public let jobAttempts: Int
+    /// Largest sample video a project accepts (`PIXORA_UPLOAD_MAX_MB`).
+    public let uploadMaxBytes: Int64
     /// The browser studio's files.
     public let studio: WebStudio
     /// The editor assistant on a language model, when one is configured; the built-in rules otherwise.
     public let languageAssistant: LanguageModelAssistant?
+    /// Plans a remix from a sample's analysis.
+    public let remixPlanner: RemixPlanner
+    /// Turns a remix chat message into plan operations: a language model when configured, the rules otherwise.
+    public let planChat: any PlanChatting
     /// Prices in credits: the standard ones, or those configured for the providers in use.
     public let pricing: Pricing
     /// Video lists as sent, reused while the owner's videos are unchanged; `nil` when the engine keeps no list
@@ -35,7 +41,8 @@ public struct AppServices: Sendable {
 
     public init(
         configuration: ServerConfiguration, database: any Database, mailer: any Mailer, pipeline: VideoPipeline? = nil,
-        languageAssistant: LanguageModelAssistant? = nil, pricing: Pricing = .standard, logger: Logger
+        languageAssistant: LanguageModelAssistant? = nil, planChat: (any PlanChatting)? = nil,
+        pricing: Pricing = .standard, logger: Logger
     ) async {
         self.configuration = configuration
         self.database = database
@@ -49,8 +56,11 @@ public struct AppServices: Sendable {
         self.logger = logger
         jobAttempts = WorkerSettings.from(configuration: configuration.settings).maxAttempts
         studio = WebStudio.from(configuration: configuration.settings)
+        uploadMaxBytes = Int64(configuration.settings.integer("PIXORA_UPLOAD_MAX_MB") ?? 200) * 1_000_000
         self.languageAssistant = languageAssistant
         self.pricing = pricing
+        remixPlanner = RemixPlanner()
+        self.planChat = planChat ?? RuleBasedPlanChat()
         let listCache = configuration.settings.flag("PIXORA_LIST_CACHE") ?? true
         videoLists = database.engine == .sqlite && listCache ? ListCache(registry: metrics.registry) : nil
         dummyPasswordHash = Bcrypt.hash(SecretToken.make(), cost: configuration.bcryptCost)

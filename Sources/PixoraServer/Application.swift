@@ -75,6 +75,8 @@ public func buildRouter(_ services: AppServices) -> (Router<AppRequestContext>, 
 
     let signedIn = RouteRegistrar(group: api.group(context: AuthenticatedContext.self), prefix: "/api/v1", table: table)
     VideoRoutes(services: services).register(signedIn)
+    ProjectRoutes(services: services).register(signedIn)
+    ProjectPlanRoutes(services: services).register(signedIn)
     EditorRoutes(services: services).register(signedIn)
     UserRoutes(services: services).register(signedIn)
     AdminRoutes(services: services).register(signedIn)

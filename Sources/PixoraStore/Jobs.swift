@@ -9,11 +9,12 @@ public enum JobState: String, StoredEnum {
     public static let column = "state"
 }
 
-/// The kinds of background job a video has.
+/// The kinds of background job: a video's, or a project's sample analysis.
 public enum JobKind: String, StoredEnum {
     case generateVideo = "generate_video"
     case regenerateScene = "regenerate_scene"
     case renderVersion = "render_version"
+    case analyzeSample = "analyze_sample"
 
     public static let table = "jobs"
     public static let column = "kind"
@@ -25,6 +26,8 @@ public struct Job: Codable, Sendable, Equatable, StoredRow {
     public var kind: JobKind
     public var userId: String?
     public var videoId: String?
+    /// The project of a sample's analysis job.
+    public var projectId: String?
     /// Kind-specific JSON, decoded by the job's handler (the store cannot see its types).
     public var payload: String
     public var state: JobState
@@ -44,6 +47,7 @@ public struct Job: Codable, Sendable, Equatable, StoredRow {
         kind = try row.stored(JobKind.self)
         userId = try row.value("user_id")
         videoId = try row.value("video_id")
+        projectId = try row.value("project_id")
         payload = try row.value("payload")
         state = try row.stored(JobState.self)
         attempts = try row.value("attempts")
@@ -59,8 +63,9 @@ public struct Job: Codable, Sendable, Equatable, StoredRow {
 
     init(
         id: String, kind: JobKind, userId: String?, videoId: String?, payload: String, state: JobState, attempts: Int,
-        maxAttempts: Int, runAt: Int64, createdAt: Int64
+        maxAttempts: Int, runAt: Int64, createdAt: Int64, projectId: String? = nil
     ) {
+        self.projectId = projectId
         (self.id, self.kind, self.userId, self.videoId, self.payload, self.state) = (
             id, kind, userId, videoId, payload, state
         )
@@ -84,17 +89,17 @@ public enum JobFailure: Sendable, Equatable {
 /// worker died) is claimed again by another worker, until its attempts run out.
 public enum Jobs {
     public static func enqueue(
-        _ db: any SQLDatabase, kind: JobKind, user: String?, video: String?, payload: String, maxAttempts: Int,
-        runAt: Int64? = nil
+        _ db: any SQLDatabase, kind: JobKind, user: String?, video: String?, project: String? = nil, payload: String,
+        maxAttempts: Int, runAt: Int64? = nil
     ) async throws -> Job {
         let now = Clock.nowMillis()
         let job = Job(
             id: newID(), kind: kind, userId: user, videoId: video, payload: payload, state: .queued, attempts: 0,
-            maxAttempts: maxAttempts, runAt: runAt ?? now, createdAt: now)
+            maxAttempts: maxAttempts, runAt: runAt ?? now, createdAt: now, projectId: project)
         try await db.raw(
             """
-            INSERT INTO jobs (id, kind, user_id, video_id, payload, state, attempts, max_attempts, run_at, created_at, updated_at)
-            VALUES (\(bind: job.id), \(bind: kind.rawValue), \(bind: user), \(bind: video), \(bind: payload), 'queued', 0, \(bind: maxAttempts),
+            INSERT INTO jobs (id, kind, user_id, video_id, project_id, payload, state, attempts, max_attempts, run_at, created_at, updated_at)
+            VALUES (\(bind: job.id), \(bind: kind.rawValue), \(bind: user), \(bind: video), \(bind: project), \(bind: payload), 'queued', 0, \(bind: maxAttempts),
                     \(bind: job.runAt), \(bind: now), \(bind: now))
             """
         ).run()
@@ -242,6 +247,13 @@ public enum Jobs {
     public static func latest(_ db: any SQLDatabase, video: String) async throws -> Job? {
         try await db.raw("SELECT * FROM jobs WHERE video_id = \(bind: video) ORDER BY created_at DESC, id DESC LIMIT 1")
             .firstRow(Job.self)
+    }
+
+    /// The newest job of a project (its sample's analysis).
+    public static func latest(_ db: any SQLDatabase, project: String) async throws -> Job? {
+        try await db.raw(
+            "SELECT * FROM jobs WHERE project_id = \(bind: project) ORDER BY created_at DESC, id DESC LIMIT 1"
+        ).firstRow(Job.self)
     }
 
     public static func unfinished(_ db: any SQLDatabase, video: String) async throws -> [Job] {

@@ -10,12 +10,22 @@ public struct MediaFolder: Sendable {
     /// Keys are checked against the shapes the server makes, so no key can leave the folder.
     public static func isValidKey(_ key: String) -> Bool {
         key.range(
-            of: #"^(videos/[0-9a-f-]{36}/v[0-9]{1,4}\.(mp4|jpg)|avatars/[0-9a-f-]{36}-[0-9a-f]{8}\.(png|jpg|webp))$"#,
+            of: #"^(videos/[0-9a-f-]{36}/v[0-9]{1,4}\.(mp4|jpg)|avatars/[0-9a-f-]{36}-[0-9a-f]{8}\.(png|jpg|webp)"#
+                + #"|projects/[0-9a-f-]{36}/(sample|character|audio|keyframes/shot-[0-9]{3,4}\.jpg))$"#,
             options: .regularExpression) != nil
     }
 
     public static func videoKey(video: String, version: Int) -> String { "videos/\(video)/v\(version).mp4" }
     public static func thumbnailKey(video: String, version: Int) -> String { "videos/\(video)/v\(version).jpg" }
+
+    /// An upload of a project (`sample`, `character`, `audio`) or a keyframe (`keyframes/shot-001.jpg`).
+    public static func projectKey(project: String, file: String) -> String { "projects/\(project)/\(file)" }
+
+    public static func keyframeKey(project: String, shot: Int) -> String {
+        projectKey(project: project, file: "keyframes/" + keyframeName(shot: shot))
+    }
+
+    public static func keyframeName(shot: Int) -> String { String(format: "shot-%03d.jpg", shot) }
 
     public func url(for key: String) throws -> URL {
         guard Self.isValidKey(key) else { throw StoreError.notFound("no such media") }
@@ -48,6 +58,12 @@ public struct MediaFolder: Sendable {
     public func removeVideo(_ video: String) {
         guard video.range(of: #"^[0-9a-f-]{36}$"#, options: .regularExpression) != nil else { return }
         try? FileManager.default.removeItem(at: root.appendingPathComponent("videos/\(video)"))
+    }
+
+    /// Removes a project's whole folder (after the project is deleted, or when its upload was refused).
+    public func removeProject(_ project: String) {
+        guard project.range(of: #"^[0-9a-f-]{36}$"#, options: .regularExpression) != nil else { return }
+        try? FileManager.default.removeItem(at: root.appendingPathComponent("projects/\(project)"))
     }
 
     /// A fresh scratch folder for one job's renders, on the same disk as the media (so `place` is a rename).

@@ -200,6 +200,67 @@ public enum Migrations {
                 BEGIN UPDATE users SET videos_version = videos_version + 1 WHERE id = OLD.user_id; END
                 """,
             ], engine: .sqlite),
+        Migration(
+            version: 7, name: "remix projects",
+            statements: [
+                """
+                CREATE TABLE projects (
+                    id TEXT PRIMARY KEY,
+                    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    topic TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    analysis TEXT,
+                    error TEXT,
+                    created_at BIGINT NOT NULL,
+                    updated_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX projects_by_user ON projects (user_id, created_at, id)",
+                """
+                CREATE TABLE project_files (
+                    project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+                    role TEXT NOT NULL,
+                    media_key TEXT NOT NULL,
+                    content_type TEXT NOT NULL,
+                    size_bytes BIGINT NOT NULL,
+                    duration DOUBLE PRECISION,
+                    name TEXT,
+                    asset TEXT,
+                    created_at BIGINT NOT NULL,
+                    PRIMARY KEY (project_id, role)
+                )
+                """,
+                """
+                CREATE TABLE project_plans (
+                    project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+                    number INTEGER NOT NULL,
+                    source TEXT NOT NULL,
+                    note TEXT NOT NULL,
+                    plan TEXT NOT NULL,
+                    created_at BIGINT NOT NULL,
+                    PRIMARY KEY (project_id, number)
+                )
+                """,
+                """
+                CREATE TABLE project_messages (
+                    project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+                    number INTEGER NOT NULL,
+                    role TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    plan_number INTEGER,
+                    created_at BIGINT NOT NULL,
+                    PRIMARY KEY (project_id, number)
+                )
+                """,
+                "ALTER TABLE jobs ADD COLUMN project_id TEXT REFERENCES projects(id) ON DELETE CASCADE",
+                "CREATE INDEX jobs_by_project ON jobs (project_id)",
+                // Videos made from a project stay when it is deleted: they are ordinary videos.
+                "ALTER TABLE videos ADD COLUMN project_id TEXT REFERENCES projects(id) ON DELETE SET NULL",
+                "ALTER TABLE videos ADD COLUMN plan_number INTEGER",
+                "CREATE INDEX videos_by_project ON videos (project_id, created_at)",
+            ]),
     ]
 
     /// Applies every step not yet applied; returns the versions applied now. Safe to run from several

@@ -97,25 +97,7 @@ public enum Videos {
                 if let key = new.idempotencyKey, let existing = try await find(db, owner: owner, idempotencyKey: key) {
                     return (existing, false)
                 }
-                let id = newID()
-                let now = Clock.nowMillis()
-                try await db.raw(
-                    """
-                    INSERT INTO videos (id, user_id, title, prompt, settings, status, plan, credits_used, idempotency_key, created_at, updated_at)
-                    VALUES (\(bind: id), \(bind: owner), \(bind: new.title), \(bind: new.prompt), \(bind: new.settings), 'queued', \(bind: new.plan),
-                            \(bind: new.price), \(bind: new.idempotencyKey), \(bind: now), \(bind: now))
-                    """
-                ).run()
-                if new.price > 0 {
-                    try await CreditLedger.apply(
-                        db, user: owner, delta: -new.price, reason: .videoCharge, reference: id,
-                        key: "video:\(id):charge")
-                }
-                _ = try await Jobs.enqueue(
-                    db, kind: jobKind, user: owner, video: id, payload: new.jobPayload, maxAttempts: new.maxAttempts)
-                guard let video = try await find(db, owner: owner, id: id) else {
-                    throw StoreError.notFound("video vanished")
-                }
+                let video = try await insert(db, owner: owner, new, jobKind: jobKind)
                 return (video, true)
             }
         } catch let error as StoreError {

@@ -57,12 +57,17 @@ struct OutputFiles {
 enum InputFile {
     static let maximumBytes = 10 << 20
 
-    static func read(_ path: String, what: String) throws -> Data {
+    /// A file that exists and is not a folder (media files are read by the tools, not loaded).
+    static func check(_ path: String, what: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw UsageError("the \(what) \(path) does not exist")
         }
         guard !isDirectory.boolValue else { throw UsageError("the \(what) \(path) is a folder, not a file") }
+    }
+
+    static func read(_ path: String, what: String) throws -> Data {
+        try check(path, what: what)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw UsageError("the \(what) \(path) cannot be read (check its permissions)")
         }

@@ -18,8 +18,9 @@ struct Pixora: AsyncParsableCommand {
               `pixora config` lists every variable with its effective value.
             """,
         subcommands: [
-            Generate.self, Render.self, Analyze.self, Serve.self, WorkerCommand.self, Migrate.self, Admin.self,
-            ProvidersCommand.self, ConfigCommand.self,
+            Generate.self, Render.self, Analyze.self, Remix.self, Serve.self, WorkerCommand.self, Migrate.self,
+            Admin.self, ProvidersCommand.self,
+            ConfigCommand.self,
         ])
 
     /// Runs the command; usage errors exit with 2, other failures with 1, each with one clear message.

@@ -27,12 +27,20 @@ struct AuthorizationTests {
                     Schemas.VersionList.self)
                 let version = try #require(versions.versions.first?.id)
                 let values = ["{id}": video, "{sid}": scene.id, "{vid}": version, "{key}": asset]
+                // Alice's analyzed remix project with a plan, for the project routes.
+                let created = try await api.createProject(alice)
+                let project = try await app.withWorker { try await api.waitForAnalysis(alice, created.id) }
+                #expect(project.status == .analyzed)
+                let planned = try await api.call(.post, "/api/v1/projects/\(project.id)/plans", session: alice)
+                #expect(planned.status == .created)
+                let projectValues = ["{id}": project.id, "{number}": "1", "{shot}": "1", "{role}": "sample"]
 
                 var checked: [String] = []
                 for route in app.routes.routes where route.path.contains("{") && !route.path.hasPrefix("/api/v1/admin")
                 {
                     var path = route.path
-                    for (name, value) in values { path = path.replacingOccurrences(of: name, with: value) }
+                    let names = route.path.hasPrefix("/api/v1/projects") ? projectValues : values
+                    for (name, value) in names { path = path.replacingOccurrences(of: name, with: value) }
                     // Raw JSON: one request body for every route, so it cannot be any one route's type.
                     let body: [String: Any]? =
                         route.method == "get" || route.method == "delete"

@@ -43,6 +43,9 @@ public enum ConfigCatalogue {
             default: "info", "log level of the server and workers"),
         .init("PIXORA_LIST_CACHE", .boolean, default: "on", "answer unchanged video lists from memory (SQLite only)"),
         .init("PIXORA_WEB_DIR", .path, shown: "the bundled files", "serve the studio from this folder (development)"),
+        .init(
+            "PIXORA_UPLOAD_MAX_MB", .integer(.atLeast(1, upTo: 10_000)), default: "200",
+            "largest sample video a remix project accepts, in MB"),
     ]
 
     public static let media: [ConfigVariable] = [

@@ -4,7 +4,7 @@ import PixoraCore
 /// 25 planner narrations: 0.237 s a word, 0.82 s a sentence end, 0.45 s a comma or colon (mean error 0.4 %,
 /// worst 17 % long); other voices scaled by their time for the same 47-word passage (slt 14.8 s, rms 16.8 s,
 /// awb 15.0 s, kal 15.6 s). Plans include a margin so the worst case still fits.
-enum SpeakingRate {
+public enum SpeakingRate {
     static let margin = 1.1
 
     static func voiceFactor(_ voice: Voice) -> Double {
@@ -17,7 +17,7 @@ enum SpeakingRate {
     }
 
     /// Estimated seconds to speak `text` at `rate`, including the safety margin.
-    static func seconds(_ text: String, voice: Voice, rate: Double) -> Double {
+    public static func seconds(_ text: String, voice: Voice, rate: Double) -> Double {
         let words = text.split(whereSeparator: \.isWhitespace).count
         guard words > 0 else { return 0 }
         let sentences = max(text.filter { ".!?".contains($0) }.count, 1)

@@ -11,6 +11,14 @@ extension Schemas.Job {
     }
 }
 
+extension Schemas.EventJob {
+    init(_ job: PixoraStore.Job) throws {
+        self.init(
+            id: job.id, kind: job.kind, state: job.state, attempts: job.attempts, error: job.error,
+            progress: try job.progressReport())
+    }
+}
+
 extension Schemas.Video {
     /// `detail` adds the settings, the plan and the video and event links; list items carry the thumbnail link only,
     /// because lists are read often and each link and settings document costs time.

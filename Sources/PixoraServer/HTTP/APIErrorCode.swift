@@ -6,6 +6,7 @@ extension APIError {
         case invalidJSON = "invalid_json"
         case invalidIdempotencyKey = "invalid_idempotency_key"
         case invalidRequestId = "invalid_request_id"
+        case invalidMultipart = "invalid_multipart"
         case invalidToken = "invalid_token"
         case unauthorized
         case tokenExpired = "token_expired"
@@ -24,6 +25,8 @@ extension APIError {
         case videoBusy = "video_busy"
         case versionNotReady = "version_not_ready"
         case alreadyApplied = "already_applied"
+        case notAnalyzed = "not_analyzed"
+        case noPlan = "no_plan"
         case payloadTooLarge = "payload_too_large"
         case unsupportedMediaType = "unsupported_media_type"
         case rangeNotSatisfiable = "range_not_satisfiable"

@@ -8,15 +8,21 @@ extension Request {
     /// Decodes a JSON body of at most `limit` bytes, without NUL characters (`JSONNulls`). Not JSON → 400; a
     /// missing field or a wrong type → 422 naming the field; too large → 413.
     func decodeJSON<T: Decodable>(_ type: T.Type, limit: Int = 1 << 20) async throws -> T {
+        guard let value = try await decodeOptionalJSON(type, limit: limit) else {
+            throw APIError(.badRequest, .invalidJSON, "the request body is empty; send a JSON object")
+        }
+        return value
+    }
+
+    /// For operations whose body is optional: nil when the body is empty.
+    func decodeOptionalJSON<T: Decodable>(_ type: T.Type, limit: Int = 1 << 20) async throws -> T? {
         let buffer: ByteBuffer
         do {
             buffer = try await body.collect(upTo: limit)
         } catch is NIOTooManyBytesError {
             throw APIError(.contentTooLarge, .payloadTooLarge, "the request body is larger than \(limit / 1024) KiB")
         }
-        guard buffer.readableBytes > 0 else {
-            throw APIError(.badRequest, .invalidJSON, "the request body is empty; send a JSON object")
-        }
+        guard buffer.readableBytes > 0 else { return nil }
         do {
             return try JSONDecoder().decode(T.self, from: JSONNulls.removed(from: buffer))
         } catch let error as DecodingError {

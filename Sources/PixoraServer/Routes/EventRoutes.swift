@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
 import PixoraAPI
 import PixoraJobs
@@ -18,6 +19,7 @@ struct EventRoutes {
 
     func register(_ routes: RouteRegistrar<AppRequestContext>) {
         routes.add(.get, "videos/:id/events", events)
+        routes.add(.get, "projects/:id/events", projectEvents)
     }
 
     @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -27,69 +29,108 @@ struct EventRoutes {
         guard try await database.read({ db in try await Videos.find(db, owner: user, id: id) }) != nil else {
             throw APIError.notFound("video")
         }
+        let tokens = services.tokens
+        return stream(
+            logger: context.logger, subject: ["video": id], deleted: #"{"videoId":"\#(id)"}"#,
+            read: {
+                try await database.read { db -> Schemas.EventBody? in
+                    // The job first: see VideoRoutes.videoWithJob.
+                    let job = try await Jobs.latest(db, video: id)
+                    guard let video = try await Videos.find(db, owner: user, id: id) else { return nil }
+                    return Schemas.EventBody(
+                        videoId: id, status: video.status, error: video.error,
+                        currentVersion: video.currentVersion, creditsUsed: video.creditsUsed,
+                        job: try job.map(Schemas.EventJob.init))
+                }
+            },
+            finished: { snapshot in
+                let jobFinished = snapshot.job.map { [.succeeded, .failed, .cancelled].contains($0.state) } ?? true
+                return jobFinished && snapshot.status != .queued && snapshot.status != .running
+            },
+            outgoing: { snapshot in
+                var outgoing = snapshot
+                let images = (snapshot.job?.progress?.scenes ?? []).compactMap { scene in
+                    scene.imageKey.map {
+                        Schemas.EventBody.SceneImagesPayloadPayload(
+                            index: scene.index, url: tokens.signedPath("/api/v1/assets/\($0)", user: user))
+                    }
+                }
+                outgoing.sceneImages = images.isEmpty ? nil : images
+                return outgoing
+            })
+    }
+
+    /// `GET /api/v1/projects/{id}/events`: the project's status and its analysis job's progress.
+    @Sendable func projectEvents(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try MediaRoutes.caller(request, context, tokens: services.tokens)
+        let id = try context.parameters.require("id")
+        let database = services.database
+        guard try await database.read({ db in try await Projects.find(db, owner: user, id: id) }) != nil else {
+            throw APIError.notFound("project")
+        }
+        return stream(
+            logger: context.logger, subject: ["project": id], deleted: #"{"projectId":"\#(id)"}"#,
+            read: {
+                try await database.read { db -> Schemas.ProjectEventBody? in
+                    let job = try await Jobs.latest(db, project: id)
+                    guard let project = try await Projects.find(db, owner: user, id: id) else { return nil }
+                    return Schemas.ProjectEventBody(
+                        projectId: id, status: project.status, error: project.error,
+                        job: try job.map(Schemas.EventJob.init))
+                }
+            },
+            finished: { snapshot in
+                let jobFinished = snapshot.job.map { [.succeeded, .failed, .cancelled].contains($0.state) } ?? true
+                return jobFinished && snapshot.status != .analyzing
+            },
+            outgoing: { $0 })
+    }
+
+    /// The stream itself: polls `read`, sends each change as a `progress` event (the last as `end`), keep-alive
+    /// comments while nothing changes, and `deleted` when `read` finds nothing.
+    func stream<Snapshot: Encodable & Equatable & Sendable>(
+        logger: Logger, subject: [String: String], deleted: String,
+        read: @escaping @Sendable () async throws -> Snapshot?,
+        finished: @escaping @Sendable (Snapshot) -> Bool,
+        outgoing: @escaping @Sendable (Snapshot) -> Snapshot
+    ) -> Response {
         let poll = poll
         let keepAlive = keepAlive
-        let tokens = services.tokens
-        let logger = context.logger
         let headers: HTTPFields = [
             .contentType: "text/event-stream", .cacheControl: "no-cache", .init("X-Accel-Buffering")!: "no",
         ]
         return Response(
             status: .ok, headers: headers,
             body: ResponseBody { writer in
-                var last: Schemas.EventBody?
+                var last: Snapshot?
                 var sequence = 0
                 var quiet = ContinuousClock.now
                 let encoder = APIJSON.encoder()
                 try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
                 // A shutting-down server ends its streams (clients reconnect elsewhere) instead of waiting for them.
                 while !Task.isCancelled && !Task.isShuttingDownGracefully {
-                    let snapshot = try await loggingFailure(logger, "event stream stopped") {
-                        try await database.read { db -> Schemas.EventBody? in
-                            // The job first: see VideoRoutes.videoWithJob.
-                            let job = try await Jobs.latest(db, video: id)
-                            guard let video = try await Videos.find(db, owner: user, id: id) else { return nil }
-                            return Schemas.EventBody(
-                                videoId: id, status: video.status, error: video.error,
-                                currentVersion: video.currentVersion, creditsUsed: video.creditsUsed,
-                                job: try job.map {
-                                    Schemas.EventJob(
-                                        id: $0.id, kind: $0.kind, state: $0.state, attempts: $0.attempts,
-                                        error: $0.error, progress: try $0.progressReport())
-                                })
-                        }
-                    }
+                    let snapshot = try await loggingFailure(logger, "event stream stopped") { try await read() }
                     guard let snapshot else {
-                        try await writer.write(ByteBuffer(string: "event: deleted\ndata: {\"videoId\":\"\(id)\"}\n\n"))
+                        try await writer.write(ByteBuffer(string: "event: deleted\ndata: \(deleted)\n\n"))
                         break
                     }
-                    let jobFinished = snapshot.job.map { [.succeeded, .failed, .cancelled].contains($0.state) } ?? true
-                    let videoSettled = snapshot.status != .queued && snapshot.status != .running
-                    let finished = jobFinished && videoSettled
+                    let done = finished(snapshot)
                     if snapshot != last {
                         sequence += 1
-                        var outgoing = snapshot
-                        let images = (snapshot.job?.progress?.scenes ?? []).compactMap { scene in
-                            scene.imageKey.map {
-                                Schemas.EventBody.SceneImagesPayloadPayload(
-                                    index: scene.index, url: tokens.signedPath("/api/v1/assets/\($0)", user: user))
-                            }
-                        }
-                        outgoing.sceneImages = images.isEmpty ? nil : images
-                        let data = String(decoding: try encoder.encode(outgoing), as: UTF8.self)
+                        let data = String(decoding: try encoder.encode(outgoing(snapshot)), as: UTF8.self)
                         try await writer.write(
                             ByteBuffer(
-                                string: "id: \(sequence)\nevent: \(finished ? "end" : "progress")\ndata: \(data)\n\n"))
+                                string: "id: \(sequence)\nevent: \(done ? "end" : "progress")\ndata: \(data)\n\n"))
                         last = snapshot
                         quiet = .now
                     } else if ContinuousClock.now - quiet > keepAlive {
                         try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
                         quiet = .now
                     }
-                    if finished { break }
+                    if done { break }
                     try await Task.sleep(for: poll)
                 }
-                logger.debug("event stream closed", metadata: ["video": .string(id)])
+                logger.debug("event stream closed", metadata: subject.mapValues { .string($0) })
                 try await writer.finish(nil)
             })
     }

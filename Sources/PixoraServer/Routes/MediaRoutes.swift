@@ -16,6 +16,8 @@ struct MediaRoutes {
         routes.add(.get, "videos/:id/versions/:vid/thumbnail", versionThumbnailFile)
         routes.add(.get, "assets/:key", assetFile)
         routes.add(.get, "users/me/avatar", avatarFile)
+        routes.add(.get, "projects/:id/files/:role", projectFile)
+        routes.add(.get, "projects/:id/keyframes/:shot", keyframeFile)
     }
 
     /// The caller: from the bearer token, or from a link signed for exactly this path.
@@ -94,6 +96,36 @@ struct MediaRoutes {
         return try await serve(
             try services.pipeline.store.url(for: asset), type: types[asset.ext] ?? "application/octet-stream",
             request: request, context: context)
+    }
+
+    func ownedProject(_ request: Request, _ context: AppRequestContext) async throws -> Project {
+        let user = try Self.caller(request, context, tokens: services.tokens)
+        let id = try context.parameters.require("id")
+        guard let project = try await services.database.read({ db in try await Projects.find(db, owner: user, id: id) })
+        else { throw APIError.notFound("project") }
+        return project
+    }
+
+    @Sendable func projectFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let project = try await ownedProject(request, context)
+        guard let role = ProjectFileRole(rawValue: try context.parameters.require("role")) else {
+            throw APIError.notFound("upload")
+        }
+        let files = try await services.database.read { db in try await ProjectFiles.all(db, project: project.id) }
+        guard let file = files.first(where: { $0.role == role }) else {
+            throw APIError(.notFound, .notFound, "this project has no \(role.rawValue) upload")
+        }
+        return try await serve(
+            try services.media.url(for: file.mediaKey), type: file.contentType, request: request, context: context)
+    }
+
+    @Sendable func keyframeFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let project = try await ownedProject(request, context)
+        guard let shot = Int(try context.parameters.require("shot")),
+            let analysis = project.analysis, analysis.shots.contains(where: { $0.index == shot && $0.keyframe != nil })
+        else { throw APIError.notFound("keyframe") }
+        let key = MediaFolder.keyframeKey(project: project.id, shot: shot)
+        return try await serve(try services.media.url(for: key), type: "image/jpeg", request: request, context: context)
     }
 
     @Sendable func avatarFile(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -1,0 +1,78 @@
+import Foundation
+import PixoraCore
+import SQLKit
+
+/// What an upload of a project is for.
+public enum ProjectFileRole: String, StoredEnum {
+    case sample, character, music, voiceOver
+
+    public static let table = "project_files"
+    public static let column = "role"
+}
+
+/// One upload of a project, as stored: where its file is and what ffprobe found it to be.
+public struct ProjectFile: Sendable, Equatable, StoredRow {
+    public var role: ProjectFileRole
+    /// `MediaFolder` key of the file as uploaded.
+    public var mediaKey: String
+    public var contentType: String
+    public var sizeBytes: Int64
+    public var duration: Double?
+    /// The client's file name, cleaned, for display only.
+    public var name: String?
+    /// The normalized copy in the asset store, for uploads a plan uses (character, music, voice-over).
+    public var asset: AssetRef?
+
+    public init(
+        role: ProjectFileRole, mediaKey: String, contentType: String, sizeBytes: Int64, duration: Double?,
+        name: String?, asset: AssetRef?
+    ) {
+        (self.role, self.mediaKey, self.contentType, self.sizeBytes) = (role, mediaKey, contentType, sizeBytes)
+        (self.duration, self.name, self.asset) = (duration, name, asset)
+    }
+
+    init(row: any SQLRow) throws {
+        role = try row.stored(ProjectFileRole.self)
+        mediaKey = try row.value("media_key")
+        contentType = try row.value("content_type")
+        sizeBytes = try row.value("size_bytes")
+        duration = try row.value("duration")
+        name = try row.value("name")
+        let asset: String? = try row.value("asset")
+        if let asset {
+            guard let ref = AssetRef(asset) else {
+                throw StoreError.corrupt(table: "project_files", column: "asset", problem: "not an asset reference")
+            }
+            self.asset = ref
+        } else {
+            self.asset = nil
+        }
+    }
+}
+
+public enum ProjectFiles {
+    static func insert(_ db: any SQLDatabase, project: String, _ file: ProjectFile, at now: Int64) async throws {
+        try await db.raw(
+            """
+            INSERT INTO project_files (project_id, role, media_key, content_type, size_bytes, duration, name, asset,
+                                       created_at)
+            VALUES (\(bind: project), \(bind: file.role.rawValue), \(bind: file.mediaKey), \(bind: file.contentType),
+                    \(bind: file.sizeBytes), \(bind: file.duration), \(bind: file.name), \(bind: file.asset?.fileName),
+                    \(bind: now))
+            """
+        ).run()
+    }
+
+    public static func all(_ db: any SQLDatabase, project: String) async throws -> [ProjectFile] {
+        try await db.raw("SELECT * FROM project_files WHERE project_id = \(bind: project) ORDER BY created_at, role")
+            .rows(ProjectFile.self)
+    }
+
+    /// The uploads a plan may use, as its media.
+    public static func media(_ files: [ProjectFile]) -> PlanMedia {
+        PlanMedia(
+            character: files.first { $0.role == .character }?.asset,
+            music: files.first { $0.role == .music }?.asset,
+            voiceOver: files.first { $0.role == .voiceOver }?.asset)
+    }
+}

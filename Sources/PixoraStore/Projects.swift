@@ -1,0 +1,168 @@
+import Foundation
+import PixoraCore
+import PixoraMedia
+import SQLKit
+
+/// What a project starts from.
+public enum ProjectKind: String, StoredEnum {
+    case remix
+
+    public static let table = "projects"
+    public static let column = "kind"
+}
+
+/// Where a project's sample analysis stands.
+public enum ProjectStatus: String, StoredEnum {
+    case analyzing, analyzed, failed
+
+    public static let table = "projects"
+    public static let column = "status"
+}
+
+/// A remix project: a user's sample video, its analysis, and the plans and videos made from it.
+public struct Project: Sendable, Equatable, StoredRow {
+    public var id: String
+    public var userId: String
+    public var kind: ProjectKind
+    public var title: String
+    public var topic: String
+    public var status: ProjectStatus
+    /// Once analyzed (always nil in `Projects.list` pages).
+    public var analysis: SampleAnalysis?
+    public var error: String?
+    public var createdAt: Int64
+    public var updatedAt: Int64
+
+    init(row: any SQLRow) throws {
+        id = try row.value("id")
+        userId = try row.value("user_id")
+        kind = try row.stored(ProjectKind.self)
+        title = try row.value("title")
+        topic = try row.value("topic")
+        status = try row.stored(ProjectStatus.self)
+        analysis = try row.document("analysis", table: "projects", as: SampleAnalysis?.self)
+        error = try row.value("error")
+        createdAt = try row.value("created_at")
+        updatedAt = try row.value("updated_at")
+    }
+}
+
+/// The projects table: every read is scoped to the owner, except the worker's.
+public enum Projects {
+    /// Creates the project, records its uploads and queues the analysis, in one transaction.
+    public static func create(
+        in database: any Database, owner: String, title: String, topic: String, files: [ProjectFile],
+        maxAttempts: Int, id: String = newID()
+    ) async throws -> Project {
+        try await database.transaction { db in
+            let now = Clock.nowMillis()
+            try await db.raw(
+                """
+                INSERT INTO projects (id, user_id, kind, title, topic, status, created_at, updated_at)
+                VALUES (\(bind: id), \(bind: owner), 'remix', \(bind: title), \(bind: topic), 'analyzing', \(bind: now),
+                        \(bind: now))
+                """
+            ).run()
+            for file in files { try await ProjectFiles.insert(db, project: id, file, at: now) }
+            _ = try await Jobs.enqueue(
+                db, kind: .analyzeSample, user: owner, video: nil, project: id, payload: "{}",
+                maxAttempts: maxAttempts)
+            guard let project = try await find(db, owner: owner, id: id) else {
+                throw StoreError.notFound("project vanished")
+            }
+            return project
+        }
+    }
+
+    public static func find(_ db: any SQLDatabase, owner: String, id: String) async throws -> Project? {
+        try await db.raw("SELECT * FROM projects WHERE id = \(bind: id) AND user_id = \(bind: owner)").firstRow(
+            Project.self)
+    }
+
+    /// For workers, which act for whoever owns the project.
+    public static func find(_ db: any SQLDatabase, id: String) async throws -> Project? {
+        try await db.raw("SELECT * FROM projects WHERE id = \(bind: id)").firstRow(Project.self)
+    }
+
+    /// Newest first, without the analysis (kilobytes per row that list items do not show).
+    public static func list(_ db: any SQLDatabase, owner: String, limit: Int, after cursor: PageCursor?) async throws
+        -> Page<Project>
+    {
+        var query = SQLQueryString(
+            """
+            SELECT id, user_id, kind, title, topic, status, NULL AS analysis, error, created_at, updated_at
+            FROM projects WHERE user_id = \(bind: owner)
+            """)
+        if let cursor {
+            query.appendInterpolation(unsafeRaw: " AND (created_at < ")
+            query.appendInterpolation(bind: cursor.createdAt)
+            query.appendInterpolation(unsafeRaw: " OR (created_at = ")
+            query.appendInterpolation(bind: cursor.createdAt)
+            query.appendInterpolation(unsafeRaw: " AND id < ")
+            query.appendInterpolation(bind: cursor.id)
+            query.appendInterpolation(unsafeRaw: "))")
+        }
+        query.appendInterpolation(unsafeRaw: " ORDER BY created_at DESC, id DESC LIMIT ")
+        query.appendInterpolation(bind: limit + 1)
+        let rows = try await db.raw(query).all().map(Project.init(row:))
+        let items = Array(rows.prefix(limit))
+        let next = rows.count > limit ? items.last.map { PageCursor(createdAt: $0.createdAt, id: $0.id) } : nil
+        return Page(items: items, next: next)
+    }
+
+    public static func rename(_ db: any SQLDatabase, owner: String, id: String, title: String) async throws
+        -> Project?
+    {
+        try await db.raw(
+            """
+            UPDATE projects SET title = \(bind: title), updated_at = \(bind: Clock.nowMillis())
+            WHERE id = \(bind: id) AND user_id = \(bind: owner)
+            """
+        ).run()
+        return try await find(db, owner: owner, id: id)
+    }
+
+    /// Deletes the project's row (its files, plans, messages and jobs go with it); returns whether it existed.
+    public static func delete(_ db: any SQLDatabase, owner: String, id: String) async throws -> Bool {
+        try await db.raw(
+            "DELETE FROM projects WHERE id = \(bind: id) AND user_id = \(bind: owner) RETURNING id"
+        ).all().count == 1
+    }
+
+    /// Stores the analysis report: the project is `analyzed`.
+    public static func analyzed(_ db: any SQLDatabase, id: String, analysis: SampleAnalysis) async throws {
+        let json = String(decoding: try CanonicalJSON.encode(analysis), as: UTF8.self)
+        try await db.raw(
+            """
+            UPDATE projects SET status = 'analyzed', analysis = \(bind: json), error = NULL,
+            updated_at = \(bind: Clock.nowMillis()) WHERE id = \(bind: id)
+            """
+        ).run()
+    }
+
+    /// The analysis failed for good.
+    public static func failed(_ db: any SQLDatabase, id: String, error: String) async throws {
+        try await db.raw(
+            """
+            UPDATE projects SET status = 'failed', error = \(bind: error), updated_at = \(bind: Clock.nowMillis())
+            WHERE id = \(bind: id) AND status = 'analyzing'
+            """
+        ).run()
+    }
+
+    /// How many videos were generated from each of the given projects.
+    public static func videoCounts(_ db: any SQLDatabase, projects: [String]) async throws -> [String: Int] {
+        guard !projects.isEmpty else { return [:] }
+        var query = SQLQueryString("SELECT project_id, COUNT(*) AS n FROM videos WHERE project_id IN (")
+        for (index, id) in projects.enumerated() {
+            if index > 0 { query.appendInterpolation(unsafeRaw: ", ") }
+            query.appendInterpolation(bind: id)
+        }
+        query.appendInterpolation(unsafeRaw: ") GROUP BY project_id")
+        var counts: [String: Int] = [:]
+        for row in try await db.raw(query).all() {
+            counts[try row.decode(column: "project_id", as: String.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        return counts
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import PixoraCore
+import SQLKit
+
+extension Videos {
+    /// Creates every variant of a project's plan version, charging each, in one transaction: all or nothing.
+    /// With an idempotency key each variant gets `<key>#<n>`, so a replay finds the same videos and charges
+    /// nothing; returns the videos and whether they were created now.
+    public static func createVariants(
+        in database: any Database, owner: String, project: String, planNumber: Int, _ variants: [NewVideo],
+        jobKind: JobKind
+    ) async throws -> (videos: [Video], created: Bool) {
+        let keys = variants.map(\.idempotencyKey)
+        if let first = keys.first, first != nil {
+            let existing = try await database.read { db in try await replayed(db, owner: owner, keys: keys) }
+            if let existing { return (existing, false) }
+        }
+        do {
+            return try await database.transaction { db -> ([Video], Bool) in
+                if let existing = try await replayed(db, owner: owner, keys: keys) { return (existing, false) }
+                var videos: [Video] = []
+                let now = Clock.nowMillis()
+                for new in variants {
+                    let id = newID()
+                    try await db.raw(
+                        """
+                        INSERT INTO videos (id, user_id, title, prompt, settings, status, plan, credits_used,
+                                            idempotency_key, project_id, plan_number, created_at, updated_at)
+                        VALUES (\(bind: id), \(bind: owner), \(bind: new.title), \(bind: new.prompt),
+                                \(bind: new.settings), 'queued', \(bind: new.plan), \(bind: new.price),
+                                \(bind: new.idempotencyKey), \(bind: project), \(bind: planNumber), \(bind: now),
+                                \(bind: now))
+                        """
+                    ).run()
+                    if new.price > 0 {
+                        try await CreditLedger.apply(
+                            db, user: owner, delta: -new.price, reason: .videoCharge, reference: id,
+                            key: "video:\(id):charge")
+                    }
+                    _ = try await Jobs.enqueue(
+                        db, kind: jobKind, user: owner, video: id, payload: new.jobPayload,
+                        maxAttempts: new.maxAttempts)
+                    guard let video = try await find(db, owner: owner, id: id) else {
+                        throw StoreError.notFound("video vanished")
+                    }
+                    videos.append(video)
+                }
+                return (videos, true)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            // Two requests with one key at once: the loser's insert hits the unique index and rolls back.
+            if keys.first != nil,
+                let existing = try await database.read({ db in try await replayed(db, owner: owner, keys: keys) })
+            {
+                return (existing, false)
+            }
+            throw error
+        }
+    }
+
+    /// The videos a request with these keys made, when it was already applied.
+    static func replayed(_ db: any SQLDatabase, owner: String, keys: [String?]) async throws -> [Video]? {
+        var found: [Video] = []
+        for key in keys {
+            guard let key, let video = try await find(db, owner: owner, idempotencyKey: key) else { return nil }
+            found.append(video)
+        }
+        return found.isEmpty ? nil : found
+    }
+
+    /// The videos made from a project, newest first, as list items.
+    public static func list(_ db: any SQLDatabase, owner: String, project: String) async throws -> [Video] {
+        try await db.raw(
+            """
+            SELECT id, user_id, title, prompt, NULL AS settings, status, NULL AS plan, duration, video_key,
+            thumbnail_key, credits_used, error, idempotency_key, current_version, created_at, updated_at
+            FROM videos WHERE user_id = \(bind: owner) AND project_id = \(bind: project)
+            ORDER BY created_at DESC, id DESC
+            """
+        ).rows(Video.self)
+    }
+}
