@@ -63,7 +63,8 @@ enum RemixFixtures {
     static let long = analysis(
         (0..<200).map { index in
             index.isMultiple(of: 2)
-                ? ShotSpec(length: 3, brightness: 0.15, motion: 0.1) : ShotSpec(length: 3, brightness: 0.8, motion: 0.7)
+                ? ShotSpec(length: 3, brightness: 0.15, motion: 0.1)
+                : ShotSpec(length: 3, brightness: 0.8, motion: 0.7)
         }, speech: 0.2, music: 0.7, style: .cinematic, mood: .dramatic)
 
     static let topic = "how bees make honey"

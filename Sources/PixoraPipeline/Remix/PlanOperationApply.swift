@@ -97,8 +97,10 @@ struct PlanEdit {
         guard clamped != count else {
             throw refuse(
                 factor > 1
-                    ? "The video already cuts as fast as it can: \(count) scenes is the most \(total.formattedTenths) s allows."
-                    : "The video already cuts as slowly as it can: \(count) scene\(count == 1 ? "" : "s") of at most 15 s."
+                    ? "The video already cuts as fast as it can: \(count) scenes is the most "
+                        + "\(total.formattedTenths) s allows."
+                    : "The video already cuts as slowly as it can: \(count) scene\(count == 1 ? "" : "s") "
+                        + "of at most 15 s."
             )
         }
         try setSceneCount(clamped)

@@ -25,7 +25,8 @@ public struct RuleBasedPlanChat: PlanChatting {
             return ChatOutcome(
                 operations: [], plan: nil,
                 reply:
-                    "That message is \(text.count) characters; at most \(Self.maximumLength) are read. Nothing changed.",
+                    "That message is \(text.count) characters; at most \(Self.maximumLength) are read. "
+                    + "Nothing changed.",
                 answeredBy: "rules")
         }
         var run = PlanChatRun(plan: plan, context: context)

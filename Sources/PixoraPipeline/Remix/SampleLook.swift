@@ -82,8 +82,8 @@ enum SampleLook {
         if let videoModel, shot.motion >= 0.55 {
             return SceneGenerator(
                 id: videoModel,
-                reason: "a generated clip carries the real movement of the sample's fast \(length) s shot \(shot.index)"
-            )
+                reason: "a generated clip carries the real movement of the sample's fast "
+                    + "\(length) s shot \(shot.index)")
         }
         return SceneGenerator(
             id: "embedded.kenburns",

@@ -3,8 +3,8 @@ import PixoraMedia
 
 /// The sample's cutting rhythm fitted to the remix's length: which shots each scene stands for and how long it is.
 /// Shots keep their own lengths (the pacing is the cut rate, not a proportion), so a long sample is represented by
-/// runs of shots picked evenly across it and a short one is repeated; then shots too short for a scene are grouped with a
-/// neighbour and shots longer than a scene may be are split.
+/// runs of shots picked evenly across it and a short one is repeated; then shots too short for a scene are grouped
+/// or lengthened, and shots longer than a scene may be are split.
 struct ShotRhythm: Sendable, Hashable {
     /// One scene's worth of sample: the shots it stands for and its visible length in the remix.
     struct Slot: Sendable, Hashable {
