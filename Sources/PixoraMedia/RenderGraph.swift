@@ -260,10 +260,14 @@ public struct RenderGraphBuilder: Sendable {
         switch (voice, music) {
         case (let voice?, let music?):
             if state.audio.ducking {
+                // The key is padded with silence: sidechaincompress stops at the end of either input, so an unpadded
+                // key cut off all music after the last word (the tail of every video, most of one with a short
+                // voice-over).
                 chains.append("\(voice)asplit=2[voicemix][voicekey]")
+                chains.append("[voicekey]apad[voiceheld]")
                 // The voice drives a compressor on the music: about 10 dB less music while someone speaks.
                 chains.append(
-                    "\(music)[voicekey]sidechaincompress=threshold=0.02:ratio=8:attack=15:release=350:knee=4[ducked]")
+                    "\(music)[voiceheld]sidechaincompress=threshold=0.02:ratio=8:attack=15:release=350:knee=4[ducked]")
                 chains.append("[voicemix][ducked]amix=inputs=2:duration=longest:normalize=0[mix]")
             } else {
                 chains.append("\(voice)\(music)amix=inputs=2:duration=longest:normalize=0[mix]")

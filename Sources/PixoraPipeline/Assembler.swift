@@ -25,18 +25,38 @@ public enum Assembler {
 
         var cues: [Cue] = []
         for (index, asset) in assets.scenes.enumerated() {
-            guard let voice = asset.voice, asset.timings.duration > 0 else { continue }
+            // Word timings come from the scene's voice, or are spread over the scene under an uploaded voice-over.
+            guard asset.voice != nil || assets.voiceOver != nil, asset.timings.duration > 0 else { continue }
             let overlapIn = index > 0 ? transitions[index - 1].overlap : 0
             let start = starts[index] + overlapIn / 2 + SceneMargins.lead
-            state.audio.voice.segments.append(
-                AudioSegment(
-                    asset: voice, start: round3(start), duration: round3(asset.timings.duration), fadeIn: 0.02,
-                    fadeOut: 0.05))
+            if let voice = asset.voice {
+                state.audio.voice.segments.append(
+                    AudioSegment(
+                        asset: voice, start: round3(start), duration: round3(asset.timings.duration), fadeIn: 0.02,
+                        fadeOut: 0.05))
+            }
             cues += CaptionBuilder.cues(for: asset.timings.words, offset: start, portrait: settings.canvas.isPortrait)
         }
         state.captions.cues = cues
 
-        if settings.music {
+        if let voiceOver = assets.voiceOver {
+            // One track from the first frame; one longer than the longest video fades out at the end.
+            let duration = min(voiceOver.duration, state.duration)
+            let cut = voiceOver.duration > state.duration + 0.001
+            state.audio.voice.segments.append(
+                AudioSegment(
+                    asset: voiceOver.track, start: 0, duration: round3(duration), fadeIn: 0.02,
+                    fadeOut: cut ? min(1.5, duration / 3) : 0.05))
+        }
+
+        if let bed = assets.musicBed {
+            // The uploaded music under the whole video, ducked under the voice like generated music.
+            let duration = state.duration
+            state.audio.music.segments.append(
+                AudioSegment(
+                    asset: bed.track, start: 0, duration: round3(duration), fadeIn: min(1.0, duration / 3),
+                    fadeOut: min(2.0, duration / 3), loop: bed.trackDuration < duration))
+        } else if settings.music {
             for music in assets.music {
                 let members = scenes.indices.filter { scenes[$0].musicGroup == music.group }
                 guard let first = members.first, let last = members.last else { continue }

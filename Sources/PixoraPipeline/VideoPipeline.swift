@@ -54,10 +54,14 @@ public struct VideoPipeline: Sendable {
 
     // MARK: Assets
 
-    /// Generates (or finds) every asset of `plan`.
+    /// Generates (or finds) every asset of `plan`. Uploaded media (`plan.media`) stands in for what it replaces:
+    /// a voice-over for every scene's synthesized voice (the scenes stretch to hold it, `VoiceOverFit`), music for
+    /// the generated tracks; a character is composited into every picture.
     public func produceAssets(for plan: Plan, progress: ProgressHandler? = nil) async throws -> PlanAssets {
         let issues = plan.validate()
         guard issues.isEmpty else { throw InvalidDocument(document: "plan", issues: issues) }
+        let voiceOver = try voiceOver(of: plan)
+        let plan = voiceOver.map { VoiceOverFit.fitted(plan, voiceOver: $0.duration) } ?? plan
         let settings = plan.settings
         let scenes = plan.scenes
         let counter = Counter()
@@ -74,6 +78,12 @@ public struct VideoPipeline: Sendable {
         var voices: [(AssetRef?, SpeechTimings)] = []
         for (index, scene) in scenes.enumerated() {
             let request = speechRequest(scene, settings)
+            if voiceOver != nil {
+                // The user's voice-over speaks instead; the scene's words are timed over it for the captions below.
+                voices.append((nil, SpeechTimings(duration: 0, words: [])))
+                reportVoice(index, finished: true, .reused, "uploaded voice-over")
+                continue
+            }
             guard !request.text.isEmpty else {
                 voices.append((nil, SpeechTimings(duration: 0, words: [])))
                 reportVoice(index, finished: true, .done, "no narration")
@@ -110,12 +120,27 @@ public struct VideoPipeline: Sendable {
             return max(scenes[index].duration, (need * fps).rounded(.up) / fps)
         }
 
-        // 3. Pictures, clips and music tracks, a few at a time.
-        let groups = Array(Set(scenes.map(\.musicGroup))).sorted()
-        let total = Double(scenes.count * 2 + (settings.music ? groups.count : 0))
+        // With a voice-over, each scene's narration is spread over the time the scene gives its voice.
+        if voiceOver != nil {
+            for index in scenes.indices {
+                let overlapIn = index > 0 ? scenes[index - 1].transition.overlap : 0
+                let overlapOut = index < scenes.count - 1 ? scenes[index].transition.overlap : 0
+                let span =
+                    durations[index] - SceneMargins.lead - SceneMargins.tail - overlapIn / 2 - overlapOut / 2
+                voices[index].1 = SpeechTimings.estimated(
+                    scenes[index].narration.trimmingCharacters(in: .whitespacesAndNewlines), duration: max(span, 0))
+            }
+        }
+
+        // 3. Pictures, clips and music tracks, a few at a time. Uploaded music is one bed under the whole video.
+        let uploadedMusic = settings.music ? plan.media?.music : nil
+        let groups = settings.music && uploadedMusic == nil ? Array(Set(scenes.map(\.musicGroup))).sorted() : []
+        let total = Double(scenes.count * 2 + groups.count + (uploadedMusic == nil ? 0 : 1))
         let finished = Counter()
         var sceneAssets: [SceneAssets?] = Array(repeating: nil, count: scenes.count)
         var musicAssets: [MusicAssets] = []
+        var musicBed: MusicBedAssets?
+        let character = plan.media?.character
         try await withThrowingTaskGroup(of: Produced.self) { group in
             var jobs: [@Sendable () async throws -> Produced] = []
             for (index, scene) in scenes.enumerated() {
@@ -123,7 +148,8 @@ public struct VideoPipeline: Sendable {
                 let duration = durations[index]
                 jobs.append {
                     let (image, clip) = try await makeVisuals(
-                        scene, index: index, duration: duration, settings: settings, counter: counter
+                        scene, index: index, duration: duration, settings: settings, character: character,
+                        counter: counter
                     ) { part, status, asset in
                         if status == .done || status == .reused { finished.record(made: status == .done) }
                         let notice = asset.flatMap {
@@ -144,25 +170,36 @@ public struct VideoPipeline: Sendable {
                             duration: duration))
                 }
             }
-            if settings.music {
-                for musicGroup in groups {
-                    let members = scenes.indices.filter { scenes[$0].musicGroup == musicGroup }
-                    let length = members.reduce(0) { $0 + durations[$1] }
-                    let mood = MusicGrouping.mood(ofGroup: musicGroup, in: scenes)
-                    jobs.append {
-                        let music = try await makeMusic(
-                            group: musicGroup, mood: mood, length: length, settings: settings, counter: counter)
-                        finished.record(made: true)
-                        progress?(
-                            ProgressEvent(
-                                stage: .music,
-                                fraction: ProgressEvent.fraction(.visuals, done: Double(finished.total), of: total),
-                                sceneIndex: members.first,
-                                part: .music, status: .done,
-                                notice: fallbackNotice(music.track, "music \(musicGroup + 1)"),
-                                message: "music for group \(musicGroup + 1) (\(mood.rawValue))"))
-                        return .music(music)
-                    }
+            if let uploadedMusic {
+                let length = durations.reduce(0, +) - scenes.dropLast().reduce(0) { $0 + $1.transition.overlap }
+                jobs.append {
+                    let bed = try await makeMusicBed(uploadedMusic, length: length, counter: counter)
+                    finished.record(made: true)
+                    progress?(
+                        ProgressEvent(
+                            stage: .music,
+                            fraction: ProgressEvent.fraction(.visuals, done: Double(finished.total), of: total),
+                            sceneIndex: 0, part: .music, status: .done, message: "music: the uploaded track"))
+                    return .bed(bed)
+                }
+            }
+            for musicGroup in groups {
+                let members = scenes.indices.filter { scenes[$0].musicGroup == musicGroup }
+                let length = members.reduce(0) { $0 + durations[$1] }
+                let mood = MusicGrouping.mood(ofGroup: musicGroup, in: scenes)
+                jobs.append {
+                    let music = try await makeMusic(
+                        group: musicGroup, mood: mood, length: length, settings: settings, counter: counter)
+                    finished.record(made: true)
+                    progress?(
+                        ProgressEvent(
+                            stage: .music,
+                            fraction: ProgressEvent.fraction(.visuals, done: Double(finished.total), of: total),
+                            sceneIndex: members.first,
+                            part: .music, status: .done,
+                            notice: fallbackNotice(music.track, "music \(musicGroup + 1)"),
+                            message: "music for group \(musicGroup + 1) (\(mood.rawValue))"))
+                    return .music(music)
                 }
             }
             var pending = jobs.makeIterator()
@@ -173,18 +210,20 @@ public struct VideoPipeline: Sendable {
                 switch produced {
                 case .scene(let index, let assets): sceneAssets[index] = assets
                 case .music(let music): musicAssets.append(music)
+                case .bed(let bed): musicBed = bed
                 }
                 if let job = pending.next() { group.addTask(operation: job) }
             }
         }
         return PlanAssets(
             scenes: sceneAssets.compactMap { $0 }, music: musicAssets.sorted { $0.group < $1.group },
-            generated: counter.generatedCount, reused: counter.reusedCount)
+            generated: counter.generatedCount, reused: counter.reusedCount, musicBed: musicBed, voiceOver: voiceOver)
     }
 
     private enum Produced: Sendable {
         case scene(Int, SceneAssets)
         case music(MusicAssets)
+        case bed(MusicBedAssets)
     }
 
     /// "scene 2 picture: made by the embedded generator (fal.ai: …)" when a fallback made `asset`.
@@ -204,21 +243,28 @@ public struct VideoPipeline: Sendable {
     }
 
     func makeVisuals(
-        _ scene: PlanScene, index: Int, duration: Double, settings: Settings, counter: Counter,
-        report: @Sendable (ScenePart, PartStatus, AssetRef?) -> Void
+        _ scene: PlanScene, index: Int, duration: Double, settings: Settings, character: AssetRef? = nil,
+        counter: Counter, report: @Sendable (ScenePart, PartStatus, AssetRef?) -> Void
     ) async throws -> (AssetRef, AssetRef) {
         let imageRequest = imageRequest(scene, settings)
-        let image = try key(generators.image, imageRequest, ext: "png")
+        let illustration = try key(generators.image, imageRequest, ext: "png")
         report(.image, .working, nil)
-        let madeImage = try await store.obtain(image) { try await generators.image.makeImage(imageRequest, to: $0) }
+        let madeImage = try await store.obtain(illustration) {
+            try await generators.image.makeImage(imageRequest, to: $0)
+        }
         counter.record(made: madeImage)
+        // The clip animates the picture with the character in it, so its key follows the composite's.
+        var image = illustration
+        if let character {
+            image = try await composite(character, onto: illustration, request: imageRequest, counter: counter)
+        }
         // The finished picture goes with the report, so a client can show it before the video is done.
         report(.image, madeImage ? .done : .reused, image)
 
         let canvas = settings.canvas
         let clipRequest = ClipRequest(
             image: image.key, width: canvas.width, height: canvas.height, fps: canvas.fps, duration: duration,
-            motion: Self.motion(for: index, settings: settings))
+            motion: Self.motion(for: scene, index: index, settings: settings))
         let clip = try key(generators.video, clipRequest, ext: "mp4")
         report(.clip, .working, nil)
         let imageURL = try store.url(for: image)

@@ -1,0 +1,86 @@
+import Foundation
+import PixoraCore
+import PixoraGenerators
+import PixoraMedia
+
+/// A plan's uploaded media (`PlanMedia`) in the pipeline: the character composited into each picture, the music
+/// bed looped to the video, the voice-over in place of synthesized narration; and a scene's own camera motion.
+extension VideoPipeline {
+    /// What a composited picture is made from; its content key changes with the picture, the character and where
+    /// it stands, so a plan with a character never reuses a picture without one (or with another).
+    struct CompositeRequest: Codable, Sendable {
+        var picture: ContentKey
+        var character: ContentKey
+        var placement: CharacterPlacement
+    }
+
+    /// What a looped music bed is made from: the upload and the whole seconds it must last.
+    struct MusicBedRequest: Codable, Sendable {
+        var track: ContentKey
+        var seconds: Int
+        var crossfade: Double
+    }
+
+    static let compositeGenerator = "pixora.character-composite"
+    static let musicBedGenerator = "pixora.music-bed"
+
+    /// The scene's own motion when the plan names one, else the cycle by index.
+    static func motion(for scene: PlanScene, index: Int, settings: Settings) -> CameraMotion {
+        scene.motion ?? motion(for: index, settings: settings)
+    }
+
+    /// The uploaded voice-over and its length; throws `MediaError.assetMissing` when it is not in the store.
+    func voiceOver(of plan: Plan) throws -> VoiceOverAssets? {
+        guard let track = plan.media?.voiceOver else { return nil }
+        return VoiceOverAssets(track: track, duration: try WAVHeader(contentsOf: try store.url(for: track)).duration)
+    }
+
+    /// The side of the picture the key phrase leaves free at the bottom: under a landscape title (the hero motif
+    /// takes the other side), on the right under a centred one or when the generator does not say.
+    func characterSide(for request: ImageRequest) -> CharacterPlacement.Side {
+        switch (generators.image as? any KeyPhrasePlacing)?.keyPhraseSide(for: request) {
+        case .left?: return .left
+        case .right?, .centre?, nil: return .right
+        }
+    }
+
+    /// `picture` with the user's `character` composited (made once per picture, character and placement).
+    func composite(
+        _ character: AssetRef, onto picture: AssetRef, request: ImageRequest, counter: Counter
+    ) async throws -> AssetRef {
+        let placement = CharacterPlacement.standard(
+            width: request.width, height: request.height, side: characterSide(for: request))
+        let inputs = CompositeRequest(picture: picture.key, character: character.key, placement: placement)
+        let composited = AssetRef(
+            key: try ContentKey(
+                generator: Self.compositeGenerator, version: CharacterComposite.version, inputs: inputs),
+            ext: "png")
+        let pictureURL = try store.url(for: picture)
+        let characterURL = try store.url(for: character)
+        let made = try await store.obtain(composited) {
+            try await CharacterComposite.composite(
+                picture: pictureURL, character: characterURL, placement: placement, to: $0)
+        }
+        counter.record(made: made)
+        return composited
+    }
+
+    /// The uploaded music as a bed of at least `length` seconds: the upload itself when long enough, else looped
+    /// with crossfades (one file per whole second of length, so small edits reuse it).
+    func makeMusicBed(_ upload: AssetRef, length: Double, counter: Counter) async throws -> MusicBedAssets {
+        let uploadURL = try store.url(for: upload)
+        let uploadDuration = try WAVHeader(contentsOf: uploadURL).duration
+        guard uploadDuration < length else {
+            return MusicBedAssets(upload: upload, track: upload, trackDuration: uploadDuration)
+        }
+        let seconds = Int(length.rounded(.up))
+        let inputs = MusicBedRequest(track: upload.key, seconds: seconds, crossfade: MusicBed.crossfade)
+        let bed = AssetRef(
+            key: try ContentKey(generator: Self.musicBedGenerator, version: MusicBed.version, inputs: inputs),
+            ext: "wav")
+        let made = try await store.obtain(bed) { try await MusicBed.loop(uploadURL, length: Double(seconds), to: $0) }
+        counter.record(made: made)
+        return MusicBedAssets(
+            upload: upload, track: bed, trackDuration: try WAVHeader(contentsOf: try store.url(for: bed)).duration)
+    }
+}
