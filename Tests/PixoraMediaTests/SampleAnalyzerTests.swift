@@ -47,11 +47,11 @@ struct SampleAnalyzerShotTests {
         #expect(fractions.count >= 4, "progress \(fractions)")
     }
 
-    @Test("a dissolve and a fade through black are gradual transitions near their middle, with their length")
+    @Test("a dissolve, a fade through black and a slide are gradual transitions near their middle, with their length")
     func gradualTransitions() async throws {
         let fixtures = try SampleFixtures()
         defer { fixtures.remove() }
-        for (transition, duration) in [("fade", 1.0), ("fadeblack", 1.2)] {
+        for (transition, duration) in [("fade", 1.0), ("fadeblack", 1.2), ("slideleft", 0.8)] {
             let video = try await fixtures.crossfade(transition, offset: 2, duration: duration, total: 5)
             let analysis = try await SampleAnalyzer().analyze(video: video)
             let shots = analysis.shots
@@ -108,6 +108,42 @@ struct SampleAnalyzerShotTests {
         #expect(analysis.description.source == "rules" && !analysis.description.summary.isEmpty)
     }
 
+    @Test("the transitions of a timeline rendered by Pixora's own renderer are found as gradual, at their middles")
+    func renderedTimeline() async throws {
+        let fixtures = try MediaFixtures()
+        defer { fixtures.remove() }
+        var state = try await fixtures.timeline(captions: false)
+        state.overlays = []
+        let video = fixtures.root.appendingPathComponent("timeline.mp4")
+        try await Renderer(assets: fixtures.folder).render(
+            state, to: video, thumbnail: fixtures.root.appendingPathComponent("timeline.jpg"))
+        let analysis = try await SampleAnalyzer().analyze(video: video)
+        // Clips of 3 s with 0.5 s transitions: the second starts at 2.5 s, the third at 5 s.
+        let middles = [2.75, 5.25]
+        let found = analysis.shots.dropFirst()
+        #expect(found.count == middles.count, "\(analysis.shots.map { ($0.start, $0.entry) })")
+        for (shot, middle) in zip(found, middles) {
+            #expect(shot.entry == .gradual && abs(shot.start - middle) <= 0.1, "\(shot.start) vs \(middle)")
+            #expect(abs(shot.transitionSeconds - 0.5) <= 0.15, "\(shot.transitionSeconds) s")
+        }
+    }
+
+    @Test("cuts that come faster and faster raise the rhythm and read as accelerating")
+    func accelerating() async throws {
+        let fixtures = try SampleFixtures()
+        defer { fixtures.remove() }
+        let lengths = [3.0, 2.4, 1.8, 1.2, 0.8, 0.6, 0.6, 0.4, 0.4, 0.4]
+        let sources = ["testsrc2", "smptebars", "rgbtestsrc"]
+        let video = try await fixtures.cuts(lengths.indices.map { (sources[$0 % 3], lengths[$0]) })
+        let analysis = try await SampleAnalyzer().analyze(video: video)
+        #expect(analysis.shots.count == lengths.count, "\(analysis.shots.map(\.start))")
+        let pacing = analysis.pacing
+        #expect(pacing.trend == "accelerating", "rhythm \(pacing.rhythm)")
+        #expect(pacing.rhythm.count == 6 && abs(pacing.windowSeconds - 11.6 / 6) <= 0.01)
+        #expect((pacing.rhythm.last ?? 0) > (pacing.rhythm.first ?? 0))
+        #expect(abs(pacing.medianShotSeconds - 0.7) <= 0.05 && abs(pacing.meanShotSeconds - 1.16) <= 0.05)
+    }
+
     @Test("a missing file and a file that is not a video are usage errors that say so")
     func rejectsNonVideos() async throws {
         let fixtures = try SampleFixtures()
@@ -141,14 +177,17 @@ struct SampleAnalyzerSoundTests {
         let speech = try await fixtures.speech(
             "Bees visit hundreds of flowers every day. They carry nectar home in a special stomach, "
                 + "and back at the hive, other bees pass it from mouth to mouth until it thickens into honey.")
-        let cases: [(String, [String], SampleAnalysis.SoundKind)] = [
-            ("silence", ["-f", "lavfi", "-i", "anullsrc=r=48000:cl=stereo"], .silence),
-            ("tone", ["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000"], .music),
-            ("speech", ["-i", speech.path], .speech),
+        let cases: [(String, [String], SampleAnalysis.SoundKind, String)] = [
+            ("silence", ["-f", "lavfi", "-i", "anullsrc=r=48000:cl=stereo"], .silence, "slideshow"),
+            ("tone", ["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000"], .music, "slideshow"),
+            ("speech", ["-i", speech.path], .speech, "talking head"),
         ]
-        for (name, audio, kind) in cases {
+        for (name, audio, kind, type) in cases {
             let video = try await fixtures.withSound("\(name).mp4", audio: audio, seconds: 7)
-            let report = try await SampleAnalyzer().analyze(video: video).audio
+            let analysis = try await SampleAnalyzer().analyze(video: video)
+            let report = analysis.audio
+            // One still 7 s shot: the sound decides what kind of video it reads as.
+            #expect(analysis.description.contentType == type, "\(name): \(analysis.description)")
             #expect(report.present)
             let shares: [SampleAnalysis.SoundKind: Double] = [
                 .speech: report.speechShare, .music: report.musicShare, .silence: report.silenceShare,

@@ -25,15 +25,16 @@ enum PacingMeasure {
             medianShotSeconds: ShotBuilder.rounded(median),
             shortestShotSeconds: ShotBuilder.rounded(sorted.first ?? 0),
             longestShotSeconds: ShotBuilder.rounded(sorted.last ?? 0),
-            rhythm: rhythm, windowSeconds: ShotBuilder.rounded(window), trend: trend(rhythm))
+            rhythm: rhythm, windowSeconds: ShotBuilder.rounded(window),
+            trend: trend(rhythm, boundaries: boundaries.count))
     }
 
     /// `accelerating` or `slowing` when the fitted line changes the rate by more than 40% of its mean over the
-    /// video, else `steady`.
-    static func trend(_ rhythm: [Double]) -> String {
+    /// video, else `steady`. Fewer than four boundaries make no trend (one cut early is not "slowing").
+    static func trend(_ rhythm: [Double], boundaries: Int) -> String {
         let count = Double(rhythm.count)
         let mean = rhythm.reduce(0, +) / max(count, 1)
-        guard rhythm.count >= 3, mean > 0 else { return "steady" }
+        guard rhythm.count >= 3, boundaries >= 4, mean > 0 else { return "steady" }
         let centre = (count - 1) / 2
         var numerator = 0.0
         var denominator = 0.0

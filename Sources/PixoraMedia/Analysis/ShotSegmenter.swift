@@ -102,7 +102,8 @@ struct ShotSegmenter {
             guard let first = frame(end - length) else { continue }
             guard
                 let candidate = gradualRule.candidate(
-                    start: end - length, end: end, distance: last.distance(to: first), steps: steps)
+                    start: end - length, end: end, distance: last.distance(to: first),
+                    colourDistance: last.histogramDistance(to: first), steps: steps)
             else { continue }
             if let current = pending, current.overlaps(candidate) {
                 if candidate.better(than: current) { pending = candidate }
