@@ -38,6 +38,16 @@ struct SampleAnalyzerShotTests {
             let info = try await MediaProbe.probe(keyframes.appendingPathComponent(name))
             #expect(info.video?.width == 320 && info.video?.height == 180)
         }
+        // Each keyframe is its own shot's picture: closer to the video at its shot's middle than at any other's.
+        var middles: [[UInt8]] = []
+        for shot in analysis.shots {
+            middles.append(try await MediaCheck.thumbnailPixels(of: video, at: (shot.start + shot.end) / 2))
+        }
+        for (index, shot) in analysis.shots.enumerated() {
+            let picture = try await fixtures.greyPixels(of: keyframes.appendingPathComponent(shot.keyframe ?? ""))
+            let distances = middles.map { MediaCheck.difference(picture, $0) }
+            #expect(distances.firstIndex(of: distances.min() ?? 0) == index, "shot \(shot.index): \(distances)")
+        }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: keyframes.path)
         #expect(leftovers.sorted() == analysis.shots.compactMap(\.keyframe).sorted())
 

@@ -69,6 +69,14 @@ struct SampleFixtures {
             ] + Self.encode + ["-c:a", "aac", "-b:a", "96k"])
     }
 
+    /// A picture file as 96×96 grey pixels, comparable with `MediaCheck.thumbnailPixels` of a video frame.
+    func greyPixels(of picture: URL) async throws -> [UInt8] {
+        let output = try await ffmpeg(
+            "\(picture.lastPathComponent).gray",
+            ["-i", picture.path, "-vf", "scale=96:96,format=gray", "-f", "rawvideo"])
+        return [UInt8](try Data(contentsOf: output))
+    }
+
     /// Speech by flite (the project's speech synthesizer), as a WAV.
     func speech(_ text: String) async throws -> URL {
         let output = url("speech.wav")

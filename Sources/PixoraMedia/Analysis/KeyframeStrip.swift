@@ -1,8 +1,9 @@
 import Foundation
 
 /// Keyframes without a second decode: while the video is analysed, ffmpeg also writes a strip of small JPEGs, four
-/// per second, into a scratch folder; each shot then takes the strip picture nearest its middle (one that lies
-/// inside the shot), and the rest is deleted. A shot too short to hold a strip picture is grabbed by seeking.
+/// per second, into a scratch folder; as each shot closes it takes the strip picture nearest its middle (one that
+/// lies inside the shot) and the strip before its end is deleted. A shot too short to hold a strip picture is
+/// grabbed by seeking once the decode is done.
 struct KeyframeStrip {
     static let rate = 4.0
     /// The longest side of a keyframe.
@@ -33,32 +34,47 @@ struct KeyframeStrip {
 
     static func name(of shot: Int) -> String { String(format: "shot-%03d.jpg", shot) }
 
-    /// Gives every shot its keyframe file in `folder` and removes the scratch strip.
-    func assign(
-        _ shots: inout [SampleAnalysis.Shot], video: URL, fps: Double, width: Int, height: Int
-    ) async throws {
-        defer { try? FileManager.default.removeItem(at: scratch) }
+    /// Strip pictures before this number are gone (taken or deleted).
+    private var pruned = 1
+
+    /// Moves the strip picture nearest the shot's middle to the shot's keyframe name, when one lies inside the
+    /// shot, and deletes the strip before the shot's end: called as each shot closes, so the scratch folder holds
+    /// only the last few seconds. Returns the keyframe's name, or nil when the shot needs `finish` to seek.
+    mutating func take(_ shot: SampleAnalysis.Shot, fps: Double) -> String? {
+        let name = Self.name(of: shot.index)
+        let target = folder.appendingPathComponent(name)
+        try? FileManager.default.removeItem(at: target)
         let margin = 0.5 / fps
-        for index in shots.indices {
-            let shot = shots[index]
-            let name = Self.name(of: shot.index)
-            let target = folder.appendingPathComponent(name)
-            try? FileManager.default.removeItem(at: target)
-            let middle = (shot.start + shot.end) / 2
-            // Strip picture n (from 1) shows the time (n - 1) / rate.
-            let nearest = Int((middle * Self.rate).rounded())
-            let time = Double(nearest) / Self.rate
-            let source = scratch.appendingPathComponent(String(format: "%06d.jpg", nearest + 1))
-            if time >= shot.start + margin, time <= shot.end - margin,
-                FileManager.default.fileExists(atPath: source.path)
-            {
-                try FileManager.default.moveItem(at: source, to: target)
-            } else {
-                try await grab(video: video, at: middle, width: width, height: height, to: target)
-            }
+        // Strip picture n (from 1) shows the time (n - 1) / rate.
+        let nearest = Int(((shot.start + shot.end) / 2 * Self.rate).rounded())
+        let time = Double(nearest) / Self.rate
+        var taken: String?
+        if time >= shot.start + margin, time <= shot.end - margin, nearest + 1 >= pruned,
+            (try? FileManager.default.moveItem(at: picture(nearest + 1), to: target)) != nil
+        {
+            taken = name
+        }
+        let last = Int((shot.end * Self.rate).rounded(.down))
+        while pruned <= last {
+            try? FileManager.default.removeItem(at: picture(pruned))
+            pruned += 1
+        }
+        return taken
+    }
+
+    /// Seeks a keyframe for every shot that has none yet and removes the scratch strip.
+    func finish(_ shots: inout [SampleAnalysis.Shot], video: URL, width: Int, height: Int) async throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        for index in shots.indices where shots[index].keyframe == nil {
+            let name = Self.name(of: shots[index].index)
+            let middle = (shots[index].start + shots[index].end) / 2
+            try await grab(
+                video: video, at: middle, width: width, height: height, to: folder.appendingPathComponent(name))
             shots[index].keyframe = name
         }
     }
+
+    private func picture(_ number: Int) -> URL { scratch.appendingPathComponent(String(format: "%06d.jpg", number)) }
 
     private func grab(video: URL, at time: Double, width: Int, height: Int, to target: URL) async throws {
         let (w, h) = Self.size(width: width, height: height)

@@ -40,8 +40,7 @@ public struct SampleAnalyzer: Sendable {
         }
         let audio = try await soundReport ?? AudioPass.silent
         if let strip {
-            try await strip.assign(
-                &picture.shots, video: video, fps: fps, width: facts.width, height: facts.height)
+            try await strip.finish(&picture.shots, video: video, width: facts.width, height: facts.height)
         }
         var analysis = SampleAnalysis(
             durationSeconds: ShotBuilder.rounded(duration), container: facts, shots: picture.shots,

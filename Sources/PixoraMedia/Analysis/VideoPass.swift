@@ -10,7 +10,7 @@ struct VideoPass {
     /// Frames per second analysed (the source's rate, at most 60).
     var fps: Double
     var duration: Double
-    /// Where the JPEG strip goes, or nil for none.
+    /// Where the JPEG strip goes, or nil for none. Shots take their keyframes from it as they close.
     var strip: KeyframeStrip?
 
     struct Result {
@@ -32,6 +32,15 @@ struct VideoPass {
         }
         var segmenter = ShotSegmenter(fps: fps)
         var builder = ShotBuilder(fps: fps)
+        var strip = strip
+        var keyframes: [Int: String] = [:]
+        func takeKeyframes() {
+            guard strip != nil else { return }
+            while keyframes.count < builder.shots.count {
+                let shot = builder.shots[keyframes.count]
+                keyframes[keyframes.count] = strip?.take(shot, fps: fps) ?? ""
+            }
+        }
         let expected = max(duration * fps, 1)
         var reported = 0.0
         try await RawStream.run(
@@ -45,6 +54,7 @@ struct VideoPass {
             recordSize: size.bytes,
             onRecord: { bytes in
                 for ready in segmenter.add(FrameSample(bytes, size: size)) { builder.add(ready) }
+                takeKeyframes()
             },
             afterChunk: {
                 let fraction = min(1, Double(segmenter.frameCount) / expected)
@@ -56,6 +66,9 @@ struct VideoPass {
         for ready in segmenter.finish() { builder.add(ready) }
         let frames = segmenter.frameCount
         builder.finish(duration: duration)
-        return Result(shots: builder.shots, palette: builder.palette, frames: frames)
+        takeKeyframes()
+        var shots = builder.shots
+        for (index, name) in keyframes where !name.isEmpty { shots[index].keyframe = name }
+        return Result(shots: shots, palette: builder.palette, frames: frames)
     }
 }
