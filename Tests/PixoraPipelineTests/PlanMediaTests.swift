@@ -82,6 +82,40 @@ struct PlanMediaTests {
         }
     }
 
+    @Test("a regenerated scene keeps the character; music off silences uploaded music; a missing upload is named")
+    func regenerationAndSwitches() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let fixtures = MediaFixtures(folder: workspace.root)
+        let character = try await workspace.store.ingest(upload: try await fixtures.character(), as: .character)
+        let music = try await workspace.store.ingest(
+            upload: try await fixtures.tone("bed.wav", frequency: 500, seconds: 2), as: .music)
+        let pipeline = VideoPipeline(store: workspace.store)
+        var plan = Self.plan(media: PlanMedia(character: character.asset, music: music.asset), music: false)
+        let first = try await pipeline.assemble(plan)
+        plan.scenes[0].variation = 1
+        let regenerated = try await pipeline.assemble(plan)
+        #expect(regenerated.assets.scenes[0].image != first.assets.scenes[0].image)
+        let canvas = plan.settings.canvas
+        let request = pipeline.imageRequest(plan.scenes[0], plan.settings)
+        let frame = CharacterPlacement.standard(
+            width: canvas.width, height: canvas.height, side: pipeline.characterSide(for: request)
+        ).frame(canvasWidth: canvas.width, canvasHeight: canvas.height, characterWidth: 400, characterHeight: 400)
+        let picture = try workspace.store.url(for: regenerated.assets.scenes[0].image)
+        #expect(
+            MediaFixtures.isMagenta(
+                try await MediaFixtures.pixel(picture, x: frame.x + frame.width / 2, y: frame.y + frame.height / 2)))
+        // The settings' music switch wins over the upload: no bed, no generated tracks, no music segment.
+        #expect(regenerated.assets.musicBed == nil && regenerated.assets.music.isEmpty)
+        #expect(regenerated.state.audio.music.segments.isEmpty)
+
+        let missing = AssetRef(key: try ContentKey(generator: "test", version: 1, inputs: "absent"), ext: "wav")
+        let error = await #expect(throws: MediaError.self) {
+            try await pipeline.produceAssets(for: Self.plan(media: PlanMedia(voiceOver: missing)))
+        }
+        #expect(error == .assetMissing(missing.fileName) && error?.isUsageError == true)
+    }
+
     @Test("uploaded music is the bed of the whole video, looped; a voice-over replaces narration; both measured")
     func musicBedAndVoiceOver() async throws {
         let workspace = try Workspace()
