@@ -43,7 +43,8 @@ if [ ! -s "$work/sample-720p-600s.mp4" ]; then
     rm -f "$work/minute-720p.mp4"
 fi
 
-echo "| sample | length | analysis (wall) | × real time | peak RSS | shots | cuts/min | speech / music | tempo |"
+echo "| sample | length | analysis (wall) | × real time | peak RSS (all / analyser) | shots | cuts/min |" \
+    "speech / music | tempo |"
 echo "|---|---|---|---|---|---|---|---|---|"
 for sample in sample-1080p-60s sample-720p-600s; do
     rm -rf "$work/keyframes-$sample"
@@ -52,8 +53,9 @@ for sample in sample-1080p-60s sample-720p-600s; do
     rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f MB", $2 / 1024}' "$work/time.txt")
     cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.1f", u + s}' "$work/time.txt")
     get() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<< "$line"; }
-    echo "| $sample | $(get duration) s | $(get wall) s ($cpu s CPU) | $(get realtime)× | $rss |" \
-        "$(get shots) | $(get cutsPerMinute) | $(get speech) / $(get music) | $(get tempo) |"
+    echo "| $sample | $(get duration) s | $(get wall) s ($cpu s CPU) | $(get realtime)× |" \
+        "$rss / $(get selfPeakMB) MB | $(get shots) | $(get cutsPerMinute) | $(get speech) / $(get music) |" \
+        "$(get tempo) |"
 done
-echo "CPU includes the ffmpeg decoders; peak RSS is the largest of the analyser and its ffmpeg children."
+echo "CPU includes the ffmpeg decoders; peak RSS 'all' is the largest of the analyser and its ffmpeg children."
 echo "Target: analysis faster than 4× real time (wall ≤ length / 4), memory flat in the length."
