@@ -1,5 +1,6 @@
 import PixoraCore
 import PixoraMedia
+import Testing
 
 @testable import PixoraPipeline
 
@@ -76,6 +77,13 @@ enum RemixFixtures {
 
     static func context(_ analysis: SampleAnalysis = slow, uploads: PlanMedia = PlanMedia()) -> RemixContext {
         RemixContext(analysis: analysis, topic: topic, uploads: uploads)
+    }
+
+    /// A remix plan as every change must leave it: valid, at most 60 s, scenes of 1.5 to 15 s.
+    static func expectWithinLimits(_ plan: Plan, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(plan.validate().isEmpty, sourceLocation: sourceLocation)
+        #expect(plan.plannedDuration <= 60.001, sourceLocation: sourceLocation)
+        #expect(plan.scenes.allSatisfy { $0.duration <= 15 && $0.duration >= 1.5 }, sourceLocation: sourceLocation)
     }
 
     static func plan(_ analysis: SampleAnalysis = slow, duration: Double? = nil) async throws -> Plan {

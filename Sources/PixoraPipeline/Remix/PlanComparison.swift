@@ -82,9 +82,11 @@ public struct PlanComparison: Sendable, Hashable {
     public init(from old: Plan, to new: Plan) {
         var changes: [Change] = []
         if old.title != new.title { changes.append(.title(from: old.title, to: new.title)) }
-        if abs(old.plannedDuration - new.plannedDuration) >= 0.05 {
-            changes.append(.duration(from: old.plannedDuration, to: new.plannedDuration))
-        }
+        // Milliseconds, so a sum of frame lengths compares and prints as the length it stands for.
+        let (before, after) = (
+            (old.plannedDuration * 1000).rounded() / 1000, (new.plannedDuration * 1000).rounded() / 1000
+        )
+        if abs(before - after) >= 0.05 { changes.append(.duration(from: before, to: after)) }
         if old.scenes.count != new.scenes.count {
             changes.append(.sceneCount(from: old.scenes.count, to: new.scenes.count))
         }
