@@ -29,7 +29,23 @@ extension VideoPipeline {
         scene.motion ?? motion(for: index, settings: settings)
     }
 
-    /// The uploaded voice-over and its length; throws `MediaError.assetMissing` when it is not in the store.
+    /// Problems with a plan's uploaded media, with field paths: each part must be the kind of file ingestion makes
+    /// for its role (a PNG character, WAV music and voice-over) and must be in this pipeline's store. The pipeline
+    /// refuses a plan with any (a usage error); the API can ask first.
+    public func mediaIssues(of plan: Plan) -> [DocumentIssue] {
+        guard let media = plan.media else { return [] }
+        let parts: [(String, AssetRef?, String)] = [
+            ("character", media.character, "png"), ("music", media.music, "wav"), ("voiceOver", media.voiceOver, "wav"),
+        ]
+        return parts.compactMap { name, asset, ext in
+            guard let asset else { return nil }
+            if asset.ext != ext { return DocumentIssue("media.\(name)", "must be a .\(ext) asset, got \(asset)") }
+            if !store.contains(asset) { return DocumentIssue("media.\(name)", "\(asset) is not an uploaded file here") }
+            return nil
+        }
+    }
+
+    /// The uploaded voice-over and its length (its presence was checked with the plan, `mediaIssues`).
     func voiceOver(of plan: Plan) throws -> VoiceOverAssets? {
         guard let track = plan.media?.voiceOver else { return nil }
         return VoiceOverAssets(track: track, duration: try WAVHeader(contentsOf: try store.url(for: track)).duration)

@@ -58,7 +58,7 @@ public struct VideoPipeline: Sendable {
     /// a voice-over for every scene's synthesized voice (the scenes stretch to hold it, `VoiceOverFit`), music for
     /// the generated tracks; a character is composited into every picture.
     public func produceAssets(for plan: Plan, progress: ProgressHandler? = nil) async throws -> PlanAssets {
-        let issues = plan.validate()
+        let issues = plan.validate() + mediaIssues(of: plan)
         guard issues.isEmpty else { throw InvalidDocument(document: "plan", issues: issues) }
         let voiceOver = try voiceOver(of: plan)
         let plan = voiceOver.map { VoiceOverFit.fitted(plan, voiceOver: $0.duration) } ?? plan

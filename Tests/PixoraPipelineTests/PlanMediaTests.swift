@@ -82,7 +82,9 @@ struct PlanMediaTests {
         }
     }
 
-    @Test("a regenerated scene keeps the character; music off silences uploaded music; a missing upload is named")
+    @Test(
+        "a regenerated scene keeps the character; music off silences uploaded music; a wrong or missing upload is named"
+    )
     func regenerationAndSwitches() async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
@@ -110,10 +112,12 @@ struct PlanMediaTests {
         #expect(regenerated.state.audio.music.segments.isEmpty)
 
         let missing = AssetRef(key: try ContentKey(generator: "test", version: 1, inputs: "absent"), ext: "wav")
-        let error = await #expect(throws: MediaError.self) {
-            try await pipeline.produceAssets(for: Self.plan(media: PlanMedia(voiceOver: missing)))
+        let error = await #expect(throws: InvalidDocument.self) {
+            try await pipeline.produceAssets(
+                for: Self.plan(media: PlanMedia(character: music.asset, voiceOver: missing)))
         }
-        #expect(error == .assetMissing(missing.fileName) && error?.isUsageError == true)
+        #expect(error?.issues.map(\.path) == ["media.character", "media.voiceOver"])
+        #expect(error?.issues.first?.message == "must be a .png asset, got \(music.asset)")
     }
 
     @Test("uploaded music is the bed of the whole video, looped; a voice-over replaces narration; both measured")
