@@ -209,6 +209,28 @@ struct SampleAnalyzerSoundTests {
         }
     }
 
+    @Test("music followed by speech: the segments change within a second of the switch")
+    func musicThenSpeech() async throws {
+        let fixtures = try SampleFixtures()
+        defer { fixtures.remove() }
+        let speech = try await fixtures.speech(
+            "Lava is melted rock. When it reaches the surface it cools, hardens and builds the mountain higher.")
+        let chord =
+            "aevalsrc='0.3*(sin(2*PI*220*t)+sin(2*PI*277*t)+sin(2*PI*330*t))*exp(-4*mod(t,0.6))':s=48000:d=6"
+        let video = try await fixtures.withSound(
+            "switch.mp4",
+            audio: [
+                "-f", "lavfi", "-i", chord, "-i", speech.path, "-filter_complex",
+                "[2:a]aresample=48000,aformat=channel_layouts=mono[s];[1:a][s]concat=n=2:v=0:a=1[mix]",
+            ], audioOutput: "[mix]", seconds: 10)
+        let report = try await SampleAnalyzer().analyze(video: video).audio
+        let kinds = report.segments.map(\.kind)
+        #expect(kinds.first == .music && kinds.contains(.speech), "\(report.segments)")
+        let switchTime = try #require(report.segments.first { $0.kind == .speech }?.start)
+        #expect(abs(switchTime - 6) <= 1, "speech from \(switchTime) s")
+        #expect(abs((report.tempoBPM ?? 0) - 100) <= 3, "tempo \(String(describing: report.tempoBPM))")
+    }
+
     @Test("integrated loudness matches ffmpeg's EBU R128 meter")
     func loudness() async throws {
         let fixtures = try SampleFixtures()

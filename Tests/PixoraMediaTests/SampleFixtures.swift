@@ -60,12 +60,12 @@ struct SampleFixtures {
             name, ["-f", "lavfi", "-i", source, "-t", "\(seconds)"] + (filter.map { ["-vf", $0] } ?? []) + Self.encode)
     }
 
-    /// A plain grey picture with the given sound (an audio file or a lavfi source).
-    func withSound(_ name: String, audio: [String], seconds: Double) async throws -> URL {
+    /// A plain grey picture with the given sound (an audio file or a lavfi source, or what `audioOutput` names).
+    func withSound(_ name: String, audio: [String], audioOutput: String = "1:a", seconds: Double) async throws -> URL {
         try await ffmpeg(
             name,
             ["-f", "lavfi", "-i", "color=c=0x406080:s=320x180:r=25:d=\(seconds)"] + audio + [
-                "-t", "\(seconds)", "-map", "0:v", "-map", "1:a",
+                "-t", "\(seconds)", "-map", "0:v", "-map", audioOutput,
             ] + Self.encode + ["-c:a", "aac", "-b:a", "96k"])
     }
 

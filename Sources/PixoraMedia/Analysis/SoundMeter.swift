@@ -57,9 +57,27 @@ struct SoundMeter {
         if energies.count == Self.hopsPerSecond { closeWindow() }
     }
 
-    /// Closes a last partial second (at least a quarter of one).
+    /// Closes a last partial second (at least a quarter of one) and gives the last seconds the rhythm measured
+    /// over the end.
     mutating func finish() {
         if energies.count >= Self.hopsPerSecond / 4 { closeWindow() }
+        if let latest {
+            while rhythmAssigned < windows.count { assignRhythm(latest, to: rhythmAssigned) }
+        }
+    }
+
+    /// Seconds before this one have their regularity and autocorrelation.
+    private var rhythmAssigned = 0
+    private var latest: (zero: Double, values: [Double])?
+    /// The onset envelope of the last four seconds belongs to the second two before the newest: so the rhythm a
+    /// second is judged by is centred on it, and speech right after music is not taken for the music's beat.
+    private static let rhythmDelay = 2
+
+    private mutating func assignRhythm(_ correlation: (zero: Double, values: [Double]), to index: Int) {
+        let regularity = correlation.zero > 1e-9 ? (correlation.values.max() ?? 0) / correlation.zero : 0
+        windows[index].regularity = max(0, regularity)
+        correlations[index] = correlation.values
+        rhythmAssigned = index + 1
     }
 
     private mutating func closeWindow() {
@@ -69,15 +87,15 @@ struct SoundMeter {
         let meanCrossing = crossings.reduce(0, +) / count
         let spread = (crossings.reduce(0) { $0 + ($1 - meanCrossing) * ($1 - meanCrossing) } / count).squareRoot()
         let correlation = autocorrelation()
-        let energy0 = correlation.zero
-        let regularity = energy0 > 1e-9 ? (correlation.values.max() ?? 0) / energy0 : 0
         let end = Double(hops) / Double(Self.hopsPerSecond)
         windows.append(
             SoundWindow(
                 start: end - count / Double(Self.hopsPerSecond), end: end,
                 level: 10 * log10(max(mean, 1e-12)), lowEnergyShare: lowShare, crossingSpread: spread,
-                flatness: flatnessSum / count, regularity: max(0, regularity)))
-        correlations.append(correlation.values)
+                flatness: flatnessSum / count, regularity: 0))
+        correlations.append([])
+        latest = correlation
+        if windows.count > Self.rhythmDelay { assignRhythm(correlation, to: windows.count - 1 - Self.rhythmDelay) }
         energies.removeAll(keepingCapacity: true)
         crossings.removeAll(keepingCapacity: true)
         flatnessSum = 0
