@@ -26,16 +26,17 @@ public protocol PlanChatting: Sendable {
 }
 
 /// Operations applied one after another to a working plan, each either made whole or refused with its reason;
-/// the sentences of the reply are collected on the way.
-struct PlanChatRun: Sendable {
-    let original: Plan
-    let context: RemixContext
-    private(set) var plan: Plan
-    private(set) var applied: [PlanOperation] = []
-    private(set) var sentences: [String] = []
-    private(set) var refusals: [String] = []
+/// the sentences of the reply are collected on the way. The rules and the language model both answer through it,
+/// so a change is applied and described the same way whoever chose it.
+public struct PlanChatRun: Sendable {
+    public let original: Plan
+    public let context: RemixContext
+    public private(set) var plan: Plan
+    public private(set) var applied: [PlanOperation] = []
+    public private(set) var sentences: [String] = []
+    public private(set) var refusals: [String] = []
 
-    init(plan: Plan, context: RemixContext) {
+    public init(plan: Plan, context: RemixContext) {
         original = plan
         self.plan = plan
         self.context = context
@@ -43,7 +44,7 @@ struct PlanChatRun: Sendable {
 
     /// Applies `operation`; a refusal is kept for the reply and leaves the working plan as it was.
     @discardableResult
-    mutating func apply(_ operation: PlanOperation) -> Bool {
+    public mutating func apply(_ operation: PlanOperation) -> Bool {
         do {
             let next = try operation.apply(to: plan, context: context)
             sentences.append(operation.summary(before: plan, after: next))
@@ -58,10 +59,10 @@ struct PlanChatRun: Sendable {
         return false
     }
 
-    mutating func refuse(_ message: String) { refusals.append(message) }
+    public mutating func refuse(_ message: String) { refusals.append(message) }
 
     /// The outcome: the new plan when it differs from the original, and every sentence said.
-    func outcome(answeredBy: String, otherwise: String) -> ChatOutcome {
+    public func outcome(answeredBy: String, otherwise: String) -> ChatOutcome {
         let changed = plan != original
         var words = sentences
         if !changed && words.isEmpty && refusals.isEmpty { words.append(otherwise) }

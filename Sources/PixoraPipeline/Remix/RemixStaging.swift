@@ -78,3 +78,8 @@ enum RemixStaging {
         staged(scenes, visible: visibleLengths(of: scenes), fps: fps)
     }
 }
+
+extension Plan {
+    /// What each scene shows on its own (its duration less half of each overlap), summing to the planned length.
+    public var visibleSceneLengths: [Double] { RemixStaging.visibleLengths(of: scenes) }
+}
