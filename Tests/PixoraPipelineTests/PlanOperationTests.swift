@@ -46,10 +46,15 @@ struct PlanOperationTests {
     @Test("setDuration keeps the proportions and splits scenes that would pass 15 s")
     func duration() async throws {
         let plan = try await F.plan(F.slow)
-        let short = try apply(.setDuration(seconds: 15), to: plan)
+        // Without words to hold, five 6 s scenes become five 3 s scenes.
+        let silent = try apply(.setNarration(false), to: plan)
+        let short = try apply(.setDuration(seconds: 15), to: silent)
         #expect(abs(short.plannedDuration - 15) < 0.05)
         #expect(short.settings.durationSeconds == 15)
-        #expect(short.scenes.count == plan.scenes.count)
+        #expect(short.visibleSceneLengths.allSatisfy { abs($0 - 3) < 0.05 })
+        // With words, scenes too short to say anything are joined.
+        let spoken = try apply(.setDuration(seconds: 15), to: plan)
+        #expect(spoken.scenes.count < plan.scenes.count && spoken.scenes.contains { !$0.narration.isEmpty })
         let three = try apply(.setSceneCount(3), to: plan)
         let long = try apply(.setDuration(seconds: 60), to: three)
         #expect(abs(long.plannedDuration - 60) < 0.05)
@@ -89,16 +94,25 @@ struct PlanOperationTests {
         refused(.setMood(.calm, sceneId: "s99"), plan, containing: "no scene 's99'")
     }
 
-    @Test("narration off silences every scene; on spreads the script again")
+    @Test("narration off silences every scene; on spreads the script again, joining scenes to make room")
     func narration() async throws {
         let plan = try await F.plan(F.fast)
         let off = try apply(.setNarration(false), to: plan)
         #expect(off.scenes.allSatisfy { $0.narration.isEmpty })
         refused(.setNarration(false), off, containing: "no narration")
         let on = try apply(.setNarration(true), to: off)
-        #expect(on.scenes.filter { !$0.narration.isEmpty }.count > 2)
-        let spoken = on.scenes.map(\.narration).filter { !$0.isEmpty }
-        #expect(spoken.joined(separator: " ") == plan.script.replacingOccurrences(of: "\n\n", with: " "))
+        let sentences = RemixNarration.sentences(in: plan.script)
+        let spoken = on.scenes.flatMap { RemixNarration.sentences(in: $0.narration) }
+        // In the script's order, at least three quarters of it, each scene able to say its words.
+        #expect(spoken.count * 4 >= sentences.count * 3)
+        #expect(sentences.filter { spoken.contains($0) } == spoken)
+        #expect(on.scenes.count < off.scenes.count)
+        #expect(abs(on.plannedDuration - off.plannedDuration) < 0.05)
+        for (index, scene) in on.scenes.enumerated() where !scene.narration.isEmpty {
+            #expect(RemixNarration.needs([scene.narration], settings: on.settings) <= on.visibleSceneLengths[index])
+        }
+        let reply = PlanOperation.setNarration(true).summary(before: off, after: on)
+        #expect(reply.contains("scenes joined to make room for the words: was \(off.scenes.count)"))
     }
 
     @Test("music from the upload needs an upload; generated and none switch the bed")
@@ -141,6 +155,36 @@ struct PlanOperationTests {
         refused(.moveScene(id: "s3", to: 2), plan, containing: "already at position 3")
         refused(.moveScene(id: "s3", to: 9), plan, containing: "Position 10 does not exist")
         refused(.removeScene(id: "nope"), plan, containing: "no scene")
+    }
+
+    @Test("a shorter narrated plan says only what fits: no scene needs more time than it has")
+    func narrationFits() async throws {
+        let plan = try await F.plan(F.slow)
+        let short = try apply(.setDuration(seconds: 10), to: plan)
+        let visible = short.visibleSceneLengths
+        for (index, scene) in short.scenes.enumerated() where !scene.narration.isEmpty {
+            #expect(RemixNarration.needs([scene.narration], settings: short.settings) <= visible[index] + 1e-6)
+        }
+        let spoken = short.scenes.map(\.narration).filter { !$0.isEmpty }
+        #expect(!spoken.isEmpty && spoken.count < plan.scenes.count)
+        #expect(short.script == plan.script)
+        let reply = PlanOperation.setDuration(seconds: 10).summary(before: plan, after: short)
+        #expect(reply.contains("of narration no longer fit and are not spoken"))
+    }
+
+    @Test("new words lengthen their scene at the others' expense; words too long for any scene are refused")
+    func rewriteLength() async throws {
+        let plan = try await F.plan(F.slow)
+        let words =
+            "Bees visit a thousand flowers, carry the nectar home, fan it with their wings, "
+            + "and seal it in wax until the winter comes."
+        let longer = try apply(.rewriteScene(id: "s2", narration: words, visual: nil), to: plan)
+        let visible = longer.visibleSceneLengths
+        #expect(visible[1] > 6.5)
+        #expect(RemixNarration.needs([words], settings: longer.settings) <= visible[1] + 1e-6)
+        #expect(abs(longer.plannedDuration - plan.plannedDuration) < 0.05)
+        let speech = String(repeating: "Bees make honey, slowly and patiently. ", count: 8)
+        refused(.rewriteScene(id: "s2", narration: speech, visual: nil), plan, containing: "a scene shows at most")
     }
 
     @Test("matching a sample shot takes its length, motion, mood and colours")

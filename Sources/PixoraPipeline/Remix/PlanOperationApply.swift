@@ -53,6 +53,65 @@ struct PlanEdit {
         plan.settings.durationSeconds = (plan.plannedDuration * 1000).rounded() / 1000
     }
 
+    /// After the scenes' lengths changed: when a scene can no longer say its words, the narration is laid over the
+    /// scenes again (`spread`), so the assembler never has to lengthen a scene and the video keeps the length the
+    /// person asked for.
+    mutating func refitNarration(joining: Bool) {
+        let visible = plan.visibleSceneLengths
+        let crowded = plan.scenes.indices.contains { index in
+            let words = plan.scenes[index].narration
+            return !words.isEmpty && RemixNarration.needs([words], settings: plan.settings) > visible[index] + 1e-6
+        }
+        guard crowded else { return }
+        spread(plan.scenes.flatMap { RemixNarration.sentences(in: $0.narration) }, joining: joining)
+    }
+
+    /// Lays `sentences` over the scenes in order; what finds no room is not spoken (it stays in the script). With
+    /// `joining`, neighbouring scenes are joined (fewest joins first) until at least three quarters of the words
+    /// fit, because scenes cut for music are often too short for a sentence.
+    mutating func spread(_ sentences: [String], joining: Bool) {
+        let visible = lengths
+        let lowest = joining ? Self.sceneRange(for: total).lowerBound : plan.scenes.count
+        var best: (resizing: SceneResizing, placed: [[String]], kept: Int)?
+        for count in stride(from: plan.scenes.count, through: min(lowest, plan.scenes.count), by: -1) {
+            var resizing = SceneResizing(scenes: plan.scenes, lengths: visible)
+            resizing.resize(to: count)
+            let placed = RemixNarration.distribute(
+                sentences, over: resizing.lengths, settings: plan.settings, dropping: true)
+            let kept = placed.reduce(0) { $0 + $1.count }
+            if kept > best?.kept ?? -1 { best = (resizing, placed, kept) }
+            if kept * 4 >= sentences.count * 3 { break }
+        }
+        guard var chosen = best else { return }
+        for index in chosen.resizing.scenes.indices {
+            chosen.resizing.scenes[index].narration = chosen.placed[index].joined(separator: " ")
+        }
+        stage(chosen.resizing.scenes, lengths: chosen.resizing.lengths)
+    }
+
+    /// The visible lengths with scene `index` at least `seconds` long, the others shortened to keep the total.
+    func making(_ index: Int, atLeast seconds: Double) throws -> [Double] {
+        var visible = lengths
+        // Whole frames and one more, so the staging's rounding cannot leave the words a frame short.
+        let rate = Double(plan.settings.fps)
+        let seconds = ((seconds * rate).rounded(.up) + 1) / rate
+        guard seconds > visible[index] else { return visible }
+        guard seconds <= RemixLimits.longestVisible else {
+            throw refuse(
+                "Those words take about \(seconds.formattedTenths) s to say; a scene shows at most "
+                    + "\(RemixLimits.longestVisible.formatted) s. Shorten them or split them over two scenes.")
+        }
+        let others = visible.indices.filter { $0 != index }
+        let rest = total - seconds
+        guard Double(others.count) * RemixLimits.shortestScene <= rest else {
+            throw refuse("Those words need \(seconds.formattedTenths) s; the other scenes cannot give up that much.")
+        }
+        let fitted = RemixStaging.fitted(others.map { visible[$0] }, total: rest)
+        for (position, other) in others.enumerated() { visible[other] = fitted[position] }
+        visible[index] = seconds
+        return visible
+    }
+
     /// The fewest and most scenes a video of `seconds` can have within the scene limits.
     static func sceneRange(for seconds: Double) -> ClosedRange<Int> {
         let fewest = max(Int((seconds / RemixLimits.longestVisible - 1e-9).rounded(.up)), 1)
@@ -70,6 +129,7 @@ struct PlanEdit {
         let counts = Self.sceneRange(for: seconds)
         resizing.resize(to: min(max(plan.scenes.count, counts.lowerBound), counts.upperBound))
         stage(resizing.scenes, lengths: RemixStaging.fitted(resizing.lengths, total: seconds))
+        refitNarration(joining: true)
     }
 
     mutating func setSceneCount(_ count: Int) throws {
@@ -83,6 +143,7 @@ struct PlanEdit {
         var resizing = SceneResizing(scenes: plan.scenes, lengths: lengths)
         resizing.resize(to: count)
         stage(resizing.scenes, lengths: RemixStaging.fitted(resizing.lengths, total: length))
+        refitNarration(joining: false)
     }
 
     mutating func scalePacing(_ factor: Double) throws {
@@ -125,14 +186,13 @@ struct PlanEdit {
             guard !sentences.isEmpty else {
                 throw refuse("This plan has no script to narrate; rewrite a scene with the words to say.")
             }
-            let placed = RemixNarration.distribute(sentences, over: visible, settings: plan.settings)
-            for index in scenes.indices { scenes[index].narration = placed[index].joined(separator: " ") }
-        } else {
-            guard scenes.contains(where: { !$0.narration.isEmpty }) else {
-                throw refuse("The video has no narration to turn off.")
-            }
-            for index in scenes.indices { scenes[index].narration = "" }
+            spread(sentences, joining: true)
+            return
         }
+        guard scenes.contains(where: { !$0.narration.isEmpty }) else {
+            throw refuse("The video has no narration to turn off.")
+        }
+        for index in scenes.indices { scenes[index].narration = "" }
         stage(scenes, lengths: visible)
     }
 
@@ -159,8 +219,18 @@ struct PlanEdit {
     mutating func rewrite(_ id: String, narration: String?, visual: String?) throws {
         let index = try position(of: id)
         guard narration != nil || visual != nil else { throw refuse("Say the new narration or the new picture.") }
-        if let narration { plan.scenes[index].narration = try Self.words(narration, refuse: refuse) }
-        if let visual { plan.scenes[index].visual = try Self.picture(visual, refuse: refuse) }
+        var scenes = plan.scenes
+        if let visual { scenes[index].visual = try Self.picture(visual, refuse: refuse) }
+        guard let narration else {
+            plan.scenes = scenes
+            return
+        }
+        scenes[index].narration = try Self.words(narration, refuse: refuse)
+        // The scene grows to hold the new words; the others give up the time, so the video keeps its length.
+        let needs =
+            scenes[index].narration.isEmpty
+            ? 0 : RemixNarration.needs([scenes[index].narration], settings: plan.settings)
+        stage(scenes, lengths: try making(index, atLeast: needs))
     }
 
     mutating func add(after: String?, narration: String, visual: String, duration: Double?) throws {
@@ -169,14 +239,16 @@ struct PlanEdit {
         }
         let insert = try after.map { try position(of: $0) + 1 } ?? 0
         var visible = lengths
-        let length = duration ?? total / Double(plan.scenes.count)
+        let words = try Self.words(narration, refuse: refuse)
+        let needs = words.isEmpty ? 0 : RemixNarration.needs([words], settings: plan.settings)
+        let length = max(duration ?? total / Double(plan.scenes.count), needs)
         guard length.isFinite, (RemixLimits.shortestScene...RemixLimits.longestVisible).contains(length) else {
             throw refuse("A new scene is 1.5 to 13.5 s long; \(length.formatted) s is outside that.")
         }
         let neighbour = plan.scenes[max(insert - 1, 0)]
         let picture = try Self.picture(visual, refuse: refuse)
         let scene = PlanScene(
-            id: SceneResizing.freeId(in: plan.scenes), narration: try Self.words(narration, refuse: refuse),
+            id: SceneResizing.freeId(in: plan.scenes), narration: words,
             visual: picture, keyPhrase: Self.keyPhrase(picture), mood: neighbour.mood, duration: length,
             musicGroup: 0, transition: neighbour.transition, motion: .zoomIn,
             generator: SceneGenerator(
@@ -242,6 +314,7 @@ struct PlanEdit {
             var scenes = plan.scenes
             scenes[index] = matched(scenes[index], at: index)
             stage(scenes, lengths: RemixStaging.fitted(visible, total: min(wanted, RemixLimits.longestVideo)))
+            refitNarration(joining: false)
             return
         }
         // The whole video: as many scenes of the shot's length as fit the same total.
@@ -257,6 +330,7 @@ struct PlanEdit {
             return scene
         }
         stage(scenes, lengths: Array(repeating: length0 / Double(count), count: count))
+        refitNarration(joining: false)
     }
 
     /// Checks the result like any plan, and against what a remix may be.

@@ -3,6 +3,18 @@ import PixoraCore
 extension PlanOperation {
     /// What this operation did to `before`, in a sentence for the chat reply.
     public func summary(before: Plan, after: Plan) -> String {
+        let said = words(before: before, after: after)
+        let dropped = Self.spokenSentences(before) - Self.spokenSentences(after)
+        guard dropped > 0, kind != .setNarration, kind != .removeScene, kind != .rewriteScene else { return said }
+        return said + " \(dropped) sentence\(dropped == 1 ? "" : "s") of narration no longer fit and are not spoken "
+            + "(they stay in the script)."
+    }
+
+    static func spokenSentences(_ plan: Plan) -> Int {
+        plan.scenes.reduce(0) { $0 + RemixNarration.sentences(in: $1.narration).count }
+    }
+
+    func words(before: Plan, after: Plan) -> String {
         let length = after.plannedDuration.formattedTenths
         let scenes = Self.scenes(after)
         func number(_ id: String?, in plan: Plan) -> Int { (plan.scenes.firstIndex { $0.id == id } ?? 0) + 1 }
@@ -21,8 +33,11 @@ extension PlanOperation {
         case .setStyle(let style): return "The look is now \(style.rawValue) (was \(before.settings.style.rawValue))."
         case .setNarration(let enabled):
             let spoken = after.scenes.filter { !$0.narration.isEmpty }.count
+            let joined =
+                after.scenes.count < before.scenes.count
+                ? " (scenes joined to make room for the words: was \(before.scenes.count))" : ""
             return enabled
-                ? "Narration on: the script is spoken over \(spoken) of \(after.scenes.count) scenes."
+                ? "Narration on: the script is spoken over \(spoken) of \(after.scenes.count) scenes\(joined)."
                 : "Narration off: no scene is spoken (the script is kept, “add narration” brings it back)."
         case .setMusic:
             let (old, new) = (PlanComparison.MusicSetting(before), PlanComparison.MusicSetting(after))

@@ -101,7 +101,10 @@ enum RemixNarration {
 
     /// Sentences over scenes that are already cut (turning narration back on): in order, each where its place in
     /// the text falls in the video, or in the next scene when it no longer fits beside the words already there.
-    static func distribute(_ sentences: [String], over lengths: [Double], settings: Settings) -> [[String]] {
+    /// With `dropping`, a sentence that finds no scene with room left is not placed (the video keeps its length).
+    static func distribute(
+        _ sentences: [String], over lengths: [Double], settings: Settings, dropping: Bool = false
+    ) -> [[String]] {
         var placed = lengths.map { _ in [String]() }
         guard !lengths.isEmpty else { return placed }
         let weights = sentences.map { Double($0.count + 1) }
@@ -115,11 +118,12 @@ enum RemixNarration {
             let middle = (before + weights[index] / 2) / totalWeight
             before += weights[index]
             slot = max(slot, ends.firstIndex { middle < $0 } ?? lengths.count - 1)
-            while slot < lengths.count - 1, !placed[slot].isEmpty,
+            while slot < lengths.count - 1, !placed[slot].isEmpty || dropping,
                 needs(placed[slot] + [sentence], settings: settings) > lengths[slot]
             {
                 slot += 1
             }
+            if dropping && needs(placed[slot] + [sentence], settings: settings) > lengths[slot] { continue }
             placed[slot].append(sentence)
         }
         return placed
