@@ -127,6 +127,27 @@ struct RemixPlannerTests {
         #expect(other.validate().isEmpty)
     }
 
+    @Test("a report without shots, length or sound, and a hostile or empty topic still give a valid plan")
+    func degenerate() async throws {
+        var empty = F.analysis([.init(length: 1)], speech: 0, music: 0)
+        empty.shots = []
+        empty.durationSeconds = .nan
+        empty.audio.present = false
+        var random = HostileText(seed: 3)
+        var broken = F.slow
+        broken.shots[1].transitionSeconds = .infinity
+        broken.shots[2].brightness = .nan
+        broken.shots[3].end = .nan
+        F.expectWithinLimits(try await F.plan(broken))
+        for topic in ["", "   ", random.text(extra: 8)] {
+            let plan = try await RemixPlanner().plan(analysis: empty, topic: topic, settings: F.settings)
+            F.expectWithinLimits(plan)
+            #expect(abs(plan.plannedDuration - 60) < 0.05)
+            #expect(!plan.prompt.unicodeScalars.contains { TextSanitizer.isControl($0) })
+            #expect(plan.scenes.allSatisfy { $0.generator?.reason.contains("shot 1") == true })
+        }
+    }
+
     @Test("a narrated sample that cuts fast keeps scenes long enough for their words")
     func narratedFastCuts() async throws {
         let talky = F.analysis(

@@ -1,7 +1,7 @@
 import PixoraCore
 
 /// What one chat message did to a plan.
-public struct ChatOutcome: Sendable, Hashable {
+public struct ChatOutcome: Codable, Sendable, Hashable {
     /// The operations applied, in order (the refused ones are not listed).
     public var operations: [PlanOperation]
     /// The new plan version; nil when nothing changed.

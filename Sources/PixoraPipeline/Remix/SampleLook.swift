@@ -96,7 +96,11 @@ enum SampleLook {
         switch shot.entry {
         case .start, .cut: .cut
         case .gradual:
-            Transition(kind: .dissolve, duration: min(max(shot.transitionSeconds, 0.3), RemixLimits.longestOverlap))
+            // A report's number is not trusted to be finite: an unreadable length becomes a short dissolve.
+            Transition(
+                kind: .dissolve,
+                duration: shot.transitionSeconds.isFinite
+                    ? min(max(shot.transitionSeconds, 0.3), RemixLimits.longestOverlap) : 0.5)
         }
     }
 

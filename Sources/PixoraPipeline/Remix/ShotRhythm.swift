@@ -54,7 +54,8 @@ struct ShotRhythm: Sendable, Hashable {
         let colours = analysis.palette.prefix(3).map(\.hex)
         return [
             .init(
-                index: 1, start: 0, end: max(analysis.durationSeconds, 1), entry: .start, transitionSeconds: 0,
+                index: 1, start: 0, end: analysis.durationSeconds.isFinite ? max(analysis.durationSeconds, 1) : 1,
+                entry: .start, transitionSeconds: 0,
                 keyframe: nil, colours: colours, brightness: 0.5, motion: 0.3)
         ]
     }
