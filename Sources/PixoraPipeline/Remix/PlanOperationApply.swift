@@ -186,6 +186,10 @@ struct PlanEdit {
             guard !sentences.isEmpty else {
                 throw refuse("This plan has no script to narrate; rewrite a scene with the words to say.")
             }
+            // Spreading the script again would undo rewritten scenes; a plan that mostly speaks is narrated already.
+            guard scenes.filter({ !$0.narration.isEmpty }).count * 2 <= scenes.count else {
+                throw refuse("The video is narrated already; rewrite a scene to change what it says.")
+            }
             spread(sentences, joining: true)
             return
         }
