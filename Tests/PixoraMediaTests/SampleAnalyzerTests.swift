@@ -166,13 +166,20 @@ struct SampleAnalyzerShotTests {
         let picture = try await fixtures.ffmpeg(
             "still.png", ["-f", "lavfi", "-i", "testsrc=s=64x36", "-frames:v", "1"])
         let sound = try await fixtures.ffmpeg("tone.wav", ["-f", "lavfi", "-i", "sine=d=1"])
-        for file in [text, picture, sound] {
+        let song = try await fixtures.ffmpeg(
+            "song.mp3",
+            [
+                "-f", "lavfi", "-i", "sine=d=2", "-f", "lavfi", "-i", "testsrc=s=64x36:d=0.04", "-map", "0:a", "-map",
+                "1:v", "-c:a", "libmp3lame", "-c:v", "png", "-disposition:v", "attached_pic",
+            ])
+        for file in [text, picture, sound, song] {
             do {
                 _ = try await SampleAnalyzer().analyze(video: file)
                 Issue.record("\(file.lastPathComponent) was analysed")
             } catch let error as SampleAnalysisError {
                 #expect(error.isUsageError)
                 #expect("\(error)".contains("is not a video"), "\(error)")
+                if file == picture || file == song { #expect("\(error)".contains("still picture"), "\(error)") }
             }
         }
     }

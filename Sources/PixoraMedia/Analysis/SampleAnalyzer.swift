@@ -39,6 +39,10 @@ public struct SampleAnalyzer: Sendable {
             throw error
         }
         let audio = try await soundReport ?? AudioPass.silent
+        guard picture.frames > 0 else {
+            if let strip { try? FileManager.default.removeItem(at: strip.scratch) }
+            throw SampleAnalysisError.notAVideo(path: video.path, reason: "no picture could be decoded from it")
+        }
         if let strip {
             try await strip.finish(&picture.shots, video: video, width: facts.width, height: facts.height)
         }
@@ -67,9 +71,13 @@ public struct SampleAnalyzer: Sendable {
         }
         guard let stream = info.video, let width = stream.width, let height = stream.height, width > 0, height > 0
         else { throw SampleAnalysisError.notAVideo(path: video.path, reason: "it has no video stream") }
-        // A still picture probes as a one-frame video stream (png, mjpeg in an image container).
+        // A still picture probes as a one-frame video stream (png, mjpeg in an image container); so does the cover
+        // picture of a song (an attached picture at a nominal 90,000 frames per second).
         let duration = info.duration > 0 ? info.duration : (stream.duration ?? 0)
-        guard duration > 0.1, info.formatName.range(of: "image2|_pipe", options: .regularExpression) == nil else {
+        let stillCodec = ["png", "mjpeg", "bmp", "tiff", "webp", "jpeg2000"].contains(stream.codec)
+        guard duration > 0.1, info.formatName.range(of: "image2|_pipe", options: .regularExpression) == nil,
+            !(stillCodec && ((stream.frames ?? 2) <= 1 || (stream.frameRate ?? 0) > 240))
+        else {
             throw SampleAnalysisError.notAVideo(path: video.path, reason: "it is a still picture, not a moving one")
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: video.path)[.size] as? Int64) ?? 0
