@@ -73,9 +73,8 @@ struct PlanChatTests {
         let back = say("add narration", to: quiet)
         #expect(back.operations == [.setNarration(true)])
         let again = say("add narration", to: plan)
-        #expect(
-            again.plan == nil && again.reply == "The video is narrated already; rewrite a scene to change what it says."
-        )
+        #expect(again.plan == nil)
+        #expect(again.reply == "The video is narrated already; rewrite a scene to change what it says.")
         let uploads = PlanMedia(music: F.music)
         let mine = say("use my music", to: plan, context: F.context(uploads: uploads))
         #expect(mine.operations == [.setMusic(.upload)] && mine.plan?.media?.music == F.music)
