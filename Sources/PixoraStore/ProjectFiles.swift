@@ -68,6 +68,24 @@ public enum ProjectFiles {
             .rows(ProjectFile.self)
     }
 
+    /// Which of `assets` are uploads of the owner's projects: a plan sent by a client may name only those, so a
+    /// content hash seen elsewhere cannot bring another user's picture or sound into a video.
+    public static func owned(_ db: any SQLDatabase, owner: String, assets: [AssetRef]) async throws -> Set<AssetRef> {
+        guard !assets.isEmpty else { return [] }
+        var query = SQLQueryString(
+            """
+            SELECT DISTINCT f.asset FROM project_files f JOIN projects p ON p.id = f.project_id
+            WHERE p.user_id = \(bind: owner) AND f.asset IN (
+            """)
+        for (index, asset) in assets.enumerated() {
+            if index > 0 { query.appendInterpolation(unsafeRaw: ", ") }
+            query.appendInterpolation(bind: asset.fileName)
+        }
+        query.appendInterpolation(unsafeRaw: ")")
+        let rows = try await db.raw(query).all()
+        return Set(try rows.compactMap { AssetRef(try $0.decode(column: "asset", as: String.self)) })
+    }
+
     /// The uploads a plan may use, as its media.
     public static func media(_ files: [ProjectFile]) -> PlanMedia {
         PlanMedia(

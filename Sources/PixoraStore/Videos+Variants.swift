@@ -19,31 +19,9 @@ extension Videos {
             return try await database.transaction { db -> ([Video], Bool) in
                 if let existing = try await replayed(db, owner: owner, keys: keys) { return (existing, false) }
                 var videos: [Video] = []
-                let now = Clock.nowMillis()
                 for new in variants {
-                    let id = newID()
-                    try await db.raw(
-                        """
-                        INSERT INTO videos (id, user_id, title, prompt, settings, status, plan, credits_used,
-                                            idempotency_key, project_id, plan_number, created_at, updated_at)
-                        VALUES (\(bind: id), \(bind: owner), \(bind: new.title), \(bind: new.prompt),
-                                \(bind: new.settings), 'queued', \(bind: new.plan), \(bind: new.price),
-                                \(bind: new.idempotencyKey), \(bind: project), \(bind: planNumber), \(bind: now),
-                                \(bind: now))
-                        """
-                    ).run()
-                    if new.price > 0 {
-                        try await CreditLedger.apply(
-                            db, user: owner, delta: -new.price, reason: .videoCharge, reference: id,
-                            key: "video:\(id):charge")
-                    }
-                    _ = try await Jobs.enqueue(
-                        db, kind: jobKind, user: owner, video: id, payload: new.jobPayload,
-                        maxAttempts: new.maxAttempts)
-                    guard let video = try await find(db, owner: owner, id: id) else {
-                        throw StoreError.notFound("video vanished")
-                    }
-                    videos.append(video)
+                    videos.append(
+                        try await insert(db, owner: owner, new, jobKind: jobKind, project: project, plan: planNumber))
                 }
                 return (videos, true)
             }
@@ -60,12 +38,40 @@ extension Videos {
         }
     }
 
-    /// The videos a request with these keys made, when it was already applied.
+    /// Inserts the video, charges its price and queues its job: call inside a transaction.
+    static func insert(
+        _ db: any SQLDatabase, owner: String, _ new: NewVideo, jobKind: JobKind, project: String? = nil,
+        plan planNumber: Int? = nil
+    ) async throws -> Video {
+        let id = newID()
+        let now = Clock.nowMillis()
+        try await db.raw(
+            """
+            INSERT INTO videos (id, user_id, title, prompt, settings, status, plan, credits_used, idempotency_key,
+                                project_id, plan_number, created_at, updated_at)
+            VALUES (\(bind: id), \(bind: owner), \(bind: new.title), \(bind: new.prompt), \(bind: new.settings), 'queued',
+                    \(bind: new.plan), \(bind: new.price), \(bind: new.idempotencyKey), \(bind: project),
+                    \(bind: planNumber), \(bind: now), \(bind: now))
+            """
+        ).run()
+        if new.price > 0 {
+            try await CreditLedger.apply(
+                db, user: owner, delta: -new.price, reason: .videoCharge, reference: id, key: "video:\(id):charge")
+        }
+        _ = try await Jobs.enqueue(
+            db, kind: jobKind, user: owner, video: id, payload: new.jobPayload, maxAttempts: new.maxAttempts)
+        guard let video = try await find(db, owner: owner, id: id) else { throw StoreError.notFound("video vanished") }
+        return video
+    }
+
+    /// The videos a request with these keys made, when one was already applied: all of its variants were made in
+    /// one transaction, so any key found means that request's whole set (a replay asking for more variants
+    /// than the first request gets the first request's videos, as a replayed POST /videos gets its video).
     static func replayed(_ db: any SQLDatabase, owner: String, keys: [String?]) async throws -> [Video]? {
         var found: [Video] = []
         for key in keys {
-            guard let key, let video = try await find(db, owner: owner, idempotencyKey: key) else { return nil }
-            found.append(video)
+            guard let key else { return nil }
+            if let video = try await find(db, owner: owner, idempotencyKey: key) { found.append(video) }
         }
         return found.isEmpty ? nil : found
     }

@@ -34,7 +34,22 @@ struct Remix: AsyncParsableCommand {
     @Option(name: .customLong("voice-over"), help: "A WAV, MP3, M4A or OGG narration to use instead of speech.")
     var voiceOver: String?
 
-    @OptionGroup var settingsOptions: SettingsOptions
+    @Option(name: .long, help: "Length in seconds, 5–60 (default: the sample's length, at most 60).")
+    var duration: Double?
+
+    @Option(
+        name: .long,
+        help: "Narrator voice: \(Voice.allCases.map { "\($0.rawValue) (\($0.label))" }.joined(separator: ", ")).")
+    var voice: String = Voice.slt.rawValue
+
+    @Option(name: .long, help: "Quality: \(Quality.allowedValues) (9:16 at 720p is 720×1280).")
+    var quality: String = Quality.p720.rawValue
+
+    @Option(name: .long, help: "Seed: the same sample, settings and seed give the same video.")
+    var seed: UInt64 = 1
+
+    @Flag(name: .long, inversion: .prefixedNo, help: "Burnt-in captions.")
+    var captions = true
 
     @Option(name: .long, help: "Asset cache folder (default: $PIXORA_CACHE_DIR or ~/.cache/pixora).")
     var cache: String?
@@ -43,13 +58,14 @@ struct Remix: AsyncParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if let aspect = settingsOptions.aspect, AspectRatio.parse(aspect) != .vertical {
-            throw ValidationError("a remix is always 9:16; leave out --aspect")
-        }
-        if let duration = settingsOptions.duration,
-            !(RemixLimits.shortestVideo...RemixLimits.longestVideo).contains(duration)
-        {
+        if let duration, !(RemixLimits.shortestVideo...RemixLimits.longestVideo).contains(duration) {
             throw ValidationError("--duration must be from 5 to 60 seconds for a remix, got \(duration.formatted)")
+        }
+        guard Voice.parse(voice) != nil else {
+            throw ValidationError("unknown voice '\(voice)'; expected one of: \(Voice.allowedValues)")
+        }
+        guard Quality.parse(quality) != nil else {
+            throw ValidationError("unknown quality '\(quality)'; expected one of: \(Quality.allowedValues)")
         }
     }
 
@@ -82,11 +98,14 @@ struct Remix: AsyncParsableCommand {
         }
 
         display.handle(.init(stage: .planning, fraction: 0, message: "planning"))
-        let settings = try settingsOptions.settings(prompt: topic ?? "")
+        // Style, tone and music come from the sample; the aspect ratio is always 9:16.
+        let settings = Settings(
+            aspectRatio: .vertical, voice: Voice.parse(voice) ?? .slt, captions: captions,
+            quality: Quality.parse(quality) ?? .p720, seed: seed)
         let subject = (topic ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var plan = try await RemixPlanner().plan(
             analysis: analysis, topic: subject, settings: settings, media: media.isEmpty ? nil : media,
-            duration: settingsOptions.duration)
+            duration: duration)
         let context = RemixContext(analysis: analysis, topic: subject, uploads: media)
         var replies: [String] = []
         for text in instruction {

@@ -176,6 +176,16 @@ struct ProjectAPITests {
                 #expect(comparison.from == 1 && comparison.to == 2)
                 #expect(!comparison.changes.isEmpty)
 
+                // The plan names the uploads by content hash: only their owner may use them in a video.
+                let stranger = try await api.register()
+                let borrowed = try await api.call(
+                    .post, "/api/v1/videos", session: stranger, json: ["plan": try api.object(plan)])
+                #expect(borrowed.status == .unprocessableContent)
+                #expect(borrowed.errorMessage?.contains("plan.media.character: is not one of your uploads") == true)
+                let own = try await api.call(
+                    .post, "/api/v1/plans", session: session, json: ["plan": try api.object(plan)])
+                #expect(own.status == .ok, "\(own.text)")
+
                 let restored = try await api.call(
                     .post, "/api/v1/projects/\(project.id)/plans/1/restore", session: session)
                 #expect(restored.status == .created)

@@ -28,6 +28,13 @@ struct ProjectPlanRoutes {
         routes.add(.get, "projects/:id/videos", videos)
     }
 
+    /// The body of `POST …/plans`. Written here because the generator leaves out a property whose schema is
+    /// `anyOf: [SettingsRequest, null]`, as for `VideoRoutes.CreateRequest`.
+    struct PlanRequest: Decodable {
+        var topic: String?
+        var settings: SettingsRequest?
+    }
+
     /// The project and what a plan is edited against; 409 before the analysis is stored.
     func context(_ context: AuthenticatedContext) async throws -> (Project, RemixContext) {
         let project = try await ProjectRoutes.owned(database, context)
@@ -58,9 +65,12 @@ struct ProjectPlanRoutes {
         Schemas.PlanVersion
     > {
         _ = try await ProjectRoutes.owned(database, context)
-        let body = try await request.decodeOptionalJSON(Schemas.ProjectPlanRequest.self)
+        let body = try await request.decodeOptionalJSON(PlanRequest.self)
         let (project, remix) = try await self.context(context)
         let topic = body?.topic.map { TextSanitizer.singleLine($0).trimmingCharacters(in: .whitespaces) } ?? remix.topic
+        if body?.topic != nil && topic.isEmpty {
+            throw APIError.validation("topic", "must not be empty; leave it out to use the project's topic")
+        }
         guard topic.codePointCount <= ProjectRoutes.maxTopic else {
             throw APIError.validation("topic", "must be at most \(ProjectRoutes.maxTopic) characters")
         }

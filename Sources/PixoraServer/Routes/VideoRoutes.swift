@@ -85,6 +85,22 @@ struct VideoRoutes {
     }
 
     /// What is left out comes from the prompt's words, then the defaults; problems are `settings.<field>` issues.
+    /// A plan sent by a client may use only the caller's own uploads as media.
+    func checkMedia(_ plan: Plan?, owner: String) async throws {
+        guard let media = plan?.media else { return }
+        let named: [(String, AssetRef?)] = [
+            ("character", media.character), ("music", media.music), ("voiceOver", media.voiceOver),
+        ]
+        let wanted = named.compactMap(\.1)
+        let owned = try await database.read { db in try await ProjectFiles.owned(db, owner: owner, assets: wanted) }
+        let issues = named.compactMap { field, asset in
+            asset.flatMap {
+                owned.contains($0) ? nil : DocumentIssue("plan.media.\(field)", "is not one of your uploads")
+            }
+        }
+        guard issues.isEmpty else { throw APIError.validation(issues) }
+    }
+
     static func settings(_ request: SettingsRequest, prompt: String) throws -> Settings {
         let settings = request.resolved(prompt: prompt)
         let issues = settings.validate()
@@ -100,6 +116,7 @@ struct VideoRoutes {
     > {
         let body = try await request.decodeJSON(CreateRequest.self)
         let input = try validated(body)
+        try await checkMedia(input.plan, owner: context.userId)
         let plan: Plan
         if let given = input.plan {
             plan = given
@@ -119,6 +136,7 @@ struct VideoRoutes {
         let key = try IdempotencyKey.from(request)
         let body = try await request.decodeJSON(CreateRequest.self)
         let input = try validated(body)
+        try await checkMedia(input.plan, owner: context.userId)
         let settingsJSON = input.settings.json
         let title = input.plan?.title ?? Self.title(for: input.prompt)
         let payload = String(
