@@ -29,6 +29,8 @@ struct PlanChatTests {
         let minute = say("make it a minute long", to: plan)
         #expect(minute.operations == [.setDuration(seconds: 60)])
         let longest = try #require(minute.plan)
+        let oneScene = say("make scene 2 longer", to: plan)
+        #expect(oneScene.plan == nil && oneScene.reply.contains("one scene's length follows its words"))
         let longer = say("longer please", to: longest)
         #expect(longer.plan == nil && longer.reply.contains("longest a remix may be"))
     }

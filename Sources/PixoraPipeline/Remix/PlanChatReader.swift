@@ -182,6 +182,12 @@ struct PlanChatReader {
             steps.append(.operation(.setDuration(seconds: 60)))
         } else if has(#"\bhalf a minute\b"#) {
             steps.append(.operation(.setDuration(seconds: 30)))
+        } else if has(#"\b(shorter|longer)\b"#) && groups(#"\b"# + Self.sceneRef + #"\b"#) != nil && !pacingWords {
+            // One scene's length is not a plan change the rules make (its words decide it); say so.
+            steps.append(
+                .refusal(
+                    "I change the length of the whole video (“make it 30 seconds”) or how many scenes it has; "
+                        + "one scene's length follows its words, or trim it in the editor after generating."))
         } else if !pacingWords && has(#"\bshorter\b"#) {
             let wanted = max((total * 0.75).rounded(), RemixLimits.shortestVideo)
             steps.append(
