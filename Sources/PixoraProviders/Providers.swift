@@ -141,6 +141,16 @@ public struct ProviderSettings: Sendable {
         return LanguageModelAssistant(client: ChatClient(endpoint: endpoint, policy: policy, logger: logger))
     }
 
+    /// The cloud model that makes clips, when one is configured (the remix planner names it per scene).
+    public var videoModel: String? { video == .fal && falKey != nil ? falModels["video"] : nil }
+
+    /// The remix plan chat on the language model, when one is configured for the assistant; nil: the rules.
+    public func planChat(logger: Logger) -> (any PlanChatting)? {
+        guard assistant == .openai, let endpoint = languageModel else { return nil }
+        return LanguageModelPlanChat(
+            client: ChatClient(endpoint: endpoint, policy: policy, logger: logger), logger: logger)
+    }
+
     func falQueue(logger: Logger) -> FalQueue? {
         falKey.map {
             FalQueue(key: $0, baseURL: falQueueURL, policy: policy, logger: logger, pollInterval: falPollSeconds)

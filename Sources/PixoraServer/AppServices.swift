@@ -42,7 +42,7 @@ public struct AppServices: Sendable {
     public init(
         configuration: ServerConfiguration, database: any Database, mailer: any Mailer, pipeline: VideoPipeline? = nil,
         languageAssistant: LanguageModelAssistant? = nil, planChat: (any PlanChatting)? = nil,
-        pricing: Pricing = .standard, logger: Logger
+        remixPlanner: RemixPlanner = RemixPlanner(), pricing: Pricing = .standard, logger: Logger
     ) async {
         self.configuration = configuration
         self.database = database
@@ -59,7 +59,7 @@ public struct AppServices: Sendable {
         uploadMaxBytes = Int64(configuration.settings.integer("PIXORA_UPLOAD_MAX_MB") ?? 200) * 1_000_000
         self.languageAssistant = languageAssistant
         self.pricing = pricing
-        remixPlanner = RemixPlanner()
+        self.remixPlanner = remixPlanner
         self.planChat = planChat ?? RuleBasedPlanChat()
         let listCache = configuration.settings.flag("PIXORA_LIST_CACHE") ?? true
         videoLists = database.engine == .sqlite && listCache ? ListCache(registry: metrics.registry) : nil
@@ -79,6 +79,8 @@ public struct AppServices: Sendable {
             return await AppServices(
                 configuration: configuration, database: database, mailer: mailer, pipeline: pipeline,
                 languageAssistant: providers.editorAssistant(logger: logger),
+                planChat: providers.planChat(logger: logger),
+                remixPlanner: RemixPlanner(videoModel: providers.videoModel),
                 pricing: providers.pricing(configuration: configuration.settings),
                 logger: logger)
         } catch {

@@ -103,13 +103,14 @@ struct Remix: AsyncParsableCommand {
             aspectRatio: .vertical, voice: Voice.parse(voice) ?? .slt, captions: captions,
             quality: Quality.parse(quality) ?? .p720, seed: seed)
         let subject = (topic ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        var plan = try await RemixPlanner().plan(
+        var plan = try await RemixPlanner(videoModel: providers.videoModel).plan(
             analysis: analysis, topic: subject, settings: settings, media: media.isEmpty ? nil : media,
             duration: duration)
         let context = RemixContext(analysis: analysis, topic: subject, uploads: media)
+        let chat: any PlanChatting = providers.planChat(logger: logger) ?? RuleBasedPlanChat()
         var replies: [String] = []
         for text in instruction {
-            let outcome = await RuleBasedPlanChat().respond(to: text, plan: plan, context: context)
+            let outcome = await chat.respond(to: text, plan: plan, context: context)
             if let changed = outcome.plan { plan = changed }
             replies.append("\(text) → \(outcome.reply)")
         }

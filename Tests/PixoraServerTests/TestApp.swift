@@ -50,6 +50,7 @@ struct TestApp: Sendable {
                 configuration: configuration, database: database, mailer: mailer ?? recording,
                 pipeline: VideoPipeline(store: AssetStore(root: assetCache)),
                 languageAssistant: providers.editorAssistant(logger: testLogger),
+                planChat: providers.planChat(logger: testLogger),
                 pricing: try providers.pricing(environment: environment), logger: testLogger)
             let routes = buildRouter(services).1
             return try await body(TestApp(services: services, routes: routes, mailer: recording, location: location))
