@@ -41,18 +41,23 @@ public struct VideoWorkshop: Sendable {
     public let database: any Database
     public let pipeline: VideoPipeline
     public let media: MediaFolder
+    /// Writes a sample's description after the rules (a vision model); nil keeps the rules' words.
+    public let describer: (any SampleDescriber)?
 
-    public init(database: any Database, pipeline: VideoPipeline, media: MediaFolder) {
+    public init(
+        database: any Database, pipeline: VideoPipeline, media: MediaFolder, describer: (any SampleDescriber)? = nil
+    ) {
         self.database = database
         self.pipeline = pipeline
         self.media = media
+        self.describer = describer
     }
 
     /// The handlers a worker needs: the three video jobs and the sample analysis.
     public var handlers: [any JobHandler] {
         [
             GenerateVideoJob(workshop: self), RegenerateSceneJob(workshop: self), RenderVersionJob(workshop: self),
-            AnalyzeSampleJob(workshop: self, analyzer: SampleAnalyzer()),
+            AnalyzeSampleJob(workshop: self, analyzer: SampleAnalyzer(describer: describer)),
         ]
     }
 

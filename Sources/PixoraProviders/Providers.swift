@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PixoraCore
 import PixoraGenerators
+import PixoraMedia
 import PixoraPipeline
 
 /// Which generator serves each role, read from the environment. A role uses a cloud provider when its key is set
@@ -27,6 +28,8 @@ public struct ProviderSettings: Sendable {
     /// The editor assistant: `PIXORA_ASSISTANT_PROVIDER` openai or embedded (rules); openai when a model is configured.
     public var assistant: Choice
     public var languageModel: LanguageModelEndpoint?
+    /// A vision-capable model on the same endpoint that describes remix samples (`PIXORA_VISION_MODEL`).
+    public var visionModel: String?
     public var falKey: String?
     public var falQueueURL: String
     public var falPollSeconds: Double
@@ -76,7 +79,7 @@ public struct ProviderSettings: Sendable {
         }
         return ProviderSettings(
             planner: planner, image: image, video: video, speech: speech, music: music, assistant: assistant,
-            languageModel: endpoint,
+            languageModel: endpoint, visionModel: endpoint == nil ? nil : value("PIXORA_VISION_MODEL"),
             falKey: fal, falQueueURL: value("FAL_QUEUE_URL") ?? "https://queue.fal.run",
             falPollSeconds: configuration.number("PIXORA_FAL_POLL_SECONDS") ?? 1,
             falModels: [
@@ -139,6 +142,14 @@ public struct ProviderSettings: Sendable {
     public func editorAssistant(logger: Logger) -> LanguageModelAssistant? {
         guard assistant == .openai, let endpoint = languageModel else { return nil }
         return LanguageModelAssistant(client: ChatClient(endpoint: endpoint, policy: policy, logger: logger))
+    }
+
+    /// The sample describer on the vision model, when `PIXORA_VISION_MODEL` names one (and the endpoint is set).
+    public func sampleDescriber(logger: Logger) -> (any SampleDescriber)? {
+        guard let visionModel, let endpoint = languageModel else { return nil }
+        let vision = LanguageModelEndpoint(baseURL: endpoint.baseURL, apiKey: endpoint.apiKey, model: visionModel)
+        return VisionSampleDescriber(
+            client: ChatClient(endpoint: vision, policy: policy, logger: logger), logger: logger)
     }
 
     /// The cloud model that makes clips, when one is configured (the remix planner names it per scene).

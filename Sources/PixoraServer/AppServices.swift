@@ -3,6 +3,7 @@ import HummingbirdBcrypt
 import Logging
 import PixoraCore
 import PixoraJobs
+import PixoraMedia
 import PixoraPipeline
 import PixoraProviders
 import PixoraStore
@@ -27,6 +28,8 @@ public struct AppServices: Sendable {
     public let studio: WebStudio
     /// The editor assistant on a language model, when one is configured; the built-in rules otherwise.
     public let languageAssistant: LanguageModelAssistant?
+    /// Describes remix samples with a vision model when one is configured (the rules otherwise).
+    public let describer: (any SampleDescriber)?
     /// Plans a remix from a sample's analysis.
     public let remixPlanner: RemixPlanner
     /// Turns a remix chat message into plan operations: a language model when configured, the rules otherwise.
@@ -42,7 +45,8 @@ public struct AppServices: Sendable {
     public init(
         configuration: ServerConfiguration, database: any Database, mailer: any Mailer, pipeline: VideoPipeline? = nil,
         languageAssistant: LanguageModelAssistant? = nil, planChat: (any PlanChatting)? = nil,
-        remixPlanner: RemixPlanner = RemixPlanner(), pricing: Pricing = .standard, logger: Logger
+        remixPlanner: RemixPlanner = RemixPlanner(), describer: (any SampleDescriber)? = nil,
+        pricing: Pricing = .standard, logger: Logger
     ) async {
         self.configuration = configuration
         self.database = database
@@ -60,6 +64,7 @@ public struct AppServices: Sendable {
         self.languageAssistant = languageAssistant
         self.pricing = pricing
         self.remixPlanner = remixPlanner
+        self.describer = describer
         self.planChat = planChat ?? RuleBasedPlanChat()
         let listCache = configuration.settings.flag("PIXORA_LIST_CACHE") ?? true
         videoLists = database.engine == .sqlite && listCache ? ListCache(registry: metrics.registry) : nil
@@ -81,6 +86,7 @@ public struct AppServices: Sendable {
                 languageAssistant: providers.editorAssistant(logger: logger),
                 planChat: providers.planChat(logger: logger),
                 remixPlanner: RemixPlanner(videoModel: providers.videoModel),
+                describer: providers.sampleDescriber(logger: logger),
                 pricing: providers.pricing(configuration: configuration.settings),
                 logger: logger)
         } catch {
@@ -90,5 +96,7 @@ public struct AppServices: Sendable {
     }
 
     /// The video workshop a worker runs jobs with.
-    public var workshop: VideoWorkshop { VideoWorkshop(database: database, pipeline: pipeline, media: media) }
+    public var workshop: VideoWorkshop {
+        VideoWorkshop(database: database, pipeline: pipeline, media: media, describer: describer)
+    }
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import Logging
 import PixoraCore
 import PixoraMedia
+import PixoraProviders
 
 struct Analyze: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,7 +23,11 @@ struct Analyze: AsyncParsableCommand {
         for tool in [SystemTool.ffmpeg, .ffprobe] where tool.locate() == nil {
             throw MediaError.toolMissing(tool: tool.name, package: tool.debianPackage)
         }
-        let analysis = try await SampleAnalyzer().analyze(
+        // With PIXORA_VISION_MODEL set, the model describes the sample from the keyframes (written with --keyframes).
+        var logger = Logger(label: "pixora.analyze")
+        logger.logLevel = .warning
+        let describer = try ProviderSettings.from(configuration: .current).sampleDescriber(logger: logger)
+        let analysis = try await SampleAnalyzer(describer: describer).analyze(
             video: URL(fileURLWithPath: file), keyframesTo: keyframes.map { URL(fileURLWithPath: $0) })
         if json {
             FileHandle.standardOutput.write(try CanonicalJSON.encode(analysis, pretty: true) + Data("\n".utf8))

@@ -93,7 +93,9 @@ struct Remix: AsyncParsableCommand {
         let keyframes = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-remix-\(UUID())")
         defer { try? FileManager.default.removeItem(at: keyframes) }
         try FileManager.default.createDirectory(at: keyframes, withIntermediateDirectories: true)
-        let analysis = try await SampleAnalyzer().analyze(video: sampleURL, keyframesTo: keyframes) { fraction in
+        let analysis = try await SampleAnalyzer(describer: providers.sampleDescriber(logger: logger)).analyze(
+            video: sampleURL, keyframesTo: keyframes
+        ) { fraction in
             display.handle(.init(stage: .analysis, fraction: fraction, message: "analyzing the sample"))
         }
 

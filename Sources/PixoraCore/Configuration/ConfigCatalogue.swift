@@ -64,6 +64,9 @@ public enum ConfigCatalogue {
             "OPENAI_BASE_URL", webURL, shown: "https://api.openai.com/v1",
             "Chat Completions API (Ollama, vLLM, Groq…)"),
         .init("PIXORA_LLM_MODEL", name, default: "gpt-4o-mini", "language model"),
+        .init(
+            "PIXORA_VISION_MODEL", name, shown: "unset: remix samples are described by rules",
+            "vision model on the same endpoint that describes remix samples from their keyframes"),
         .init("PIXORA_TTS_MODEL", name, default: "gpt-4o-mini-tts", "OpenAI speech model"),
         .init("FAL_KEY", key, secret: true, "fal.ai key (pictures, clips, music, speech)"),
         .init("FAL_QUEUE_URL", webURL, default: "https://queue.fal.run", "fal.ai queue API"),
