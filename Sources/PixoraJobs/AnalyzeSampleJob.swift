@@ -29,19 +29,25 @@ struct AnalyzeSampleJob: JobHandler {
         let analysis = try await analyzer.analyze(video: video, keyframesTo: scratch) { fraction in
             await context.report(Self.progress(fraction * 0.98, "measuring shots, colours and sound"))
         }
-        var placed: [String] = []
         for shot in analysis.shots {
             guard let name = shot.keyframe else { continue }
             let file = scratch.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: file.path) else { continue }
             let key = MediaFolder.keyframeKey(project: project.id, shot: shot.index)
             try workshop.media.place(file, as: key)
-            placed.append(key)
         }
         let summary =
             "\(analysis.shots.count) shots, \(analysis.pacing.cutsPerMinute.rounded().formatted) cuts a minute"
-        try await context.complete(final: Self.progress(1, "analyzed: \(summary)")) { db in
-            try await Projects.analyzed(db, id: project.id, analysis: analysis)
+        do {
+            try await context.complete(final: Self.progress(1, "analyzed: \(summary)")) { db in
+                try await Projects.analyzed(db, id: project.id, analysis: analysis)
+            }
+        } catch {
+            // The project was deleted meanwhile: its keyframes must not outlive it. (A job taken over by another
+            // worker keeps them: that worker places the same files.)
+            let gone = try? await workshop.database.read { db in try await Projects.find(db, id: project.id) == nil }
+            if gone == true { workshop.media.removeProject(project.id) }
+            throw error
         }
     }
 

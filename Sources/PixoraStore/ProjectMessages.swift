@@ -33,6 +33,7 @@ public enum ProjectMessages {
     public static func append(
         _ db: any SQLDatabase, project: String, _ messages: [(role: ChatRole, text: String, plan: Int?)]
     ) async throws -> [ProjectMessage] {
+        try await Projects.touch(db, id: project)
         var next =
             try await db.raw(
                 "SELECT COALESCE(MAX(number), 0) + 1 AS n FROM project_messages WHERE project_id = \(bind: project)"

@@ -36,6 +36,7 @@ public enum ProjectPlans {
     ) async throws -> ProjectPlan {
         let issues = plan.validate()
         guard issues.isEmpty else { throw InvalidDocument(document: "plan", issues: issues) }
+        try await Projects.touch(db, id: project)
         let next =
             try await db.raw(
                 "SELECT COALESCE(MAX(number), 0) + 1 AS n FROM project_plans WHERE project_id = \(bind: project)"

@@ -129,6 +129,13 @@ public enum Projects {
         ).all().count == 1
     }
 
+    /// Marks the project changed. Called first in a transaction that numbers a plan version or a message: the
+    /// update locks the project's row on PostgreSQL (SQLite runs one writer at a time anyway), so two chats at once
+    /// take the next numbers one after the other instead of colliding on the same one.
+    static func touch(_ db: any SQLDatabase, id: String) async throws {
+        try await db.raw("UPDATE projects SET updated_at = \(bind: Clock.nowMillis()) WHERE id = \(bind: id)").run()
+    }
+
     /// Stores the analysis report: the project is `analyzed`.
     public static func analyzed(_ db: any SQLDatabase, id: String, analysis: SampleAnalysis) async throws {
         let json = String(decoding: try CanonicalJSON.encode(analysis), as: UTF8.self)

@@ -281,6 +281,17 @@ struct ProjectAPITests {
                 #expect(wrongCharacter.status == .unsupportedMediaType)
                 #expect(wrongCharacter.errorMessage?.contains("character") == true)
 
+                let long = ProjectFixtures.folder.appendingPathComponent("long-\(UUID().uuidString).mp3")
+                try ffmpegFixture(["-f", "lavfi", "-i", "sine=frequency=200:duration=61", "-b:a", "32k"], to: long)
+                let longVoice = try await attempt {
+                    $0.text("kind", "remix")
+                    $0.file("sample", ProjectFixtures.sample, filename: "a.mp4")
+                    $0.file("audio", try! Data(contentsOf: long), filename: "voice.mp3")
+                    $0.text("audioRole", "voiceOver")
+                }
+                #expect(longVoice.status == .unprocessableContent)
+                #expect(longVoice.errorMessage?.contains("at most 60 s") == true, "\(longVoice.text)")
+
                 let malformed = try await api.call(
                     .post, "/api/v1/projects", session: session,
                     headers: [.contentType: "multipart/form-data; boundary=abc"],

@@ -207,7 +207,7 @@ struct ProjectPlanRoutes {
             else { throw APIError(.conflict, .noPlan, "this project has no plan yet; make one first") }
             chosen = latest
         }
-        let price = services.pricing.price(for: chosen.plan)
+        let price = try await price(chosen.plan, project: project)
         let payload = String(decoding: try JSONEncoder().encode(GenerateVideoPayload(script: nil)), as: UTF8.self)
         let variants = (1...count).map { variant -> NewVideo in
             let plan = RemixVariants.variant(chosen.plan, number: variant)
@@ -234,6 +234,16 @@ struct ProjectPlanRoutes {
         return JSONResponse(
             created ? .created : .ok, headers: created ? [:] : [.init("Idempotent-Replayed")!: "true"],
             Schemas.ProjectVideos(items: items, price: price))
+    }
+
+    /// What one video of `plan` costs: with an uploaded voice-over, priced as long as the voice-over makes it.
+    func price(_ plan: Plan, project: Project) async throws -> Int {
+        guard plan.media?.voiceOver != nil else { return services.pricing.price(for: plan) }
+        let files = try await database.read { db in try await ProjectFiles.all(db, project: project.id) }
+        guard let seconds = files.first(where: { $0.role == .voiceOver })?.duration else {
+            return services.pricing.price(for: plan)
+        }
+        return services.pricing.price(for: VoiceOverFit.fitted(plan, voiceOver: seconds))
     }
 
     @Sendable func videos(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<

@@ -143,6 +143,12 @@ struct ProjectRoutes {
             } catch let error as UploadError {
                 throw Self.refusal(error, part: extra.part)
             }
+            if extra.role == .voiceOver, let seconds = ingested.duration, seconds > RemixLimits.longestVideo {
+                throw APIError.validation(
+                    extra.part,
+                    "is a \(seconds.rounded().formatted) s voice-over; a remix is at most 60 s, so its voice-over is too"
+                )
+            }
             let key = MediaFolder.projectKey(project: project, file: extra.part)
             try services.media.place(file.url, as: key)
             placed.append(key)
