@@ -47,9 +47,8 @@ struct ProjectRoutes {
         let upload = try await MultipartUpload.receive(request, rules: rules, into: scratch)
         let fields = try Self.fields(upload)
         let id = newID()
-        var placed: [String] = []
         do {
-            let files = try await store(upload, fields: fields, project: id, placed: &placed)
+            let files = try await store(upload, fields: fields, project: id)
             let title = fields.title ?? Self.title(upload.files["sample"]?.name)
             let project = try await Projects.create(
                 in: database, owner: context.userId, title: title, topic: fields.topic, files: files,
@@ -76,10 +75,12 @@ struct ProjectRoutes {
     static func fields(_ upload: MultipartUpload) throws -> Fields {
         var issues: [DocumentIssue] = []
         let kind = upload.texts["kind"]?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if kind == nil {
+        if let kind {
+            if ProjectKind(rawValue: kind.lowercased()) == nil {
+                issues.append(.init("kind", "must be 'remix', got '\(kind.prefix(20))'"))
+            }
+        } else {
             issues.append(.init("kind", "is required; send 'remix'"))
-        } else if ProjectKind(rawValue: kind!.lowercased()) == nil {
-            issues.append(.init("kind", "must be 'remix', got '\(kind!.prefix(20))'"))
         }
         if upload.files["sample"] == nil { issues.append(.init("sample", "is required: the sample video to remix")) }
         let topic = TextSanitizer.singleLine(upload.texts["topic"] ?? "").trimmingCharacters(
@@ -106,7 +107,7 @@ struct ProjectRoutes {
 
     /// Checks every upload by what ffprobe finds in it and places it under the project's media keys; the character
     /// and the audio are also normalized into the asset store for the pipeline.
-    func store(_ upload: MultipartUpload, fields: Fields, project: String, placed: inout [String]) async throws
+    func store(_ upload: MultipartUpload, fields: Fields, project: String) async throws
         -> [ProjectFile]
     {
         guard let sample = upload.files["sample"] else { throw APIError.validation("sample", "is required") }
@@ -124,7 +125,6 @@ struct ProjectRoutes {
         var files: [ProjectFile] = []
         let sampleKey = MediaFolder.projectKey(project: project, file: "sample")
         try services.media.place(sample.url, as: sampleKey)
-        placed.append(sampleKey)
         files.append(
             ProjectFile(
                 role: .sample, mediaKey: sampleKey, contentType: Self.contentType(probe), sizeBytes: sample.size,
@@ -151,7 +151,6 @@ struct ProjectRoutes {
             }
             let key = MediaFolder.projectKey(project: project, file: extra.part)
             try services.media.place(file.url, as: key)
-            placed.append(key)
             files.append(
                 ProjectFile(
                     role: extra.role, mediaKey: key, contentType: Self.contentType(kind), sizeBytes: file.size,
