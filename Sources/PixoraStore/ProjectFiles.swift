@@ -63,6 +63,19 @@ public enum ProjectFiles {
         ).run()
     }
 
+    /// The uploads of a page of projects in one query, by project.
+    public static func all(_ db: any SQLDatabase, projects: [String]) async throws -> [String: [ProjectFile]] {
+        guard !projects.isEmpty else { return [:] }
+        var query = SQLQueryString("SELECT * FROM project_files WHERE project_id IN (")
+        query.appendBound(projects)
+        query.appendInterpolation(unsafeRaw: ") ORDER BY created_at, role")
+        var files: [String: [ProjectFile]] = [:]
+        for row in try await db.raw(query).all() {
+            files[try row.decode(column: "project_id", as: String.self), default: []].append(try ProjectFile(row: row))
+        }
+        return files
+    }
+
     public static func all(_ db: any SQLDatabase, project: String) async throws -> [ProjectFile] {
         try await db.raw("SELECT * FROM project_files WHERE project_id = \(bind: project) ORDER BY created_at, role")
             .rows(ProjectFile.self)
@@ -77,10 +90,7 @@ public enum ProjectFiles {
             SELECT DISTINCT f.asset FROM project_files f JOIN projects p ON p.id = f.project_id
             WHERE p.user_id = \(bind: owner) AND f.asset IN (
             """)
-        for (index, asset) in assets.enumerated() {
-            if index > 0 { query.appendInterpolation(unsafeRaw: ", ") }
-            query.appendInterpolation(bind: asset.fileName)
-        }
+        query.appendBound(assets.map(\.fileName))
         query.appendInterpolation(unsafeRaw: ")")
         let rows = try await db.raw(query).all()
         return Set(try rows.compactMap { AssetRef(try $0.decode(column: "asset", as: String.self)) })

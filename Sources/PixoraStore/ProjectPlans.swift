@@ -76,17 +76,6 @@ public enum ProjectPlans {
 
     /// The newest version's number of each of the given projects.
     public static func latestNumbers(_ db: any SQLDatabase, projects: [String]) async throws -> [String: Int] {
-        guard !projects.isEmpty else { return [:] }
-        var query = SQLQueryString("SELECT project_id, MAX(number) AS n FROM project_plans WHERE project_id IN (")
-        for (index, id) in projects.enumerated() {
-            if index > 0 { query.appendInterpolation(unsafeRaw: ", ") }
-            query.appendInterpolation(bind: id)
-        }
-        query.appendInterpolation(unsafeRaw: ") GROUP BY project_id")
-        var numbers: [String: Int] = [:]
-        for row in try await db.raw(query).all() {
-            numbers[try row.decode(column: "project_id", as: String.self)] = try row.decode(column: "n", as: Int.self)
-        }
-        return numbers
+        try await Projects.perProject(db, "SELECT project_id, MAX(number) AS n FROM project_plans", projects)
     }
 }

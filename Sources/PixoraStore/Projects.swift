@@ -159,17 +159,33 @@ public enum Projects {
 
     /// How many videos were generated from each of the given projects.
     public static func videoCounts(_ db: any SQLDatabase, projects: [String]) async throws -> [String: Int] {
+        try await perProject(db, "SELECT project_id, COUNT(*) AS n FROM videos", projects)
+    }
+
+    /// One number per project from `select` (which yields `project_id` and `n`), for a page of projects in one
+    /// query: `select` gets `WHERE project_id IN (…) GROUP BY project_id` appended.
+    static func perProject(_ db: any SQLDatabase, _ select: String, _ projects: [String]) async throws
+        -> [String: Int]
+    {
         guard !projects.isEmpty else { return [:] }
-        var query = SQLQueryString("SELECT project_id, COUNT(*) AS n FROM videos WHERE project_id IN (")
-        for (index, id) in projects.enumerated() {
-            if index > 0 { query.appendInterpolation(unsafeRaw: ", ") }
-            query.appendInterpolation(bind: id)
-        }
+        var query = SQLQueryString(select)
+        query.appendInterpolation(unsafeRaw: " WHERE project_id IN (")
+        query.appendBound(projects)
         query.appendInterpolation(unsafeRaw: ") GROUP BY project_id")
-        var counts: [String: Int] = [:]
+        var numbers: [String: Int] = [:]
         for row in try await db.raw(query).all() {
-            counts[try row.decode(column: "project_id", as: String.self)] = try row.decode(column: "n", as: Int.self)
+            numbers[try row.decode(column: "project_id", as: String.self)] = try row.decode(column: "n", as: Int.self)
         }
-        return counts
+        return numbers
+    }
+}
+
+extension SQLQueryString {
+    /// `a, b, c` with every value bound, for an `IN (…)` list.
+    mutating func appendBound(_ values: [String]) {
+        for (index, value) in values.enumerated() {
+            if index > 0 { appendInterpolation(unsafeRaw: ", ") }
+            appendInterpolation(bind: value)
+        }
     }
 }

@@ -336,6 +336,7 @@ struct ProjectAPITests {
                 let page = try await api.call(.get, "/api/v1/projects", session: owner).decode(Schemas.ProjectPage.self)
                 #expect(page.items.map(\.id) == [project.id])
                 #expect(page.items[0].analysis == nil && page.items[0].eventsUrl == nil)
+                #expect(page.items[0].files.map(\.role) == [.sample])
 
                 let gone = try await api.call(.delete, "/api/v1/projects/\(project.id)", session: stranger)
                 #expect(gone.status == .notFound)

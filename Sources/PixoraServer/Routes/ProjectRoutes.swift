@@ -208,10 +208,9 @@ struct ProjectRoutes {
         let (page, files, plans, counts) = try await database.read { db in
             let page = try await Projects.list(db, owner: context.userId, limit: limit, after: cursor)
             let ids = page.items.map(\.id)
-            var files: [String: [ProjectFile]] = [:]
-            for id in ids { files[id] = try await ProjectFiles.all(db, project: id) }
             return (
-                page, files, try await ProjectPlans.latestNumbers(db, projects: ids),
+                page, try await ProjectFiles.all(db, projects: ids),
+                try await ProjectPlans.latestNumbers(db, projects: ids),
                 try await Projects.videoCounts(db, projects: ids)
             )
         }
