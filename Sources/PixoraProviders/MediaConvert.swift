@@ -24,11 +24,15 @@ enum MediaConvert {
         }
     }
 
-    /// A clip of exactly `duration` seconds: cut when longer, the last frame held when shorter.
-    static func clip(_ source: URL, to output: URL, width: Int, height: Int, fps: Int, duration: Double) async throws {
+    /// A clip of exactly `duration` seconds: cut when longer, the last frame held when shorter. `timeScale`
+    /// first stretches the source's timeline (2 plays it at half speed), for clips whose last frame must survive.
+    static func clip(
+        _ source: URL, to output: URL, width: Int, height: Int, fps: Int, duration: Double, timeScale: Double = 1
+    ) async throws {
         let d = String(format: "%.3f", duration)
+        let stretch = timeScale == 1 ? "" : String(format: "setpts=%.6f*PTS,", timeScale)
         let filter =
-            "\(cover(width, height)),fps=\(fps),tpad=stop_mode=clone:stop_duration=\(d),trim=duration=\(d),setpts=PTS-STARTPTS,format=yuv420p"
+            "\(stretch)\(cover(width, height)),fps=\(fps),tpad=stop_mode=clone:stop_duration=\(d),trim=duration=\(d),setpts=PTS-STARTPTS,format=yuv420p"
         try await AtomicFile.write(to: output) { temporary in
             try await ToolRunner.run(
                 .ffmpeg,

@@ -156,6 +156,15 @@ public struct ProviderHTTP: Sendable {
             }
             if let message = object["error"] as? String { return message }
             if let detail = object["detail"] as? String { return detail }
+            // fal.ai's validation errors: a list of {loc, msg, type}, one per refused input.
+            if let details = object["detail"] as? [[String: Any]] {
+                let messages = details.compactMap { detail -> String? in
+                    guard let message = detail["msg"] as? String else { return nil }
+                    let field = (detail["loc"] as? [Any])?.last.map { "\($0): " } ?? ""
+                    return field + message
+                }
+                if !messages.isEmpty { return messages.joined(separator: "; ") }
+            }
             if let detail = object["detail"] as? [String: Any], let message = detail["message"] as? String {
                 return message
             }
