@@ -17,8 +17,10 @@ const routes = [
   { pattern: '/profile', page: 'profile', nav: 'profile', title: 'Profile', auth: true },
   { pattern: '/videos/:id', page: 'video', nav: 'dashboard', title: 'Video', auth: true },
   { pattern: '/remix', page: 'remix', nav: 'projects', title: 'Remix a video', auth: true },
-  { pattern: '/projects', page: 'projects', nav: 'projects', title: 'Remix projects', auth: true },
+  { pattern: '/projects', page: 'projects', nav: 'projects', title: 'Projects', auth: true },
   { pattern: '/projects/:id', page: 'project', nav: 'projects', title: 'Remix project', auth: true },
+  { pattern: '/studio/new', page: 'studio-new', nav: 'studio', title: 'New studio project', auth: true },
+  { pattern: '/studio/:id', page: 'studio', nav: 'projects', title: 'Studio project', auth: true },
   { pattern: '/videos/:id/edit', page: 'editor', nav: 'dashboard', title: 'Editor', auth: true, wide: true },
 ];
 

@@ -4,7 +4,7 @@ import { h } from './ui.js';
 
 export const STATUS_LABELS = {
   queued: 'Queued', running: 'Generating', completed: 'Ready', failed: 'Failed', cancelled: 'Cancelled',
-  ready: 'Ready', rendering: 'Rendering', analyzing: 'Analyzing', analyzed: 'Analyzed',
+  ready: 'Ready', rendering: 'Rendering', analyzing: 'Analyzing', analyzed: 'Analyzed', active: 'In progress',
 };
 
 /** Status → label and badge class. */

@@ -71,12 +71,15 @@ export function errorSentence(error) {
   return sentence(errorText(error));
 }
 
-/** A modal confirmation; resolves true when confirmed. Uses <dialog>, focus is trapped by the browser. */
-export function confirmDialog({ title, message, confirm = 'Confirm', cancel = 'Cancel', danger = false }) {
+/**
+ * A modal confirmation; resolves true when confirmed. Uses <dialog>, focus is trapped by the browser. `body` (a
+ * node) stands in for the `message` line when there is more to show, e.g. a price list.
+ */
+export function confirmDialog({ title, message, body = null, confirm = 'Confirm', cancel = 'Cancel', danger = false }) {
   return new Promise((resolve) => {
     const dialog = h('dialog', { class: 'dialog', 'aria-labelledby': 'dialog-title' },
       h('h2', { id: 'dialog-title' }, title),
-      message ? h('p', {}, message) : null,
+      body || (message ? h('p', {}, message) : null),
       h('div', { class: 'dialog-actions' },
         h('button', { type: 'button', class: 'button ghost', value: 'cancel', onclick: () => dialog.close('cancel') }, cancel),
         h('button', { type: 'button', class: `button ${danger ? 'danger' : 'primary'}`, value: 'ok', onclick: () => dialog.close('ok') }, confirm)));

@@ -1,6 +1,6 @@
-// Remix projects (/projects): the user's projects, newest first, with status, title, topic, created date and
-// how many videos were made from each; rename in place, delete with confirmation, "Load more" paging, and a
-// light refresh while an analysis is running.
+// Projects (/projects): the user's remix and guided studio projects, newest first, with status, title, topic,
+// created date and how many videos were made from each remix; rename in place, delete with confirmation, "Load
+// more" paging, and a light refresh while an analysis is running. A studio project opens at /studio/:id.
 
 import { api } from '../api.js';
 import { h, mount, toast, errorSentence, confirmDialog, loading, emptyState, failure, useStyles } from '../ui.js';
@@ -24,9 +24,14 @@ export async function render(main) {
   const more = h('div', { class: 'dash-more' });
   mount(main, h('section', { class: 'page projects-page' },
     h('div', { class: 'page-header' },
-      h('div', {}, h('h1', {}, 'Remix projects'),
-        h('p', { class: 'muted small' }, 'Videos you uploaded to remix: their analysis, plans, chat and the videos made from them.')),
-      h('a', { class: 'button primary', href: '/remix', 'data-link': true }, h('span', { 'aria-hidden': 'true' }, '+'), 'Remix a video')),
+      h('div', {}, h('h1', {}, 'Projects'),
+        h('p', { class: 'muted small' },
+          'Videos you uploaded to remix, and guided studio projects taken step by step.')),
+      h('div', { class: 'button-row' },
+        h('a', { class: 'button', href: '/studio/new', 'data-link': true },
+          h('span', { 'aria-hidden': 'true' }, '+'), 'New studio project'),
+        h('a', { class: 'button primary', href: '/remix', 'data-link': true },
+          h('span', { 'aria-hidden': 'true' }, '+'), 'Remix a video'))),
     list, more));
 
   const get = (path, options = {}) => api(path, { signal: abort.signal, ...options });
@@ -64,8 +69,12 @@ export async function render(main) {
 
   function draw() {
     if (!state.items.length) {
-      mount(list, emptyState('No remix projects yet', 'Upload a video you like and Pixora plans one like it on your topic.',
-        h('a', { class: 'button primary large', href: '/remix', 'data-link': true }, 'Remix a video')));
+      mount(list, emptyState('No remix projects yet',
+        'Upload a video you like and Pixora plans one like it on your topic, '
+        + 'or take a topic through the guided studio step by step.',
+        h('div', { class: 'button-row centered' },
+          h('a', { class: 'button primary large', href: '/remix', 'data-link': true }, 'Remix a video'),
+          h('a', { class: 'button large', href: '/studio/new', 'data-link': true }, 'New studio project'))));
       mount(more);
       return;
     }
@@ -76,7 +85,8 @@ export async function render(main) {
   }
 
   function card(project) {
-    const href = `/projects/${encodeURIComponent(project.id)}`;
+    const studio = project.kind === 'studio';
+    const href = `/${studio ? 'studio' : 'projects'}/${encodeURIComponent(project.id)}`;
     // The title is plain text (the shared rename form writes the new one into it); "Open" is the link.
     const heading = h('h2', { class: 'project-title' }, project.title || 'Untitled project');
     const titleBox = h('div', { class: 'title-box' }, heading);
@@ -86,7 +96,7 @@ export async function render(main) {
     const ctx = { get: (suffix, options) => get(`/projects/${encodeURIComponent(project.id)}${suffix}`, options) };
     renameButton.addEventListener('click', () => startRename(ctx, project, titleBox, heading, renameButton, 'Project title', () => {
       // The card's labels name the project: draw it again, and keep the list's own tab title.
-      document.title = 'Remix projects · Pixora';
+      document.title = 'Projects · Pixora';
       const fresh = card(project);
       cardElement.replaceWith(fresh);
       fresh.querySelector('.rename-button').focus();
@@ -99,7 +109,8 @@ export async function render(main) {
         h('p', { class: 'video-meta' },
           statusBadge(project.status),
           h('time', { datetime: project.createdAt }, formatDate(project.createdAt)),
-          h('span', { class: 'project-video-count' }, plural(project.videoCount || 0, 'video')),
+          studio ? h('span', { class: 'chip static' }, 'Guided studio')
+            : h('span', { class: 'project-video-count' }, plural(project.videoCount || 0, 'video')),
           project.latestPlan ? h('span', {}, `plan v${project.latestPlan}`) : null),
         project.status === 'failed' && project.error ? h('p', { class: 'video-error small' }, project.error) : null),
       h('div', { class: 'button-row project-actions' },
