@@ -15,7 +15,18 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
 
 import studio
-from studio import LONG, assert_no_console_errors, button, by_label, capture, fill, visible, wait, wait_path
+from studio import (
+    LONG,
+    Expected,
+    assert_no_console_errors,
+    button,
+    by_label,
+    capture,
+    fill,
+    visible,
+    wait,
+    wait_path,
+)
 
 TOPIC = "How bees make honey, for curious kids"
 STEPS = ["idea", "storyboard", "hero", "frames", "clips", "audio", "edit", "export"]
@@ -101,6 +112,13 @@ class Walk:
             assert lines, f"the {name} estimate lists no lines"
             studio.screenshot(self.driver, f"studio-{name}-estimate", "light")
             button(dialog, "Run").click()
+            # Best effort: a short run often ends before the progress card can be seen.
+            def progress_or_end(d):
+                if visible(d, ".step-progress"):
+                    return "shown"
+                view = self.step(name)
+                return "ended first" if view["runs"] > runs and view["state"] != "running" else None
+            print(f"{name}: progress card {wait(self.driver, LONG).until(progress_or_end, 'the run did not start')}")
         else:
             assert not visible(self.driver, "dialog[open]"), f"a free {name} run asked for confirmation"
 
@@ -232,11 +250,23 @@ def test_studio_walk(driver, server):
     pictures(driver, "studio-clips")
     walk.approve("clips")
 
-    # --- 6. Audio: an effect described for scene 1, music on; a reload keeps it ---------------------------------
+    # --- 6. Audio: a sound no effect matches is refused in the server's words and charges nothing; then an effect
+    # described for scene 1, music on; a reload keeps it -----------------------------------------------------------
+    odd = "a purple elephant singing opera"
+    refused = server.api("POST", f"/projects/{project_id}/steps/audio/estimate", {"effects": {scenes[0]["id"]: odd}},
+                         token=token, expect=422)["error"]["message"]
+    before = walk.balance()
+    type_into(by_label(driver, "Sound effect for scene 1"), odd)
+    click(button(panel(driver), "Make the sounds"))
+    shown = wait(driver).until(lambda d: visible(d, ".panel-message"), "a refused run shows no reason").text
+    assert shown == refused, f"the page says {shown!r}, the server said {refused!r}"
+    assert not visible(driver, "dialog[open]") and walk.balance() == before and walk.step("audio")["runs"] == 0
+    assert_no_console_errors(driver, allow=(Expected(f"/api/v1/projects/{project_id}/steps/audio/estimate", 422),))
     type_into(by_label(driver, "Sound effect for scene 1"), "rain on a window")
     walk.run("audio", button(panel(driver), "Make the sounds"))
     effects = walk.project()["workflow"]["outputs"]["audio"]["effects"]
-    assert any(effect["sceneId"] == scenes[0]["id"] and effect["description"] == "rain on a window" for effect in effects)
+    assert any(effect["sceneId"] == scenes[0]["id"] and effect["description"] == "rain on a window"
+               for effect in effects)
     studio.visit(driver, server, f"/studio/{project_id}?step=audio")
     assert shown_step(driver) == ("audio", "review"), "a reload lost the step"
     assert by_label(driver, "Sound effect for scene 1").get_attribute("value") == "rain on a window"
