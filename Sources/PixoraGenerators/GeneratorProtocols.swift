@@ -30,9 +30,15 @@ public struct ImageRequest: Codable, Sendable, Hashable {
     public var width: Int
     public var height: Int
     public var seed: UInt64
+    /// The project's hero look; its palette, style, mood and subject replace the scene's own. Nil (left out of
+    /// the encoded request, so content keys of pictures without one stay as they were) for plain videos.
+    public var look: HeroLook?
+    /// Which end of the scene's clip the picture shows; nil is a single picture, drawn like `.start`.
+    public var frame: FrameMoment?
 
     public init(
-        visual: String, keyPhrase: String, mood: Mood, style: VisualStyle, width: Int, height: Int, seed: UInt64
+        visual: String, keyPhrase: String, mood: Mood, style: VisualStyle, width: Int, height: Int, seed: UInt64,
+        look: HeroLook? = nil, frame: FrameMoment? = nil
     ) {
         self.visual = visual
         self.keyPhrase = keyPhrase
@@ -41,6 +47,8 @@ public struct ImageRequest: Codable, Sendable, Hashable {
         self.width = width
         self.height = height
         self.seed = seed
+        self.look = look
+        self.frame = frame
     }
 }
 

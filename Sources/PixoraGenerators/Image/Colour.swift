@@ -54,3 +54,39 @@ struct Colour: Sendable, Hashable, CustomStringConvertible {
             blue: grey + (blue - grey) * factor)
     }
 }
+
+extension Colour {
+    /// The same lightness and saturation at a hue turned by `degrees` (HSL), for palettes that keep their
+    /// harmony in other colours.
+    func rotatedHue(by degrees: Double) -> Colour {
+        let high = max(red, green, blue)
+        let low = min(red, green, blue)
+        let lightness = (high + low) / 2
+        let chroma = high - low
+        guard chroma > 0 else { return self }
+        let saturation = chroma / (1 - abs(2 * lightness - 1))
+        var hue: Double
+        if high == red {
+            hue = ((green - blue) / chroma).truncatingRemainder(dividingBy: 6)
+        } else if high == green {
+            hue = (blue - red) / chroma + 2
+        } else {
+            hue = (red - green) / chroma + 4
+        }
+        hue = (hue * 60 + degrees).truncatingRemainder(dividingBy: 360)
+        if hue < 0 { hue += 360 }
+        let c = (1 - abs(2 * lightness - 1)) * saturation
+        let x = c * (1 - abs((hue / 60).truncatingRemainder(dividingBy: 2) - 1))
+        let m = lightness - c / 2
+        let (r, g, b): (Double, Double, Double) =
+            switch hue {
+            case ..<60: (c, x, 0)
+            case ..<120: (x, c, 0)
+            case ..<180: (0, c, x)
+            case ..<240: (0, x, c)
+            case ..<300: (x, 0, c)
+            default: (c, 0, x)
+            }
+        return Colour(red: r + m, green: g + m, blue: b + m)
+    }
+}

@@ -9,19 +9,23 @@ struct Illustration: Sendable {
         let width = Double(max(request.width, 1))
         let height = Double(max(request.height, 1))
         // The layout follows the visual, not the wording of the title, so editing a key phrase only retypes it.
-        var random = SeededRandom(seed: request.seed, label: "procedural-image|\(request.visual)")
-        let palette = MoodPalette(mood: request.mood, style: request.style)
-        let layout = IllustrationLayout(
-            width: width, height: height, style: request.style, mirrored: random.unit() < 0.5)
-        let motifs = Array(Motif.matches(in: request.visual).prefix(3))
-        let scenery = Scenery.choose(for: request.visual, style: request.style, random: &random)
+        var random = SeededRandom(seed: seed, label: "procedural-image|\(request.visual)")
+        var palette = request.look.map(MoodPalette.init(look:)) ?? MoodPalette(mood: request.mood, style: style)
+        let layout = IllustrationLayout(width: width, height: height, style: style, mirrored: random.unit() < 0.5)
+        let motifs = self.motifs
+        let scenery = Scenery.choose(for: request.visual, style: style, random: &random)
 
         let unit = layout.unit
-        let hero = CanvasPoint(
+        var hero = CanvasPoint(
             x: layout.hero.x + random.unit(-0.025...0.025) * unit, y: layout.hero.y + random.unit(-0.02...0.02) * unit)
-        let heroSize = layout.heroSize * random.unit(0.94...1.04)
+        var heroSize = layout.heroSize * random.unit(0.94...1.04)
+        let later = request.frame == .end
+        if later {
+            (hero, heroSize) = LaterMoment.hero(at: hero, size: heroSize, layout: layout)
+            palette = LaterMoment.light(palette)
+        }
         let disc = (centre: hero, radius: heroSize * 0.6)
-        let backdrop = Backdrop(layout: layout, palette: palette, mood: request.mood, scenery: scenery, disc: disc)
+        let backdrop = Backdrop(layout: layout, palette: palette, mood: mood, scenery: scenery, disc: disc)
 
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(request.width)\" height=\"\(request.height)\" "
         svg += "viewBox=\"0 0 \(request.width) \(request.height)\">"
@@ -44,7 +48,8 @@ struct Illustration: Sendable {
                 let size = layout.accentSize * random.unit(0.9...1.1)
                 svg += placed(motif, at: slots[index], size: size, turn: random.unit(-14...14), palette: palette)
             }
-            svg += placed(first, at: hero, size: heroSize, turn: random.unit(-5...5), palette: palette)
+            let turn = random.unit(-5...5) + (later ? LaterMoment.turn : 0)
+            svg += placed(first, at: hero, size: heroSize, turn: turn, palette: palette)
         } else {
             svg += AbstractComposition(layout: layout, palette: palette)
                 .emblem(centre: hero, radius: disc.radius * 0.55, random: &random)
@@ -52,9 +57,26 @@ struct Illustration: Sendable {
 
         svg += StyleFinish(layout: layout, palette: palette).markup()
         svg += TitleBlock(
-            phrase: request.keyPhrase, layout: layout, palette: palette, font: TitleFont(style: request.style)
+            phrase: request.keyPhrase, layout: layout, palette: palette, font: TitleFont(style: style)
         ).markup()
         return svg + "</svg>"
+    }
+
+    /// A hero look fixes the style and the light of every picture; without one the scene's own apply.
+    var style: VisualStyle { request.look?.style ?? request.style }
+    private var mood: Mood { request.look?.mood ?? request.mood }
+
+    /// The look's seed joins the scene's, so each hero variation composes its pictures its own way.
+    var seed: UInt64 {
+        request.look.map { request.seed ^ ($0.seed &* 0x9e37_79b9_7f4a_7c15) } ?? request.seed
+    }
+
+    /// The scene's motifs, led by the look's subject when it names one, so the main subject is in every picture.
+    private var motifs: [Motif] {
+        let scene = Motif.matches(in: request.visual)
+        guard let look = request.look, let subject = Motif(rawValue: look.motif) ?? Motif.matches(in: look.motif).first
+        else { return Array(scene.prefix(3)) }
+        return Array(([subject] + scene.filter { $0 != subject }).prefix(3))
     }
 
     /// Accent positions in a seeded order, leaving out those that would sit on the title.

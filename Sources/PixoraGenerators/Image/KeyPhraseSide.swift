@@ -20,9 +20,10 @@ extension ProceduralImageGenerator: KeyPhrasePlacing {
     public func keyPhraseSide(for request: ImageRequest) -> KeyPhraseSide {
         let width = Double(max(request.width, 1))
         let height = Double(max(request.height, 1))
-        var random = SeededRandom(seed: request.seed, label: "procedural-image|\(request.visual)")
+        let illustration = Illustration(request: request)
+        var random = SeededRandom(seed: illustration.seed, label: "procedural-image|\(request.visual)")
         let layout = IllustrationLayout(
-            width: width, height: height, style: request.style, mirrored: random.unit() < 0.5)
+            width: width, height: height, style: illustration.style, mirrored: random.unit() < 0.5)
         switch layout.titleAnchor {
         case .start: return .left
         case .end: return .right

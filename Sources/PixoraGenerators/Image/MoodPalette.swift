@@ -17,7 +17,22 @@ struct MoodPalette: Sendable {
     let style: VisualStyle
 
     init(mood: Mood, style: VisualStyle) {
-        let base = Self.base(mood)
+        self.init(base: Self.base(mood), mood: mood, style: style)
+    }
+
+    /// A hero look's colours in place of the mood's; anything unreadable keeps the mood's colour for that role.
+    init(look: HeroLook) {
+        let moodBase = Self.base(look.mood)
+        let base = moodBase.indices.map { index in
+            index < look.palette.count
+                ? HeroLook.rgb(look.palette[index]).map(Colour.init) ?? moodBase[index]
+                : moodBase[index]
+        }
+        self.init(base: base, mood: look.mood, style: look.style)
+    }
+
+    /// `base`: sky top, sky bottom, far, mid, near, accent, highlight, ink, paper (as `HeroLook.paletteRoles`).
+    private init(base: [Colour], mood: Mood, style: VisualStyle) {
         self.style = style
         let treat = { (colour: Colour) in Self.treated(colour, style) }
         skyTop = treat(base[0])
@@ -84,7 +99,7 @@ struct MoodPalette: Sendable {
     }
 
     /// sky top, sky bottom, far, mid, near, accent, highlight, ink, paper.
-    private static func base(_ mood: Mood) -> [Colour] {
+    static func base(_ mood: Mood) -> [Colour] {
         let hex: [UInt32] =
             switch mood {
             case .calm: [0x7fb7d8, 0xe4f1ee, 0xa6c8d8, 0x6e9fb5, 0x3f6f86, 0xf2a65a, 0x9ed8c9, 0x1d3445, 0xf7fbfa]
