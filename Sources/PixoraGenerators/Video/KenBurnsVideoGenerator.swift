@@ -2,9 +2,7 @@ import Foundation
 import PixoraCore
 import PixoraMedia
 
-/// Ken Burns motion over a still picture with ffmpeg's `perspective` filter.
-/// The crop window is computed per frame in floating point and resampled bilinearly, so slow pans
-/// and zooms move by fractions of a pixel instead of jumping whole pixels (zoompan's integer-crop jitter).
+/// Ken Burns motion over a still picture with ffmpeg's `perspective` filter (a sub-pixel `PerspectiveWindow`).
 public struct KenBurnsVideoGenerator: VideoGenerator {
     public let id = "embedded.kenburns"
     /// 3: gentler motion (10 % zoom, pans use 80 % of the slack) so titles near the edge stay in frame.
@@ -23,31 +21,19 @@ public struct KenBurnsVideoGenerator: VideoGenerator {
                 [
                     "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
                     "-loop", "1", "-framerate", "\(request.fps)", "-i", image.path,
-                    "-vf", Self.filter(for: request, frames: frames),
-                    "-frames:v", "\(frames)", "-an",
-                    "-c:v", "libx264", "-preset", "veryfast", "-tune", "fastdecode", "-crf", "18", "-pix_fmt",
-                    "yuv420p",
-                    "-g", "\(request.fps)", "-movflags", "+faststart", "-f", "mp4", temporary.path,
-                ])
+                    "-vf", Self.filter(for: request, frames: frames), "-frames:v", "\(frames)",
+                ] + PerspectiveWindow.encoding(fps: request.fps) + [temporary.path])
         }
     }
 
     /// The filter chain: fit the picture to the canvas, then move a sub-pixel crop window across it.
     static func filter(for request: ClipRequest, frames: Int) -> String {
-        let (w, h) = (request.width, request.height)
-        let window = window(for: request.motion, frames: frames)
-        let corners = [
-            ("x0", window.left), ("y0", window.top), ("x1", window.right), ("y1", window.top),
-            ("x2", window.left), ("y2", window.bottom), ("x3", window.right), ("y3", window.bottom),
-        ].map { "\($0.0)='\($0.1)'" }.joined(separator: ":")
-        return "scale=\(w):\(h):force_original_aspect_ratio=increase:flags=lanczos,crop=\(w):\(h),format=yuv420p,"
-            + "perspective=\(corners):interpolation=linear:eval=frame,setsar=1"
+        PerspectiveWindow.fit(width: request.width, height: request.height) + ","
+            + window(for: request.motion, frames: frames).filter + ",setsar=1"
     }
 
     /// Expressions (in W, H and the frame number `in`) for the edges of the source window of each frame.
-    static func window(for motion: CameraMotion, frames: Int) -> (
-        left: String, right: String, top: String, bottom: String
-    ) {
+    static func window(for motion: CameraMotion, frames: Int) -> PerspectiveWindow {
         let progress = "(in/\(frames - 1))"
         let z = zoom.formatted
         // Scale factor of the window (1 = whole picture) and the window centre as fractions of W and H.
@@ -64,9 +50,6 @@ public struct KenBurnsVideoGenerator: VideoGenerator {
             let along = "(0.5\(sign)\(travel.formatted)*(2*\(progress)-1))"
             if motion == .panLeft || motion == .panRight { centreX = along } else { centreY = along }
         }
-        return (
-            left: "W*(\(centreX)-\(scale)/2)", right: "W*(\(centreX)+\(scale)/2)",
-            top: "H*(\(centreY)-\(scale)/2)", bottom: "H*(\(centreY)+\(scale)/2)"
-        )
+        return PerspectiveWindow(centreX: centreX, centreY: centreY, size: scale)
     }
 }
