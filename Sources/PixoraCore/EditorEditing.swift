@@ -124,6 +124,8 @@ struct Edit {
                 changes.append("Scene \(clip + 1) now starts \(new.trimIn.formatted) s into its clip")
             }
             relay(from: before, sources: Array(state.clips.indices))
+        case .splitClip:
+            try split(operation)
         case .setTransition:
             let cuts = state.transitions.count
             let cut = try required(operation.cut, "cut")
@@ -198,6 +200,10 @@ struct Edit {
             case .music:
                 changes.append("Music volume \(Self.percent(state.audio.music.volume)) → \(Self.percent(volume))")
                 state.audio.music.volume = round3(volume)
+            case .effects:
+                changes.append(
+                    "Sound effects volume \(Self.percent(state.audio.effects.volume)) → \(Self.percent(volume))")
+                state.audio.effects.volume = round3(volume)
             }
         case .setClipVolume:
             let clip = try clipIndex(operation.clip)
@@ -274,6 +280,9 @@ struct Edit {
             }
             let removed = state.overlays.remove(at: index)
             changes.append("Removed the text “\(removed.text)”")
+        case .addEffect: try addEffect(operation)
+        case .moveEffect: try moveEffect(operation)
+        case .removeEffect: try removeEffect(operation)
         }
     }
 
@@ -354,6 +363,7 @@ struct Edit {
             fitFades(&voice[index])
         }
         state.audio.voice.segments = voice.filter { $0.duration >= 0.05 && $0.start < total }
+        state.audio.effects.segments = relaidEffects(old.audio.effects.segments, total: total, map: map)
 
         // Caption lines move with their scene, keep their length and never overlap the next line.
         var cues = old.captions.cues.compactMap { cue -> Cue? in

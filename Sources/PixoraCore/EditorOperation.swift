@@ -5,15 +5,16 @@ import Foundation
 /// kind are read.
 public struct EditorOperation: Codable, Sendable, Hashable {
     public enum Kind: String, NamedChoice {
-        case moveClip, removeClip, trimClip
+        case moveClip, removeClip, trimClip, splitClip
         case setTransition, setAllTransitions
         case setTrackVolume, setClipVolume, setDucking
         case setCaptions
         case addOverlay, updateOverlay, removeOverlay
+        case addEffect, moveEffect, removeEffect
     }
 
     public enum Track: String, NamedChoice {
-        case voice, music
+        case voice, music, effects
     }
 
     public var op: Kind
@@ -35,6 +36,12 @@ public struct EditorOperation: Codable, Sendable, Hashable {
     public var end: Double?
     public var x: Double?
     public var y: Double?
+    /// `splitClip`: seconds from the clip's start where the second part begins.
+    public var at: Double?
+    /// `moveEffect`, `removeEffect`: index into `audio.effects.segments`.
+    public var effect: Int?
+    /// `addEffect`: the sound (.wav).
+    public var asset: AssetRef?
 
     public init(_ op: Kind) { self.op = op }
 
@@ -50,6 +57,19 @@ public struct EditorOperation: Codable, Sendable, Hashable {
             $0.clip = clip
             $0.trimIn = trimIn
             $0.duration = duration
+        }
+    }
+    /// Splits clip `clip` (or the clip whose id is `id`) `at` seconds after its start.
+    public static func splitClip(_ clip: Int, at: Double) -> Self {
+        with(.splitClip) {
+            $0.clip = clip
+            $0.at = at
+        }
+    }
+    public static func splitClip(id: String, at: Double) -> Self {
+        with(.splitClip) {
+            $0.id = id
+            $0.at = at
         }
     }
     public static func setTransition(_ cut: Int, kind: TransitionKind? = nil, duration: Double? = nil) -> Self {
@@ -86,6 +106,21 @@ public struct EditorOperation: Codable, Sendable, Hashable {
     }
     public static func addOverlay(_ overlay: OverlayDraft) -> Self { with(.addOverlay) { $0.overlay = overlay } }
     public static func removeOverlay(_ id: String) -> Self { with(.removeOverlay) { $0.id = id } }
+    public static func addEffect(_ asset: AssetRef, start: Double, duration: Double, volume: Double = 1) -> Self {
+        with(.addEffect) {
+            $0.asset = asset
+            $0.start = start
+            $0.duration = duration
+            $0.volume = volume
+        }
+    }
+    public static func moveEffect(_ effect: Int, start: Double) -> Self {
+        with(.moveEffect) {
+            $0.effect = effect
+            $0.start = start
+        }
+    }
+    public static func removeEffect(_ effect: Int) -> Self { with(.removeEffect) { $0.effect = effect } }
 
     static func with(_ kind: Kind, _ set: (inout Self) -> Void) -> Self {
         var operation = Self(kind)

@@ -192,17 +192,47 @@ public struct TextStyle: Codable, Sendable, Hashable {
     }
 }
 
-/// Voice and music tracks of the timeline.
+/// Voice, music and sound-effect tracks of the timeline.
 public struct AudioMix: Codable, Sendable, Hashable {
     public var voice: AudioTrack
     public var music: AudioTrack
-    /// Lower the music while the voice speaks (sidechain compression).
+    /// Sound effects placed per scene; they move with their scene like the voice.
+    public var effects: AudioTrack
+    /// Lower the music while the voice speaks (sidechain compression); effects dip only slightly.
     public var ducking: Bool
 
-    public init(voice: AudioTrack, music: AudioTrack, ducking: Bool = true) {
+    public init(voice: AudioTrack, music: AudioTrack, effects: AudioTrack = .empty, ducking: Bool = true) {
         self.voice = voice
         self.music = music
+        self.effects = effects
         self.ducking = ducking
+    }
+
+    /// Every track with its field name, for checks that must not forget one (validation, asset ownership).
+    public var namedTracks: [(name: String, track: AudioTrack)] {
+        [("voice", voice), ("music", music), ("effects", effects)]
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case voice, music, effects, ducking
+    }
+
+    /// Documents saved before the effects lane have none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        voice = try c.decode(AudioTrack.self, forKey: .voice)
+        music = try c.decode(AudioTrack.self, forKey: .music)
+        effects = try c.decodeIfPresent(AudioTrack.self, forKey: .effects) ?? .empty
+        ducking = try c.decode(Bool.self, forKey: .ducking)
+    }
+
+    /// An untouched effects lane is left out, so documents without effects keep their bytes and content keys.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(voice, forKey: .voice)
+        try c.encode(music, forKey: .music)
+        if effects != .empty { try c.encode(effects, forKey: .effects) }
+        try c.encode(ducking, forKey: .ducking)
     }
 }
 
@@ -218,6 +248,9 @@ public struct AudioTrack: Codable, Sendable, Hashable {
         self.volume = volume
         self.segments = segments
     }
+
+    /// A track with nothing on it at full volume.
+    public static let empty = AudioTrack(segments: [])
 }
 
 /// A piece of audio placed on the timeline at `start` for `duration` seconds.

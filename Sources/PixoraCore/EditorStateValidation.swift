@@ -87,12 +87,12 @@ extension EditorState {
             validateText(overlay.style, at: "\(path).style", into: &issues)
         }
 
-        for (name, track) in [("audio.voice", audio.voice), ("audio.music", audio.music)] {
+        for (name, track) in audio.namedTracks {
             if !AudioTrack.volumeRange.contains(track.volume) {
-                add("\(name).volume", "must be between 0 and 4, got \(track.volume.formatted)")
+                add("audio.\(name).volume", "must be between 0 and 4, got \(track.volume.formatted)")
             }
             for (index, segment) in track.segments.enumerated() {
-                validateSegment(segment, total: total, at: "\(name).segments[\(index)]", into: &issues)
+                validateSegment(segment, total: total, at: "audio.\(name).segments[\(index)]", into: &issues)
             }
         }
 

@@ -53,7 +53,8 @@ public enum LoudnessStage: Sendable, Equatable {
 }
 
 /// Builds the filtergraph: clips fitted to the canvas and chained with `xfade`, subtitles burnt in,
-/// voice segments delayed into place, music looped, faded and ducked under the voice, loudness-normalised.
+/// voice and effect segments delayed into place, music looped, faded and ducked under the voice,
+/// loudness-normalised.
 public struct RenderGraphBuilder: Sendable {
     public var state: EditorState
     /// Files of `state.clips`, in order.
@@ -64,6 +65,8 @@ public struct RenderGraphBuilder: Sendable {
     public var clipLengths: [Double?]
     public var voicePaths: [String]
     public var musicPaths: [String]
+    /// Files of `state.audio.effects.segments`, in order.
+    public var effectPaths: [String]
     public var subtitlePath: String?
     public var fontsDirectory: String
 
@@ -79,7 +82,7 @@ public struct RenderGraphBuilder: Sendable {
     public init(
         state: EditorState, clipPaths: [String], clipSizes: [Size?]? = nil, clipLengths: [Double?]? = nil,
         voicePaths: [String],
-        musicPaths: [String], subtitlePath: String?, fontsDirectory: String
+        musicPaths: [String], effectPaths: [String] = [], subtitlePath: String?, fontsDirectory: String
     ) {
         self.state = state
         self.clipPaths = clipPaths
@@ -87,6 +90,7 @@ public struct RenderGraphBuilder: Sendable {
         self.clipLengths = clipLengths ?? Array(repeating: nil, count: clipPaths.count)
         self.voicePaths = voicePaths
         self.musicPaths = musicPaths
+        self.effectPaths = effectPaths
         self.subtitlePath = subtitlePath
         self.fontsDirectory = fontsDirectory
     }
@@ -117,7 +121,7 @@ public struct RenderGraphBuilder: Sendable {
         )
     }
 
-    var hasAudio: Bool { !state.audio.voice.segments.isEmpty || !state.audio.music.segments.isEmpty }
+    var hasAudio: Bool { state.audio.namedTracks.contains { !$0.track.segments.isEmpty } }
 
     // MARK: Video
 
@@ -256,28 +260,8 @@ public struct RenderGraphBuilder: Sendable {
 
         let voice = track("voice", state.audio.voice, paths: voicePaths)
         let music = track("music", state.audio.music, paths: musicPaths)
-        var mix: String
-        switch (voice, music) {
-        case (let voice?, let music?):
-            if state.audio.ducking {
-                // The key is padded with silence: sidechaincompress stops at the end of either input, so an unpadded
-                // key cut off all music after the last word (the tail of every video, most of one with a short
-                // voice-over).
-                chains.append("\(voice)asplit=2[voicemix][voicekey]")
-                chains.append("[voicekey]apad[voiceheld]")
-                // The voice drives a compressor on the music: about 10 dB less music while someone speaks.
-                chains.append(
-                    "\(music)[voiceheld]sidechaincompress=threshold=0.02:ratio=8:attack=15:release=350:knee=4[ducked]")
-                chains.append("[voicemix][ducked]amix=inputs=2:duration=longest:normalize=0[mix]")
-            } else {
-                chains.append("\(voice)\(music)amix=inputs=2:duration=longest:normalize=0[mix]")
-            }
-            mix = "[mix]"
-        case (let only?, nil), (nil, let only?):
-            mix = only
-        case (nil, nil):
-            mix = "[silence]"
-        }
+        let effects = track("effects", state.audio.effects, paths: effectPaths)
+        let mix = Self.mix(voice: voice, music: music, effects: effects, ducking: state.audio.ducking, into: &chains)
         var finish = ["apad=whole_dur=\(total)", "atrim=duration=\(total)"]
         switch loudness {
         case .measure(let limit):
@@ -296,6 +280,44 @@ public struct RenderGraphBuilder: Sendable {
         }
         chains.append("\(mix)\(finish.joined(separator: ","))[aout]")
         return (inputs, chains)
+    }
+
+    /// The music dips about 10 dB under the voice; effects only about 3 dB (ratio 1.25 over the same key), so a
+    /// door or a gust placed under a line is still heard while the words stay on top.
+    static let musicDuck = "threshold=0.02:ratio=8:attack=15:release=350:knee=4"
+    static let effectsDuck = "threshold=0.02:ratio=1.25:attack=15:release=350:knee=4"
+
+    /// Joins the tracks into one label: the music and effects ducked under the voice when asked, then `amix`.
+    static func mix(voice: String?, music: String?, effects: String?, ducking: Bool, into chains: inout [String])
+        -> String
+    {
+        let beds = [(music, musicDuck, ""), (effects, effectsDuck, "effects")].compactMap { bed in
+            bed.0.map { (label: $0, duck: bed.1, suffix: bed.2) }
+        }
+        var inputs: [String]
+        if let voice, ducking, !beds.isEmpty {
+            // The key is padded with silence: sidechaincompress stops at the end of either input, so an unpadded
+            // key cut off all music after the last word (the tail of every video, most of one with a short
+            // voice-over).
+            let keys = beds.map { "[voicekey\($0.suffix)]" }
+            chains.append("\(voice)asplit=\(beds.count + 1)[voicemix]\(keys.joined())")
+            inputs = ["[voicemix]"]
+            for bed in beds {
+                chains.append("[voicekey\(bed.suffix)]apad[voiceheld\(bed.suffix)]")
+                chains.append(
+                    "\(bed.label)[voiceheld\(bed.suffix)]sidechaincompress=\(bed.duck)[ducked\(bed.suffix)]")
+                inputs.append("[ducked\(bed.suffix)]")
+            }
+        } else {
+            inputs = [voice].compactMap { $0 } + beds.map(\.label)
+        }
+        switch inputs.count {
+        case 0: return "[silence]"
+        case 1: return inputs[0]
+        default:
+            chains.append("\(inputs.joined())amix=inputs=\(inputs.count):duration=longest:normalize=0[mix]")
+            return "[mix]"
+        }
     }
 
     static func limiter(_ limit: Double) -> String {

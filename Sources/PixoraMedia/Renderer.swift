@@ -10,18 +10,18 @@ public struct RenderResult: Sendable {
     public var loudness: LoudnessMeasurement?
 }
 
-/// `render(EditorState, assets) → MP4`: an audio-only loudness measurement, then one ffmpeg process with one
-/// filtergraph that writes the MP4 and its JPEG thumbnail. Deterministic for the same document and assets.
+/// `render(EditorState, assets) → MP4 or WebM`: an audio-only loudness measurement, then one ffmpeg process with
+/// one filtergraph that writes the video and its JPEG thumbnail. Deterministic for the same document and assets.
 public struct Renderer: Sendable {
     public let assets: any AssetLocator
 
     public init(assets: any AssetLocator) { self.assets = assets }
 
-    /// Renders `state` to `output` (written under a temporary name and renamed), and a thumbnail if asked.
-    /// `progress` receives the fraction of the timeline encoded so far.
+    /// Renders `state` to `output` as `format` (written under a temporary name and renamed), and a JPEG
+    /// thumbnail if asked. `progress` receives the fraction of the timeline encoded so far.
     @discardableResult
     public func render(
-        _ state: EditorState, to output: URL, thumbnail: URL? = nil,
+        _ state: EditorState, to output: URL, format: OutputContainer = .mp4, thumbnail: URL? = nil,
         progress: (@Sendable (Double) -> Void)? = nil
     ) async throws -> RenderResult {
         let issues = state.validate()
@@ -44,8 +44,8 @@ public struct Renderer: Sendable {
             var arguments = ["-hide_banner", "-nostdin", "-nostats", "-loglevel", "error", "-y", "-progress", "pipe:1"]
             arguments += graph.inputArguments
             arguments += ["-filter_complex", graph.filter, "-map", graph.videoOutput ?? "", "-map", graph.audioOutput]
-            arguments += Self.encoderArguments(state)
-            arguments += ["-t", n(total), "-f", "mp4", temporary.path]
+            arguments += Self.encoderArguments(state, format: format)
+            arguments += ["-t", n(total), "-f", format.rawValue, temporary.path]
             if let thumb = graph.thumbnailOutput {
                 arguments += [
                     "-map", thumb, "-frames:v", "1", "-q:v", "3", "-c:v", "mjpeg", "-update", "1", "-f", "image2",
@@ -80,12 +80,21 @@ public struct Renderer: Sendable {
         ]
     }
 
+    /// The encoder settings of `format`; MP4's are `encoderArguments(state)`.
+    public static func encoderArguments(_ state: EditorState, format: OutputContainer) -> [String] {
+        switch format {
+        case .mp4: encoderArguments(state)
+        case .webm: WebMEncoding.arguments(state)
+        }
+    }
+
     /// A builder for the audio graph alone (no clips probed, no subtitles written).
     func audioBuilder(for state: EditorState) throws -> RenderGraphBuilder {
         RenderGraphBuilder(
             state: state, clipPaths: [],
             voicePaths: try state.audio.voice.segments.map { try assets.url(for: $0.asset).path },
-            musicPaths: try state.audio.music.segments.map { try assets.url(for: $0.asset).path }, subtitlePath: nil,
+            musicPaths: try state.audio.music.segments.map { try assets.url(for: $0.asset).path },
+            effectPaths: try state.audio.effects.segments.map { try assets.url(for: $0.asset).path }, subtitlePath: nil,
             fontsDirectory: "")
     }
 
@@ -139,6 +148,7 @@ public struct Renderer: Sendable {
         }
         let voicePaths = try state.audio.voice.segments.map { try assets.url(for: $0.asset).path }
         let musicPaths = try state.audio.music.segments.map { try assets.url(for: $0.asset).path }
+        let effectPaths = try state.audio.effects.segments.map { try assets.url(for: $0.asset).path }
         let subtitles = SubtitleDocument(state: state)
         var subtitlePath: String?
         if !subtitles.isEmpty {
@@ -148,7 +158,7 @@ public struct Renderer: Sendable {
         }
         return RenderGraphBuilder(
             state: state, clipPaths: clipPaths, clipSizes: sizes, clipLengths: lengths, voicePaths: voicePaths,
-            musicPaths: musicPaths,
+            musicPaths: musicPaths, effectPaths: effectPaths,
             subtitlePath: subtitlePath, fontsDirectory: try SystemFile.fontsDirectory.locate())
     }
 

@@ -10,18 +10,19 @@ public struct AssembledVideo: Sendable {
 }
 
 /// The whole chain, in one place for the CLI, the workers, the director agent and the benchmarks:
-/// plan → assets → EditorState (`assemble`), EditorState → MP4 + thumbnail (`render`), or both (`makeVideo`).
+/// plan → assets → EditorState (`assemble`), EditorState → MP4 or WebM + thumbnail (`render`), or both (`makeVideo`).
 extension VideoPipeline {
     public func assemble(_ plan: Plan, progress: ProgressHandler? = nil) async throws -> AssembledVideo {
         let assets = try await produceAssets(for: plan, progress: progress)
         return AssembledVideo(plan: plan, assets: assets, state: Assembler.editorState(plan: plan, assets: assets))
     }
 
-    /// Renders with this pipeline's assets, reporting the render's progress as `.rendering` events.
+    /// Renders with this pipeline's assets as `format`, reporting the render's progress as `.rendering` events.
     public func render(
-        _ state: EditorState, to output: URL, thumbnail: URL? = nil, progress: ProgressHandler? = nil
+        _ state: EditorState, to output: URL, format: OutputContainer = .mp4, thumbnail: URL? = nil,
+        progress: ProgressHandler? = nil
     ) async throws -> RenderResult {
-        try await Renderer(assets: store).render(state, to: output, thumbnail: thumbnail) { fraction in
+        try await Renderer(assets: store).render(state, to: output, format: format, thumbnail: thumbnail) { fraction in
             progress?(
                 ProgressEvent(
                     stage: .rendering, fraction: ProgressEvent.fraction(.rendering, done: fraction, of: 1),

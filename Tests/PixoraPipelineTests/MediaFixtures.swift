@@ -63,19 +63,6 @@ struct MediaFixtures {
 
     /// RMS level (dB) of the audio in a narrow band around `frequency`, per whole second of the file.
     static func bandLevels(_ file: URL, frequency: Int) async throws -> [Double] {
-        let output = try await ToolRunner.run(
-            .ffmpeg,
-            [
-                "-hide_banner", "-nostdin", "-nostats", "-i", file.path, "-map", "0:a:0", "-af",
-                "aresample=48000,pan=mono|c0=c0,bandpass=f=\(frequency):width_type=q:w=25,"
-                    + "asetnsamples=n=48000:p=0,astats=metadata=1:reset=1,"
-                    + "ametadata=print:key=lavfi.astats.Overall.RMS_level",
-                "-f", "null", "-",
-            ])
-        return output.errorLines.compactMap { line in
-            guard let range = line.range(of: "RMS_level=") else { return nil }
-            let value = Double(line[range.upperBound...]) ?? -200
-            return value.isFinite ? value : -200
-        }
+        try await MediaCheck.bandLevels(of: file, frequency: frequency)
     }
 }

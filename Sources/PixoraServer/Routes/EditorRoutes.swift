@@ -46,8 +46,8 @@ struct EditorRoutes {
         }
         let state = version.editorState
         let keys =
-            state.clips.map(\.asset.description) + state.audio.voice.segments.map(\.asset.description)
-            + state.audio.music.segments.map(\.asset.description)
+            state.clips.map(\.asset.description)
+            + state.audio.namedTracks.flatMap { $0.track.segments.map(\.asset.description) }
         var assets: [String: String] = [:]
         for key in keys where assets[key] == nil {
             assets[key] = services.tokens.signedPath("/api/v1/assets/\(key)", user: context.userId)

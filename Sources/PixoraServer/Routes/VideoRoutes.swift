@@ -466,7 +466,7 @@ struct VideoRoutes {
         for (index, clip) in state.clips.enumerated() where !owned.contains(clip.asset.description) {
             issues.append(DocumentIssue("editorState.clips[\(index)].asset", "is not an asset of this video"))
         }
-        for (name, track) in [("voice", state.audio.voice), ("music", state.audio.music)] {
+        for (name, track) in state.audio.namedTracks {
             for (index, segment) in track.segments.enumerated() where !owned.contains(segment.asset.description) {
                 issues.append(
                     DocumentIssue("editorState.audio.\(name).segments[\(index)].asset", "is not an asset of this video")
