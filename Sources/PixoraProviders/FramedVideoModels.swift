@@ -7,6 +7,11 @@ import PixoraGenerators
 public enum FramedVideoModels {
     public static let ids = FalFramedVideoGenerator.Model.allCases.map(\.rawValue) + [SoraVideoGenerator.modelID]
 
+    /// The ids whose keys are configured (for `VideoModelCatalogue.available(_:)`).
+    public static func configured(_ settings: ProviderSettings) -> Set<String> {
+        Set(ids.filter { generator(for: $0, settings: settings) != nil })
+    }
+
     /// The generator of `modelId`; nil when the id is unknown or its key is missing.
     public static func generator(
         for modelId: String, settings: ProviderSettings, logger: Logger = Logger(label: "pixora.providers")

@@ -371,12 +371,14 @@ struct FramedCloudVideoTests {
             #expect(FramedVideoModels.generator(for: model, settings: fal)?.id == model)
         }
         #expect(FramedVideoModels.generator(for: "openai.sora-2", settings: fal) == nil)
+        #expect(FramedVideoModels.configured(fal) == ["fal.kling-2.1-pro", "fal.veo-3.1-flf", "fal.hailuo-02"])
         #expect(FramedVideoModels.generator(for: "fal.unknown", settings: fal) == nil)
         let openAI = try ProviderSettings.from(environment: ["OPENAI_API_KEY": "sk"])
         #expect(FramedVideoModels.generator(for: "openai.sora-2", settings: openAI)?.id == "openai.sora-2")
         #expect(FramedVideoModels.generator(for: "fal.kling-2.1-pro", settings: openAI) == nil)
         let local = try ProviderSettings.from(environment: ["OPENAI_BASE_URL": "http://127.0.0.1:11434/v1"])
         #expect(FramedVideoModels.generator(for: "openai.sora-2", settings: local) == nil)
+        #expect(FramedVideoModels.configured(local).isEmpty)
         #expect(
             Set(FramedVideoModels.ids) == ["fal.kling-2.1-pro", "fal.veo-3.1-flf", "fal.hailuo-02", "openai.sora-2"])
     }
