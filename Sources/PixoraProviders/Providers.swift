@@ -15,6 +15,7 @@ import PixoraPipeline
 /// | video | `PIXORA_VIDEO_PROVIDER` | fal, embedded | fal with `FAL_KEY` |
 /// | speech | `PIXORA_SPEECH_PROVIDER` | elevenlabs, openai, fal, embedded | elevenlabs with `ELEVENLABS_API_KEY`, else fal with `FAL_KEY` |
 /// | music | `PIXORA_MUSIC_PROVIDER` | fal, embedded | fal with `FAL_KEY` |
+/// | sound effects | (none) | elevenlabs, embedded | elevenlabs with `ELEVENLABS_API_KEY` |
 ///
 /// `PIXORA_PROVIDER_FALLBACK=1` lets the embedded generator stand in when a provider fails after its retries.
 public struct ProviderSettings: Sendable {
@@ -136,7 +137,20 @@ public struct ProviderSettings: Sendable {
     }
 
     /// True when every role is embedded (no network at all).
-    public var isEmbedded: Bool { [planner, image, video, speech, music, assistant].allSatisfy { $0 == .embedded } }
+    public var isEmbedded: Bool {
+        [planner, image, video, speech, music, assistant, soundEffects].allSatisfy { $0 == .embedded }
+    }
+
+    /// Sound effects come from ElevenLabs whenever its key is set, like the voice by default.
+    public var soundEffects: Choice { elevenLabsKey == nil ? .embedded : .elevenlabs }
+
+    /// The sound effect generator for these settings (the embedded library stands in on failure with fallback on).
+    public func soundEffectGenerator(logger: Logger) -> any SoundEffectGenerator {
+        let embedded = EmbeddedSoundEffectGenerator()
+        guard soundEffects == .elevenlabs, let key = elevenLabsKey else { return embedded }
+        let cloud = ElevenLabsSoundEffectGenerator(key: key, baseURL: elevenLabsBaseURL, policy: policy, logger: logger)
+        return fallback ? FallbackSoundEffectGenerator(primary: cloud, fallback: embedded, logger: logger) : cloud
+    }
 
     /// The editor assistant on the language model, when configured (the server falls back to its rules).
     public func editorAssistant(logger: Logger) -> LanguageModelAssistant? {

@@ -131,4 +131,30 @@ struct ElevenLabsSoundEffectTests {
         #expect(error is UsageError)
         #expect(emulator.requests.isEmpty)
     }
+
+    @Test("settings: ElevenLabs makes the effects when its key is set; with fallback on, the library stands in")
+    func settings() async throws {
+        #expect(
+            try ProviderSettings.from(environment: [:]).soundEffectGenerator(logger: quietLogger).id
+                == "embedded.sound-effects")
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("rain.wav")
+        let emulator = ProviderEmulator([], otherwise: .json(["detail": "down"], status: 500))
+        let generator = try await emulator.run { base in
+            let settings = try ProviderSettings.from(environment: [
+                "ELEVENLABS_API_KEY": "eleven-test-key", "ELEVENLABS_BASE_URL": base, "PIXORA_PROVIDER_FALLBACK": "1",
+                "PIXORA_PROVIDER_ATTEMPTS": "1",
+            ])
+            #expect(settings.soundEffects == .elevenlabs && !settings.isEmbedded)
+            let generator = settings.soundEffectGenerator(logger: quietLogger)
+            try await generator.makeEffect(
+                SoundEffectRequest(description: "gentle rain on a window", duration: 2, seed: 1), to: output)
+            return generator
+        }
+        #expect(generator.id == "elevenlabs.sound-generation" && emulator.requests.count == 1)
+        let made = try #require(Provenance.read(for: output))
+        #expect(made.provider == "embedded" && made.fallbackReason?.contains("HTTP 500") == true)
+        #expect(try WAVHeader(contentsOf: output).dataBytes == 2 * 48000 * 4)
+    }
 }
