@@ -188,6 +188,13 @@ def test_studio_walk(driver, server):
     scenes = walk.project()["workflow"]["outputs"]["storyboard"]["plan"]["scenes"]
     assert len(driver.find_elements(By.CSS_SELECTOR, ".storyboard-scene")) == len(scenes) > 0
     assert by_label(driver, "Narration of scene 1").get_attribute("value") == scenes[0]["narration"]
+    # The words changed in place are run again as the storyboard's plan.
+    words = "Bees turn flower nectar into honey, one busy wingbeat at a time."
+    type_into(by_label(driver, "Narration of scene 1"), words)
+    walk.run("storyboard", button(panel(driver), "Run again with my words"))
+    scenes = walk.project()["workflow"]["outputs"]["storyboard"]["plan"]["scenes"]
+    assert scenes[0]["narration"] == words, scenes[0]
+    assert by_label(driver, "Narration of scene 1").get_attribute("value") == words
     pictures(driver, "studio-storyboard")
     walk.approve("storyboard")
 
@@ -323,9 +330,7 @@ def test_studio_walk(driver, server):
         box = driver.execute_script("const r = arguments[0].getBoundingClientRect(); return [r.left, r.right];", link)
         assert box[0] >= 0 and box[1] <= width + 1, f"{link.text!r} sticks out: {box} (width {width})"
         assert "Done" in link.find_element(By.CSS_SELECTOR, ".step-badge").text
-    assert not studio.horizontal_overflow(driver)
-    studio.screenshot(driver, "studio-navigator", "light")
-    studio.desktop(driver)
+    capture(driver, "studio-navigator", layouts=("phone", "desktop"), check=no_sideways_scroll)
 
     # --- The projects list links the studio project to its studio page -------------------------------------------
     studio.visit(driver, server, "/projects")
