@@ -151,4 +151,37 @@ struct HeroLookTests {
         #expect(distance < 20, "mean colours \(distance) apart")
         #expect(moved > 4, "the end frame differs from the start by only \(moved) of 255: no motion to morph")
     }
+
+    @Test(
+        "an end frame's hero stays in the frame and moves away from the title",
+        arguments: [(1280.0, 720.0), (720.0, 1280.0), (720.0, 720.0)])
+    func endHeroClearOfTitle(size: (width: Double, height: Double)) {
+        for style in VisualStyle.allCases {
+            for mirrored in [false, true] {
+                let layout = IllustrationLayout(
+                    width: size.width, height: size.height, style: style, mirrored: mirrored)
+                let (centre, grown) = LaterMoment.hero(at: layout.hero, size: layout.heroSize, layout: layout)
+                let box = CanvasBox(centre: centre, size: grown)
+                #expect(
+                    box.x >= 0 && box.y >= 0 && box.maxX <= size.width && box.maxY <= size.height, "\(size) \(style)")
+                let title = CanvasPoint(x: layout.titleBox.midX, y: layout.titleBox.midY)
+                let distance = { (point: CanvasPoint) in hypot(point.x - title.x, point.y - title.y) }
+                #expect(distance(centre) > distance(layout.hero) + 0.05 * layout.unit, "\(size) \(style) \(mirrored)")
+                #expect(grown > layout.heroSize * 1.1)
+            }
+        }
+    }
+
+    @Test("with a look, the key phrase side reported for composites is the side the picture draws it on")
+    func keyPhraseSideFollowsLook() {
+        var sides: Set<KeyPhraseSide> = []
+        for variation in 0..<6 {
+            let look = HeroLook.derive(topic: "how bees make honey", settings: Self.settings, variation: variation)
+            let request = Self.scene("bees in a meadow", look: look, seed: UInt64(variation))
+            let anchor = generator.svg(for: request).contains("text-anchor=\"start\"") ? KeyPhraseSide.left : .right
+            #expect(generator.keyPhraseSide(for: request) == anchor, "variation \(variation)")
+            sides.insert(anchor)
+        }
+        #expect(sides.count == 2, "every variation put the title on one side, so the check proves little")
+    }
 }
