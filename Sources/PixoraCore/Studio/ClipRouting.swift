@@ -4,7 +4,7 @@ import Foundation
 public enum ClipRouting {
     /// Picks per scene: the override when available (with caveats if it cannot honour something), else the cheapest
     /// available model that honours everything (end frame, aspect, length), else the best partial one with caveats;
-    /// fallbacks are the next models that honour the same needs, ending with the embedded model.
+    /// fallbacks are the next models that honour the same needs at no more credits, ending with the embedded model.
     ///
     /// An override naming an unknown or unconfigured model does not fail: the route is made as if there were no
     /// override and its first caveat names the model asked for and the one used instead.
@@ -42,13 +42,20 @@ public enum ClipRouting {
         }
         caveats += shortfalls(model, needs) + retiming(model, needs)
         let embedded = catalogue.models.first(where: \.offline)?.id ?? VideoModelCatalogue.embeddedMorph.id
+        let charged = credits(model, needs)
+        // A fallback never costs more than the estimate the user accepted.
         let fallbacks =
-            ranked.filter { $0.id != model.id && $0.id != embedded && shortfalls($0, needs).isEmpty }.map(\.id)
-            + (model.id == embedded ? [] : [embedded])
-        let length = model.clipLength(for: needs.duration)
+            ranked.filter {
+                $0.id != model.id && $0.id != embedded && shortfalls($0, needs).isEmpty && credits($0, needs) <= charged
+            }.map(\.id) + (model.id == embedded ? [] : [embedded])
         return ClipRoute(
-            sceneId: needs.sceneId, model: model.id, fallbacks: fallbacks, clipLength: length,
-            credits: Int((length * Double(model.creditsPerSecond)).rounded(.up)), caveats: caveats)
+            sceneId: needs.sceneId, model: model.id, fallbacks: fallbacks,
+            clipLength: model.clipLength(for: needs.duration), credits: charged, caveats: caveats)
+    }
+
+    /// What a clip for `needs` costs on `model`: its price per second times the length it actually makes.
+    static func credits(_ model: VideoModel, _ needs: SceneClipNeeds) -> Int {
+        Int((model.clipLength(for: needs.duration) * Double(model.creditsPerSecond)).rounded(.up))
     }
 
     /// What `model` cannot honour of `needs`, one sentence each; empty when it honours everything.
