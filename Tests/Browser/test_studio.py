@@ -91,7 +91,7 @@ class Walk:
         click(self.driver.find_element(By.CSS_SELECTOR, f".step-link[data-step='{name}']"))
         wait(self.driver).until(lambda d: shown_step(d)[0] == name, f"the {name} panel did not open")
 
-    def run(self, name: str, control, paid: bool = True, cancel_first: bool = False) -> dict:
+    def run(self, name: str, control, paid: bool = True, cancel_first: bool = False, cached: bool = False) -> dict:
         """Clicks `control` (a run of step `name`), confirms the estimate when it is paid, waits for the run to end
         in review, and checks the charge is the total the confirmation showed."""
         before, runs = self.balance(), self.step(name)["runs"]
@@ -110,6 +110,9 @@ class Walk:
             assert total > 0, f"a paid run of {name} asked about a free estimate:\n{text}"
             lines = dialog.find_elements(By.CSS_SELECTOR, ".estimate-lines tbody tr")
             assert lines, f"the {name} estimate lists no lines"
+            if cached:
+                made = dialog.find_elements(By.CSS_SELECTOR, ".estimate-lines tr.cached")
+                assert made and all("already made" in row.text for row in made), f"nothing already made:\n{text}"
             studio.screenshot(self.driver, f"studio-{name}-estimate", "light")
             button(dialog, "Run").click()
             # Best effort: a short run often ends before the progress card can be seen.
@@ -269,8 +272,12 @@ def test_studio_walk(driver, server):
     assert shown == refused, f"the page says {shown!r}, the server said {refused!r}"
     assert not visible(driver, "dialog[open]") and walk.balance() == before and walk.step("audio")["runs"] == 0
     assert_no_console_errors(driver, allow=(Expected(f"/api/v1/projects/{project_id}/steps/audio/estimate", 422),))
-    type_into(by_label(driver, "Sound effect for scene 1"), "rain on a window")
+    type_into(by_label(driver, "Sound effect for scene 1"), "footsteps on gravel")
     walk.run("audio", button(panel(driver), "Make the sounds"))
+    # Another sound: only the effect is made again; the music is already made and costs nothing.
+    assert walk.project()["workflow"]["outputs"]["audio"]["music"], "the music is off"
+    type_into(by_label(driver, "Sound effect for scene 1"), "rain on a window")
+    walk.run("audio", button(panel(driver), "Make the sounds again"), cached=True)
     effects = walk.project()["workflow"]["outputs"]["audio"]["effects"]
     assert any(effect["sceneId"] == scenes[0]["id"] and effect["description"] == "rain on a window"
                for effect in effects)
