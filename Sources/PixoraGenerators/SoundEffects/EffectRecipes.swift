@@ -157,26 +157,24 @@ enum EffectRecipes {
         let base = g.value(880...1100)
         var ratios = [1, 9.0 / 8, 5.0 / 4, 3.0 / 2, 5.0 / 3, 2]
         ratios.remove(at: Int(g.random.next() % UInt64(ratios.count)))
-        func tube(_ g: inout EffectGraph, _ ratio: Double, slot: Int) -> String {
+        // Each tube keeps its time since the last strike in its own expression variable.
+        func tube(_ g: inout EffectGraph, _ ratio: Double, slot: Int) -> (time: String, sound: String) {
             let period = g.value(1.6...4.2)
             let f = base * ratio
             let partials = [(1.0, 1.0), (2.76, 0.5), (5.4, 0.25)].map { multiple, level in
                 "\(EffectGraph.number(level))*sin(2*PI*\(EffectGraph.number(f * multiple))*ld(\(slot)))"
             }
-            return "st(\(slot),mod(t+\(EffectGraph.number(g.value(0...period))),\(EffectGraph.number(period))));"
-                + "exp(-\(g.pick(1.5...3))*ld(\(slot)))*(\(partials.joined(separator: "+")))"
+            return (
+                "st(\(slot),mod(t+\(EffectGraph.number(g.value(0...period))),\(EffectGraph.number(period))))",
+                "exp(-\(g.pick(1.5...3))*ld(\(slot)))*(\(partials.joined(separator: "+")))"
+            )
         }
-        var left: [String] = []
-        var right: [String] = []
-        for (index, ratio) in ratios.enumerated() {
-            let struck = tube(&g, ratio, slot: index)
-            if index % 2 == 0 { left.append(struck) } else { right.append(struck) }
+        var sides: [[(time: String, sound: String)]] = [[], []]
+        for (index, ratio) in ratios.enumerated() { sides[index % 2].append(tube(&g, ratio, slot: index)) }
+        func sum(_ tubes: [(time: String, sound: String)]) -> String {
+            (tubes.map(\.time) + [tubes.map(\.sound).joined(separator: "+")]).joined(separator: ";")
         }
-        func sum(_ parts: [String]) -> String {
-            let stores = parts.map { $0.components(separatedBy: ";")[0] }.joined(separator: ";")
-            let sounds = parts.map { $0.components(separatedBy: ";")[1] }.joined(separator: "+")
-            return "\(stores);\(sounds)"
-        }
+        let (left, right) = (sides[0], sides[1])
         let leftSide = g.place(g.expression(sum(left)), at: 0.3)
         let rightSide = g.place(g.expression(sum(right)), at: 0.7)
         return g.chain([g.mix([leftSide, rightSide], weights: [1, 1])], "aecho=0.8:0.5:40|70:0.3|0.2")
