@@ -149,7 +149,8 @@ public struct LanguageModelAssistant: Sendable {
                             "cut": ["type": "integer"],
                             "trimIn": ["type": "number"], "duration": ["type": "number"], "volume": ["type": "number"],
                             "kind": ["type": "string", "enum": TransitionKind.allCases.map(\.rawValue)],
-                            "track": ["type": "string", "enum": ["voice", "music"]], "enabled": ["type": "boolean"],
+                            "track": ["type": "string", "enum": EditorOperation.Track.allCases.map(\.rawValue)],
+                            "enabled": ["type": "boolean"], "at": ["type": "number"], "effect": ["type": "integer"],
                             "style": ["type": "object"], "overlay": ["type": "object"], "id": ["type": "string"],
                             "text": ["type": "string"],
                             "start": ["type": "number"], "end": ["type": "number"], "x": ["type": "number"],
@@ -166,7 +167,7 @@ public struct LanguageModelAssistant: Sendable {
         let starts = state.clipStarts
         var lines = [
             "You edit the timeline of a short narrated video. Turn the user's instruction into operations and call apply_edits.",
-            "Operations: moveClip {from, to}; removeClip {clip}; trimClip {clip, trimIn?, duration?} (seconds); setTransition {cut, kind?, duration?} (cut i joins clip i and i+1; duration at most 3 s and half the shorter clip); setAllTransitions {kind?, duration?}; setTrackVolume {track: voice|music, volume 0–4, 1 = as generated}; setClipVolume {clip, volume} (that scene's narration); setDucking {enabled}; setCaptions {enabled?, style?: {size (fraction of height), color #RRGGBB, box}}; addOverlay {overlay: {text, start, end, x?, y? (fractions, centre of the text), style?}}; updateOverlay {id, text?, start?, end?, x?, y?, style?}; removeOverlay {id}.",
+            "Operations: moveClip {from, to}; removeClip {clip}; trimClip {clip, trimIn?, duration?} (seconds); setTransition {cut, kind?, duration?} (cut i joins clip i and i+1; duration at most 3 s and half the shorter clip); setAllTransitions {kind?, duration?}; setTrackVolume {track: voice|music|effects, volume 0–4, 1 = as generated}; splitClip {clip, at} (seconds from the clip's start; the two parts are joined by a cut); moveEffect {effect, start}; removeEffect {effect}; setClipVolume {clip, volume} (that scene's narration); setDucking {enabled}; setCaptions {enabled?, style?: {size (fraction of height), color #RRGGBB, box}}; addOverlay {overlay: {text, start, end, x?, y? (fractions, centre of the text), style?}}; updateOverlay {id, text?, start?, end?, x?, y?, style?}; removeOverlay {id}.",
             "Scene numbers the user says count from 1; clip indexes count from 0. If the instruction is not about editing this timeline, answer in one sentence without calling the tool.",
             "Timeline (\(state.duration.formatted) s):",
         ]
@@ -186,6 +187,10 @@ public struct LanguageModelAssistant: Sendable {
         lines.append(
             "- captions \(state.captions.enabled ? "on" : "off"), size \(state.captions.style.size.formatted), colour \(state.captions.style.color)"
         )
+        for (index, effect) in state.audio.effects.segments.enumerated() {
+            lines.append(
+                "- sound effect \(index): starts at \(effect.start.formatted) s, \(effect.duration.formatted) s long")
+        }
         for overlay in state.overlays {
             lines.append(
                 "- text overlay id \(overlay.id): “\(overlay.text)” from \(overlay.start.formatted) to \(overlay.end.formatted) s at x \(overlay.x.formatted), y \(overlay.y.formatted)"
