@@ -43,21 +43,26 @@ public struct VideoWorkshop: Sendable {
     public let media: MediaFolder
     /// Writes a sample's description after the rules (a vision model); nil keeps the rules' words.
     public let describer: (any SampleDescriber)?
+    /// The guided studio's concepts, sound effects and clip models.
+    public let studio: StudioGenerators
 
     public init(
-        database: any Database, pipeline: VideoPipeline, media: MediaFolder, describer: (any SampleDescriber)? = nil
+        database: any Database, pipeline: VideoPipeline, media: MediaFolder, describer: (any SampleDescriber)? = nil,
+        studio: StudioGenerators = .embedded
     ) {
         self.database = database
         self.pipeline = pipeline
         self.media = media
         self.describer = describer
+        self.studio = studio
     }
 
-    /// The handlers a worker needs: the three video jobs and the sample analysis.
+    /// The handlers a worker needs: the three video jobs, the sample analysis and the studio steps.
     public var handlers: [any JobHandler] {
         [
             GenerateVideoJob(workshop: self), RegenerateSceneJob(workshop: self), RenderVersionJob(workshop: self),
             AnalyzeSampleJob(workshop: self, analyzer: SampleAnalyzer(describer: describer)),
+            StudioStepJob(workshop: self),
         ]
     }
 

@@ -42,6 +42,19 @@ public struct VideoPipeline: Sendable {
             seed: settings.seed &+ UInt64(max(scene.variation ?? 0, 0)) &* 0x9E37_79B9_7F4A_7C15)
     }
 
+    /// Each scene's length: the plan's, or longer when its spoken narration (`speech` seconds) needs it, in whole
+    /// frames.
+    public static func sceneDurations(_ scenes: [PlanScene], speech: [Double], fps: Int) -> [Double] {
+        scenes.indices.map { index in
+            let overlapIn = index > 0 ? scenes[index - 1].transition.overlap : 0
+            let overlapOut = index < scenes.count - 1 ? scenes[index].transition.overlap : 0
+            let need = SceneMargins.minimumDuration(
+                speech: speech[index], overlapIn: overlapIn, overlapOut: overlapOut)
+            let rate = Double(fps)
+            return max(scenes[index].duration, (need * rate).rounded(.up) / rate)
+        }
+    }
+
     static func motion(for index: Int, settings: Settings) -> CameraMotion {
         let cycle: [CameraMotion] =
             settings.aspectRatio == .vertical
@@ -111,14 +124,7 @@ public struct VideoPipeline: Sendable {
         }
 
         // 2. Scene lengths: the plan's, or longer when the narration needs it.
-        let durations = scenes.indices.map { index in
-            let overlapIn = index > 0 ? scenes[index - 1].transition.overlap : 0
-            let overlapOut = index < scenes.count - 1 ? scenes[index].transition.overlap : 0
-            let need = SceneMargins.minimumDuration(
-                speech: voices[index].1.duration, overlapIn: overlapIn, overlapOut: overlapOut)
-            let fps = Double(settings.fps)
-            return max(scenes[index].duration, (need * fps).rounded(.up) / fps)
-        }
+        let durations = Self.sceneDurations(scenes, speech: voices.map(\.1.duration), fps: settings.fps)
 
         // With a voice-over, each scene's narration is spread over the time the scene gives its voice.
         if voiceOver != nil {
@@ -276,13 +282,17 @@ public struct VideoPipeline: Sendable {
         return (image, clip)
     }
 
-    func makeMusic(group: Int, mood: Mood, length: Double, settings: Settings, counter: Counter) async throws
-        -> MusicAssets
-    {
+    func musicRequest(group: Int, mood: Mood, length: Double, settings: Settings) -> MusicRequest {
         // Whole 8-second steps, so small edits to scene lengths reuse the same track.
         let minimum = (length / 8).rounded(.up) * 8
         var random = SeededRandom(seed: settings.seed, label: "music-\(group)-\(mood.rawValue)")
-        let request = MusicRequest(mood: mood, minimumDuration: minimum, seed: random.next())
+        return MusicRequest(mood: mood, minimumDuration: minimum, seed: random.next())
+    }
+
+    func makeMusic(group: Int, mood: Mood, length: Double, settings: Settings, counter: Counter) async throws
+        -> MusicAssets
+    {
+        let request = musicRequest(group: group, mood: mood, length: length, settings: settings)
         let track = try key(generators.music, request, ext: "wav")
         let made = try await store.obtain(track) { _ = try await generators.music.makeMusic(request, to: $0) }
         counter.record(made: made)

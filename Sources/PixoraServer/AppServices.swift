@@ -36,6 +36,8 @@ public struct AppServices: Sendable {
     public let planChat: any PlanChatting
     /// Prices in credits: the standard ones, or those configured for the providers in use.
     public let pricing: Pricing
+    /// The guided studio's concepts, sound effects and video models.
+    public let studioGenerators: StudioGenerators
     /// Video lists as sent, reused while the owner's videos are unchanged; `nil` when the engine keeps no list
     /// stamps (PostgreSQL) or `PIXORA_LIST_CACHE=off`.
     let videoLists: ListCache?
@@ -46,7 +48,7 @@ public struct AppServices: Sendable {
         configuration: ServerConfiguration, database: any Database, mailer: any Mailer, pipeline: VideoPipeline? = nil,
         languageAssistant: LanguageModelAssistant? = nil, planChat: (any PlanChatting)? = nil,
         remixPlanner: RemixPlanner = RemixPlanner(), describer: (any SampleDescriber)? = nil,
-        pricing: Pricing = .standard, logger: Logger
+        pricing: Pricing = .standard, studioGenerators: StudioGenerators = .embedded, logger: Logger
     ) async {
         self.configuration = configuration
         self.database = database
@@ -63,6 +65,7 @@ public struct AppServices: Sendable {
         uploadMaxBytes = Int64(configuration.settings.integer("PIXORA_UPLOAD_MAX_MB") ?? 200) * 1_000_000
         self.languageAssistant = languageAssistant
         self.pricing = pricing
+        self.studioGenerators = studioGenerators
         self.remixPlanner = remixPlanner
         self.describer = describer
         self.planChat = planChat ?? RuleBasedPlanChat()
@@ -97,6 +100,7 @@ public struct AppServices: Sendable {
 
     /// The video workshop a worker runs jobs with.
     public var workshop: VideoWorkshop {
-        VideoWorkshop(database: database, pipeline: pipeline, media: media, describer: describer)
+        VideoWorkshop(
+            database: database, pipeline: pipeline, media: media, describer: describer, studio: studioGenerators)
     }
 }

@@ -77,6 +77,7 @@ public func buildRouter(_ services: AppServices) -> (Router<AppRequestContext>, 
     VideoRoutes(services: services).register(signedIn)
     ProjectRoutes(services: services).register(signedIn)
     ProjectPlanRoutes(services: services).register(signedIn)
+    StudioRoutes(services: services).register(signedIn)
     EditorRoutes(services: services).register(signedIn)
     UserRoutes(services: services).register(signedIn)
     AdminRoutes(services: services).register(signedIn)

@@ -9,6 +9,8 @@ public enum CreditReason: String, StoredEnum {
     case sceneCharge = "scene_regeneration"
     case sceneRefund = "scene_regeneration_refund"
     case adminGrant = "admin_adjustment"
+    case studioCharge = "studio_step"
+    case studioRefund = "studio_step_refund"
 
     public static let table = "credit_transactions"
     public static let column = "reason"

@@ -15,6 +15,7 @@ public enum JobKind: String, StoredEnum {
     case regenerateScene = "regenerate_scene"
     case renderVersion = "render_version"
     case analyzeSample = "analyze_sample"
+    case studioStep = "studio_step"
 
     public static let table = "jobs"
     public static let column = "kind"

@@ -261,6 +261,12 @@ public enum Migrations {
                 "ALTER TABLE videos ADD COLUMN plan_number INTEGER",
                 "CREATE INDEX videos_by_project ON videos (project_id, created_at)",
             ]),
+        Migration(
+            version: 8, name: "studio projects",
+            statements: [
+                // The guided studio's document (`StudioWorkflow`): steps, states and outputs, versioned JSON.
+                "ALTER TABLE projects ADD COLUMN workflow TEXT"
+            ]),
     ]
 
     /// Applies every step not yet applied; returns the versions applied now. Safe to run from several

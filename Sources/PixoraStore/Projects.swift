@@ -5,21 +5,22 @@ import SQLKit
 
 /// What a project starts from.
 public enum ProjectKind: String, StoredEnum {
-    case remix
+    case remix, studio
 
     public static let table = "projects"
     public static let column = "kind"
 }
 
-/// Where a project's sample analysis stands.
+/// Where a remix project's sample analysis stands; a studio project is `active` (its steps have their own states).
 public enum ProjectStatus: String, StoredEnum {
-    case analyzing, analyzed, failed
+    case analyzing, analyzed, failed, active
 
     public static let table = "projects"
     public static let column = "status"
 }
 
-/// A remix project: a user's sample video, its analysis, and the plans and videos made from it.
+/// A project: a remix (a user's sample video, its analysis, and the plans and videos made from it) or a guided
+/// studio project (its workflow of eight steps).
 public struct Project: Sendable, Equatable, StoredRow {
     public var id: String
     public var userId: String
@@ -30,6 +31,8 @@ public struct Project: Sendable, Equatable, StoredRow {
     /// Once analyzed (always nil in `Projects.list` pages).
     public var analysis: SampleAnalysis?
     public var error: String?
+    /// A studio project's steps and outputs (always nil in `Projects.list` pages).
+    public var workflow: StudioWorkflow?
     public var createdAt: Int64
     public var updatedAt: Int64
 
@@ -42,6 +45,7 @@ public struct Project: Sendable, Equatable, StoredRow {
         status = try row.stored(ProjectStatus.self)
         analysis = try row.document("analysis", table: "projects", as: SampleAnalysis?.self)
         error = try row.value("error")
+        workflow = try row.document("workflow", table: "projects", as: StudioWorkflow?.self)
         createdAt = try row.value("created_at")
         updatedAt = try row.value("updated_at")
     }
@@ -90,7 +94,8 @@ public enum Projects {
     {
         var query = SQLQueryString(
             """
-            SELECT id, user_id, kind, title, topic, status, NULL AS analysis, error, created_at, updated_at
+            SELECT id, user_id, kind, title, topic, status, NULL AS analysis, error, NULL AS workflow, created_at,
+                   updated_at
             FROM projects WHERE user_id = \(bind: owner)
             """)
         if let cursor {

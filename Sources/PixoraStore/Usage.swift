@@ -48,7 +48,8 @@ public enum Usage {
             let day = Int((created - since) / 86_400_000)
             guard (0..<days).contains(day) else { continue }
             switch reason {
-            case .videoCharge, .sceneCharge, .videoRefund, .sceneRefund: spent[day] -= delta
+            case .videoCharge, .sceneCharge, .videoRefund, .sceneRefund, .studioCharge, .studioRefund:
+                spent[day] -= delta
             case .signupGrant, .adminGrant: if delta > 0 { granted[day] += delta } else { spent[day] -= delta }
             }
         }

@@ -21,7 +21,9 @@ extension Schemas.Project {
             files: files.map { Schemas.ProjectFile($0, project: project, tokens: tokens) },
             analysis: detail ? project.analysis : nil, keyframeUrls: keyframes, latestPlan: latestPlan,
             videoCount: videoCount, eventsUrl: detail ? tokens.signedPath("\(base)/events", user: project.userId) : nil,
-            job: try job.map(Schemas.Job.init), createdAt: Date(milliseconds: project.createdAt),
+            job: try job.map(Schemas.Job.init),
+            workflow: detail ? project.workflow.map { .init($0, project: project, tokens: tokens) } : nil,
+            createdAt: Date(milliseconds: project.createdAt),
             updatedAt: Date(milliseconds: project.updatedAt))
     }
 }

@@ -65,6 +65,8 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
                 return APIError(.serviceUnavailable, .unavailable, "the service is temporarily unavailable")
             case .corrupt: return nil  // A fault of ours: logged with the request id and answered 500.
             }
+        case let error as StudioRuleError: return StudioRoutes.refusal(error)
+        case is StudioProjectKindError: return StudioRoutes.notStudio
         case let error as InvalidDocument: return validation(error.issues)
         case let error as DecodingError: return validation([error.issue])
         case let error as HTTPError:

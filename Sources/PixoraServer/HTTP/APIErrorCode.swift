@@ -22,6 +22,10 @@ extension APIError {
         case conflict
         case notRunning = "not_running"
         case videoNotReady = "video_not_ready"
+        case stepLocked = "step_locked"
+        case stepRunning = "step_running"
+        case stepNotInReview = "step_not_in_review"
+        case notStudio = "not_studio"
         case videoBusy = "video_busy"
         case versionNotReady = "version_not_ready"
         case alreadyApplied = "already_applied"

@@ -18,6 +18,9 @@ struct MediaRoutes {
         routes.add(.get, "users/me/avatar", avatarFile)
         routes.add(.get, "projects/:id/files/:role", projectFile)
         routes.add(.get, "projects/:id/keyframes/:shot", keyframeFile)
+        routes.add(.get, "projects/:id/assets/:asset", studioAsset)
+        routes.add(.get, "projects/:id/export", exportFile)
+        routes.add(.get, "projects/:id/export/thumbnail", exportThumbnail)
     }
 
     /// The caller: from the bearer token, or from a link signed for exactly this path.
@@ -126,6 +129,42 @@ struct MediaRoutes {
         else { throw APIError.notFound("keyframe") }
         let key = MediaFolder.keyframeKey(project: project.id, shot: shot)
         return try await serve(try services.media.url(for: key), type: "image/jpeg", request: request, context: context)
+    }
+
+    /// A file a studio step made, only when the project's outputs point at it: the asset store is shared by every
+    /// user, so a key alone must not open another user's picture.
+    @Sendable func studioAsset(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let project = try await ownedProject(request, context)
+        guard let asset = AssetRef(try context.parameters.require("asset")),
+            project.workflow?.outputs.assets.contains(asset) == true
+        else { throw APIError.notFound("asset") }
+        let type =
+            switch asset.ext {
+            case "png": "image/png"
+            case "mp4": "video/mp4"
+            default: "audio/wav"
+            }
+        return try await serve(
+            try services.pipeline.store.url(for: asset), type: type, request: request, context: context)
+    }
+
+    @Sendable func exportFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let project = try await ownedProject(request, context)
+        guard let export = project.workflow?.outputs.export else {
+            throw APIError(.notFound, .notFound, "this project has not been exported yet")
+        }
+        return try await serve(
+            try services.media.url(for: export.file), type: export.format.mimeType, request: request,
+            context: context, download: "\(project.title).\(export.format.fileExtension)")
+    }
+
+    @Sendable func exportThumbnail(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let project = try await ownedProject(request, context)
+        guard let export = project.workflow?.outputs.export, !export.thumbnail.isEmpty else {
+            throw APIError(.notFound, .notFound, "this project has not been exported yet")
+        }
+        return try await serve(
+            try services.media.url(for: export.thumbnail), type: "image/jpeg", request: request, context: context)
     }
 
     @Sendable func avatarFile(_ request: Request, context: AppRequestContext) async throws -> Response {

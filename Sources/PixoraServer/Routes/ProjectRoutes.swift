@@ -7,8 +7,8 @@ import PixoraPipeline
 import PixoraStore
 import SQLKit
 
-/// Remix projects: create from an upload, list, read, rename, delete. Plans, chat and generation are in
-/// `ProjectPlanRoutes`.
+/// Projects: create a remix from an upload (a studio project from JSON, `StudioRoutes`), list, read, rename,
+/// delete. Remix plans, chat and generation are in `ProjectPlanRoutes`; studio steps in `StudioRoutes`.
 struct ProjectRoutes {
     let services: AppServices
     var database: any Database { services.database }
@@ -37,6 +37,9 @@ struct ProjectRoutes {
     @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<
         Schemas.Project
     > {
+        if request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true {
+            return try await StudioRoutes(services: services).create(request, context: context)
+        }
         let rules = MultipartUpload.Rules(
             files: [
                 "sample": services.uploadMaxBytes, "character": Self.maxCharacterBytes, "audio": Self.maxAudioBytes,

@@ -1,0 +1,75 @@
+import Foundation
+import PixoraCore
+import PixoraPipeline
+import PixoraStore
+import SQLKit
+
+/// Runs one step of a guided studio project. The step was charged when it was queued; the outputs are recorded
+/// in the transaction that completes the job, and a run that fails for good is refunded once and marked failed.
+struct StudioStepJob: JobHandler {
+    let workshop: VideoWorkshop
+    var kind: JobKind { .studioStep }
+
+    func run(_ context: JobContext) async throws {
+        let payload = try context.job.payload(as: StudioStepPayload.self)
+        guard let id = context.job.projectId,
+            let project = try await workshop.database.read({ db in try await Projects.find(db, id: id) }),
+            let workflow = project.workflow
+        else { throw UsageError("the project of this job no longer exists") }
+        let studio = StudioPipeline(video: workshop.pipeline, studio: workshop.studio)
+        let scratch = try workshop.media.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let (stream, continuation) = AsyncStream.makeStream(of: JobProgress.self, bufferingPolicy: .bufferingNewest(1))
+        let writer = Task { for await progress in stream { await context.report(progress) } }
+        var outputs: StudioOutputs
+        do {
+            outputs = try await studio.run(payload.step, payload.request, workflow: workflow, scratch: scratch) {
+                continuation.yield(
+                    JobProgress(stage: $0.stage, fraction: min(max($0.fraction, 0), 0.99), message: $0.message))
+            }
+        } catch {
+            continuation.finish()
+            await writer.value
+            throw error
+        }
+        continuation.finish()
+        await writer.value
+
+        var placed: [String] = []
+        if var export = outputs.export, payload.step == .export {
+            let fileKey = MediaFolder.exportKey(project: id, run: payload.run, ext: export.format.rawValue)
+            let thumbnailKey = MediaFolder.exportKey(project: id, run: payload.run, ext: "jpg")
+            try workshop.media.place(scratch.appendingPathComponent(export.file), as: fileKey)
+            placed.append(fileKey)
+            if FileManager.default.fileExists(atPath: scratch.appendingPathComponent(export.thumbnail).path) {
+                try workshop.media.place(scratch.appendingPathComponent(export.thumbnail), as: thumbnailKey)
+                placed.append(thumbnailKey)
+            }
+            export.file = fileKey
+            export.thumbnail = placed.count > 1 ? thumbnailKey : ""
+            outputs.export = export
+        }
+        let final = JobProgress(stage: .done, fraction: 1, message: "\(payload.step.title): ready for review")
+        do {
+            try await context.complete(final: final) { db in
+                try await StudioProjects.complete(db, id: id, payload: payload, outputs: outputs)
+            }
+        } catch {
+            placed.forEach { workshop.media.remove($0) }
+            throw error
+        }
+        // The previous export is replaced, not kept beside it.
+        if payload.step == .export, let previous = workflow.outputs.export {
+            [previous.file, previous.thumbnail].filter { !$0.isEmpty && !placed.contains($0) }.forEach {
+                workshop.media.remove($0)
+            }
+        }
+    }
+
+    func failed(_ job: Job, error: String, in db: any SQLDatabase) async throws {
+        guard let project = job.projectId, let owner = job.userId,
+            let payload = try? job.payload(as: StudioStepPayload.self)
+        else { return }
+        try await StudioProjects.fail(db, id: project, owner: owner, payload: payload, error: error)
+    }
+}
