@@ -105,12 +105,8 @@ export async function render(main, { params, query }) {
 
   function select(step) {
     ctx.clearMessage();
-    ctx.selected = step;
-    const url = new URL(location.href);
-    url.searchParams.set('step', step);
-    history.replaceState(history.state, '', url.pathname + url.search);
-    show(ctx.project);
-    page.querySelector('.step-panel h2')?.focus?.();
+    show(ctx.project, step);
+    page.querySelector('.step-panel h2')?.focus();
   }
 
   function show(project, selected = null) {

@@ -10,6 +10,7 @@ import { STEP_WORDS } from './parts.js';
 
 /** `part`: {body (element), choices(), approval() (body of approve, optional), extraActions (shown with Run)}. */
 export function stepPanel(ctx, view, part, progress) {
+  // `progress`: the card of whichever step is running (null when none), shown on every panel while it runs.
   const words = STEP_WORDS[view.step];
   const reason = blockReason(ctx.project, view);
   const reasonId = `step-reason-${view.step}`;
@@ -53,7 +54,7 @@ export function stepPanel(ctx, view, part, progress) {
     h('p', { class: 'panel-intro' }, words.intro)),
   notes,
   ctx.messageBox,
-  view.state === 'running' ? progress : null,
+  progress,
   part.body || null,
   h('div', { class: 'button-row panel-actions' }, runButton, part.extraActions || null, approveButton));
 }
