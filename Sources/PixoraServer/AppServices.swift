@@ -91,7 +91,7 @@ public struct AppServices: Sendable {
                 remixPlanner: RemixPlanner(videoModel: providers.videoModel),
                 describer: providers.sampleDescriber(logger: logger),
                 pricing: providers.pricing(configuration: configuration.settings),
-                logger: logger)
+                studioGenerators: providers.studioGenerators(logger: logger), logger: logger)
         } catch {
             await database.shutdown()
             throw error
