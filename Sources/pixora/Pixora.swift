@@ -18,7 +18,8 @@ struct Pixora: AsyncParsableCommand {
               `pixora config` lists every variable with its effective value.
             """,
         subcommands: [
-            Generate.self, Render.self, Analyze.self, Remix.self, Serve.self, WorkerCommand.self, Migrate.self,
+            Generate.self, Render.self, Analyze.self, Remix.self, Studio.self, Serve.self, WorkerCommand.self,
+            Migrate.self,
             Admin.self, ProvidersCommand.self,
             ConfigCommand.self,
         ])
