@@ -8,7 +8,7 @@ import PixoraProviders
 
 struct Studio: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Walk the guided studio's eight steps offline, approving each with your choices.",
+        abstract: "Walk the guided studio's eight steps with your choices; offline unless providers are set.",
         discussion: "idea → storyboard → hero → frames → clips → audio → edit → export. Prints one line per step "
             + "(state, credits with cached items at 0, wall time) and writes into --out: workflow.json, the video "
             + "and thumbnail.jpg, the hero candidates (hero-1.png …) and every scene's start and end frames "
@@ -98,7 +98,8 @@ struct Studio: AsyncParsableCommand {
         let pipeline = StudioPipeline(
             video: VideoPipeline(
                 generators: providers.generators(logger: logger),
-                store: AssetStore(root: cache.map { URL(fileURLWithPath: $0) } ?? AssetStore.defaultRoot())))
+                store: AssetStore(root: cache.map { URL(fileURLWithPath: $0) } ?? AssetStore.defaultRoot())),
+            studio: providers.studioGenerators(logger: logger))
         var walk = StudioWalk(
             pipeline: pipeline, workflow: StudioWorkflow(topic: topic, settings: settings),
             requests: try requests(), selections: [.idea: .init(choice: concept - 1), .hero: .init(choice: hero - 1)],

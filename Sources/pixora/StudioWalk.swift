@@ -89,7 +89,8 @@ struct StudioWalk {
     }
 
     private mutating func total() {
-        if !quiet { print("total".padding(toLength: 18, withPad: " ", startingAt: 0) + Self.figures(credits, seconds)) }
+        let name = "total".padding(toLength: 18, withPad: " ", startingAt: 0)
+        if !quiet { print(name + Self.figures(credits, seconds)) }
         credits = 0
         seconds = 0
     }
