@@ -105,6 +105,20 @@ public enum StudioProjects {
         try await save(db, id: id, next)
     }
 
+    /// Refunds the step that is running, if any, when the owner deletes the project (its job goes with the row,
+    /// so the worker's own failure path never runs). The refund key is the one a failed run uses: once either way.
+    public static func refundRunning(_ db: any SQLDatabase, owner: String, id: String) async throws {
+        try await Projects.touch(db, id: id)
+        guard let workflow = try await Projects.find(db, owner: owner, id: id)?.workflow,
+            let step = workflow.runningStep
+        else { return }
+        let record = workflow[step]
+        guard record.lastRunCredits > 0 else { return }
+        _ = try await CreditLedger.apply(
+            db, user: owner, delta: record.lastRunCredits, reason: .studioRefund, reference: id,
+            key: "studio:\(id):\(step.rawValue):\(record.runs):refund")
+    }
+
     static func lockedForWorker(_ db: any SQLDatabase, id: String, payload: StudioStepPayload) async throws
         -> StudioWorkflow?
     {

@@ -239,8 +239,14 @@ struct ProjectAPITests {
                     build(&body)
                     return try await api.upload(session, body)
                 }
+                // JSON is the studio's form: a remix in JSON is told to use multipart; any other body is a 415.
+                let json = try await api.call(
+                    .post, "/api/v1/projects", session: session, json: ["kind": "remix", "topic": "bees"])
+                #expect(json.status == .unprocessableContent)
+                #expect(json.errorMessage?.contains("a remix project is multipart/form-data") == true)
                 let notMultipart = try await api.call(
-                    .post, "/api/v1/projects", session: session, json: ["kind": "remix"])
+                    .post, "/api/v1/projects", session: session, headers: [.contentType: "text/plain"],
+                    raw: ByteBuffer(string: "kind=remix"))
                 #expect(notMultipart.status == .unsupportedMediaType)
 
                 let text = try await attempt {

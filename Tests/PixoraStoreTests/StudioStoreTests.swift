@@ -102,4 +102,28 @@ struct StudioStoreTests {
                 try await StudioProjects.update(in: database, owner: stranger.id, id: project.id) { $0 } == nil)
         }
     }
+
+    @Test("deleting a project while a step runs refunds that run once", arguments: TestEngine.allCases)
+    func deleteRefunds(engine: TestEngine) async throws {
+        try await withTestDatabase(engine) { database, _ in
+            let user = try await makeUser(database, credits: 20)
+            let project = try await project(database, owner: user.id)
+            _ = try await StudioProjects.start(
+                in: database, owner: user.id, id: project.id, step: .storyboard, request: StudioRequest(), credits: 9,
+                maxAttempts: 3)
+            #expect(try await balanceAndLedger(database, user.id) == (11, 11))
+            let payload = StudioStepPayload(step: .storyboard, run: 1, request: StudioRequest(), credits: 9)
+            try await database.transaction { db in
+                try await StudioProjects.refundRunning(db, owner: user.id, id: project.id)
+                _ = try await Projects.delete(db, owner: user.id, id: project.id)
+            }
+            #expect(try await balanceAndLedger(database, user.id) == (20, 20))
+            #expect(try await count(database, "jobs") == 0)
+            // The worker's failure report for the gone project refunds nothing more.
+            try await database.transaction { db in
+                try await StudioProjects.fail(db, id: project.id, owner: user.id, payload: payload, error: "gone")
+            }
+            #expect(try await balanceAndLedger(database, user.id) == (20, 20))
+        }
+    }
 }

@@ -266,7 +266,8 @@ struct ProjectRoutes {
     @Sendable func delete(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let project = try await Self.owned(database, context)
         let deleted = try await database.transaction { db in
-            try await Projects.delete(db, owner: context.userId, id: project.id)
+            try await StudioProjects.refundRunning(db, owner: context.userId, id: project.id)
+            return try await Projects.delete(db, owner: context.userId, id: project.id)
         }
         guard deleted else { throw APIError.notFound("project") }
         services.media.removeProject(project.id)
