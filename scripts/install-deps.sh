@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Pixora needs, only those that are missing (safe to run again).
 # --test also installs what the tests need: a PostgreSQL server, Python's aiosmtpd (a real SMTP server), and
-# Chromium with its WebDriver, Selenium and pytest for the browser suite.
+# Chromium with its WebDriver, Selenium and pytest for the browser suite. Both install Piper, the neural voice, into
+# its private virtual environment (scripts/install-piper.sh).
 set -euo pipefail
 
 packages=(ffmpeg flite fluidsynth fluid-soundfont-gm librsvg2-bin fonts-dejavu-core)
@@ -30,3 +31,4 @@ if [ "${1:-}" = "--test" ]; then
         fi
     done
 fi
+"$(dirname "$0")/install-piper.sh"

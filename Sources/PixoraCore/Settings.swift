@@ -30,7 +30,15 @@ public enum Tone: String, NamedChoice {
     case informative, inspiring, playful, dramatic, calm
 }
 
-/// A narrator voice of the embedded speech synthesizer.
+/// The embedded synthesizer that speaks a voice.
+public enum VoiceEngine: String, Sendable, Codable, CaseIterable {
+    /// Piper: neural, from a private Python environment that `scripts/install-piper.sh` installs.
+    case piper
+    /// CMU flite: always there (a Debian package).
+    case flite
+}
+
+/// A narrator voice of the embedded speech synthesizers.
 public enum Voice: String, NamedChoice {
     /// US English, female.
     case slt
@@ -40,6 +48,8 @@ public enum Voice: String, NamedChoice {
     case awb
     /// US English, male, diphone (robotic).
     case kal
+    /// US English, male, neural (Piper's en_US "joe" medium voice).
+    case joe
 
     public var label: String {
         switch self {
@@ -47,7 +57,30 @@ public enum Voice: String, NamedChoice {
         case .rms: "male, US English"
         case .awb: "male, Scottish English"
         case .kal: "male, US English, robotic"
+        case .joe: "male, US English, neural (Piper)"
         }
+    }
+
+    public var engine: VoiceEngine {
+        switch self {
+        case .joe: .piper
+        case .slt, .rms, .awb, .kal: .flite
+        }
+    }
+
+    /// The flite voice that speaks when this voice's engine is not installed: the same voice for flite voices,
+    /// and for a Piper voice flite's closest one (a male US voice for joe).
+    public var fliteStandIn: Voice {
+        switch self {
+        case .joe: .rms
+        case .slt, .rms, .awb, .kal: self
+        }
+    }
+
+    /// The voice a video gets when its settings name none: Piper's joe when Piper is installed, else flite's slt.
+    /// Resolved once when a command or the server starts (Settings values stay plain data).
+    public static func preferredDefault(piperAvailable: Bool) -> Voice {
+        piperAvailable ? .joe : .slt
     }
 }
 

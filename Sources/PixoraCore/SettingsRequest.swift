@@ -34,12 +34,13 @@ public struct SettingsRequest: Codable, Sendable, Hashable {
     }
 
     /// What is left out comes from the prompt's words, then the defaults. Not validated: see `Settings.validate`.
-    public func resolved(prompt: String) -> Settings {
+    /// `defaultVoice` is the server's (`Voice.preferredDefault`: Piper's joe where Piper is installed).
+    public func resolved(prompt: String, defaultVoice: Voice = .slt) -> Settings {
         let hints = PromptHints(prompt: prompt)
         return Settings(
             aspectRatio: aspectRatio ?? hints.aspectRatio ?? .landscape,
             durationSeconds: durationSeconds ?? hints.durationSeconds ?? 30,
-            style: style ?? .cinematic, tone: tone ?? hints.tone ?? .informative, voice: voice ?? .slt,
+            style: style ?? .cinematic, tone: tone ?? hints.tone ?? .informative, voice: voice ?? defaultVoice,
             speechRate: speechRate ?? 1, music: music ?? true, captions: captions ?? true, quality: quality ?? .p720,
             fps: fps ?? 30, language: language ?? "en", seed: seed ?? 1)
     }

@@ -87,11 +87,16 @@ public struct SpeechRequest: Codable, Sendable, Hashable {
     public var text: String
     public var voice: Voice
     public var rate: Double
+    /// The engine and its version when that is not implied by the generator's id (a Piper voice: "embedded.piper@1
+    /// piper-tts 1.8.0"), so the asset key changes with them. Nil (left out of the encoded request, so flite's
+    /// keys stay as they were) otherwise.
+    public var engine: String?
 
-    public init(text: String, voice: Voice, rate: Double) {
+    public init(text: String, voice: Voice, rate: Double, engine: String? = nil) {
         self.text = text
         self.voice = voice
         self.rate = rate
+        self.engine = engine
     }
 }
 
@@ -122,6 +127,13 @@ public struct SpeechTimings: Codable, Sendable, Hashable {
 /// Narration → WAV + word timings.
 public protocol SpeechGenerator: Generator {
     func makeSpeech(_ request: SpeechRequest, to output: URL) async throws -> SpeechTimings
+    /// The request as this generator will carry it out (the voice that will really speak, the engine's identity);
+    /// the pipeline keys the asset by it. The request itself unless a generator chooses among engines.
+    func resolved(_ request: SpeechRequest) -> SpeechRequest
+}
+
+extension SpeechGenerator {
+    public func resolved(_ request: SpeechRequest) -> SpeechRequest { request }
 }
 
 /// What a music track is made from.

@@ -1,3 +1,4 @@
+import PixoraCore
 import PixoraGenerators
 
 /// The generator chosen for each role.
@@ -19,8 +20,15 @@ public struct GeneratorSet: Sendable {
         self.music = music
     }
 
-    /// The offline generators: no keys, no network.
+    /// The offline generators: no keys, no network. Speech is Piper's for Piper voices when it is installed (looked
+    /// up once, here), flite's otherwise.
     public static let embedded = GeneratorSet(
         planner: RuleBasedPlanner(), image: ProceduralImageGenerator(), video: KenBurnsVideoGenerator(),
-        speech: FliteSpeechGenerator(), music: EmbeddedMusicGenerator())
+        speech: EmbeddedSpeechGenerator(), music: EmbeddedMusicGenerator())
+
+    /// The voice of a video whose settings name none, for the CLI and the API: Piper's joe where Piper is
+    /// installed, flite's slt otherwise.
+    public static var defaultVoice: Voice {
+        (embedded.speech as? EmbeddedSpeechGenerator)?.preferredDefault ?? .slt
+    }
 }

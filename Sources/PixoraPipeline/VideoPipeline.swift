@@ -28,10 +28,12 @@ public struct VideoPipeline: Sendable {
         AssetRef(key: try ContentKey(generator: generator.id, version: generator.version, inputs: inputs), ext: ext)
     }
 
+    /// As the speech generator will carry it out (the voice that really speaks, its engine), which keys the asset.
     func speechRequest(_ scene: PlanScene, _ settings: Settings) -> SpeechRequest {
-        SpeechRequest(
-            text: scene.narration.trimmingCharacters(in: .whitespacesAndNewlines), voice: settings.voice,
-            rate: settings.speechRate)
+        generators.speech.resolved(
+            SpeechRequest(
+                text: scene.narration.trimmingCharacters(in: .whitespacesAndNewlines), voice: settings.voice,
+                rate: settings.speechRate))
     }
 
     func imageRequest(_ scene: PlanScene, _ settings: Settings) -> ImageRequest {
@@ -118,9 +120,14 @@ public struct VideoPipeline: Sendable {
             }
             counter.record(made: status == .done)
             voices.append((wav, timings))
+            let standIn =
+                request.voice == settings.voice
+                ? nil
+                : "scene \(index + 1) voice: \(settings.voice.rawValue) needs Piper, which is not installed "
+                    + "(scripts/install-piper.sh); flite's \(request.voice.rawValue) speaks instead"
             reportVoice(
                 index, finished: true, status, "voice \(timings.duration.formatted) s",
-                notice: fallbackNotice(wav, "scene \(index + 1) voice"))
+                notice: fallbackNotice(wav, "scene \(index + 1) voice") ?? standIn)
         }
 
         // 2. Scene lengths: the plan's, or longer when the narration needs it.

@@ -186,7 +186,7 @@ public struct FalSpeechGenerator: SpeechGenerator {
     static func voiceID(_ voice: Voice) -> String {
         switch voice {
         case .slt: "Calm_Woman"
-        case .rms: "Deep_Voice_Man"
+        case .rms, .joe: "Deep_Voice_Man"
         case .awb: "Elegant_Man"
         case .kal: "Imposing_Manner"
         }
@@ -237,7 +237,7 @@ public struct ElevenLabsSpeechGenerator: SpeechGenerator {
     static func voiceID(_ voice: Voice) -> String {
         switch voice {
         case .slt: "21m00Tcm4TlvDq8ikWAM"  // Rachel
-        case .rms: "pNInz6obpgDQGcFmaJgB"  // Adam
+        case .rms, .joe: "pNInz6obpgDQGcFmaJgB"  // Adam
         case .awb: "onwK4e9ZLuTAKqWW03F9"  // Daniel
         case .kal: "TxGEqnHWrfWFTfGW9XjX"  // Josh
         }
@@ -336,7 +336,7 @@ public struct OpenAISpeechGenerator: SpeechGenerator {
     static func voiceName(_ voice: Voice) -> String {
         switch voice {
         case .slt: "nova"
-        case .rms: "onyx"
+        case .rms, .joe: "onyx"
         case .awb: "fable"
         case .kal: "echo"
         }

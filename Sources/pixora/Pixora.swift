@@ -20,7 +20,7 @@ struct Pixora: AsyncParsableCommand {
         subcommands: [
             Generate.self, Render.self, Analyze.self, Remix.self, Studio.self, Serve.self, WorkerCommand.self,
             Migrate.self,
-            Admin.self, ProvidersCommand.self,
+            Admin.self, ProvidersCommand.self, VoicesCommand.self,
             ConfigCommand.self,
         ])
 

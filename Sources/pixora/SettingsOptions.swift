@@ -1,5 +1,6 @@
 import ArgumentParser
 import PixoraCore
+import PixoraPipeline
 
 /// Video settings flags shared by commands; anything not given comes from the prompt's words, then defaults.
 struct SettingsOptions: ParsableArguments {
@@ -17,8 +18,11 @@ struct SettingsOptions: ParsableArguments {
 
     @Option(
         name: .long,
-        help: "Narrator voice: \(Voice.allCases.map { "\($0.rawValue) (\($0.label))" }.joined(separator: ", ")).")
-    var voice: String = Voice.slt.rawValue
+        help: """
+            Narrator voice: \(Voice.allCases.map { "\($0.rawValue) (\($0.label))" }.joined(separator: ", ")) \
+            (default: joe when Piper is installed, else slt; see `pixora voices`).
+            """)
+    var voice: String?
 
     @Option(name: .long, help: "Speaking rate, 0.5–2.0 (1 = natural).")
     var rate: Double = 1
@@ -53,7 +57,7 @@ struct SettingsOptions: ParsableArguments {
             durationSeconds: duration ?? hints.durationSeconds ?? 30,
             style: try choice(style, "style", VisualStyle.self) ?? .cinematic,
             tone: try choice(tone, "tone", Tone.self) ?? hints.tone ?? .informative,
-            voice: try choice(voice, "voice", Voice.self) ?? .slt,
+            voice: try choice(voice, "voice", Voice.self) ?? GeneratorSet.defaultVoice,
             speechRate: rate, music: music, captions: captions,
             quality: try choice(quality, "quality", Quality.self) ?? .p720, fps: fps, seed: seed)
         if let issue = settings.validate().first {

@@ -56,6 +56,12 @@ public enum ConfigCatalogue {
         .init(
             "PIXORA_SOUNDFONT", .path, shown: "/usr/share/sounds/sf2/FluidR3_GM.sf2",
             "General MIDI soundfont for music (used when the file exists)"),
+        .init(
+            "PIXORA_PIPER_VENV", .path, shown: ".venv-piper above the executable, else in the working directory",
+            "Piper's virtual environment (scripts/install-piper.sh); a missing folder means flite speaks"),
+        .init(
+            "PIXORA_REQUIRE_PIPER", .boolean, default: "off",
+            "tests fail instead of skipping the Piper checks when Piper is not installed"),
     ]
 
     public static let providers: [ConfigVariable] = [

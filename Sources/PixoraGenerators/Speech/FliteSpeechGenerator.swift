@@ -26,7 +26,10 @@ public struct FliteSpeechGenerator: SpeechGenerator {
 
         let textFile = work.appendingPathComponent("text.txt")
         try Data(tokens.joined(separator: " ").utf8).write(to: textFile)
-        let voiceArguments = ["-voice", request.voice.rawValue, "--setf", "duration_stretch=\(1 / request.rate)"]
+        // A Piper voice asked of flite directly gets flite's closest voice rather than an error.
+        let voiceArguments = [
+            "-voice", request.voice.fliteStandIn.rawValue, "--setf", "duration_stretch=\(1 / request.rate)",
+        ]
 
         return try await AtomicFile.write(to: output) { temporary in
             let raw = work.appendingPathComponent("raw.wav")

@@ -102,7 +102,7 @@ struct VideoRoutes {
     }
 
     static func settings(_ request: SettingsRequest, prompt: String) throws -> Settings {
-        let settings = request.resolved(prompt: prompt)
+        let settings = request.resolved(prompt: prompt, defaultVoice: GeneratorSet.defaultVoice)
         let issues = settings.validate()
         guard issues.isEmpty else {
             throw APIError.validation(issues.map { DocumentIssue("settings.\($0.path)", $0.message) })
