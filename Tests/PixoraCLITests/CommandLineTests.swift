@@ -79,7 +79,7 @@ struct UsageErrorTests {
                 ["generate", "bees", "--style", "gothic"],
                 "unknown style 'gothic'; expected one of: cinematic, minimal, vibrant, retro, pastel"
             ),
-            (["generate", "bees", "--voice", "hal"], "unknown voice 'hal'; expected one of: slt, rms, awb, kal"),
+            (["generate", "bees", "--voice", "hal"], "unknown voice 'hal'; expected one of: slt, rms, awb, kal, joe"),
             (["generate", "bees", "--quality", "4k"], "unknown quality '4k'; expected one of: 480p, 720p, 1080p"),
             (["generate", "--plan", "missing.json"], "the plan file missing.json does not exist"),
             (["render", "missing.json", "--out", "x.mp4"], "the editor state file missing.json does not exist"),
