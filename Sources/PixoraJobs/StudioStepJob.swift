@@ -21,9 +21,9 @@ struct StudioStepJob: JobHandler {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let (stream, continuation) = AsyncStream.makeStream(of: JobProgress.self, bufferingPolicy: .bufferingNewest(1))
         let writer = Task { for await progress in stream { await context.report(progress) } }
-        var outputs: StudioOutputs
+        let result: StudioRun
         do {
-            outputs = try await studio.run(payload.step, payload.request, workflow: workflow, scratch: scratch) {
+            result = try await studio.run(payload.step, payload.request, workflow: workflow, scratch: scratch) {
                 continuation.yield(
                     JobProgress(stage: $0.stage, fraction: min(max($0.fraction, 0), 0.99), message: $0.message))
             }
@@ -34,11 +34,15 @@ struct StudioStepJob: JobHandler {
         }
         continuation.finish()
         await writer.value
+        var outputs = result.outputs
 
         var placed: [String] = []
         if var export = outputs.export, payload.step == .export {
-            let fileKey = MediaFolder.exportKey(project: id, run: payload.run, ext: export.format.rawValue)
-            let thumbnailKey = MediaFolder.exportKey(project: id, run: payload.run, ext: "jpg")
+            // Named per attempt: a worker that lost its lease must not remove the file the winner placed.
+            let take = context.job.attempts
+            let fileKey = MediaFolder.exportKey(
+                project: id, run: payload.run, attempt: take, ext: export.format.rawValue)
+            let thumbnailKey = MediaFolder.exportKey(project: id, run: payload.run, attempt: take, ext: "jpg")
             try workshop.media.place(scratch.appendingPathComponent(export.file), as: fileKey)
             placed.append(fileKey)
             if FileManager.default.fileExists(atPath: scratch.appendingPathComponent(export.thumbnail).path) {
@@ -52,7 +56,9 @@ struct StudioStepJob: JobHandler {
         let final = JobProgress(stage: .done, fraction: 1, message: "\(payload.step.title): ready for review")
         do {
             try await context.complete(final: final) { db in
-                try await StudioProjects.complete(db, id: id, payload: payload, outputs: outputs)
+                try await StudioProjects.complete(
+                    db, id: id, owner: context.job.userId ?? project.userId, payload: payload, outputs: outputs,
+                    spent: result.credits)
             }
         } catch {
             placed.forEach { workshop.media.remove($0) }

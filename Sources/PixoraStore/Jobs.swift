@@ -250,7 +250,13 @@ public enum Jobs {
             .firstRow(Job.self)
     }
 
-    /// The newest job of a project (its sample's analysis).
+    /// Locks a project's job rows (an update that changes nothing), so a transaction that goes on to the project
+    /// takes the rows in the order a worker finishing one of its jobs does: job, then project.
+    public static func touch(_ db: any SQLDatabase, project: String) async throws {
+        try await db.raw("UPDATE jobs SET updated_at = updated_at WHERE project_id = \(bind: project)").run()
+    }
+
+    /// The newest job of a project (a sample's analysis or a studio step).
     public static func latest(_ db: any SQLDatabase, project: String) async throws -> Job? {
         try await db.raw(
             "SELECT * FROM jobs WHERE project_id = \(bind: project) ORDER BY created_at DESC, id DESC LIMIT 1"

@@ -12,7 +12,7 @@ public struct MediaFolder: Sendable {
         key.range(
             of: #"^(videos/[0-9a-f-]{36}/v[0-9]{1,4}\.(mp4|jpg)|avatars/[0-9a-f-]{36}-[0-9a-f]{8}\.(png|jpg|webp)"#
                 + #"|projects/[0-9a-f-]{36}/(sample|character|audio|keyframes/shot-[0-9]{3,4}\.jpg"#
-                + #"|export-[0-9]{1,6}\.(mp4|webm|jpg)))$"#,
+                + #"|export-[0-9]{1,6}-[0-9]{1,3}\.(mp4|webm|jpg)))$"#,
             options: .regularExpression) != nil
     }
 
@@ -22,9 +22,9 @@ public struct MediaFolder: Sendable {
     /// An upload of a project (`sample`, `character`, `audio`) or a keyframe (`keyframes/shot-001.jpg`).
     public static func projectKey(project: String, file: String) -> String { "projects/\(project)/\(file)" }
 
-    /// A studio project's exported file (`mp4` or `webm`) or its thumbnail (`jpg`), one per export run.
-    public static func exportKey(project: String, run: Int, ext: String) -> String {
-        projectKey(project: project, file: "export-\(run).\(ext)")
+    /// A studio project's exported file (`mp4` or `webm`) or its thumbnail (`jpg`), one per export run and attempt.
+    public static func exportKey(project: String, run: Int, attempt: Int, ext: String) -> String {
+        projectKey(project: project, file: "export-\(run)-\(attempt).\(ext)")
     }
 
     public static func keyframeKey(project: String, shot: Int) -> String {

@@ -81,12 +81,24 @@ public enum StudioProjects {
     }
 
     /// The worker's end of a run: records the outputs when the step is still on this run (a newer run or a
-    /// deleted project makes it a no-op).
+    /// deleted project makes it a no-op), and gives back what the estimate charged beyond what the run really
+    /// used (`spent`: items another run made meanwhile, a cheaper fallback model), once.
     public static func complete(
-        _ db: any SQLDatabase, id: String, payload: StudioStepPayload, outputs: StudioOutputs
+        _ db: any SQLDatabase, id: String, owner: String, payload: StudioStepPayload, outputs: StudioOutputs,
+        spent: Int
     ) async throws {
         guard let workflow = try await lockedForWorker(db, id: id, payload: payload) else { return }
-        try await save(db, id: id, workflow.completed(payload.step, outputs: outputs, at: Clock.nowMillis()))
+        var next = workflow.completed(payload.step, outputs: outputs, at: Clock.nowMillis())
+        let unused = payload.credits - spent
+        if unused > 0,
+            try await CreditLedger.apply(
+                db, user: owner, delta: unused, reason: .studioRefund, reference: id,
+                key: "studio:\(id):\(payload.step.rawValue):\(payload.run):unused") != nil
+        {
+            next[payload.step].credits -= unused
+            next[payload.step].lastRunCredits -= unused
+        }
+        try await save(db, id: id, next)
     }
 
     /// A run failed for good (or was given up): refunds its charge once and marks the step failed.

@@ -66,8 +66,11 @@ struct StudioWalk {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-studio-\(UUID())")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
-        var outputs = try await pipeline.run(
+        let run = try await pipeline.run(
             step, request, workflow: workflow, scratch: scratch, progress: display.handle)
+        var outputs = run.outputs
+        // What the run used, never more than the estimate (as the server charges).
+        let used = min(estimate.credits, run.credits)
         if step == .export, let export = outputs.export {
             outputs.export = try await files.placeExport(export, from: scratch)
         }
@@ -79,8 +82,8 @@ struct StudioWalk {
         let elapsed = start.duration(to: clock.now)
         let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         display.finish()
-        line(step, state: workflow[step].state, credits: estimate.credits, seconds: wall, note: "")
-        credits += estimate.credits
+        line(step, state: workflow[step].state, credits: used, seconds: wall, note: "")
+        credits += used
         seconds += wall
     }
 

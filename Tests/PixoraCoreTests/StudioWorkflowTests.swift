@@ -111,4 +111,20 @@ struct StudioWorkflowTests {
         request.frame = .end
         #expect(request.issues(for: .frames).map(\.path) == ["frame"])
     }
+
+    @Test("approvals in any order open every step whose earlier steps are all done")
+    func approvalsOutOfOrder() throws {
+        var workflow = try walked(to: .hero)
+        workflow = try workflow.started(.frames, credits: 0, at: 10)
+        workflow = workflow.completed(.frames, outputs: workflow.outputs, at: 11)
+        // The storyboard is run again (same output, so nothing goes stale) while frames waits for review.
+        workflow = try workflow.started(.storyboard, credits: 0, at: 12)
+        workflow = workflow.completed(.storyboard, outputs: workflow.outputs, at: 13)
+        #expect(workflow[.frames].state == .review)
+        workflow = try workflow.approved(.frames, outputs: workflow.outputs, at: 14)
+        #expect(workflow[.clips].state == .locked)
+        workflow = try workflow.approved(.storyboard, outputs: workflow.outputs, at: 15)
+        #expect(workflow[.clips].state == .ready)
+        #expect(workflow[.audio].state == .locked)
+    }
 }

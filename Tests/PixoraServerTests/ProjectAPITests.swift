@@ -269,6 +269,14 @@ struct ProjectAPITests {
                 }
                 #expect(big.status == .contentTooLarge)
 
+                // A studio project is JSON; a multipart studio is refused rather than made into a remix.
+                let multipartStudio = try await attempt {
+                    $0.text("kind", "studio")
+                    $0.file("sample", ProjectFixtures.sample, filename: "a.mp4")
+                }
+                #expect(multipartStudio.status == .unprocessableContent)
+                #expect(multipartStudio.errorMessage?.contains("a studio project is a JSON body") == true)
+
                 let missing = try await attempt { $0.text("kind", "remix") }
                 #expect(missing.status == .unprocessableContent)
                 #expect(missing.text.contains("sample"))

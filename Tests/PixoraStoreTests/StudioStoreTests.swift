@@ -90,7 +90,8 @@ struct StudioStoreTests {
                 in: database, owner: user.id, id: project.id, step: .storyboard, request: StudioRequest(), credits: 2,
                 maxAttempts: 3)
             try await database.transaction { db in
-                try await StudioProjects.complete(db, id: project.id, payload: first, outputs: StudioOutputs())
+                try await StudioProjects.complete(
+                    db, id: project.id, owner: user.id, payload: first, outputs: StudioOutputs(), spent: 0)
             }
             let after = try #require(try await database.read { db in try await Projects.find(db, id: project.id) })
             #expect(after.workflow?[.storyboard].state == .running && after.workflow?[.storyboard].runs == 2)
@@ -124,6 +125,28 @@ struct StudioStoreTests {
                 try await StudioProjects.fail(db, id: project.id, owner: user.id, payload: payload, error: "gone")
             }
             #expect(try await balanceAndLedger(database, user.id) == (20, 20))
+        }
+    }
+
+    @Test("a run that used less than its estimate gets the rest back once", arguments: TestEngine.allCases)
+    func unusedRefund(engine: TestEngine) async throws {
+        try await withTestDatabase(engine) { database, _ in
+            let user = try await makeUser(database, credits: 20)
+            let project = try await project(database, owner: user.id)
+            _ = try await StudioProjects.start(
+                in: database, owner: user.id, id: project.id, step: .storyboard, request: StudioRequest(), credits: 7,
+                maxAttempts: 3)
+            let payload = StudioStepPayload(step: .storyboard, run: 1, request: StudioRequest(), credits: 7)
+            for _ in 0..<2 {
+                try await database.transaction { db in
+                    try await StudioProjects.complete(
+                        db, id: project.id, owner: user.id, payload: payload, outputs: StudioOutputs(), spent: 4)
+                }
+            }
+            #expect(try await balanceAndLedger(database, user.id) == (16, 16))
+            let done = try #require(try await database.read { db in try await Projects.find(db, id: project.id) })
+            #expect(done.workflow?[.storyboard].state == .review)
+            #expect(done.workflow?[.storyboard].credits == 4 && done.workflow?[.storyboard].lastRunCredits == 4)
         }
     }
 }

@@ -87,10 +87,10 @@ public struct StudioWorkflow: Codable, Sendable, Hashable {
         next[step].state = .done
         next[step].approvedDigest = digest
         next[step].updatedAt = time
-        // The next step opens (a stale one stays stale: it must run again).
-        if let following = StudioStep.allCases.first(where: { $0 > step }), next[following].state == .locked,
-            next.missingPrerequisite(of: following) == nil
-        {
+        // Every locked step whose earlier steps are now all done opens (approvals may come in any order when an
+        // earlier step was run again); a stale one stays stale: it must run again.
+        for following in StudioStep.allCases
+        where next[following].state == .locked && next.missingPrerequisite(of: following) == nil {
             next[following].state = .ready
         }
         return next

@@ -66,15 +66,18 @@ extension StudioPipeline {
         return StudioEstimate(step: .audio, lines: effects + music, caveats: [])
     }
 
-    func runAudio(_ request: StudioRequest, _ workflow: StudioWorkflow, progress: ProgressHandler?) async throws
-        -> AudioOutput
+    func runAudio(_ request: StudioRequest, _ workflow: StudioWorkflow, _ spent: SpendTally, progress: ProgressHandler?)
+        async throws -> AudioOutput
     {
         let planned = try plannedAudio(request, workflow)
         let total = planned.effects.count + planned.music.count
         var effects: [SceneEffect] = []
         for (index, effect) in planned.effects.enumerated() {
             report(progress, .music, done: index, of: total, "sound effect: \(effect.description)")
-            try await store.obtain(effect.ref) { try await studio.effects.makeEffect(effect.request, to: $0) }
+            let made = try await store.obtain(effect.ref) {
+                try await studio.effects.makeEffect(effect.request, to: $0)
+            }
+            if made { spent.add(pricing.effect) }
             effects.append(
                 SceneEffect(
                     sceneId: effect.sceneId, description: effect.description, asset: effect.ref,
@@ -83,7 +86,10 @@ extension StudioPipeline {
         var music: [StudioMusicTrack] = []
         for (index, track) in planned.music.enumerated() {
             report(progress, .music, done: planned.effects.count + index, of: total, "music \(track.group + 1)")
-            try await store.obtain(track.ref) { _ = try await video.generators.music.makeMusic(track.request, to: $0) }
+            let made = try await store.obtain(track.ref) {
+                _ = try await video.generators.music.makeMusic(track.request, to: $0)
+            }
+            if made { spent.add(pricing.musicTrack) }
             let length = try WAVHeader(contentsOf: try store.url(for: track.ref)).duration
             music.append(StudioMusicTrack(group: track.group, mood: track.mood, track: track.ref, duration: length))
         }

@@ -70,21 +70,21 @@ extension StudioPipeline {
         return StudioEstimate(step: .clips, lines: lines, caveats: caveats)
     }
 
-    func runClips(_ request: StudioRequest, _ workflow: StudioWorkflow, progress: ProgressHandler?) async throws
-        -> ClipsOutput
+    func runClips(_ request: StudioRequest, _ workflow: StudioWorkflow, _ spent: SpendTally, progress: ProgressHandler?)
+        async throws -> ClipsOutput
     {
         let settings = try require(workflow.outputs.storyboard?.plan.settings, .storyboard)
         let planned = try plannedClips(request, workflow)
         var scenes: [SceneClip] = []
         for clip in planned {
             report(progress, .visuals, done: clip.index, of: planned.count, "scene \(clip.index + 1): clip")
-            scenes.append(try await makeClip(clip, settings: settings))
+            scenes.append(try await makeClip(clip, settings: settings, spent))
         }
         return ClipsOutput(scenes: scenes)
     }
 
     /// Tries the routed model, then its fallbacks in order; the clip records which one made it.
-    func makeClip(_ clip: PlannedClip, settings: Settings) async throws -> SceneClip {
+    func makeClip(_ clip: PlannedClip, settings: Settings, _ spent: SpendTally) async throws -> SceneClip {
         var failures: [String] = []
         for model in [clip.route.model] + clip.route.fallbacks {
             guard let (generator, request, ref) = try clipJob(clip, model: model, settings: settings) else {
@@ -94,8 +94,12 @@ extension StudioPipeline {
             do {
                 let startURL = try store.url(for: clip.frames.startFrame)
                 let endURL = request.end == nil ? nil : try store.url(for: clip.frames.endFrame)
-                try await store.obtain(ref) {
+                let made = try await store.obtain(ref) {
                     try await generator.makeClip(request, start: startURL, end: endURL, to: $0)
+                }
+                // A fallback is charged at its own price, which routing keeps at or below the routed one's.
+                if made, let entry = studio.catalogue.model(id: model) {
+                    spent.add(Int((entry.clipLength(for: clip.duration) * Double(entry.creditsPerSecond)).rounded(.up)))
                 }
                 return SceneClip(
                     sceneId: clip.scene.id, route: clip.route, model: model, clip: ref, duration: clip.duration)

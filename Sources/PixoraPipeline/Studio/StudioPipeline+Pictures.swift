@@ -29,21 +29,24 @@ extension StudioPipeline {
         return StudioEstimate(step: .hero, lines: lines, caveats: [])
     }
 
-    func runHero(_ request: StudioRequest, _ workflow: StudioWorkflow, progress: ProgressHandler?) async throws
-        -> HeroOutput
+    func runHero(_ request: StudioRequest, _ workflow: StudioWorkflow, _ spent: SpendTally, progress: ProgressHandler?)
+        async throws -> HeroOutput
     {
         let requests = try heroRequests(request, workflow)
         var candidates: [HeroCandidate] = []
         for (index, (look, image)) in requests.enumerated() {
             report(progress, .visuals, done: index, of: requests.count, "hero candidate \(index + 1)")
-            candidates.append(HeroCandidate(look: look, image: try await picture(image)))
+            candidates.append(HeroCandidate(look: look, image: try await picture(image, spent)))
         }
         return HeroOutput(candidates: candidates, chosen: 0)
     }
 
-    func picture(_ request: ImageRequest) async throws -> AssetRef {
+    /// The picture, made only when the store does not hold it yet (and then charged).
+    func picture(_ request: ImageRequest, _ spent: SpendTally) async throws -> AssetRef {
         let ref = try key(video.generators.image, request, ext: "png")
-        try await store.obtain(ref) { try await video.generators.image.makeImage(request, to: $0) }
+        if try await store.obtain(ref, produce: { try await video.generators.image.makeImage(request, to: $0) }) {
+            spent.add(pricing.image)
+        }
         return ref
     }
 
@@ -110,15 +113,15 @@ extension StudioPipeline {
         return StudioEstimate(step: .frames, lines: lines, caveats: [])
     }
 
-    func runFrames(_ request: StudioRequest, _ workflow: StudioWorkflow, progress: ProgressHandler?) async throws
-        -> FramesOutput
-    {
+    func runFrames(
+        _ request: StudioRequest, _ workflow: StudioWorkflow, _ spent: SpendTally, progress: ProgressHandler?
+    ) async throws -> FramesOutput {
         let requests = try frameRequests(request, workflow)
         var scenes: [SceneFrames] = []
         for (index, frames) in requests.enumerated() {
             report(progress, .visuals, done: index, of: requests.count, "scene \(index + 1): start and end frames")
-            async let start = picture(frames.start)
-            async let end = picture(frames.end)
+            async let start = picture(frames.start, spent)
+            async let end = picture(frames.end, spent)
             scenes.append(
                 SceneFrames(
                     sceneId: frames.scene.id, startFrame: try await start, endFrame: try await end,

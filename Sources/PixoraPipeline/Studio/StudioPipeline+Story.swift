@@ -4,7 +4,8 @@ import PixoraGenerators
 
 /// The `idea` and `storyboard` steps.
 extension StudioPipeline {
-    func runIdea(_ request: StudioRequest, _ workflow: StudioWorkflow) async throws -> IdeaOutput {
+    func runIdea(_ request: StudioRequest, _ workflow: StudioWorkflow, spent: SpendTally) async throws -> IdeaOutput {
+        spent.add(ideaPrice)
         var settings = workflow.settings
         if let seed = request.seed { settings.seed = seed }
         let concepts = try await studio.concepts.concepts(topic: workflow.topic, settings: settings, count: 3)
@@ -15,9 +16,13 @@ extension StudioPipeline {
     /// The plan the storyboard will speak: the person's own, or one written from the approved concept.
     func storyboardPlan(_ request: StudioRequest, _ workflow: StudioWorkflow) async throws -> Plan {
         let concept = try require(workflow.outputs.idea?.concept, .idea)
-        if let plan = request.plan {
+        if var plan = request.plan {
             let issues = plan.validate()
             guard issues.isEmpty else { throw InvalidDocument(document: "plan", issues: issues) }
+            // The project's picture shape stays: the hero, the frames and the export are drawn on its canvas.
+            plan.settings.aspectRatio = workflow.settings.aspectRatio
+            plan.settings.quality = workflow.settings.quality
+            plan.settings.fps = workflow.settings.fps
             return plan
         }
         var settings = settings(workflow)
@@ -56,11 +61,12 @@ extension StudioPipeline {
         return request.text.isEmpty ? nil : try key(video.generators.speech, request, ext: "wav")
     }
 
-    func runStoryboard(_ request: StudioRequest, _ workflow: StudioWorkflow, progress: ProgressHandler?)
-        async throws -> StoryboardOutput
-    {
+    func runStoryboard(
+        _ request: StudioRequest, _ workflow: StudioWorkflow, _ spent: SpendTally, progress: ProgressHandler?
+    ) async throws -> StoryboardOutput {
         report(progress, .planning, done: 0, of: 1, "writing the script")
         let plan = try await storyboardPlan(request, workflow)
+        if request.plan == nil { spent.add(pricing.plan) }
         var speech: [Double] = []
         var voices: [(AssetRef?, AssetRef?)] = []
         for (index, scene) in plan.scenes.enumerated() {
@@ -80,6 +86,7 @@ extension StudioPipeline {
             } else {
                 timings = try await video.makeSpeech(speechRequest, wav: wav)
                 try await store.writeJSON(timings, timingsRef)
+                spent.add(pricing.voicePerScene)
             }
             speech.append(timings.duration)
             voices.append((wav, timingsRef))

@@ -55,6 +55,13 @@ extension StudioPipeline {
         }
         guard let operations = request.operations, !operations.isEmpty else { return base }
         let result = try base.editorState.applying(operations)
+        // The asset store is shared by every user: an edit may only use what this project's steps made.
+        let allowed = workflow.outputs.assets
+        let used =
+            result.state.clips.map(\.asset) + result.state.audio.namedTracks.flatMap { $0.track.segments.map(\.asset) }
+        if let foreign = used.first(where: { !allowed.contains($0) }) {
+            throw UsageError("operations: \(foreign) is not a picture, clip or sound this project made")
+        }
         return EditOutput(editorState: result.state, revision: base.revision + 1)
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import PixoraCore
 import PixoraGenerators
 import PixoraMedia
+import Synchronization
 
 /// Runs and prices the steps of a guided studio project. Every asset is content-addressed like a generated
 /// video's, so a rerun makes (and charges for) only what its changed inputs changed.
@@ -27,7 +28,8 @@ public struct StudioPipeline: Sendable {
         switch step {
         case .idea:
             return StudioEstimate(
-                step: step, lines: [EstimateLine(item: "three concepts", credits: 0, cached: false)], caveats: [])
+                step: step, lines: [EstimateLine(item: "three concepts", credits: ideaPrice, cached: false)],
+                caveats: [])
         case .storyboard: return try estimateStoryboard(request, workflow)
         case .hero: return try estimateHero(request, workflow)
         case .frames: return try estimateFrames(request, workflow)
@@ -41,25 +43,32 @@ public struct StudioPipeline: Sendable {
         }
     }
 
-    /// Runs `step`: returns the workflow's outputs with that step's part replaced. Export writes its files into
-    /// `scratch` (`export.<format>`, `export.jpg`); the caller keeps them.
+    /// Runs `step`: returns the workflow's outputs with that step's part replaced, and what the run really cost
+    /// (items found in the store cost nothing; a clip made by a cheaper fallback costs that model's price). Export
+    /// writes its files into `scratch` (`export.<format>`, `export.jpg`); the caller keeps them.
     public func run(
         _ step: StudioStep, _ request: StudioRequest, workflow: StudioWorkflow, scratch: URL,
         progress: ProgressHandler? = nil
-    ) async throws -> StudioOutputs {
+    ) async throws -> StudioRun {
         var outputs = workflow.outputs
+        let spent = SpendTally()
         switch step {
-        case .idea: outputs.idea = try await runIdea(request, workflow)
-        case .storyboard: outputs.storyboard = try await runStoryboard(request, workflow, progress: progress)
-        case .hero: outputs.hero = try await runHero(request, workflow, progress: progress)
-        case .frames: outputs.frames = try await runFrames(request, workflow, progress: progress)
-        case .clips: outputs.clips = try await runClips(request, workflow, progress: progress)
-        case .audio: outputs.audio = try await runAudio(request, workflow, progress: progress)
+        case .idea: outputs.idea = try await runIdea(request, workflow, spent: spent)
+        case .storyboard: outputs.storyboard = try await runStoryboard(request, workflow, spent, progress: progress)
+        case .hero: outputs.hero = try await runHero(request, workflow, spent, progress: progress)
+        case .frames: outputs.frames = try await runFrames(request, workflow, spent, progress: progress)
+        case .clips: outputs.clips = try await runClips(request, workflow, spent, progress: progress)
+        case .audio: outputs.audio = try await runAudio(request, workflow, spent, progress: progress)
         case .edit: outputs.edit = try editedState(request, workflow)
-        case .export: outputs.export = try await runExport(request, workflow, scratch: scratch, progress: progress)
+        case .export:
+            outputs.export = try await runExport(request, workflow, scratch: scratch, progress: progress)
+            spent.add(pricing.export(outputs.export?.quality ?? workflow.settings.quality))
         }
-        return outputs
+        return StudioRun(outputs: outputs, credits: spent.total)
     }
+
+    /// The idea step is free with the rules; a language model's call costs a credit.
+    var ideaPrice: Int { studio.concepts.id == RuleBasedConceptWriter().id ? 0 : 1 }
 
     /// The outputs with the person's pick applied (`choice` among concepts or hero candidates, or an edited
     /// concept); other steps take no selection.
@@ -128,6 +137,20 @@ public struct StudioPipeline: Sendable {
     func key<Inputs: Encodable>(_ generator: any Generator, _ inputs: Inputs, ext: String) throws -> AssetRef {
         try video.key(generator, inputs, ext: ext)
     }
+}
+
+/// A finished run: the outputs, and the credits it really used (at most what its estimate charged).
+public struct StudioRun: Sendable {
+    public var outputs: StudioOutputs
+    public var credits: Int
+}
+
+/// Credits a run incurs as it goes, from its concurrent parts.
+final class SpendTally: Sendable {
+    private let value = Mutex(0)
+
+    func add(_ credits: Int) { value.withLock { $0 += credits } }
+    var total: Int { value.withLock { $0 } }
 }
 
 /// What the person picked when approving: a concept or hero candidate by index, or an edited concept.

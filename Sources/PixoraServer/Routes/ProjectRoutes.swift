@@ -79,8 +79,12 @@ struct ProjectRoutes {
         var issues: [DocumentIssue] = []
         let kind = upload.texts["kind"]?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let kind {
-            if ProjectKind(rawValue: kind.lowercased()) == nil {
-                issues.append(.init("kind", "must be 'remix', got '\(kind.prefix(20))'"))
+            if ProjectKind(rawValue: kind.lowercased()) != .remix {
+                issues.append(
+                    .init(
+                        "kind",
+                        "must be 'remix' for a multipart upload (a studio project is a JSON body), "
+                            + "got '\(kind.prefix(20))'"))
             }
         } else {
             issues.append(.init("kind", "is required; send 'remix'"))
@@ -266,6 +270,8 @@ struct ProjectRoutes {
     @Sendable func delete(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let project = try await Self.owned(database, context)
         let deleted = try await database.transaction { db in
+            // Jobs before the project, the order a finishing worker takes them in, so the two never deadlock.
+            try await Jobs.touch(db, project: project.id)
             try await StudioProjects.refundRunning(db, owner: context.userId, id: project.id)
             return try await Projects.delete(db, owner: context.userId, id: project.id)
         }

@@ -96,11 +96,12 @@ struct StudioRoutes {
         }
         let estimate = try priced(step, body, workflow)
         if step == .edit {
-            // Nothing is generated: the timeline is edited here and now.
-            let output = try pipeline.editedState(body, workflow)
+            // Nothing is generated: the timeline is edited here and now, on the locked document, so two edits at
+            // once apply one after the other.
+            let pipeline = pipeline
             let changed = try await update(context, project) { current in
                 var outputs = current.outputs
-                outputs.edit = output
+                outputs.edit = try pipeline.editedState(body, current)
                 let started = try current.started(.edit, credits: 0, at: Clock.nowMillis())
                 return started.completed(.edit, outputs: outputs, at: Clock.nowMillis())
             }
