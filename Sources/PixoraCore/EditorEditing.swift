@@ -368,11 +368,11 @@ struct Edit {
         // Caption lines move with their scene, keep their length and never overlap the next line.
         var cues = old.captions.cues.compactMap { cue -> Cue? in
             guard let placed = map(cue.start) else { return nil }
-            return Cue(start: round3(placed.time), end: round3(placed.time + (cue.end - cue.start)), text: cue.text)
+            return cue.moved(to: round3(placed.time))
         }.sorted { $0.start < $1.start }
         for index in cues.indices {
             let limit = min(index + 1 < cues.count ? cues[index + 1].start : total, total)
-            cues[index].end = min(cues[index].end, limit)
+            cues[index] = cues[index].ending(atMost: limit)
         }
         state.captions.cues = cues.filter { $0.end - $0.start >= 0.05 }
 

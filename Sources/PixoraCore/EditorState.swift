@@ -94,12 +94,36 @@ public struct Clip: Codable, Sendable, Hashable {
 public struct Captions: Codable, Sendable, Hashable {
     public var enabled: Bool
     public var style: TextStyle
+    public var mode: CaptionMode
     public var cues: [Cue]
 
-    public init(enabled: Bool, style: TextStyle = .caption, cues: [Cue]) {
+    public init(enabled: Bool, style: TextStyle = .caption, mode: CaptionMode = .phrase, cues: [Cue]) {
         self.enabled = enabled
         self.style = style
+        self.mode = mode
         self.cues = cues
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case enabled, style, mode, cues
+    }
+
+    /// Documents saved before the word-by-word style show phrases.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        enabled = try c.decode(Bool.self, forKey: .enabled)
+        style = try c.decode(TextStyle.self, forKey: .style)
+        mode = try c.decodeIfPresent(CaptionMode.self, forKey: .mode) ?? .phrase
+        cues = try c.decode([Cue].self, forKey: .cues)
+    }
+
+    /// The phrase style is left out, so phrase documents keep their bytes and content keys.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(enabled, forKey: .enabled)
+        try c.encode(style, forKey: .style)
+        if mode != .phrase { try c.encode(mode, forKey: .mode) }
+        try c.encode(cues, forKey: .cues)
     }
 }
 
@@ -108,11 +132,27 @@ public struct Cue: Codable, Sendable, Hashable {
     public var start: Double
     public var end: Double
     public var text: String
+    /// When each word is spoken, for the word-by-word style; left out when unknown (then spread by length).
+    public var words: [CueWord]?
 
-    public init(start: Double, end: Double, text: String) {
+    public init(start: Double, end: Double, text: String, words: [CueWord]? = nil) {
         self.start = start
         self.end = end
         self.text = text
+        self.words = words
+    }
+}
+
+/// One spoken word of a cue, timed on the output timeline (inside its cue).
+public struct CueWord: Codable, Sendable, Hashable {
+    public var text: String
+    public var start: Double
+    public var end: Double
+
+    public init(text: String, start: Double, end: Double) {
+        self.text = text
+        self.start = start
+        self.end = end
     }
 }
 

@@ -67,6 +67,7 @@ extension EditorState {
             validateSpan(
                 start: cue.start, end: cue.end, text: cue.text, total: total, at: "captions.cues[\(index)]",
                 into: &issues)
+            issues += cue.wordIssues(at: "captions.cues[\(index)].words")
         }
         var overlayIds = Set<String>()
         for (index, overlay) in overlays.enumerated() {

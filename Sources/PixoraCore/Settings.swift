@@ -99,6 +99,8 @@ public struct Settings: Codable, Sendable, Hashable {
     public var speechRate: Double
     public var music: Bool
     public var captions: Bool
+    /// Word-by-word captions; nil (plans saved before the option, and the default) shows phrases.
+    public var captionMode: CaptionMode?
     public var quality: Quality
     public var fps: Int
     public var language: String
@@ -107,7 +109,8 @@ public struct Settings: Codable, Sendable, Hashable {
     public init(
         aspectRatio: AspectRatio = .landscape, durationSeconds: Double = 30, style: VisualStyle = .cinematic,
         tone: Tone = .informative, voice: Voice = .slt, speechRate: Double = 1, music: Bool = true,
-        captions: Bool = true, quality: Quality = .p720, fps: Int = 30, language: String = "en", seed: UInt64 = 1
+        captions: Bool = true, captionMode: CaptionMode? = nil, quality: Quality = .p720, fps: Int = 30,
+        language: String = "en", seed: UInt64 = 1
     ) {
         self.aspectRatio = aspectRatio
         self.durationSeconds = durationSeconds
@@ -117,6 +120,8 @@ public struct Settings: Codable, Sendable, Hashable {
         self.speechRate = speechRate
         self.music = music
         self.captions = captions
+        // Phrases are the default and written as nothing, so plans keep their bytes whichever way it was chosen.
+        self.captionMode = captionMode == .phrase ? nil : captionMode
         self.quality = quality
         self.fps = fps
         self.language = language

@@ -9,6 +9,7 @@ public struct SettingsRequest: Codable, Sendable, Hashable {
     public var speechRate: Double?
     public var music: Bool?
     public var captions: Bool?
+    public var captionMode: CaptionMode?
     public var quality: Quality?
     public var fps: Int?
     public var language: String?
@@ -17,7 +18,8 @@ public struct SettingsRequest: Codable, Sendable, Hashable {
     public init(
         aspectRatio: AspectRatio? = nil, durationSeconds: Double? = nil, style: VisualStyle? = nil, tone: Tone? = nil,
         voice: Voice? = nil, speechRate: Double? = nil, music: Bool? = nil, captions: Bool? = nil,
-        quality: Quality? = nil, fps: Int? = nil, language: String? = nil, seed: UInt64? = nil
+        captionMode: CaptionMode? = nil, quality: Quality? = nil, fps: Int? = nil, language: String? = nil,
+        seed: UInt64? = nil
     ) {
         self.aspectRatio = aspectRatio
         self.durationSeconds = durationSeconds
@@ -27,6 +29,7 @@ public struct SettingsRequest: Codable, Sendable, Hashable {
         self.speechRate = speechRate
         self.music = music
         self.captions = captions
+        self.captionMode = captionMode
         self.quality = quality
         self.fps = fps
         self.language = language
@@ -41,7 +44,8 @@ public struct SettingsRequest: Codable, Sendable, Hashable {
             aspectRatio: aspectRatio ?? hints.aspectRatio ?? .landscape,
             durationSeconds: durationSeconds ?? hints.durationSeconds ?? 30,
             style: style ?? .cinematic, tone: tone ?? hints.tone ?? .informative, voice: voice ?? defaultVoice,
-            speechRate: speechRate ?? 1, music: music ?? true, captions: captions ?? true, quality: quality ?? .p720,
+            speechRate: speechRate ?? 1, music: music ?? true, captions: captions ?? true,
+            captionMode: captionMode, quality: quality ?? .p720,
             fps: fps ?? 30, language: language ?? "en", seed: seed ?? 1)
     }
 }
