@@ -17,7 +17,7 @@ public enum Assembler {
         let transitions = scenes.dropLast().map(\.transition)
         var state = EditorState(
             title: plan.title, canvas: settings.canvas, clips: clips, transitions: Array(transitions),
-            captions: Captions(enabled: settings.captions, cues: []),
+            captions: Captions(enabled: settings.captions, mode: settings.captionMode ?? .phrase, cues: []),
             audio: AudioMix(
                 voice: AudioTrack(volume: voiceVolume, segments: []),
                 music: AudioTrack(volume: musicVolume, segments: [])))
@@ -30,10 +30,14 @@ public enum Assembler {
             let overlapIn = index > 0 ? transitions[index - 1].overlap : 0
             let start = starts[index] + overlapIn / 2 + SceneMargins.lead
             if let voice = asset.voice {
+                // The voice starts just before its first word: a synthesizer's leading pause is not silent (flite's
+                // noise floor is -45 to -50 dBFS in the render, after the voice chain and loudness normalization),
+                // and playing it made silence detection hear the speech begin 130-220 ms before the first word.
+                let skip = CaptionBuilder.leadingPause(of: asset.timings)
                 state.audio.voice.segments.append(
                     AudioSegment(
-                        asset: voice, start: round3(start), duration: round3(asset.timings.duration), fadeIn: 0.02,
-                        fadeOut: 0.05))
+                        asset: voice, start: round3(start + skip), trimIn: round3(skip),
+                        duration: round3(asset.timings.duration - skip), fadeIn: 0.02, fadeOut: 0.05))
             }
             cues += CaptionBuilder.cues(for: asset.timings.words, offset: start, portrait: settings.canvas.isPortrait)
         }
@@ -77,40 +81,4 @@ public enum Assembler {
     }
 
     static func round3(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
-}
-
-/// Groups timed words into caption lines that are short enough to read at a glance.
-public enum CaptionBuilder {
-    public static func cues(for words: [WordTiming], offset: Double, portrait: Bool) -> [Cue] {
-        let maxCharacters = portrait ? 26 : 38
-        let maxWords = portrait ? 5 : 7
-        var lines: [[WordTiming]] = []
-        var current: [WordTiming] = []
-        for word in words {
-            let length = current.map(\.word.count).reduce(0, +) + current.count + word.word.count
-            if !current.isEmpty && (length > maxCharacters || current.count >= maxWords) {
-                lines.append(current)
-                current = []
-            }
-            current.append(word)
-            // Lines end at sentence ends, and at commas once they hold a few words.
-            if let last = word.word.last, ".!?;:".contains(last) || (last == "," && current.count >= 3) {
-                lines.append(current)
-                current = []
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        var cues: [Cue] = []
-        for (index, line) in lines.enumerated() {
-            guard let first = line.first, let last = line.last else { continue }
-            let start = offset + first.start
-            var end = offset + last.end + 0.25
-            if index + 1 < lines.count, let next = lines[index + 1].first { end = min(end, offset + next.start) }
-            cues.append(
-                Cue(
-                    start: Assembler.round3(start), end: Assembler.round3(max(end, start + 0.3)),
-                    text: line.map(\.word).joined(separator: " ")))
-        }
-        return cues
-    }
 }
