@@ -19,27 +19,39 @@ public struct SubtitleDocument: Sendable {
             styles.append(style)
             return "S\(styles.count - 1)"
         }
-        let marginSide = Int(Double(w) * 0.07)
+        let safe = SafeArea(state.canvas)
+        let marginLeft = Int(Double(w) * safe.left)
+        let marginRight = Int(Double(w) * safe.right)
+        let marginBottom = Int(Double(h) * safe.bottom)
         // Room between the side margins, in ems of the style's font size, for breaking words too long to wrap.
         func lineWidth(_ style: TextStyle) -> Double {
-            Double(w - 2 * marginSide) / max(style.size * Double(h), 1)
+            Double(w - marginLeft - marginRight) / max(style.size * Double(h), 1)
         }
         var events: [String] = []
         if state.captions.enabled {
             let name = styleName(state.captions.style)
-            let margin = Int(Double(h) * 0.08)
             let width = lineWidth(state.captions.style)
             for cue in state.captions.cues {
-                let text = SubtitleText.escaped(cue.text, lineWidth: width)
-                let times = "\(Self.time(cue.start)),\(Self.time(cue.end))"
-                events.append("Dialogue: 0,\(times),\(name),,0,0,\(margin),,{\\an2}\(text)")
+                switch state.captions.mode {
+                case .phrase:
+                    let text = SubtitleText.escaped(cue.text, lineWidth: width)
+                    let times = "\(Self.time(cue.start)),\(Self.time(cue.end))"
+                    events.append("Dialogue: 0,\(times),\(name),,0,0,\(marginBottom),,{\\an2}\(text)")
+                case .words:
+                    let pages = WordPages(
+                        cue: cue, style: state.captions.style, lineWidth: width, portrait: state.canvas.isPortrait)
+                    events += pages.events.map { event in
+                        let times = "\(Self.time(event.start)),\(Self.time(event.end))"
+                        return "Dialogue: 0,\(times),\(name),,0,0,\(marginBottom),,{\\an2}\(event.text)"
+                    }
+                }
             }
         }
         for overlay in state.overlays {
             let name = styleName(overlay.style)
-            let x = Int((overlay.x * Double(w)).rounded())
-            let y = Int((overlay.y * Double(h)).rounded())
-            let text = SubtitleText.escaped(overlay.text, lineWidth: lineWidth(overlay.style))
+            let width = lineWidth(overlay.style)
+            let (x, y) = position(of: overlay, lineWidth: width, safe: safe)
+            let text = SubtitleText.escaped(overlay.text, lineWidth: width)
             let times = "\(Self.time(overlay.start)),\(Self.time(overlay.end))"
             events.append("Dialogue: 1,\(times),\(name),,0,0,0,,{\\an5\\pos(\(x),\(y))}\(text)")
         }
@@ -50,7 +62,7 @@ public struct SubtitleDocument: Sendable {
                 style.box
                 ? Self.colour(style.boxColor, opacity: style.boxOpacity) : Self.colour(style.outlineColor, opacity: 1)
             return
-                "Style: S\(index),\(Self.fontName(style.font)),\(size),\(Self.colour(style.color, opacity: 1)),\(Self.colour(style.color, opacity: 1)),\(outlineColour),\(Self.colour("#000000", opacity: 0.5)),\(style.bold ? -1 : 0),0,0,0,100,100,0,0,\(style.box ? 3 : 1),\(String(format: "%.1f", outline)),\(style.box ? 0 : 1),2,\(marginSide),\(marginSide),\(Int(Double(h) * 0.08)),1"
+                "Style: S\(index),\(Self.fontName(style.font)),\(size),\(Self.colour(style.color, opacity: 1)),\(Self.colour(style.color, opacity: 1)),\(outlineColour),\(Self.colour("#000000", opacity: 0.5)),\(style.bold ? -1 : 0),0,0,0,100,100,0,0,\(style.box ? 3 : 1),\(String(format: "%.1f", outline)),\(style.box ? 0 : 1),2,\(marginLeft),\(marginRight),\(marginBottom),1"
         }
         return """
             [Script Info]

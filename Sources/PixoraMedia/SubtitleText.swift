@@ -38,7 +38,7 @@ public enum SubtitleText {
             if character == " " {
                 width = 0
             } else {
-                let advance = character.isASCII && !(character.isUppercase || "mw@%".contains(character)) ? 0.7 : 1.1
+                let advance = Self.advance(of: character)
                 if width > 0 && width + advance > lineWidth {
                     result.append(" ")
                     width = 0
@@ -48,5 +48,10 @@ public enum SubtitleText {
             result.append(character)
         }
         return result
+    }
+
+    /// A character's advance in ems, a generous guess (see `brokenWords`).
+    static func advance(of character: Character) -> Double {
+        character == " " ? 0.4 : character.isASCII && !(character.isUppercase || "mw@%".contains(character)) ? 0.7 : 1.1
     }
 }

@@ -42,6 +42,11 @@ struct SettingsOptions: ParsableArguments {
     @Flag(name: .long, inversion: .prefixedNo, help: "Burnt-in captions.")
     var captions = true
 
+    @Option(
+        name: .customLong("caption-style"),
+        help: "Captions: phrase (a line at a time) or words (a few words, the spoken one highlighted).")
+    var captionStyle: String = CaptionMode.phrase.rawValue
+
     /// Settings from the flags, filling gaps from what the prompt says ("30-second", "vertical", "calm").
     func settings(prompt: String) throws -> Settings {
         let hints = PromptHints(prompt: prompt)
@@ -59,6 +64,7 @@ struct SettingsOptions: ParsableArguments {
             tone: try choice(tone, "tone", Tone.self) ?? hints.tone ?? .informative,
             voice: try choice(voice, "voice", Voice.self) ?? GeneratorSet.defaultVoice,
             speechRate: rate, music: music, captions: captions,
+            captionMode: try choice(captionStyle, "caption style", CaptionMode.self),
             quality: try choice(quality, "quality", Quality.self) ?? .p720, fps: fps, seed: seed)
         if let issue = settings.validate().first {
             if issue.path == "durationSeconds" && duration == nil {
