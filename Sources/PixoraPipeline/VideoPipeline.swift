@@ -44,17 +44,22 @@ public struct VideoPipeline: Sendable {
             seed: settings.seed &+ UInt64(max(scene.variation ?? 0, 0)) &* 0x9E37_79B9_7F4A_7C15)
     }
 
-    /// Each scene's length: the plan's, or longer when its spoken narration (`speech` seconds) needs it, in whole
-    /// frames.
+    /// Each scene's length in whole frames: the plan's, or longer when its spoken narration (`speech` seconds)
+    /// needs it. The plan's lengths come from estimated speech; a scene whose real speech runs longer takes the time
+    /// from scenes with room to spare (never below what their own speech needs), so the video keeps the plan's
+    /// length instead of adding every scene's overrun (see `SceneRoom`).
     public static func sceneDurations(_ scenes: [PlanScene], speech: [Double], fps: Int) -> [Double] {
-        scenes.indices.map { index in
+        let rate = Double(fps)
+        let needs = scenes.indices.map { index in
             let overlapIn = index > 0 ? scenes[index - 1].transition.overlap : 0
             let overlapOut = index < scenes.count - 1 ? scenes[index].transition.overlap : 0
             let need = SceneMargins.minimumDuration(
                 speech: speech[index], overlapIn: overlapIn, overlapOut: overlapOut)
-            let rate = Double(fps)
-            return max(scenes[index].duration, (need * rate).rounded(.up) / rate)
+            // A scene also stays long enough for its transitions and the shortest a plan allows.
+            let floor = max(need, 2 * max(overlapIn, overlapOut), Plan.sceneDurationRange.lowerBound)
+            return (floor * rate).rounded(.up) / rate
         }
+        return SceneRoom.balanced(planned: scenes.map(\.duration), needs: needs, fps: fps)
     }
 
     static func motion(for index: Int, settings: Settings) -> CameraMotion {

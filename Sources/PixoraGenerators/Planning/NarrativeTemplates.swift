@@ -278,7 +278,7 @@ enum NarrativeTemplates {
                 "Now it is your turn: go and {action}.", "Practice a little each day, and you will master it.",
             ]
         case .promo:
-            sentences = ["Try {subject} today and feel the difference.", "{Subject}: made for you. Try it today."]
+            sentences = ["Try {subject} today and feel the difference.", "{subject}: made for you. Try it today."]
         case .story:
             sentences = ["And that is the story of {subject}.", "Some stories end, but this one is just beginning."]
         default:
@@ -301,18 +301,16 @@ enum NarrativeTemplates {
             keyPhrases: kind == .promo ? ["Try it today"] : ["Now you know", "The end"], imagery: ["sunset", "star"])
     }
 
-    /// Short sentences any beat of a role can add when a little time is left.
+    /// Sentences any beat of a role can add when a little time is left. They name the topic's own thing, so time
+    /// left over is spent on the prompt's words rather than on "Watch closely." ({thing}: the subject, or what a
+    /// how-to makes).
     static func fillers(_ role: BeatRole) -> [String] {
         switch role {
-        case .hook: ["Let's find out.", "Here is how it works.", "Stay with me."]
-        case .setup: ["Look closely.", "Every detail counts.", "This is where it begins."]
-        case .step:
-            [
-                "Watch closely.", "Little by little, it adds up.", "And it happens again and again.",
-                "Nothing is wasted.",
-            ]
-        case .insight: ["That is the real secret.", "It is truly remarkable."]
-        case .close: ["See you next time.", "Stay curious."]
+        case .hook: ["Let's take a closer look at {thing}."]
+        case .setup: ["Look closely at {thing}.", "Think about {thing} for a moment."]
+        case .step: ["Every part of {thing} plays a role.", "Keep an eye on {thing}.", "Picture {thing} up close."]
+        case .insight: ["That is what makes {thing} special."]
+        case .close: ["Remember {thing} next time.", "Share {thing} with someone curious."]
         }
     }
 
@@ -360,14 +358,12 @@ struct TemplateFiller: Sendable {
         let subject = analysis.subject
         var text =
             template
-            .replacingOccurrences(of: "{Topic}", with: analysis.topic.capitalizedFirst)
-            .replacingOccurrences(
-                of: "{topic}",
-                with: analysis.topic.lowercased().hasPrefix("how") ? analysis.topic.lowercased() : analysis.topic
-            )
+            .replacingOccurrences(of: "{Topic}", with: analysis.gist.capitalizedFirst)
+            .replacingOccurrences(of: "{topic}", with: analysis.gist)
             .replacingOccurrences(of: "{Headline}", with: headline)
             .replacingOccurrences(of: "{Subject}", with: subject.headline)
             .replacingOccurrences(of: "{subject}", with: subject)
+            .replacingOccurrences(of: "{thing}", with: thing)
             .replacingOccurrences(of: "{action}", with: analysis.action.isEmpty ? "do it" : analysis.action)
             .replacingOccurrences(of: "{n}", with: String(number))
         // [plural|singular] agreement with the subject.
@@ -377,12 +373,19 @@ struct TemplateFiller: Sendable {
                 options.count == 2 ? String(analysis.isPlural ? options[0] : options[1]) : String(options.first ?? "")
             text.replaceSubrange(open...close, with: choice)
         }
-        return text.capitalizedFirst
+        return SentenceTidy.tidy(text.capitalizedFirst)
+    }
+
+    /// What filler sentences name: the subject, or for a how-to what it makes ("sourdough bread"), not "you".
+    var thing: String {
+        guard analysis.subject == "you" else { return analysis.subject }
+        let object = analysis.action.split(separator: " ").dropFirst().joined(separator: " ")
+        return object.isEmpty ? analysis.gist : object
     }
 
     /// The topic as a title of at most six words.
     var headline: String {
-        let words = analysis.topic.split(separator: " ")
-        return (words.count <= 6 ? analysis.topic : analysis.subject).headline
+        let words = analysis.gist.split(separator: " ")
+        return (words.count <= 6 ? analysis.gist : analysis.subject).headline
     }
 }

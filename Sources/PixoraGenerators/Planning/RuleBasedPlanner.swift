@@ -31,11 +31,17 @@ public struct RuleBasedPlanner: ScenePlanner {
         let issues = settings.validate()
         guard issues.isEmpty else { throw InvalidDocument(document: "settings", issues: issues) }
 
-        let analysis = TopicAnalysis(topic: PromptHints(prompt: trimmed).topic)
+        let topic = PromptHints(prompt: trimmed).topic
+        let framing = trimmed.range(of: topic).map { String(trimmed[..<$0.lowerBound]) } ?? ""
+        let analysis = TopicAnalysis(topic: topic, framing: framing)
         var random = SeededRandom(seed: settings.seed, label: trimmed.lowercased())
         let drafts: [Draft]
+        var settings = settings
         if let script, !script.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            drafts = scriptDrafts(script, analysis: analysis, settings: settings)
+            // Every word of the user's script is kept: fewer scenes, then a faster rate, make it fit.
+            let layout = try ScriptFit.layout(ScriptSplitter.sentences(in: script), settings: settings)
+            settings.speechRate = layout.rate
+            drafts = scriptDrafts(layout.parts, analysis: analysis, settings: settings)
         } else {
             drafts = templateDrafts(analysis, settings: settings, random: &random)
         }
@@ -43,7 +49,7 @@ public struct RuleBasedPlanner: ScenePlanner {
         let filler = TemplateFiller(analysis: analysis)
         let title = filler.headline
         let summary =
-            "A \(settings.durationSeconds.formatted)-second \(settings.aspectRatio.rawValue) \(settings.tone.rawValue) video about \(analysis.topic) in \(scenes.count) scene\(scenes.count == 1 ? "" : "s"), \(settings.style.rawValue) style."
+            "A \(settings.durationSeconds.formatted)-second \(settings.aspectRatio.rawValue) \(settings.tone.rawValue) video about \(analysis.gist) in \(scenes.count) scene\(scenes.count == 1 ? "" : "s"), \(settings.style.rawValue) style."
         return Plan(
             title: title, summary: summary, script: scenes.map(\.narration).joined(separator: "\n\n"), prompt: trimmed,
             settings: settings, scenes: scenes)
@@ -78,14 +84,43 @@ public struct RuleBasedPlanner: ScenePlanner {
         min(max(Int((duration / 5.5).rounded()), 1), 20)
     }
 
+    /// The template narration at the most scenes whose speech fits the target: each scene costs its lead-in and
+    /// tail besides its words, so a narration that does not fit in short sentences gets fewer, fuller scenes.
     func templateDrafts(_ analysis: TopicAnalysis, settings: Settings, random: inout SeededRandom) -> [Draft] {
         var count = Self.sceneCount(for: settings.durationSeconds)
         if analysis.kind == .list, let items = analysis.listCount { count = min(count, items + 4) }
+        var drafts: [Draft] = []
+        for candidate in stride(from: count, through: 1, by: -1) {
+            var attempt = random
+            drafts = templateDrafts(analysis, count: candidate, settings: settings, random: &attempt)
+            if candidate == 1 || Self.need(drafts.map(\.narration), settings: settings) <= settings.durationSeconds {
+                random = attempt
+                break
+            }
+        }
+        return drafts
+    }
+
+    /// Seconds of video `narrations` need as scenes: speech plus each scene's lead-in and tail. Transitions do not
+    /// count: a scene gives half of each to its neighbours and the video is shorter by the whole overlap.
+    static func need(_ narrations: [String], settings: Settings) -> Double {
+        narrations.reduce(0) { total, narration in
+            let speech = SpeakingRate.seconds(narration, voice: settings.voice, rate: settings.speechRate)
+            return total + SceneMargins.minimumDuration(speech: speech, overlapIn: 0, overlapOut: 0)
+        }
+    }
+
+    func templateDrafts(
+        _ analysis: TopicAnalysis, count: Int, settings: Settings, random: inout SeededRandom
+    ) -> [Draft] {
         let beats = NarrativeTemplates.beats(analysis.kind, tone: settings.tone, count: count)
         let filler = TemplateFiller(analysis: analysis)
         // A scene's share of the timeline includes the transitions it overlaps (about 0.8 s each).
         let share = (settings.durationSeconds + Double(beats.count - 1) * 0.8) / Double(beats.count)
         let steps = beats.filter { $0.role == .step }.count
+        // The prompt's own details ("from the first storm clouds to a quiet sunrise") are told from the setup on.
+        let detailsFrom =
+            beats.firstIndex { $0.role == .setup } ?? beats.firstIndex { $0.role == .step } ?? 0
         var stepNumber = 0
         var used = Set<String>()
         return beats.enumerated().map { index, beat in
@@ -98,19 +133,24 @@ public struct RuleBasedPlanner: ScenePlanner {
             func seconds(_ text: String) -> Double {
                 SpeakingRate.seconds(text, voice: settings.voice, rate: settings.speechRate)
             }
-            // Steps share templates: prefer a sentence this video has not said yet.
+            let detail = index >= detailsFrom ? analysis.details.first { !used.contains($0) } : nil
+            // Steps share templates: prefer a sentence this video has not said yet, and one that fits.
             let options = beat.sentences.map { filler.fill($0, number: number) }
             let fresh = options.filter { !used.contains($0) }
-            var narration = random.pick(fresh.isEmpty ? options : fresh)
-            if seconds(narration) > budget { narration = filler.fill(beat.short, number: number) }
+            let candidates = fresh.isEmpty ? options : fresh
+            let fitting = candidates.filter { seconds($0) <= budget }
+            var narration = fitting.isEmpty ? filler.fill(beat.short, number: number) : random.pick(fitting)
+            if let detail, beat.role != .hook, seconds(narration + " " + detail) > budget, seconds(detail) <= budget {
+                // The prompt's own words before the template's.
+                narration = detail
+            }
             used.insert(narration)
-            for extra in beat.extras.shuffled(using: &random)
-                + NarrativeTemplates.fillers(beat.role).shuffled(using: &random)
-            {
-                let sentence = filler.fill(extra, number: number)
-                guard !used.contains(sentence), seconds(narration + " " + sentence) <= budget else { continue }
-                narration += " " + sentence
-                used.insert(sentence)
+            let extras =
+                beat.extras.shuffled(using: &random) + NarrativeTemplates.fillers(beat.role).shuffled(using: &random)
+            for extra in (detail.map { [$0] } ?? []) + extras.map({ filler.fill($0, number: number) }) {
+                guard !used.contains(extra), seconds(narration + " " + extra) <= budget else { continue }
+                narration += " " + extra
+                used.insert(extra)
             }
             let keywords = Self.rotated(analysis.keywords, by: index)
             let imagery = beat.imagery[(index + Int(random.next() % 3)) % beat.imagery.count]
@@ -122,18 +162,7 @@ public struct RuleBasedPlanner: ScenePlanner {
         }
     }
 
-    func scriptDrafts(_ script: String, analysis: TopicAnalysis, settings: Settings) -> [Draft] {
-        let sentences = ScriptSplitter.sentences(in: script)
-        let speaking = SpeakingRate.seconds(
-            sentences.joined(separator: " "), voice: settings.voice, rate: settings.speechRate)
-        // Enough scenes that none runs past ~9 s of speech, and about one every 5.5 s of the target.
-        let wanted = max(Self.sceneCount(for: settings.durationSeconds), Int((speaking / 9).rounded(.up)))
-        var parts = ScriptSplitter.group(sentences, into: min(wanted, sentences.count, 20))
-        // A script too short for its video: scenes without narration carry the rest, so none runs past the
-        // longest scene a plan allows, even lengthened by half a transition at each end.
-        let longest = Plan.sceneDurationRange.upperBound - 2 * Transition.maximumDuration
-        let fewest = Int((settings.durationSeconds / longest).rounded(.up))
-        while parts.count < fewest { parts.append("") }
+    func scriptDrafts(_ parts: [String], analysis: TopicAnalysis, settings: Settings) -> [Draft] {
         return parts.enumerated().map { index, narration in
             let role: BeatRole = index == 0 ? .hook : (index == parts.count - 1 ? .close : .step)
             let words = ScriptSplitter.salientWords(narration)

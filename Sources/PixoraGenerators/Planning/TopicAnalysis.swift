@@ -8,8 +8,12 @@ enum ContentKind: String, Sendable {
 /// The topic of a prompt broken into the parts the templates need.
 struct TopicAnalysis: Sendable, Equatable {
     var kind: ContentKind
-    /// "how bees make honey"
+    /// "how bees make honey": the prompt's topic, cased for the middle of a sentence (`TopicWording`).
     var topic: String
+    /// The topic's first clause in at most nine words: what sentences name ("a lighthouse keeper's night").
+    var gist: String
+    /// Clauses after the gist that read as sentences of their own ("From the first storm clouds to the sea.").
+    var details: [String]
     /// "bees"
     var subject: String
     /// "make honey" (empty when the topic has no verb)
@@ -42,16 +46,18 @@ struct TopicAnalysis: Sendable, Equatable {
         "were",
     ]
 
-    init(topic rawTopic: String) {
-        // "… for kids" names the audience (the tone reads it), not the topic.
-        let topic = rawTopic.trimmingCharacters(in: CharacterSet(charactersIn: " .!?"))
-            .replacingOccurrences(
-                of: #"\s+for (kids|children|beginners|everyone|students)$"#, with: "",
-                options: [.regularExpression, .caseInsensitive])
+    /// `framing` is what the prompt said before the topic ("a calm story of"): it can name the kind of video.
+    init(topic rawTopic: String, framing: String = "") {
+        // "… for kids" names the audience (the tone reads it), not the topic; "explained simply" the style.
+        let cleaned = TopicWording.cleaned(rawTopic)
+        let topic = cleaned.isEmpty ? rawTopic.trimmingCharacters(in: .whitespacesAndNewlines) : cleaned
         self.topic = topic
+        (gist, details) = TopicWording.split(topic)
         let lower = topic.lowercased()
         let words = lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "-" }).map(
             String.init)
+        let gistWords = gist.lowercased()
+            .split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "-" }).map(String.init)
 
         if lower.hasPrefix("how to ") {
             kind = .howTo
@@ -60,7 +66,8 @@ struct TopicAnalysis: Sendable, Equatable {
                 of: #"\b(tips|ways|reasons|facts|things|habits|mistakes|ideas)\b"#, options: .regularExpression) != nil
         {
             kind = .list
-        } else if lower.range(of: #"\b(story|tale|journey|adventure|once upon)\b"#, options: .regularExpression) != nil
+        } else if (lower + " " + framing.lowercased()).range(
+            of: #"\b(story|tale|journey|adventure|once upon)\b"#, options: .regularExpression) != nil
         {
             kind = .story
         } else if lower.range(
@@ -81,7 +88,7 @@ struct TopicAnalysis: Sendable, Equatable {
         listCount = words.lazy.compactMap { Int($0) }.first.flatMap { (2...12).contains($0) ? $0 : nil }
 
         // Subject: the words after the question word up to the first verb; action: the rest.
-        var body = words
+        var body = gistWords
         if let first = body.first, ["how", "why", "what", "when", "where"].contains(first) { body.removeFirst() }
         if body.first == "to" { body.removeFirst() }
         if kind == .list, let index = body.firstIndex(where: { Int($0) != nil }) { body.removeFirst(index + 1) }
@@ -102,9 +109,11 @@ struct TopicAnalysis: Sendable, Equatable {
             subject = "you"
             action = body.joined(separator: " ")
         } else if kind == .process, body.count >= 2, !body.contains(where: { Self.verbs.contains($0) }) {
-            // "how volcanoes erupt": an unknown verb is most likely the last word.
-            subject = body.dropLast().joined(separator: " ")
-            action = body[body.count - 1]
+            // "how volcanoes erupt", "how the heart pumps blood": an unknown verb most likely follows the first
+            // noun (after an article).
+            let nounAt = ["the", "a", "an"].contains(body[0]) && body.count > 2 ? 1 : 0
+            subject = body[...nounAt].joined(separator: " ")
+            action = body[(nounAt + 1)...].joined(separator: " ")
         } else if let verbIndex = body.firstIndex(where: { Self.verbs.contains($0) }), verbIndex > 0 {
             subject = body[..<verbIndex].joined(separator: " ")
             action = body[verbIndex...].joined(separator: " ")
@@ -112,7 +121,17 @@ struct TopicAnalysis: Sendable, Equatable {
             subject = body.joined(separator: " ")
             action = ""
         }
-        if subject.isEmpty { subject = topic.lowercased() }
+        if subject.isEmpty { subject = gist.lowercased() }
+        // Names keep the capitals the prompt gave them ("how Rome fell": "Rome").
+        var cased: [String: String] = [:]
+        for word in gist.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "-" }) {
+            cased[word.lowercased()] = String(word)
+        }
+        func recased(_ text: String) -> String {
+            text.split(separator: " ").map { cased[String($0)] ?? String($0) }.joined(separator: " ")
+        }
+        subject = recased(subject)
+        action = recased(action)
         let head = subject.split(separator: " ").last.map(String.init) ?? subject
         isPlural =
             subject == "you"

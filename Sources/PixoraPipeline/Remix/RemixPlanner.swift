@@ -40,7 +40,11 @@ public struct RemixPlanner: Sendable {
         let issues = settings.validate()
         guard issues.isEmpty else { throw InvalidDocument(document: "settings", issues: issues) }
 
-        let words = try await narrator.plan(prompt: subject, settings: settings, script: nil)
+        // The sample's rhythm cuts the words into more scenes than the planner's own, each with its lead-in and
+        // tail: words for 90 % of the length leave room for them.
+        var wordSettings = settings
+        wordSettings.durationSeconds = max((target * 0.9 * 10).rounded() / 10, Settings.durationRange.lowerBound)
+        let words = try await narrator.plan(prompt: subject, settings: wordSettings, script: nil)
         let rhythm = ShotRhythm(analysis: analysis, target: target, shortest: strategy.shortestScene)
         let sentences = words.scenes.flatMap { RemixNarration.sentences(in: $0.narration) }
         let spoken =

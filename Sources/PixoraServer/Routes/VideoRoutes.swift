@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import PixoraAPI
 import PixoraCore
+import PixoraGenerators
 import PixoraJobs
 import PixoraPipeline
 import PixoraStore
@@ -79,6 +80,12 @@ struct VideoRoutes {
             }
             guard script.codePointCount <= Self.maxScript else {
                 throw APIError.validation("script", "must be at most \(Self.maxScript) characters")
+            }
+            // Refused now rather than by the job: a script too long for the video keeps every word, so it cannot fit.
+            do {
+                _ = try ScriptFit.rate(for: script, settings: settings)
+            } catch let error as UsageError {
+                throw APIError.validation("script", error.message)
             }
         }
         return (prompt, settings, script, nil)
