@@ -274,7 +274,10 @@ public struct ProviderSettings: Sendable {
                     try await ChatClient(endpoint: endpoint, policy: quick, logger: logger).check()
                 }
             }
-        case .embedded: lines.append(("speech", "embedded flite", true, "no network needed"))
+        case .embedded:
+            let piper = (GeneratorSet.embedded.speech as? EmbeddedSpeechGenerator)?.piper
+            let engines = piper.map { "embedded Piper \($0.installation.version) and flite" } ?? "embedded flite"
+            lines.append(("speech", engines, true, "no network needed"))
         case .fal: break
         }
         return lines

@@ -140,7 +140,7 @@ public enum ConfigCatalogue {
     /// PIXORA_* names that belong to the test and benchmark scripts, not to Pixora: never reported as unknown.
     static let toolingNames: Set<String> = [
         "PIXORA_BIN", "PIXORA_BENCH_DIR", "PIXORA_TOKEN", "PIXORA_CHROMIUM", "PIXORA_CHROMEDRIVER", "PIXORA_FFPROBE",
-        "PIXORA_IMAGE_EXAMPLES",
+        "PIXORA_IMAGE_EXAMPLES", "PIXORA_BENCH_CONFIG",
     ]
     static let toolingPrefixes = ["PIXORA_TEST_"]
 

@@ -49,6 +49,7 @@ actor PiperProcess {
     func speak(_ request: PiperSpeakRequest) async throws -> PiperSpeakAnswer {
         idleTimer?.cancel()
         defer { scheduleIdleStop() }
+        if let current = running, !current.process.isRunning { stop() }
         let running = try self.running ?? start()
         self.running = running
         var line = try JSONEncoder().encode(request)
@@ -66,7 +67,10 @@ actor PiperProcess {
             stop()
             throw error
         }
-        try Task.checkCancellation()
+        if Task.isCancelled {
+            stop()
+            throw CancellationError()
+        }
         guard let answerLine else {
             let lastLines = Self.tail(of: running.errorLog)
             stop()
@@ -89,6 +93,9 @@ actor PiperProcess {
     }
 
     private func start() throws -> Running {
+        // A driver that died makes the next write fail; ignoring SIGPIPE turns that into an error instead of
+        // ending Pixora.
+        signal(SIGPIPE, SIG_IGN)
         let process = Process()
         process.executableURL = installation.python
         process.arguments = ["-u", installation.driver.path]

@@ -8,6 +8,7 @@ import Synchronization
 // Reproducible benchmarks that print tables (see bench/README.md).
 //   pixora-bench render [runs]     reference timeline render vs. the encode floor, measured in the same run
 //   pixora-bench generate          a full 30 s 9:16 720p generate, cold cache then warm cache
+//   pixora-bench voice             speech per minute for Piper and flite; Piper's process per scene vs per job
 //   pixora-bench queue [jobs]      job-queue throughput with 1 and 4 workers on $DATABASE_URL, with a duplicate count
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -251,6 +252,7 @@ final class StageClock: Sendable {
 switch arguments.first {
 case "render": try await benchRender(runs: Int(arguments.dropFirst().first ?? "") ?? 3)
 case "generate": try await benchGenerate()
+case "voice": try await benchVoice()
 case "queue":
     guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"] else {
         print("queue: set DATABASE_URL to a PostgreSQL database (bench/queue.sh starts a throwaway one)")
@@ -258,6 +260,6 @@ case "queue":
     }
     try await benchQueue(url: url, jobs: Int(arguments.dropFirst().first ?? "") ?? 4000, workerCounts: [1, 4])
 default:
-    print("usage: pixora-bench render [runs] | generate")
+    print("usage: pixora-bench render [runs] | generate | voice | queue [jobs]")
     exit(2)
 }
