@@ -22,13 +22,7 @@ if [ ! -s "$work/sample.mp4" ]; then
         -pix_fmt yuv420p -c:a aac "$work/sample.mp4"
 fi
 
-seconds() { # command… → wall seconds
-    local start end
-    start=$(date +%s.%N)
-    "$@" >/dev/null
-    end=$(date +%s.%N)
-    python3 -c "print($end - $start)"
-}
+source bench/timing.sh
 ratio() { python3 -c "print($1 / $2)"; }
 remix() {
     .build/release/pixora remix "$work/sample.mp4" --out "$work/remix.mp4" --topic "how bees make honey" \

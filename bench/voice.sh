@@ -19,13 +19,7 @@ runs="${1:-1}"
 PIXORA_BENCH_DIR="$work" "$bin/pixora-bench" voice
 echo
 
-seconds() { # command… → wall seconds
-    local start end
-    start=$(date +%s.%N)
-    "$@" >/dev/null
-    end=$(date +%s.%N)
-    python3 -c "print($end - $start)"
-}
+source bench/timing.sh
 generate() { # voice → wall seconds of a cold generate
     rm -rf "$work/cache-$1"
     seconds "$bin/pixora" generate "a 30-second vertical video about how bees make honey" --voice "$1" \
