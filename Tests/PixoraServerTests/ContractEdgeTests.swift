@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdTesting
 import PixoraAPI
 import PixoraCore
+import PixoraPipeline
 import PixoraTestSupport
 import Testing
 
@@ -105,11 +106,13 @@ struct ContractEdgeTests {
                 let reply = try await api.call(.get, "/api/v1/settings/options")
                 #expect(reply.status == .ok)
                 let options = try JSONDecoder().decode(SettingsOptions.self, from: Data(buffer: reply.body))
-                #expect(options == SettingsOptions.current)
+                var expected = SettingsOptions.current
+                expected.defaults.voice = GeneratorSet.defaultVoice
+                #expect(options == expected)
                 #expect(options.voice.map(\.value) == Voice.allCases.map(\.rawValue))
                 #expect(options.voice.first?.label == "Female · US English")
                 #expect(options.transition.first { $0.value == "fadeblack" }?.label == "Fade to black")
-                #expect(options.defaults == Settings())
+                #expect(options.defaults == Settings(voice: GeneratorSet.defaultVoice))
             }
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import PixoraCore
+import PixoraPipeline
 import PixoraStore
 
 /// The signed-in user's profile, avatar, balance and ledger.
@@ -161,7 +162,10 @@ struct PricingRoutes {
     @Sendable func settingsOptions(_ request: Request, context: AppRequestContext) async throws
         -> JSONResponse<SettingsOptions>
     {
-        JSONResponse(SettingsOptions.current)
+        var options = SettingsOptions.current
+        // What a request without a voice gets depends on this machine (Piper installed or not).
+        options.defaults.voice = GeneratorSet.defaultVoice
+        return JSONResponse(options)
     }
 
     @Sendable func pricing(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<Pricing> {
