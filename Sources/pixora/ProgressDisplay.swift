@@ -32,6 +32,7 @@ private struct Screen {
     var parts: [Int: [ScenePart: PartStatus]] = [:]
     var lastPrintedDecile = -1
     var drawn = false
+    var notices: Set<String> = []
 
     init(interactive: Bool) { self.interactive = interactive }
 
@@ -41,6 +42,10 @@ private struct Screen {
         fraction = max(fraction, event.fraction)
         if let index = event.sceneIndex, let part = event.part, let status = event.status {
             parts[index, default: [:]][part] = status
+        }
+        // A stand-in (a provider's fallback, flite for a Piper voice) is said once, above the bar.
+        if let notice = event.notice, notices.insert(notice).inserted {
+            write((interactive && drawn ? "\r\u{1B}[2K" : "") + "note: \(notice)\n")
         }
         if interactive {
             draw()

@@ -48,6 +48,20 @@ struct VoicesCommandTests {
         #expect(result.stdout.contains("slt*") && result.stdout.contains("Piper is not installed"), "\(result.stdout)")
         #expect(result.stdout.contains("no (rms speaks instead)"), "\(result.stdout)")
     }
+
+    @Test("generate with joe and no Piper speaks with flite's rms and says so")
+    func standIn() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let result = try cli.run(
+            [
+                "generate", "a 6-second square video about bees", "--quality", "480p", "--voice", "joe", "--no-music",
+                "--out", cli.path("x.mp4"),
+            ], environment: ["PIXORA_PIPER_VENV": "/nonexistent/pixora-venv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("joe needs Piper") && result.stderr.contains("rms speaks instead"))
+        #expect(FileManager.default.fileExists(atPath: cli.path("x.mp4")))
+    }
 }
 
 /// Whether the repository's Piper is installed (or required: PIXORA_REQUIRE_PIPER, set by scripts/test.sh).
