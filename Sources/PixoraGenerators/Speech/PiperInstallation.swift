@@ -26,8 +26,9 @@ public struct PiperInstallation: Sendable, Hashable {
             return at(URL(fileURLWithPath: chosen))
         }
         var candidates: [URL] = []
-        var folder = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
-            .deletingLastPathComponent()
+        // The executable's real path (a `pixora` found on PATH or through a symbolic link still finds its build).
+        let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments.first ?? ".")
+        var folder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
         while folder.path != "/" && !folder.path.isEmpty {
             candidates.append(folder.appendingPathComponent(folderName))
             folder = folder.deletingLastPathComponent()
