@@ -2,4 +2,11 @@
 /// (the karaoke style of short-video apps).
 public enum CaptionMode: String, NamedChoice {
     case phrase, words
+
+    public var label: String {
+        switch self {
+        case .phrase: "Phrase by phrase"
+        case .words: "Word by word, highlighted"
+        }
+    }
 }

@@ -22,6 +22,7 @@ public struct SettingsOptions: Codable, Sendable, Equatable {
     public var style: [Choice]
     public var tone: [Choice]
     public var voice: [Choice]
+    public var captionMode: [Choice]
     public var mood: [Choice]
     public var transition: [Choice]
     public var fps: [Int]
@@ -35,6 +36,7 @@ public struct SettingsOptions: Codable, Sendable, Equatable {
         quality: Quality.allCases.map { Choice(value: $0.rawValue, label: $0.rawValue) },
         style: named(VisualStyle.self), tone: named(Tone.self),
         voice: Voice.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) },
+        captionMode: CaptionMode.allCases.map { Choice(value: $0.rawValue, label: $0.label) },
         mood: named(Mood.self),
         transition: TransitionKind.allCases.map { Choice(value: $0.rawValue, label: $0.displayName) },
         fps: Settings.allowedFPS.sorted(),

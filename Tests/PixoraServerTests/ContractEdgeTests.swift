@@ -111,6 +111,7 @@ struct ContractEdgeTests {
                 #expect(options == expected)
                 #expect(options.voice.map(\.value) == Voice.allCases.map(\.rawValue))
                 #expect(options.voice.first?.label == "Female · US English")
+                #expect(options.captionMode.map(\.value) == ["phrase", "words"])
                 #expect(options.transition.first { $0.value == "fadeblack" }?.label == "Fade to black")
                 #expect(options.defaults == Settings(voice: GeneratorSet.defaultVoice))
             }

@@ -1,5 +1,5 @@
 // The landing page's settings card: aspect ratio, duration (with its price), style, tone, voice, speech rate,
-// music, captions and quality, offered as the server lists them (GET /settings/options).
+// music, captions (and their style) and quality, offered as the server lists them (GET /settings/options).
 
 import { api } from '../api.js';
 import { h } from '../ui.js';
@@ -62,6 +62,11 @@ export function settingsPanel(options, settings, { onChange, onReset }) {
 
   const music = toggle('music', 'Background music', settings.music);
   const captions = toggle('captions', 'Captions', settings.captions);
+  // A server from before caption styles lists none: phrases are then the only style.
+  const captionChoices = options.captionMode ?? [{ value: 'phrase', label: 'Phrase by phrase' }];
+  const captionMode = select('captionMode', captionChoices, settings.captionMode ?? 'phrase');
+  const syncCaptionMode = () => { captionMode.disabled = !captions.input.checked; };
+  captions.input.addEventListener('change', syncCaptionMode);
 
   function read() {
     return {
@@ -73,6 +78,8 @@ export function settingsPanel(options, settings, { onChange, onReset }) {
       speechRate: Number(rate.value),
       music: music.input.checked,
       captions: captions.input.checked,
+      // Phrases are the default: left out, so drafts and plans made before the choice still match.
+      captionMode: captionMode.value === 'phrase' ? undefined : captionMode.value,
       quality: quality.value(),
     };
   }
@@ -88,6 +95,8 @@ export function settingsPanel(options, settings, { onChange, onReset }) {
     rate.value = String(defaults.speechRate);
     music.input.checked = defaults.music;
     captions.input.checked = defaults.captions;
+    captionMode.value = defaults.captionMode ?? 'phrase';
+    syncCaptionMode();
     showRate();
     updateDurationHint();
     onReset();
@@ -110,10 +119,12 @@ export function settingsPanel(options, settings, { onChange, onReset }) {
       h('label', { for: 'speech-rate' }, 'Speech rate'),
       h('div', { class: 'range-row' }, rate, rateValue)),
     h('div', { class: 'toggle-row' }, music.element, captions.element),
+    h('div', { class: 'field' }, h('label', { for: 'captionMode' }, 'Caption style'), captionMode),
     quality.element);
   element.addEventListener('change', onChange);
 
   updateDurationHint();
   showRate();
+  syncCaptionMode();
   return { element, read, duration: durationNumber, validDuration, range };
 }

@@ -10,7 +10,8 @@ const KEY = 'pixora.draft';
 // The settings the landing page edits, in this order (the frame rate is left to the server's default). The
 // choices and the defaults come from the server (../options.js).
 const SETTING_KEYS = Object.freeze([
-  'aspectRatio', 'durationSeconds', 'style', 'tone', 'voice', 'speechRate', 'music', 'captions', 'quality',
+  'aspectRatio', 'durationSeconds', 'style', 'tone', 'voice', 'speechRate', 'music', 'captions', 'captionMode',
+  'quality',
 ]);
 
 export function loadDraft() {
