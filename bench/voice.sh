@@ -2,8 +2,8 @@
 # The voice round: seconds of work per minute of speech for Piper (joe) and flite (slt) on a 12-scene narration,
 # Piper run as one process per scene against one process for the job; then a cold 30 s 9:16 720p `pixora
 # generate` with each voice (each with its own empty asset cache), as ratios in the same run. Target: Piper adds
-# at most 25 % to the cold generate. Release build (PIXORA_BENCH_CONFIG=debug: the debug one); work files in $PIXORA_BENCH_DIR. [runs] alternates the two
-# generates that many times (default 1) and reports the medians.
+# at most 25 % to the cold generate. Release build (PIXORA_BENCH_CONFIG=debug: the debug one); work files in
+# $PIXORA_BENCH_DIR. [runs] alternates the two generates that many times (default 1) and reports the medians.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh >/dev/null
@@ -30,7 +30,10 @@ for _ in $(seq "$runs"); do
     flite+=("$(generate slt)")
     piper+=("$(generate joe)")
 done
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median() {
+    printf '%s\n' "$@" | sort -g |
+        awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 f=$(median "${flite[@]}")
 p=$(median "${piper[@]}")
 length() { ffprobe -v error -show_entries format=duration -of csv=p=0 "$work/$1.mp4"; }

@@ -22,7 +22,9 @@ PY
 }
 
 # Pixora runs its driver from the venv, so a moved repository or a release binary still finds it.
-copy_driver() { cmp -s scripts/piper-speak.py "$venv/pixora-piper.py" || cp scripts/piper-speak.py "$venv/pixora-piper.py"; }
+copy_driver() {
+    cmp -s scripts/piper-speak.py "$venv/pixora-piper.py" || cp scripts/piper-speak.py "$venv/pixora-piper.py"
+}
 
 if installed; then
     copy_driver
