@@ -125,11 +125,8 @@ public struct VideoPipeline: Sendable {
             }
             counter.record(made: status == .done)
             voices.append((wav, timings))
-            let standIn =
-                request.voice == settings.voice
-                ? nil
-                : "scene \(index + 1) voice: \(settings.voice.rawValue) needs Piper, which is not installed "
-                    + "(scripts/install-piper.sh); flite's \(request.voice.rawValue) speaks instead"
+            let standIn = EmbeddedSpeechGenerator.standInNotice(requested: settings.voice, speaking: request.voice)
+                .map { "scene \(index + 1) voice: \($0)" }
             reportVoice(
                 index, finished: true, status, "voice \(timings.duration.formatted) s",
                 notice: fallbackNotice(wav, "scene \(index + 1) voice") ?? standIn)

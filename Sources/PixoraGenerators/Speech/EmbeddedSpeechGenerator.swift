@@ -45,10 +45,14 @@ public struct EmbeddedSpeechGenerator: SpeechGenerator {
 
     /// Why `request` is not spoken by the voice it names, for the job's progress; nil when it is.
     public func substitution(for request: SpeechRequest) -> String? {
-        let voice = resolved(request).voice
-        guard voice != request.voice else { return nil }
-        return "voice \(request.voice.rawValue) needs Piper, which is not installed (scripts/install-piper.sh): "
-            + "flite's \(voice.rawValue) speaks instead"
+        Self.standInNotice(requested: request.voice, speaking: resolved(request).voice)
+    }
+
+    /// "joe needs Piper, which is not installed …; flite's rms speaks instead", or nil when the voices agree.
+    public static func standInNotice(requested: Voice, speaking: Voice) -> String? {
+        guard requested != speaking else { return nil }
+        return "\(requested.rawValue) needs Piper, which is not installed (scripts/install-piper.sh); "
+            + "flite's \(speaking.rawValue) speaks instead"
     }
 
     public func makeSpeech(_ request: SpeechRequest, to output: URL) async throws -> SpeechTimings {
