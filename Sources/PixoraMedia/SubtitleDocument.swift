@@ -29,21 +29,23 @@ public struct SubtitleDocument: Sendable {
         }
         var events: [String] = []
         if state.captions.enabled {
-            let name = styleName(state.captions.style)
-            let width = lineWidth(state.captions.style)
+            let style = state.captions.style
+            let name = styleName(style)
+            let width = lineWidth(style)
+            // The box or outline reaches below the text: it too stays above the bottom band.
+            let size = (style.size * Double(h)).rounded()
+            let margin = marginBottom + Int((style.box ? max(size * 0.25, 4) : style.outline * size).rounded(.up))
+            func dialogue(_ layer: Int, _ start: Double, _ end: Double, _ text: String) -> String {
+                "Dialogue: \(layer),\(Self.time(start)),\(Self.time(end)),\(name),,0,0,\(margin),,{\\an2}\(text)"
+            }
             for cue in state.captions.cues {
                 switch state.captions.mode {
                 case .phrase:
-                    let text = SubtitleText.escaped(cue.text, lineWidth: width)
-                    let times = "\(Self.time(cue.start)),\(Self.time(cue.end))"
-                    events.append("Dialogue: 0,\(times),\(name),,0,0,\(marginBottom),,{\\an2}\(text)")
+                    events.append(dialogue(0, cue.start, cue.end, SubtitleText.escaped(cue.text, lineWidth: width)))
                 case .words:
-                    let pages = WordPages(
-                        cue: cue, style: state.captions.style, lineWidth: width, portrait: state.canvas.isPortrait)
-                    events += pages.events.map { event in
-                        let times = "\(Self.time(event.start)),\(Self.time(event.end))"
-                        return "Dialogue: 0,\(times),\(name),,0,0,\(marginBottom),,{\\an2}\(event.text)"
-                    }
+                    let pages = WordPages(cue: cue, style: style, lineWidth: width, portrait: state.canvas.isPortrait)
+                    events += pages.pages.map { dialogue(0, $0.start, $0.end, $0.text) }
+                    events += pages.highlights.map { dialogue(WordPages.highlightLayer, $0.start, $0.end, $0.text) }
                 }
             }
         }

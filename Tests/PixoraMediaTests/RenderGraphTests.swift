@@ -165,8 +165,9 @@ struct RenderGraphTests {
         state.overlays = [TextOverlay(id: "t", text: "Title", start: 0, end: 3, x: 0.5, y: 0.25)]
         let text = SubtitleDocument(state: state).text
         #expect(text.contains("PlayResX: 720\nPlayResY: 1280"))
-        // Captions stand above the bottom 20 % of a 9:16 frame (256 of 1280 px), where players draw their controls.
-        #expect(text.contains("Dialogue: 0,0:00:01.00,0:00:02.50,S0,,0,0,256,,{\\an2}a \\{\\\u{2060}b1\\} b\\Nc"))
+        // Captions stand above the bottom 20 % of a 9:16 frame (256 of 1280 px), where players draw their controls,
+        // box included (a quarter of the 54 px font: 14 px).
+        #expect(text.contains("Dialogue: 0,0:00:01.00,0:00:02.50,S0,,0,0,270,,{\\an2}a \\{\\\u{2060}b1\\} b\\Nc"))
         #expect(text.contains("Dialogue: 1,0:00:00.00,0:00:03.00,S1,,0,0,0,,{\\an5\\pos(360,320)}Title"))
     }
 }

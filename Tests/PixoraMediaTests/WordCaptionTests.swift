@@ -16,10 +16,10 @@ struct WordCaptionTests {
             audio: AudioMix(voice: AudioTrack(segments: []), music: AudioTrack(segments: [])))
     }
 
-    /// The Dialogue lines of the captions layer: start, end and text.
-    static func dialogues(_ state: EditorState) -> [(start: String, end: String, text: String)] {
+    /// The Dialogue lines of a layer (0: caption lines and pages, 2: highlighted words): start, end and text.
+    static func dialogues(_ state: EditorState, layer: Int = 2) -> [(start: String, end: String, text: String)] {
         SubtitleDocument(state: state).text.split(separator: "\n").compactMap { line in
-            guard line.hasPrefix("Dialogue: 0,") else { return nil }
+            guard line.hasPrefix("Dialogue: \(layer),") else { return nil }
             let fields = line.split(separator: ",", maxSplits: 9, omittingEmptySubsequences: false)
             return (
                 String(fields[1]), String(fields[2]), String(fields[9]).replacingOccurrences(of: "{\\an2}", with: "")
@@ -27,7 +27,9 @@ struct WordCaptionTests {
         }
     }
 
-    static let highlight = "{\\1c&H3FD2FF&}"
+    static let hidden = "{\\1a&HFF&\\3a&HFF&\\4a&HFF&}"
+    static let highlight = "{\\1a&H00&\\1c&H3FD2FF&}"
+    static let unlit = "{\\1a&HFF&}"
 
     @Test("pages of at most three words on 9:16, the word being spoken highlighted, one event per word")
     func highlightsTheSpokenWord() {
@@ -40,10 +42,12 @@ struct WordCaptionTests {
         #expect(lines.count == texts.count)
         for (index, line) in lines.enumerated() {
             #expect(line.text.components(separatedBy: Self.highlight).count == 2, "one highlight in \(line.text)")
-            #expect(line.text.contains("\(Self.highlight)\(texts[index]){\\1c&HFFFFFF&}"))
+            #expect(
+                line.text.hasPrefix(Self.hidden) && line.text.contains("\(Self.highlight)\(texts[index])\(Self.unlit)"))
             // A page holds the spoken word and at most two others.
-            let shown = line.text.replacingOccurrences(of: Self.highlight, with: "")
-                .replacingOccurrences(of: "{\\1c&HFFFFFF&}", with: "").split(separator: " ")
+            let shown = line.text.replacingOccurrences(of: Self.hidden, with: "")
+                .replacingOccurrences(of: Self.highlight, with: "").replacingOccurrences(of: Self.unlit, with: "")
+                .split(separator: " ")
             #expect(shown.count <= 3 && shown.contains(Substring(texts[index])))
         }
         // Events follow each other without gaps from the cue's start to its end; a word is lit until the next.
@@ -51,7 +55,12 @@ struct WordCaptionTests {
         #expect(zip(lines, lines.dropFirst()).allSatisfy { $0.end == $1.start })
         #expect(lines[1].start == "0:00:01.50" && lines[1].end == "0:00:02.00")
         // "Bees carry nectar" is wider than a 9:16 line at this size: the page ends after "carry".
-        #expect(lines[2].text.hasPrefix(Self.highlight + "nectar") && !lines[1].text.contains("nectar"))
+        #expect(lines[2].text.hasPrefix(Self.hidden + Self.highlight + "nectar") && !lines[1].text.contains("nectar"))
+        // Under the highlights, each page once, plain, while its words are spoken (one box, no seams).
+        let pages = Self.dialogues(Self.state([cue]), layer: 0)
+        #expect(pages.map(\.text) == ["Bees carry", "nectar home to", "the hive."])
+        #expect(pages.map(\.start) == ["0:00:01.00", "0:00:02.00", "0:00:03.50"])
+        #expect(pages.last?.end == "0:00:04.60")
     }
 
     @Test("16:9 pages hold up to four words; a long word pages alone and is broken to fit")
@@ -94,7 +103,7 @@ struct WordCaptionTests {
         let all = lines.map(\.text).joined(separator: " ")
         #expect(!has(all, "{\\pos") && has(all, "\\{\\\u{2060}pos(1,1)\\}"))
         #expect(!has(all, "a\\N") && has(all, "a\\\u{2060}N"))
-        let phrase = Self.dialogues(Self.state([cue], mode: .phrase))
+        let phrase = Self.dialogues(Self.state([cue], mode: .phrase), layer: 0)
         #expect(phrase.count == 1 && !phrase[0].text.contains("\\1c"))
     }
 }
