@@ -74,6 +74,8 @@ struct NarrationWordingTests {
             let names = Self.names(in: prompt)
             for scene in plan.scenes {
                 let label = "\(prompt) \(duration): \(scene.narration)"
+                // A scene says something: not a bare label such as "Number 3.".
+                #expect(Self.words(scene.narration).count >= 3, "too little to say: \(label)")
                 #expect(
                     scene.narration.range(of: #"[.,!?;:]\s*[.,!?;:]"#, options: .regularExpression) == nil,
                     "doubled punctuation: \(label)")

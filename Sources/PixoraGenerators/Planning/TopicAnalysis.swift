@@ -59,27 +59,29 @@ struct TopicAnalysis: Sendable, Equatable {
         let gistWords = gist.lowercased()
             .split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "-" }).map(String.init)
 
-        if lower.hasPrefix("how to ") {
+        // The kind is what the gist asks for: "… carrying silk, spices and ideas" is not a list of ideas.
+        let kindText = gist.lowercased()
+        if kindText.hasPrefix("how to ") {
             kind = .howTo
-        } else if lower.range(of: #"^(the\s+)?(top\s+)?\d+\s+"#, options: .regularExpression) != nil
-            || lower.range(
+        } else if kindText.range(of: #"^(the\s+)?(top\s+)?\d+\s+"#, options: .regularExpression) != nil
+            || kindText.range(
                 of: #"\b(tips|ways|reasons|facts|things|habits|mistakes|ideas)\b"#, options: .regularExpression) != nil
         {
             kind = .list
-        } else if (lower + " " + framing.lowercased()).range(
+        } else if (kindText + " " + framing.lowercased()).range(
             of: #"\b(story|tale|journey|adventure|once upon)\b"#, options: .regularExpression) != nil
         {
             kind = .story
-        } else if lower.range(
+        } else if kindText.range(
             of: #"\b(history|origin|origins|evolution|rise of|invention)\b"#, options: .regularExpression) != nil
         {
             kind = .history
-        } else if lower.range(
+        } else if kindText.range(
             of: #"\b(introducing|launch|promo|advert|ad for|product|app|brand|sale|shop|startup)\b"#,
             options: .regularExpression) != nil
         {
             kind = .promo
-        } else if lower.hasPrefix("how ") || lower.hasPrefix("why ") {
+        } else if kindText.hasPrefix("how ") || kindText.hasPrefix("why ") {
             kind = .process
         } else {
             kind = .explainer
