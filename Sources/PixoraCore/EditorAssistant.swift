@@ -401,8 +401,14 @@ struct Reader {
                 changed = true
             }
             if style.size != nil { style.size = ((style.size ?? 0) * 1000).rounded() / 1000 }
-            if changed || has(#"\b(on|show|enable|add|turn on|with)\b"#) {
-                operations.append(.setCaptions(enabled: true, style: changed ? style : nil))
+            var mode: CaptionMode?
+            if has(#"\b(word[- ]by[- ]word|one word at a time|karaoke|highlight\w*)\b"#) {
+                mode = .words
+            } else if has(#"\b(phrase[- ]by[- ]phrase|a line at a time|whole (lines|phrases|sentences))\b"#) {
+                mode = .phrase
+            }
+            if changed || mode != nil || has(#"\b(on|show|enable|add|turn on|with)\b"#) {
+                operations.append(.setCaptions(enabled: true, style: changed ? style : nil, mode: mode))
             }
         }
         return operations

@@ -219,8 +219,8 @@ struct Edit {
             state.audio.ducking = enabled
             changes.append(enabled ? "Music dips under the narration" : "Music no longer dips under the narration")
         case .setCaptions:
-            guard operation.enabled != nil || operation.style != nil else {
-                throw fail("enabled", "send enabled, style or both")
+            guard operation.enabled != nil || operation.style != nil || operation.mode != nil else {
+                throw fail("enabled", "send enabled, style, mode or several")
             }
             if let enabled = operation.enabled {
                 state.captions.enabled = enabled
@@ -229,6 +229,10 @@ struct Edit {
             if let style = operation.style {
                 state.captions.style = style.applied(to: state.captions.style)
                 changes.append("Caption style changed")
+            }
+            if let mode = operation.mode {
+                state.captions.mode = mode
+                changes.append(mode == .words ? "Captions word by word" : "Captions a line at a time")
             }
         case .addOverlay:
             let draft = try required(operation.overlay, "overlay")

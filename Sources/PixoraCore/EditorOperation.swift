@@ -29,6 +29,8 @@ public struct EditorOperation: Codable, Sendable, Hashable {
     public var track: Track?
     public var enabled: Bool?
     public var style: TextStylePatch?
+    /// `setCaptions`: a line at a time, or word by word with the spoken word highlighted.
+    public var mode: CaptionMode?
     public var overlay: OverlayDraft?
     public var id: String?
     public var text: String?
@@ -98,10 +100,13 @@ public struct EditorOperation: Codable, Sendable, Hashable {
         }
     }
     public static func setDucking(_ enabled: Bool) -> Self { with(.setDucking) { $0.enabled = enabled } }
-    public static func setCaptions(enabled: Bool? = nil, style: TextStylePatch? = nil) -> Self {
+    public static func setCaptions(
+        enabled: Bool? = nil, style: TextStylePatch? = nil, mode: CaptionMode? = nil
+    ) -> Self {
         with(.setCaptions) {
             $0.enabled = enabled
             $0.style = style
+            $0.mode = mode
         }
     }
     public static func addOverlay(_ overlay: OverlayDraft) -> Self { with(.addOverlay) { $0.overlay = overlay } }

@@ -87,4 +87,17 @@ struct CaptionWordsTests {
         #expect(first.end == 2 && first.words?.last?.end == 2)
         #expect(shorter.validate().isEmpty)
     }
+
+    @Test("the timeline and the assistant switch between phrases and words")
+    func switchesMode() throws {
+        var state = Self.timeline()
+        state = try state.applying([.setCaptions(mode: .phrase)]).state
+        #expect(state.captions.mode == .phrase && state.captions.cues == Self.timeline().captions.cues)
+        let answer = try EditorAssistant.answer("show the captions word by word", state: state)
+        #expect(answer.operations == [.setCaptions(enabled: true, mode: .words)])
+        #expect(answer.result.state.captions.mode == .words)
+        let back = try EditorAssistant.answer("captions a line at a time", state: answer.result.state)
+        #expect(back.result.state.captions.mode == .phrase)
+        #expect(try EditorAssistant.answer("bigger captions", state: state).operations.first?.mode == nil)
+    }
 }

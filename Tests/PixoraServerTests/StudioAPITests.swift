@@ -97,6 +97,10 @@ struct StudioAPITests {
                     #expect(
                         bad.status == .unprocessableContent
                             && bad.errorMessage?.hasPrefix("operations[0].clip: there is no clip 40") == true)
+                    let words = try await api.call(
+                        .post, "/api/v1/editor/apply", session: session,
+                        json: ["editorState": state, "operations": [["op": "setCaptions", "mode": "words"]]])
+                    #expect(try words.decode(Schemas.EditResult.self).editorState.captions.mode == .words)
                     let unknown = try await api.call(
                         .post, "/api/v1/editor/apply", session: session,
                         json: ["editorState": state, "operations": [["op": "explode"]]])

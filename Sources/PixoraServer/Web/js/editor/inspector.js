@@ -318,6 +318,11 @@ export class Inspector {
         name: 'captionsEnabled', label: 'Show captions', checked: captions.enabled,
         onCommit: (enabled) => this.apply([{ op: 'setCaptions', enabled }], enabled ? 'Captions on' : 'Captions off'),
       }),
+      this.selectField({
+        name: 'captionMode', label: 'Caption style', value: captions.mode || 'phrase',
+        options: [['phrase', 'Phrase by phrase'], ['words', 'Word by word, highlighted']],
+        onCommit: (mode) => this.apply([{ op: 'setCaptions', mode }], mode === 'words' ? 'Captions word by word' : 'Captions a line at a time'),
+      }),
       ...this.styleFields(captions.style || {}, commit, 'caption'));
   }
 }
