@@ -97,6 +97,13 @@ struct Generate: AsyncParsableCommand {
             }
             display.handle(.init(stage: .planning, fraction: 0, message: "planning"))
             plan = try await pipeline.plan(prompt: prompt, settings: settings, script: scriptText)
+            if plan.settings.speechRate != settings.speechRate {
+                // The script keeps every word; say that it is spoken faster rather than let the voice surprise.
+                let notice =
+                    "the script is spoken at rate \(plan.settings.speechRate.formatted) instead of "
+                    + "\(settings.speechRate.formatted) to fit \(settings.durationSeconds.formatted) s"
+                display.handle(.init(stage: .planning, fraction: 0, notice: notice, message: "planning"))
+            }
         }
 
         if planOnly {
