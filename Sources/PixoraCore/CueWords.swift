@@ -65,6 +65,8 @@ extension Cue {
             let at = "\(path)[\(index)]"
             if word.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 issues.append(.init("\(at).text", "must not be empty"))
+            } else if word.text.codePointCount > 300 {
+                issues.append(.init("\(at).text", "is \(word.text.codePointCount) characters; at most 300 are allowed"))
             }
             if !word.start.isFinite || word.start < start - tolerance || word.start > end + tolerance {
                 let span = "\(start.formatted)–\(end.formatted) s"

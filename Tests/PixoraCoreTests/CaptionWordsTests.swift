@@ -56,11 +56,13 @@ struct CaptionWordsTests {
         state.captions.cues[2].words?[1].start = 7.0
         state.captions.cues[2].words?[0].start = 7.2
         state.captions.cues[2].words?[0].text = " "
+        state.captions.cues[0].words?[0].text = String(repeating: "a", count: 301)
         let issues = state.validate().map(\.description)
         #expect(issues.contains { $0.hasPrefix("captions.cues[0].words[1].end: must be from the word's start") })
         #expect(issues.contains { $0.hasPrefix("captions.cues[1].words[0].start: must lie within its cue") })
         #expect(issues.contains("captions.cues[2].words[1].start: must not be before the previous word's start"))
         #expect(issues.contains("captions.cues[2].words[0].text: must not be empty"))
+        #expect(issues.contains("captions.cues[0].words[0].text: is 301 characters; at most 300 are allowed"))
     }
 
     @Test("moving, trimming, splitting and removing scenes keep every word with its cue")
