@@ -108,6 +108,20 @@ struct NarrationFitTests {
             "\(measured) s for \(request.duration) s: \(plan.script)")
     }
 
+    @Test("a user's script spoken faster to fit lands within 5 % with flite's real speech")
+    func scriptLength() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let script = Array(
+            repeating: "The lighthouse keeper climbed the narrow stairs and lit the great lamp once again.", count: 5
+        ).joined(separator: " ")
+        let settings = Case(prompt: "a lighthouse", duration: 20, tone: .calm, voice: .slt).settings
+        let plan = try await RuleBasedPlanner().plan(prompt: "a lighthouse", settings: settings, script: script)
+        #expect(plan.settings.speechRate > 1)
+        let length = try await Self.length(of: plan, in: workspace.root)
+        #expect(abs(length - 20) <= 20 * Self.tolerance, "\(length) s at rate \(plan.settings.speechRate)")
+    }
+
     @Test("a scene whose speech runs long takes its time from scenes with room, never below their own need")
     func room() {
         // Planned 5 + 5 + 5; the middle scene's real speech needs 6.2 s, the others 3 and 4.6.
