@@ -5,6 +5,7 @@ import { h } from '../ui.js';
 import { round } from '../format.js';
 import { styleText } from './text-style.js';
 import { trackPointer } from './pointer.js';
+import { highlightColour, spokenPage } from './caption-words.js';
 
 export class TextLayer {
   /**
@@ -31,12 +32,18 @@ export class TextLayer {
   /** The caption and overlays of `state` at time `t`. */
   draw(state, t) {
     const cue = state.captions.enabled ? state.captions.cues.find((c) => t >= c.start && t < c.end) : null;
-    const captionKey = cue ? `cue:${cue.start}:${cue.text}` : '';
+    const portrait = state.canvas.height > state.canvas.width;
+    const page = cue && state.captions.mode === 'words' ? spokenPage(cue, t, portrait) : null;
+    const captionKey = page ? page.key : cue ? `cue:${cue.start}:${cue.text}` : '';
     if (this.captionBox.dataset.key !== captionKey) {
       this.captionBox.dataset.key = captionKey;
       this.captionBox.replaceChildren();
       if (cue) {
-        const line = h('span', { class: 'stage-caption-line' }, cue.text);
+        const words = page
+          ? page.words.flatMap((word, index) => [index ? ' ' : '', index === page.active
+            ? h('span', { style: { color: highlightColour(state.captions.style) } }, word) : word])
+          : [cue.text];
+        const line = h('span', { class: 'stage-caption-line' }, ...words);
         styleText(line, state.captions.style);
         this.captionBox.append(line);
       }
