@@ -45,6 +45,13 @@ struct CaptionWordsTests {
             "speechRate":1,"music":true,"captions":true,"quality":"720p","fps":30,"language":"en","seed":1}
             """
         #expect(try CanonicalJSON.decode(Settings.self, from: Data(before.utf8), document: "s").captionMode == nil)
+        // A client's choice, in any case; phrases are written as nothing.
+        func requested(_ json: String) throws -> CaptionMode? {
+            try JSONDecoder().decode(SettingsRequest.self, from: Data(json.utf8)).resolved(prompt: "bees").captionMode
+        }
+        #expect(try requested(#"{"captionMode":"WORDS"}"#) == .words)
+        #expect(try requested(#"{"captionMode":"phrase"}"#) == nil && requested(#"{"captionMode":null}"#) == nil)
+        #expect(throws: DecodingError.self) { try requested(#"{"captionMode":"karaoke"}"#) }
     }
 
     @Test("validation puts every word inside its cue, in spoken order")
