@@ -383,9 +383,14 @@ struct TemplateFiller: Sendable {
         return object.isEmpty ? analysis.gist : object
     }
 
-    /// The topic as a title of at most six words.
-    var headline: String {
+    /// The topic as a key phrase of at most six words (it is set large on the picture), else its subject.
+    var headline: String { heading(longest: 6) }
+
+    /// The video's title: the gist up to eight words ("Why the Sky Turns Orange at Sunset"), else its subject.
+    var title: String { heading(longest: 8) }
+
+    func heading(longest: Int) -> String {
         let words = analysis.gist.split(separator: " ")
-        return (words.count <= 6 ? analysis.gist : analysis.subject).headline
+        return (words.count <= longest ? analysis.gist : analysis.subject).headline
     }
 }

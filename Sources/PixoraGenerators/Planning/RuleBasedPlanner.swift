@@ -47,7 +47,7 @@ public struct RuleBasedPlanner: ScenePlanner {
         }
         let scenes = fit(drafts, settings: settings)
         let filler = TemplateFiller(analysis: analysis)
-        let title = filler.headline
+        let title = filler.title
         let summary =
             "A \(settings.durationSeconds.formatted)-second \(settings.aspectRatio.rawValue) \(settings.tone.rawValue) video about \(analysis.gist) in \(scenes.count) scene\(scenes.count == 1 ? "" : "s"), \(settings.style.rawValue) style."
         return Plan(
