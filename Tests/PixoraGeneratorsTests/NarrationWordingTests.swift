@@ -110,6 +110,16 @@ struct NarrationWordingTests {
         }
     }
 
+    @Test("a prompt of endless words still plans scenes a plan may have, each at most 30 s")
+    func endlessWords() async throws {
+        for prompt in [String(repeating: "0", count: 500), String(repeating: "honeycomb", count: 40) + ", bees"] {
+            let plan = try await RuleBasedPlanner().plan(prompt: prompt, settings: Settings(), script: nil)
+            #expect(plan.validate().isEmpty, "\(plan.validate())")
+            #expect(plan.scenes.allSatisfy { $0.duration <= Plan.sceneDurationRange.upperBound })
+            #expect(plan.scenes.allSatisfy { $0.narration.count < 400 })
+        }
+    }
+
     @Test("a prompt is woven in lower case with its qualifiers dropped")
     func topicWording() {
         let sky = TopicAnalysis(topic: "Why the sky turns orange at sunset, explained simply")

@@ -199,11 +199,10 @@ public struct RuleBasedPlanner: ScenePlanner {
         let stretch = max(available / needed, 1)
         let frame = 1 / Double(settings.fps)
         // Whole frames, so the sum hits the target exactly; the last scene takes the rounding.
-        var frames = needs.map {
-            max(
-                Int(($0 * stretch / frame).rounded(.down)),
-                Int((Plan.sceneDurationRange.lowerBound / frame).rounded(.up)))
-        }
+        // A narration no scene can hold (a prompt of one endless word) still plans scenes a plan may have.
+        let shortest = Int((Plan.sceneDurationRange.lowerBound / frame).rounded(.up))
+        let longest = Int((Plan.sceneDurationRange.upperBound / frame).rounded(.down))
+        var frames = needs.map { min(max(Int(($0 * stretch / frame).rounded(.down)), shortest), longest) }
         if stretch > 1 {
             frames[frames.count - 1] += Int((available / frame).rounded()) - frames.reduce(0, +)
         }

@@ -87,12 +87,16 @@ enum TopicWording {
         "inside", "along", "around", "between",
     ]
     static let longestGist = 9
+    static let longestWord = 24
 
     /// The topic's first clause, at most `longestGist` words, cut where a detail starts; and the detail clauses
     /// that can be spoken as sentences of their own.
     static func split(_ topic: String) -> (gist: String, details: [String]) {
+        // No spoken word is longer than `longestWord` letters; a longer run (digits, a pasted hash) would make
+        // one sentence outlast every scene.
         let clauses = topic.components(separatedBy: CharacterSet(charactersIn: ",;:()—–"))
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { $0.split(separator: " ").map { $0.prefix(longestWord) }.joined(separator: " ") }
+            .filter { !$0.isEmpty }
         guard let first = clauses.first else { return (topic, []) }
         var words = first.split(separator: " ").map(String.init)
         var rest: [String] = []
