@@ -39,8 +39,10 @@ struct Remix: AsyncParsableCommand {
 
     @Option(
         name: .long,
-        help: "Narrator voice: \(Voice.allCases.map { "\($0.rawValue) (\($0.label))" }.joined(separator: ", ")).")
-    var voice: String = Voice.slt.rawValue
+        help: ArgumentHelp(
+            "Narrator voice: \(Voice.allCases.map { "\($0.rawValue) (\($0.label))" }.joined(separator: ", ")); "
+                + "default joe where Piper is installed, else slt."))
+    var voice: String?
 
     @Option(name: .long, help: "Quality: \(Quality.allowedValues) (9:16 at 720p is 720×1280).")
     var quality: String = Quality.p720.rawValue
@@ -61,7 +63,7 @@ struct Remix: AsyncParsableCommand {
         if let duration, !(RemixLimits.shortestVideo...RemixLimits.longestVideo).contains(duration) {
             throw ValidationError("--duration must be from 5 to 60 seconds for a remix, got \(duration.formatted)")
         }
-        guard Voice.parse(voice) != nil else {
+        if let voice, Voice.parse(voice) == nil {
             throw ValidationError("unknown voice '\(voice)'; expected one of: \(Voice.allowedValues)")
         }
         guard Quality.parse(quality) != nil else {
@@ -102,7 +104,7 @@ struct Remix: AsyncParsableCommand {
         display.handle(.init(stage: .planning, fraction: 0, message: "planning"))
         // Style, tone and music come from the sample; the aspect ratio is always 9:16.
         let settings = Settings(
-            aspectRatio: .vertical, voice: Voice.parse(voice) ?? .slt, captions: captions,
+            aspectRatio: .vertical, voice: voice.flatMap(Voice.parse) ?? GeneratorSet.defaultVoice, captions: captions,
             quality: Quality.parse(quality) ?? .p720, seed: seed)
         let subject = (topic ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var plan = try await RemixPlanner(videoModel: providers.videoModel).plan(
