@@ -45,11 +45,14 @@ public struct VideoWorkshop: Sendable {
     public let describer: (any SampleDescriber)?
     /// The guided studio's concepts, sound effects and clip models.
     public let studio: StudioGenerators
+    /// How long a completed video keeps its files (`PIXORA_RETENTION`).
+    public let retention: Retention
 
     public init(
         database: any Database, pipeline: VideoPipeline, media: MediaFolder, describer: (any SampleDescriber)? = nil,
-        studio: StudioGenerators = .embedded
+        studio: StudioGenerators = .embedded, retention: Retention = .seconds(7 * 86_400)
     ) {
+        self.retention = retention
         self.database = database
         self.pipeline = pipeline
         self.media = media
@@ -62,7 +65,7 @@ public struct VideoWorkshop: Sendable {
         [
             GenerateVideoJob(workshop: self), RegenerateSceneJob(workshop: self), RenderVersionJob(workshop: self),
             AnalyzeSampleJob(workshop: self, analyzer: SampleAnalyzer(describer: describer)),
-            StudioStepJob(workshop: self),
+            StudioStepJob(workshop: self), ExpireMediaJob(workshop: self),
         ]
     }
 
@@ -219,7 +222,8 @@ struct GenerateVideoJob: JobHandler {
             try await Videos.setOutput(
                 db, id: video.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration,
                 version: version.number)
-            try await Videos.setStatus(db, id: video.id, .completed)
+            try await Videos.complete(
+                db, id: video.id, expiresAt: workshop.retention.expiry(after: Clock.nowMillis()))
         }
     }
 

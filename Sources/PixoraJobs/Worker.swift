@@ -19,6 +19,8 @@ public struct WorkerSettings: Sendable {
     public var maxBackoff: TimeInterval = 300
     /// Minimum time between stored progress reports of one job.
     public var progressInterval: TimeInterval = 0.25
+    /// How often a worker looks for videos whose retention ended, queueing their cleanup when there are some.
+    public var expiryCheck: TimeInterval = 15
 
     public init() {}
 
@@ -104,6 +106,7 @@ public final class Worker: Sendable {
     let settings: WorkerSettings
     let logger: Logger
     let reapClock = IntervalClock()
+    let expiryClock = IntervalClock()
 
     public init(
         database: any Database, handlers: [any JobHandler], settings: WorkerSettings = WorkerSettings(), logger: Logger,
@@ -140,6 +143,7 @@ public final class Worker: Sendable {
     public func runOne() async throws -> Bool {
         // Dead workers are rare: look for their jobs every few seconds, not before every claim.
         if reapClock.due(every: min(settings.lease / 2, 5)) { try await reap() }
+        if handlers[.expireMedia] != nil, expiryClock.due(every: settings.expiryCheck) { try await scheduleExpiry() }
         guard let job = try await Jobs.claim(in: database, owner: id, lease: settings.lease) else { return false }
         await execute(job)
         return true
@@ -153,6 +157,17 @@ public final class Worker: Sendable {
                     "job failed: its worker stopped responding on every attempt",
                     metadata: ["job": .string(job.id), "kind": .string(job.kind.rawValue)])
                 await undo(job, handler: handlers[job.kind], error: error, in: db, logger: logger)
+            }
+        }
+    }
+
+    /// Queues the cleanup when a video is due; the queue holds at most one, so every worker may ask.
+    func scheduleExpiry() async throws {
+        let now = Clock.nowMillis()
+        try await database.transaction { db in
+            guard try await !Videos.dueForExpiry(db, now: now, limit: 1).isEmpty else { return }
+            if try await Jobs.enqueueExpiry(db, maxAttempts: settings.maxAttempts) {
+                logger.info("queued the cleanup of expired videos")
             }
         }
     }

@@ -101,6 +101,7 @@ public struct AppServices: Sendable {
     /// The video workshop a worker runs jobs with.
     public var workshop: VideoWorkshop {
         VideoWorkshop(
-            database: database, pipeline: pipeline, media: media, describer: describer, studio: studioGenerators)
+            database: database, pipeline: pipeline, media: media, describer: describer, studio: studioGenerators,
+            retention: configuration.settings.retention("PIXORA_RETENTION") ?? .seconds(7 * 86_400))
     }
 }

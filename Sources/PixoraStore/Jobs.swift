@@ -16,6 +16,8 @@ public enum JobKind: String, StoredEnum {
     case renderVersion = "render_version"
     case analyzeSample = "analyze_sample"
     case studioStep = "studio_step"
+    /// Deletes the files of videos whose retention ended; one at a time (migration 9).
+    case expireMedia = "expire_media"
 
     public static let table = "jobs"
     public static let column = "kind"

@@ -267,6 +267,19 @@ public enum Migrations {
                 // The guided studio's document (`StudioWorkflow`): steps, states and outputs, versioned JSON.
                 "ALTER TABLE projects ADD COLUMN workflow TEXT"
             ]),
+        Migration(
+            version: 9, name: "video retention",
+            statements: [
+                // When a completed video's files are deleted (`PIXORA_RETENTION`); null keeps them.
+                "ALTER TABLE videos ADD COLUMN expires_at BIGINT",
+                // Only videos that still have files: cleaned ones (keys cleared) drop out of the index.
+                "CREATE INDEX videos_expiring ON videos (expires_at) WHERE video_key IS NOT NULL",
+                // At most one cleanup waits or runs at a time, however many workers schedule it.
+                """
+                CREATE UNIQUE INDEX jobs_one_expiry ON jobs (kind)
+                WHERE kind = 'expire_media' AND state IN ('queued', 'running')
+                """,
+            ]),
     ]
 
     /// Applies every step not yet applied; returns the versions applied now. Safe to run from several

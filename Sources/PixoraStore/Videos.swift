@@ -4,12 +4,13 @@ import SQLKit
 
 /// Where a video stands.
 public enum VideoStatus: String, StoredEnum {
-    case queued, running, completed, failed, cancelled
+    /// `expired`: the retention period ended and the files were deleted; the record stays.
+    case queued, running, completed, failed, cancelled, expired
 
     public static let table = "videos"
     public static let column = "status"
 
-    public var isFinished: Bool { self == .completed || self == .failed || self == .cancelled }
+    public var isFinished: Bool { self == .completed || self == .failed || self == .cancelled || self == .expired }
 }
 
 /// A video request and what became of it.
@@ -30,6 +31,8 @@ public struct Video: Codable, Sendable, Equatable, StoredRow {
     public var error: String?
     public var idempotencyKey: String?
     public var currentVersion: Int?
+    /// When the files are (or were) deleted, in milliseconds; nil while unfinished or kept forever.
+    public var expiresAt: Int64?
     public var createdAt: Int64
     public var updatedAt: Int64
 
@@ -49,6 +52,7 @@ public struct Video: Codable, Sendable, Equatable, StoredRow {
         error = try row.decode(column: "error", as: String?.self)
         idempotencyKey = try row.decode(column: "idempotency_key", as: String?.self)
         currentVersion = try row.decode(column: "current_version", as: Int?.self)
+        expiresAt = try row.decode(column: "expires_at", as: Int64?.self)
         createdAt = try row.decode(column: "created_at", as: Int64.self)
         updatedAt = try row.decode(column: "updated_at", as: Int64.self)
     }
@@ -141,7 +145,7 @@ public enum Videos {
         var query = SQLQueryString(
             """
             SELECT id, user_id, title, prompt, NULL AS settings, status, NULL AS plan, duration, video_key, thumbnail_key, credits_used,
-            error, idempotency_key, current_version, created_at, updated_at FROM videos WHERE user_id = \(bind: owner)
+            error, idempotency_key, current_version, expires_at, created_at, updated_at FROM videos WHERE user_id = \(bind: owner)
             """)
         if let status {
             query.appendInterpolation(unsafeRaw: " AND status = ")

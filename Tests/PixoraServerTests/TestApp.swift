@@ -68,6 +68,7 @@ struct TestApp: Sendable {
     func withWorker<T: Sendable>(_ body: () async throws -> T) async throws -> T {
         var settings = WorkerSettings.from(configuration: services.configuration.settings)
         settings.idlePoll = 0.05
+        settings.expiryCheck = 0.2
         let worker = Worker(
             database: services.database, handlers: services.workshop.handlers, settings: settings, logger: testLogger)
         let task = Task { await worker.run() }

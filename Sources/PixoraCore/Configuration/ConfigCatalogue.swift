@@ -34,6 +34,9 @@ public enum ConfigCatalogue {
         .init(
             "PIXORA_HEARTBEAT_SECONDS", .number(.above(0)), shown: "lease / 3",
             "how often a worker renews its claim"),
+        .init(
+            "PIXORA_RETENTION", .duration, default: "7d",
+            "how long a finished video's files are kept (7d, 36h, 90m, 60s or forever)"),
         .init("PIXORA_JOB_ATTEMPTS", .integer(.atLeast(1)), default: "3", "attempts per job"),
         .init(
             "PIXORA_RETRY_BASE_SECONDS", .number(.atLeast(0)), default: "5",

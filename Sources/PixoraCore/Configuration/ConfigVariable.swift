@@ -17,6 +17,8 @@ public struct ConfigVariable: Sendable, Hashable {
         case boolean
         /// One of the words, case-insensitively; the parsed value is the word as declared.
         case choice([String])
+        /// A `Retention`: `7d`, `36h`, `90m`, `60s` or `forever`; the parsed value is its text, lowercased.
+        case duration
     }
 
     public let name: String
@@ -53,6 +55,7 @@ public struct ConfigVariable: Sendable, Hashable {
         case .number(let bounds): "a number \(bounds.words(integer: false))"
         case .boolean: "1, true, yes, on, 0, false, no or off"
         case .choice(let words): "one of " + words.joined(separator: ", ", last: " or ")
+        case .duration: "a whole number followed by d, h, m or s (such as 7d, 36h, 90m, 60s), or forever"
         }
     }
 
@@ -84,6 +87,8 @@ public struct ConfigVariable: Sendable, Hashable {
             }
         case .choice(let words):
             return words.first { $0.lowercased() == text.lowercased() }.map(ConfigValue.text)
+        case .duration:
+            return Retention(parsing: text) == nil ? nil : .text(text.lowercased())
         }
     }
 }

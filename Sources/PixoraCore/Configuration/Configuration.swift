@@ -80,6 +80,10 @@ public struct Configuration: Sendable {
         }
     }
 
+    public func retention(_ name: String) -> Retention? {
+        text(name).flatMap(Retention.init(parsing:))
+    }
+
     public func flag(_ name: String) -> Bool? {
         guard case .boolean(let value)? = entry(name).value else { return nil }
         return value

@@ -40,7 +40,8 @@ extension Schemas.Video {
             thumbnailUrl: video.thumbnailKey == nil ? nil : link("thumbnail"),
             eventsUrl: detail ? link("events") : nil,
             createdAt: Date(milliseconds: video.createdAt), updatedAt: Date(milliseconds: video.updatedAt),
-            job: try job.map(Schemas.Job.init), plan: detail ? video.plan : nil)
+            expiresAt: video.expiresAt.map(Date.init(milliseconds:)), job: try job.map(Schemas.Job.init),
+            plan: detail ? video.plan : nil)
     }
 }
 

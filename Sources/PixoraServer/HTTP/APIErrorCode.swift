@@ -39,5 +39,7 @@ extension APIError {
         case rateLimited = "rate_limited"
         case internalError = "internal_error"
         case unavailable
+        /// 410: the video's retention ended and its files were deleted.
+        case expired
     }
 }

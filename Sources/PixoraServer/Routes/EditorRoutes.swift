@@ -26,6 +26,7 @@ struct EditorRoutes {
         else {
             throw APIError.notFound("video")
         }
+        try APIError.refuseExpired(video)
         var wanted = video.currentVersion
         if let text = request.uri.queryParameters["version"].map(String.init) {
             guard let number = Int(text), number > 0 else {

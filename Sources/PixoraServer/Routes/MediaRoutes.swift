@@ -42,6 +42,7 @@ struct MediaRoutes {
         let id = try context.parameters.require("id")
         guard let video = try await services.database.read({ db in try await Videos.find(db, owner: user, id: id) })
         else { throw APIError.notFound("video") }
+        try APIError.refuseExpired(video)
         return video
     }
 
@@ -93,6 +94,10 @@ struct MediaRoutes {
         guard let asset = AssetRef(text) else { throw APIError.notFound("asset") }
         let owned = try await services.database.read { db in try await Scenes.canRead(db, asset: asset, user: user) }
         guard owned else { throw APIError.notFound("asset") }
+        let expired = try await services.database.read { db in
+            try await Scenes.expiredOnly(db, asset: asset.description, user: user)
+        }
+        if let expired { throw APIError.expired(at: expired > 0 ? expired : nil) }
         let types = [
             "png": "image/png", "mp4": "video/mp4", "wav": "audio/wav", "json": "application/json", "mid": "audio/midi",
         ]

@@ -372,6 +372,7 @@ struct VideoRoutes {
             return (scene, try await Scenes.revision(db, scene: scene.id, number: scene.currentRevision))
         }
         guard let scene, let current else { throw APIError.notFound("scene") }
+        try APIError.refuseExpired(video)
         guard video.status == .completed else {
             throw APIError(
                 .conflict, .videoNotReady,
@@ -481,6 +482,7 @@ struct VideoRoutes {
             }
         }
         guard issues.isEmpty else { throw APIError.validation(issues) }
+        try APIError.refuseExpired(video)
         guard video.status == .completed else {
             throw APIError(
                 .conflict, .videoNotReady, "versions can be saved once the video is completed; it is \(video.status)")
@@ -510,6 +512,7 @@ struct VideoRoutes {
         Schemas.Video
     > {
         let video = try await ownedVideo(context)
+        try APIError.refuseExpired(video)
         let id = try context.parameters.require("vid")
         let restored = try await database.transaction { db -> Video? in
             guard let version = try await Versions.find(db, video: video.id, id: id) else {
