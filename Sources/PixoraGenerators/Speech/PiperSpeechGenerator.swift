@@ -20,9 +20,12 @@ public struct PiperSpeechGenerator: SpeechGenerator {
         process = PiperProcess(installation: installation)
     }
 
-    /// What goes into the asset key besides the text, voice and rate: the engine and piper-tts's version, so a new
-    /// Piper or a new version of this generator makes new assets.
-    public var engineIdentity: String { "\(id)@\(version) piper-tts \(installation.version)" }
+    /// What goes into the asset key besides the text, voice and rate: the engine, piper-tts's and the voice
+    /// models' versions and the driver's content, so a new Piper, voice, driver or generator makes new assets.
+    public var engineIdentity: String {
+        "\(id)@\(version) piper-tts \(installation.version) voices \(installation.voicesVersion)"
+            + " driver \(installation.driverDigest)"
+    }
 
     /// The Python module of the voice package that bundles a Piper voice's model.
     static func module(for voice: Voice) -> String? {
@@ -62,6 +65,11 @@ public struct PiperSpeechGenerator: SpeechGenerator {
             }
             let words = zip(tokens, spans).map { token, span in
                 WordTiming(word: token, start: min(span[0], duration), end: min(span[1], duration))
+            }
+            // Captions need words in spoken order; an alignment that is not is replaced rather than trusted.
+            let ordered = zip(words, words.dropFirst()).allSatisfy { $0.start <= $1.start }
+            guard ordered, words.allSatisfy({ $0.start >= 0 && $0.start <= $0.end }) else {
+                return SpeechTimings.estimated(tokens.joined(separator: " "), duration: duration)
             }
             return SpeechTimings(duration: duration, words: words)
         }
