@@ -73,6 +73,8 @@ public struct VideoWorkshop: Sendable {
         guard let id, let video = try await database.read({ db in try await Videos.find(db, id: id) }) else {
             throw UsageError("the video of this job no longer exists")
         }
+        // An edit queued just as the retention ended: its video's files are gone, so it fails (and is refunded).
+        if video.status == .expired { throw UsageError("the video expired and its files were deleted") }
         return video
     }
 

@@ -95,6 +95,26 @@ struct RetentionAPITests {
                     }
                 }
                 #expect(!jobs.isEmpty && jobs.allSatisfy { $0 == "succeeded" })
+
+                // An edit queued just as the video expired fails at once instead of writing files again.
+                let render = try await app.services.database.transaction { db in
+                    try await Jobs.enqueue(
+                        db, kind: .renderVersion, user: session.userId, video: id,
+                        payload: "{\"versionId\":\"\(version.id)\"}", maxAttempts: 3)
+                }
+                let failed = try await app.withWorker {
+                    let deadline = ContinuousClock.now + .seconds(60)
+                    while ContinuousClock.now < deadline {
+                        let job = try await app.services.database.read { db in
+                            try await Jobs.find(db, id: render.id)
+                        }
+                        if let job, job.state == .failed { return job }
+                        try await Task.sleep(for: .milliseconds(50))
+                    }
+                    throw TestFailure("the render of an expired video did not fail in time")
+                }
+                #expect(failed.attempts == 1 && failed.error?.contains("expired") == true)
+                #expect(!FileManager.default.fileExists(atPath: folder.path))
             }
         }
     }
