@@ -136,6 +136,10 @@ public struct ProviderSettings: Sendable {
         pricing(configuration: try Configuration(environment: environment))
     }
 
+    /// The voice of a video whose settings name none: this machine's embedded default (Piper's joe where Piper is
+    /// installed) when speech is embedded, else slt, which every cloud voice table maps to its default narrator.
+    public var defaultVoice: Voice { speech == .embedded ? GeneratorSet.defaultVoice : .slt }
+
     /// True when every role is embedded (no network at all).
     public var isEmbedded: Bool {
         [planner, image, video, speech, music, assistant, soundEffects].allSatisfy { $0 == .embedded }

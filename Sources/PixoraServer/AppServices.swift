@@ -38,6 +38,8 @@ public struct AppServices: Sendable {
     public let pricing: Pricing
     /// The guided studio's concepts, sound effects and video models.
     public let studioGenerators: StudioGenerators
+    /// The voice of a request that names none (`ProviderSettings.defaultVoice`).
+    public let defaultVoice: Voice
     /// Video lists as sent, reused while the owner's videos are unchanged; `nil` when the engine keeps no list
     /// stamps (PostgreSQL) or `PIXORA_LIST_CACHE=off`.
     let videoLists: ListCache?
@@ -48,7 +50,8 @@ public struct AppServices: Sendable {
         configuration: ServerConfiguration, database: any Database, mailer: any Mailer, pipeline: VideoPipeline? = nil,
         languageAssistant: LanguageModelAssistant? = nil, planChat: (any PlanChatting)? = nil,
         remixPlanner: RemixPlanner = RemixPlanner(), describer: (any SampleDescriber)? = nil,
-        pricing: Pricing = .standard, studioGenerators: StudioGenerators = .embedded, logger: Logger
+        pricing: Pricing = .standard, studioGenerators: StudioGenerators = .embedded,
+        defaultVoice: Voice = GeneratorSet.defaultVoice, logger: Logger
     ) async {
         self.configuration = configuration
         self.database = database
@@ -66,6 +69,7 @@ public struct AppServices: Sendable {
         self.languageAssistant = languageAssistant
         self.pricing = pricing
         self.studioGenerators = studioGenerators
+        self.defaultVoice = defaultVoice
         self.remixPlanner = remixPlanner
         self.describer = describer
         self.planChat = planChat ?? RuleBasedPlanChat()
@@ -91,7 +95,8 @@ public struct AppServices: Sendable {
                 remixPlanner: RemixPlanner(videoModel: providers.videoModel),
                 describer: providers.sampleDescriber(logger: logger),
                 pricing: providers.pricing(configuration: configuration.settings),
-                studioGenerators: providers.studioGenerators(logger: logger), logger: logger)
+                studioGenerators: providers.studioGenerators(logger: logger), defaultVoice: providers.defaultVoice,
+                logger: logger)
         } catch {
             await database.shutdown()
             throw error

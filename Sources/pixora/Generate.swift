@@ -88,7 +88,7 @@ struct Generate: AsyncParsableCommand {
             plan = try Plan.load(try InputFile.read(planPath, what: "plan file"))
         } else {
             let prompt = prompt ?? ""
-            let settings = try settingsOptions.settings(prompt: prompt)
+            let settings = try settingsOptions.settings(prompt: prompt, defaultVoice: providers.defaultVoice)
             let scriptText = try script.map {
                 String(decoding: try InputFile.read($0, what: "script file"), as: UTF8.self)
             }
@@ -147,7 +147,7 @@ struct Generate: AsyncParsableCommand {
                 "--agent needs a language model: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local server such as Ollama)"
             )
         }
-        let settings = try settingsOptions.settings(prompt: prompt ?? "")
+        let settings = try settingsOptions.settings(prompt: prompt ?? "", defaultVoice: providers.defaultVoice)
         try Preflight.check()
         let director = VideoDirector(
             client: ChatClient(endpoint: endpoint, policy: providers.policy, logger: logger), pipeline: pipeline,

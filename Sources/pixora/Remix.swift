@@ -104,7 +104,7 @@ struct Remix: AsyncParsableCommand {
         display.handle(.init(stage: .planning, fraction: 0, message: "planning"))
         // Style, tone and music come from the sample; the aspect ratio is always 9:16.
         let settings = Settings(
-            aspectRatio: .vertical, voice: voice.flatMap(Voice.parse) ?? GeneratorSet.defaultVoice, captions: captions,
+            aspectRatio: .vertical, voice: voice.flatMap(Voice.parse) ?? providers.defaultVoice, captions: captions,
             quality: Quality.parse(quality) ?? .p720, seed: seed)
         let subject = (topic ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var plan = try await RemixPlanner(videoModel: providers.videoModel).plan(

@@ -48,7 +48,8 @@ struct SettingsOptions: ParsableArguments {
     var captionStyle: String = CaptionMode.phrase.rawValue
 
     /// Settings from the flags, filling gaps from what the prompt says ("30-second", "vertical", "calm").
-    func settings(prompt: String) throws -> Settings {
+    /// `defaultVoice`: the providers' (`ProviderSettings.defaultVoice`), for a command without `--voice`.
+    func settings(prompt: String, defaultVoice: Voice) throws -> Settings {
         let hints = PromptHints(prompt: prompt)
         func choice<T: NamedChoice>(_ text: String?, _ name: String, _ type: T.Type) throws -> T? {
             guard let text else { return nil }
@@ -62,7 +63,7 @@ struct SettingsOptions: ParsableArguments {
             durationSeconds: duration ?? hints.durationSeconds ?? 30,
             style: try choice(style, "style", VisualStyle.self) ?? .cinematic,
             tone: try choice(tone, "tone", Tone.self) ?? hints.tone ?? .informative,
-            voice: try choice(voice, "voice", Voice.self) ?? GeneratorSet.defaultVoice,
+            voice: try choice(voice, "voice", Voice.self) ?? defaultVoice,
             speechRate: rate, music: music, captions: captions,
             captionMode: try choice(captionStyle, "caption style", CaptionMode.self),
             quality: try choice(quality, "quality", Quality.self) ?? .p720, fps: fps, seed: seed)

@@ -92,9 +92,9 @@ struct Studio: AsyncParsableCommand {
         var logger = Logger(label: "pixora.studio")
         logger.logLevel = .warning
         try Preflight.check()
-        let settings = try settingsOptions.settings(prompt: topic)
-        let folder = try StudioFiles.prepare(out)
         let providers = try ProviderSettings.from(configuration: .current)
+        let settings = try settingsOptions.settings(prompt: topic, defaultVoice: providers.defaultVoice)
+        let folder = try StudioFiles.prepare(out)
         let pipeline = StudioPipeline(
             video: VideoPipeline(
                 generators: providers.generators(logger: logger),

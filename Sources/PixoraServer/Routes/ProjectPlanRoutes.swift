@@ -80,7 +80,7 @@ struct ProjectPlanRoutes {
             throw APIError.validation(
                 "settings.durationSeconds", "must be between 5 and 60 seconds for a remix, got \(duration.formatted)")
         }
-        var settings = try VideoRoutes.settings(request, prompt: topic)
+        var settings = try VideoRoutes.settings(request, prompt: topic, defaultVoice: services.defaultVoice)
         settings.aspectRatio = .vertical
         let plan: Plan
         do {

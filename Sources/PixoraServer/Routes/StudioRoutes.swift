@@ -44,7 +44,8 @@ struct StudioRoutes {
         let title = body.title.map { TextSanitizer.singleLine($0).trimmingCharacters(in: .whitespacesAndNewlines) }
         if let title, title.codePointCount > 200 { issues.append(.init("title", "must be at most 200 characters")) }
         guard issues.isEmpty else { throw APIError.validation(issues) }
-        let settings = try VideoRoutes.settings(body.settings ?? SettingsRequest(), prompt: topic)
+        let settings = try VideoRoutes.settings(
+            body.settings ?? SettingsRequest(), prompt: topic, defaultVoice: services.defaultVoice)
         let name = title.flatMap { $0.isEmpty ? nil : $0 } ?? String(topic.prefix(80))
         let project = try await StudioProjects.create(
             in: database, owner: context.userId, title: name, topic: topic, settings: settings)

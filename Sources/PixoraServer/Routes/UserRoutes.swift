@@ -163,8 +163,8 @@ struct PricingRoutes {
         -> JSONResponse<SettingsOptions>
     {
         var options = SettingsOptions.current
-        // What a request without a voice gets depends on this machine (Piper installed or not).
-        options.defaults.voice = GeneratorSet.defaultVoice
+        // What a request without a voice gets depends on this machine (Piper installed or not) and its providers.
+        options.defaults.voice = services.defaultVoice
         return JSONResponse(options)
     }
 

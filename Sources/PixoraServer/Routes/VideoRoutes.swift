@@ -55,7 +55,8 @@ struct VideoRoutes {
             throw APIError.validation(
                 "script", "must be 1 to \(Self.maxScript) characters; leave it out to have it written")
         }
-        let settings = try Self.settings(body.settings ?? SettingsRequest(), prompt: body.prompt ?? "")
+        let settings = try Self.settings(
+            body.settings ?? SettingsRequest(), prompt: body.prompt ?? "", defaultVoice: services.defaultVoice)
         if let plan = body.plan {
             let issues = plan.validate()
             guard issues.isEmpty else {
@@ -108,8 +109,8 @@ struct VideoRoutes {
         guard issues.isEmpty else { throw APIError.validation(issues) }
     }
 
-    static func settings(_ request: SettingsRequest, prompt: String) throws -> Settings {
-        let settings = request.resolved(prompt: prompt, defaultVoice: GeneratorSet.defaultVoice)
+    static func settings(_ request: SettingsRequest, prompt: String, defaultVoice: Voice) throws -> Settings {
+        let settings = request.resolved(prompt: prompt, defaultVoice: defaultVoice)
         let issues = settings.validate()
         guard issues.isEmpty else {
             throw APIError.validation(issues.map { DocumentIssue("settings.\($0.path)", $0.message) })
