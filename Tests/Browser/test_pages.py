@@ -4,6 +4,9 @@ basics."""
 
 from __future__ import annotations
 
+import sqlite3
+import time
+
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -127,6 +130,9 @@ def test_pages_with_a_video(driver, server, ready_video):
     def dashboard_ready(d):
         heading_shows("My videos")(d)
         wait(d).until(lambda d: visible(d, f'.video-card[data-id="{video["id"]}"]'), "the video is not listed")
+        # The default retention, 7 days, counted from when the video completed.
+        expiry = d.find_element(By.CSS_SELECTOR, f'.video-card[data-id="{video["id"]}"] [data-role="expiry"]')
+        assert expiry.text == "expires in 7 days", expiry.text
     render_everywhere(driver, "dashboard", dashboard_ready)
 
     visit(driver, server, f"/videos/{video['id']}")
@@ -137,6 +143,8 @@ def test_pages_with_a_video(driver, server, ready_video):
             "the preview player did not load the video")
         wait(d).until(lambda d: visible(d, ".version-list"), "the versions did not load")
         heading_shows(video["title"])(d)
+        expiry = d.find_element(By.CSS_SELECTOR, '.video-header [data-role="expiry"]')
+        assert expiry.text == "expires in 7 days", expiry.text
     render_everywhere(driver, "video-preview", preview_ready)
 
     visit(driver, server, f"/videos/{video['id']}/edit")
@@ -157,3 +165,30 @@ def test_pages_with_a_video(driver, server, ready_video):
         wait(d).until(lambda d: any(cell.text.strip().endswith("5") for cell in d.find_elements(
             By.CSS_SELECTOR, ".history-table td.delta.minus")), "the transaction history does not show the charge")
     render_everywhere(driver, "profile", profile_ready)
+
+
+def test_an_expired_video(driver, server):
+    """A video past its retention: the worker's cleanup marks it expired, and its page and card say so."""
+    account = server.register(studio.unique_email("expired"), name="Expiry Tester")
+    token = account["accessToken"]
+    video = server.api("POST", "/videos", {
+        "prompt": "A short calm video about lighthouses guiding ships at night",
+        "settings": {"durationSeconds": 5, "aspectRatio": "16:9", "quality": "480p"},
+    }, token=token)
+    assert server.wait_for_video(token, video["id"])["status"] == "completed"
+    # The retention ends now: written straight into the server's SQLite file.
+    with sqlite3.connect(server.data / "pixora.sqlite", timeout=30) as db:
+        db.execute("UPDATE videos SET expires_at = ? WHERE id = ?", (int(time.time() * 1000) - 1000, video["id"]))
+    deadline = time.monotonic() + 90
+    while server.api("GET", f"/videos/{video['id']}", token=token)["status"] != "expired":
+        assert time.monotonic() < deadline, "the cleanup did not expire the video"
+        time.sleep(0.5)
+
+    studio.sign_in(driver, server, account["email"])
+    visit(driver, server, f"/videos/{video['id']}")
+    heading = wait(driver).until(lambda d: visible(d, ".outcome-card h2"), "the expired page did not show")
+    assert heading.text == "Video expired"
+    assert "its files were deleted" in driver.find_element(By.CSS_SELECTOR, ".outcome-card .reason").text
+    visit(driver, server, "/dashboard")
+    card = wait(driver).until(lambda d: visible(d, f'.video-card[data-id="{video["id"]}"]'), "the video is not listed")
+    assert "Expired" in card.get_attribute("textContent")

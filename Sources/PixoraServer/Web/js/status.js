@@ -4,12 +4,25 @@ import { h } from './ui.js';
 
 export const STATUS_LABELS = {
   queued: 'Queued', running: 'Generating', completed: 'Ready', failed: 'Failed', cancelled: 'Cancelled',
+  expired: 'Expired',
   ready: 'Ready', rendering: 'Rendering', analyzing: 'Analyzing', analyzed: 'Analyzed', active: 'In progress',
 };
 
 /** Status → label and badge class. */
 export function statusBadge(status) {
   return h('span', { class: `badge status-${status}` }, STATUS_LABELS[status] || status);
+}
+
+/**
+ * "expires in 3 days" (hours under two days, minutes under two hours) for a completed video that will expire;
+ * null otherwise (kept forever, unfinished, or expired: its badge says so).
+ */
+export function expiryText(video, now = Date.now()) {
+  if (video.status !== 'completed' || !video.expiresAt) return null;
+  const minutes = Math.max(0, Math.round((Date.parse(video.expiresAt) - now) / 60000));
+  if (minutes >= 2 * 24 * 60) return `expires in ${Math.round(minutes / (24 * 60))} days`;
+  if (minutes >= 120) return `expires in ${Math.round(minutes / 60)} hours`;
+  return `expires in ${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
 
 /** Queued or running: the server is still working on it. */

@@ -4,7 +4,7 @@
 import { h } from '../ui.js';
 import { formatDate, formatDuration, plural } from '../format.js';
 import { lineIcon } from '../icons.js';
-import { isActive, statusBadge } from '../status.js';
+import { expiryText, isActive, statusBadge } from '../status.js';
 
 /** The card of `video`; `onDelete(video, button)` when its delete button is pressed. */
 export function videoCard(video, onDelete) {
@@ -19,7 +19,9 @@ export function videoCard(video, onDelete) {
       h('div', { class: 'video-meta' },
         statusBadge(video.status),
         video.durationSeconds ? h('span', { title: 'Duration' }, h('span', { class: 'visually-hidden' }, 'Duration '), formatDuration(video.durationSeconds)) : null,
-        h('time', { datetime: video.createdAt, title: new Date(video.createdAt).toLocaleString() }, formatDate(video.createdAt))),
+        h('time', { datetime: video.createdAt, title: new Date(video.createdAt).toLocaleString() }, formatDate(video.createdAt)),
+        expiryText(video)
+          ? h('span', { class: 'video-expiry', dataset: { role: 'expiry' } }, expiryText(video)) : null),
       h('p', { class: 'video-credits small muted' },
         plural(video.creditsUsed, 'credit'),
         refunded && video.creditsUsed ? h('span', { class: 'video-refunded' }, ' · refunded') : null),
@@ -57,6 +59,7 @@ function placeholder(status) {
     running: ['', 'Generating…'],
     failed: ['alert', 'Generation failed'],
     cancelled: ['ban', 'Cancelled'],
+    expired: ['ban', 'Expired: files deleted'],
     completed: ['play', 'No preview'],
   };
   const [name, text] = looks[status] || ['play', ''];

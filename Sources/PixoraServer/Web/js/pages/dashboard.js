@@ -15,7 +15,8 @@ const POLL_MS = 5000;
 const SEARCH_DELAY_MS = 300;
 const STATUSES = [
   ['', 'All statuses'],
-  ...['queued', 'running', 'completed', 'failed', 'cancelled'].map((status) => [status, STATUS_LABELS[status]]),
+  ...['queued', 'running', 'completed', 'failed', 'cancelled', 'expired']
+    .map((status) => [status, STATUS_LABELS[status]]),
 ];
 const SORTS = [['newest', 'Newest first'], ['oldest', 'Oldest first']];
 

@@ -2,7 +2,7 @@
 
 import { h, toast, errorText, setFieldError, clearFormErrors } from '../ui.js';
 import { formatDuration, formatDateTime } from '../format.js';
-import { statusBadge } from '../status.js';
+import { expiryText, statusBadge } from '../status.js';
 
 /** The header for `current`; `extras` go at the end of the meta line; `renamable` adds the rename button. */
 export function videoHeader(ctx, current, extras = [], renamable = false) {
@@ -22,6 +22,8 @@ export function videoHeader(ctx, current, extras = [], renamable = false) {
         h('span', {}, formatDateTime(current.createdAt)),
         current.durationSeconds ? h('span', {}, formatDuration(current.durationSeconds)) : null,
         h('span', {}, `${current.creditsUsed} credits`),
+        expiryText(current)
+          ? h('span', { class: 'video-expiry', dataset: { role: 'expiry' } }, expiryText(current)) : null,
         extras)));
 }
 

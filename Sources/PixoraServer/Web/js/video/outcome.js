@@ -1,5 +1,5 @@
-// The video page for a failed or cancelled video: what happened and why, the refund as the ledger shows it,
-// and "Try again" (the same prompt and plan back in the breakdown).
+// The video page for a failed, cancelled or expired video: what happened and why, the refund as the ledger shows
+// it, and "Try again" (the same prompt and plan back in the breakdown).
 
 import { api } from '../api.js';
 import { navigate, refreshUser } from '../app.js';
@@ -10,6 +10,7 @@ import { saveDraft, planKey, draftSettings } from '../pages/draft.js';
 import { videoHeader } from './header.js';
 
 export function showOutcome(ctx, current) {
+  if (current.status === 'expired') return showExpired(ctx, current);
   const cancelled = current.status === 'cancelled';
   const reason = current.error || current.job?.error;
   const refund = h('p', { class: 'refund' }, current.creditsUsed > 0 ? 'Looking up the refund…' : 'Nothing was charged.');
@@ -29,6 +30,21 @@ export function showOutcome(ctx, current) {
       h('details', { class: 'outcome-prompt' }, h('summary', {}, 'The prompt'), h('p', {}, current.prompt))));
   if (current.creditsUsed > 0) findRefund(ctx, current, refund);
   refreshUser();
+}
+
+/** An expired video: its record stays, its files are gone; "Make it again" starts from the same prompt and plan. */
+function showExpired(ctx, current) {
+  const when = current.expiresAt ? ` on ${formatDateTime(current.expiresAt)}` : '';
+  mount(ctx.page,
+    videoHeader(ctx, current),
+    h('section', { class: 'card outcome-card cancelled' },
+      h('div', { class: 'outcome-icon', 'aria-hidden': 'true' }, '■'),
+      h('h2', {}, 'Video expired'),
+      h('p', { class: 'reason' }, `This video expired${when}; its files were deleted.`),
+      h('div', { class: 'button-row centered' },
+        h('button', { type: 'button', class: 'button primary', onclick: () => retry(current) }, 'Make it again'),
+        h('a', { class: 'button ghost', href: '/dashboard', 'data-link': true }, 'My videos')),
+      h('details', { class: 'outcome-prompt' }, h('summary', {}, 'The prompt'), h('p', {}, current.prompt))));
 }
 
 /** The ledger row that gave the credits back (reason video_refund, reference = the video id). */
