@@ -297,7 +297,7 @@ struct StudioAPITests {
                 let today = try #require(days.last)
                 #expect(today.spent == 12 && today.granted == 100)
                 #expect(days.dropLast().allSatisfy { $0.spent == 0 })
-                #expect(usage.videosByStatus.queued == 2)
+                #expect(usage.videosByStatus.queued == 2 && usage.videosByStatus.expired == 0)
                 #expect(usage.totalVideos == 2 && usage.creditsSpent == 12)
                 #expect(
                     try await api.call(.get, "/api/v1/users/me/usage?days=0", session: session).status

@@ -36,8 +36,9 @@ extension Schemas.Video {
             id: video.id, title: video.title, prompt: video.prompt, status: video.status,
             settings: detail ? video.settings : nil, durationSeconds: video.duration, creditsUsed: video.creditsUsed,
             error: video.error, currentVersion: video.currentVersion,
-            videoUrl: video.videoKey == nil || !detail ? nil : link("video"),
-            thumbnailUrl: video.thumbnailKey == nil ? nil : link("thumbnail"),
+            // An expired video's files are being or were deleted: no links, even before its keys are cleared.
+            videoUrl: video.videoKey == nil || !detail || video.status == .expired ? nil : link("video"),
+            thumbnailUrl: video.thumbnailKey == nil || video.status == .expired ? nil : link("thumbnail"),
             eventsUrl: detail ? link("events") : nil,
             createdAt: Date(milliseconds: video.createdAt), updatedAt: Date(milliseconds: video.updatedAt),
             expiresAt: video.expiresAt.map(Date.init(milliseconds:)), job: try job.map(Schemas.Job.init),

@@ -143,7 +143,8 @@ extension UserRoutes {
                 days: summary.days.map { Schemas.UsageDay(date: $0.date, spent: $0.spent, granted: $0.granted) },
                 videosByStatus: .init(
                     queued: counts["queued"] ?? 0, running: counts["running"] ?? 0, completed: counts["completed"] ?? 0,
-                    failed: counts["failed"] ?? 0, cancelled: counts["cancelled"] ?? 0),
+                    failed: counts["failed"] ?? 0, cancelled: counts["cancelled"] ?? 0,
+                    expired: counts["expired"] ?? 0),
                 totalVideos: summary.totalVideos, totalSeconds: summary.totalSeconds,
                 creditsSpent: summary.creditsSpent))
     }
