@@ -110,7 +110,9 @@ struct GuidedStudioAPITests {
                         #expect(try await api.balance(session) == balance - charged, "\(step)")
                         if step == .storyboard {
                             let scenes = try #require(project.workflow?.outputs.storyboard?.plan.scenes)
-                            #expect(charged == 1 + scenes.count && charged <= estimate.credits)
+                            // The plan, and a voice per scene the asset cache did not already hold (the other
+                            // engine's walk may have made the same voices first).
+                            #expect((1...(1 + scenes.count)).contains(charged) && charged <= estimate.credits)
                         } else {
                             #expect(charged == estimate.credits, "\(step)")
                         }
