@@ -39,6 +39,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -64,6 +66,7 @@ let package = Package(
                 "PixoraCore", "PixoraMedia", "PixoraGenerators", "PixoraPipeline", "PixoraStore",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict),
         // Cloud AI providers behind the generator protocols.
@@ -114,6 +117,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "MCP", package: "swift-sdk"),
             ],
             resources: [.copy("Web"), .copy("Contract")],
             swiftSettings: strict),
@@ -123,6 +127,7 @@ let package = Package(
                 "PixoraCore", "PixoraMedia", "PixoraGenerators", "PixoraPipeline", "PixoraStore", "PixoraJobs",
                 "PixoraServer", "PixoraProviders",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "MCP", package: "swift-sdk"),
             ],
             swiftSettings: strict),
         // Benchmarks print tables; they are programs, not timed tests.
