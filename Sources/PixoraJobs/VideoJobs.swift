@@ -47,12 +47,16 @@ public struct VideoWorkshop: Sendable {
     public let studio: StudioGenerators
     /// How long a completed video keeps its files (`PIXORA_RETENTION`).
     public let retention: Retention
+    /// Mails notifications (`notification_mail` jobs); nil leaves those jobs to a worker that has it.
+    public let delivery: (any NotificationDelivery)?
 
     public init(
         database: any Database, pipeline: VideoPipeline, media: MediaFolder, describer: (any SampleDescriber)? = nil,
-        studio: StudioGenerators = .embedded, retention: Retention = .seconds(7 * 86_400)
+        studio: StudioGenerators = .embedded, retention: Retention = .seconds(7 * 86_400),
+        delivery: (any NotificationDelivery)? = nil
     ) {
         self.retention = retention
+        self.delivery = delivery
         self.database = database
         self.pipeline = pipeline
         self.media = media
@@ -66,7 +70,7 @@ public struct VideoWorkshop: Sendable {
             GenerateVideoJob(workshop: self), RegenerateSceneJob(workshop: self), RenderVersionJob(workshop: self),
             AnalyzeSampleJob(workshop: self, analyzer: SampleAnalyzer(describer: describer)),
             StudioStepJob(workshop: self), ExpireMediaJob(workshop: self),
-        ]
+        ] + (delivery.map { [NotificationMailJob(database: database, delivery: $0)] } ?? [])
     }
 
     func video(_ id: String?) async throws -> Video {
@@ -226,6 +230,7 @@ struct GenerateVideoJob: JobHandler {
                 version: version.number)
             try await Videos.complete(
                 db, id: video.id, expiresAt: workshop.retention.expiry(after: Clock.nowMillis()))
+            try await Notifications.videoReady(db, video: video.id)
         }
     }
 

@@ -21,6 +21,8 @@ public struct WorkerSettings: Sendable {
     public var progressInterval: TimeInterval = 0.25
     /// How often a worker looks for videos whose retention ended, queueing their cleanup when there are some.
     public var expiryCheck: TimeInterval = 15
+    /// The time the expiry check reads (milliseconds since 1970); tests move it to see a warning a day ahead.
+    public var now: @Sendable () -> Int64 = { Clock.nowMillis() }
 
     public init() {}
 
@@ -161,9 +163,14 @@ public final class Worker: Sendable {
         }
     }
 
-    /// Queues the cleanup when a video is due; the queue holds at most one, so every worker may ask.
+    /// Queues the cleanup when a video is due; the queue holds at most one, so every worker may ask. Warns the owners
+    /// of videos that expire within a day on the way (once per video, whichever worker sees it first).
     func scheduleExpiry() async throws {
         let now = Clock.nowMillis()
+        let warned = try await database.transaction { db in
+            try await Notifications.warnExpiring(db, now: settings.now())
+        }
+        if warned > 0 { logger.info("warned of videos about to expire", metadata: ["videos": "\(warned)"]) }
         try await database.transaction { db in
             guard try await !Videos.dueForExpiry(db, now: now, limit: 1).isEmpty else { return }
             if try await Jobs.enqueueExpiry(db, maxAttempts: settings.maxAttempts) {

@@ -83,9 +83,23 @@ public enum CreditLedger {
             throw StoreError.insufficientCredits(balance: current, price: -delta)
         }
         try await db.raw("UPDATE credit_transactions SET balance_after = \(bind: balance) WHERE id = \(bind: id)").run()
+        if delta < 0 { try await warnIfLow(db, user: user, from: balance - delta, to: balance, transaction: id) }
         return CreditTransaction(
             id: id, userId: user, delta: delta, balanceAfter: balance, reason: reason, reference: reference,
             idempotencyKey: key, createdAt: now)
+    }
+
+    /// A charge that takes the balance across the person's threshold posts `credits_low`, once per crossing: the
+    /// ledger row is the event, and a replayed charge writes no row.
+    static func warnIfLow(_ db: any SQLDatabase, user: String, from before: Int, to after: Int, transaction: String)
+        async throws
+    {
+        let threshold = try await Users.settings(db, user: user).notifications.creditsLowBelow
+        guard before >= threshold, after < threshold else { return }
+        try await Notifications.post(
+            db, userId: user, kind: .creditsLow, title: "Your credits are running low",
+            body: "Your balance is \(after) credits, below \(threshold). Videos cost one credit per second.",
+            link: "/profile", eventKey: "credits_low:\(transaction)")
     }
 
     public static func balance(_ db: any SQLDatabase, user: String) async throws -> Int? {

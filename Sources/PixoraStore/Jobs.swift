@@ -18,6 +18,8 @@ public enum JobKind: String, StoredEnum {
     case studioStep = "studio_step"
     /// Deletes the files of videos whose retention ended; one at a time (migration 9).
     case expireMedia = "expire_media"
+    /// Mails one notification to its owner (`Notifications.post`, migration 12).
+    case notificationMail = "notification_mail"
 
     public static let table = "jobs"
     public static let column = "kind"

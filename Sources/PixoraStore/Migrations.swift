@@ -280,6 +280,37 @@ public enum Migrations {
                 WHERE kind = 'expire_media' AND state IN ('queued', 'running')
                 """,
             ]),
+        Migration(
+            version: 12, name: "notifications and user settings",
+            statements: [
+                // A person's settings document (`UserSettings`), absent until first saved: the defaults apply.
+                """
+                CREATE TABLE user_settings (
+                    user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+                    document TEXT NOT NULL,
+                    updated_at BIGINT NOT NULL
+                )
+                """,
+                // One row per event (`event_key` unique: a second worker or a replay posts nothing). `in_app` 0
+                // keeps a row only for its mail, out of the bell's list.
+                """
+                CREATE TABLE notifications (
+                    id TEXT PRIMARY KEY,
+                    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL CHECK (kind IN
+                        ('video_ready', 'video_failed', 'video_expiring', 'credits_low', 'export_ready')),
+                    title TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    link TEXT,
+                    event_key TEXT NOT NULL UNIQUE,
+                    in_app INTEGER NOT NULL CHECK (in_app IN (0, 1)),
+                    read_at BIGINT,
+                    created_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX notifications_by_user ON notifications (user_id, created_at, id)",
+                "CREATE INDEX notifications_unread ON notifications (user_id) WHERE read_at IS NULL AND in_app = 1",
+            ]),
     ]
 
     /// Applies every step not yet applied; returns the versions applied now. Safe to run from several

@@ -237,5 +237,6 @@ public enum Videos {
                 db, user: video.userId, delta: video.creditsUsed, reason: .videoRefund, reference: id,
                 key: "video:\(id):refund")
         }
+        if status == .failed { try await postFailure(db, video: video, error: error) }
     }
 }
