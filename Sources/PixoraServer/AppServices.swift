@@ -107,6 +107,14 @@ public struct AppServices: Sendable {
     public var workshop: VideoWorkshop {
         VideoWorkshop(
             database: database, pipeline: pipeline, media: media, describer: describer, studio: studioGenerators,
-            retention: configuration.settings.retention("PIXORA_RETENTION") ?? .seconds(7 * 86_400))
+            retention: configuration.settings.retention("PIXORA_RETENTION") ?? .seconds(7 * 86_400),
+            delivery: notificationMail)
+    }
+
+    /// Mails notifications through `mailer`, with unsubscribe links under `PIXORA_PUBLIC_URL`.
+    var notificationMail: MailedNotifications {
+        MailedNotifications(
+            mailer: mailer, links: UnsubscribeLinks(secret: configuration.jwtSecret),
+            publicURL: configuration.publicURL)
     }
 }

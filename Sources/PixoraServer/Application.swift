@@ -72,6 +72,8 @@ public func buildRouter(_ services: AppServices) -> (Router<AppRequestContext>, 
     // Media and event streams also accept signed links, because <video> and EventSource cannot send headers.
     MediaRoutes(services: services).register(open)
     EventRoutes(services: services).register(open)
+    NotificationRoutes(services: services).registerOpen(open)
+    UnsubscribeRoutes(services: services).register(open)
 
     let signedIn = RouteRegistrar(group: api.group(context: AuthenticatedContext.self), prefix: "/api/v1", table: table)
     VideoRoutes(services: services).register(signedIn)
@@ -80,6 +82,8 @@ public func buildRouter(_ services: AppServices) -> (Router<AppRequestContext>, 
     StudioRoutes(services: services).register(signedIn)
     EditorRoutes(services: services).register(signedIn)
     UserRoutes(services: services).register(signedIn)
+    SettingsRoutes(services: services).register(signedIn)
+    NotificationRoutes(services: services).register(signedIn)
     AdminRoutes(services: services).register(signedIn)
     return (router, table)
 }

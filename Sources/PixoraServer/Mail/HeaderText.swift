@@ -10,6 +10,12 @@ enum HeaderText {
         return flat.allSatisfy(\.isASCII) ? flat : encodedWords(flat)
     }
 
+    /// A URL for `<…>` in a header (RFC 2369): only printable ASCII without spaces or angle brackets, else nil.
+    static func angleURL(_ url: String) -> String? {
+        let allowed = url.unicodeScalars.allSatisfy { $0.value > 32 && $0.value < 127 && $0 != "<" && $0 != ">" }
+        return allowed && url.count <= 900 ? url : nil
+    }
+
     /// A display name: quoted when it holds characters with a meaning in address headers.
     static func phrase(_ text: String) -> String {
         let flat = TextSanitizer.singleLine(text)

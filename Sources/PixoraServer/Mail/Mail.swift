@@ -7,11 +7,14 @@ public struct Mail: Sendable, Equatable {
     public var to: String
     public var subject: String
     public var body: String
+    /// A one-click unsubscribe URL (RFC 8058): sent as `List-Unsubscribe` with `List-Unsubscribe-Post`.
+    public var unsubscribe: String?
 
-    public init(to: String, subject: String, body: String) {
+    public init(to: String, subject: String, body: String, unsubscribe: String? = nil) {
         self.to = to
         self.subject = subject
         self.body = body
+        self.unsubscribe = unsubscribe
     }
 }
 

@@ -10,7 +10,7 @@ struct MailMessage: Sendable {
     init(mail: Mail, from: String, date: Date = Date()) throws(MailError) {
         sender = try Mailbox(from)
         recipient = try Mailbox(mail.to)
-        let headers = [
+        var headers = [
             "From: \(sender.headerValue)",
             "To: \(recipient.headerValue)",
             "Subject: \(HeaderText.unstructured(mail.subject))",
@@ -20,6 +20,9 @@ struct MailMessage: Sendable {
             "Content-Type: text/plain; charset=utf-8",
             "Content-Transfer-Encoding: 8bit",
         ]
+        if let unsubscribe = mail.unsubscribe, let link = HeaderText.angleURL(unsubscribe) {
+            headers += ["List-Unsubscribe: <\(link)>", "List-Unsubscribe-Post: List-Unsubscribe=One-Click"]
+        }
         // Encoded subjects fold onto continuation lines; split them so every element is one line.
         let headerLines = headers.flatMap { $0.components(separatedBy: "\r\n") }
         lines = headerLines + [""] + Self.bodyLines(mail.body)
