@@ -184,6 +184,10 @@ let package = Package(
                 "PixoraTestSupport", "PixoraAPI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // The data export's zip is opened and read back by its tests.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                // The MCP tests talk to /mcp with the SDK's client.
+                .product(name: "MCP", package: "swift-sdk"),
             ],
             swiftSettings: strict),
         // Runs the built `pixora` binary as a user would; depends on it so it is built first.
@@ -191,7 +195,7 @@ let package = Package(
             name: "PixoraCLITests",
             dependencies: [
                 "pixora", "PixoraMedia", "PixoraCore", "PixoraStore", "PixoraPipeline", "PixoraJobs",
-                "PixoraTestSupport",
+                "PixoraTestSupport", .product(name: "MCP", package: "swift-sdk"),
             ],
             swiftSettings: strict),
     ]

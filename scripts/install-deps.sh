@@ -5,7 +5,8 @@
 # its private virtual environment (scripts/install-piper.sh).
 set -euo pipefail
 
-packages=(ffmpeg flite fluidsynth fluid-soundfont-gm librsvg2-bin fonts-dejavu-core)
+# zlib1g-dev: ZIPFoundation (the data export's zips) links zlib when it is built.
+packages=(ffmpeg flite fluidsynth fluid-soundfont-gm librsvg2-bin fonts-dejavu-core zlib1g-dev)
 if [ "${1:-}" = "--test" ]; then
     packages+=(postgresql python3-pip openssl chromium chromium-driver)
 fi

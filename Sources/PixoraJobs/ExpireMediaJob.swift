@@ -10,9 +10,13 @@ struct ExpireMediaJob: JobHandler {
     var kind: JobKind { .expireMedia }
 
     func run(_ context: JobContext) async throws {
-        let cleaned = try await MediaExpiry.sweep(
-            database: workshop.database, media: workshop.media, now: Clock.nowMillis())
-        let done = JobProgress(stage: .done, fraction: 1, message: "deleted the files of \(cleaned) expired videos")
+        let now = Clock.nowMillis()
+        let cleaned = try await MediaExpiry.sweep(database: workshop.database, media: workshop.media, now: now)
+        let others = try await MediaExpiry.sweepUploadsAndExports(
+            database: workshop.database, media: workshop.media, now: now)
+        let done = JobProgress(
+            stage: .done, fraction: 1,
+            message: "deleted the files of \(cleaned) expired videos and \(others) expired uploads and exports")
         try await context.complete(final: done) { _ in }
     }
 

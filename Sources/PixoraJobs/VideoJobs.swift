@@ -69,7 +69,7 @@ public struct VideoWorkshop: Sendable {
         [
             GenerateVideoJob(workshop: self), RegenerateSceneJob(workshop: self), RenderVersionJob(workshop: self),
             AnalyzeSampleJob(workshop: self, analyzer: SampleAnalyzer(describer: describer)),
-            StudioStepJob(workshop: self), ExpireMediaJob(workshop: self),
+            StudioStepJob(workshop: self), ExpireMediaJob(workshop: self), ExportAccountJob(workshop: self),
         ] + (delivery.map { [NotificationMailJob(database: database, delivery: $0)] } ?? [])
     }
 

@@ -172,7 +172,9 @@ public final class Worker: Sendable {
         }
         if warned > 0 { logger.info("warned of videos about to expire", metadata: ["videos": "\(warned)"]) }
         try await database.transaction { db in
-            guard try await !Videos.dueForExpiry(db, now: now, limit: 1).isEmpty else { return }
+            let videosDue = try await !Videos.dueForExpiry(db, now: now, limit: 1).isEmpty
+            let othersDue = try await MediaExpiry.uploadsOrExportsDue(db, now: now)
+            guard videosDue || othersDue else { return }
             if try await Jobs.enqueueExpiry(db, maxAttempts: settings.maxAttempts) {
                 logger.info("queued the cleanup of expired videos")
             }

@@ -71,6 +71,7 @@ public func buildRouter(_ services: AppServices) -> (Router<AppRequestContext>, 
     PricingRoutes(services: services).register(open)
     // Media and event streams also accept signed links, because <video> and EventSource cannot send headers.
     MediaRoutes(services: services).register(open)
+    AccountDataRoutes(services: services).registerDownload(open)
     EventRoutes(services: services).register(open)
     NotificationRoutes(services: services).registerOpen(open)
     UnsubscribeRoutes(services: services).register(open)
@@ -82,6 +83,7 @@ public func buildRouter(_ services: AppServices) -> (Router<AppRequestContext>, 
     StudioRoutes(services: services).register(signedIn)
     EditorRoutes(services: services).register(signedIn)
     UserRoutes(services: services).register(signedIn)
+    AccountDataRoutes(services: services).register(signedIn)
     SettingsRoutes(services: services).register(signedIn)
     NotificationRoutes(services: services).register(signedIn)
     AdminRoutes(services: services).register(signedIn)

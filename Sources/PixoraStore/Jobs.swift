@@ -18,6 +18,8 @@ public enum JobKind: String, StoredEnum {
     case studioStep = "studio_step"
     /// Deletes the files of videos whose retention ended; one at a time (migration 9).
     case expireMedia = "expire_media"
+    /// Writes a zip of everything a user has (`account_exports`, migration 14).
+    case exportAccount = "export_account"
     /// Mails one notification to its owner (`Notifications.post`, migration 12).
     case notificationMail = "notification_mail"
 

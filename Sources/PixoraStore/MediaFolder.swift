@@ -12,7 +12,7 @@ public struct MediaFolder: Sendable {
         key.range(
             of: #"^(videos/[0-9a-f-]{36}/v[0-9]{1,4}\.(mp4|jpg)|avatars/[0-9a-f-]{36}-[0-9a-f]{8}\.(png|jpg|webp)"#
                 + #"|projects/[0-9a-f-]{36}/(sample|character|audio|keyframes/shot-[0-9]{3,4}\.jpg"#
-                + #"|export-[0-9]{1,6}-[0-9]{1,3}\.(mp4|webm|jpg)))$"#,
+                + #"|export-[0-9]{1,6}-[0-9]{1,3}\.(mp4|webm|jpg))|exports/[0-9a-f-]{36}\.zip)$"#,
             options: .regularExpression) != nil
     }
 
@@ -26,6 +26,9 @@ public struct MediaFolder: Sendable {
     public static func exportKey(project: String, run: Int, attempt: Int, ext: String) -> String {
         projectKey(project: project, file: "export-\(run)-\(attempt).\(ext)")
     }
+
+    /// A user's data export (`AccountExports`): one zip per export.
+    public static func accountExportKey(export: String) -> String { "exports/\(export).zip" }
 
     public static func keyframeKey(project: String, shot: Int) -> String {
         projectKey(project: project, file: "keyframes/" + keyframeName(shot: shot))

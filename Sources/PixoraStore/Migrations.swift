@@ -311,6 +311,35 @@ public enum Migrations {
                 "CREATE INDEX notifications_by_user ON notifications (user_id, created_at, id)",
                 "CREATE INDEX notifications_unread ON notifications (user_id) WHERE read_at IS NULL AND in_app = 1",
             ]),
+        Migration(
+            version: 14, name: "your data: exports, upload retention",
+            statements: [
+                // A user's data as a zip (`AccountExports`): one in flight per user, the file kept until expires_at.
+                """
+                CREATE TABLE account_exports (
+                    id TEXT PRIMARY KEY,
+                    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'ready', 'failed', 'expired')),
+                    job_id TEXT,
+                    file_key TEXT,
+                    size_bytes BIGINT,
+                    error TEXT,
+                    expires_at BIGINT,
+                    created_at BIGINT NOT NULL,
+                    updated_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX account_exports_by_user ON account_exports (user_id, created_at)",
+                """
+                CREATE UNIQUE INDEX account_exports_one_running ON account_exports (user_id)
+                WHERE status IN ('queued', 'running')
+                """,
+                "CREATE INDEX account_exports_expiring ON account_exports (expires_at) WHERE file_key IS NOT NULL",
+                // Projects' uploads follow `PIXORA_RETENTION` from the upload; expired_at is set when the file is gone.
+                "ALTER TABLE project_files ADD COLUMN expires_at BIGINT",
+                "ALTER TABLE project_files ADD COLUMN expired_at BIGINT",
+                "CREATE INDEX project_files_expiring ON project_files (expires_at) WHERE expired_at IS NULL",
+            ]),
     ]
 
     /// Applies every step not yet applied; returns the versions applied now. Safe to run from several

@@ -22,14 +22,21 @@ public struct ProjectFile: Sendable, Equatable, StoredRow {
     public var name: String?
     /// The normalized copy in the asset store, for uploads a plan uses (character, music, voice-over).
     public var asset: AssetRef?
+    /// When the uploaded file is deleted (`PIXORA_RETENTION` from the upload); nil keeps it.
+    public var expiresAt: Int64?
+    /// When the cleanup deleted the file; the row, and what the analysis and plans took from it, stay.
+    public var expiredAt: Int64?
 
     public init(
         role: ProjectFileRole, mediaKey: String, contentType: String, sizeBytes: Int64, duration: Double?,
-        name: String?, asset: AssetRef?
+        name: String?, asset: AssetRef?, expiresAt: Int64? = nil
     ) {
         (self.role, self.mediaKey, self.contentType, self.sizeBytes) = (role, mediaKey, contentType, sizeBytes)
-        (self.duration, self.name, self.asset) = (duration, name, asset)
+        (self.duration, self.name, self.asset, self.expiresAt) = (duration, name, asset, expiresAt)
     }
+
+    /// Whether the file is gone, or due to go, at `now`: its routes answer 410 from the moment it is due.
+    public func isExpired(at now: Int64) -> Bool { expiredAt != nil || expiresAt.map { $0 <= now } == true }
 
     init(row: any SQLRow) throws {
         role = try row.stored(ProjectFileRole.self)
@@ -47,6 +54,8 @@ public struct ProjectFile: Sendable, Equatable, StoredRow {
         } else {
             self.asset = nil
         }
+        expiresAt = try row.value("expires_at")
+        expiredAt = try row.value("expired_at")
     }
 }
 
@@ -55,10 +64,10 @@ public enum ProjectFiles {
         try await db.raw(
             """
             INSERT INTO project_files (project_id, role, media_key, content_type, size_bytes, duration, name, asset,
-                                       created_at)
+                                       created_at, expires_at)
             VALUES (\(bind: project), \(bind: file.role.rawValue), \(bind: file.mediaKey), \(bind: file.contentType),
                     \(bind: file.sizeBytes), \(bind: file.duration), \(bind: file.name), \(bind: file.asset?.fileName),
-                    \(bind: now))
+                    \(bind: now), \(bind: file.expiresAt))
             """
         ).run()
     }

@@ -41,5 +41,7 @@ extension APIError {
         case unavailable
         /// 410: the video's retention ended and its files were deleted.
         case expired
+        /// 403: deleting the account needs its password, and this is not it.
+        case wrongPassword = "wrong_password"
     }
 }

@@ -123,6 +123,12 @@ struct MediaRoutes {
         guard let file = files.first(where: { $0.role == role }) else {
             throw APIError(.notFound, .notFound, "this project has no \(role.rawValue) upload")
         }
+        if file.isExpired(at: Clock.nowMillis()) {
+            throw APIError(
+                .gone, .expired,
+                "This upload expired\(file.expiresAt.map { " on " + APIError.utcMinute($0) } ?? ""); its file was"
+                    + " deleted. The project keeps its analysis and plans.")
+        }
         return try await serve(
             try services.media.url(for: file.mediaKey), type: file.contentType, request: request, context: context)
     }

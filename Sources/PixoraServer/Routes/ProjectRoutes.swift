@@ -130,12 +130,14 @@ struct ProjectRoutes {
                 "sample", "is \(duration.formatted) s long; a sample may be at most 10 minutes (600 s)")
         }
         var files: [ProjectFile] = []
+        // Uploads keep their files as long as a finished video does (`PIXORA_RETENTION`), counted from now.
+        let expiresAt = services.workshop.retention.expiry(after: Clock.nowMillis())
         let sampleKey = MediaFolder.projectKey(project: project, file: "sample")
         try services.media.place(sample.url, as: sampleKey)
         files.append(
             ProjectFile(
                 role: .sample, mediaKey: sampleKey, contentType: Self.contentType(probe), sizeBytes: sample.size,
-                duration: duration, name: sample.name, asset: nil))
+                duration: duration, name: sample.name, asset: nil, expiresAt: expiresAt))
         let extras: [(part: String, role: ProjectFileRole, upload: UploadRole)] = [
             ("character", .character, .character),
             ("audio", fields.audioRole, fields.audioRole == .voiceOver ? .voiceOver : .music),
@@ -161,7 +163,7 @@ struct ProjectRoutes {
             files.append(
                 ProjectFile(
                     role: extra.role, mediaKey: key, contentType: Self.contentType(kind), sizeBytes: file.size,
-                    duration: ingested.duration, name: file.name, asset: ingested.asset))
+                    duration: ingested.duration, name: file.name, asset: ingested.asset, expiresAt: expiresAt))
         }
         return files
     }

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import JWTKit
 import PixoraCore
+import Synchronization
 
 /// The claims of an access token.
 struct AccessClaims: JWTPayload {
@@ -26,6 +27,8 @@ public struct TokenService: Sendable {
     let mediaKey: SymmetricKey
     public let accessLifetime: TimeInterval
     let verified = VerifiedTokens()
+    /// Accounts deleted while this process runs: their access tokens (up to 15 minutes left) are refused at once.
+    let deleted = DeletedAccounts()
 
     public init(secret: String, accessLifetime: TimeInterval) async {
         let keys = JWTKeyCollection()
@@ -47,10 +50,14 @@ public struct TokenService: Sendable {
 
     /// The identity in a valid token; throws a 401 saying what is wrong otherwise.
     public func verify(_ token: String) async throws -> Identity {
-        if let identity = verified.identity(for: token, at: Date().timeIntervalSince1970) { return identity }
+        if let identity = verified.identity(for: token, at: Date().timeIntervalSince1970) {
+            try refuseDeleted(identity)
+            return identity
+        }
         do {
             let claims = try await keys.verify(token, as: AccessClaims.self)
             let identity = Identity(userId: claims.sub.value, role: claims.role)
+            try refuseDeleted(identity)
             verified.remember(token, identity, until: claims.exp.value.timeIntervalSince1970)
             return identity
         } catch let error as JWTError where error.errorType == .claimVerificationFailure {
@@ -62,6 +69,16 @@ public struct TokenService: Sendable {
                 .unauthorized, .invalidToken, "the access token is not valid",
                 headers: [.wwwAuthenticate: "Bearer error=\"invalid_token\""])
         }
+    }
+
+    /// Refuses every access token of a deleted account from now on (its refresh tokens are gone with its rows).
+    public func revokeUser(_ user: String) { deleted.insert(user) }
+
+    func refuseDeleted(_ identity: Identity) throws {
+        guard deleted.contains(identity.userId) else { return }
+        throw APIError(
+            .unauthorized, .invalidToken, "this account was deleted",
+            headers: [.wwwAuthenticate: "Bearer error=\"invalid_token\""])
     }
 
     /// `path?access=<expiry>.<user>.<signature>`: valid for `lifetime` seconds, for this path and user only.
@@ -142,4 +159,11 @@ final class VerifiedTokens: Sendable {
     func remember(_ token: String, _ identity: Identity, until expires: Double) {
         entries.remember(Entry(identity: identity, expires: expires), for: token)
     }
+}
+
+/// Ids of accounts deleted in this process. Ids are random and never reused, so the set only grows by deletions.
+final class DeletedAccounts: Sendable {
+    private let ids = Mutex<Set<String>>([])
+    func insert(_ id: String) { ids.withLock { _ = $0.insert(id) } }
+    func contains(_ id: String) -> Bool { ids.withLock { $0.contains(id) } }
 }

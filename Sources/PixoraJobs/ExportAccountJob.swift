@@ -1,0 +1,54 @@
+import Foundation
+import PixoraCore
+import PixoraStore
+import SQLKit
+
+/// Makes a user's data export: the zip is written to a scratch file on the media disk and renamed into place
+/// only when complete, then recorded with its expiry in the transaction that completes the job.
+struct ExportAccountJob: JobHandler {
+    let workshop: VideoWorkshop
+    var kind: JobKind { .exportAccount }
+
+    func run(_ context: JobContext) async throws {
+        let payload = try context.job.payload(as: ExportAccountPayload.self)
+        guard let user = context.job.userId,
+            try await workshop.database.read({ db in try await AccountExports.find(db, id: payload.exportId) })
+                != nil
+        else { throw UsageError("the export of this job no longer exists") }
+        try await workshop.database.read { db in try await AccountExports.markRunning(db, id: payload.exportId) }
+        await context.report(Self.progress(0, "collecting your videos and projects"))
+        let scratch = try workshop.media.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let file = scratch.appendingPathComponent("export.zip")
+        try await AccountArchive(database: workshop.database, media: workshop.media).write(user: user, to: file) {
+            fraction in
+            await context.report(Self.progress(fraction * 0.99, "writing the archive"))
+        }
+        let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.int64Value ?? 0
+        let key = MediaFolder.accountExportKey(export: payload.exportId)
+        try workshop.media.place(file, as: key)
+        let done = Self.progress(1, "ready: \(size) bytes")
+        var recorded = false
+        do {
+            try await context.complete(final: done) { db in
+                recorded = try await AccountExports.complete(
+                    db, id: payload.exportId, fileKey: key, size: size,
+                    expiresAt: Clock.nowMillis() + AccountExports.lifetime)
+            }
+        } catch {
+            workshop.media.remove(key)
+            throw error
+        }
+        // The owner cleared their data (or left) while the zip was written: it must not outlive the request.
+        if !recorded { workshop.media.remove(key) }
+    }
+
+    func failed(_ job: Job, error: String, in db: any SQLDatabase) async throws {
+        let payload = try job.payload(as: ExportAccountPayload.self)
+        try await AccountExports.fail(db, id: payload.exportId, error: error)
+    }
+
+    static func progress(_ fraction: Double, _ message: String) -> JobProgress {
+        JobProgress(stage: fraction >= 1 ? .done : .rendering, fraction: min(max(fraction, 0), 1), message: message)
+    }
+}
