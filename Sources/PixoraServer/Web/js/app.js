@@ -5,6 +5,8 @@
 import { api, isSignedIn, currentUser, onSessionChange, signOut, updateUser } from './api.js';
 import { toast, errorText, mount, loading, failure } from './ui.js';
 import { applyTheme, cycleTheme, themeLabel } from './theme.js';
+import { startBell } from './notifications.js';
+import './user-settings.js';
 
 const routes = [
   { pattern: '/', page: 'landing', nav: 'home', title: 'Create a video' },
@@ -15,6 +17,7 @@ const routes = [
   { pattern: '/new', page: 'breakdown', nav: 'home', title: 'Scene breakdown', auth: true },
   { pattern: '/dashboard', page: 'dashboard', nav: 'dashboard', title: 'My videos', auth: true },
   { pattern: '/profile', page: 'profile', nav: 'profile', title: 'Profile', auth: true },
+  { pattern: '/settings', page: 'settings', nav: 'profile', title: 'Settings', auth: true },
   { pattern: '/videos/:id', page: 'video', nav: 'dashboard', title: 'Video', auth: true },
   { pattern: '/remix', page: 'remix', nav: 'projects', title: 'Remix a video', auth: true },
   { pattern: '/projects', page: 'projects', nav: 'projects', title: 'Projects', auth: true },
@@ -226,3 +229,4 @@ export async function refreshUser() {
 
 render();
 refreshUser();
+startBell(navigate);

@@ -11,6 +11,7 @@ const LINES = {
   ban: [['circle', { cx: 12, cy: 12, r: 9 }], ['path', { d: 'M5.7 5.7l12.6 12.6' }]],
   alert: [['circle', { cx: 12, cy: 12, r: 9 }], ['path', { d: 'M12 7.5v5.5M12 16.5v.5' }]],
   play: [['path', { d: 'M8 5.5l11 6.5-11 6.5z', fill: 'currentColor' }]],
+  bell: [['path', { d: 'M6 16V11a6 6 0 0 1 12 0v5l2 2H4z' }], ['path', { d: 'M10 20a2 2 0 0 0 4 0' }]],
 };
 
 // Filled transport icons of the editor's preview.
@@ -21,7 +22,7 @@ const MEDIA = {
   next: 'M16 5h2v14h-2zM4 5l11 7-11 7z',
 };
 
-/** A 20 px line icon: search, trash, clock, ban, alert, play. */
+/** A 20 px line icon: search, trash, clock, ban, alert, play, bell. */
 export function lineIcon(name) {
   return svg('svg', {
     viewBox: '0 0 24 24', width: 20, height: 20, fill: 'none', stroke: 'currentColor', 'stroke-width': 2,

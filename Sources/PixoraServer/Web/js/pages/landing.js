@@ -10,6 +10,7 @@ import { settingsOptions, optionsFailure } from '../options.js';
 import { examplePrompts } from '../landing/examples.js';
 import { settingsPanel } from '../landing/settings-panel.js';
 import { loadDraft, saveDraft, draftSettings, planKey } from './draft.js';
+import { userSettings, videoDefaults } from '../user-settings.js';
 
 export async function render(main) {
   useStyles('/css/pages.css');
@@ -33,7 +34,9 @@ export async function render(main) {
     show(loading('Loading the settings…'));
     let options;
     try {
-      options = await settingsOptions();
+      const [served, mine] = await Promise.all([settingsOptions(), userSettings()]);
+      // The person's own defaults (Settings) come first; Reset goes back to them too.
+      options = { ...served, defaults: videoDefaults(served, mine) };
     } catch (error) {
       show(optionsFailure(error, load));
       return;

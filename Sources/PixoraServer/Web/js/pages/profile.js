@@ -27,7 +27,8 @@ export async function render(main) {
 
   mount(main, h('section', { class: 'page profile' },
     h('div', { class: 'page-header' },
-      h('div', {}, h('h1', {}, 'Profile'), h('p', { class: 'muted profile-lead' }, 'Your account, credits and preferences.'))),
+      h('div', {}, h('h1', {}, 'Profile'), h('p', { class: 'muted profile-lead' }, 'Your account, credits and preferences.')),
+      h('a', { class: 'button', href: '/settings', 'data-link': true, id: 'settings-link' }, 'Settings')),
     h('div', { class: 'profile-grid' }, account.element, credits, appearance, usage, history)));
 
   account.refresh();
