@@ -28,7 +28,7 @@ public struct WebStudio: Sendable {
     ]
 
     /// Paths the SPA fallback never answers: the API and the operational endpoints.
-    static let reserved = ["/api/", "/healthz", "/readyz", "/metrics", "/openapi.json", "/openapi.yaml"]
+    static let reserved = ["/api/", "/healthz", "/readyz", "/metrics", "/openapi.json", "/openapi.yaml", "/mcp"]
 
     /// `PIXORA_WEB_DIR` (for working on the studio without rebuilding), else the files bundled with the server.
     public static func from(configuration: Configuration) -> WebStudio {

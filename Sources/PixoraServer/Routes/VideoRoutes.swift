@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import PixoraAPI
 import PixoraCore
 import PixoraGenerators
@@ -122,9 +123,13 @@ struct VideoRoutes {
     @Sendable func previewPlan(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<
         Schemas.PlanPreview
     > {
-        let body = try await request.decodeJSON(CreateRequest.self)
+        try await preview(try await request.decodeJSON(CreateRequest.self), owner: context.userId)
+    }
+
+    /// The plan and its price for a create body, charging nothing (also the MCP tool `plan_video`).
+    func preview(_ body: CreateRequest, owner: String) async throws -> JSONResponse<Schemas.PlanPreview> {
         let input = try validated(body)
-        try await checkMedia(input.plan, owner: context.userId)
+        try await checkMedia(input.plan, owner: owner)
         let plan: Plan
         if let given = input.plan {
             plan = given
@@ -132,7 +137,7 @@ struct VideoRoutes {
             plan = try await services.pipeline.plan(
                 prompt: input.prompt, settings: input.settings, script: input.script)
         }
-        let balance = try await database.read { db in try await CreditLedger.balance(db, user: context.userId) } ?? 0
+        let balance = try await database.read { db in try await CreditLedger.balance(db, user: owner) } ?? 0
         return JSONResponse(
             Schemas.PlanPreview(
                 plan: plan, price: services.pricing.price(for: plan), balance: balance,
@@ -143,8 +148,15 @@ struct VideoRoutes {
     {
         let key = try IdempotencyKey.from(request)
         let body = try await request.decodeJSON(CreateRequest.self)
+        return try await create(body, key: key, owner: context.userId, logger: context.logger)
+    }
+
+    /// Prices, charges and queues a video (also the MCP tool `create_video`); a known key answers its video again.
+    func create(_ body: CreateRequest, key: String?, owner: String, logger: Logger) async throws -> JSONResponse<
+        Schemas.Video
+    > {
         let input = try validated(body)
-        try await checkMedia(input.plan, owner: context.userId)
+        try await checkMedia(input.plan, owner: owner)
         let settingsJSON = input.settings.json
         let title = input.plan?.title ?? Self.title(for: input.prompt)
         let payload = String(
@@ -156,10 +168,10 @@ struct VideoRoutes {
             idempotencyKey: key, jobPayload: payload,
             maxAttempts: services.jobAttempts)
         let (video, created) = try await Videos.create(
-            in: database, owner: context.userId, new, jobKind: JobKind.generateVideo)
+            in: database, owner: owner, new, jobKind: JobKind.generateVideo)
         let job = try await database.read { db in try await Jobs.latest(db, video: video.id) }
         if created {
-            context.logger.info(
+            logger.info(
                 "video queued", metadata: ["video": .string(video.id), "credits": .stringConvertible(new.price)])
         }
         return JSONResponse(
@@ -177,8 +189,12 @@ struct VideoRoutes {
     // MARK: Reading and changing
 
     func ownedVideo(_ context: AuthenticatedContext) async throws -> Video {
-        let id = try context.parameters.require("id")
-        guard let video = try await database.read({ db in try await Videos.find(db, owner: context.userId, id: id) })
+        try await ownedVideo(try context.parameters.require("id"), owner: context.userId)
+    }
+
+    /// The owner's video; another user's id is as unknown as a made-up one.
+    func ownedVideo(_ id: String, owner: String) async throws -> Video {
+        guard let video = try await database.read({ db in try await Videos.find(db, owner: owner, id: id) })
         else {
             throw APIError.notFound("video")
         }
@@ -363,7 +379,15 @@ struct VideoRoutes {
     > {
         let video = try await ownedVideo(context)
         let sceneID = try context.parameters.require("sid")
-        var body = try await request.decodeJSON(RegenerateRequest.self)
+        let body = try await request.decodeJSON(RegenerateRequest.self)
+        return try await regenerate(video, scene: sceneID, body, owner: context.userId)
+    }
+
+    /// Makes a new revision of one scene, charged, and queues its job (also the MCP tool `regenerate_scene`).
+    func regenerate(_ video: Video, scene sceneID: String, _ body: RegenerateRequest, owner: String) async throws
+        -> JSONResponse<Schemas.Regeneration>
+    {
+        var body = body
         body.regenerate = body.regenerate.lowercased()
         guard let reason = RevisionReason(rawValue: body.regenerate), reason != .initial else {
             throw APIError.validation("regenerate", "must be visual, audio or both, got '\(body.regenerate)'")
@@ -423,16 +447,16 @@ struct VideoRoutes {
                 db, scene: scene.id, reason: reason, planScene: planScene)
             if price > 0 {
                 try await CreditLedger.apply(
-                    db, user: context.userId, delta: -price, reason: .sceneCharge, reference: revision.id,
+                    db, user: owner, delta: -price, reason: .sceneCharge, reference: revision.id,
                     key: "revision:\(revision.id):charge")
             }
             let payload = RegenerateScenePayload(
                 sceneId: scene.id, revisionId: revision.id, visual: visual, audio: audio, price: price)
             let job = try await Jobs.enqueue(
-                db, kind: JobKind.regenerateScene, user: context.userId, video: video.id,
+                db, kind: JobKind.regenerateScene, user: owner, video: video.id,
                 payload: String(decoding: try JSONEncoder().encode(payload), as: UTF8.self),
                 maxAttempts: services.jobAttempts)
-            return (revision, pruned, job, try await CreditLedger.balance(db, user: context.userId) ?? 0)
+            return (revision, pruned, job, try await CreditLedger.balance(db, user: owner) ?? 0)
         }
         return JSONResponse(
             .accepted,
@@ -468,7 +492,13 @@ struct VideoRoutes {
     > {
         let video = try await ownedVideo(context)
         let body = try await request.decodeJSON(Schemas.SaveVersionRequest.self, limit: 4 << 20)
-        let state = body.editorState
+        return try await saveVersion(body.editorState, of: video, owner: context.userId)
+    }
+
+    /// Stores an edited timeline as a new version and queues its render (also the MCP tool `edit_video`).
+    func saveVersion(_ state: EditorState, of video: Video, owner: String) async throws -> JSONResponse<
+        Schemas.SavedVersion
+    > {
         var issues = state.validate().map { DocumentIssue("editorState.\($0.path)", $0.message) }
         // Only this video's own assets may be used: a render must not reach another user's files.
         let owned = Set(try await database.read { db in try await Scenes.assets(db, video: video.id) }.map(\.assetKey))
@@ -492,7 +522,7 @@ struct VideoRoutes {
             let (version, removed) = try await Versions.add(
                 db, video: video.id, editorState: state, status: .queued, current: video.currentVersion)
             let job = try await Jobs.enqueue(
-                db, kind: JobKind.renderVersion, user: context.userId, video: video.id,
+                db, kind: JobKind.renderVersion, user: owner, video: video.id,
                 payload: String(
                     decoding: try JSONEncoder().encode(RenderVersionPayload(versionId: version.id)), as: UTF8.self),
                 maxAttempts: services.jobAttempts)

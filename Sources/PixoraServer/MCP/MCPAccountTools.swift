@@ -1,0 +1,258 @@
+import Foundation
+import Logging
+import MCP
+import PixoraAPI
+import PixoraCore
+import PixoraJobs
+import PixoraStore
+
+/// The tools of `/mcp`, acting as one signed-in user: each calls the same code as the REST route it mirrors
+/// (`VideoRoutes`, the editor's typed operations, the store), so prices, limits, ownership and messages are the
+/// API's own.
+struct MCPAccountTools: Sendable {
+    let services: AppServices
+    let user: String
+    let logger: Logger
+    /// How often a waiting call looks at its job.
+    var poll: Duration = .milliseconds(400)
+
+    var videos: VideoRoutes { VideoRoutes(services: services) }
+    var database: any Database { services.database }
+
+    /// A server for one session, with the tools and resources registered.
+    func makeServer() async -> Server {
+        let server = Server(
+            name: "pixora", version: "1.0", title: "Pixora",
+            instructions: "Plan, make and edit narrated videos. plan_video is free; create_video charges credits.",
+            capabilities: .init(
+                resources: .init(subscribe: false, listChanged: false), tools: .init(listChanged: false)))
+        await server.withMethodHandler(ListTools.self) { _ in .init(tools: MCPToolCatalogue.tools(.server)) }
+        await server.withMethodHandler(CallTool.self) { [weak server] params in
+            let progress = MCPProgress(token: params._meta?.progressToken, server: server)
+            return await call(params.name, arguments: params.arguments, progress: progress)
+        }
+        await server.withMethodHandler(ListResourceTemplates.self) { _ in
+            .init(templates: MCPToolCatalogue.resourceTemplates)
+        }
+        await server.withMethodHandler(ListResources.self) { _ in try await resources() }
+        await server.withMethodHandler(ReadResource.self) { params in try await read(params.uri) }
+        return server
+    }
+
+    /// Runs a tool; every refusal becomes a tool error with the API's message, so the session carries on.
+    func call(_ name: String, arguments: [String: Value]?, progress: MCPProgress) async -> CallTool.Result {
+        guard let tool = MCPToolCatalogue.tools(.server).first(where: { $0.name == name }) else {
+            return MCPToolResult.failure("unknown tool '\(name)'")
+        }
+        do {
+            let arguments = try MCPArguments(arguments, tool: tool)
+            switch name {
+            case "plan_video": return try encode(try await videos.preview(try createBody(arguments), owner: user).body)
+            case "create_video": return try encode(try await create(arguments, progress: progress))
+            case "get_video": return try encode(try await video(try require(arguments, "videoId")))
+            case "list_videos": return try encode(try await list(arguments))
+            case "edit_video": return try encode(try await edit(arguments, progress: progress))
+            default: return try encode(try await regenerate(arguments, progress: progress))
+            }
+        } catch let error as MCPToolError {
+            return MCPToolResult.failure(error.message)
+        } catch {
+            if let refusal = APIError.from(error) {
+                return MCPToolResult.failure(refusal.message)
+            }
+            logger.error("MCP tool failed", metadata: ["tool": .string(name), "error": .string("\(error)")])
+            return MCPToolResult.failure("\(name) failed because of a fault on the server; it has been logged")
+        }
+    }
+
+    func encode(_ value: some Encodable) throws -> CallTool.Result {
+        try MCPToolResult.success(value, encoder: APIJSON.encoder())
+    }
+
+    func require(_ arguments: MCPArguments, _ name: String) throws -> String {
+        guard let text = try arguments.string(name, max: 200), !text.isEmpty else {
+            throw MCPToolError("\(name) is required")
+        }
+        return text
+    }
+
+    func createBody(_ arguments: MCPArguments) throws -> VideoRoutes.CreateRequest {
+        VideoRoutes.CreateRequest(
+            prompt: try arguments.string("prompt", max: .max),
+            settings: try arguments.settings(), script: try arguments.string("script", max: .max),
+            plan: try arguments.document("plan", as: Plan.self))
+    }
+
+    func waitSeconds(_ arguments: MCPArguments) throws -> Int {
+        try arguments.integer("waitSeconds", in: 0...900) ?? 600
+    }
+
+    // MARK: Videos
+
+    func create(_ arguments: MCPArguments, progress: MCPProgress) async throws -> Schemas.Video {
+        let key = try arguments.string("idempotencyKey", max: 200)
+        if key?.isEmpty == true { throw MCPToolError("idempotencyKey must be 1 to 200 characters") }
+        let body = try createBody(arguments)
+        let wait = try waitSeconds(arguments)
+        let created = try await videos.create(body, key: key, owner: user, logger: logger).body
+        await progress.report(0, "queued")
+        guard wait > 0, let job = created.job?.id else { return created }
+        try await follow(job: job, seconds: wait, progress: progress)
+        return try await video(created.id)
+    }
+
+    func video(_ id: String) async throws -> Schemas.Video {
+        let (video, job) = try await VideoRoutes.videoWithJob(database, owner: user, id: id)
+        guard let video else { throw APIError.notFound("video") }
+        return absolute(try Schemas.Video(video, job: job, tokens: services.tokens))
+    }
+
+    func list(_ arguments: MCPArguments) async throws -> Schemas.VideoPage {
+        let limit = try arguments.integer("limit", in: 1...100) ?? 20
+        var status: VideoStatus?
+        if let text = try arguments.string("status", max: 20) {
+            guard let value = VideoStatus(rawValue: text) else {
+                throw MCPToolError(
+                    "status must be one of \(VideoStatus.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'"
+                )
+            }
+            status = value
+        }
+        let cursor = try VideoRoutes.cursor(try arguments.string("cursor", max: 200))
+        let search = try arguments.string("query", max: 200)?.trimmingCharacters(in: .whitespaces)
+        let page = try await database.read { db in
+            try await Videos.list(db, owner: user, status: status, search: search, limit: limit, after: cursor)
+        }
+        return Schemas.VideoPage(
+            items: try page.items.map { absolute(try Schemas.Video($0, detail: false, tokens: services.tokens)) },
+            nextCursor: page.next?.token)
+    }
+
+    /// What `edit_video` answers: the changes the operations made and the version saved.
+    struct EditOutcome: Encodable {
+        var changes: [String]
+        var version: Schemas.Version
+        var removedVersions: [Int]
+    }
+
+    func edit(_ arguments: MCPArguments, progress: MCPProgress) async throws -> EditOutcome {
+        let video = try await videos.ownedVideo(try require(arguments, "videoId"), owner: user)
+        guard let operations = try arguments.document("operations", as: [EditorOperation].self),
+            (1...100).contains(operations.count)
+        else { throw MCPToolError("operations must hold 1 to 100 operations") }
+        let wait = try waitSeconds(arguments)
+        try APIError.refuseExpired(video)
+        let state = try await currentState(of: video)
+        let result = try state.applying(operations)
+        let saved = try await videos.saveVersion(result.state, of: video, owner: user).body
+        var version = saved.version
+        if wait > 0 {
+            try await follow(job: saved.jobId, seconds: wait, progress: progress)
+            let stored = try await database.read { db in try await Versions.find(db, video: video.id, id: version.id) }
+            let fresh = try await videos.ownedVideo(video.id, owner: user)
+            if let stored {
+                version = Schemas.Version(stored, video: fresh, includeState: false, tokens: services.tokens)
+            }
+        }
+        version.videoUrl = version.videoUrl.map(absolute)
+        version.thumbnailUrl = version.thumbnailUrl.map(absolute)
+        return EditOutcome(changes: result.changes, version: version, removedVersions: saved.removedVersions)
+    }
+
+    /// The timeline of the video's current version (the newest when none is marked current).
+    func currentState(of video: Video) async throws -> EditorState {
+        let versions = try await database.read { db in try await Versions.list(db, video: video.id) }
+        guard let version = versions.first(where: { $0.number == video.currentVersion }) ?? versions.last else {
+            throw APIError(.conflict, .videoNotReady, "this video has no version to edit yet; it is \(video.status)")
+        }
+        return version.editorState
+    }
+
+    /// What `regenerate_scene` answers: the charge and revision, and the video as it is after the wait.
+    struct RegenerateOutcome: Encodable {
+        var regeneration: Schemas.Regeneration
+        var video: Schemas.Video
+    }
+
+    func regenerate(_ arguments: MCPArguments, progress: MCPProgress) async throws -> RegenerateOutcome {
+        let video = try await videos.ownedVideo(try require(arguments, "videoId"), owner: user)
+        let number = try arguments.integer("scene", in: 1...500) ?? 1
+        let wait = try waitSeconds(arguments)
+        let scenes = try await database.read { db in try await Scenes.list(db, video: video.id) }
+        let ordered = scenes.sorted { $0.position < $1.position }
+        guard number <= ordered.count else {
+            throw MCPToolError("scene must be from 1 to \(ordered.count): this video has \(ordered.count) scenes")
+        }
+        let body = VideoRoutes.RegenerateRequest(
+            regenerate: try require(arguments, "regenerate"), narration: try arguments.string("narration", max: 1001),
+            visual: try arguments.string("visual", max: 501))
+        let regeneration = try await videos.regenerate(video, scene: ordered[number - 1].id, body, owner: user).body
+        if wait > 0 { try await follow(job: regeneration.jobId, seconds: wait, progress: progress) }
+        return RegenerateOutcome(regeneration: regeneration, video: try await self.video(video.id))
+    }
+
+    /// Waits for a job to end (or the time to run out), reporting its progress.
+    func follow(job id: String, seconds: Int, progress: MCPProgress) async throws {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while ContinuousClock.now < deadline {
+            guard let job = try await database.read({ db in try await Jobs.find(db, id: id) }) else { return }
+            if let report = try job.progressReport() { await progress.report(report.fraction, report.message) }
+            if [.succeeded, .failed, .cancelled].contains(job.state) {
+                await progress.report(1, job.state.rawValue)
+                return
+            }
+            try await Task.sleep(for: poll)
+        }
+    }
+
+    // MARK: Links and resources
+
+    /// Signed links as full URLs, since an MCP client does not know the server's address for relative ones.
+    func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? services.configuration.publicURL + path : path
+    }
+
+    func absolute(_ video: Schemas.Video) -> Schemas.Video {
+        var video = video
+        video.videoUrl = video.videoUrl.map(absolute)
+        video.thumbnailUrl = video.thumbnailUrl.map(absolute)
+        video.eventsUrl = video.eventsUrl.map(absolute)
+        return video
+    }
+
+    func resources() async throws -> ListResources.Result {
+        let page = try await database.read { db in
+            try await Videos.list(db, owner: user, status: nil, search: nil, limit: 20, after: nil)
+        }
+        return .init(
+            resources: page.items.flatMap { video in
+                MCPResourceURI.Kind.allCases.map { kind in
+                    Resource(
+                        name: "\(video.title) (\(kind.rawValue))",
+                        uri: MCPResourceURI(videoID: video.id, kind: kind).uri, mimeType: "application/json")
+                }
+            })
+    }
+
+    func read(_ uri: String) async throws -> ReadResource.Result {
+        guard let resource = MCPResourceURI(uri) else { throw MCPResourceURI.unknown(uri) }
+        guard
+            let stored = try await database.read({ db in try await Videos.find(db, owner: user, id: resource.videoID) })
+        else { throw MCPError.invalidParams("video not found: \(resource.videoID)") }
+        let json: Data
+        switch resource.kind {
+        case .plan:
+            guard let plan = stored.plan else { throw MCPError.invalidParams("this video has no plan yet") }
+            json = try CanonicalJSON.encode(plan, pretty: true)
+        case .editorState:
+            do {
+                json = try CanonicalJSON.encode(try await currentState(of: stored), pretty: true)
+            } catch { throw MCPError.invalidParams("this video has no timeline yet; it is \(stored.status)") }
+        case .media:
+            let video = try await self.video(stored.id)
+            json = try APIJSON.encoder().encode(
+                MCPMediaLinks(status: video.status.rawValue, video: video.videoUrl, thumbnail: video.thumbnailUrl))
+        }
+        return .init(contents: [.text(String(decoding: json, as: UTF8.self), uri: uri, mimeType: "application/json")])
+    }
+}

@@ -1,0 +1,233 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import MCP
+import NIOCore
+import PixoraServer
+import PixoraStore
+import PixoraTestSupport
+import Synchronization
+import Testing
+
+/// An MCP client transport over the test server's `/mcp`: POSTs each message with the bearer token and the session
+/// id, and hands back the JSON answer or each event of an SSE answer. (The SDK's own HTTP client transport cannot
+/// read SSE answers on Linux.)
+actor RouterMCPTransport: Transport {
+    nonisolated let logger = Logger(label: "pixora.test.mcp")
+    let api: API
+    let token: String
+    private(set) var sessionID: String?
+    private(set) var streamedAnswers = 0
+    private let stream: AsyncThrowingStream<Data, any Error>
+    private let continuation: AsyncThrowingStream<Data, any Error>.Continuation
+
+    init(api: API, token: String) {
+        self.api = api
+        self.token = token
+        (stream, continuation) = AsyncThrowingStream.makeStream()
+    }
+
+    func connect() async throws {}
+    func disconnect() async { continuation.finish() }
+    func receive() -> AsyncThrowingStream<Data, any Error> { stream }
+
+    func send(_ data: Data) async throws {
+        var headers: HTTPFields = [
+            .authorization: "Bearer \(token)", .accept: "application/json, text/event-stream",
+            .contentType: "application/json",
+        ]
+        if let sessionID { headers[.init("Mcp-Session-Id")!] = sessionID }
+        let reply = try await api.call(.post, "/mcp", headers: headers, raw: ByteBuffer(bytes: data))
+        if let id = reply.headers[.init("Mcp-Session-Id")!] { sessionID = id }
+        if reply.status == .accepted { return }
+        guard reply.status == .ok else { throw TestFailure("POST /mcp: \(reply.status) \(reply.text)") }
+        if reply.headers[.contentType] == "text/event-stream" {
+            streamedAnswers += 1
+            for block in reply.text.components(separatedBy: "\n\n") {
+                guard let line = block.split(separator: "\n").first(where: { $0.hasPrefix("data: ") }) else { continue }
+                continuation.yield(Data(line.dropFirst(6).utf8))
+            }
+        } else {
+            continuation.yield(Data(reply.body.readableBytesView))
+        }
+    }
+}
+
+/// Progress notifications a client received, in order.
+final class ProgressLog: Sendable {
+    private let list = Mutex<[ProgressNotification.Parameters]>([])
+    func add(_ value: ProgressNotification.Parameters) { list.withLock { $0.append(value) } }
+    var all: [ProgressNotification.Parameters] { list.withLock { $0 } }
+}
+
+extension CallTool.Result {
+    var text: String {
+        content.compactMap { if case .text(let text, _, _) = $0 { text } else { nil } }.joined(separator: "\n")
+    }
+    func value(_ path: String...) -> Value? {
+        path.reduce(structuredContent) { value, key in value?.objectValue?[key] }
+    }
+}
+
+@Suite("The MCP server over Streamable HTTP")
+struct MCPServerTests {
+    func connect(_ api: API, _ session: Session) async throws -> (Client, RouterMCPTransport, ProgressLog) {
+        let client = Client(name: "pixora-test", version: "1")
+        let transport = RouterMCPTransport(api: api, token: session.token)
+        let log = ProgressLog()
+        await client.onNotification(ProgressNotification.self) { message in log.add(message.params) }
+        try await client.connect(transport: transport)
+        return (client, transport, log)
+    }
+
+    func call(_ client: Client, _ name: String, _ arguments: [String: Value], progress: String? = nil) async throws
+        -> CallTool.Result
+    {
+        let context: MCP.RequestContext<CallTool.Result> = try await client.callTool(
+            name: name, arguments: arguments, meta: progress.map { Metadata(progressToken: .string($0)) })
+        return try await context.value
+    }
+
+    @Test(
+        "plan free, create with progress, read the media link, edit, refuse bad arguments and other users",
+        arguments: TestEngine.allCases)
+    func session(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { app in
+            try await app.test { api in
+                let owner = try await api.register()
+                let (client, transport, progress) = try await connect(api, owner)
+                #expect(await transport.sessionID?.isEmpty == false)
+
+                let (tools, _) = try await client.listTools()
+                #expect(
+                    Set(tools.map(\.name)).isSuperset(of: [
+                        "plan_video", "create_video", "get_video", "list_videos", "edit_video", "regenerate_scene",
+                    ]))
+                #expect(tools.allSatisfy { $0.inputSchema.objectValue?["properties"] != nil && $0.description != nil })
+
+                let settings: [String: Value] = [
+                    "prompt": "a 5-second video about bees making honey", "durationSeconds": 5, "quality": "480p",
+                ]
+                let plan = try await call(client, "plan_video", settings)
+                #expect(plan.isError == false)
+                #expect(plan.value("price")?.intValue == 5)
+                #expect(plan.value("balance")?.intValue == 100)
+                #expect((plan.value("plan", "scenes")?.arrayValue?.count ?? 0) >= 1)
+                #expect(try await ledger(app, owner.userId) == (100, 100))
+
+                // Created from the reviewed plan, followed to the end with progress on the call's own stream.
+                var create = settings
+                create["plan"] = try #require(plan.value("plan"))
+                create["idempotencyKey"] = "mcp-bees-1"
+                let made = try await app.withWorker {
+                    try await call(client, "create_video", create, progress: "make-1")
+                }
+                #expect(made.isError == false, "\(made.text)")
+                #expect(made.value("status")?.stringValue == "completed")
+                let id = try #require(made.value("id")?.stringValue)
+                let updates = progress.all.filter { $0.progressToken == .string("make-1") }
+                #expect(updates.count >= 3)
+                #expect(updates.map(\.progress) == updates.map(\.progress).sorted())
+                #expect(updates.last?.progress == 100 && updates.last?.total == 100)
+                #expect(await transport.streamedAnswers == 1)
+                #expect(try await ledger(app, owner.userId) == (95, 95))
+
+                let link = try #require(made.value("videoUrl")?.stringValue)
+                #expect(link.hasPrefix(app.services.configuration.publicURL + "/api/v1/videos/\(id)/video?access="))
+                let file = try await api.call(.get, String(link.dropFirst(app.services.configuration.publicURL.count)))
+                #expect(file.status == .ok)
+                let media = try probe(Data(file.body.readableBytesView))
+                #expect(abs(media.duration - 5) < 0.5)
+                #expect(media.streams.contains("video") && media.streams.contains("audio"))
+
+                // The same key answers the same video and charges nothing more.
+                let again = try await call(client, "create_video", create.merging(["waitSeconds": 0]) { $1 })
+                #expect(again.value("id")?.stringValue == id)
+                #expect(try await ledger(app, owner.userId) == (95, 95))
+
+                let got = try await call(client, "get_video", ["videoId": .string(id)])
+                #expect(got.value("status")?.stringValue == "completed")
+                #expect(got.value("job", "progress", "stage")?.stringValue == "done")
+                let listed = try await call(client, "list_videos", [:])
+                #expect(listed.value("items")?.arrayValue?.compactMap { $0.objectValue?["id"]?.stringValue } == [id])
+
+                let templates = try await client.listResourceTemplates().templates.map(\.uriTemplate)
+                #expect(templates.contains("pixora://videos/{id}/plan"))
+                let planText = try await client.readResource(uri: "pixora://videos/\(id)/plan")
+                guard case .some(let content) = planText.first, let text = content.text else {
+                    throw TestFailure("the plan resource has no text")
+                }
+                #expect(text.contains("\"scenes\""))
+                let mediaText = try #require(
+                    try await client.readResource(uri: "pixora://videos/\(id)/media").first?.text)
+                #expect(mediaText.contains("/api/v1/videos/\(id)/video?access="))
+
+                // An edit is saved as version 2 and rendered; a wrong one names the operation, saving nothing.
+                let edited = try await app.withWorker {
+                    try await call(
+                        client, "edit_video",
+                        [
+                            "videoId": .string(id),
+                            "operations": [["op": "setTrackVolume", "track": "music", "volume": 0.3]],
+                        ])
+                }
+                #expect(edited.isError == false, "\(edited.text)")
+                #expect(edited.value("version", "number")?.intValue == 2)
+                #expect(edited.value("version", "status")?.stringValue == "ready")
+                let wrongEdit = try await call(
+                    client, "edit_video", ["videoId": .string(id), "operations": [["op": "removeClip", "clip": 9]]])
+                #expect(wrongEdit.isError == true)
+                #expect(wrongEdit.text.contains("operations[0].clip"))
+                let versions = try await app.services.database.read { db in try await Versions.list(db, video: id) }
+                #expect(versions.count == 2)
+
+                // Bad arguments: tool errors with the precise reason, nothing charged, the session goes on.
+                let shape = try await call(client, "create_video", ["prompt": "bees", "aspectRatio": "4:3"])
+                #expect(shape.isError == true)
+                #expect(shape.text.contains("aspectRatio") && shape.text.contains("4:3"))
+                let long = try await call(client, "create_video", ["prompt": "bees", "durationSeconds": 500])
+                #expect(long.isError == true && long.text.contains("durationSeconds"))
+                let typo = try await call(client, "plan_video", ["prompt": "bees", "durationSecs": 5])
+                #expect(typo.isError == true && typo.text.contains("unknown argument 'durationSecs'"))
+                let broke = try await call(client, "create_video", ["prompt": "bees", "durationSeconds": 120])
+                #expect(broke.isError == true && broke.text.contains("120"))
+                #expect(try await ledger(app, owner.userId) == (95, 95))
+                #expect(try await call(client, "get_video", ["videoId": .string(id)]).isError == false)
+
+                // Another user sees none of it.
+                let stranger = try await api.register()
+                let (other, otherTransport, _) = try await connect(api, stranger)
+                let hidden = try await call(other, "get_video", ["videoId": .string(id)])
+                #expect(hidden.isError == true && hidden.text == "video not found")
+                let hiddenEdit = try await call(
+                    other, "edit_video",
+                    ["videoId": .string(id), "operations": [["op": "setDucking", "enabled": false]]])
+                #expect(hiddenEdit.isError == true && hiddenEdit.text == "video not found")
+                #expect(try await call(other, "list_videos", [:]).value("items")?.arrayValue?.isEmpty == true)
+                await #expect(throws: (any Error).self) {
+                    _ = try await other.readResource(uri: "pixora://videos/\(id)/plan")
+                }
+
+                // No token, a wrong one, or someone else's session: refused before any tool runs.
+                let initialize = #"{"jsonrpc":"2.0","id":1,"method":"tools/list"}"#
+                let anonymous = try await api.call(.post, "/mcp", raw: ByteBuffer(string: initialize))
+                #expect(anonymous.status == .unauthorized)
+                #expect(anonymous.headers[.wwwAuthenticate] == "Bearer")
+                let forged = try await api.call(
+                    .post, "/mcp", headers: [.authorization: "Bearer not-a-token"], raw: ByteBuffer(string: initialize))
+                #expect(forged.status == .unauthorized)
+                let borrowed = try await api.call(
+                    .post, "/mcp",
+                    headers: [
+                        .authorization: "Bearer \(stranger.token)",
+                        .init("Mcp-Session-Id")!: try #require(await transport.sessionID),
+                    ], raw: ByteBuffer(string: initialize))
+                #expect(borrowed.status == .notFound)
+                #expect(await otherTransport.sessionID != transport.sessionID)
+                await client.disconnect()
+                await other.disconnect()
+            }
+        }
+    }
+}
