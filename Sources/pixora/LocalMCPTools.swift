@@ -15,31 +15,13 @@ struct LocalMCPTools: Sendable {
     let shelf = LocalShelf()
 
     func makeServer() async -> Server {
-        let server = Server(
-            name: "pixora", version: "1.0", title: "Pixora (local)",
+        await PixoraMCPServer.make(
+            title: "Pixora (local)",
             instructions: "Plan, make and edit narrated videos on this machine; files go where outputPath says.",
-            capabilities: .init(
-                resources: .init(subscribe: false, listChanged: false), tools: .init(listChanged: false)))
-        await server.withMethodHandler(ListTools.self) { _ in .init(tools: MCPToolCatalogue.tools(.local)) }
-        await server.withMethodHandler(CallTool.self) { [weak server] params in
-            let progress = MCPProgress(token: params._meta?.progressToken, server: server)
-            return await call(params.name, arguments: params.arguments, progress: progress)
-        }
-        await server.withMethodHandler(ListResourceTemplates.self) { _ in
-            .init(templates: MCPToolCatalogue.resourceTemplates)
-        }
-        await server.withMethodHandler(ListResources.self) { _ in
-            .init(
-                resources: await shelf.all().flatMap { video in
-                    MCPResourceURI.Kind.allCases.map {
-                        Resource(
-                            name: "\(video.title) (\($0.rawValue))",
-                            uri: MCPResourceURI(videoID: video.id, kind: $0).uri, mimeType: "application/json")
-                    }
-                })
-        }
-        await server.withMethodHandler(ReadResource.self) { params in try await read(params.uri) }
-        return server
+            place: .local,
+            call: { await call($0, arguments: $1, progress: $2) },
+            resources: { await shelf.all().flatMap { MCPResourceURI.resources(videoID: $0.id, title: $0.title) } },
+            read: { try await read($0) })
     }
 
     func call(_ name: String, arguments: [String: Value]?, progress: MCPProgress) async -> CallTool.Result {

@@ -21,22 +21,12 @@ struct MCPAccountTools: Sendable {
 
     /// A server for one session, with the tools and resources registered.
     func makeServer() async -> Server {
-        let server = Server(
-            name: "pixora", version: "1.0", title: "Pixora",
+        await PixoraMCPServer.make(
+            title: "Pixora",
             instructions: "Plan, make and edit narrated videos. plan_video is free; create_video charges credits.",
-            capabilities: .init(
-                resources: .init(subscribe: false, listChanged: false), tools: .init(listChanged: false)))
-        await server.withMethodHandler(ListTools.self) { _ in .init(tools: MCPToolCatalogue.tools(.server)) }
-        await server.withMethodHandler(CallTool.self) { [weak server] params in
-            let progress = MCPProgress(token: params._meta?.progressToken, server: server)
-            return await call(params.name, arguments: params.arguments, progress: progress)
-        }
-        await server.withMethodHandler(ListResourceTemplates.self) { _ in
-            .init(templates: MCPToolCatalogue.resourceTemplates)
-        }
-        await server.withMethodHandler(ListResources.self) { _ in try await resources() }
-        await server.withMethodHandler(ReadResource.self) { params in try await read(params.uri) }
-        return server
+            place: .server,
+            call: { await call($0, arguments: $1, progress: $2) }, resources: { try await resources() },
+            read: { try await read($0) })
     }
 
     /// Runs a tool; every refusal becomes a tool error with the API's message, so the session carries on.
@@ -220,18 +210,11 @@ struct MCPAccountTools: Sendable {
         return video
     }
 
-    func resources() async throws -> ListResources.Result {
+    func resources() async throws -> [Resource] {
         let page = try await database.read { db in
             try await Videos.list(db, owner: user, status: nil, search: nil, limit: 20, after: nil)
         }
-        return .init(
-            resources: page.items.flatMap { video in
-                MCPResourceURI.Kind.allCases.map { kind in
-                    Resource(
-                        name: "\(video.title) (\(kind.rawValue))",
-                        uri: MCPResourceURI(videoID: video.id, kind: kind).uri, mimeType: "application/json")
-                }
-            })
+        return page.items.flatMap { MCPResourceURI.resources(videoID: $0.id, title: $0.title) }
     }
 
     func read(_ uri: String) async throws -> ReadResource.Result {

@@ -242,6 +242,15 @@ public struct MCPResourceURI: Sendable, Equatable {
 
     public var uri: String { "pixora://videos/\(videoID)/\(kind.rawValue)" }
 
+    /// A video's three resources, for `resources/list`.
+    public static func resources(videoID: String, title: String) -> [Resource] {
+        Kind.allCases.map {
+            Resource(
+                name: "\(title) (\($0.rawValue))", uri: MCPResourceURI(videoID: videoID, kind: $0).uri,
+                mimeType: "application/json")
+        }
+    }
+
     public static func unknown(_ uri: String) -> MCPError {
         .invalidParams("unknown resource '\(uri)'; use pixora://videos/{id}/plan, …/editor-state or …/media")
     }
