@@ -45,6 +45,8 @@ public struct AppServices: Sendable {
     let videoLists: ListCache?
     /// Checked against when an email is unknown, so sign-in takes as long either way.
     let dummyPasswordHash: String
+    /// Now, in milliseconds since 1970: tests move it to see links expire without waiting.
+    public var now: @Sendable () -> Int64 = { Clock.nowMillis() }
 
     public init(
         configuration: ServerConfiguration, database: any Database, mailer: any Mailer, pipeline: VideoPipeline? = nil,

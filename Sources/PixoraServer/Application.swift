@@ -65,6 +65,7 @@ public func buildRouter(_ services: AppServices) -> (Router<AppRequestContext>, 
     router.add(middleware: BearerAuthenticator(tokens: services.tokens))
 
     SystemRoutes(services: services).register(RouteRegistrar(group: router.group(), prefix: "", table: table))
+    PublicShareRoutes(services: services).register(RouteRegistrar(group: router.group(), prefix: "", table: table))
     let api = router.group("api/v1")
     let open = RouteRegistrar(group: api, prefix: "/api/v1", table: table)
     AuthRoutes(services: services).register(open)
@@ -78,6 +79,7 @@ public func buildRouter(_ services: AppServices) -> (Router<AppRequestContext>, 
 
     let signedIn = RouteRegistrar(group: api.group(context: AuthenticatedContext.self), prefix: "/api/v1", table: table)
     VideoRoutes(services: services).register(signedIn)
+    ShareRoutes(services: services).register(signedIn)
     ProjectRoutes(services: services).register(signedIn)
     ProjectPlanRoutes(services: services).register(signedIn)
     StudioRoutes(services: services).register(signedIn)

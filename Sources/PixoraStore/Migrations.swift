@@ -281,6 +281,26 @@ public enum Migrations {
                 """,
             ]),
         Migration(
+            version: 11, name: "share links",
+            statements: [
+                // A public link to a video. Only the token's SHA-256 is stored, so a leaked database opens no link;
+                // the token is an HMAC of `seed` under a key derived from the server's secret, so the owner's
+                // list can show the link again. Revoking deletes the row: a revoked link is an unknown one.
+                """
+                CREATE TABLE video_shares (
+                    id TEXT PRIMARY KEY,
+                    video_id TEXT NOT NULL REFERENCES videos(id) ON DELETE CASCADE,
+                    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    token_hash TEXT NOT NULL UNIQUE,
+                    seed TEXT NOT NULL,
+                    expires_at BIGINT NOT NULL,
+                    views BIGINT NOT NULL DEFAULT 0 CHECK (views >= 0),
+                    created_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX video_shares_by_video ON video_shares (video_id, created_at)",
+            ]),
+        Migration(
             version: 12, name: "notifications and user settings",
             statements: [
                 // A person's settings document (`UserSettings`), absent until first saved: the defaults apply.

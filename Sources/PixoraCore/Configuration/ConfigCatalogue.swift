@@ -17,7 +17,7 @@ public enum ConfigCatalogue {
             "data folder: database, media, asset cache, mail outbox, JWT secret"),
         .init("PIXORA_HOST", name, default: "127.0.0.1", "address the server listens on"),
         .init("PIXORA_PORT", .integer(.atLeast(0, upTo: 65_535)), default: "8080", "port the server listens on"),
-        .init("PIXORA_PUBLIC_URL", webURL, shown: "http://host:port", "base of links in mails"),
+        .init("PIXORA_PUBLIC_URL", webURL, shown: "http://host:port", "base of links in mails and of share links"),
         .init(
             "PIXORA_JWT_SECRET", .text(minimumLength: 32), shown: "generated once into <data>/jwt-secret",
             secret: true, "HS256 secret for access tokens"),

@@ -2,25 +2,8 @@ import PixoraCore
 
 /// Text primitives of the SVG the illustration is written as: compact numbers and escaped text.
 enum SVGMarkup {
-    /// User text made safe inside an element or attribute: characters XML 1.0 forbids (U+0000–U+001F but tab and
-    /// line breaks, U+FFFE, U+FFFF) make rsvg-convert reject the whole picture, so the shared control-character rule
-    /// removes them first; then the five XML special characters are replaced. Scalar by scalar: a combining mark
-    /// after `<` or `"` makes one Character that compares unequal to either, and would slip through unescaped.
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in TextSanitizer.singleLine(text).unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    /// User text made safe inside an element or attribute (`MarkupText`, with XML's `&apos;`).
+    static func escaped(_ text: String) -> String { MarkupText.escaped(text, apostrophe: "&apos;") }
 
     /// A closed path through `points` with smooth curves (Catmull-Rom turned into cubic Béziers).
     static func smoothClosedPath(_ points: [CanvasPoint]) -> String {

@@ -27,8 +27,10 @@ public struct WebStudio: Sendable {
         "webmanifest": "application/manifest+json", "txt": "text/plain; charset=utf-8",
     ]
 
-    /// Paths the SPA fallback never answers: the API and the operational endpoints.
-    static let reserved = ["/api/", "/healthz", "/readyz", "/metrics", "/openapi.json", "/openapi.yaml", "/mcp"]
+    /// Paths the SPA fallback never answers: the API, share links' public pages and the operational endpoints.
+    static let reserved = [
+        "/api/", "/s/", "/healthz", "/readyz", "/metrics", "/openapi.json", "/openapi.yaml", "/mcp",
+    ]
 
     /// `PIXORA_WEB_DIR` (for working on the studio without rebuilding), else the files bundled with the server.
     public static func from(configuration: Configuration) -> WebStudio {
