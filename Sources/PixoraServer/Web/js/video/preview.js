@@ -8,6 +8,7 @@ import { progressPercent } from '../stream.js';
 import { videoHeader } from './header.js';
 import { loadSceneNav } from './scene-nav.js';
 import { loadVersions } from './versions.js';
+import { openShareDialog } from './share.js';
 
 /** Shows the finished `current`; sets ctx.player and ctx.view. */
 export function showPreview(ctx, current) {
@@ -52,7 +53,8 @@ export function showPreview(ctx, current) {
       h('aside', { class: 'preview-aside' },
         h('div', { class: 'card actions-card' },
           h('a', { class: 'button primary large block', href: `${ctx.path}/edit`, 'data-link': true }, '✎ Edit in timeline'),
-          downloadLink),
+          downloadLink,
+          h('button', { type: 'button', class: 'button', onclick: () => openShareDialog(ctx, current) }, 'Share')),
         h('section', { class: 'card details-card', 'aria-labelledby': 'details-title' },
           h('h2', { id: 'details-title' }, 'Details'),
           current.thumbnailUrl ? h('figure', { class: 'thumbnail' },
