@@ -56,8 +56,11 @@ public struct SceneProgress: Codable, Sendable, Hashable {
 final class ProgressTracker: Sendable {
     private let state: Mutex<JobProgress>
     private let started = Date()
+    /// The stages' start and end times, from the same events.
+    let stages: StageClock
 
-    init(sceneCount: Int) {
+    init(sceneCount: Int, stages: StageClock = StageClock()) {
+        self.stages = stages
         state = Mutex(
             JobProgress(
                 stage: .planning, fraction: 0, message: "starting",
@@ -69,7 +72,8 @@ final class ProgressTracker: Sendable {
     }
 
     func apply(_ event: ProgressEvent) -> JobProgress {
-        state.withLock { progress in
+        stages.observe(event)
+        return state.withLock { progress in
             progress.stage = event.stage
             progress.fraction = max(progress.fraction, min(event.fraction, 1))
             progress.message = event.message

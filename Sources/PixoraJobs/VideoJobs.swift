@@ -127,9 +127,12 @@ public struct VideoWorkshop: Sendable {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let output = scratch.appendingPathComponent("video.mp4")
         let thumbnail = scratch.appendingPathComponent("video.jpg")
+        // The renderer's first event comes after its probing and loudness pass, so the stage is marked around it.
+        tracker.stages.mark(.render)
         let result = try await reporting(to: context, tracker: tracker) { report in
             try await pipeline.render(state, to: output, thumbnail: thumbnail, progress: report)
         }
+        tracker.stages.mark(.render)
         let videoKey = MediaFolder.videoKey(video: video, version: version)
         let thumbnailKey = MediaFolder.thumbnailKey(video: video, version: version)
         try media.place(output, as: videoKey)
@@ -188,6 +191,7 @@ struct GenerateVideoJob: JobHandler {
         try await database.transaction { db in try await Videos.setStatus(db, id: video.id, .running) }
         let tracker = ProgressTracker(sceneCount: 0)
         await context.report(tracker.apply(ProgressEvent(stage: .planning, fraction: 0, message: "planning")))
+        tracker.stages.mark(.plan)
 
         let plan: Plan
         if let stored = video.plan {
@@ -200,6 +204,7 @@ struct GenerateVideoJob: JobHandler {
             try await Videos.setPlan(db, id: video.id, plan: plan.json, title: plan.title)
             _ = try await Scenes.createInitial(db, video: video.id, planScenes: plan.scenes)
         }
+        tracker.stages.mark(.plan)
         tracker.setSceneCount(plan.scenes.count)
         await context.report(
             tracker.apply(
@@ -230,6 +235,7 @@ struct GenerateVideoJob: JobHandler {
                 version: version.number)
             try await Videos.complete(
                 db, id: video.id, expiresAt: workshop.retention.expiry(after: Clock.nowMillis()))
+            try await StageTimes.record(db, job: context.job.id, video: video.id, times: tracker.stages.times)
             try await Notifications.videoReady(db, video: video.id)
         }
     }

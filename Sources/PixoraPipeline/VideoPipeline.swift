@@ -203,6 +203,13 @@ public struct VideoPipeline: Sendable {
                 let length = members.reduce(0) { $0 + durations[$1] }
                 let mood = MusicGrouping.mood(ofGroup: musicGroup, in: scenes)
                 jobs.append {
+                    // Said when the track starts, so the music's time is measured from here (`StageClock`).
+                    progress?(
+                        ProgressEvent(
+                            stage: .music,
+                            fraction: ProgressEvent.fraction(.visuals, done: Double(finished.total), of: total),
+                            sceneIndex: members.first, part: .music, status: .working,
+                            message: "music for group \(musicGroup + 1): working"))
                     let music = try await makeMusic(
                         group: musicGroup, mood: mood, length: length, settings: settings, counter: counter)
                     finished.record(made: true)

@@ -89,6 +89,7 @@ public func buildRouter(_ services: AppServices) -> (Router<AppRequestContext>, 
     SettingsRoutes(services: services).register(signedIn)
     NotificationRoutes(services: services).register(signedIn)
     AdminRoutes(services: services).register(signedIn)
+    AnalyticsRoutes(services: services).register(signedIn)
     // JSON-RPC rather than REST, so outside the route table and the OpenAPI document.
     MCPRoutes(services: services).register(router)
     return (router, table)

@@ -281,6 +281,23 @@ public enum Migrations {
                 """,
             ]),
         Migration(
+            version: 13, name: "video stage times",
+            statements: [
+                // When each stage of a video's generation started and ended (`StageTimes`), for analytics.
+                """
+                CREATE TABLE video_stage_times (
+                    job_id TEXT NOT NULL,
+                    video_id TEXT NOT NULL REFERENCES videos(id) ON DELETE CASCADE,
+                    stage TEXT NOT NULL CHECK (stage IN ('plan', 'voices', 'pictures', 'clips', 'music', 'render')),
+                    started_at BIGINT NOT NULL,
+                    finished_at BIGINT NOT NULL CHECK (finished_at >= started_at),
+                    PRIMARY KEY (job_id, stage)
+                )
+                """,
+                "CREATE INDEX video_stage_times_by_video ON video_stage_times (video_id)",
+                "CREATE INDEX video_stage_times_by_start ON video_stage_times (started_at)",
+            ]),
+        Migration(
             version: 11, name: "share links",
             statements: [
                 // A public link to a video. Only the token's SHA-256 is stored, so a leaked database opens no link;
@@ -409,5 +426,8 @@ public enum Migrations {
 
 /// Milliseconds since 1970, the time unit of every timestamp column.
 public enum Clock {
-    public static func nowMillis() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
+    /// A fixed time for the current task, so a test writes a known history through the store's own functions.
+    @TaskLocal public static var fixedMillis: Int64?
+
+    public static func nowMillis() -> Int64 { fixedMillis ?? Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
 }

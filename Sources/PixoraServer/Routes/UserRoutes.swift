@@ -191,11 +191,7 @@ struct AdminRoutes {
     @Sendable func adjustCredits(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<
         Schemas.CreditAdjustment
     > {
-        // The role is read from the database, not the token, so a demoted admin loses the right at once.
-        let caller = try await services.database.read { db in try await Users.find(db, id: context.userId) }
-        guard caller?.isAdmin == true else {
-            throw APIError(.forbidden, .forbidden, "only administrators can change credits")
-        }
+        try await services.requireAdmin(context, to: "change credits")
         let target = try context.parameters.require("id")
         let body = try await request.decodeJSON(AdjustRequest.self)
         guard body.delta != 0, abs(body.delta) <= 1_000_000 else {
