@@ -81,6 +81,7 @@ public func buildRouter(_ services: AppServices) -> (Router<AppRequestContext>, 
     VideoRoutes(services: services).register(signedIn)
     ShareRoutes(services: services).register(signedIn)
     ProjectRoutes(services: services).register(signedIn)
+    LibraryRoutes(services: services).register(signedIn)
     ProjectPlanRoutes(services: services).register(signedIn)
     StudioRoutes(services: services).register(signedIn)
     EditorRoutes(services: services).register(signedIn)

@@ -109,7 +109,8 @@ public final class SQLiteDatabaseEngine: Database {
         // statement returns, so a write is counted before its transaction commits and before anyone is told.
         let videoWrites = ChangeCounter()
         _ = try await connection.addUpdateObserver(lifetime: .pinned) { event in
-            if event.table == "videos" { videoWrites.bump() }
+            // Memberships too: list items carry their collections (migration 10's triggers bump the stamp).
+            if event.table == "videos" || event.table == "collection_videos" { videoWrites.bump() }
         }
         return SQLiteDatabaseEngine(connection: connection, videoWrites: videoWrites)
     }

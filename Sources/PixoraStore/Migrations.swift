@@ -9,6 +9,9 @@ public struct Migration: Sendable {
     public var statements: [String]
     /// The engine the statements are for; `nil` for both. The step is recorded as applied on either engine.
     public var engine: SQLEngine? = nil
+    /// Statements for one engine only, run after `statements` (a step whose tables both engines share but whose
+    /// triggers only one needs).
+    public var engineStatements: [SQLEngine: [String]] = [:]
 }
 
 /// The ordered schema of Pixora (ARCHITECTURE.md §4). Append new steps; never edit an applied one.
@@ -377,6 +380,7 @@ public enum Migrations {
                 "ALTER TABLE project_files ADD COLUMN expired_at BIGINT",
                 "CREATE INDEX project_files_expiring ON project_files (expires_at) WHERE expired_at IS NULL",
             ]),
+        Migrations.library,
     ]
 
     /// Applies every step not yet applied; returns the versions applied now. Safe to run from several
@@ -399,6 +403,9 @@ public enum Migrations {
                 if done != nil { return false }
                 if migration.engine == nil || migration.engine == database.engine {
                     for statement in migration.statements { try await db.raw(SQLQueryString(statement)).run() }
+                    for statement in migration.engineStatements[database.engine] ?? [] {
+                        try await db.raw(SQLQueryString(statement)).run()
+                    }
                 }
                 try await db.raw(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: Clock.nowMillis()))"

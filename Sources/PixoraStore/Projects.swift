@@ -35,6 +35,10 @@ public struct Project: Sendable, Equatable, StoredRow {
     public var workflow: StudioWorkflow?
     public var createdAt: Int64
     public var updatedAt: Int64
+    /// Starred by its owner.
+    public var favorite: Bool
+    /// The owner's collections that hold it; nil where not read (only library lists and single reads read them).
+    public var collectionIds: [String]?
 
     init(row: any SQLRow) throws {
         id = try row.value("id")
@@ -48,6 +52,7 @@ public struct Project: Sendable, Equatable, StoredRow {
         workflow = try row.document("workflow", table: "projects", as: StudioWorkflow?.self)
         createdAt = try row.value("created_at")
         updatedAt = try row.value("updated_at")
+        favorite = try row.decode(column: "favorited_at", as: Int64?.self) != nil
     }
 }
 
@@ -86,33 +91,6 @@ public enum Projects {
     /// For workers, which act for whoever owns the project.
     public static func find(_ db: any SQLDatabase, id: String) async throws -> Project? {
         try await db.raw("SELECT * FROM projects WHERE id = \(bind: id)").firstRow(Project.self)
-    }
-
-    /// Newest first, without the analysis (kilobytes per row that list items do not show).
-    public static func list(_ db: any SQLDatabase, owner: String, limit: Int, after cursor: PageCursor?) async throws
-        -> Page<Project>
-    {
-        var query = SQLQueryString(
-            """
-            SELECT id, user_id, kind, title, topic, status, NULL AS analysis, error, NULL AS workflow, created_at,
-                   updated_at
-            FROM projects WHERE user_id = \(bind: owner)
-            """)
-        if let cursor {
-            query.appendInterpolation(unsafeRaw: " AND (created_at < ")
-            query.appendInterpolation(bind: cursor.createdAt)
-            query.appendInterpolation(unsafeRaw: " OR (created_at = ")
-            query.appendInterpolation(bind: cursor.createdAt)
-            query.appendInterpolation(unsafeRaw: " AND id < ")
-            query.appendInterpolation(bind: cursor.id)
-            query.appendInterpolation(unsafeRaw: "))")
-        }
-        query.appendInterpolation(unsafeRaw: " ORDER BY created_at DESC, id DESC LIMIT ")
-        query.appendInterpolation(bind: limit + 1)
-        let rows = try await db.raw(query).all().map(Project.init(row:))
-        let items = Array(rows.prefix(limit))
-        let next = rows.count > limit ? items.last.map { PageCursor(createdAt: $0.createdAt, id: $0.id) } : nil
-        return Page(items: items, next: next)
     }
 
     public static func rename(_ db: any SQLDatabase, owner: String, id: String, title: String) async throws

@@ -48,10 +48,10 @@ extension Videos {
         try await db.raw(
             """
             INSERT INTO videos (id, user_id, title, prompt, settings, status, plan, credits_used, idempotency_key,
-                                project_id, plan_number, created_at, updated_at)
+                                project_id, plan_number, created_at, updated_at, aspect)
             VALUES (\(bind: id), \(bind: owner), \(bind: new.title), \(bind: new.prompt), \(bind: new.settings), 'queued',
                     \(bind: new.plan), \(bind: new.price), \(bind: new.idempotencyKey), \(bind: project),
-                    \(bind: planNumber), \(bind: now), \(bind: now))
+                    \(bind: planNumber), \(bind: now), \(bind: now), \(bind: new.aspect))
             """
         ).run()
         if new.price > 0 {

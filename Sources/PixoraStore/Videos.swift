@@ -35,6 +35,10 @@ public struct Video: Codable, Sendable, Equatable, StoredRow {
     public var expiresAt: Int64?
     public var createdAt: Int64
     public var updatedAt: Int64
+    /// Starred by its owner.
+    public var favorite: Bool
+    /// The owner's collections that hold it; nil where not read (only library lists and single reads read them).
+    public var collectionIds: [String]?
 
     /// Reads a row column by column: lists decode many rows, and this is several times faster than `Decodable`.
     init(row: any SQLRow) throws {
@@ -55,6 +59,7 @@ public struct Video: Codable, Sendable, Equatable, StoredRow {
         expiresAt = try row.decode(column: "expires_at", as: Int64?.self)
         createdAt = try row.decode(column: "created_at", as: Int64.self)
         updatedAt = try row.decode(column: "updated_at", as: Int64.self)
+        favorite = try row.decode(column: "favorited_at", as: Int64?.self) != nil
     }
 }
 
@@ -133,52 +138,20 @@ public enum Videos {
         ).firstRow(Video.self)
     }
 
-    /// Newest first; optionally only one status and titles or prompts containing `search`.
+    /// Newest first; optionally only one status and titles or prompts containing `search` (see `list(filter:)`).
     public static func list(
         _ db: any SQLDatabase, owner: String, status: VideoStatus?, search: String?, limit: Int,
         after cursor: PageCursor?,
         oldestFirst: Bool = false
     ) async throws -> Page<Video> {
-        let before = oldestFirst ? " > " : " < "
-        // Every column but the plan and the settings (NULL in their place): list items show neither, and a
-        // planned video's plan is kilobytes of JSON per row.
-        var query = SQLQueryString(
-            """
-            SELECT id, user_id, title, prompt, NULL AS settings, status, NULL AS plan, duration, video_key, thumbnail_key, credits_used,
-            error, idempotency_key, current_version, expires_at, created_at, updated_at FROM videos WHERE user_id = \(bind: owner)
-            """)
-        if let status {
-            query.appendInterpolation(unsafeRaw: " AND status = ")
-            query.appendInterpolation(bind: status.rawValue)
+        let filter = LibraryFilter(search: search, status: status?.rawValue, sort: oldestFirst ? .oldest : .newest)
+        let page = try await list(
+            db, owner: owner, filter: filter, limit: limit,
+            after: cursor.map { LibraryCursor(key: .created($0.createdAt), id: $0.id) })
+        guard case .created(let at)? = page.next?.key, let id = page.next?.id else {
+            return Page(items: page.items, next: nil)
         }
-        if let search, !search.isEmpty {
-            let pattern =
-                "%"
-                + search.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
-            query.appendInterpolation(unsafeRaw: " AND (LOWER(title) LIKE ")
-            query.appendInterpolation(bind: pattern)
-            query.appendInterpolation(unsafeRaw: " ESCAPE '\\' OR LOWER(prompt) LIKE ")
-            query.appendInterpolation(bind: pattern)
-            query.appendInterpolation(unsafeRaw: " ESCAPE '\\')")
-        }
-        if let cursor {
-            query.appendInterpolation(unsafeRaw: " AND (created_at" + before)
-            query.appendInterpolation(bind: cursor.createdAt)
-            query.appendInterpolation(unsafeRaw: " OR (created_at = ")
-            query.appendInterpolation(bind: cursor.createdAt)
-            query.appendInterpolation(unsafeRaw: " AND id" + before)
-            query.appendInterpolation(bind: cursor.id)
-            query.appendInterpolation(unsafeRaw: "))")
-        }
-        query.appendInterpolation(
-            unsafeRaw: oldestFirst
-                ? " ORDER BY created_at ASC, id ASC LIMIT " : " ORDER BY created_at DESC, id DESC LIMIT ")
-        query.appendInterpolation(bind: limit + 1)
-        let rows = try await db.raw(query).all().map(Video.init(row:))
-        let items = Array(rows.prefix(limit))
-        let next = rows.count > limit ? items.last.map { PageCursor(createdAt: $0.createdAt, id: $0.id) } : nil
-        return Page(items: items, next: next)
+        return Page(items: page.items, next: PageCursor(createdAt: at, id: id))
     }
 
     /// A number that changes whenever any of the user's videos is created, changed or deleted, by any process

@@ -315,7 +315,7 @@ struct StudioAPITests {
                 let wrong = try await api.call(.get, "/api/v1/videos?sort=sideways", session: session)
                 #expect(
                     wrong.status == .unprocessableContent
-                        && wrong.errorMessage == "sort: must be newest or oldest, got 'sideways'")
+                        && wrong.errorMessage == "sort: must be one of newest, oldest, title, expiring, got 'sideways'")
             }
         }
     }

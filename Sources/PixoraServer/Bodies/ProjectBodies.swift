@@ -24,7 +24,8 @@ extension Schemas.Project {
             job: try job.map(Schemas.Job.init),
             workflow: detail ? project.workflow.map { .init($0, project: project, tokens: tokens) } : nil,
             createdAt: Date(milliseconds: project.createdAt),
-            updatedAt: Date(milliseconds: project.updatedAt))
+            updatedAt: Date(milliseconds: project.updatedAt), favorite: project.favorite,
+            collectionIds: project.collectionIds)
     }
 }
 

@@ -41,7 +41,8 @@ extension Schemas.Video {
             thumbnailUrl: video.thumbnailKey == nil || video.status == .expired ? nil : link("thumbnail"),
             eventsUrl: detail ? link("events") : nil,
             createdAt: Date(milliseconds: video.createdAt), updatedAt: Date(milliseconds: video.updatedAt),
-            expiresAt: video.expiresAt.map(Date.init(milliseconds:)), job: try job.map(Schemas.Job.init),
+            expiresAt: video.expiresAt.map(Date.init(milliseconds:)), favorite: video.favorite,
+            collectionIds: video.collectionIds, job: try job.map(Schemas.Job.init),
             plan: detail ? video.plan : nil)
     }
 }

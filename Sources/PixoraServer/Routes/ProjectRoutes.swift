@@ -211,11 +211,14 @@ struct ProjectRoutes {
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<
         Schemas.ProjectPage
     > {
-        let query = request.uri.queryParameters
-        let limit = try VideoRoutes.limit(query["limit"].map(String.init))
-        let cursor = try VideoRoutes.cursor(query["cursor"].map(String.init))
+        let parameters = request.uri.queryParameters
+        let query = try LibraryQuery.parse(.projects, now: services.now()) {
+            parameters[Substring($0)].map(String.init)
+        }
+        try await LibraryQuery.checkCollection(query.filter.collection, owner: context.userId, in: database)
         let (page, files, plans, counts) = try await database.read { db in
-            let page = try await Projects.list(db, owner: context.userId, limit: limit, after: cursor)
+            let page = try await Projects.list(
+                db, owner: context.userId, filter: query.filter, limit: query.limit, after: query.cursor)
             let ids = page.items.map(\.id)
             return (
                 page, try await ProjectFiles.all(db, projects: ids),
@@ -235,7 +238,7 @@ struct ProjectRoutes {
     func detail(_ id: String, owner: String) async throws -> Schemas.Project {
         let found = try await database.read { db -> (Project, [ProjectFile], Job?, Int?, Int)? in
             let job = try await Jobs.latest(db, project: id)
-            guard let project = try await Projects.find(db, owner: owner, id: id) else { return nil }
+            guard let project = try await Projects.findInLibrary(db, owner: owner, id: id) else { return nil }
             return (
                 project, try await ProjectFiles.all(db, project: id), job,
                 try await ProjectPlans.latest(db, project: id)?.number,

@@ -201,58 +201,6 @@ struct VideoRoutes {
         return video
     }
 
-    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> Response {
-        let query = request.uri.queryParameters
-        let limit = try Self.limit(query["limit"].map(String.init))
-        var status: VideoStatus?
-        if let text = query["status"].map(String.init), !text.isEmpty {
-            guard let value = VideoStatus(rawValue: text) else {
-                throw APIError.validation(
-                    "status",
-                    "must be one of \(VideoStatus.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'")
-            }
-            status = value
-        }
-        let cursor = try Self.cursor(query["cursor"].map(String.init))
-        // PostgreSQL refuses NUL in a bound string (a 500), and no stored title holds one (JSONNulls drops them).
-        let search = query["q"].map(String.init)?.replacingOccurrences(of: "\u{0}", with: "")
-            .trimmingCharacters(in: .whitespaces)
-        guard (search?.count ?? 0) <= 200 else { throw APIError.validation("q", "must be at most 200 characters") }
-        let sort = query["sort"].map(String.init) ?? "newest"
-        guard sort == "newest" || sort == "oldest" else {
-            throw APIError.validation("sort", "must be newest or oldest, got '\(sort)'")
-        }
-        // Links are signed for a ten-minute window and the hour after it, so an answer kept in the list cache
-        // carries links valid for at least an hour whenever it is sent.
-        let window = Int64(Date().timeIntervalSince1970) / Self.linkWindow * Self.linkWindow
-        let key = [
-            context.userId, String(limit), status?.rawValue ?? "", cursor?.token ?? "", search ?? "", sort,
-            String(window),
-        ].joined(separator: "\u{1F}")
-        let cache = services.videoLists
-        // The stamp is read before the page, so a page is never older than the stamp it is kept under.
-        let stamp = cache == nil ? nil : try await database.videoListStamp(owner: context.userId)
-        let headers: HTTPFields = [.contentType: JSONResponse<Schemas.VideoPage>.contentType]
-        if let cache, let stamp, let body = cache.body(for: key, stamp: stamp) {
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
-        }
-        let page = try await database.read { db in
-            try await Videos.list(
-                db, owner: context.userId, status: status, search: search, limit: limit, after: cursor,
-                oldestFirst: sort == "oldest")
-        }
-        let issued = Date(timeIntervalSince1970: TimeInterval(window))
-        let items = try page.items.map {
-            try Schemas.Video(
-                $0, detail: false, tokens: tokens, linksIssued: issued,
-                linkLifetime: TimeInterval(Self.linkWindow) + 3600)
-        }
-        let body = try JSONResponse<Schemas.VideoPage>.encode(
-            Schemas.VideoPage(items: items, nextCursor: page.next?.token))
-        if let cache, let stamp { cache.store(body, for: key, stamp: stamp) }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
-    }
-
     /// Seconds in which list answers carry the same signed links (and may be answered from the cache).
     static let linkWindow: Int64 = 600
 
@@ -284,7 +232,7 @@ struct VideoRoutes {
     static func videoWithJob(_ database: any Database, owner: String, id: String) async throws -> (Video?, Job?) {
         try await database.read { db in
             let job = try await Jobs.latest(db, video: id)
-            guard let video = try await Videos.find(db, owner: owner, id: id) else { return (nil, nil) }
+            guard let video = try await Videos.findInLibrary(db, owner: owner, id: id) else { return (nil, nil) }
             return (video, job)
         }
     }
