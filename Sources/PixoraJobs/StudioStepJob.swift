@@ -59,6 +59,7 @@ struct StudioStepJob: JobHandler {
                 try await StudioProjects.complete(
                     db, id: id, owner: context.job.userId ?? project.userId, payload: payload, outputs: outputs,
                     spent: result.credits)
+                try await WebhookEvents.step(db, project: id, payload: payload)
             }
         } catch {
             placed.forEach { workshop.media.remove($0) }

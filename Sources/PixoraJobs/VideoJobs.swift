@@ -235,6 +235,7 @@ struct GenerateVideoJob: JobHandler {
                 version: version.number)
             try await Videos.complete(
                 db, id: video.id, expiresAt: workshop.retention.expiry(after: Clock.nowMillis()))
+            try await WebhookEvents.video(db, id: video.id, type: .videoCompleted)
             try await StageTimes.record(db, job: context.job.id, video: video.id, times: tracker.stages.times)
             try await Notifications.videoReady(db, video: video.id)
         }
@@ -242,7 +243,9 @@ struct GenerateVideoJob: JobHandler {
 
     func failed(_ job: Job, error: String, in db: any SQLDatabase) async throws {
         guard let video = job.videoId else { return }
+        let unfinished = try await Videos.find(db, id: video).map { !$0.status.isFinished } ?? false
         try await Videos.finishUnsuccessfully(db, id: video, status: .failed, error: error)
+        if unfinished { try await WebhookEvents.video(db, id: video, type: .videoFailed) }
     }
 }
 
@@ -296,6 +299,7 @@ struct RegenerateSceneJob: JobHandler {
             try await Videos.setOutput(
                 db, id: video.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration,
                 version: version.number)
+            try await WebhookEvents.version(db, video: video.id, version: version.id)
         }
         for version in removed {
             workshop.media.remove(version.videoKey)
@@ -348,6 +352,7 @@ struct RenderVersionJob: JobHandler {
             try await Videos.setOutput(
                 db, id: video.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration,
                 version: version.number)
+            try await WebhookEvents.version(db, video: video.id, version: version.id)
         }
     }
 

@@ -79,6 +79,8 @@ public func buildRouter(_ services: AppServices) -> (Router<AppRequestContext>, 
 
     let signedIn = RouteRegistrar(group: api.group(context: AuthenticatedContext.self), prefix: "/api/v1", table: table)
     VideoRoutes(services: services).register(signedIn)
+    VideoBatchRoutes(services: services).register(signedIn)
+    WebhookRoutes(services: services).register(signedIn)
     ShareRoutes(services: services).register(signedIn)
     ProjectRoutes(services: services).register(signedIn)
     LibraryRoutes(services: services).register(signedIn)

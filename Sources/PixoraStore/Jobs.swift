@@ -20,6 +20,8 @@ public enum JobKind: String, StoredEnum {
     case expireMedia = "expire_media"
     /// Writes a zip of everything a user has (`account_exports`, migration 14).
     case exportAccount = "export_account"
+    /// One attempt of one webhook delivery (`WebhookDeliveries`, migration 15).
+    case deliverWebhook = "deliver_webhook"
     /// Mails one notification to its owner (`Notifications.post`, migration 12).
     case notificationMail = "notification_mail"
 

@@ -380,6 +380,60 @@ public enum Migrations {
                 "ALTER TABLE project_files ADD COLUMN expired_at BIGINT",
                 "CREATE INDEX project_files_expiring ON project_files (expires_at) WHERE expired_at IS NULL",
             ]),
+        Migration(
+            version: 15, name: "job webhooks",
+            statements: [
+                // A user's endpoints (`Webhooks`); events is a JSON array of `WebhookEventType` values.
+                """
+                CREATE TABLE webhooks (
+                    id TEXT PRIMARY KEY,
+                    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    url TEXT NOT NULL,
+                    events TEXT NOT NULL,
+                    secret TEXT NOT NULL,
+                    enabled BOOLEAN NOT NULL,
+                    disabled_reason TEXT,
+                    failing_since BIGINT,
+                    created_at BIGINT NOT NULL,
+                    updated_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX webhooks_by_user ON webhooks (user_id, created_at)",
+                // One row per event and endpoint (a replay is a new row with the same message id); each attempt is
+                // a `deliver_webhook` job and a row in webhook_attempts.
+                """
+                CREATE TABLE webhook_deliveries (
+                    id TEXT PRIMARY KEY,
+                    webhook_id TEXT NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
+                    message_id TEXT NOT NULL,
+                    event TEXT NOT NULL,
+                    payload TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('pending', 'retrying', 'succeeded', 'failed')),
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    response_status INTEGER,
+                    latency_ms BIGINT,
+                    response_excerpt TEXT,
+                    error TEXT,
+                    next_attempt_at BIGINT,
+                    replay_of TEXT,
+                    created_at BIGINT NOT NULL,
+                    updated_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX webhook_deliveries_by_webhook ON webhook_deliveries (webhook_id, created_at, id)",
+                """
+                CREATE TABLE webhook_attempts (
+                    delivery_id TEXT NOT NULL REFERENCES webhook_deliveries(id) ON DELETE CASCADE,
+                    number INTEGER NOT NULL,
+                    response_status INTEGER,
+                    latency_ms BIGINT NOT NULL,
+                    response_excerpt TEXT,
+                    error TEXT,
+                    created_at BIGINT NOT NULL,
+                    PRIMARY KEY (delivery_id, number)
+                )
+                """,
+            ]),
         Migrations.library,
     ]
 

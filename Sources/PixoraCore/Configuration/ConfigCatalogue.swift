@@ -49,6 +49,9 @@ public enum ConfigCatalogue {
         .init(
             "PIXORA_UPLOAD_MAX_MB", .integer(.atLeast(1, upTo: 10_000)), default: "200",
             "largest sample video a remix project accepts, in MB"),
+        .init(
+            "PIXORA_WEBHOOK_ALLOW_PRIVATE", .boolean, default: "off",
+            "let webhooks call private, loopback and link-local addresses (local receivers, tests)"),
     ]
 
     public static let media: [ConfigVariable] = [

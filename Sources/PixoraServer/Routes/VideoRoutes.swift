@@ -155,18 +155,7 @@ struct VideoRoutes {
     func create(_ body: CreateRequest, key: String?, owner: String, logger: Logger) async throws -> JSONResponse<
         Schemas.Video
     > {
-        let input = try validated(body)
-        try await checkMedia(input.plan, owner: owner)
-        let settingsJSON = input.settings.json
-        let title = input.plan?.title ?? Self.title(for: input.prompt)
-        let payload = String(
-            decoding: try JSONEncoder().encode(GenerateVideoPayload(script: input.script)), as: UTF8.self)
-        let new = NewVideo(
-            title: title, prompt: input.prompt, settings: settingsJSON,
-            plan: input.plan?.json,
-            price: input.plan.map(services.pricing.price(for:)) ?? services.pricing.price(for: input.settings),
-            idempotencyKey: key, jobPayload: payload,
-            maxAttempts: services.jobAttempts)
+        let new = try await newVideo(body, key: key, owner: owner)
         let (video, created) = try await Videos.create(
             in: database, owner: owner, new, jobKind: JobKind.generateVideo)
         let job = try await database.read { db in try await Jobs.latest(db, video: video.id) }
@@ -177,6 +166,19 @@ struct VideoRoutes {
         return JSONResponse(
             created ? .created : .ok, headers: created ? [:] : [.init("Idempotent-Replayed")!: "true"],
             try Schemas.Video(video, job: job, tokens: tokens))
+    }
+
+    /// A create body validated and priced as the video to insert (also each item of a batch).
+    func newVideo(_ body: CreateRequest, key: String?, owner: String) async throws -> NewVideo {
+        let input = try validated(body)
+        try await checkMedia(input.plan, owner: owner)
+        let payload = String(
+            decoding: try JSONEncoder().encode(GenerateVideoPayload(script: input.script)), as: UTF8.self)
+        return NewVideo(
+            title: input.plan?.title ?? Self.title(for: input.prompt), prompt: input.prompt,
+            settings: input.settings.json, plan: input.plan?.json,
+            price: input.plan.map(services.pricing.price(for:)) ?? services.pricing.price(for: input.settings),
+            idempotencyKey: key, jobPayload: payload, maxAttempts: services.jobAttempts)
     }
 
     static func title(for prompt: String) -> String {

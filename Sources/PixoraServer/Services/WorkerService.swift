@@ -21,7 +21,7 @@ public struct WorkerService: Service {
 public enum PixoraPipelineWorkerFactory {
     public static func make(_ services: AppServices) -> Worker {
         Worker(
-            database: services.database, handlers: services.workshop.handlers,
+            database: services.database, handlers: services.workshop.handlers + [services.webhookDelivery],
             settings: WorkerSettings.from(configuration: services.configuration.settings), logger: services.logger)
     }
 }
