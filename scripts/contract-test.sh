@@ -37,11 +37,17 @@ ffmpeg -v error -f lavfi -i testsrc2=s=320x240:r=25:d=4 -f lavfi -i sine=frequen
     -c:v libx264 -preset ultrafast -pix_fmt yuv420p -c:a aac -shortest "$sample"
 project=$(curl -fs -H "Authorization: Bearer $token" -F kind=remix -F topic=bees -F "sample=@$sample" \
     "$base/api/v1/projects" | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
+# A data export made by the same worker, so the download operation serves a real zip instead of 404.
+curl -fs -X POST -H "Authorization: Bearer $token" "$base/api/v1/users/me/export" >/dev/null
 PIXORA_LOG_LEVEL=warning "$binary" worker --data "$data" >"$data/worker.log" 2>&1 &
 worker=$!
 for _ in $(seq 600); do
     curl -fs -H "Authorization: Bearer $token" "$base/api/v1/projects/$project" | grep -q '"status":"analyzed"' &&
         break
+    sleep 0.1
+done
+for _ in $(seq 600); do
+    curl -fs -H "Authorization: Bearer $token" "$base/api/v1/users/me/export" | grep -q '"status":"ready"' && break
     sleep 0.1
 done
 kill "$worker"
