@@ -29,6 +29,8 @@ struct UserSettingsTests {
         #expect(issue(#"{"version": 2}"#)?.hasPrefix("version: unknown version 2") == true)
         #expect(
             issue(#"{"notifications": {"creditsLowBelow": -1}}"#)?.hasPrefix("notifications.creditsLowBelow") == true)
+        #expect(issue(#"{"version": null}"#)?.hasPrefix("version: must not be null") == true)
+        #expect(issue(#"{"defaults": {"voice": null}}"#)?.hasPrefix("defaults.voice: must not be null") == true)
         #expect(issue(#"{"theme": "sepia"}"#)?.hasPrefix("theme: unknown value 'sepia'") == true)
         let partial = try CanonicalJSON.decode(
             UserSettings.self, from: Data(#"{"defaults": {"style": "retro"}}"#.utf8), document: "settings")

@@ -123,7 +123,12 @@ struct NotificationAPITests {
             let session = try await app.test { api in try await api.register() }
             let link = app.services.tokens.signedPath("/api/v1/notifications/events", user: session.userId)
             try await Application(router: router, logger: testLogger).test(.router) { client in
-                async let text = client.execute(uri: link, method: .get) { String(buffer: $0.body) }
+                async let text = client.execute(uri: link, method: .get, headers: [.accept: "text/event-stream"]) {
+                    String(buffer: $0.body)
+                }
+                // A client that does not ask for a stream gets the state now, as one event.
+                let once = try await client.execute(uri: link, method: .get) { String(buffer: $0.body) }
+                #expect(once.components(separatedBy: "data: ").count == 2 && once.contains("event: end"))
                 try await Task.sleep(for: .milliseconds(700))
                 _ = try await post(app, session.userId, "export_ready:live", title: "Live")
                 let events = try await text.components(separatedBy: "\n\n").filter { $0.contains("data: ") }

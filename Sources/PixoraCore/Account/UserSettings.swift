@@ -167,7 +167,8 @@ public struct UserSettings: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey { case version, defaults, notifications, theme }
 }
 
-/// Refuses an object holding a key its type does not know, naming the key's path.
+/// Refuses an object holding a key its type does not know, or a null (a field is left out for its default), naming
+/// the key's path.
 enum StrictKeys {
     struct AnyKey: CodingKey {
         var stringValue: String
@@ -184,6 +185,12 @@ enum StrictKeys {
                 DecodingError.Context(
                     codingPath: container.codingPath + [key],
                     debugDescription: "unknown field; expected one of: \(allowed.joined(separator: ", "))"))
+        }
+        for key in container.allKeys where try container.decodeNil(forKey: key) {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: container.codingPath + [key],
+                    debugDescription: "must not be null; leave the field out for its default"))
         }
     }
 }

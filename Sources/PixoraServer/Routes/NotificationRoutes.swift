@@ -61,12 +61,15 @@ struct NotificationRoutes {
     }
 
     /// The unread count and the newest notification, sent again whenever either changes. Polls the database (so a
-    /// notification posted by any worker reaches a stream on any API node) through the video streams' loop.
+    /// notification posted by any worker reaches a stream on any API node) through the video streams' loop. Only a
+    /// client that accepts `text/event-stream` (as `EventSource` always does) is kept waiting; any other gets the
+    /// current state as one event.
     @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try MediaRoutes.caller(request, context, tokens: services.tokens)
         let database = services.database
         let opened = ContinuousClock.now
-        let lifetime = streamLifetime
+        let live = request.headers[values: .accept].contains { $0.contains("text/event-stream") }
+        let lifetime = live ? streamLifetime : .zero
         return EventRoutes(services: services).stream(
             logger: context.logger, subject: ["notifications": user], deleted: "{}",
             read: {
