@@ -17,6 +17,7 @@ const routes = [
   { pattern: '/new', page: 'breakdown', nav: 'home', title: 'Scene breakdown', auth: true },
   { pattern: '/dashboard', page: 'dashboard', nav: 'dashboard', title: 'My videos', auth: true },
   { pattern: '/profile', page: 'profile', nav: 'profile', title: 'Profile', auth: true },
+  { pattern: '/analytics', page: 'analytics', nav: 'analytics', title: 'Analytics', auth: true },
   { pattern: '/settings', page: 'settings', nav: 'profile', title: 'Settings', auth: true },
   { pattern: '/videos/:id', page: 'video', nav: 'dashboard', title: 'Video', auth: true },
   { pattern: '/remix', page: 'remix', nav: 'projects', title: 'Remix a video', auth: true },

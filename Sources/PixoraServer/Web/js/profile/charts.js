@@ -8,7 +8,7 @@ import { STATUS_LABELS } from '../status.js';
 const STATUS_ORDER = ['completed', 'running', 'queued', 'failed', 'cancelled', 'expired'];
 
 /** A nice round axis maximum and step (1, 2 or 5 × 10ⁿ) for values up to `max`, about four gridlines. */
-function axis(max) {
+export function axis(max) {
   if (max <= 0) return { top: 4, step: 1 };
   const rough = max / 4;
   const power = 10 ** Math.floor(Math.log10(rough));
