@@ -39,6 +39,10 @@ project=$(curl -fs -H "Authorization: Bearer $token" -F kind=remix -F topic=bees
     "$base/api/v1/projects" | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
 # A data export made by the same worker, so the download operation serves a real zip instead of 404.
 curl -fs -X POST -H "Authorization: Bearer $token" "$base/api/v1/users/me/export" >/dev/null
+# A finished video for the share-link operations (the worker below makes it while it analyzes the sample).
+video=$(curl -fs -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$base/api/v1/videos" \
+    -d '{"prompt": "bees", "settings": {"durationSeconds": 5, "quality": "480p", "music": false}}' |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
 PIXORA_LOG_LEVEL=warning "$binary" worker --data "$data" >"$data/worker.log" 2>&1 &
 worker=$!
 for _ in $(seq 600); do
@@ -50,10 +54,18 @@ for _ in $(seq 600); do
     curl -fs -H "Authorization: Bearer $token" "$base/api/v1/users/me/export" | grep -q '"status":"ready"' && break
     sleep 0.1
 done
+for _ in $(seq 1200); do
+    curl -fs -H "Authorization: Bearer $token" "$base/api/v1/videos/$video" | grep -q '"status":"completed"' && break
+    sleep 0.1
+done
 kill "$worker"
 wait "$worker" 2>/dev/null || true
 curl -fs -X POST -H "Authorization: Bearer $token" "$base/api/v1/projects/$project/plans" >/dev/null
 export PIXORA_CONTRACT_PROJECT="$project"
+export PIXORA_CONTRACT_VIDEO="$video"
+PIXORA_CONTRACT_SHARE=$(curl -fs -X POST -H "Authorization: Bearer $token" "$base/api/v1/videos/$video/shares" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["url"].rsplit("/", 1)[1])')
+export PIXORA_CONTRACT_SHARE
 
 mkdir -p test-output
 set +e
