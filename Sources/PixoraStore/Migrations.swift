@@ -284,23 +284,6 @@ public enum Migrations {
                 """,
             ]),
         Migration(
-            version: 13, name: "video stage times",
-            statements: [
-                // When each stage of a video's generation started and ended (`StageTimes`), for analytics.
-                """
-                CREATE TABLE video_stage_times (
-                    job_id TEXT NOT NULL,
-                    video_id TEXT NOT NULL REFERENCES videos(id) ON DELETE CASCADE,
-                    stage TEXT NOT NULL CHECK (stage IN ('plan', 'voices', 'pictures', 'clips', 'music', 'render')),
-                    started_at BIGINT NOT NULL,
-                    finished_at BIGINT NOT NULL CHECK (finished_at >= started_at),
-                    PRIMARY KEY (job_id, stage)
-                )
-                """,
-                "CREATE INDEX video_stage_times_by_video ON video_stage_times (video_id)",
-                "CREATE INDEX video_stage_times_by_start ON video_stage_times (started_at)",
-            ]),
-        Migration(
             version: 11, name: "share links",
             statements: [
                 // A public link to a video. Only the token's SHA-256 is stored, so a leaked database opens no link;
@@ -350,6 +333,23 @@ public enum Migrations {
                 """,
                 "CREATE INDEX notifications_by_user ON notifications (user_id, created_at, id)",
                 "CREATE INDEX notifications_unread ON notifications (user_id) WHERE read_at IS NULL AND in_app = 1",
+            ]),
+        Migration(
+            version: 13, name: "video stage times",
+            statements: [
+                // When each stage of a video's generation started and ended (`StageTimes`), for analytics.
+                """
+                CREATE TABLE video_stage_times (
+                    job_id TEXT NOT NULL,
+                    video_id TEXT NOT NULL REFERENCES videos(id) ON DELETE CASCADE,
+                    stage TEXT NOT NULL CHECK (stage IN ('plan', 'voices', 'pictures', 'clips', 'music', 'render')),
+                    started_at BIGINT NOT NULL,
+                    finished_at BIGINT NOT NULL CHECK (finished_at >= started_at),
+                    PRIMARY KEY (job_id, stage)
+                )
+                """,
+                "CREATE INDEX video_stage_times_by_video ON video_stage_times (video_id)",
+                "CREATE INDEX video_stage_times_by_start ON video_stage_times (started_at)",
             ]),
         Migration(
             version: 14, name: "your data: exports, upload retention",
