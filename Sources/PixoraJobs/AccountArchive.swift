@@ -54,11 +54,13 @@ struct AccountArchive {
         let account = try await database.read { db -> ArchiveDocuments.Account in
             guard let user = try await Users.find(db, id: user) else { throw UsageError("the account is gone") }
             let ledger = try await AccountData.ledger(db, user: user.id)
+            let settings = try await Users.settings(db, user: user.id)
             return ArchiveDocuments.Account(
                 exportedAt: Date(),
                 profile: .init(
                     id: user.id, email: user.email, name: user.name, role: user.role.rawValue, credits: user.credits,
                     createdAt: ArchiveDocuments.date(user.createdAt), hasAvatar: user.avatarKey != nil),
+                settings: settings,
                 ledger: ledger.map {
                     .init(
                         id: $0.id, delta: $0.delta, balanceAfter: $0.balanceAfter, reason: $0.reason.rawValue,

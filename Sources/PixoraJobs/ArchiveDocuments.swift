@@ -9,6 +9,8 @@ enum ArchiveDocuments {
     struct Account: Encodable {
         var exportedAt: Date
         var profile: Profile
+        /// Defaults for new videos, notification choices and theme.
+        var settings: UserSettings
         var ledger: [LedgerRow]
     }
 
@@ -142,8 +144,8 @@ enum ArchiveDocuments {
 
         This archive holds everything Pixora keeps for your account, as it was when the export was made.
 
-        - `account.json`: your profile (id, email, name, role, credits, sign-up time) and every row of your
-          credits ledger, oldest first. Your password is never exported.
+        - `account.json`: your profile (id, email, name, role, credits, sign-up time), your settings and every
+          row of your credits ledger, oldest first. Your password is never exported.
         - `videos/<id>/video.json`: one folder per video: the prompt and settings, the scene plan, every scene
           with each of its revisions, and every version of the timeline (`editorState`, the document
           `pixora render` reads). Times are ISO 8601 in UTC.

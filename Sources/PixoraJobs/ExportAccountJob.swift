@@ -34,6 +34,13 @@ struct ExportAccountJob: JobHandler {
                 recorded = try await AccountExports.complete(
                     db, id: payload.exportId, fileKey: key, size: size,
                     expiresAt: Clock.nowMillis() + AccountExports.lifetime)
+                if recorded {
+                    try await Notifications.post(
+                        db, userId: user, kind: .exportReady, title: "Your data export is ready",
+                        body: "A zip of your videos, projects and account (\(Self.size(size))) is ready to download"
+                            + " for 24 hours.",
+                        link: "/profile", eventKey: "export_ready:\(payload.exportId)")
+                }
             }
         } catch {
             workshop.media.remove(key)
@@ -46,6 +53,10 @@ struct ExportAccountJob: JobHandler {
     func failed(_ job: Job, error: String, in db: any SQLDatabase) async throws {
         let payload = try job.payload(as: ExportAccountPayload.self)
         try await AccountExports.fail(db, id: payload.exportId, error: error)
+    }
+
+    static func size(_ bytes: Int64) -> String {
+        bytes < 1_000_000 ? "\(max(bytes / 1000, 1)) KB" : String(format: "%.1f MB", Double(bytes) / 1_000_000)
     }
 
     static func progress(_ fraction: Double, _ message: String) -> JobProgress {

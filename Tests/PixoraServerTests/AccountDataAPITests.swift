@@ -174,6 +174,7 @@ struct AccountDataAPITests {
                 let profile = try #require(account["profile"] as? [String: Any])
                 #expect(profile["email"] as? String == email && profile["id"] as? String == session.userId)
                 let ledgerRows = try #require(account["ledger"] as? [[String: Any]])
+                #expect((account["settings"] as? [String: Any])?["notifications"] != nil)
                 let stored = try await app.services.database.read { db in
                     try await AccountData.ledger(db, user: session.userId)
                 }
@@ -241,6 +242,16 @@ struct AccountDataAPITests {
                     try await AccountExports.find(db, id: freshId!)
                 }
                 #expect(row?.status == .expired && row?.fileKey == nil)
+                // Each finished export was announced once, in the app.
+                let notices = try await app.services.database.read { db in
+                    try await db.raw(
+                        """
+                        SELECT COUNT(*) AS n FROM notifications
+                        WHERE user_id = \(bind: session.userId) AND kind = 'export_ready'
+                        """
+                    ).first()?.decode(column: "n", as: Int.self)
+                }
+                #expect(notices == 2)
             }
         }
     }
