@@ -83,11 +83,11 @@ public struct AnalyticsPeriod: Sendable, Equatable {
         public var malformed: Bool
     }
 
-    /// The period `from`…`to` (`YYYY-MM-DD`, UTC, both included). Left out, `to` is `today` and `from` is
-    /// `defaultDays` − 1 days before `to`.
+    /// The period `from`…`to` (`YYYY-MM-DD`, UTC, both included). Left out (not empty: that is no date), `to` is
+    /// `today` and `from` is `defaultDays` − 1 days before `to`.
     public static func resolve(from: String?, to: String?, today: Int) throws(Problem) -> AnalyticsPeriod {
         func parse(_ text: String?, _ field: String) throws(Problem) -> Int? {
-            guard let text, !text.isEmpty else { return nil }
+            guard let text else { return nil }
             guard let day = day(text) else {
                 throw Problem(
                     field: field, message: "must be a date written YYYY-MM-DD, got '\(text.prefix(40))'",
