@@ -11,6 +11,8 @@ import PixoraServer
 struct LocalMCPTools: Sendable {
     let pipeline: VideoPipeline
     let defaultVoice: Voice
+    /// Describes analysed samples (a vision model when configured, the rules otherwise).
+    let describer: (any SampleDescriber)?
     let logger: Logger
     let shelf = LocalShelf()
 
@@ -36,6 +38,7 @@ struct LocalMCPTools: Sendable {
             case "get_video": return try MCPToolResult.success(try await shelf.video(try videoID(arguments)))
             case "list_videos": return try MCPToolResult.success(LocalVideoList(items: await shelf.all()))
             case "edit_video": return try MCPToolResult.success(try await edit(arguments, progress: progress))
+            case "analyze_sample": return try MCPToolResult.success(try await analyze(arguments, progress: progress))
             default: return try MCPToolResult.success(try await regenerate(arguments, progress: progress))
             }
         } catch let error as MCPToolError {
@@ -230,6 +233,30 @@ struct LocalMCPTools: Sendable {
         try await write(made.state, to: files.editorState)
         return try await shelf.versioned(
             video.id, state: made.state, plan: plan, result: result, files: files, changes: [])
+    }
+
+    // MARK: Samples
+
+    func analyze(_ arguments: MCPArguments, progress: MCPProgress) async throws -> SampleAnalysis {
+        let path = try arguments.string("path", max: 4096) ?? ""
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw MCPToolError("path \(path) is not a file")
+        }
+        let keyframes = try arguments.string("keyframesFolder", max: 4096).map { URL(fileURLWithPath: $0) }
+        if let keyframes {
+            guard FileManager.default.fileExists(atPath: keyframes.path, isDirectory: &isDirectory),
+                isDirectory.boolValue
+            else { throw MCPToolError("keyframesFolder \(keyframes.path) is not an existing folder") }
+        }
+        for tool in [SystemTool.ffmpeg, .ffprobe] where tool.locate() == nil {
+            throw MediaError.toolMissing(tool: tool.name, package: tool.debianPackage)
+        }
+        let analysis = try await SampleAnalyzer(describer: describer).analyze(
+            video: URL(fileURLWithPath: path), keyframesTo: keyframes
+        ) { fraction in await progress.report(fraction, "analysing") }
+        await progress.report(1, "done")
+        return analysis
     }
 
     // MARK: Resources

@@ -24,7 +24,9 @@ struct MCPCommand: AsyncParsableCommand {
         let pipeline = VideoPipeline(
             generators: providers.generators(logger: logger),
             store: AssetStore(root: cache.map { URL(fileURLWithPath: $0) } ?? AssetStore.defaultRoot()))
-        let tools = LocalMCPTools(pipeline: pipeline, defaultVoice: providers.defaultVoice, logger: logger)
+        let tools = LocalMCPTools(
+            pipeline: pipeline, defaultVoice: providers.defaultVoice,
+            describer: providers.sampleDescriber(logger: logger), logger: logger)
         let server = await tools.makeServer()
         try await server.start(transport: StdioTransport(logger: logger))
         // Ends when the client closes stdin (or the command is cancelled: Ctrl-C, SIGTERM).

@@ -57,7 +57,7 @@ struct MCPCommandTests {
         let (tools, _) = try await client.listTools()
         let create = try #require(tools.first { $0.name == "create_video" })
         #expect(create.inputSchema.objectValue?["required"]?.arrayValue == ["outputPath"])
-        #expect(tools.count == 6)
+        #expect(tools.count == 7)
 
         let planned = try await call(
             client, "plan_video",
@@ -94,6 +94,17 @@ struct MCPCommandTests {
         #expect(listed.structuredContent?.objectValue?["items"]?.arrayValue?.count == 1)
         let planResource = try await client.readResource(uri: "pixora://videos/\(id)/plan")
         #expect(planResource.first?.text?.contains("\"scenes\"") == true)
+
+        // The video made, analysed as a remix sample.
+        let analysed = try await call(client, "analyze_sample", ["path": .string(output.path)], progress: "look")
+        #expect(analysed.isError == false, "\(text(analysed))")
+        // A whole number of seconds comes back as a JSON integer.
+        let length = analysed.structuredContent?.objectValue?["durationSeconds"]
+        let seconds = length?.doubleValue ?? length?.intValue.map(Double.init) ?? 0
+        #expect(abs(seconds - info.duration) < 0.1)
+        #expect((analysed.structuredContent?.objectValue?["shots"]?.arrayValue?.count ?? 0) >= 1)
+        let folder = try await call(client, "analyze_sample", ["path": .string(cli.folder.path)])
+        #expect(folder.isError == true && text(folder) == "path \(cli.folder.path) is not a file")
 
         // An edit renders a second version beside the first.
         let edited = try await call(

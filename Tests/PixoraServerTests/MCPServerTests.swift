@@ -182,6 +182,21 @@ struct MCPServerTests {
                 let versions = try await app.services.database.read { db in try await Versions.list(db, video: id) }
                 #expect(versions.count == 2)
 
+                // One scene drawn again: charged as the REST route charges, followed to the end.
+                let redrawn = try await app.withWorker {
+                    try await call(
+                        client, "regenerate_scene", ["videoId": .string(id), "scene": 1, "regenerate": "visual"],
+                        progress: "redraw")
+                }
+                #expect(redrawn.isError == false, "\(redrawn.text)")
+                #expect(redrawn.value("regeneration", "price")?.intValue == 3)
+                #expect(redrawn.value("video", "status")?.stringValue == "completed")
+                #expect(progress.all.filter { $0.progressToken == .string("redraw") }.last?.progress == 100)
+                #expect(try await ledger(app, owner.userId) == (92, 92))
+                let farScene = try await call(
+                    client, "regenerate_scene", ["videoId": .string(id), "scene": 99, "regenerate": "visual"])
+                #expect(farScene.isError == true && farScene.text.hasPrefix("scene must be from 1 to "))
+
                 // Bad arguments: tool errors with the precise reason, nothing charged, the session goes on.
                 let shape = try await call(client, "create_video", ["prompt": "bees", "aspectRatio": "4:3"])
                 #expect(shape.isError == true)
@@ -192,7 +207,7 @@ struct MCPServerTests {
                 #expect(typo.isError == true && typo.text.contains("unknown argument 'durationSecs'"))
                 let broke = try await call(client, "create_video", ["prompt": "bees", "durationSeconds": 120])
                 #expect(broke.isError == true && broke.text.contains("120"))
-                #expect(try await ledger(app, owner.userId) == (95, 95))
+                #expect(try await ledger(app, owner.userId) == (92, 92))
                 #expect(try await call(client, "get_video", ["videoId": .string(id)]).isError == false)
 
                 // Another user sees none of it.

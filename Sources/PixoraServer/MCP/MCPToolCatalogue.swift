@@ -10,8 +10,23 @@ public enum MCPToolCatalogue {
         [
             planVideo(place), createVideo(place), getVideo(place), listVideos(place), editVideo(place),
             regenerateScene(place),
-        ]
+        ] + (place == .local ? [analyzeSample] : [])
     }
+
+    /// Local only: a sample reaches the server as a remix project's upload, which MCP has no way to carry.
+    static let analyzeSample = Tool(
+        name: "analyze_sample",
+        description: "Analyse a video file on this machine as a remix sample: its shots (start, end, cut or "
+            + "gradual entry, brightness, motion, colours), pacing (cuts per minute, trend), palette, sound (speech, "
+            + "music, silence, loudness, tempo) and a description (content type, style, mood). At most 10 minutes.",
+        inputSchema: schema(
+            [
+                "path": .object(["type": "string", "description": "The video file to analyse."]),
+                "keyframesFolder": .object([
+                    "type": "string", "description": "An existing folder for one keyframe per shot (shot-001.jpg, …).",
+                ]),
+            ], required: ["path"]),
+        annotations: .init(title: "Analyse a sample", readOnlyHint: true, openWorldHint: false))
 
     /// Settings as top-level arguments, named as in the API's `settings`.
     static var settingsProperties: [String: Value] {
