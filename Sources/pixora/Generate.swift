@@ -48,7 +48,28 @@ struct Generate: AsyncParsableCommand {
     @Option(name: .long, help: "Most tool rounds the --agent director may take (default 12).")
     var agentSteps = 12
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Make one video per line of this JSON Lines file (each line a create body as POST /api/v1/videos "
+                + "takes) into the --out folder; a rerun skips the lines already made."))
+    var batch: String?
+
+    @Option(name: .long, help: "With --batch: videos made at the same time (1–8, default 1).")
+    var concurrency = 1
+
     func validate() throws {
+        if batch != nil {
+            guard prompt == nil, planFile == nil, script == nil, !planOnly, !agent else {
+                throw ValidationError(
+                    "--batch takes each video from its line: no prompt, --plan, --script, --plan-only or --agent")
+            }
+            guard out != nil else { throw ValidationError("--batch needs --out DIR, the folder for the videos") }
+        }
+        guard (1...8).contains(concurrency) else {
+            throw ValidationError("--concurrency must be from 1 to 8, got \(concurrency)")
+        }
+        if batch != nil { return }
         if planFile == nil && (prompt ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw ValidationError(
                 "the prompt is empty; describe the video you want, e.g. pixora generate \"a 30-second video about bees\""
@@ -77,6 +98,15 @@ struct Generate: AsyncParsableCommand {
         let pipeline = VideoPipeline(
             generators: providers.generators(logger: logger),
             store: AssetStore(root: cache.map { URL(fileURLWithPath: $0) } ?? AssetStore.defaultRoot()))
+        if let batch {
+            let run = BatchRun(
+                file: batch, folder: URL(fileURLWithPath: out ?? "."), concurrency: concurrency, pipeline: pipeline,
+                defaultVoice: providers.defaultVoice, quiet: quiet)
+            let report = try await run.run()
+            if !quiet { print(BatchRun.table(report)) }
+            if report.failed + report.invalid > 0 { throw ExitCode(1) }
+            return
+        }
         if agent {
             try await directed(
                 pipeline: pipeline, providers: providers, logger: logger, display: display, started: started)
