@@ -401,6 +401,25 @@ struct AccountDataAPITests {
         }
     }
 
+    @Test("wrong passwords for deleting the account share the sign-in's limit", arguments: TestEngine.allCases)
+    func deleteLimit(engine: TestEngine) async throws {
+        try await TestApp.with(engine, environment: ["PIXORA_LOGIN_LIMIT": "3"]) { app in
+            try await app.test { api in
+                let session = try await api.register()
+                for _ in 0..<3 {
+                    let wrong = try await api.call(
+                        .delete, "/api/v1/users/me", session: session, json: ["password": "guess"])
+                    #expect(wrong.status == .forbidden && wrong.errorCode == .wrongPassword)
+                }
+                let limited = try await api.call(
+                    .delete, "/api/v1/users/me", session: session, json: ["password": "correct horse"])
+                #expect(limited.status == .tooManyRequests && limited.errorCode == .rateLimited)
+                #expect(limited.headers[.retryAfter] != nil)
+                #expect(try await api.call(.get, "/api/v1/users/me/profile", session: session).status == .ok)
+            }
+        }
+    }
+
     @Test(
         "a project's uploads expire with PIXORA_RETENTION: files deleted, 410, the analysis and plans stay",
         arguments: TestEngine.allCases)

@@ -105,6 +105,12 @@ struct AccountDataRoutes {
     @Sendable func deleteAccount(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let body = try await request.decodeJSON(Schemas.DeleteAccountRequest.self)
         let user = try await UserRoutes(services: services).me(context)
+        // Password guesses here share the sign-in's budget for the email: a stolen access token cannot try more.
+        if let retry = services.emailLimiter.attempt("email:\(user.email)") {
+            throw APIError(
+                .tooManyRequests, .rateLimited, "too many password attempts; try again in \(retry) seconds",
+                details: ["retryAfterSeconds": .number(Double(retry))], headers: [.retryAfter: String(retry)])
+        }
         guard try await AuthRoutes(services: services).verify(body.password, hash: user.passwordHash) else {
             throw APIError(.forbidden, .wrongPassword, "the password is wrong; the account was not deleted")
         }
