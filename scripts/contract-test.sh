@@ -66,6 +66,22 @@ export PIXORA_CONTRACT_VIDEO="$video"
 PIXORA_CONTRACT_SHARE=$(curl -fs -X POST -H "Authorization: Bearer $token" "$base/api/v1/videos/$video/shares" |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["url"].rsplit("/", 1)[1])')
 export PIXORA_CONTRACT_SHARE
+# Collections for the collection operations (made-up ids would only ever answer 404): one holding the video, one
+# to delete.
+collection() {
+    curl -fs -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$base/api/v1/collections" \
+        -d "{\"name\": \"$1\"}" | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])'
+}
+PIXORA_CONTRACT_COLLECTION=$(collection Contract)
+PIXORA_CONTRACT_SPARE_COLLECTION=$(collection Spare)
+curl -fs -X PUT -H "Authorization: Bearer $token" \
+    "$base/api/v1/collections/$PIXORA_CONTRACT_COLLECTION/items/videos/$video" >/dev/null
+export PIXORA_CONTRACT_COLLECTION PIXORA_CONTRACT_SPARE_COLLECTION
+PIXORA_CONTRACT_WEBHOOK=$(curl -fs -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    "$base/api/v1/webhooks" -d '{"url": "https://hooks.example.com/pixora", "events": ["video.completed"]}' |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["webhook"]["id"])')
+export PIXORA_CONTRACT_WEBHOOK
+
 
 mkdir -p test-output
 set +e

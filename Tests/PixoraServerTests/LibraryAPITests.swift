@@ -232,6 +232,19 @@ struct LibraryAPITests {
                 #expect(
                     try Self.titles(try await get("sort=expiring"))
                         == ["charlie", "echo", "1000 pure honey", "100% pure_honey", "delta"])
+                // 1_900_000_000_000 ms is 2030-03-17T17:46:40Z.
+                try await app.services.database.read { db in
+                    try await db.raw("UPDATE videos SET created_at = \(bind: now) WHERE id = \(bind: ids[1])").run()
+                }
+                for (query, found) in [
+                    ("from=2030-03-17T19:46:40.000000001%2B02:00&to=2030-03-17t17:46:40z", true),
+                    ("from=2030-03-17T17:46:40.001Z", false), ("to=2030-03-17T17:46:39.999Z", false),
+                    ("from=2030-03-17&to=2030-03-17", true), ("from=2030-03-18", false),
+                ] {
+                    let listed = try Self.titles(try await get(query))
+                    #expect(listed.contains("100% pure_honey") == found, "\(query)")
+                    #expect(listed.count == (query.hasPrefix("to=") ? 4 : found ? 1 : 0), "\(query)")
+                }
                 #expect(try Self.titles(try await get("to=2000-01-01")).isEmpty)
                 #expect(try Self.titles(try await get("from=2000-01-01&to=2999-12-31T00:00:00Z")).count == 5)
 
@@ -250,7 +263,9 @@ struct LibraryAPITests {
                 for (query, field) in [
                     ("aspect=4:3", "aspect"), ("status=done", "status"), ("sort=popular", "sort"),
                     ("favorite=yes", "favorite"), ("expiring=1", "expiring"), ("from=yesterday", "from"),
-                    ("to=2026-13-01", "to"), ("from=2026-12-03&to=2026-12-01", "to"), ("collection=none", "collection"),
+                    ("to=2026-13-01", "to"), ("to=2026-02-29", "to"), ("from=2026-12-03T24:00:00Z", "from"),
+                    ("from=2026-12-03&to=2026-12-01", "to"), ("collection=none", "collection"), ("to=", "to"),
+                    ("favorite=", "favorite"), ("sort=", "sort"),
                     ("cursor=\(titleCursor)", "cursor"), ("sort=expiring&cursor=\(titleCursor)", "cursor"),
                 ] {
                     let reply = try await get(query)

@@ -28,25 +28,25 @@ struct LibraryQuery {
             }
             filter.status = text
         }
-        filter.createdFrom = try nonEmpty(value("from")).map { try instant($0, field: "from", endOfDay: false) }
-        filter.createdBefore = try nonEmpty(value("to")).map { try instant($0, field: "to", endOfDay: true) }
+        filter.createdFrom = try given(value("from"), "from").map { try instant($0, field: "from", endOfDay: false) }
+        filter.createdBefore = try given(value("to"), "to").map { try instant($0, field: "to", endOfDay: true) }
         if let from = filter.createdFrom, let before = filter.createdBefore, before <= from {
             throw APIError.validation("to", "must not be before from")
         }
         filter.favoritesOnly = try flag(value("favorite"), "favorite")
-        if let collection = nonEmpty(value("collection")) {
+        if let collection = try given(value("collection"), "collection") {
             guard collection.count <= 64 else { throw APIError.validation("collection", "is not a collection id") }
             filter.collection = collection
         }
         let sorts: [LibrarySort] = kind == .videos ? LibrarySort.allCases : [.newest, .oldest, .title]
-        let sortText = nonEmpty(value("sort")) ?? "newest"
+        let sortText = try given(value("sort"), "sort") ?? "newest"
         guard let sort = LibrarySort(rawValue: sortText), sorts.contains(sort) else {
             throw APIError.validation(
                 "sort", "must be one of \(sorts.map(\.rawValue).joined(separator: ", ")), got '\(sortText)'")
         }
         filter.sort = sort
         if kind == .videos {
-            if let text = nonEmpty(value("aspect")) {
+            if let text = try given(value("aspect"), "aspect") {
                 guard let aspect = AspectRatio(rawValue: text) else {
                     throw APIError.validation(
                         "aspect",
@@ -82,9 +82,16 @@ struct LibraryQuery {
         return text
     }
 
+    /// A parameter that is absent or has a value: sent empty, it is refused rather than read as "no condition".
+    private static func given(_ text: String?, _ field: String) throws -> String? {
+        guard let text else { return nil }
+        guard !text.isEmpty else { throw APIError.validation(field, "must not be empty; leave it out instead") }
+        return text
+    }
+
     private static func flag(_ text: String?, _ field: String) throws -> Bool {
         switch text {
-        case nil, "", "false": return false
+        case nil, "false": return false
         case "true": return true
         case let other?: throw APIError.validation(field, "must be true or false, got '\(other)'")
         }
@@ -93,18 +100,10 @@ struct LibraryQuery {
     /// A date (`2026-12-03`: its first millisecond, or the first of the next day for the end of a range) or an
     /// RFC 3339 date-time (the millisecond after it for the end, which includes it), in milliseconds.
     private static func instant(_ text: String, field: String, endOfDay: Bool) throws -> Int64 {
-        let day = Date.ISO8601FormatStyle().year().month().day()
-        if text.count == 10, let date = try? day.parse(text) {
-            let start = Int64(date.timeIntervalSince1970 * 1000)
-            return endOfDay ? start + 86_400_000 : start
-        }
-        let plain = Date.ISO8601FormatStyle()
-        let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-        guard text.count <= 40, let date = (try? plain.parse(text)) ?? (try? fractional.parse(text)) else {
+        guard let at = RFC3339.milliseconds(text) else {
             throw APIError.validation(
                 field, "must be a date (2026-12-03) or a date-time (2026-12-03T14:00:00Z), got '\(text)'")
         }
-        let at = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-        return endOfDay ? at + 1 : at
+        return at + (endOfDay ? (text.count == 10 ? 86_400_000 : 1) : 0)
     }
 }

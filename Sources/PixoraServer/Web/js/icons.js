@@ -12,6 +12,8 @@ const LINES = {
   alert: [['circle', { cx: 12, cy: 12, r: 9 }], ['path', { d: 'M12 7.5v5.5M12 16.5v.5' }]],
   play: [['path', { d: 'M8 5.5l11 6.5-11 6.5z', fill: 'currentColor' }]],
   bell: [['path', { d: 'M6 16V11a6 6 0 0 1 12 0v5l2 2H4z' }], ['path', { d: 'M10 20a2 2 0 0 0 4 0' }]],
+  star: [['path', { d: 'M12 3.5l2.6 5.3 5.9.9-4.2 4.1 1 5.8-5.3-2.8-5.3 2.8 1-5.8-4.2-4.1 5.9-.9z' }]],
+  folder: [['path', { d: 'M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z' }]],
 };
 
 // Filled transport icons of the editor's preview.
@@ -22,7 +24,7 @@ const MEDIA = {
   next: 'M16 5h2v14h-2zM4 5l11 7-11 7z',
 };
 
-/** A 20 px line icon: search, trash, clock, ban, alert, play, bell. */
+/** A 20 px line icon: search, trash, clock, ban, alert, play, bell, star, folder. */
 export function lineIcon(name) {
   return svg('svg', {
     viewBox: '0 0 24 24', width: 20, height: 20, fill: 'none', stroke: 'currentColor', 'stroke-width': 2,

@@ -1,13 +1,17 @@
 // A video on the dashboard as a card: picture (or a placeholder for its status), title, status, length, date,
-// credits, the failure's reason, Open / Watch progress / Continue editing, and Delete over the picture's corner.
+// credits, the failure's reason, Open / Watch progress / Continue editing, Collections, and a star and Delete over
+// the picture's corners.
 
 import { h } from '../ui.js';
 import { formatDate, formatDuration, plural } from '../format.js';
 import { lineIcon } from '../icons.js';
 import { expiryText, isActive, statusBadge } from '../status.js';
 
-/** The card of `video`; `onDelete(video, button)` when its delete button is pressed. */
-export function videoCard(video, onDelete) {
+/**
+ * The card of `video`; `onDelete(video, button)`, `onStar(video, button)` and `onCollections(video, button)` when
+ * its buttons are pressed.
+ */
+export function videoCard(video, { onDelete, onStar, onCollections }) {
   const href = `/videos/${encodeURIComponent(video.id)}`;
   const title = video.title || video.prompt || 'Untitled video';
   const refunded = video.status === 'failed' || video.status === 'cancelled';
@@ -35,7 +39,16 @@ export function videoCard(video, onDelete) {
             class: 'button small primary', href: `${href}/edit`, 'data-link': true, 'aria-label': `Continue editing ${title}`,
             dataset: { role: 'edit' },
           }, 'Continue editing')
-          : null)),
+          : null,
+        h('button', {
+          type: 'button', class: 'button small ghost video-collections', dataset: { role: 'collections' },
+          'aria-label': `Collections of ${title}`, onclick: (event) => onCollections(video, event.currentTarget),
+        }, lineIcon('folder'), video.collectionIds?.length ? `In ${video.collectionIds.length}` : 'Add to collection'))),
+    h('button', {
+      type: 'button', class: 'video-star', 'aria-pressed': String(Boolean(video.favorite)), dataset: { role: 'star' },
+      'aria-label': `Favorite: ${title}`, title: video.favorite ? 'Remove from favorites' : 'Add to favorites',
+      onclick: (event) => onStar(video, event.currentTarget),
+    }, lineIcon('star')),
     // Last in the tab order (after the title and the actions) but drawn over the picture's corner.
     h('button', {
       type: 'button', class: 'video-delete', 'aria-label': `Delete ${title}`, title: 'Delete video',

@@ -1,5 +1,6 @@
-// Dashboard (/dashboard): the user's videos as a card grid with search, status filter and sort (kept in the URL
-// so reload and back restore them), "Load more" paging, delete with confirmation, and a light status poll while
+// Dashboard (/dashboard): the user's library as a card grid with search, filters (status, aspect, favorites,
+// collection, expiring soon) and sort, all kept in the URL so reload and back restore them; "Load more" paging,
+// a star and collections per card, the collections dialog, delete with confirmation, and a light status poll while
 // any video on screen is still queued or running.
 
 import { api } from '../api.js';
@@ -9,6 +10,7 @@ import { debounce } from '../debounce.js';
 import { lineIcon } from '../icons.js';
 import { STATUS_LABELS, isActive } from '../status.js';
 import { videoCard } from '../dashboard/video-card.js';
+import { loadCollections, manageCollections, chooseCollections } from '../dashboard/collections.js';
 
 const PAGE_SIZE = 24;
 const POLL_MS = 5000;
@@ -18,7 +20,10 @@ const STATUSES = [
   ...['queued', 'running', 'completed', 'failed', 'cancelled', 'expired']
     .map((status) => [status, STATUS_LABELS[status]]),
 ];
-const SORTS = [['newest', 'Newest first'], ['oldest', 'Oldest first']];
+const SORTS = [
+  ['newest', 'Newest first'], ['oldest', 'Oldest first'], ['title', 'Title A–Z'], ['expiring', 'Expiring first'],
+];
+const ASPECTS = [['', 'Any shape'], ['16:9', '16:9 landscape'], ['9:16', '9:16 vertical'], ['1:1', '1:1 square']];
 
 export async function render(main, { query }) {
   useStyles('/css/dashboard.css');
@@ -27,7 +32,12 @@ export async function render(main, { query }) {
   const state = {
     q: (query.get('q') || '').slice(0, 200),
     status: STATUSES.some(([value]) => value && value === query.get('status')) ? query.get('status') : '',
-    sort: query.get('sort') === 'oldest' ? 'oldest' : 'newest',
+    sort: SORTS.some(([value]) => value === query.get('sort')) ? query.get('sort') : 'newest',
+    aspect: ASPECTS.some(([value]) => value && value === query.get('aspect')) ? query.get('aspect') : '',
+    favorite: query.get('favorite') === 'true',
+    expiring: query.get('expiring') === 'true',
+    collection: (query.get('collection') || '').slice(0, 64),
+    collections: [],
     items: [],
     nextCursor: null,
     loaded: false,
@@ -45,13 +55,33 @@ export async function render(main, { query }) {
     STATUSES.map(([value, label]) => h('option', { value, selected: value === state.status }, label)));
   const sortSelect = h('select', { id: 'dash-sort', name: 'sort' },
     SORTS.map(([value, label]) => h('option', { value, selected: value === state.sort }, label)));
+  const aspectSelect = h('select', { id: 'dash-aspect', name: 'aspect' },
+    ASPECTS.map(([value, label]) => h('option', { value, selected: value === state.aspect }, label)));
+  const collectionSelect = h('select', { id: 'dash-collection', name: 'collection' });
+  const chip = (name, label) => h('button', {
+    type: 'button', class: 'dash-chip', id: `dash-${name}`, 'aria-pressed': String(state[name]),
+    onclick: (event) => {
+      state[name] = !state[name];
+      event.currentTarget.setAttribute('aria-pressed', String(state[name]));
+      syncUrl();
+      reload();
+    },
+  }, label);
+  const favoriteChip = chip('favorite', h('span', {}, lineIcon('star'), 'Favorites'));
+  const expiringChip = chip('expiring', 'Expiring soon');
+  const manageButton = h('button', { type: 'button', class: 'button small', id: 'dash-manage-collections' },
+    lineIcon('folder'), 'Collections');
 
   const toolbar = h('form', { class: 'dash-toolbar', role: 'search', 'aria-label': 'Filter videos', novalidate: true },
     h('div', { class: 'field dash-search' },
       h('label', { for: 'dash-search' }, 'Search'),
       h('div', { class: 'dash-search-box' }, h('span', { class: 'dash-search-icon' }, lineIcon('search')), search)),
     h('div', { class: 'field' }, h('label', { for: 'dash-status' }, 'Status'), statusSelect),
-    h('div', { class: 'field' }, h('label', { for: 'dash-sort' }, 'Sort'), sortSelect));
+    h('div', { class: 'field' }, h('label', { for: 'dash-aspect' }, 'Shape'), aspectSelect),
+    h('div', { class: 'field' }, h('label', { for: 'dash-collection' }, 'Collection'), collectionSelect),
+    h('div', { class: 'field' }, h('label', { for: 'dash-sort' }, 'Sort'), sortSelect),
+    h('div', { class: 'dash-chips', role: 'group', 'aria-label': 'Show only' }, favoriteChip, expiringChip,
+      manageButton));
 
   const summary = h('p', { class: 'dash-summary muted small', 'aria-live': 'polite' });
   // Only the one-line summary is live: re-reading the whole grid on every change would drown a screen reader.
@@ -67,23 +97,39 @@ export async function render(main, { query }) {
         h('a', { class: 'button primary', href: '/', 'data-link': true }, h('span', { 'aria-hidden': 'true' }, '+'), 'New video'))),
     toolbar, pollNote, results, more));
 
-  const hasFilters = () => Boolean(state.q || state.status);
+  const hasFilters = () =>
+    Boolean(state.q || state.status || state.aspect || state.favorite || state.expiring || state.collection);
+
+  /** The collection select: every collection by name (as text), the chosen one selected. */
+  function drawCollections() {
+    collectionSelect.replaceChildren(h('option', { value: '' }, 'All videos'),
+      ...state.collections.map((c) => h('option', { value: c.id, selected: c.id === state.collection }, c.name)));
+    // A collection deleted elsewhere (or a stale link) falls back to every video.
+    if (state.collection && !state.collections.some((c) => c.id === state.collection)) state.collection = '';
+    collectionSelect.value = state.collection;
+  }
 
   /** Mirrors the filters into the address bar (replace, so back goes to the previous page, not each keystroke). */
   function syncUrl() {
     const params = new URLSearchParams();
     if (state.q) params.set('q', state.q);
     if (state.status) params.set('status', state.status);
+    for (const name of ['aspect', 'collection']) if (state[name]) params.set(name, state[name]);
+    for (const name of ['favorite', 'expiring']) if (state[name]) params.set(name, 'true');
     if (state.sort !== 'newest') params.set('sort', state.sort);
     const text = params.toString();
     const url = location.pathname + (text ? `?${text}` : '');
     if (url !== location.pathname + location.search) history.replaceState(history.state, '', url);
   }
 
-  function listPath({ cursor, limit = PAGE_SIZE, status = state.status, sort = state.sort } = {}) {
+  function listPath({ cursor, limit = PAGE_SIZE, status = state.status, sort = state.sort, filtered = true } = {}) {
     const params = new URLSearchParams({ limit: String(limit), sort });
     if (state.q) params.set('q', state.q);
     if (status) params.set('status', status);
+    if (filtered) {
+      for (const name of ['aspect', 'collection']) if (state[name]) params.set(name, state[name]);
+      for (const name of ['favorite', 'expiring']) if (state[name]) params.set(name, 'true');
+    }
     if (cursor) params.set('cursor', cursor);
     return `/videos?${params}`;
   }
@@ -159,7 +205,8 @@ export async function render(main, { query }) {
       if (hasFilters()) {
         mount(results, emptyState('Nothing matches',
           state.q ? `No video${state.status ? ` with status “${labelOf(state.status)}”` : ''} mentions “${state.q}”.`
-            : `You have no videos with status “${labelOf(state.status)}”.`,
+            : state.status && !hasOtherFilters() ? `You have no videos with status “${labelOf(state.status)}”.`
+              : 'No video passes every filter you chose.',
           h('button', { type: 'button', class: 'button', onclick: clearFilters }, 'Clear filters')));
       } else {
         mount(results, h('div', { class: 'dash-empty' },
@@ -176,7 +223,54 @@ export async function render(main, { query }) {
   }
 
   function card(video) {
-    return videoCard(video, remove);
+    return videoCard(video, { onDelete: remove, onStar: star, onCollections: collectionsOf });
+  }
+
+  function hasOtherFilters() {
+    return Boolean(state.aspect || state.favorite || state.expiring || state.collection);
+  }
+
+  async function star(video, button) {
+    const favorite = !video.favorite;
+    button.disabled = true;
+    try {
+      await api(`/videos/${encodeURIComponent(video.id)}/favorite`, { method: favorite ? 'PUT' : 'DELETE' });
+    } catch (error) {
+      button.disabled = false;
+      toast(`The favorite could not be changed. ${errorSentence(error)}`, 'error');
+      return;
+    }
+    if (disposed) return;
+    video.favorite = favorite;
+    if (state.favorite && !favorite) {
+      state.items = state.items.filter((item) => item.id !== video.id);
+      draw();
+      return;
+    }
+    swapCard(video.id, card(video));
+  }
+
+  async function collectionsOf(video, button) {
+    await chooseCollections(video, state.collections, () => {});
+    if (disposed) return;
+    // The counts and this card changed; a video taken out of the collection on screen leaves the list.
+    refreshCollections();
+    if (state.collection && !(video.collectionIds || []).includes(state.collection)) {
+      state.items = state.items.filter((item) => item.id !== video.id);
+      draw();
+    } else {
+      swapCard(video.id, card(video));
+    }
+    results.querySelector(`[data-id="${CSS.escape(video.id)}"] [data-role="collections"]`)?.focus() || button.focus();
+  }
+
+  async function refreshCollections() {
+    try {
+      state.collections = await loadCollections();
+    } catch (error) {
+      toast(`Your collections could not be loaded. ${errorSentence(error)}`, 'error');
+    }
+    if (!disposed) drawCollections();
   }
 
   async function remove(video, button) {
@@ -241,7 +335,7 @@ export async function render(main, { query }) {
     const controller = new AbortController();
     pollController = controller;
     try {
-      const page = await api(listPath({ limit: 100, status: '', sort: 'newest' }), { signal: controller.signal });
+      const page = await api(listPath({ limit: 100, status: '', sort: 'newest', filtered: false }), { signal: controller.signal });
       if (controller.signal.aborted || disposed) return;
       pollNote.hidden = true;
       applyPoll(page);
@@ -299,10 +393,13 @@ export async function render(main, { query }) {
   }
 
   function clearFilters() {
-    state.q = '';
-    state.status = '';
+    Object.assign(state, { q: '', status: '', aspect: '', favorite: false, expiring: false, collection: '' });
     search.value = '';
     statusSelect.value = '';
+    aspectSelect.value = '';
+    collectionSelect.value = '';
+    favoriteChip.setAttribute('aria-pressed', 'false');
+    expiringChip.setAttribute('aria-pressed', 'false');
     syncUrl();
     reload();
     search.focus();
@@ -335,14 +432,27 @@ export async function render(main, { query }) {
     syncUrl();
     reload();
   });
-  sortSelect.addEventListener('change', () => {
-    state.sort = sortSelect.value;
+  for (const [select, name] of [[sortSelect, 'sort'], [aspectSelect, 'aspect'], [collectionSelect, 'collection']]) {
+    select.addEventListener('change', () => {
+      state[name] = select.value;
+      syncUrl();
+      reload();
+    });
+  }
+  manageButton.addEventListener('click', async () => {
+    let changed = false;
+    await manageCollections(state.collections, () => { changed = true; });
+    if (disposed) return;
+    drawCollections();
     syncUrl();
-    reload();
+    // Deleting a collection changes the cards' collections, and maybe the collection the list shows.
+    if (changed) reload();
+    manageButton.focus();
   });
   const onVisible = () => { if (!document.hidden) schedulePoll(); };
   document.addEventListener('visibilitychange', onVisible);
 
+  await refreshCollections();
   syncUrl();
   await reload();
 
