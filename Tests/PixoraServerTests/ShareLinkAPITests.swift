@@ -341,6 +341,42 @@ struct ShareLinkAPITests {
         }
     }
 
+    @Test(
+        "after the server's secret changes, a link still opens but its owner's list cannot show its address",
+        arguments: TestEngine.allCases)
+    func secretChanged(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { app in
+            let email = "rotate-\(UUID().uuidString.prefix(8))@example.com"
+            let (video, share) = try await app.test { api in
+                let session = try await api.register(email)
+                let fixture = try await app.finishedVideo(api, session)
+                let share = try await api.call(.post, "/api/v1/videos/\(fixture.id)/shares", session: session)
+                    .decode(Schemas.Share.self)
+                return (fixture.id, share)
+            }
+            let configuration = try ServerConfiguration.from(
+                environment: [
+                    "PIXORA_JWT_SECRET": "another-secret-that-is-long-enough-for-hs256-9876543210",
+                    "PIXORA_BCRYPT_COST": "4",
+                ], dataFolder: app.services.configuration.dataFolder)
+            let rotated = await AppServices(
+                configuration: configuration, database: app.services.database, mailer: RecordingMailer(),
+                pipeline: app.services.pipeline, logger: testLogger)
+            try await Application(router: buildRouter(rotated).0, logger: testLogger).test(.router) { client in
+                let api = API(client: client)
+                let login = try await api.call(
+                    .post, "/api/v1/auth/login", json: ["email": email, "password": "correct horse"])
+                let session = Session(try login.decode(Schemas.Session.self))
+                let list = try await api.call(.get, "/api/v1/videos/\(video)/shares", session: session)
+                let listed = try #require(try list.decode(Schemas.ShareList.self).shares.first)
+                #expect(listed.id == share.id && listed.views == 0)
+                #expect(listed.url == nil && listed.videoUrl == nil && listed.thumbnailUrl == nil)
+                #expect(try await api.call(.get, try Reply.path(share.url)).status == .ok)
+                #expect(try await api.call(.get, try Reply.path(share.videoUrl)).status == .ok)
+            }
+        }
+    }
+
     @Test("the public share routes are rate-limited per address", arguments: TestEngine.allCases)
     func rateLimited(engine: TestEngine) async throws {
         try await TestApp.with(engine) { app in
