@@ -45,6 +45,7 @@ def test_share_a_video(driver, server, ready_video):
     assert "0 views" in item.find_element(By.CSS_SELECTOR, ".share-meta").text
     for layout in ("desktop", "phone"):
         studio.set_layout(driver, layout)
+        assert not studio.horizontal_overflow(driver), f"the share dialog scrolls sideways at {layout} width"
         studio.screenshot(driver, "share-dialog")
     studio.set_layout(driver, "desktop")
 
@@ -70,6 +71,7 @@ def test_share_a_video(driver, server, ready_video):
             "return document.querySelector('video').currentTime > 0.3;"), "the shared video does not play")
         for layout in ("desktop", "phone"):
             studio.set_layout(visitor, layout)
+            assert not studio.horizontal_overflow(visitor), f"the share page scrolls sideways at {layout} width"
             studio.screenshot(visitor, "share-page", theme="light")
 
         # The owner sees the view, then revokes the link.
