@@ -4,11 +4,12 @@ import HummingbirdTesting
 import Logging
 import MCP
 import NIOCore
-import PixoraServer
 import PixoraStore
 import PixoraTestSupport
 import Synchronization
 import Testing
+
+@testable import PixoraServer
 
 /// An MCP client transport over the test server's `/mcp`: POSTs each message with the bearer token and the session
 /// id, and hands back the JSON answer or each event of an SSE answer. (The SDK's own HTTP client transport cannot
@@ -240,9 +241,49 @@ struct MCPServerTests {
                     ], raw: ByteBuffer(string: initialize))
                 #expect(borrowed.status == .notFound)
                 #expect(await otherTransport.sessionID != transport.sessionID)
+
+                // resources/list names the owner's videos; GET has no stream; DELETE ends the session.
+                let listedResources = try await client.listResources().resources.map(\.uri)
+                #expect(listedResources.contains("pixora://videos/\(id)/editor-state"))
+                let sessionHeaders: HTTPFields = [
+                    .authorization: "Bearer \(owner.token)",
+                    .init("Mcp-Session-Id")!: try #require(await transport.sessionID),
+                ]
+                let get = try await api.call(.get, "/mcp", headers: sessionHeaders)
+                #expect(get.status == .methodNotAllowed && get.headers[.allow] == "POST, DELETE")
+                #expect(try await api.call(.delete, "/mcp", headers: sessionHeaders).status == .noContent)
+                let closed = try await api.call(
+                    .post, "/mcp", headers: sessionHeaders, raw: ByteBuffer(string: initialize))
+                #expect(closed.status == .notFound)
                 await client.disconnect()
                 await other.disconnect()
             }
         }
+    }
+
+    @Test("sessions answer only their user, and close when idle or when a user opens too many")
+    func sessions() async throws {
+        let sessions = MCPSessions(idle: .seconds(3600), perUser: 2)
+        func open(_ user: String) async -> String {
+            await sessions.open(
+                user: user, server: Server(name: "t", version: "1"), transport: MCPSessionTransport(logger: testLogger))
+        }
+        let first = await open("ann")
+        let second = await open("ann")
+        #expect(await sessions.find(first, user: "ann") != nil)
+        #expect(await sessions.find(first, user: "bob") == nil)
+        // The least recently used goes: `first` was just used, so `second` is closed.
+        let third = await open("ann")
+        #expect(await sessions.find(second, user: "ann") == nil)
+        #expect(await sessions.find(first, user: "ann") != nil)
+        #expect(await sessions.find(third, user: "ann") != nil)
+        let clock = Mutex(ContinuousClock.now)
+        let brief = MCPSessions(idle: .seconds(3600), perUser: 2, now: { clock.withLock { $0 } })
+        let gone = await brief.open(
+            user: "ann", server: Server(name: "t", version: "1"), transport: MCPSessionTransport(logger: testLogger))
+        clock.withLock { $0 += .seconds(3000) }
+        #expect(await brief.find(gone, user: "ann") != nil)
+        clock.withLock { $0 += .seconds(3601) }
+        #expect(await brief.find(gone, user: "ann") == nil)
     }
 }
