@@ -26,15 +26,17 @@ public final class RouteTable: Sendable {
 
     public var routes: [APIRoute] { list.withLock { $0 } }
 
-    /// The methods of the routes whose template (`{id}` matching one segment) matches `path`.
+    /// The methods of the routes whose template (`{id}` matching one segment) matches `path`. As in the router's
+    /// tree, a literal segment wins over a parameter at the same depth (`/videos/batch` is not `/videos/{id}`).
     func methods(matching path: String) -> Set<String> {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-        return Set(
-            routes.filter { route in
-                let template = route.path.split(separator: "/", omittingEmptySubsequences: false)
-                return template.count == segments.count
-                    && zip(template, segments).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
-            }.map(\.method))
+        var matching = routes.map { ($0, $0.path.split(separator: "/", omittingEmptySubsequences: false)) }.filter {
+            $0.1.count == segments.count && zip($0.1, segments).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
+        }
+        for depth in segments.indices where matching.contains(where: { !$0.1[depth].hasPrefix("{") }) {
+            matching.removeAll { $0.1[depth].hasPrefix("{") }
+        }
+        return Set(matching.map(\.0.method))
     }
 }
 

@@ -49,6 +49,10 @@ struct VideoBatchAPITests {
                 #expect(try again.decode(Schemas.VideoBatch.self).videos.map(\.id) == batch.videos.map(\.id))
                 #expect(try await ledger(app, session.userId) == (83, 83))
                 #expect(try await count(app, session.userId) == (2, 2))
+
+                // The path is its own resource, not a video id: other methods are 405 with only POST allowed.
+                let get = try await api.call(.get, "/api/v1/videos/batch", session: session)
+                #expect(get.status == .methodNotAllowed && get.headers[.allow] == "POST")
             }
         }
     }

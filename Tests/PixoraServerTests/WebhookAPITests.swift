@@ -47,6 +47,10 @@ struct WebhookAPITests {
                 let webhook = try patched.decode(Schemas.Webhook.self)
                 #expect(webhook.events == [.version_completed] && !webhook.enabled)
 
+                let null = try await api.call(
+                    .patch, "/api/v1/webhooks/\(id)", session: session, json: ["url": NSNull()])
+                #expect(null.status == .unprocessableContent && null.errorMessage?.hasPrefix("url") == true)
+
                 let rotated = try await api.call(.post, "/api/v1/webhooks/\(id)/secret", session: session)
                 let secret = try rotated.decode(Schemas.CreatedWebhook.self).secret
                 #expect(secret != body.secret && secret.hasPrefix("whsec_"))

@@ -30,12 +30,39 @@ struct WebhookRoutes {
         var url: String
         var events: [WebhookEventType]
         var enabled: Bool?
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case url, events, enabled }
+
+        init(from decoder: any Decoder) throws {
+            let container = try Self.container(decoder)
+            url = try container.decode(String.self, forKey: .url)
+            events = try container.decode([WebhookEventType].self, forKey: .events)
+            enabled = try container.decodeIfPresent(Bool.self, forKey: .enabled)
+        }
+
+        /// `null` is not "leave it out": the document says each field is its type, so null is refused by name.
+        static func container(_ decoder: any Decoder) throws -> KeyedDecodingContainer<CodingKeys> {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            for key in CodingKeys.allCases where container.contains(key) {
+                guard try container.decodeNil(forKey: key) else { continue }
+                throw DecodingError.valueNotFound(
+                    String.self, .init(codingPath: [key], debugDescription: "must not be null; leave it out instead"))
+            }
+            return container
+        }
     }
 
     struct UpdateRequest: Decodable {
         var url: String?
         var events: [WebhookEventType]?
         var enabled: Bool?
+
+        init(from decoder: any Decoder) throws {
+            let container = try CreateRequest.container(decoder)
+            url = try container.decodeIfPresent(String.self, forKey: .url)
+            events = try container.decodeIfPresent([WebhookEventType].self, forKey: .events)
+            enabled = try container.decodeIfPresent(Bool.self, forKey: .enabled)
+        }
     }
 
     /// An https URL with a host (http too, and literal private addresses, where the deployment allows them).
