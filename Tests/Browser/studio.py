@@ -123,6 +123,8 @@ class Server:
             "PIXORA_CACHE_DIR": str(root / "cache"),
             # The suite signs in many times from one address; the limit itself is covered by the Swift tests.
             "PIXORA_LOGIN_LIMIT": "50",
+            # The webhook test's receiver listens on 127.0.0.1, which a deployment refuses by default.
+            "PIXORA_WEBHOOK_ALLOW_PRIVATE": "1",
         })
         # A copied binary does not find the web files bundled next to .build/debug/pixora: serve the sources.
         if override and not env.get("PIXORA_WEB_DIR"):

@@ -11,6 +11,7 @@ import { loadCredits } from '../profile/credits.js';
 import { loadHistory } from '../profile/ledger.js';
 import { loadUsage } from '../profile/usage.js';
 import { yourDataSection } from '../profile/your-data.js';
+import { webhooksSection } from '../profile/webhooks.js';
 
 export async function render(main) {
   useStyles('/css/profile.css');
@@ -26,18 +27,20 @@ export async function render(main) {
   const usage = h('section', { class: 'card profile-usage', 'aria-labelledby': 'usage-title' });
   const history = h('section', { class: 'card profile-history', 'aria-labelledby': 'history-title' });
   const data = yourDataSection(user, signal);
+  const webhooks = webhooksSection(signal);
 
   mount(main, h('section', { class: 'page profile' },
     h('div', { class: 'page-header' },
       h('div', {}, h('h1', {}, 'Profile'), h('p', { class: 'muted profile-lead' }, 'Your account, credits and preferences.')),
       h('a', { class: 'button', href: '/settings', 'data-link': true, id: 'settings-link' }, 'Settings')),
-    h('div', { class: 'profile-grid' }, account.element, credits, appearance, usage, history, data.element)));
+    h('div', { class: 'profile-grid' }, account.element, credits, appearance, usage, history, webhooks.element, data.element)));
 
   account.refresh();
   loadCredits(credits, signal);
   loadUsage(usage, signal, teardown);
   loadHistory(history, signal);
   data.refresh();
+  webhooks.refresh();
 
   teardown.push(guardLeave(() => (disposed ? null : account.pendingMessage())));
   return () => {
