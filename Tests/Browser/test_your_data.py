@@ -43,13 +43,17 @@ def test_export_download_and_clear_data(server, driver):
         assert not studio.horizontal_overflow(d), f"{layout}: {studio.horizontal_overflow(d)}"
     studio.capture(driver, "profile-your-data", themes=("light",), check=no_overflow)
 
-    # Clearing stays disabled until the email is typed, and asks once more.
+    # Clearing stays disabled until the email is typed, and asks once more. (The field is brought to the middle
+    # of the screen: the "export ready" notification's toast sits over the bottom corner for a few seconds.)
     clear = studio.button(card, "Delete my videos and projects")
     assert not clear.is_enabled()
-    studio.fill(studio.by_label(driver, "Type your email to confirm"), "someone@example.com")
+    confirm = studio.by_label(driver, "Type your email to confirm")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", confirm)
+    studio.fill(confirm, "someone@example.com")
     assert not clear.is_enabled()
-    studio.fill(studio.by_label(driver, "Type your email to confirm"), account["email"].upper())
+    studio.fill(confirm, account["email"].upper())
     studio.wait(driver).until(lambda d: clear.is_enabled(), "typing the email did not enable clearing")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", clear)
     clear.click()
     dialog = studio.wait(driver).until(lambda d: studio.visible(d, "dialog[open]"), "no confirmation")
     studio.button(dialog, "Delete them", exact=True).click()
