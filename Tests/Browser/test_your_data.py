@@ -45,6 +45,7 @@ def test_export_download_and_clear_data(server, driver):
 
     # Clearing stays disabled until the email is typed, and asks once more. (The field is brought to the middle
     # of the screen: the "export ready" notification's toast sits over the bottom corner for a few seconds.)
+    card = studio.wait(driver).until(lambda d: studio.visible(d, ".profile-data"), "no Your data card")
     clear = studio.button(card, "Delete my videos and projects")
     assert not clear.is_enabled()
     confirm = studio.by_label(driver, "Type your email to confirm")
