@@ -1,6 +1,6 @@
 """The library on the dashboard: star a video and show only favorites, make a collection (its name shown as text,
 never markup), put a video in it and show only that collection; every filter survives a reload, at phone and
-desktop widths."""
+desktop widths. On the projects page: star a project and show only favorites."""
 
 from __future__ import annotations
 
@@ -111,5 +111,36 @@ def test_favorites_and_collections(driver, server):
     for layout in ("desktop", "phone"):
         studio.set_layout(driver, layout)
         studio.screenshot(driver, "library-search")
+        assert not studio.horizontal_overflow(driver), f"{layout}: {studio.horizontal_overflow(driver)}"
+    assert_no_console_errors(driver)
+
+
+def test_favorite_projects(driver, server):
+    account = server.register(studio.unique_email("library-projects"), name="Library Tester")
+    token = account["accessToken"]
+    for topic in ("how bees make honey", "why the sky is blue"):
+        server.api("POST", "/projects", {"kind": "studio", "topic": topic}, token=token)
+    studio.sign_in(driver, server, account["email"])
+    visit(driver, server, "/projects")
+    wait(driver).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".project-card")) == 2, "both projects listed")
+    first = driver.find_elements(By.CSS_SELECTOR, ".project-card")[0]
+    title = first.find_element(By.CSS_SELECTOR, ".project-title").text
+    first.find_element(By.CSS_SELECTOR, "[data-role='star']").click()
+    wait(driver).until(lambda d: d.execute_script(
+        "return document.querySelector('.project-card [data-role=star][aria-pressed=true]') !== null"),
+        "the star did not stick")
+    driver.find_element(By.ID, "projects-favorite").click()
+
+    def only_starred(d):
+        titles = d.execute_script(
+            "return [...document.querySelectorAll('.project-card .project-title')].map((e) => e.textContent.trim());")
+        return titles == [title]
+    wait(driver).until(only_starred, "favorites only")
+    assert query(driver).get("favorite") == "true"
+    driver.refresh()
+    wait(driver).until(only_starred, "favorites only after a reload")
+    for layout in ("desktop", "phone"):
+        studio.set_layout(driver, layout)
+        studio.screenshot(driver, "library-projects")
         assert not studio.horizontal_overflow(driver), f"{layout}: {studio.horizontal_overflow(driver)}"
     assert_no_console_errors(driver)

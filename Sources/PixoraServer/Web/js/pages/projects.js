@@ -1,6 +1,7 @@
 // Projects (/projects): the user's remix and guided studio projects, newest first, with status, title, topic,
 // created date and how many videos were made from each remix; rename in place, delete with confirmation, "Load
-// more" paging, and a light refresh while an analysis is running. A studio project opens at /studio/:id.
+// more" paging, a star per project and a Favorites filter (kept in the URL), and a light refresh while an analysis
+// is running. A studio project opens at /studio/:id.
 
 import { api } from '../api.js';
 import { h, mount, toast, errorSentence, confirmDialog, loading, emptyState, failure, useStyles } from '../ui.js';
@@ -12,21 +13,33 @@ import { startRename } from '../video/header.js';
 const PAGE_SIZE = 24;
 const POLL_MS = 5000;
 
-export async function render(main) {
+export async function render(main, { query } = {}) {
   useStyles('/css/pages.css');
   useStyles('/css/remix.css');
+  useStyles('/css/dashboard.css');
   const abort = new AbortController();
-  const state = { items: [], nextCursor: null };
+  const state = { items: [], nextCursor: null, favorite: query?.get('favorite') === 'true' };
   let pollTimer = null;
   let disposed = false;
 
   const list = h('div', { class: 'project-results', 'aria-busy': 'true' });
+  const favoriteChip = h('button', {
+    type: 'button', class: 'dash-chip', id: 'projects-favorite', 'aria-pressed': String(state.favorite),
+    onclick: () => {
+      state.favorite = !state.favorite;
+      favoriteChip.setAttribute('aria-pressed', String(state.favorite));
+      const url = location.pathname + (state.favorite ? '?favorite=true' : '');
+      history.replaceState(history.state, '', url);
+      load();
+    },
+  }, h('span', {}, lineIcon('star'), 'Favorites'));
   const more = h('div', { class: 'dash-more' });
   mount(main, h('section', { class: 'page projects-page' },
     h('div', { class: 'page-header' },
       h('div', {}, h('h1', {}, 'Projects'),
         h('p', { class: 'muted small' },
-          'Videos you uploaded to remix, and guided studio projects taken step by step.')),
+          'Videos you uploaded to remix, and guided studio projects taken step by step.'),
+        h('div', { class: 'dash-chips', role: 'group', 'aria-label': 'Show only' }, favoriteChip)),
       h('div', { class: 'button-row' },
         h('a', { class: 'button', href: '/studio/new', 'data-link': true },
           h('span', { 'aria-hidden': 'true' }, '+'), 'New studio project'),
@@ -39,7 +52,7 @@ export async function render(main) {
   async function load() {
     mount(list, loading('Loading your projects…'));
     try {
-      const page = await get(`/projects?limit=${PAGE_SIZE}`);
+      const page = await get(listPath());
       state.items = page.items || [];
       state.nextCursor = page.nextCursor || null;
       draw();
@@ -55,7 +68,7 @@ export async function render(main) {
   async function loadMore(button) {
     button.disabled = true;
     try {
-      const page = await get(`/projects?limit=${PAGE_SIZE}&cursor=${encodeURIComponent(state.nextCursor)}`);
+      const page = await get(listPath(state.nextCursor));
       const known = new Set(state.items.map((item) => item.id));
       state.items.push(...(page.items || []).filter((item) => !known.has(item.id)));
       state.nextCursor = page.nextCursor || null;
@@ -67,7 +80,36 @@ export async function render(main) {
     }
   }
 
+  function listPath(cursor) {
+    const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
+    if (state.favorite) params.set('favorite', 'true');
+    if (cursor) params.set('cursor', cursor);
+    return `/projects?${params}`;
+  }
+
+  async function star(project, button) {
+    const favorite = !project.favorite;
+    button.disabled = true;
+    try {
+      await get(`/projects/${encodeURIComponent(project.id)}/favorite`, { method: favorite ? 'PUT' : 'DELETE' });
+    } catch (error) {
+      if (error.name === 'AbortError') return;
+      button.disabled = false;
+      toast(`The favorite could not be changed. ${errorSentence(error)}`, 'error');
+      return;
+    }
+    project.favorite = favorite;
+    if (state.favorite && !favorite) state.items = state.items.filter((item) => item.id !== project.id);
+    draw();
+    list.querySelector(`[data-id="${CSS.escape(project.id)}"] [data-role="star"]`)?.focus();
+  }
+
   function draw() {
+    if (!state.items.length && state.favorite) {
+      mount(list, emptyState('No favorite projects', 'Star a project to find it here.'));
+      mount(more);
+      return;
+    }
     if (!state.items.length) {
       mount(list, emptyState('No remix projects yet',
         'Upload a video you like and Pixora plans one like it on your topic, '
@@ -114,6 +156,12 @@ export async function render(main) {
           project.latestPlan ? h('span', {}, `plan v${project.latestPlan}`) : null),
         project.status === 'failed' && project.error ? h('p', { class: 'video-error small' }, project.error) : null),
       h('div', { class: 'button-row project-actions' },
+        h('button', {
+          type: 'button', class: 'button small project-star', 'aria-pressed': String(Boolean(project.favorite)),
+          'aria-label': `Favorite: ${project.title}`, dataset: { role: 'star' },
+          title: project.favorite ? 'Remove from favorites' : 'Add to favorites',
+          onclick: (event) => star(project, event.currentTarget),
+        }, lineIcon('star')),
         h('a', { class: 'button small primary', href, 'data-link': true, 'aria-label': `Open ${project.title}` }, 'Open'),
         h('button', {
           type: 'button', class: 'button small danger-outline', 'aria-label': `Delete ${project.title}`,
