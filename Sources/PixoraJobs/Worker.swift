@@ -167,10 +167,14 @@ public final class Worker: Sendable {
     /// of videos that expire within a day on the way (once per video, whichever worker sees it first).
     func scheduleExpiry() async throws {
         let now = Clock.nowMillis()
-        let warned = try await database.transaction { db in
-            try await Notifications.warnExpiring(db, now: settings.now())
+        // Read first: most checks find nothing, and need no write transaction.
+        let warnAt = settings.now()
+        if try await !database.read({ db in try await Notifications.expiringUnwarned(db, now: warnAt, limit: 1) })
+            .isEmpty
+        {
+            let warned = try await database.transaction { db in try await Notifications.warnExpiring(db, now: warnAt) }
+            logger.info("warned of videos about to expire", metadata: ["videos": "\(warned)"])
         }
-        if warned > 0 { logger.info("warned of videos about to expire", metadata: ["videos": "\(warned)"]) }
         try await database.transaction { db in
             let videosDue = try await !Videos.dueForExpiry(db, now: now, limit: 1).isEmpty
             let othersDue = try await MediaExpiry.uploadsOrExportsDue(db, now: now)

@@ -16,28 +16,31 @@ extension Notifications {
             eventKey: "video_ready:\(id)")
     }
 
-    /// Warns the owners of completed videos whose files go within `expiryWarning` of `now`, once per video; many
-    /// workers may run it at once (the event key decides). Returns how many warnings this call posted.
-    @discardableResult
-    public static func warnExpiring(_ db: any SQLDatabase, now: Int64, limit: Int = 200) async throws -> Int {
-        let rows = try await db.raw(
+    /// Completed videos with files whose `expires_at` is within `expiryWarning` of `now` and whose owner was not
+    /// warned yet, soonest first.
+    public static func expiringUnwarned(_ db: any SQLDatabase, now: Int64, limit: Int) async throws -> [String] {
+        try await db.raw(
             """
-            SELECT id, expires_at FROM videos
+            SELECT id FROM videos
             WHERE video_key IS NOT NULL AND status = 'completed'
             AND expires_at > \(bind: now) AND expires_at <= \(bind: now + expiryWarning)
             AND NOT EXISTS (SELECT 1 FROM notifications WHERE event_key = 'video_expiring:' || videos.id)
             ORDER BY expires_at LIMIT \(bind: limit)
             """
-        ).all()
+        ).all().map { try $0.decode(column: "id", as: String.self) }
+    }
+
+    /// Warns the owners of those videos, once per video; many workers may run it at once (the event key decides).
+    /// Returns how many warnings this call posted.
+    @discardableResult
+    public static func warnExpiring(_ db: any SQLDatabase, now: Int64, limit: Int = 200) async throws -> Int {
         var posted = 0
-        for row in rows {
-            let id = try row.decode(column: "id", as: String.self)
-            let expiresAt = try row.decode(column: "expires_at", as: Int64.self)
-            guard let video = try await Videos.find(db, id: id) else { continue }
-            let when = expiryText(expiresAt)
+        for id in try await expiringUnwarned(db, now: now, limit: limit) {
+            guard let video = try await Videos.find(db, id: id), let expiresAt = video.expiresAt else { continue }
             if try await post(
                 db, userId: video.userId, kind: .videoExpiring, title: "Your video expires soon",
-                body: "“\(video.title)” and its files will be deleted on \(when). Download it before then.",
+                body:
+                    "“\(video.title)” and its files will be deleted on \(expiryText(expiresAt)). Download it before then.",
                 link: "/videos/\(id)", eventKey: "video_expiring:\(id)") != nil
             {
                 posted += 1
