@@ -256,7 +256,9 @@ struct WebhookDeliveryTests {
         }
     }
 
-    @Test("a finished video is announced as video.completed to its owner's endpoint", arguments: TestEngine.allCases)
+    @Test(
+        "a finished video is announced as video.completed, a saved version as version.completed, to the owner only",
+        arguments: TestEngine.allCases)
     func videoCompleted(engine: TestEngine) async throws {
         let receiver = ProviderEmulator([], otherwise: .init(status: 200, body: "ok"))
         try await receiver.run { base in
@@ -267,12 +269,26 @@ struct WebhookDeliveryTests {
                     let endpoint = try await endpoint(app, session, url: "\(base)/mine")
                     _ = try await self.endpoint(app, other, url: "\(base)/theirs")
                     let id = try await api.createVideo(session).decode(Schemas.Video.self).id
-                    let deliveries = try await app.withWebhookWorker(allowPrivate: true, Self.quick([0.05])) {
+                    let (deliveries, both) = try await app.withWebhookWorker(allowPrivate: true, Self.quick([0.05])) {
                         _ = try await api.waitForVideo(session, id)
-                        return try await settled(api, session, endpoint)
+                        let first = try await settled(api, session, endpoint)
+                        // Save the timeline as it is: its render is a new version.
+                        let versions = try await api.call(.get, "/api/v1/videos/\(id)/versions", session: session)
+                        let version = try #require(try versions.decode(Schemas.VersionList.self).versions.first)
+                        let detail = try await api.call(
+                            .get, "/api/v1/videos/\(id)/versions/\(version.id)", session: session)
+                        let state = try #require(try detail.decode(Schemas.Version.self).editorState)
+                        let saved = try await api.call(
+                            .post, "/api/v1/videos/\(id)/versions", session: session,
+                            json: ["editorState": try api.object(state)])
+                        #expect(saved.status == .accepted || saved.status == .created, "\(saved.text)")
+                        return (first, try await settled(api, session, endpoint, count: 2))
                     }
+                    #expect(both.first?.event == .version_completed)
+                    let version = try #require(receiver.requests.last?.json["data"] as? [String: Any])
+                    #expect(version["videoId"] as? String == id && version["number"] as? Int == 2)
                     #expect(deliveries.count == 1 && deliveries.first?.event == .video_completed)
-                    #expect(receiver.requests.map(\.path) == ["/mine"])
+                    #expect(receiver.requests.map(\.path) == ["/mine", "/mine"])
                     let data = try #require(receiver.requests.first?.json["data"] as? [String: Any])
                     #expect(data["videoId"] as? String == id && data["status"] as? String == "completed")
                     #expect(data["version"] as? Int == 1)
