@@ -95,8 +95,8 @@ public func buildRouter(_ services: AppServices) -> (Router<AppRequestContext>, 
     NotificationRoutes(services: services).register(signedIn)
     AdminRoutes(services: services).register(signedIn)
     AnalyticsRoutes(services: services).register(signedIn)
-    // JSON-RPC rather than REST, so outside the route table and the OpenAPI document.
-    MCPRoutes(services: services).register(router)
+    // JSON-RPC: the Model Context Protocol's one endpoint.
+    MCPRoutes(services: services).register(RouteRegistrar(group: router.group(), prefix: "", table: table))
     return (router, table)
 }
 

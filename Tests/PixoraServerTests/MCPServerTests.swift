@@ -250,7 +250,7 @@ struct MCPServerTests {
                     .init("Mcp-Session-Id")!: try #require(await transport.sessionID),
                 ]
                 let get = try await api.call(.get, "/mcp", headers: sessionHeaders)
-                #expect(get.status == .methodNotAllowed && get.headers[.allow] == "POST, DELETE")
+                #expect(get.status == .methodNotAllowed && get.headers[.allow] == "DELETE, POST")
                 #expect(try await api.call(.delete, "/mcp", headers: sessionHeaders).status == .noContent)
                 let closed = try await api.call(
                     .post, "/mcp", headers: sessionHeaders, raw: ByteBuffer(string: initialize))

@@ -16,12 +16,10 @@ struct MCPRoutes {
     /// Large enough for an edited plan or a hundred editor operations.
     static let maxBody = 4 << 20
 
-    func register(_ router: Router<AppRequestContext>) {
-        router.post(RouterPath(Self.path), use: post)
-        router.delete(RouterPath(Self.path), use: delete)
-        router.get(RouterPath(Self.path)) { _, _ -> Response in
-            Response(status: .methodNotAllowed, headers: [.allow: "POST, DELETE"])
-        }
+    /// On the root group: every request still passes the API's middleware (request id, bearer token, 405).
+    func register(_ routes: RouteRegistrar<AppRequestContext>) {
+        routes.add(.post, Self.path, post)
+        routes.add(.delete, Self.path, delete)
     }
 
     func user(_ context: AppRequestContext) throws -> String {
@@ -43,7 +41,7 @@ struct MCPRoutes {
             return Self.failure(.contentTooLarge, .invalidRequest("the message is larger than 4 MiB"))
         }
         let data = Data(body.readableBytesView)
-        guard (try? JSONSerialization.jsonObject(with: data)) is [String: Any],
+        guard Self.isMessage(data),
             let message = try? JSONDecoder().decode(MCPSessionTransport.Envelope.self, from: data)
         else {
             return Self.failure(.badRequest, .parseError("send one JSON-RPC message as a JSON object"))
@@ -108,6 +106,25 @@ struct MCPRoutes {
         }
         await sessions.close(id)
         return Response(status: .noContent)
+    }
+
+    /// One JSON-RPC 2.0 message as the contract's `McpMessage` describes it: `jsonrpc` "2.0", an id that is a
+    /// string or a whole number, a method or a result or error, params an object. Batches are not accepted.
+    static func isMessage(_ data: Data) -> Bool {
+        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+            object["jsonrpc"] as? String == "2.0"
+        else { return false }
+        // The id's type (string or integer) is checked when the envelope decodes it; null is no id.
+        if object["id"] is NSNull { return false }
+        if let method = object["method"] {
+            guard method is String, object["result"] == nil, object["error"] == nil else { return false }
+            return object["params"] == nil || object["params"] is [String: Any]
+        }
+        // A client's answer to a server request: an id and a result or an error object.
+        guard object["id"] != nil, (object["result"] is [String: Any]) != (object["error"] is [String: Any]) else {
+            return false
+        }
+        return object["params"] == nil
     }
 
     /// A JSON-RPC error answer with no id, for messages refused before they reach a session.
