@@ -5,7 +5,7 @@
 import { h, svg } from '../ui.js';
 import { formatDay, formatNumber } from '../format.js';
 import { STATUS_LABELS } from '../status.js';
-import { axis } from '../profile/charts.js';
+import { axis, dayLabels, valueGrid } from '../profile/charts.js';
 
 /** Stacking order, bottom up: finished well first, then waiting, then what went wrong. */
 export const STATUS_ORDER = ['completed', 'expired', 'running', 'queued', 'failed', 'cancelled'];
@@ -32,21 +32,6 @@ export function dayChart(days, width) {
     width, height, viewBox: `0 0 ${width} ${height}`, class: 'chart-svg analytics-days', role: 'group',
     'aria-label': `Videos created per day, ${days.length} days, ${formatNumber(total)} in all.`,
   });
-  const grid = svg('g', { class: 'chart-grid', 'aria-hidden': 'true' });
-  for (let value = 0; value <= top; value += step) {
-    grid.append(
-      svg('line', { x1: margin.left, x2: width - margin.right, y1: y(value), y2: y(value), class: value === 0 ? 'baseline' : '' }),
-      svg('text', { x: margin.left - 6, y: y(value), class: 'axis-label', 'text-anchor': 'end', 'dominant-baseline': 'middle' }, formatNumber(value)));
-  }
-  const labels = svg('g', { class: 'chart-x', 'aria-hidden': 'true' });
-  const every = Math.max(1, Math.ceil(56 / slot));
-  days.forEach((day, index) => {
-    if ((days.length - 1 - index) % every !== 0) return;
-    const center = margin.left + slot * index + slot / 2;
-    const anchor = center > width - 24 ? 'end' : center < margin.left + 20 ? 'start' : 'middle';
-    const x = anchor === 'end' ? width - 1 : anchor === 'start' ? margin.left : center;
-    labels.append(svg('text', { x, y: height - 8, class: 'axis-label', 'text-anchor': anchor }, formatDay(day.date)));
-  });
   const bars = svg('g', { class: 'chart-bars' });
   days.forEach((day, index) => {
     const x = margin.left + slot * index + (slot - barWidth) / 2;
@@ -66,7 +51,7 @@ export function dayChart(days, width) {
     }
     bars.append(group);
   });
-  chart.append(grid, labels, bars);
+  chart.append(valueGrid(top, step, y, margin, width), dayLabels(days, slot, margin, width, height), bars);
   if (!total) {
     chart.append(svg('text', {
       x: margin.left + plotWidth / 2, y: margin.top + plotHeight / 2, class: 'chart-empty', 'text-anchor': 'middle', 'aria-hidden': 'true',

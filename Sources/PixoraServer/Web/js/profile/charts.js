@@ -17,6 +17,33 @@ export function axis(max) {
   return { top: Math.ceil(max / wholeStep) * wholeStep, step: wholeStep };
 }
 
+/** Dashed gridlines with their values on the left, from 0 to `top` every `step`; `y` maps a value to pixels. */
+export function valueGrid(top, step, y, margin, width) {
+  const grid = svg('g', { class: 'chart-grid', 'aria-hidden': 'true' });
+  for (let value = 0; value <= top; value += step) {
+    const lineY = y(value);
+    grid.append(
+      svg('line', { x1: margin.left, x2: width - margin.right, y1: lineY, y2: lineY, class: value === 0 ? 'baseline' : '' }),
+      svg('text', { x: margin.left - 6, y: lineY, class: 'axis-label', 'text-anchor': 'end', 'dominant-baseline': 'middle' }, formatNumber(value)));
+  }
+  return grid;
+}
+
+/** Date labels under day bars `slot` px wide: as many as fit ~56 px apart, always including the last day. */
+export function dayLabels(days, slot, margin, width, height) {
+  const every = Math.max(1, Math.ceil(56 / slot));
+  const labels = svg('g', { class: 'chart-x', 'aria-hidden': 'true' });
+  days.forEach((day, index) => {
+    if ((days.length - 1 - index) % every !== 0) return;
+    // Centred under its bar, but kept inside the drawing at either end.
+    const center = margin.left + slot * index + slot / 2;
+    const anchor = center > width - 24 ? 'end' : center < margin.left + 20 ? 'start' : 'middle';
+    const x = anchor === 'end' ? width - 1 : anchor === 'start' ? margin.left : center;
+    labels.append(svg('text', { x, y: height - 8, class: 'axis-label', 'text-anchor': anchor }, formatDay(day.date)));
+  });
+  return labels;
+}
+
 /**
  * Credits spent per day as bars, `width` px wide; `readout` says the day pointed at or focused, `focus` {get, set}
  * keeps the focused day across redraws (one tab stop, arrows move between days).
@@ -37,27 +64,7 @@ export function dailyChart(days, width, readout, focus) {
     'aria-label': `Credits spent per day over the last ${days.length} days. Use the arrow keys to move between days.`,
   });
 
-  const grid = svg('g', { class: 'chart-grid', 'aria-hidden': 'true' });
-  for (let value = 0; value <= top; value += step) {
-    const lineY = y(value);
-    grid.append(
-      svg('line', { x1: margin.left, x2: width - margin.right, y1: lineY, y2: lineY, class: value === 0 ? 'baseline' : '' }),
-      svg('text', { x: margin.left - 6, y: lineY, class: 'axis-label', 'text-anchor': 'end', 'dominant-baseline': 'middle' }, formatNumber(value)));
-  }
-  chart.append(grid);
-
-  // Date labels: as many as fit with ~56 px between them, always including the last day (today).
-  const every = Math.max(1, Math.ceil(56 / slot));
-  const labels = svg('g', { class: 'chart-x', 'aria-hidden': 'true' });
-  days.forEach((day, index) => {
-    if ((days.length - 1 - index) % every !== 0) return;
-    // Centred under its bar, but kept inside the drawing at either end.
-    const center = margin.left + slot * index + slot / 2;
-    const anchor = center > width - 24 ? 'end' : center < margin.left + 20 ? 'start' : 'middle';
-    const x = anchor === 'end' ? width - 1 : anchor === 'start' ? margin.left : center;
-    labels.append(svg('text', { x, y: height - 8, class: 'axis-label', 'text-anchor': anchor }, formatDay(day.date)));
-  });
-  chart.append(labels);
+  chart.append(valueGrid(top, step, y, margin, width), dayLabels(days, slot, margin, width, height));
 
   const bars = svg('g', { class: 'chart-bars' });
   const describe = (day) => `${formatDay(day.date, true)}: ${formatCredits(day.spent || 0)} spent${day.granted ? `, ${formatCredits(day.granted)} received` : ''}`;
