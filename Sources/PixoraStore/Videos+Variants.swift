@@ -81,7 +81,8 @@ extension Videos {
         try await db.raw(
             """
             SELECT id, user_id, title, prompt, NULL AS settings, status, NULL AS plan, duration, video_key,
-            thumbnail_key, credits_used, error, idempotency_key, current_version, expires_at, created_at, updated_at
+            thumbnail_key, credits_used, error, idempotency_key, current_version, expires_at, created_at, updated_at,
+            favorited_at
             FROM videos WHERE user_id = \(bind: owner) AND project_id = \(bind: project)
             ORDER BY created_at DESC, id DESC
             """
