@@ -283,6 +283,7 @@ public enum Migrations {
                 WHERE kind = 'expire_media' AND state IN ('queued', 'running')
                 """,
             ]),
+        Migrations.library,
         Migration(
             version: 11, name: "share links",
             statements: [
@@ -434,7 +435,6 @@ public enum Migrations {
                 )
                 """,
             ]),
-        Migrations.library,
     ]
 
     /// Applies every step not yet applied; returns the versions applied now. Safe to run from several
