@@ -299,6 +299,43 @@ struct WebhookDeliveryTests {
     }
 }
 
+extension WebhookDeliveryTests {
+    @Test(
+        "a video that fails for good is announced as video.failed with its refund done", arguments: TestEngine.allCases)
+    func videoFailed(engine: TestEngine) async throws {
+        let receiver = ProviderEmulator([], otherwise: .init(status: 200, body: "ok"))
+        try await receiver.run { base in
+            try await TestApp.with(engine) { app in
+                try await app.test { api in
+                    let session = try await api.register()
+                    let endpoint = try await endpoint(app, session, url: "\(base)/hook")
+                    // A stored plan that no longer holds (no scenes) fails its job at once, as a usage error.
+                    let preview = try await api.call(
+                        .post, "/api/v1/plans", session: session,
+                        json: ["prompt": "bees", "settings": ["durationSeconds": 5, "quality": "480p"]])
+                    var plan = try #require(try preview.decode(Schemas.PlanPreview.self).plan)
+                    plan.scenes = []
+                    let id = try await api.createVideo(session).decode(Schemas.Video.self).id
+                    let json = String(decoding: try JSONEncoder().encode(plan), as: UTF8.self)
+                    try await app.services.database.read { db in
+                        try await db.raw("UPDATE videos SET plan = \(bind: json) WHERE id = \(bind: id)").run()
+                    }
+                    let deliveries = try await app.withWebhookWorker(allowPrivate: true, Self.quick([])) {
+                        let video = try await api.waitForVideo(session, id).decode(Schemas.Video.self)
+                        #expect(video.status == .failed)
+                        return try await settled(api, session, endpoint)
+                    }
+                    #expect(deliveries.map(\.event) == [.video_failed])
+                    let data = try #require(receiver.requests.first?.json["data"] as? [String: Any])
+                    #expect(data["videoId"] as? String == id && data["status"] as? String == "failed")
+                    #expect((data["error"] as? String)?.isEmpty == false)
+                    #expect(try await ledger(app, session.userId) == (100, 100))
+                }
+            }
+        }
+    }
+}
+
 extension TestApp {
     /// A worker that also delivers webhooks (with `settings`) for the duration of `body`.
     func withWebhookWorker<T: Sendable>(
