@@ -162,6 +162,21 @@ struct SigV4SignerTests {
                 + "Signature=e23e4d11c66e7906ba88566571cf9654f9eff6afde6bc8c10ac972bf9badaa86")
     }
 
+    @Test("a streamed part upload signs UNSIGNED-PAYLOAD as botocore does with payload signing off")
+    func streamedUpload() throws {
+        let url = try #require(
+            URL(string: bucket + "/renders/%E1%88%B4%20final.mp4?partNumber=3&uploadId=VXBsb2FkIElE"))
+        let headers = [("Content-Type", "video/mp4"), ("Content-Length", "5242880")]
+        let added = try temporary.sign(method: "PUT", url: url, headers: headers, payload: .unsigned, date: s3Date)
+        #expect(added.first { $0.0 == "x-amz-content-sha256" }?.1 == "UNSIGNED-PAYLOAD")
+        #expect(
+            added.first { $0.0 == "Authorization" }?.1
+                == "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, "
+                + "SignedHeaders=content-length;content-type;host;x-amz-content-sha256;x-amz-date;"
+                + "x-amz-security-token, "
+                + "Signature=af549b6f51356bc0e06226b19b2f7558a662b8a3fbac48c75b08b32610f3d840")
+    }
+
     @Test("a presigned URL with a session token carries and signs the token as botocore does")
     func sessionTokenPresigned() throws {
         let url = try #require(URL(string: bucket + "/test.txt"))
