@@ -219,6 +219,22 @@ struct SigV4SignerTests {
         }
     }
 
+    @Test("a header with a line break in its name or value is refused rather than signed")
+    func lineBreaks() throws {
+        let url = try #require(URL(string: bucket + "/test.txt"))
+        for (name, value) in [
+            ("Content-Disposition", "attachment; filename=\"a.mp4\"\r\nx-amz-acl: public-read"),
+            ("Content-Type", "video/mp4\nx-amz-acl:public-read"), ("X-Evil\n", "1"),
+        ] {
+            #expect(throws: SigV4Error.lineBreakInHeader(name)) {
+                try s3.sign(method: "PUT", url: url, headers: [(name, value)], payload: .unsigned, date: s3Date)
+            }
+            #expect(throws: SigV4Error.lineBreakInHeader(name)) {
+                try s3.presign(method: "PUT", url: url, expires: 60, headers: [(name, value)], date: s3Date)
+            }
+        }
+    }
+
     @Test("X-Amz-Expires outside 1 to 604800 seconds is refused")
     func expiryBounds() throws {
         let url = try #require(URL(string: bucket + "/test.txt"))

@@ -24,6 +24,9 @@ public struct CanonicalRequest: Sendable, Equatable {
         query = Self.query(Self.queryItems(of: url))
         var byName: [String: [String]] = [:]
         for (name, value) in headers {
+            guard !(name + value).contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+                throw SigV4Error.lineBreakInHeader(name)
+            }
             byName[name.trimmingCharacters(in: .whitespaces).lowercased(), default: []].append(Self.trimAll(value))
         }
         if byName["host"] == nil { byName["host"] = [host] }

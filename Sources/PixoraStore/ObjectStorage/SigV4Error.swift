@@ -7,6 +7,9 @@ public enum SigV4Error: Error, Equatable, CustomStringConvertible, Sendable {
     case missingHost(String)
     /// A payload hash that is neither 64 lowercase hex digits nor `UNSIGNED-PAYLOAD`.
     case invalidPayloadHash(String)
+    /// A header whose name or value holds a line break: it would add lines to the canonical request (and split the
+    /// header on the wire), so a text such as a user's file name put in a header cannot forge what is signed.
+    case lineBreakInHeader(String)
 
     public var description: String {
         switch self {
@@ -16,6 +19,8 @@ public enum SigV4Error: Error, Equatable, CustomStringConvertible, Sendable {
             "the URL \(url) has no host to sign"
         case .invalidPayloadHash(let value):
             "a payload hash must be 64 lowercase hex digits or UNSIGNED-PAYLOAD, not \(value)"
+        case .lineBreakInHeader(let name):
+            "the header \(name) holds a line break"
         }
     }
 }
