@@ -96,8 +96,10 @@ run() {
         -H "Authorization: Bearer $token" --seed 1 --max-examples "${CONTRACT_EXAMPLES:-25}" --workers "$workers" \
         --request-timeout 20 "$@"
 }
+# Every phase on one worker: with two, Python 3.11's AST recursion counter races between threads
+# (cpython gh-106905) and schemathesis stops with a "Runtime Error" in about half the runs.
 run 1 --phases examples "$@" &&
-    run 2 --phases coverage,fuzzing,stateful --report junit --report-dir test-output/contract "$@"
+    run 1 --phases coverage,fuzzing,stateful --report junit --report-dir test-output/contract "$@"
 status=$?
 set -e
 if [ $status -ne 0 ]; then tail -20 "$data/server.log"; fi

@@ -26,7 +26,7 @@ func assistant(_ base: String, steps: Int = 3) -> LanguageModelAssistant {
     LanguageModelAssistant(
         client: ChatClient(
             endpoint: LanguageModelEndpoint(baseURL: base + "/v1", apiKey: "sk-test", model: "gpt-4o-mini"),
-            policy: RetryPolicy(attempts: 1, baseDelay: 0, maximumDelay: 0, timeout: 10), logger: quietLogger),
+            policy: RetryPolicy(attempts: 1, baseDelay: 0, maximumDelay: 0, timeout: 120), logger: quietLogger),
         maxSteps: steps)
 }
 

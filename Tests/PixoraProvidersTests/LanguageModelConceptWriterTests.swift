@@ -19,7 +19,7 @@ func modelConcepts(_ titles: [String] = ["Bees at Work", "The Secret Life of a H
 
 func conceptWriter(_ base: String) -> LanguageModelConceptWriter {
     let endpoint = LanguageModelEndpoint(baseURL: base + "/v1", apiKey: "sk-test", model: "gpt-4o-mini")
-    let policy = RetryPolicy(attempts: 1, baseDelay: 0, maximumDelay: 0, timeout: 10)
+    let policy = RetryPolicy(attempts: 1, baseDelay: 0, maximumDelay: 0, timeout: 120)
     return LanguageModelConceptWriter(
         client: ChatClient(endpoint: endpoint, policy: policy, logger: quietLogger), logger: quietLogger)
 }

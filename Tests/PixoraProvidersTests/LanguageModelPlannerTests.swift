@@ -27,7 +27,7 @@ let quietLogger: Logger = {
     return logger
 }()
 
-func planner(_ base: String, attempts: Int = 3, timeout: Double = 10) -> LanguageModelPlanner {
+func planner(_ base: String, attempts: Int = 3, timeout: Double = 120) -> LanguageModelPlanner {
     LanguageModelPlanner(
         client: ChatClient(
             endpoint: LanguageModelEndpoint(baseURL: base + "/v1", apiKey: "sk-test-secret", model: "gpt-4o-mini"),

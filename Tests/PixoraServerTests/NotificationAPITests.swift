@@ -119,7 +119,8 @@ struct NotificationAPITests {
             let router = Router(context: AppRequestContext.self)
             router.add(middleware: BearerAuthenticator(tokens: app.services.tokens))
             let open = RouteRegistrar(group: router.group("api/v1"), prefix: "/api/v1", table: RouteTable())
-            NotificationRoutes(services: app.services, streamLifetime: .seconds(2)).registerOpen(open)
+            // Long enough that a busy machine still posts while the stream is open.
+            NotificationRoutes(services: app.services, streamLifetime: .seconds(10)).registerOpen(open)
             let session = try await app.test { api in try await api.register() }
             let link = app.services.tokens.signedPath("/api/v1/notifications/events", user: session.userId)
             try await Application(router: router, logger: testLogger).test(.router) { client in
@@ -129,7 +130,7 @@ struct NotificationAPITests {
                 // A client that does not ask for a stream gets the state now, as one event.
                 let once = try await client.execute(uri: link, method: .get) { String(buffer: $0.body) }
                 #expect(once.components(separatedBy: "data: ").count == 2 && once.contains("event: end"))
-                try await Task.sleep(for: .milliseconds(700))
+                try await Task.sleep(for: .milliseconds(1500))
                 _ = try await post(app, session.userId, "export_ready:live", title: "Live")
                 let events = try await text.components(separatedBy: "\n\n").filter { $0.contains("data: ") }
                 let bodies = try events.map {

@@ -41,9 +41,10 @@ let sampleScene = PlanScene(
     id: "s1", narration: "Bees make honey.", visual: "a bee on a flower", keyPhrase: "honey", mood: .calm, duration: 4,
     musicGroup: 0, transition: Transition(kind: .fade, duration: 1))
 
-func count(_ database: any Database, _ table: String) async throws -> Int {
+/// Rows of `table`, or only those matching `condition` (a literal SQL condition written by the test).
+func count(_ database: any Database, _ table: String, where condition: String = "TRUE") async throws -> Int {
     try await database.read { db in
-        try await db.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first()?.decode(column: "n", as: Int.self)
-            ?? -1
+        try await db.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table) WHERE \(unsafeRaw: condition)").first()?
+            .decode(column: "n", as: Int.self) ?? -1
     }
 }

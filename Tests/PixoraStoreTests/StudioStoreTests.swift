@@ -119,7 +119,8 @@ struct StudioStoreTests {
                 _ = try await Projects.delete(db, owner: user.id, id: project.id)
             }
             #expect(try await balanceAndLedger(database, user.id) == (20, 20))
-            #expect(try await count(database, "jobs") == 0)
+            // The step's job goes with its project (the charge's credits-low mail is the account's, and stays).
+            #expect(try await count(database, "jobs", where: "kind = 'studio_step'") == 0)
             // The worker's failure report for the gone project refunds nothing more.
             try await database.transaction { db in
                 try await StudioProjects.fail(db, id: project.id, owner: user.id, payload: payload, error: "gone")
