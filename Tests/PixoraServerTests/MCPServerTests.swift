@@ -4,6 +4,8 @@ import HummingbirdTesting
 import Logging
 import MCP
 import NIOCore
+import PixoraAPI
+import PixoraCore
 import PixoraStore
 import PixoraTestSupport
 import Synchronization
@@ -255,6 +257,108 @@ struct MCPServerTests {
                 let closed = try await api.call(
                     .post, "/mcp", headers: sessionHeaders, raw: ByteBuffer(string: initialize))
                 #expect(closed.status == .notFound)
+                await client.disconnect()
+                await other.disconnect()
+            }
+        }
+    }
+
+    @Test(
+        "studio steps through the tools: locked refused, idea run with progress and approved, others' hidden",
+        arguments: TestEngine.allCases)
+    func studio(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { app in
+            try await app.test { api in
+                let owner = try await api.register()
+                let created = try await api.createStudio(owner, topic: "bees at dawn \(UUID().uuidString.prefix(6))")
+                let id = created.id
+                let (client, transport, progress) = try await connect(api, owner)
+                let (tools, _) = try await client.listTools()
+                #expect(
+                    Set(tools.map(\.name)).isSuperset(of: ["run_studio_step", "approve_studio_step", "get_project"]))
+
+                // A step whose input is not approved: the API's own sentence, nothing charged.
+                let locked = try await call(client, "run_studio_step", ["projectId": .string(id), "step": "hero"])
+                #expect(locked.isError == true)
+                #expect(locked.text == "The hero step needs the idea step to be approved first.")
+                let wrongStep = try await call(client, "run_studio_step", ["projectId": .string(id), "step": "polish"])
+                #expect(wrongStep.isError == true && wrongStep.text.hasPrefix("step: must be one of: "))
+                #expect(try await ledger(app, owner.userId) == (100, 100))
+
+                // The idea step, charged its estimate and followed to review on the call's own stream.
+                let estimate = try await api.estimate(owner, id, .idea)
+                let ran = try await app.withWorker {
+                    try await call(
+                        client, "run_studio_step", ["projectId": .string(id), "step": "idea", "request": [:]],
+                        progress: "idea")
+                }
+                #expect(ran.isError == false, "\(ran.text)")
+                let ideaView = ran.value("workflow", "steps")?.arrayValue?.first {
+                    $0.objectValue?["step"]?.stringValue == "idea"
+                }
+                #expect(ideaView?.objectValue?["state"]?.stringValue == "review")
+                #expect(ideaView?.objectValue?["lastRunCredits"]?.intValue == estimate.credits)
+                let concepts = ran.value("workflow", "outputs", "idea", "concepts")?.arrayValue ?? []
+                #expect(concepts.count == 3)
+                let updates = progress.all.filter { $0.progressToken == .string("idea") }
+                #expect(updates.count >= 2)
+                #expect(updates.map(\.progress) == updates.map(\.progress).sorted())
+                #expect(updates.last?.progress == 100)
+                #expect(await transport.streamedAnswers == 1)
+                #expect(try await ledger(app, owner.userId) == (100 - estimate.credits, 100 - estimate.credits))
+
+                // Approved with the second concept; the steps that need it unlock.
+                let approved = try await call(
+                    client, "approve_studio_step",
+                    ["projectId": .string(id), "step": "idea", "selection": ["choice": 1]])
+                #expect(approved.isError == false, "\(approved.text)")
+                #expect(approved.value("workflow", "outputs", "idea", "concept") == concepts[1])
+                let again = try await call(client, "approve_studio_step", ["projectId": .string(id), "step": "idea"])
+                #expect(again.isError == true)
+                #expect(again.text == "The idea step has nothing to approve: it is done.")
+                let got = try await call(client, "get_project", ["projectId": .string(id)])
+                #expect(got.isError == false && got.value("id")?.stringValue == id)
+                let states = Dictionary(
+                    uniqueKeysWithValues: (got.value("workflow", "steps")?.arrayValue ?? []).compactMap {
+                        step -> (String, String)? in
+                        guard let name = step.objectValue?["step"]?.stringValue,
+                            let state = step.objectValue?["state"]?.stringValue
+                        else { return nil }
+                        return (name, state)
+                    })
+                #expect(states["idea"] == "done" && states["storyboard"] == "ready" && states["hero"] == "locked")
+
+                // A paid step (the storyboard: the plan, and the voices the asset cache lacks, at most the
+                // estimate), charged as the route charges, the ledger matching the balance.
+                let storyboard = try await api.estimate(owner, id, .storyboard)
+                #expect(storyboard.credits > 0)
+                let boardRun = try await app.withWorker {
+                    try await call(client, "run_studio_step", ["projectId": .string(id), "step": "storyboard"])
+                }
+                #expect(boardRun.isError == false, "\(boardRun.text)")
+                let boardView = boardRun.value("workflow", "steps")?.arrayValue?.first {
+                    $0.objectValue?["step"]?.stringValue == "storyboard"
+                }
+                #expect(boardView?.objectValue?["state"]?.stringValue == "review")
+                let charged = try #require(boardView?.objectValue?["lastRunCredits"]?.intValue)
+                #expect((1...storyboard.credits).contains(charged))
+                let spent = estimate.credits + charged
+                #expect(try await ledger(app, owner.userId) == (100 - spent, 100 - spent))
+
+                // Another user: the project does not exist for them, and nothing of theirs is charged.
+                let stranger = try await api.register()
+                let (other, _, _) = try await connect(api, stranger)
+                let probes: [(String, [String: Value])] = [
+                    ("get_project", ["projectId": .string(id)]),
+                    ("run_studio_step", ["projectId": .string(id), "step": "hero"]),
+                    ("approve_studio_step", ["projectId": .string(id), "step": "idea"]),
+                ]
+                for (tool, arguments) in probes {
+                    let hidden = try await call(other, tool, arguments)
+                    #expect(hidden.isError == true && hidden.text == "project not found", "\(tool)")
+                }
+                #expect(try await ledger(app, stranger.userId) == (100, 100))
+                #expect(try await ledger(app, owner.userId) == (100 - spent, 100 - spent))
                 await client.disconnect()
                 await other.disconnect()
             }

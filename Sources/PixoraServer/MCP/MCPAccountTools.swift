@@ -4,6 +4,7 @@ import MCP
 import PixoraAPI
 import PixoraCore
 import PixoraJobs
+import PixoraPipeline
 import PixoraStore
 
 /// The tools of `/mcp`, acting as one signed-in user: each calls the same code as the REST route it mirrors
@@ -23,7 +24,8 @@ struct MCPAccountTools: Sendable {
     func makeServer() async -> Server {
         await PixoraMCPServer.make(
             title: "Pixora",
-            instructions: "Plan, make and edit narrated videos. plan_video is free; create_video charges credits.",
+            instructions: "Plan, make and edit narrated videos, and run the guided studio's steps. plan_video is "
+                + "free; create_video and run_studio_step charge credits.",
             place: .server,
             call: { await call($0, arguments: $1, progress: $2) }, resources: { try await resources() },
             read: { try await read($0) })
@@ -42,7 +44,11 @@ struct MCPAccountTools: Sendable {
             case "get_video": return try encode(try await video(try require(arguments, "videoId")))
             case "list_videos": return try encode(try await list(arguments))
             case "edit_video": return try encode(try await edit(arguments, progress: progress))
-            default: return try encode(try await regenerate(arguments, progress: progress))
+            case "run_studio_step": return try encode(try await runStep(arguments, progress: progress))
+            case "approve_studio_step": return try encode(try await approveStep(arguments))
+            case "get_project": return try encode(try await project(try require(arguments, "projectId")))
+            case "regenerate_scene": return try encode(try await regenerate(arguments, progress: progress))
+            default: return MCPToolResult.failure("unknown tool '\(name)'")
             }
         } catch let error as MCPToolError {
             return MCPToolResult.failure(error.message)
@@ -179,6 +185,43 @@ struct MCPAccountTools: Sendable {
         let regeneration = try await videos.regenerate(video, scene: ordered[number - 1].id, body, owner: user).body
         if wait > 0 { try await follow(job: regeneration.jobId, seconds: wait, progress: progress) }
         return RegenerateOutcome(regeneration: regeneration, video: try await self.video(video.id))
+    }
+
+    // MARK: Guided studio
+
+    var studio: StudioRoutes { StudioRoutes(services: services) }
+
+    func project(_ id: String) async throws -> Schemas.Project {
+        absolute(try await ProjectRoutes(services: services).detail(id, owner: user))
+    }
+
+    /// `POST /projects/{id}/steps/{step}` through the route's own code, then the step's job followed to its end.
+    func runStep(_ arguments: MCPArguments, progress: MCPProgress) async throws -> Schemas.Project {
+        let id = try require(arguments, "projectId")
+        let step = try require(arguments, "step")
+        let request = try arguments.document("request", as: StudioRequest.self) ?? StudioRequest()
+        let wait = try waitSeconds(arguments)
+        let (queued, started) = try await studio.run(request, project: id, step: step, owner: user, logger: logger)
+        guard queued, let job = started.job?.id else { return absolute(started) }
+        await progress.report(0, "queued")
+        guard wait > 0 else { return absolute(started) }
+        try await follow(job: job, seconds: wait, progress: progress)
+        return try await project(id)
+    }
+
+    func approveStep(_ arguments: MCPArguments) async throws -> Schemas.Project {
+        let selection = try arguments.document("selection", as: StudioSelection.self) ?? StudioSelection()
+        return absolute(
+            try await studio.approve(
+                selection, project: try require(arguments, "projectId"), step: try require(arguments, "step"),
+                owner: user))
+    }
+
+    func absolute(_ project: Schemas.Project) -> Schemas.Project {
+        var project = project
+        project.eventsUrl = project.eventsUrl.map(absolute)
+        project.keyframeUrls = project.keyframeUrls?.map(absolute)
+        return project
     }
 
     /// Waits for a job to end (or the time to run out), reporting its progress.

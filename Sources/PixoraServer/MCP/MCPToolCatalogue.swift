@@ -10,8 +10,61 @@ public enum MCPToolCatalogue {
         [
             planVideo(place), createVideo(place), getVideo(place), listVideos(place), editVideo(place),
             regenerateScene(place),
-        ] + (place == .local ? [analyzeSample] : [])
+        ] + (place == .local ? [analyzeSample] : [runStudioStep, approveStudioStep, getProject])
     }
+
+    static let steps: Value = .object([
+        "type": "string", "enum": .array(StudioStep.allCases.map { .string($0.rawValue) }),
+        "description": .string(
+            "The guided studio's step; in order: idea, storyboard, hero, frames, clips, audio, edit, export."),
+    ])
+    static let projectID: Value = .object([
+        "type": "string", "description": "The studio project's id (from the studio or POST /api/v1/projects).",
+    ])
+
+    /// Server only: the guided studio's steps, run and approved as `POST /projects/{id}/steps/{step}[/approve]`.
+    static let runStudioStep = Tool(
+        name: "run_studio_step",
+        description: "Run one step of a guided-studio project: charges the step's estimate in credits (as the "
+            + "studio's estimate shows) and queues it (the edit step applies at once, free); by default waits for "
+            + "it to finish, with progress notifications, and answers the project with its workflow. The step "
+            + "then waits in review for approve_studio_step. Refused, charging nothing, when a step it needs is "
+            + "not approved yet, another step is running or the balance is short.",
+        inputSchema: schema(
+            [
+                "projectId": projectID, "step": steps,
+                "request": .object([
+                    "type": "object",
+                    "description": .string(
+                        "The step's request, as the API's StudioRequest: e.g. variations, models, effects, "
+                            + "music, plan (storyboard), scene and frame, operations (edit), format and quality "
+                            + "(export), seed. Default {}."),
+                ]),
+                "waitSeconds": wait,
+            ], required: ["projectId", "step"]),
+        annotations: .init(
+            title: "Run a studio step", readOnlyHint: false, destructiveHint: false, idempotentHint: false,
+            openWorldHint: false))
+
+    static let approveStudioStep = Tool(
+        name: "approve_studio_step",
+        description: "Approve a studio step that is in review, with an optional selection (as the API's "
+            + "StudioSelection: e.g. a concept for idea, a candidate for hero), unlocking the steps that need it.",
+        inputSchema: schema(
+            [
+                "projectId": projectID, "step": steps,
+                "selection": .object(["type": "object", "description": "What to keep of the step's output."]),
+            ], required: ["projectId", "step"]),
+        annotations: .init(
+            title: "Approve a studio step", readOnlyHint: false, destructiveHint: false, idempotentHint: true,
+            openWorldHint: false))
+
+    static let getProject = Tool(
+        name: "get_project",
+        description: "A project with its workflow: each studio step's state (locked, ready, running, review, "
+            + "done, stale, failed), what it cost and its outputs, and the running job's progress.",
+        inputSchema: schema(["projectId": projectID], required: ["projectId"]),
+        annotations: .init(title: "Get a project", readOnlyHint: true, openWorldHint: false))
 
     /// Local only: a sample reaches the server as a remix project's upload, which MCP has no way to carry.
     static let analyzeSample = Tool(

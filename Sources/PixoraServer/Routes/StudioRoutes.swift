@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import PixoraAPI
 import PixoraCore
 import PixoraPipeline
@@ -55,9 +56,18 @@ struct StudioRoutes {
     }
 
     func target(_ context: AuthenticatedContext) async throws -> (Project, StudioWorkflow, StudioStep) {
-        let project = try await ProjectRoutes.owned(database, context)
+        try await target(
+            project: try context.parameters.require("id"), step: try context.parameters.require("step"),
+            owner: context.userId)
+    }
+
+    /// The owner's studio project and the named step (for the routes and the MCP tools alike).
+    func target(project id: String, step name: String, owner: String) async throws -> (
+        Project, StudioWorkflow, StudioStep
+    ) {
+        guard let project = try await database.read({ db in try await Projects.find(db, owner: owner, id: id) })
+        else { throw APIError.notFound("project") }
         guard let workflow = project.workflow else { throw Self.notStudio }
-        let name = try context.parameters.require("step")
         guard let step = StudioStep(rawValue: name) else {
             throw APIError.validation("step", "must be one of: \(StudioStep.allowedValues)")
         }
@@ -89,7 +99,18 @@ struct StudioRoutes {
 
     func run(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.Project> {
         let body = try await request.decodeJSON(StudioRequest.self)
-        let (project, workflow, step) = try await target(context)
+        let (queued, project) = try await run(
+            body, project: try context.parameters.require("id"), step: try context.parameters.require("step"),
+            owner: context.userId, logger: context.logger)
+        return JSONResponse(queued ? .accepted : .ok, project)
+    }
+
+    /// Runs a step for its owner: the edit step at once (not queued: 200), any other charged and queued as a job
+    /// (202). `POST /projects/{id}/steps/{step}` and the MCP tool `run_studio_step` both come here.
+    func run(_ body: StudioRequest, project id: String, step name: String, owner: String, logger: Logger)
+        async throws -> (queued: Bool, project: Schemas.Project)
+    {
+        let (project, workflow, step) = try await target(project: id, step: name, owner: owner)
         do {
             try workflow.checkCanRun(step)
         } catch {
@@ -100,60 +121,67 @@ struct StudioRoutes {
             // Nothing is generated: the timeline is edited here and now, on the locked document, so two edits at
             // once apply one after the other.
             let pipeline = pipeline
-            let changed = try await update(context, project) { current in
+            let changed = try await update(owner: owner, project) { current in
                 var outputs = current.outputs
                 outputs.edit = try pipeline.editedState(body, current)
                 let started = try current.started(.edit, credits: 0, at: Clock.nowMillis())
                 return started.completed(.edit, outputs: outputs, at: Clock.nowMillis())
             }
-            return JSONResponse(changed)
+            return (false, changed)
         }
         let started: Project?
         do {
             started = try await StudioProjects.start(
-                in: database, owner: context.userId, id: project.id, step: step, request: body,
+                in: database, owner: owner, id: project.id, step: step, request: body,
                 credits: estimate.credits, maxAttempts: services.jobAttempts)
         } catch let error as StudioRuleError {
             throw Self.refusal(error)
         }
         guard started != nil else { throw APIError.notFound("project") }
-        context.logger.info(
+        logger.info(
             "studio step queued",
             metadata: [
                 "project": .string(project.id), "step": .string(step.rawValue),
                 "credits": .stringConvertible(estimate.credits),
             ])
-        return JSONResponse(
-            .accepted, try await ProjectRoutes(services: services).detail(project.id, owner: context.userId))
+        return (true, try await ProjectRoutes(services: services).detail(project.id, owner: owner))
     }
 
     func approve(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.Project> {
         let selection = try await request.decodeOptionalJSON(StudioSelection.self) ?? StudioSelection()
-        let (project, _, step) = try await target(context)
-        let pipeline = pipeline
         return JSONResponse(
-            try await update(context, project) { current in
-                guard current[step].state == .review else {
-                    throw StudioRuleError.notInReview(step: step, state: current[step].state)
-                }
-                let outputs = try pipeline.select(step, selection, workflow: current)
-                return try current.approved(step, outputs: outputs, at: Clock.nowMillis())
-            })
+            try await approve(
+                selection, project: try context.parameters.require("id"),
+                step: try context.parameters.require("step"), owner: context.userId))
+    }
+
+    /// Approves a step in review with the owner's selection (the route and the MCP tool `approve_studio_step`).
+    func approve(_ selection: StudioSelection, project id: String, step name: String, owner: String) async throws
+        -> Schemas.Project
+    {
+        let (project, _, step) = try await target(project: id, step: name, owner: owner)
+        let pipeline = pipeline
+        return try await update(owner: owner, project) { current in
+            guard current[step].state == .review else {
+                throw StudioRuleError.notInReview(step: step, state: current[step].state)
+            }
+            let outputs = try pipeline.select(step, selection, workflow: current)
+            return try current.approved(step, outputs: outputs, at: Clock.nowMillis())
+        }
     }
 
     /// Applies `change` to the locked workflow and answers the project as it is afterwards.
     func update(
-        _ context: AuthenticatedContext, _ project: Project,
+        owner: String, _ project: Project,
         _ change: @escaping @Sendable (StudioWorkflow) throws -> StudioWorkflow
     ) async throws -> Schemas.Project {
         do {
-            guard
-                try await StudioProjects.update(in: database, owner: context.userId, id: project.id, change) != nil
+            guard try await StudioProjects.update(in: database, owner: owner, id: project.id, change) != nil
             else { throw APIError.notFound("project") }
         } catch let error as StudioRuleError {
             throw Self.refusal(error)
         }
-        return try await ProjectRoutes(services: services).detail(project.id, owner: context.userId)
+        return try await ProjectRoutes(services: services).detail(project.id, owner: owner)
     }
 
     static func refusal(_ error: StudioRuleError) -> APIError {
