@@ -97,6 +97,8 @@ public struct WebhookDeliveryJob: JobHandler {
                 db, delivery: delivery, user: webhook.userId, response: response, now: now, retryAt: retryAt,
                 maxAttempts: settings.jobAttempts)
             if disabled {
+                try await Notifications.webhookDisabled(
+                    db, webhook: webhook.id, lastFailure: response.error ?? response.status.map { "HTTP \($0)" })
                 logger.warning(
                     "webhook endpoint turned off: every delivery failed", metadata: ["webhook": .string(webhook.id)])
             }

@@ -322,7 +322,8 @@ public enum Migrations {
                     id TEXT PRIMARY KEY,
                     user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
                     kind TEXT NOT NULL CHECK (kind IN
-                        ('video_ready', 'video_failed', 'video_expiring', 'credits_low', 'export_ready')),
+                        ('video_ready', 'video_failed', 'video_expiring', 'credits_low', 'export_ready',
+                         'webhook_disabled')),
                     title TEXT NOT NULL,
                     body TEXT NOT NULL,
                     link TEXT,

@@ -210,6 +210,13 @@ struct WebhookDeliveryTests {
         }
     }
 
+    /// The person's notifications, newest first.
+    func notifications(_ app: TestApp, _ session: Session) async throws -> [UserNotification] {
+        try await app.services.database.read { db in
+            try await Notifications.list(db, owner: session.userId, limit: 100, after: nil).items
+        }
+    }
+
     @Test("an endpoint failing every delivery for 3 days is turned off and says why", arguments: TestEngine.allCases)
     func disabledAfterDays(engine: TestEngine) async throws {
         let receiver = ProviderEmulator([], otherwise: .init(status: 503, body: String(repeating: "x", count: 5000)))
@@ -235,6 +242,40 @@ struct WebhookDeliveryTests {
                         .decode(Schemas.Webhook.self)
                     #expect(!webhook.enabled)
                     #expect(webhook.disabledReason?.contains("failed for 3 days") == true)
+                    // One notice, in the transaction that turned it off: the URL, the reason, the last failure.
+                    let notices = try await notifications(app, session).filter { $0.kind == .webhookDisabled }
+                    #expect(notices.count == 1)
+                    let notice = try #require(notices.first)
+                    #expect(notice.title == "A webhook endpoint was turned off" && notice.link == "/profile")
+                    #expect(
+                        notice.body
+                            == "Pixora stopped sending to \(base)/hook: every delivery failed for 3 days; turned off "
+                            + "automatically. The last attempt: HTTP 503. Fix the endpoint, then turn it on again on "
+                            + "your profile.")
+                    // A retried job posts nothing more.
+                    try await app.services.database.transaction { db in
+                        try await Notifications.webhookDisabled(db, webhook: endpoint.id, lastFailure: "HTTP 503")
+                    }
+                    #expect(try await notifications(app, session).filter { $0.kind == .webhookDisabled }.count == 1)
+                    // Text from the row and the attempt reaches the notice as one line each.
+                    let hostile = try await app.services.database.transaction { db -> String in
+                        let row = try await Webhooks.create(
+                            db, owner: session.userId, url: "https://x.example/a\nb\u{202E}c",
+                            events: [.videoCompleted], enabled: false, secret: WebhookSignature.newSecret())
+                        let reason = "down\r\nfor days"
+                        try await db.raw(
+                            "UPDATE webhooks SET disabled_reason = \(bind: reason) WHERE id = \(bind: row.id)"
+                        ).run()
+                        try await Notifications.webhookDisabled(db, webhook: row.id, lastFailure: "refused\nhere")
+                        return row.id
+                    }
+                    let hostileNotice = try await notifications(app, session).first {
+                        $0.eventKey.hasPrefix("webhook_disabled:\(hostile):")
+                    }
+                    let text = try #require(hostileNotice?.body)
+                    #expect(!text.contains("\n") && !text.contains("\r") && !text.contains("\u{202E}"), "\(text)")
+                    #expect(text.hasPrefix("Pixora stopped sending to https://x.example/a bc: down"), "\(text)")
+                    #expect(text.contains("for days. The last attempt: refused here. Fix the endpoint"), "\(text)")
                     // Turning it on again clears the streak and the reason.
                     let on = try await api.call(
                         .patch, "/api/v1/webhooks/\(endpoint.id)", session: session, json: ["enabled": true])

@@ -5,6 +5,7 @@ public enum NotificationKind: String, Codable, Sendable, Hashable, CaseIterable 
     case videoExpiring = "video_expiring"
     case creditsLow = "credits_low"
     case exportReady = "export_ready"
+    case webhookDisabled = "webhook_disabled"
 
     /// The kind's key in the settings document (`notifications.videoReady`).
     public var settingKey: String {
@@ -14,6 +15,7 @@ public enum NotificationKind: String, Codable, Sendable, Hashable, CaseIterable 
         case .videoExpiring: "videoExpiring"
         case .creditsLow: "creditsLow"
         case .exportReady: "exportReady"
+        case .webhookDisabled: "webhookDisabled"
         }
     }
 
@@ -25,6 +27,7 @@ public enum NotificationKind: String, Codable, Sendable, Hashable, CaseIterable 
         case .videoExpiring: "video about to expire"
         case .creditsLow: "credits low"
         case .exportReady: "data export ready"
+        case .webhookDisabled: "webhook endpoint turned off"
         }
     }
 }

@@ -99,12 +99,14 @@ public struct UserSettings: Codable, Sendable, Hashable {
         public var videoExpiring: Channels
         public var creditsLow: Channels
         public var exportReady: Channels
+        public var webhookDisabled: Channels
         /// A charge that takes the balance from this or more to below it posts `credits_low`.
         public var creditsLowBelow: Int
 
         public init(creditsLowBelow: Int = 20) {
             let on = Channels()
-            (videoReady, videoFailed, videoExpiring, creditsLow, exportReady) = (on, on, on, on, on)
+            (videoReady, videoFailed, videoExpiring, creditsLow) = (on, on, on, on)
+            (exportReady, webhookDisabled) = (on, on)
             self.creditsLowBelow = creditsLowBelow
         }
 
@@ -116,6 +118,7 @@ public struct UserSettings: Codable, Sendable, Hashable {
                 case .videoExpiring: videoExpiring
                 case .creditsLow: creditsLow
                 case .exportReady: exportReady
+                case .webhookDisabled: webhookDisabled
                 }
             }
             set {
@@ -125,6 +128,7 @@ public struct UserSettings: Codable, Sendable, Hashable {
                 case .videoExpiring: videoExpiring = newValue
                 case .creditsLow: creditsLow = newValue
                 case .exportReady: exportReady = newValue
+                case .webhookDisabled: webhookDisabled = newValue
                 }
             }
         }
@@ -146,7 +150,7 @@ public struct UserSettings: Codable, Sendable, Hashable {
         }
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case videoReady, videoFailed, videoExpiring, creditsLow, exportReady, creditsLowBelow
+            case videoReady, videoFailed, videoExpiring, creditsLow, exportReady, webhookDisabled, creditsLowBelow
         }
     }
 

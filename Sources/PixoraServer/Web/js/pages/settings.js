@@ -13,6 +13,7 @@ const kinds = [
   ['videoExpiring', 'A video expires within a day'],
   ['creditsLow', 'Credits run low'],
   ['exportReady', 'A data export is ready'],
+  ['webhookDisabled', 'A webhook endpoint was turned off after days of failures'],
 ];
 
 export async function render(main) {
