@@ -365,6 +365,66 @@ struct MCPServerTests {
         }
     }
 
+    @Test(
+        "analyze_sample: a base64 sample becomes a remix project analysed with progress; wrong type and size refused",
+        arguments: TestEngine.allCases)
+    func analyzeSample(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { app in
+            try await app.test { api in
+                let owner = try await api.register()
+                let (client, _, progress) = try await connect(api, owner)
+                let sample = ProjectFixtures.sample.base64EncodedString()
+                let analysed = try await app.withWorker {
+                    try await call(
+                        client, "analyze_sample",
+                        ["sampleBase64": .string(sample), "fileName": "clips/my sample.mp4", "topic": "bees"],
+                        progress: "analyse")
+                }
+                #expect(analysed.isError == false, "\(analysed.text)")
+                #expect(analysed.value("status")?.stringValue == "analyzed")
+                #expect(analysed.value("kind")?.stringValue == "remix")
+                #expect(analysed.value("title")?.stringValue == "Remix of my sample")
+                #expect(analysed.value("analysis", "shots")?.arrayValue?.count == 3)
+                let keyframes = analysed.value("keyframeUrls")?.arrayValue?.compactMap(\.stringValue) ?? []
+                #expect(keyframes.count == 3)
+                #expect(keyframes.allSatisfy { $0.hasPrefix(app.services.configuration.publicURL + "/api/v1/") })
+                let file = analysed.value("files")?.arrayValue?.first?.objectValue
+                #expect(file?["contentType"]?.stringValue == "video/mp4")
+                #expect(file?["name"]?.stringValue == "my sample.mp4")
+                let updates = progress.all.filter { $0.progressToken == .string("analyse") }
+                #expect(updates.count >= 2 && updates.last?.progress == 100)
+                #expect(updates.map(\.progress) == updates.map(\.progress).sorted())
+                let id = try #require(analysed.value("id")?.stringValue)
+                let listed = try await api.call(.get, "/api/v1/projects/\(id)", session: owner)
+                #expect(listed.status == .ok)
+
+                // A picture is not a video: refused by the upload's own check, as the multipart route words it.
+                var picture = MultipartBody()
+                picture.text("kind", "remix")
+                picture.file("sample", ProjectFixtures.character, filename: "hero.png", type: "image/png")
+                let viaRoute = try await api.upload(owner, picture)
+                let notVideo = try await call(
+                    client, "analyze_sample",
+                    ["sampleBase64": .string(ProjectFixtures.character.base64EncodedString()), "fileName": "hero.png"])
+                #expect(notVideo.isError == true && notVideo.text == viaRoute.errorMessage, "\(notVideo.text)")
+                let tooBig = try await call(
+                    client, "analyze_sample",
+                    [
+                        "sampleBase64": .string(Data(count: 3_000_001).base64EncodedString()),
+                        "fileName": "big.mp4", "waitSeconds": 0,
+                    ])
+                #expect(tooBig.text == "the sample is 3000001 bytes; analyze_sample takes at most 3000000")
+                let garbage = try await call(client, "analyze_sample", ["sampleBase64": "!!!", "fileName": "x.mp4"])
+                #expect(garbage.isError == true && garbage.text == "sampleBase64 is not base64 of a file")
+                let projects = try await api.call(.get, "/api/v1/projects", session: owner)
+                    .decode(Schemas.ProjectPage.self)
+                #expect(projects.items.map(\.id) == [id])
+                #expect(try await ledger(app, owner.userId) == (100, 100))
+                await client.disconnect()
+            }
+        }
+    }
+
     @Test("sessions answer only their user, and close when idle or when a user opens too many")
     func sessions() async throws {
         let sessions = MCPSessions(idle: .seconds(3600), perUser: 2)

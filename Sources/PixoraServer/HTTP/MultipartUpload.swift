@@ -218,3 +218,8 @@ private final class ReceiveState {
         return String(String(last.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }).prefix(120))
     }
 }
+
+extension MultipartUpload {
+    /// A client's file name cleaned for display, as a received part's is (for uploads that arrive another way).
+    static func displayName(_ name: String) -> String { ReceiveState.displayName(name) }
+}

@@ -47,6 +47,7 @@ struct MCPAccountTools: Sendable {
             case "run_studio_step": return try encode(try await runStep(arguments, progress: progress))
             case "approve_studio_step": return try encode(try await approveStep(arguments))
             case "get_project": return try encode(try await project(try require(arguments, "projectId")))
+            case "analyze_sample": return try encode(try await analyze(arguments, progress: progress))
             case "regenerate_scene": return try encode(try await regenerate(arguments, progress: progress))
             default: return MCPToolResult.failure("unknown tool '\(name)'")
             }
@@ -222,6 +223,41 @@ struct MCPAccountTools: Sendable {
         project.eventsUrl = project.eventsUrl.map(absolute)
         project.keyframeUrls = project.keyframeUrls?.map(absolute)
         return project
+    }
+
+    /// `POST /projects` (a remix) through the route's own code, with the sample from base64 instead of a multipart
+    /// part, then the analysis followed to its end.
+    func analyze(_ arguments: MCPArguments, progress: MCPProgress) async throws -> Schemas.Project {
+        let largest = min(Int64(MCPToolCatalogue.largestUpload), services.uploadMaxBytes)
+        guard let text = try arguments.string("sampleBase64", max: Int(largest / 3 + 1) * 4 + 4) else {
+            throw MCPToolError("sampleBase64 is required")
+        }
+        guard let bytes = Data(base64Encoded: text, options: .ignoreUnknownCharacters), !bytes.isEmpty else {
+            throw MCPToolError("sampleBase64 is not base64 of a file")
+        }
+        guard bytes.count <= largest else {
+            throw MCPToolError("the sample is \(bytes.count) bytes; analyze_sample takes at most \(largest)")
+        }
+        let wait = try waitSeconds(arguments)
+        var upload = MultipartUpload()
+        upload.texts["kind"] = "remix"
+        for name in ["topic", "title"] {
+            if let value = try arguments.string(name, max: .max) {
+                upload.texts[name] = value
+            }
+        }
+        let scratch = try services.media.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let file = scratch.appendingPathComponent("sample")
+        try bytes.write(to: file)
+        upload.files["sample"] = .init(
+            url: file, size: Int64(bytes.count),
+            name: MultipartUpload.displayName(try require(arguments, "fileName")))
+        let created = try await ProjectRoutes(services: services).createRemix(upload, owner: user, logger: logger)
+        await progress.report(0, "queued")
+        guard wait > 0, let job = created.job?.id else { return absolute(created) }
+        try await follow(job: job, seconds: wait, progress: progress)
+        return try await project(created.id)
     }
 
     /// Waits for a job to end (or the time to run out), reporting its progress.

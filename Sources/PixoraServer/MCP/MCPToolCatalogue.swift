@@ -10,7 +10,7 @@ public enum MCPToolCatalogue {
         [
             planVideo(place), createVideo(place), getVideo(place), listVideos(place), editVideo(place),
             regenerateScene(place),
-        ] + (place == .local ? [analyzeSample] : [runStudioStep, approveStudioStep, getProject])
+        ] + (place == .local ? [analyzeSample] : [analyzeUpload, runStudioStep, approveStudioStep, getProject])
     }
 
     static let steps: Value = .object([
@@ -66,7 +66,35 @@ public enum MCPToolCatalogue {
         inputSchema: schema(["projectId": projectID], required: ["projectId"]),
         annotations: .init(title: "Get a project", readOnlyHint: true, openWorldHint: false))
 
-    /// Local only: a sample reaches the server as a remix project's upload, which MCP has no way to carry.
+    /// The largest sample `/mcp` takes as base64 (the message itself is at most 4 MiB); larger ones go through
+    /// `POST /api/v1/projects`.
+    public static let largestUpload = 3_000_000
+
+    /// On the server: the sample arrives as base64 and becomes a remix project, as the multipart upload does.
+    static let analyzeUpload = Tool(
+        name: "analyze_sample",
+        description: "Upload a sample video (base64, at most 3 MB; MP4, MOV, WebM, MKV or AVI, at most 10 "
+            + "minutes) as a new remix project and analyse it: its shots, pacing, palette, sound and a description. "
+            + "Free. By default waits for the analysis, with progress notifications, and answers the project "
+            + "(analysis and keyframe links); its plans and videos are made in the studio or the API.",
+        inputSchema: schema(
+            [
+                "sampleBase64": .object([
+                    "type": "string", "contentEncoding": "base64",
+                    "description": "The video file's bytes in base64 (at most 3,000,000 bytes decoded).",
+                ]),
+                "fileName": .object([
+                    "type": "string", "maxLength": 200, "description": "The file's name, e.g. sample.mp4.",
+                ]),
+                "topic": .object(["type": "string", "maxLength": 500, "description": "What the remix is about."]),
+                "title": .object(["type": "string", "maxLength": 200, "description": "The project's title."]),
+                "waitSeconds": wait,
+            ], required: ["sampleBase64", "fileName"]),
+        annotations: .init(
+            title: "Analyse a sample", readOnlyHint: false, destructiveHint: false, idempotentHint: false,
+            openWorldHint: false))
+
+    /// Locally: a video file on this machine.
     static let analyzeSample = Tool(
         name: "analyze_sample",
         description: "Analyse a video file on this machine as a remix sample: its shots (start, end, cut or "

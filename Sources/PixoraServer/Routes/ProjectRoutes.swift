@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import PixoraAPI
 import PixoraCore
 import PixoraMedia
@@ -48,20 +49,24 @@ struct ProjectRoutes {
         let scratch = try services.media.scratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let upload = try await MultipartUpload.receive(request, rules: rules, into: scratch)
+        return JSONResponse(.created, try await createRemix(upload, owner: context.userId, logger: context.logger))
+    }
+
+    /// Makes a remix project from received parts (their files in a scratch folder the caller removes) and queues
+    /// its analysis: the multipart route and the MCP tool `analyze_sample` both come here.
+    func createRemix(_ upload: MultipartUpload, owner: String, logger: Logger) async throws -> Schemas.Project {
         let fields = try Self.fields(upload)
         let id = newID()
         do {
             let files = try await store(upload, fields: fields, project: id)
             let title = fields.title ?? Self.title(upload.files["sample"]?.name)
             let project = try await Projects.create(
-                in: database, owner: context.userId, title: title, topic: fields.topic, files: files,
+                in: database, owner: owner, title: title, topic: fields.topic, files: files,
                 maxAttempts: services.jobAttempts, id: id)
-            context.logger.info("project created", metadata: ["project": .string(project.id)])
+            logger.info("project created", metadata: ["project": .string(project.id)])
             let job = try await database.read { db in try await Jobs.latest(db, project: project.id) }
-            return JSONResponse(
-                .created,
-                try Schemas.Project(
-                    project, files: files, job: job, latestPlan: nil, videoCount: 0, tokens: services.tokens))
+            return try Schemas.Project(
+                project, files: files, job: job, latestPlan: nil, videoCount: 0, tokens: services.tokens)
         } catch {
             // A refused or failed upload leaves nothing behind.
             services.media.removeProject(id)
