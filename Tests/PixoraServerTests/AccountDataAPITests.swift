@@ -228,9 +228,15 @@ struct AccountDataAPITests {
                 }
                 let link = try await api.call(.get, url)
                 #expect(link.status == .gone && link.errorCode == .expired)
+                // The cleanup deletes the file, then marks the row: wait for both (a busy machine shows the gap).
                 try await app.withWorker {
-                    let deadline = ContinuousClock.now + .seconds(30)
-                    while FileManager.default.fileExists(atPath: try media.url(for: key).path) {
+                    let deadline = ContinuousClock.now + .seconds(180)
+                    while true {
+                        let row = try await app.services.database.read { db in
+                            try await AccountExports.find(db, id: freshId!)
+                        }
+                        let gone = !FileManager.default.fileExists(atPath: try media.url(for: key).path)
+                        if gone && row?.status == .expired { break }
                         guard ContinuousClock.now < deadline else { throw TestFailure("the zip was not cleaned") }
                         try await Task.sleep(for: .milliseconds(50))
                     }
@@ -452,7 +458,7 @@ struct AccountDataAPITests {
                 let due = try await api.call(.get, sample)
                 #expect(due.status == .gone && due.errorCode == .expired)
                 try await app.withWorker {
-                    let deadline = ContinuousClock.now + .seconds(30)
+                    let deadline = ContinuousClock.now + .seconds(180)
                     while true {
                         let left = try await app.services.database.read { db in
                             try await ProjectFiles.all(db, project: project.id).filter { $0.expiredAt == nil }
