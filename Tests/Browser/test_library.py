@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import urllib.parse
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
@@ -82,7 +83,15 @@ def test_favorites_and_collections(driver, server):
     button(dialog, "Done", exact=True).click()
     wait(driver).until(lambda d: not visible(d, ".collections-dialog"), "the dialog did not close")
 
-    card(driver, titles["foxes"]).find_element(By.CSS_SELECTOR, "[data-role='collections']").click()
+    # The library re-renders once the dialog closes: find the card again until the click lands on a live one.
+    def open_collections(d):
+        try:
+            card(d, titles["foxes"]).find_element(By.CSS_SELECTOR, "[data-role='collections']").click()
+            return True
+        except StaleElementReferenceException:
+            return False
+
+    wait(driver).until(open_collections, "the video's collections button did not answer")
     dialog = wait(driver).until(lambda d: visible(d, ".collections-dialog"), "the video's collections did not open")
     choice = dialog.find_element(By.CSS_SELECTOR, ".collection-choice")
     assert choice.find_element(By.TAG_NAME, "label").text == name
@@ -92,8 +101,15 @@ def test_favorites_and_collections(driver, server):
     wait(driver).until(lambda d: "In 1" in card(d, titles["foxes"]).find_element(
         By.CSS_SELECTOR, "[data-role='collections']").text, "the card does not show its collection")
 
-    select = Select(driver.find_element(By.ID, "dash-collection"))
-    select.select_by_visible_text(name)
+    # The toolbar re-renders when a collection changes: pick from the live select.
+    def pick_collection(d):
+        try:
+            Select(d.find_element(By.ID, "dash-collection")).select_by_visible_text(name)
+            return True
+        except StaleElementReferenceException:
+            return False
+
+    wait(driver).until(pick_collection, "the collection filter did not answer")
     wait_titles(driver, [titles["foxes"]], "the collection only")
     collection = query(driver).get("collection")
     assert collection

@@ -39,11 +39,12 @@ struct StudioRoutes {
                 .init("kind", "must be 'studio' for a JSON body (a remix project is multipart/form-data)"))
         }
         let topic = TextSanitizer.singleLine(body.topic).trimmingCharacters(in: .whitespacesAndNewlines)
-        if !(1...ProjectRoutes.maxTopic).contains(topic.codePointCount) {
+        // The limit is on what was sent (as the contract says), not on what is left once control characters go.
+        if topic.isEmpty || body.topic.codePointCount > ProjectRoutes.maxTopic {
             issues.append(.init("topic", "must be 1 to \(ProjectRoutes.maxTopic) characters"))
         }
         let title = body.title.map { TextSanitizer.singleLine($0).trimmingCharacters(in: .whitespacesAndNewlines) }
-        if let title, title.codePointCount > 200 { issues.append(.init("title", "must be at most 200 characters")) }
+        if title != nil, (body.title?.codePointCount ?? 0) > 200 { issues.append(.init("title", "must be at most 200 characters")) }
         guard issues.isEmpty else { throw APIError.validation(issues) }
         let settings = try VideoRoutes.settings(
             body.settings ?? SettingsRequest(), prompt: topic, defaultVoice: services.defaultVoice)
