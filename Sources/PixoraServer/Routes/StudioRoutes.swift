@@ -44,7 +44,9 @@ struct StudioRoutes {
             issues.append(.init("topic", "must be 1 to \(ProjectRoutes.maxTopic) characters"))
         }
         let title = body.title.map { TextSanitizer.singleLine($0).trimmingCharacters(in: .whitespacesAndNewlines) }
-        if title != nil, (body.title?.codePointCount ?? 0) > 200 { issues.append(.init("title", "must be at most 200 characters")) }
+        if (body.title?.codePointCount ?? 0) > 200 {
+            issues.append(.init("title", "must be at most 200 characters"))
+        }
         guard issues.isEmpty else { throw APIError.validation(issues) }
         let settings = try VideoRoutes.settings(
             body.settings ?? SettingsRequest(), prompt: topic, defaultVoice: services.defaultVoice)
