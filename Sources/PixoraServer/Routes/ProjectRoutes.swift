@@ -97,7 +97,10 @@ struct ProjectRoutes {
         if upload.files["sample"] == nil { issues.append(.init("sample", "is required: the sample video to remix")) }
         let topic = TextSanitizer.singleLine(upload.texts["topic"] ?? "").trimmingCharacters(
             in: .whitespacesAndNewlines)
-        if topic.codePointCount > maxTopic { issues.append(.init("topic", "must be at most \(maxTopic) characters")) }
+        // On what was sent, as the studio route and the contract count it, not on what is left once sanitised.
+        if (upload.texts["topic"] ?? "").codePointCount > maxTopic {
+            issues.append(.init("topic", "must be at most \(maxTopic) characters"))
+        }
         var title = upload.texts["title"].map {
             TextSanitizer.singleLine($0).trimmingCharacters(in: .whitespacesAndNewlines)
         }
