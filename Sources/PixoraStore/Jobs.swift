@@ -24,6 +24,8 @@ public enum JobKind: String, StoredEnum {
     case deliverWebhook = "deliver_webhook"
     /// Mails one notification to its owner (`Notifications.post`, migration 12).
     case notificationMail = "notification_mail"
+    /// Grants the monthly allowances that are due; one at a time (migration 17).
+    case grantAllowances = "grant_allowances"
 
     public static let table = "jobs"
     public static let column = "kind"
@@ -107,17 +109,19 @@ public enum Jobs {
             maxAttempts: maxAttempts, runAt: runAt ?? now, createdAt: now, projectId: project)
         try await db.raw(
             """
-            INSERT INTO jobs (id, kind, user_id, video_id, project_id, payload, state, attempts, max_attempts, run_at, created_at, updated_at)
+            INSERT INTO jobs (id, kind, user_id, video_id, project_id, payload, state, attempts, max_attempts, run_at, created_at, updated_at, priority)
             VALUES (\(bind: job.id), \(bind: kind.rawValue), \(bind: user), \(bind: video), \(bind: project), \(bind: payload), 'queued', 0, \(bind: maxAttempts),
-                    \(bind: job.runAt), \(bind: now), \(bind: now))
+                    \(bind: job.runAt), \(bind: now), \(bind: now),
+                    (SELECT COALESCE(MAX(queue_priority), 0) FROM subscriptions WHERE user_id = \(bind: user)))
             """
         ).run()
         return job
     }
 
-    /// Takes the oldest job that is ready (queued and due, or else running with an expired lease and attempts
-    /// left) and leases it to `owner`. One statement each, so no explicit transaction: PostgreSQL skips rows
-    /// other workers are claiming (`FOR UPDATE SKIP LOCKED`); SQLite runs one writer at a time.
+    /// Takes the first job that is ready (queued and due, in `JobPriority.order`; or else running with an expired
+    /// lease and attempts left) and leases it to `owner`. One statement each, so no explicit transaction:
+    /// PostgreSQL skips rows other workers are claiming (`FOR UPDATE SKIP LOCKED`); SQLite runs one writer at a
+    /// time.
     public static func claim(in database: any Database, owner: String, lease: TimeInterval) async throws -> Job? {
         let lock = database.engine == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
         return try await database.read { db in
@@ -129,7 +133,7 @@ public enum Jobs {
                     attempts = attempts + 1, updated_at = \(bind: now)
                 WHERE id = (
                     SELECT id FROM jobs WHERE state = 'queued' AND run_at <= \(bind: now) AND attempts < max_attempts
-                    ORDER BY run_at LIMIT 1\(unsafeRaw: lock))
+                    ORDER BY \(unsafeRaw: JobPriority.order) LIMIT 1\(unsafeRaw: lock))
                 RETURNING *
                 """
             ).firstRow(Job.self) {

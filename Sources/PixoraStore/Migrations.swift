@@ -436,6 +436,7 @@ public enum Migrations {
                 )
                 """,
             ]),
+        Migrations.plans,
     ]
 
     /// Applies every step not yet applied; returns the versions applied now. Safe to run from several
