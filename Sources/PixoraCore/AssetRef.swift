@@ -1,7 +1,7 @@
 /// A reference to a content-addressed asset file: `<64 hex digits>.<extension>`.
 /// Never a path, so a document cannot point the renderer outside the asset store.
 public struct AssetRef: Codable, Sendable, Hashable, CustomStringConvertible {
-    public static let extensions: Set<String> = ["png", "mp4", "wav", "json", "mid"]
+    public static let extensions: Set<String> = ["png", "mp4", "wav", "json", "mid", "cube"]
 
     public let key: ContentKey
     public let ext: String

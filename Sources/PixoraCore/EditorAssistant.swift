@@ -23,7 +23,8 @@ public enum EditorAssistant {
         public var instruction: String
         public var description: String {
             "I could not turn “\(instruction)” into an edit. Try for example: “make scene 2 longer”, “quieter music”, "
-                + "“use slide transitions”, “turn captions off”, “add the title 'Hello' at the start”, “move scene 3 to the start”."
+                + "“use slide transitions”, “turn captions off”, “add the title 'Hello' at the start”, “move scene 3 to the start”, "
+                + "“make it black and white”, “fade the title in”."
         }
     }
 
@@ -199,6 +200,8 @@ struct Reader {
 
     func operations() -> [EditorOperation] {
         if quote != nil, let overlay = overlayOperations() { return overlay }
+        if let animation = animationOperations() { return animation }
+        if let look = lookOperations() { return look }
         if has(#"\b(text|titles?|overlays?|headings?|labels?)\b"#)
             && has(#"\b(remove|delete|clear|drop|get rid of|no)\b"#) && !has(#"\b(captions?|subtitles?)\b"#)
         {

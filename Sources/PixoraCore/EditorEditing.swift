@@ -252,6 +252,7 @@ struct Edit {
                 id: id, text: text, start: round3(draft.start), end: round3(draft.end), x: draft.x ?? 0.5,
                 y: draft.y ?? 0.15)
             if let style = draft.style { overlay.style = style.applied(to: overlay.style) }
+            if let animation = draft.animation, !animation.isEmpty { overlay.animation = animation }
             state.overlays.append(overlay)
             changes.append("Added the text “\(text)” from \(overlay.start.formatted) s to \(overlay.end.formatted) s")
         case .updateOverlay:
@@ -266,9 +267,17 @@ struct Edit {
             if let x = operation.x { overlay.x = x }
             if let y = operation.y { overlay.y = y }
             if let style = operation.style { overlay.style = style.applied(to: overlay.style) }
+            if let animation = operation.animation {
+                overlay.animation = animation.isEmpty ? nil : animation
+            } else if overlay.end > overlay.start {
+                // A shorter overlay keeps its entrance and exit, shortened in proportion.
+                overlay.animation = overlay.animation?.fitted(to: overlay.end - overlay.start)
+            }
             let before = state.overlays[index]
             state.overlays[index] = overlay
-            if before.text != overlay.text || before.style != overlay.style {
+            if before.animation != overlay.animation && before.text == overlay.text {
+                changes.append(Self.describe(animation: overlay.animation, of: overlay.text))
+            } else if before.text != overlay.text || before.style != overlay.style {
                 changes.append("Changed the text “\(overlay.text)”")
             } else if before.x != overlay.x || before.y != overlay.y {
                 changes.append("Moved the text “\(overlay.text)”")
@@ -287,6 +296,8 @@ struct Edit {
         case .addEffect: try addEffect(operation)
         case .moveEffect: try moveEffect(operation)
         case .removeEffect: try removeEffect(operation)
+        case .setLook, .setClipLook, .clearLook: try setLook(operation)
+        case .setOverlayAnimation: try setOverlayAnimation(operation)
         }
     }
 
@@ -395,6 +406,7 @@ struct Edit {
             start = min(start, max(total - min(length, total), 0))
             overlay.start = round3(start)
             overlay.end = round3(min(start + length, total))
+            overlay.animation = overlay.animation?.fitted(to: overlay.end - overlay.start)
             return overlay.end - overlay.start >= 0.05 ? overlay : nil
         }
 

@@ -11,6 +11,7 @@ public struct EditorOperation: Codable, Sendable, Hashable {
         case setCaptions
         case addOverlay, updateOverlay, removeOverlay
         case addEffect, moveEffect, removeEffect
+        case setLook, setClipLook, clearLook, setOverlayAnimation
     }
 
     public enum Track: String, NamedChoice {
@@ -44,6 +45,10 @@ public struct EditorOperation: Codable, Sendable, Hashable {
     public var effect: Int?
     /// `addEffect`: the sound (.wav).
     public var asset: AssetRef?
+    /// `setLook`, `setClipLook`: the colour grade.
+    public var look: Look?
+    /// `setOverlayAnimation`, `updateOverlay`: how the text enters and leaves.
+    public var animation: OverlayAnimation?
 
     public init(_ op: Kind) { self.op = op }
 
@@ -126,6 +131,21 @@ public struct EditorOperation: Codable, Sendable, Hashable {
         }
     }
     public static func removeEffect(_ effect: Int) -> Self { with(.removeEffect) { $0.effect = effect } }
+    public static func setLook(_ look: Look) -> Self { with(.setLook) { $0.look = look } }
+    public static func setClipLook(_ clip: Int, _ look: Look) -> Self {
+        with(.setClipLook) {
+            $0.clip = clip
+            $0.look = look
+        }
+    }
+    /// Clears clip `clip`'s own look (it follows the whole video's again), or without a clip the whole video's.
+    public static func clearLook(clip: Int? = nil) -> Self { with(.clearLook) { $0.clip = clip } }
+    public static func setOverlayAnimation(_ id: String, _ animation: OverlayAnimation) -> Self {
+        with(.setOverlayAnimation) {
+            $0.id = id
+            $0.animation = animation
+        }
+    }
 
     static func with(_ kind: Kind, _ set: (inout Self) -> Void) -> Self {
         var operation = Self(kind)
@@ -176,6 +196,7 @@ public struct OverlayDraft: Codable, Sendable, Hashable {
     public var x: Double?
     public var y: Double?
     public var style: TextStylePatch?
+    public var animation: OverlayAnimation?
 
     public init(text: String, start: Double, end: Double, x: Double? = nil, y: Double? = nil) {
         self.text = text

@@ -17,10 +17,14 @@ public struct EditorState: Codable, Sendable, Hashable {
     public var overlays: [TextOverlay]
     public var audio: AudioMix
     public var output: OutputSpec
+    /// The colour grade of the whole video (a clip's own `look` overrides it); left out when there is none, so
+    /// documents without one keep their bytes and content keys.
+    public var look: Look?
 
     public init(
         title: String, canvas: Canvas, background: String = "#000000", clips: [Clip], transitions: [Transition],
-        captions: Captions, overlays: [TextOverlay] = [], audio: AudioMix, output: OutputSpec = OutputSpec()
+        captions: Captions, overlays: [TextOverlay] = [], audio: AudioMix, output: OutputSpec = OutputSpec(),
+        look: Look? = nil
     ) {
         self.version = Self.currentVersion
         self.title = title
@@ -32,6 +36,7 @@ public struct EditorState: Codable, Sendable, Hashable {
         self.overlays = overlays
         self.audio = audio
         self.output = output
+        self.look = look
     }
 
     /// Where each clip starts on the output timeline: each cut starts the next clip one transition earlier.
@@ -71,13 +76,18 @@ public struct Clip: Codable, Sendable, Hashable {
     public var trimIn: Double
     /// Seconds of the asset shown, including transition overlaps.
     public var duration: Double
+    /// This clip's own colour grade, instead of the whole video's (`{"preset": "none"}` shows it ungraded).
+    public var look: Look?
 
-    public init(id: String, sceneId: String?, asset: AssetRef, trimIn: Double = 0, duration: Double) {
+    public init(
+        id: String, sceneId: String?, asset: AssetRef, trimIn: Double = 0, duration: Double, look: Look? = nil
+    ) {
         self.id = id
         self.sceneId = sceneId
         self.asset = asset
         self.trimIn = trimIn
         self.duration = duration
+        self.look = look
     }
 
     public init(from decoder: any Decoder) throws {
@@ -87,6 +97,7 @@ public struct Clip: Codable, Sendable, Hashable {
         asset = try c.decode(AssetRef.self, forKey: .asset)
         trimIn = try c.decodeIfPresent(Double.self, forKey: .trimIn) ?? 0
         duration = try c.decode(Double.self, forKey: .duration)
+        look = try c.decodeIfPresent(Look.self, forKey: .look)
     }
 }
 
@@ -165,10 +176,12 @@ public struct TextOverlay: Codable, Sendable, Hashable {
     public var x: Double
     public var y: Double
     public var style: TextStyle
+    /// How the text enters and leaves; left out when it just appears and disappears.
+    public var animation: OverlayAnimation?
 
     public init(
         id: String, text: String, start: Double, end: Double, x: Double = 0.5, y: Double = 0.15,
-        style: TextStyle = .title
+        style: TextStyle = .title, animation: OverlayAnimation? = nil
     ) {
         self.id = id
         self.text = text
@@ -177,6 +190,7 @@ public struct TextOverlay: Codable, Sendable, Hashable {
         self.x = x
         self.y = y
         self.style = style
+        self.animation = animation
     }
 }
 

@@ -42,7 +42,9 @@ extension EditorState {
                 add("\(path).trimIn", "must be 0 or more, got \(clip.trimIn.formatted)")
             }
             if clip.asset.ext != "mp4" { add("\(path).asset", "must be a video asset (.mp4), got .\(clip.asset.ext)") }
+            if let look = clip.look { issues += look.issues(at: "\(path).look") }
         }
+        if let look { issues += look.issues(at: "look") }
 
         let cuts = max(clips.count - 1, 0)
         if transitions.count != cuts {
@@ -86,6 +88,9 @@ extension EditorState {
                 add("\(path).y", "must be between 0 and 1 (fraction of the height), got \(overlay.y.formatted)")
             }
             validateText(overlay.style, at: "\(path).style", into: &issues)
+            if let animation = overlay.animation {
+                issues += animation.issues(at: "\(path).animation", span: overlay.end - overlay.start)
+            }
         }
 
         for (name, track) in audio.namedTracks {

@@ -364,7 +364,7 @@ struct RenderVersionJob: JobHandler {
 
 extension EditorState {
     /// Keeps the user's timeline edits that still apply after a scene was regenerated: overlays, track volumes,
-    /// ducking, caption switch and style, and the transitions when the cuts are the same.
+    /// ducking, caption switch and style, looks, and the transitions when the cuts are the same.
     mutating func carryOverEdits(from previous: EditorState) {
         overlays = previous.overlays.filter { $0.start < duration }.map { overlay in
             var overlay = overlay
@@ -379,3 +379,8 @@ extension EditorState {
         if previous.transitions.count == transitions.count { transitions = previous.transitions }
     }
 }
+            overlay.animation = overlay.animation?.fitted(to: overlay.end - overlay.start)
+        // The grade stays: the video's look, and each clip's own where the clip is still there.
+        look = previous.look
+        let clipLooks = Dictionary(previous.clips.map { ($0.id, $0.look) }, uniquingKeysWith: { first, _ in first })
+        for index in clips.indices { clips[index].look = clipLooks[clips[index].id] ?? nil }

@@ -69,6 +69,8 @@ public struct RenderGraphBuilder: Sendable {
     public var effectPaths: [String]
     public var subtitlePath: String?
     public var fontsDirectory: String
+    /// Per clip, the LUT file of its look (already blended to the look's intensity), when its look is a LUT.
+    public var clipLUTs: [String?]
 
     public struct Size: Sendable, Equatable {
         public var width: Int
@@ -82,7 +84,8 @@ public struct RenderGraphBuilder: Sendable {
     public init(
         state: EditorState, clipPaths: [String], clipSizes: [Size?]? = nil, clipLengths: [Double?]? = nil,
         voicePaths: [String],
-        musicPaths: [String], effectPaths: [String] = [], subtitlePath: String?, fontsDirectory: String
+        musicPaths: [String], effectPaths: [String] = [], subtitlePath: String?, fontsDirectory: String,
+        clipLUTs: [String?]? = nil
     ) {
         self.state = state
         self.clipPaths = clipPaths
@@ -93,6 +96,7 @@ public struct RenderGraphBuilder: Sendable {
         self.effectPaths = effectPaths
         self.subtitlePath = subtitlePath
         self.fontsDirectory = fontsDirectory
+        self.clipLUTs = clipLUTs ?? Array(repeating: nil, count: clipPaths.count)
     }
 
     /// The full graph: video and audio. With `thumbnailFrame`, the picture is also split once more and that
@@ -147,6 +151,8 @@ public struct RenderGraphBuilder: Sendable {
                     "tpad=stop_mode=clone:stop_duration=\(n(missing + 1 / fps))", "trim=duration=\(n(clip.duration))",
                 ]
             }
+            // Graded before letterboxing, so the background stays the colour the document asks for.
+            steps += LookFilter.steps(state.look(ofClip: index), lutPath: clipLUTs[index])
             if clipSizes[index] != Size(width: w, height: h) {
                 steps += [
                     "scale=\(w):\(h):force_original_aspect_ratio=decrease",

@@ -159,7 +159,26 @@ public struct Renderer: Sendable {
         return RenderGraphBuilder(
             state: state, clipPaths: clipPaths, clipSizes: sizes, clipLengths: lengths, voicePaths: voicePaths,
             musicPaths: musicPaths, effectPaths: effectPaths,
-            subtitlePath: subtitlePath, fontsDirectory: try SystemFile.fontsDirectory.locate())
+            subtitlePath: subtitlePath, fontsDirectory: try SystemFile.fontsDirectory.locate(),
+            clipLUTs: try lookTables(for: state, work: work))
+    }
+
+    /// Per clip, the LUT file its look reads: the stored table at full intensity, else a copy blended with the
+    /// identity, written once per table and intensity into `work`.
+    func lookTables(for state: EditorState, work: URL) throws -> [String?] {
+        var written: [String: String] = [:]
+        return try state.clips.indices.map { index -> String? in
+            guard let look = state.look(ofClip: index), let lut = look.lut, !look.isIdentity else { return nil }
+            let stored = try assets.url(for: lut)
+            if look.intensity >= 1 { return stored.path }
+            let name = "look-\(lut.key.hex.prefix(16))-\(Int((look.intensity * 10000).rounded())).cube"
+            if let path = written[name] { return path }
+            let table = try CubeLUT.parse(Data(contentsOf: stored)).blended(look.intensity)
+            let url = work.appendingPathComponent(name)
+            try table.canonical.write(to: url)
+            written[name] = url.path
+            return url.path
+        }
     }
 
     /// Measures the mixed audio. When reaching the target would push true peaks over the limit,

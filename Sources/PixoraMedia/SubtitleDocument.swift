@@ -54,8 +54,7 @@ public struct SubtitleDocument: Sendable {
             let width = lineWidth(overlay.style)
             let (x, y) = position(of: overlay, lineWidth: width, safe: safe)
             let text = SubtitleText.escaped(overlay.text, lineWidth: width)
-            let times = "\(Self.time(overlay.start)),\(Self.time(overlay.end))"
-            events.append("Dialogue: 1,\(times),\(name),,0,0,0,,{\\an5\\pos(\(x),\(y))}\(text)")
+            events += OverlayMotion(overlay: overlay, x: x, y: y, text: text, canvas: state.canvas).events(style: name)
         }
         let styleLines = styles.enumerated().map { index, style in
             let size = Int((style.size * Double(h)).rounded())

@@ -94,6 +94,7 @@ public func buildRouter(_ services: AppServices) -> (Router<AppRequestContext>, 
     SettingsRoutes(services: services).register(signedIn)
     NotificationRoutes(services: services).register(signedIn)
     AdminRoutes(services: services).register(signedIn)
+    LUTRoutes(services: services).register(signedIn)
     AnalyticsRoutes(services: services).register(signedIn)
     // JSON-RPC: the Model Context Protocol's one endpoint.
     MCPRoutes(services: services).register(RouteRegistrar(group: router.group(), prefix: "", table: table))

@@ -437,6 +437,7 @@ public enum Migrations {
                 """,
             ]),
         Migrations.plans,
+        Migrations.looks,
     ]
 
     /// Applies every step not yet applied; returns the versions applied now. Safe to run from several

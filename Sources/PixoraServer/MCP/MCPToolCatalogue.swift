@@ -259,7 +259,8 @@ public enum MCPToolCatalogue {
                 + "setAllTransitions {kind?, duration?}, setTrackVolume {track: voice|music|effects, volume}, "
                 + "setClipVolume {clip, track, volume}, setDucking {enabled}, setCaptions {enabled?, mode?, style?}, "
                 + "addOverlay {overlay: {text, start, end, x?, y?}}, updateOverlay {id, overlay}, removeOverlay "
-                + "{id}. Clips and cuts count "
+                + "{id}, setLook {look: {preset | lut, intensity}}, setClipLook {clip, look}, clearLook {clip?}, "
+                + "setOverlayAnimation {id, animation: {in?, out?: {type, duration}}}. Clips and cuts count "
                 + "from 0. The whole edit is refused, naming the operation, when one does not apply.",
             inputSchema: schema(
                 [

@@ -480,6 +480,7 @@ struct VideoRoutes {
         }
         for old in removed {
             services.media.remove(old.videoKey)
+        issues += try await LUTRoutes.unowned(in: state, owner: owner, database: database)
             services.media.remove(old.thumbnailKey)
         }
         return JSONResponse(
