@@ -231,7 +231,9 @@ public final class Worker: Sendable {
         } catch {
             // A corrupt stored document stays corrupt: failing at once tells the user now, not three backoffs later.
             let corrupt = if case .corrupt? = error as? StoreError { true } else { false }
-            let retryable = !corrupt && !((error as? any UserFacingError)?.isUsageError ?? false)
+            // An asset that failed its quality check was already retried with new seeds (`QualityGate`).
+            let retryable =
+                !corrupt && !((error as? any UserFacingError)?.isUsageError ?? false) && !(error is QualityCheckFailed)
             await fail(job, handler: handler, error: Self.message(for: error), retryable: retryable, logger: logger)
         }
     }

@@ -7,6 +7,12 @@ public struct AssembledVideo: Sendable {
     public var plan: Plan
     public var assets: PlanAssets
     public var state: EditorState
+
+    public init(plan: Plan, assets: PlanAssets, state: EditorState) {
+        self.plan = plan
+        self.assets = assets
+        self.state = state
+    }
 }
 
 /// The whole chain, in one place for the CLI, the workers, the director agent and the benchmarks:
@@ -17,17 +23,22 @@ extension VideoPipeline {
         return AssembledVideo(plan: plan, assets: assets, state: Assembler.editorState(plan: plan, assets: assets))
     }
 
-    /// Renders with this pipeline's assets as `format`, reporting the render's progress as `.rendering` events.
+    /// Renders with this pipeline's assets as `format`, reporting the render's progress as `.rendering` events, and
+    /// checks the file against the state (`RenderQuality`): one that fails is removed and the call fails.
     public func render(
         _ state: EditorState, to output: URL, format: OutputContainer = .mp4, thumbnail: URL? = nil,
         progress: ProgressHandler? = nil
     ) async throws -> RenderResult {
-        try await Renderer(assets: store).render(state, to: output, format: format, thumbnail: thumbnail) { fraction in
+        let result = try await Renderer(assets: store).render(
+            state, to: output, format: format, thumbnail: thumbnail
+        ) { fraction in
             progress?(
                 ProgressEvent(
                     stage: .rendering, fraction: ProgressEvent.fraction(.rendering, done: fraction, of: 1),
                     message: "rendering"))
         }
+        try await checkRender(result, state)
+        return result
     }
 
     public func makeVideo(

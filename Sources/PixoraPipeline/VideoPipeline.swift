@@ -11,6 +11,8 @@ public struct VideoPipeline: Sendable {
     public let store: AssetStore
     /// Scene visuals made at once; 2 matches this machine class (ffmpeg already uses both cores while encoding).
     public var concurrency: Int
+    /// Checks every asset made and every render, retrying failed assets (`PIXORA_QC_RETRIES`).
+    public var quality: QualityGate = .configured()
 
     public init(generators: GeneratorSet = .embedded, store: AssetStore, concurrency: Int = 2) {
         self.generators = generators
@@ -119,7 +121,11 @@ public struct VideoPipeline: Sendable {
             {
                 (timings, status) = (stored, .reused)
             } else {
-                timings = try await makeSpeech(request, wav: wav)
+                timings = try await checkedSpeech(request, wav: wav, what: "scene \(index + 1) voice") { reason in
+                    reportVoice(
+                        index, finished: false, .working, "voice retried: \(reason)",
+                        notice: "scene \(index + 1) voice retried: \(reason)")
+                }
                 try await store.writeJSON(timings, timingsRef)
                 status = .done
             }
@@ -164,20 +170,28 @@ public struct VideoPipeline: Sendable {
                 jobs.append {
                     let (image, clip) = try await makeVisuals(
                         scene, index: index, duration: duration, settings: settings, character: character,
-                        counter: counter
-                    ) { part, status, asset in
-                        if status == .done || status == .reused { finished.record(made: status == .done) }
-                        let notice = asset.flatMap {
-                            fallbackNotice($0, "scene \(index + 1) \(part == .image ? "picture" : "clip")")
-                        }
-                        progress?(
-                            ProgressEvent(
-                                stage: .visuals,
-                                fraction: ProgressEvent.fraction(.visuals, done: Double(finished.total), of: total),
-                                sceneIndex: index, part: part,
-                                status: status, asset: part == .image ? asset?.description : nil, notice: notice,
-                                message: "scene \(index + 1): \(part.rawValue) \(status.rawValue)"))
-                    }
+                        counter: counter,
+                        report: { part, status, asset in
+                            if status == .done || status == .reused { finished.record(made: status == .done) }
+                            let notice = asset.flatMap {
+                                fallbackNotice($0, "scene \(index + 1) \(part == .image ? "picture" : "clip")")
+                            }
+                            progress?(
+                                ProgressEvent(
+                                    stage: .visuals,
+                                    fraction: ProgressEvent.fraction(.visuals, done: Double(finished.total), of: total),
+                                    sceneIndex: index, part: part,
+                                    status: status, asset: part == .image ? asset?.description : nil, notice: notice,
+                                    message: "scene \(index + 1): \(part.rawValue) \(status.rawValue)"))
+                        },
+                        retried: { reason in
+                            let line = "scene \(index + 1) picture retried: \(reason)"
+                            progress?(
+                                ProgressEvent(
+                                    stage: .visuals,
+                                    fraction: ProgressEvent.fraction(.visuals, done: Double(finished.total), of: total),
+                                    sceneIndex: index, part: .image, status: .working, notice: line, message: line))
+                        })
                     return .scene(
                         index,
                         SceneAssets(
@@ -211,7 +225,15 @@ public struct VideoPipeline: Sendable {
                             sceneIndex: members.first, part: .music, status: .working,
                             message: "music for group \(musicGroup + 1): working"))
                     let music = try await makeMusic(
-                        group: musicGroup, mood: mood, length: length, settings: settings, counter: counter)
+                        group: musicGroup, mood: mood, length: length, settings: settings, counter: counter
+                    ) { reason in
+                        let line = "music for group \(musicGroup + 1) retried: \(reason)"
+                        progress?(
+                            ProgressEvent(
+                                stage: .music,
+                                fraction: ProgressEvent.fraction(.visuals, done: Double(finished.total), of: total),
+                                sceneIndex: members.first, part: .music, status: .working, notice: line, message: line))
+                    }
                     finished.record(made: true)
                     progress?(
                         ProgressEvent(
@@ -264,38 +286,54 @@ public struct VideoPipeline: Sendable {
         return try await generators.speech.makeSpeech(request, to: location)
     }
 
+    /// The scene's picture and clip. A clip made now is checked; one that fails is made again from a picture with a
+    /// new seed (the clip follows its picture), up to `quality.retries` times, each retry said through `retried`.
     func makeVisuals(
         _ scene: PlanScene, index: Int, duration: Double, settings: Settings, character: AssetRef? = nil,
-        counter: Counter, report: @Sendable (ScenePart, PartStatus, AssetRef?) -> Void
+        counter: Counter, report: @Sendable (ScenePart, PartStatus, AssetRef?) -> Void,
+        retried: @Sendable (String) -> Void = { _ in }
     ) async throws -> (AssetRef, AssetRef) {
-        let imageRequest = imageRequest(scene, settings)
-        let illustration = try key(generators.image, imageRequest, ext: "png")
-        report(.image, .working, nil)
-        let madeImage = try await store.obtain(illustration) {
-            try await generators.image.makeImage(imageRequest, to: $0)
-        }
-        counter.record(made: madeImage)
-        // The clip animates the picture with the character in it, so its key follows the composite's.
-        var image = illustration
-        if let character {
-            image = try await composite(character, onto: illustration, request: imageRequest, counter: counter)
-        }
-        // The finished picture goes with the report, so a client can show it before the video is done.
-        report(.image, madeImage ? .done : .reused, image)
+        var attempt = 0
+        while true {
+            var imageRequest = imageRequest(scene, settings)
+            imageRequest.seed = QualityGate.seed(imageRequest.seed, attempt: attempt)
+            let illustration = try key(generators.image, imageRequest, ext: "png")
+            report(.image, .working, nil)
+            let madeImage = try await store.obtain(illustration) {
+                try await generators.image.makeImage(imageRequest, to: $0)
+            }
+            counter.record(made: madeImage)
+            // The clip animates the picture with the character in it, so its key follows the composite's.
+            var image = illustration
+            if let character {
+                image = try await composite(character, onto: illustration, request: imageRequest, counter: counter)
+            }
+            // The finished picture goes with the report, so a client can show it before the video is done.
+            report(.image, madeImage ? .done : .reused, image)
 
-        let canvas = settings.canvas
-        let clipRequest = ClipRequest(
-            image: image.key, width: canvas.width, height: canvas.height, fps: canvas.fps, duration: duration,
-            motion: Self.motion(for: scene, index: index, settings: settings))
-        let clip = try key(generators.video, clipRequest, ext: "mp4")
-        report(.clip, .working, nil)
-        let imageURL = try store.url(for: image)
-        let madeClip = try await store.obtain(clip) {
-            try await generators.video.makeClip(clipRequest, image: imageURL, to: $0)
+            let canvas = settings.canvas
+            let clipRequest = ClipRequest(
+                image: image.key, width: canvas.width, height: canvas.height, fps: canvas.fps, duration: duration,
+                motion: Self.motion(for: scene, index: index, settings: settings))
+            let clip = try key(generators.video, clipRequest, ext: "mp4")
+            report(.clip, .working, nil)
+            let imageURL = try store.url(for: image)
+            let madeClip = try await store.obtain(clip) {
+                try await generators.video.makeClip(clipRequest, image: imageURL, to: $0)
+            }
+            if madeClip, let rejected = try await rejectedClip(clip, clipRequest) {
+                attempt += 1
+                guard attempt <= quality.retries else {
+                    throw QualityCheckFailed(
+                        what: "scene \(index + 1) clip", attempts: attempt, reasons: rejected.reasons)
+                }
+                retried(rejected.summary ?? "failed check")
+                continue
+            }
+            counter.record(made: madeClip)
+            report(.clip, madeClip ? .done : .reused, clip)
+            return (image, clip)
         }
-        counter.record(made: madeClip)
-        report(.clip, madeClip ? .done : .reused, clip)
-        return (image, clip)
     }
 
     func musicRequest(group: Int, mood: Mood, length: Double, settings: Settings) -> MusicRequest {
@@ -305,15 +343,30 @@ public struct VideoPipeline: Sendable {
         return MusicRequest(mood: mood, minimumDuration: minimum, seed: random.next())
     }
 
-    func makeMusic(group: Int, mood: Mood, length: Double, settings: Settings, counter: Counter) async throws
-        -> MusicAssets
-    {
-        let request = musicRequest(group: group, mood: mood, length: length, settings: settings)
-        let track = try key(generators.music, request, ext: "wav")
-        let made = try await store.obtain(track) { _ = try await generators.music.makeMusic(request, to: $0) }
-        counter.record(made: made)
-        let trackDuration = try WAVHeader(contentsOf: try store.url(for: track)).duration
-        return MusicAssets(group: group, mood: mood, track: track, trackDuration: trackDuration)
+    /// The group's track; one made now that does not loop cleanly is made again with a new seed, up to
+    /// `quality.retries` times.
+    func makeMusic(
+        group: Int, mood: Mood, length: Double, settings: Settings, counter: Counter,
+        retried: @Sendable (String) -> Void = { _ in }
+    ) async throws -> MusicAssets {
+        var attempt = 0
+        while true {
+            var request = musicRequest(group: group, mood: mood, length: length, settings: settings)
+            request.seed = QualityGate.seed(request.seed, attempt: attempt)
+            let track = try key(generators.music, request, ext: "wav")
+            let made = try await store.obtain(track) { _ = try await generators.music.makeMusic(request, to: $0) }
+            if made, let rejected = try await rejectedMusic(track) {
+                attempt += 1
+                guard attempt <= quality.retries else {
+                    throw QualityCheckFailed(what: "music \(group + 1)", attempts: attempt, reasons: rejected.reasons)
+                }
+                retried(rejected.summary ?? "failed check")
+                continue
+            }
+            counter.record(made: made)
+            let trackDuration = try WAVHeader(contentsOf: try store.url(for: track)).duration
+            return MusicAssets(group: group, mood: mood, track: track, trackDuration: trackDuration)
+        }
     }
 }
 

@@ -31,7 +31,7 @@ struct TestApp: Sendable {
 
     static func with<T: Sendable>(
         _ engine: TestEngine, environment: [String: String] = [:], mailer: (any Mailer)? = nil,
-        _ body: @Sendable (TestApp) async throws -> T
+        pipeline: VideoPipeline? = nil, _ body: @Sendable (TestApp) async throws -> T
     ) async throws -> T {
         try await withTestDatabase(engine) { database, location in
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -48,7 +48,7 @@ struct TestApp: Sendable {
             let providers = try ProviderSettings.from(environment: environment)
             let services = await AppServices(
                 configuration: configuration, database: database, mailer: mailer ?? recording,
-                pipeline: VideoPipeline(store: AssetStore(root: assetCache)),
+                pipeline: pipeline ?? VideoPipeline(store: AssetStore(root: assetCache)),
                 languageAssistant: providers.editorAssistant(logger: testLogger),
                 planChat: providers.planChat(logger: testLogger),
                 pricing: try providers.pricing(environment: environment), logger: testLogger)

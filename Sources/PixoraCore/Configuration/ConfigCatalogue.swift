@@ -68,6 +68,9 @@ public enum ConfigCatalogue {
         .init(
             "PIXORA_REQUIRE_PIPER", .boolean, default: "off",
             "tests fail instead of skipping the Piper checks when Piper is not installed"),
+        .init(
+            "PIXORA_QC_RETRIES", .integer(.atLeast(0, upTo: 10)), default: "2",
+            "times an asset that fails its quality check is made again before the job fails"),
     ]
 
     public static let providers: [ConfigVariable] = [

@@ -202,6 +202,7 @@ func benchGenerate() async throws {
     for label in ["cold cache", "warm cache"] {
         let marks = StageClock()
         var generated = 0
+        let checkedBefore = pipeline.quality.clock.seconds
         let total = try await seconds {
             marks.mark(.planning)
             let plan = try await pipeline.plan(prompt: prompt, settings: try settings(for: prompt))
@@ -213,13 +214,19 @@ func benchGenerate() async throws {
             marks.mark(.done)
         }
         let stages = marks.durations
+        // Quality checks (every asset made and the render), summed over checks, as a share of the whole run.
+        let checked = pipeline.quality.clock.seconds - checkedBefore
         rows.append([
             label, f(total, 1), f(stages[.voice] ?? 0, 1), f(stages[.visuals] ?? 0, 1), f(stages[.rendering] ?? 0, 1),
-            "\(generated)",
+            "\(generated)", f(checked, 2), String(format: "%.1f %%", 100 * checked / total),
         ])
     }
     print("Full generate: \"\(prompt)\" (720×1280, 30 fps, embedded generators)")
-    table(["run", "total s", "voice s", "pictures + clips + music s", "render s", "assets generated"], rows)
+    table(
+        [
+            "run", "total s", "voice s", "pictures + clips + music s", "render s", "assets generated", "checks s",
+            "checks ÷ total",
+        ], rows)
 }
 
 func settings(for prompt: String) throws -> Settings {

@@ -1,0 +1,145 @@
+import Foundation
+
+/// What a clip must be: the canvas, its length in frames, and how much black or still picture its scene asks for.
+public struct ClipExpectation: Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+    public var fps: Int
+    public var duration: Double
+    /// Seconds of black or of still picture the plan itself asks for (a hold, a fade); 0 for a moving scene.
+    public var allowedBlack: Double
+    public var allowedStill: Double
+
+    public init(
+        width: Int, height: Int, fps: Int, duration: Double, allowedBlack: Double = 0, allowedStill: Double = 0
+    ) {
+        self.width = width
+        self.height = height
+        self.fps = fps
+        self.duration = duration
+        self.allowedBlack = allowedBlack
+        self.allowedStill = allowedStill
+    }
+}
+
+/// A clip as measured: ffprobe's size and ffmpeg's frame count, black and frozen stretches and scene cuts.
+public struct ClipMeasurement: Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+    public var frameRate: Double
+    public var frames: Int
+    public var duration: Double
+    public var black: [TimeStretch]
+    public var frozen: [TimeStretch]
+    /// When the picture changes all at once, and how much.
+    public var cuts: [SceneCut]
+}
+
+/// A cut inside a clip: its time and scdet's score (0…100).
+public struct SceneCut: Sendable, Equatable {
+    public var time: Double
+    public var score: Double
+}
+
+/// The checks of a generated clip, read in one ffmpeg pass (`blackdetect`, `freezedetect`, `scdet` on the same
+/// decoded frames) after one ffprobe.
+public enum ClipQuality {
+    /// Shortest black stretch reported. A dissolve through black lasts under half a second and is the render's
+    /// job, never the clip's; a generated clip black for longer has lost its picture.
+    public static let blackMinimum = 0.5
+    /// Shortest still stretch reported. Every clip moves (a camera move at the least), and the slowest embedded
+    /// move changes the picture well above the noise floor below within a frame; a second without change is a
+    /// provider that stopped or a clip padded with its last frame.
+    public static let stillMinimum = 1.0
+    /// Frames closer than this (mean squared difference, dB) count as the same picture: the compression noise of
+    /// a still H.264 picture stays under it, the slowest embedded pan stays above it.
+    public static let stillNoise = -60
+    /// scdet's score (0…100) above which the picture jumped. A whole-frame cut scores ~20; the embedded camera
+    /// moves and a model's fast motion score under 1, so 10 leaves room both ways.
+    public static let cutScore = 10.0
+
+    public static func measure(_ url: URL) async throws -> ClipMeasurement {
+        let info = try await MediaProbe.probeAsset(url)
+        guard let video = info.video else {
+            throw MediaError.unreadableOutput(tool: "ffprobe", detail: "\(url.lastPathComponent) has no picture")
+        }
+        let filters =
+            "blackdetect=d=\(blackMinimum):pix_th=0.10:pic_th=0.98,"
+            + "freezedetect=n=\(stillNoise)dB:d=\(stillMinimum),scdet=t=\(cutScore)"
+        let result = try await ToolRunner.run(
+            .ffmpeg,
+            [
+                "-hide_banner", "-nostdin", "-nostats", "-i", url.path, "-map", "0:v:0", "-vf", filters, "-f", "null",
+                "-",
+            ])
+        let duration = video.duration ?? info.duration
+        var black: [TimeStretch] = []
+        var frozen: [TimeStretch] = []
+        var cuts: [SceneCut] = []
+        var freezeStart: Double?
+        var frames = video.frames ?? 0
+        for line in result.errorLines {
+            if let start = MediaCheck.field("black_start", in: line), let end = MediaCheck.field("black_end", in: line)
+            {
+                black.append(TimeStretch(start: start, end: end))
+            } else if let start = MediaCheck.field("lavfi.freezedetect.freeze_start", in: line) {
+                freezeStart = start
+            } else if let end = MediaCheck.field("lavfi.freezedetect.freeze_end", in: line), let start = freezeStart {
+                frozen.append(TimeStretch(start: start, end: end))
+                freezeStart = nil
+            } else if let score = MediaCheck.field(
+                "lavfi.scd.score", in: line.replacingOccurrences(of: ",", with: " ")),
+                let time = MediaCheck.field("lavfi.scd.time", in: line)
+            {
+                cuts.append(SceneCut(time: time, score: score))
+            } else if line.hasPrefix("frame="), let count = Int(line.dropFirst(6).split(separator: " ").first ?? "") {
+                frames = count
+            }
+        }
+        // freezedetect says nothing at the end of a clip that stays frozen to its last frame.
+        if let start = freezeStart { frozen.append(TimeStretch(start: start, end: duration)) }
+        return ClipMeasurement(
+            width: video.width ?? 0, height: video.height ?? 0, frameRate: video.frameRate ?? 0, frames: frames,
+            duration: duration, black: black, frozen: frozen, cuts: cuts)
+    }
+
+    public static func check(_ url: URL, against expected: ClipExpectation) async throws
+        -> QualityResult<ClipMeasurement>
+    {
+        let measured = try await measure(url)
+        return QualityResult(measured: measured, problems: problems(measured, expected))
+    }
+
+    static func problems(_ clip: ClipMeasurement, _ expected: ClipExpectation) -> [QualityProblem] {
+        var problems: [QualityProblem] = []
+        if clip.width != expected.width || clip.height != expected.height {
+            problems.append(
+                QualityProblem(
+                    .wrongSize, "\(clip.width)×\(clip.height) instead of \(expected.width)×\(expected.height)"))
+        }
+        if abs(clip.frameRate - Double(expected.fps)) > 0.01 {
+            problems.append(QualityProblem(.wrongFrameRate, "\(clip.frameRate.tenths) fps instead of \(expected.fps)"))
+        }
+        let wanted = Int((expected.duration * Double(expected.fps)).rounded())
+        if abs(clip.frames - wanted) > 1 {
+            problems.append(
+                QualityProblem(
+                    .wrongLength,
+                    "\(clip.frames) frames (\(clip.duration.tenths) s) instead of \(wanted) "
+                        + "(\(expected.duration.tenths) s)"))
+        }
+        let black = clip.black.reduce(0) { $0 + $1.length }
+        if black > expected.allowedBlack, let first = clip.black.first {
+            problems.append(QualityProblem(.black, "black for \(black.tenths) s from \(first.start.tenths) s"))
+        }
+        let still = clip.frozen.reduce(0) { $0 + $1.length }
+        if still > expected.allowedStill, let first = clip.frozen.first {
+            problems.append(QualityProblem(.frozen, "frozen for \(still.tenths) s from \(first.start.tenths) s"))
+        }
+        if let cut = clip.cuts.first {
+            problems.append(
+                QualityProblem(.sceneJump, "the picture jumps at \(cut.time.tenths) s (score \(cut.score.tenths))"))
+        }
+        return problems
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import PixoraCore
+import PixoraGenerators
+import PixoraMedia
+import Synchronization
+
+/// How the pipeline treats an asset that fails its quality check (`ClipQuality`, `VoiceQuality`,
+/// `MusicLoopQuality`, `RenderQuality`): the bad file leaves the cache, the asset is made again with a new seed up to
+/// `retries` times (each retry said in the progress), and then the job fails with the measurements. A render that
+/// fails fails at once: it is made from checked assets, so making it again would give the same file.
+public struct QualityGate: Sendable {
+    /// Retries of one asset after a failed check (`PIXORA_QC_RETRIES`).
+    public var retries: Int
+    /// Seconds spent checking, summed over every check (the benchmark divides it by the generate time).
+    public let clock = CheckClock()
+
+    public static let defaultRetries = 2
+
+    public init(retries: Int = defaultRetries) { self.retries = max(retries, 0) }
+
+    /// The gate `PIXORA_QC_RETRIES` asks for.
+    public static func configured(_ configuration: Configuration = .current) -> QualityGate {
+        QualityGate(retries: configuration.integer("PIXORA_QC_RETRIES") ?? defaultRetries)
+    }
+
+    /// Runs `check`, adding its time to `clock`.
+    func timed<T>(_ check: () async throws -> T) async throws -> T {
+        let start = ContinuousClock.now
+        defer { clock.add(ContinuousClock.now - start) }
+        return try await check()
+    }
+
+    /// How long the words of `request` may take to speak: from well under the estimate (a fast provider voice, a
+    /// short word list the estimate's sentence pauses overstate) to well over it (a slow voice), so only a voice
+    /// that lost or invented speech falls outside.
+    static func speakingRange(_ request: SpeechRequest) -> ClosedRange<Double> {
+        let estimate = SpeakingRate.natural(request.text, voice: request.voice) / max(request.rate, 0.1)
+        return max(estimate * 0.35 - 0.3, 0.05)...(estimate * 2.5 + 1)
+    }
+
+    /// The seed of attempt `attempt` (0 is the plan's own): far apart, so a retried picture or track differs.
+    static func seed(_ seed: UInt64, attempt: Int) -> UInt64 {
+        attempt == 0 ? seed : seed &+ UInt64(attempt) &* 0xD1B5_4A32_D192_ED03
+    }
+}
+
+/// Time spent in quality checks.
+public final class CheckClock: Sendable {
+    private let total = Mutex<Duration>(.zero)
+    func add(_ elapsed: Duration) { total.withLock { $0 += elapsed } }
+    public var seconds: Double {
+        let value = total.withLock { $0 }
+        return Double(value.components.seconds) + Double(value.components.attoseconds) / 1e18
+    }
+}
+
+/// An asset or a render that still failed its quality check after the retries; the job fails with these words.
+public struct QualityCheckFailed: UserFacingError, Equatable {
+    /// "scene 3 clip", "music 1", "the render".
+    public var what: String
+    public var attempts: Int
+    /// Every problem of the last attempt with its measurements.
+    public var reasons: String
+
+    public init(what: String, attempts: Int, reasons: String) {
+        self.what = what
+        self.attempts = attempts
+        self.reasons = reasons
+    }
+
+    public var isUsageError: Bool { false }
+    public var description: String {
+        let tries = attempts == 1 ? "" : " after \(attempts) attempts"
+        return "\(what) failed its quality check\(tries): \(reasons)"
+    }
+}

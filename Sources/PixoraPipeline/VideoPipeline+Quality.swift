@@ -1,0 +1,61 @@
+import Foundation
+import PixoraCore
+import PixoraGenerators
+import PixoraMedia
+
+/// The quality gate in the pipeline: each asset made now is checked before anything uses it; one that fails is
+/// discarded and made again (`QualityGate`). Assets found in the cache were checked when they were made.
+extension VideoPipeline {
+    /// Synthesizes `request` into `wav` until the voice passes its check; `retried` hears why each retry happened.
+    func checkedSpeech(
+        _ request: SpeechRequest, wav: AssetRef, what: String, retried: (String) -> Void
+    ) async throws -> SpeechTimings {
+        var attempt = 0
+        while true {
+            let timings = try await makeSpeech(request, wav: wav)
+            let url = try store.url(for: wav)
+            let result = try await quality.timed {
+                try await VoiceQuality.check(url, speaking: QualityGate.speakingRange(request))
+            }
+            if result.passed { return timings }
+            store.discard(wav)
+            attempt += 1
+            guard attempt <= quality.retries else {
+                throw QualityCheckFailed(what: what, attempts: attempt, reasons: result.reasons)
+            }
+            retried(result.summary ?? "failed check")
+        }
+    }
+
+    /// Checks a clip just made for `request`; nil when it passed, else the result (the clip is then discarded).
+    func rejectedClip(_ clip: AssetRef, _ request: ClipRequest) async throws -> QualityResult<ClipMeasurement>? {
+        let expected = ClipExpectation(
+            width: request.width, height: request.height, fps: request.fps, duration: request.duration)
+        let url = try store.url(for: clip)
+        let result = try await quality.timed { try await ClipQuality.check(url, against: expected) }
+        if result.passed { return nil }
+        store.discard(clip)
+        return result
+    }
+
+    /// Checks a music track just made; nil when it loops cleanly, else the result (the track is then discarded).
+    func rejectedMusic(_ track: AssetRef) async throws -> QualityResult<MusicLoopMeasurement>? {
+        let url = try store.url(for: track)
+        let result = try await quality.timed { try await MusicLoopQuality.check(url) }
+        if result.passed { return nil }
+        store.discard(track)
+        return result
+    }
+
+    /// Checks a render against its EditorState; a failure removes the file and fails with the measurements.
+    func checkRender(_ result: RenderResult, _ state: EditorState) async throws {
+        let check = try await quality.timed {
+            try await RenderQuality.check(result.output, against: state, sounding: result.loudness != nil)
+        }
+        guard check.passed else {
+            try? FileManager.default.removeItem(at: result.output)
+            if let thumbnail = result.thumbnail { try? FileManager.default.removeItem(at: thumbnail) }
+            throw QualityCheckFailed(what: "the render", attempts: 1, reasons: check.reasons)
+        }
+    }
+}
