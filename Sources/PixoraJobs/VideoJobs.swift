@@ -188,7 +188,7 @@ struct GenerateVideoJob: JobHandler {
         let database = workshop.database
         let video = try await workshop.video(context.job.videoId)
         let payload = try context.job.payload(as: GenerateVideoPayload.self)
-        try await database.transaction { db in try await Videos.setStatus(db, id: video.id, .running) }
+        try await database.transaction { db in try await Videos.markRunning(db, id: video.id) }
         let tracker = ProgressTracker(sceneCount: 0)
         await context.report(tracker.apply(ProgressEvent(stage: .planning, fraction: 0, message: "planning")))
         tracker.stages.mark(.plan)

@@ -24,12 +24,12 @@ public enum AccountData {
         ).run()
     }
 
-    /// The user's videos that are still being worked on (unfinished, or with a queued or running job).
+    /// The user's videos that are still being worked on (unfinished, or with a queued, running or paused job).
     public static func busyVideos(_ db: any SQLDatabase, user: String) async throws -> [Video] {
         let ids = try await db.raw(
             """
-            SELECT id FROM videos v WHERE v.user_id = \(bind: user) AND (v.status IN ('queued', 'running')
-            OR EXISTS (SELECT 1 FROM jobs j WHERE j.video_id = v.id AND j.state IN ('queued', 'running')))
+            SELECT id FROM videos v WHERE v.user_id = \(bind: user) AND (v.status IN ('queued', 'running', 'paused')
+            OR EXISTS (SELECT 1 FROM jobs j WHERE j.video_id = v.id AND j.state IN ('queued', 'running', 'paused')))
             """
         ).all().map { try $0.decode(column: "id", as: String.self) }
         var videos: [Video] = []

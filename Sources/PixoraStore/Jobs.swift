@@ -4,6 +4,8 @@ import SQLKit
 /// Where a job stands.
 public enum JobState: String, StoredEnum {
     case queued, running, succeeded, failed, cancelled
+    /// Stopped by its owner (`Videos.pause`): held, no lease, claimed by no worker until resumed.
+    case paused
 
     public static let table = "jobs"
     public static let column = "state"
@@ -247,7 +249,7 @@ public enum Jobs {
         try await db.raw(
             """
             UPDATE jobs SET state = 'cancelled', lease_owner = NULL, lease_expires_at = NULL, updated_at = \(bind: Clock.nowMillis())
-            WHERE video_id = \(bind: video) AND state IN ('queued', 'running') RETURNING id
+            WHERE video_id = \(bind: video) AND state IN ('queued', 'running', 'paused') RETURNING id
             """
         ).all().count
     }
@@ -277,7 +279,7 @@ public enum Jobs {
 
     public static func unfinished(_ db: any SQLDatabase, video: String) async throws -> [Job] {
         try await db.raw(
-            "SELECT * FROM jobs WHERE video_id = \(bind: video) AND state IN ('queued', 'running') ORDER BY created_at"
+            "SELECT * FROM jobs WHERE video_id = \(bind: video) AND state IN ('queued', 'running', 'paused') ORDER BY created_at"
         ).rows(Job.self)
     }
 

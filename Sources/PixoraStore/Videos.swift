@@ -6,6 +6,8 @@ import SQLKit
 public enum VideoStatus: String, StoredEnum {
     /// `expired`: the retention period ended and the files were deleted; the record stays.
     case queued, running, completed, failed, cancelled, expired
+    /// Its generation was paused by the owner (`Videos.pause`); resuming queues it again.
+    case paused
 
     public static let table = "videos"
     public static let column = "status"

@@ -21,6 +21,8 @@ extension APIError {
         case emailTaken = "email_taken"
         case conflict
         case notRunning = "not_running"
+        /// 409: resume of a video whose generation is not paused.
+        case notPaused = "not_paused"
         case videoNotReady = "video_not_ready"
         case stepLocked = "step_locked"
         case stepRunning = "step_running"

@@ -232,7 +232,8 @@ public enum MCPToolCatalogue {
             case .server:
                 [
                     "status": .object([
-                        "type": "string", "enum": ["queued", "running", "completed", "failed", "cancelled", "expired"],
+                        "type": "string",
+                        "enum": ["queued", "running", "completed", "failed", "cancelled", "expired", "paused"],
                     ]),
                     "query": .object(["type": "string", "maxLength": 200, "description": "Words in the title."]),
                     "limit": .object(["type": "integer", "minimum": 1, "maximum": 100, "description": "Default 20."]),

@@ -144,7 +144,7 @@ extension UserRoutes {
                 videosByStatus: .init(
                     queued: counts["queued"] ?? 0, running: counts["running"] ?? 0, completed: counts["completed"] ?? 0,
                     failed: counts["failed"] ?? 0, cancelled: counts["cancelled"] ?? 0,
-                    expired: counts["expired"] ?? 0),
+                    expired: counts["expired"] ?? 0, paused: counts["paused"] ?? 0),
                 totalVideos: summary.totalVideos, totalSeconds: summary.totalSeconds,
                 creditsSpent: summary.creditsSpent))
     }

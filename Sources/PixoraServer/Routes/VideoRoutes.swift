@@ -9,7 +9,8 @@ import PixoraPipeline
 import PixoraStore
 import SQLKit
 
-/// Videos: create (charged), list, read, rename, delete, cancel; scenes and their regeneration; versions.
+/// Videos: create (charged), list, read, rename, delete, cancel, pause, resume; scenes and their regeneration;
+/// versions.
 struct VideoRoutes {
     let services: AppServices
     var database: any Database { services.database }
@@ -26,6 +27,8 @@ struct VideoRoutes {
         routes.add(.patch, "videos/:id", rename)
         routes.add(.delete, "videos/:id", delete)
         routes.add(.post, "videos/:id/cancel", cancel)
+        routes.add(.post, "videos/:id/pause", pause)
+        routes.add(.post, "videos/:id/resume", resume)
         routes.add(.get, "videos/:id/scenes", scenes)
         routes.add(.post, "videos/:id/scenes/:sid", regenerateScene)
         routes.add(.get, "videos/:id/versions", versions)

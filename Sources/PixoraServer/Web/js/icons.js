@@ -14,6 +14,7 @@ const LINES = {
   bell: [['path', { d: 'M6 16V11a6 6 0 0 1 12 0v5l2 2H4z' }], ['path', { d: 'M10 20a2 2 0 0 0 4 0' }]],
   star: [['path', { d: 'M12 3.5l2.6 5.3 5.9.9-4.2 4.1 1 5.8-5.3-2.8-5.3 2.8 1-5.8-4.2-4.1 5.9-.9z' }]],
   folder: [['path', { d: 'M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z' }]],
+  pause: [['circle', { cx: 12, cy: 12, r: 9 }], ['path', { d: 'M10 8.5v7M14 8.5v7' }]],
 };
 
 // Filled transport icons of the editor's preview.
@@ -24,7 +25,7 @@ const MEDIA = {
   next: 'M16 5h2v14h-2zM4 5l11 7-11 7z',
 };
 
-/** A 20 px line icon: search, trash, clock, ban, alert, play, bell, star, folder. */
+/** A 20 px line icon: search, trash, clock, ban, alert, play, bell, star, folder, pause. */
 export function lineIcon(name) {
   return svg('svg', {
     viewBox: '0 0 24 24', width: 20, height: 20, fill: 'none', stroke: 'currentColor', 'stroke-width': 2,

@@ -4,7 +4,7 @@ import { h } from './ui.js';
 
 export const STATUS_LABELS = {
   queued: 'Queued', running: 'Generating', completed: 'Ready', failed: 'Failed', cancelled: 'Cancelled',
-  expired: 'Expired',
+  expired: 'Expired', paused: 'Paused',
   ready: 'Ready', rendering: 'Rendering', analyzing: 'Analyzing', analyzed: 'Analyzed', active: 'In progress',
 };
 
@@ -28,6 +28,11 @@ export function expiryText(video, now = Date.now()) {
 /** Queued or running: the server is still working on it. */
 export function isActive(status) {
   return status === 'queued' || status === 'running';
+}
+
+/** Started and not finished: generating, waiting for a worker, or paused by its owner (the progress page shows it). */
+export function inProgress(status) {
+  return isActive(status) || status === 'paused';
 }
 
 /** A video whose job (generation, version render, scene regeneration) is still queued or running. */

@@ -5,7 +5,7 @@
 import { h } from '../ui.js';
 import { formatDate, formatDuration, plural } from '../format.js';
 import { lineIcon } from '../icons.js';
-import { expiryText, isActive, statusBadge } from '../status.js';
+import { expiryText, inProgress, statusBadge } from '../status.js';
 
 /**
  * The card of `video`; `onDelete(video, button)`, `onStar(video, button)` and `onCollections(video, button)` when
@@ -33,7 +33,7 @@ export function videoCard(video, { onDelete, onStar, onCollections }) {
         ? h('p', { class: 'video-error small', title: video.error }, video.error) : null,
       h('div', { class: 'video-actions' },
         h('a', { class: 'button small', href, 'data-link': true, 'aria-label': `Open ${title}`, dataset: { role: 'open' } },
-          isActive(video.status) ? 'Watch progress' : 'Open'),
+          inProgress(video.status) ? 'Watch progress' : 'Open'),
         video.status === 'completed'
           ? h('a', {
             class: 'button small primary', href: `${href}/edit`, 'data-link': true, 'aria-label': `Continue editing ${title}`,
@@ -70,6 +70,7 @@ function placeholder(status) {
   const looks = {
     queued: ['clock', 'Waiting to start'],
     running: ['', 'Generating…'],
+    paused: ['pause', 'Paused'],
     failed: ['alert', 'Generation failed'],
     cancelled: ['ban', 'Cancelled'],
     expired: ['ban', 'Expired: files deleted'],

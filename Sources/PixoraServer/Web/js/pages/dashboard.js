@@ -17,7 +17,7 @@ const POLL_MS = 5000;
 const SEARCH_DELAY_MS = 300;
 const STATUSES = [
   ['', 'All statuses'],
-  ...['queued', 'running', 'completed', 'failed', 'cancelled', 'expired']
+  ...['queued', 'running', 'paused', 'completed', 'failed', 'cancelled', 'expired']
     .map((status) => [status, STATUS_LABELS[status]]),
 ];
 const SORTS = [

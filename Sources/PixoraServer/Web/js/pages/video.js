@@ -6,7 +6,7 @@
 import { api } from '../api.js';
 import { navigate, refreshUser } from '../app.js';
 import { h, mount, toast, loading, failure, emptyState, useStyles } from '../ui.js';
-import { hasActiveJob, isActive } from '../status.js';
+import { hasActiveJob, inProgress, isActive } from '../status.js';
 import { Live } from '../video/live.js';
 import { showProgress } from '../video/progress.js';
 import { showPreview } from '../video/preview.js';
@@ -46,7 +46,7 @@ export async function render(main, { params }) {
         const fresh = await ctx.get();
         ctx.video = fresh;
         const view = ctx.view;
-        const sameView = (view?.kind === 'progress' && isActive(fresh.status))
+        const sameView = (view?.kind === 'progress' && inProgress(fresh.status))
           || (view?.kind === 'preview' && fresh.status === 'completed' && hasActiveJob(fresh));
         if (sameView) {
           view.refresh(fresh);
@@ -80,7 +80,7 @@ export async function render(main, { params }) {
     stopPlayer();
     ctx.view = null;
     document.title = `${current.title} · Pixora`;
-    if (isActive(current.status)) showProgress(ctx, current);
+    if (inProgress(current.status)) showProgress(ctx, current);
     else if (current.status === 'completed') showPreview(ctx, current);
     else showOutcome(ctx, current);
   }

@@ -5,7 +5,7 @@ import { h, svg } from '../ui.js';
 import { formatCredits, formatDay, formatNumber } from '../format.js';
 import { STATUS_LABELS } from '../status.js';
 
-const STATUS_ORDER = ['completed', 'running', 'queued', 'failed', 'cancelled', 'expired'];
+const STATUS_ORDER = ['completed', 'running', 'queued', 'paused', 'failed', 'cancelled', 'expired'];
 
 /** A nice round axis maximum and step (1, 2 or 5 × 10ⁿ) for values up to `max`, about four gridlines. */
 export function axis(max) {

@@ -1,5 +1,6 @@
 // The video page while the video is queued or generating: the overall bar and stage, the time left, notices,
-// a card per scene with its parts and picture, and Cancel (with the refund). Fed by the event stream.
+// a card per scene with its parts and picture, Pause / Resume (what was made is kept), and Cancel (with the refund).
+// Fed by the event stream, which stays open while the video is paused.
 
 import { refreshUser } from '../app.js';
 import { h, mount, toast, errorText, confirmDialog } from '../ui.js';
@@ -32,6 +33,9 @@ export function showProgress(ctx, current) {
   const notices = h('ul', { class: 'progress-notices', 'aria-live': 'polite', hidden: true });
   const grid = h('div', { class: 'scene-progress-grid' });
   const cancelButton = h('button', { type: 'button', class: 'button danger-outline', onclick: () => cancel(ctx, current) }, 'Cancel');
+  const pauseButton = h('button', { type: 'button', class: 'button ghost', dataset: { role: 'pause' }, onclick: () => pauseOrResume() }, 'Pause');
+  const pausedNote = h('p', { class: 'hint paused-note', hidden: true },
+    'Paused: nothing more is generated until you resume, and everything made so far is kept. Pausing costs nothing.');
   const stageList = h('ol', { class: 'stage-steps', 'aria-label': 'Stages' },
     ['planning', 'voice', 'visuals', 'music', 'rendering'].map((stage) => h('li', { dataset: { stage } }, STAGES[stage].split(' ')[0])));
 
@@ -57,6 +61,7 @@ export function showProgress(ctx, current) {
     if (status === 'queued' || job.state === 'queued') {
       stageName.textContent = job.attempts > 0 ? 'Retrying shortly…' : 'Waiting in line…';
     }
+    if (status === 'paused') stageName.textContent = 'Paused';
     if (!progress) return;
     state.lastProgress = progress;
     const value = progressPercent(progress);
@@ -64,7 +69,7 @@ export function showProgress(ctx, current) {
     progressbar.setAttribute('aria-valuenow', String(value));
     progressbar.setAttribute('aria-valuetext', `${value}% — ${STAGES[progress.stage] || progress.stage}`);
     percent.textContent = `${value}%`;
-    if (job.state !== 'queued') stageName.textContent = STAGES[progress.stage] || capitalize(progress.stage);
+    if (job.state !== 'queued' && status !== 'paused') stageName.textContent = STAGES[progress.stage] || capitalize(progress.stage);
     message.textContent = progress.message ? capitalize(progress.message) : '';
     eta.textContent = formatTimeLeft(progress.etaSeconds);
     markStages(stageList, progress.stage);
@@ -81,8 +86,13 @@ export function showProgress(ctx, current) {
     }
   }
 
-  /** Keeps the header's badge in step with the stream (queued → running). */
+  /** Keeps the header's badge, the Pause / Resume button and the paused note in step with the stream. */
   function showStatus(status) {
+    const paused = status === 'paused';
+    pauseButton.textContent = paused ? 'Resume' : 'Pause';
+    pauseButton.dataset.role = paused ? 'resume' : 'pause';
+    pausedNote.hidden = !paused;
+    progressbar.classList.toggle('paused', paused);
     const badge = page.querySelector('.video-meta .badge');
     if (badge && badge.dataset.status !== status) {
       const fresh = statusBadge(status);
@@ -190,6 +200,28 @@ export function showProgress(ctx, current) {
     }
   }
 
+  /** Pauses a generating video, or resumes a paused one; the answer updates the page at once. */
+  async function pauseOrResume() {
+    const action = pauseButton.dataset.role;
+    pauseButton.disabled = true;
+    try {
+      const answer = await ctx.get(`/${action}`, { method: 'POST' });
+      ctx.video = answer;
+      update({ status: answer.status, job: answer.job });
+      toast(action === 'pause' ? 'Paused. Resume whenever you like.' : 'Resumed: it continues where it stopped.', 'success');
+    } catch (error) {
+      if (error.name === 'AbortError') return;
+      if (error.status === 409) {
+        // It finished, or another tab paused or resumed it: show what it is now.
+        ctx.refreshAfterEnd();
+        return;
+      }
+      toast(errorText(error), 'error');
+    } finally {
+      pauseButton.disabled = false;
+    }
+  }
+
   const placeholder = h('p', { class: 'muted scenes-placeholder' }, 'The scenes appear here once they are planned.');
 
   mount(page,
@@ -202,9 +234,10 @@ export function showProgress(ctx, current) {
       h('p', { class: 'progress-meta' }, message, eta),
       notices,
       stageList,
+      pausedNote,
       h('div', { class: 'progress-actions' },
         h('p', { class: 'hint' }, 'You can leave this page: generation continues, and your videos list shows when it is ready.'),
-        cancelButton)),
+        h('div', { class: 'progress-buttons' }, pauseButton, cancelButton))),
     h('section', { class: 'scene-progress-section', 'aria-labelledby': 'scenes-title' },
       h('h2', { id: 'scenes-title' }, 'Scenes'),
       placeholder,
