@@ -118,6 +118,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "MCP", package: "swift-sdk"),
+                // Sign-in providers' discovery, keys and token endpoints.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             resources: [.copy("Web"), .copy("Contract")],
             swiftSettings: strict),
@@ -167,6 +169,10 @@ let package = Package(
                 "PixoraStore", .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // The OpenID Connect emulator signs its ID tokens with a fresh RSA key.
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             path: "Tests/Support",
             swiftSettings: strict),

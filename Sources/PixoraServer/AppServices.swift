@@ -45,6 +45,8 @@ public struct AppServices: Sendable {
     let videoLists: ListCache?
     /// Checked against when an email is unknown, so sign-in takes as long either way.
     let dummyPasswordHash: String
+    /// Sign-in with OpenID Connect providers, with their discovery documents and keys cached.
+    public let signIn: ProviderSignIn
     /// Now, in milliseconds since 1970: tests move it to see links expire without waiting.
     public var now: @Sendable () -> Int64 = { Clock.nowMillis() }
 
@@ -78,6 +80,7 @@ public struct AppServices: Sendable {
         let listCache = configuration.settings.flag("PIXORA_LIST_CACHE") ?? true
         videoLists = database.engine == .sqlite && listCache ? ListCache(registry: metrics.registry) : nil
         dummyPasswordHash = Bcrypt.hash(SecretToken.make(), cost: configuration.bcryptCost)
+        signIn = ProviderSignIn(providers: configuration.signInProviders, publicURL: configuration.publicURL)
     }
 
     /// Opens the database, applies migrations and makes the mailer, from the configuration.

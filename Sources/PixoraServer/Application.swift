@@ -71,6 +71,7 @@ public func buildRouter(_ services: AppServices) -> (Router<AppRequestContext>, 
     let api = router.group("api/v1")
     let open = RouteRegistrar(group: api, prefix: "/api/v1", table: table)
     AuthRoutes(services: services).register(open)
+    SignInRoutes(services: services).register(open)
     PricingRoutes(services: services).register(open)
     // Media and event streams also accept signed links, because <video> and EventSource cannot send headers.
     MediaRoutes(services: services).register(open)

@@ -23,6 +23,8 @@ public struct ServerConfiguration: Sendable {
     public var jwtSecret: String
     /// Every setting, for the services the server starts (mail, providers, workers, the studio's files).
     public var settings: Configuration
+    /// The OpenID Connect providers people may sign in with (`PIXORA_OIDC_…`), checked at start.
+    public var signInProviders: [SignInProvider] = []
 
     public var mediaFolder: URL { dataFolder.appendingPathComponent("media") }
     public var assetFolder: URL { dataFolder.appendingPathComponent("assets") }
@@ -44,6 +46,7 @@ public struct ServerConfiguration: Sendable {
             publicURL: settings.text("PIXORA_PUBLIC_URL") ?? "http://\(host == "0.0.0.0" ? "localhost" : host):\(port)",
             jwtSecret: try secret(settings.text("PIXORA_JWT_SECRET"), folder: folder), settings: settings)
         configuration.bcryptCost = settings.integer("PIXORA_BCRYPT_COST").map(UInt8.init) ?? configuration.bcryptCost
+        configuration.signInProviders = try SignInProvider.from(settings: settings)
         if let limit = settings.integer("PIXORA_LOGIN_LIMIT") {
             configuration.loginLimitPerEmail = limit
             configuration.loginLimitPerAddress = limit * 5

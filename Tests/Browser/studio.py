@@ -101,7 +101,9 @@ class Server:
         return self.data / "outbox"
 
     @classmethod
-    def start(cls) -> "Server":
+    def start(cls, extra_env: dict | None = None, name: str = "server") -> "Server":
+        """`extra_env` adds settings a test needs on a server of its own (a sign-in provider), which logs into
+        test-output/<name>.log."""
         override = os.environ.get("PIXORA_BIN")
         binary = Path(override) if override else REPO / ".build" / "debug" / "pixora"
         if not binary.is_file():
@@ -126,6 +128,7 @@ class Server:
             # The webhook test's receiver listens on 127.0.0.1, which a deployment refuses by default.
             "PIXORA_WEBHOOK_ALLOW_PRIVATE": "1",
         })
+        env.update(extra_env or {})
         # A copied binary does not find the web files bundled next to .build/debug/pixora: serve the sources.
         if override and not env.get("PIXORA_WEB_DIR"):
             env["PIXORA_WEB_DIR"] = str(REPO / "Sources" / "PixoraServer" / "Web")
@@ -133,7 +136,7 @@ class Server:
         if env.get("PIXORA_WEB_DIR"):
             env["PIXORA_WEB_DIR"] = os.path.abspath(env["PIXORA_WEB_DIR"])
         server = cls(binary=binary, port=port, root=root, env=env)
-        server.log_path = OUTPUT / "server.log"
+        server.log_path = OUTPUT / f"{name}.log"
         try:
             with open(server.log_path, "wb") as log:
                 server.process = subprocess.Popen(

@@ -86,18 +86,10 @@ public final class ProviderEmulator: @unchecked Sendable {
         router.on("**", method: .post) { request, context in try await self.answer(request, context) }
         router.on("**", method: .get) { request, context in try await self.answer(request, context) }
         router.on("**", method: .put) { request, context in try await self.answer(request, context) }
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        var logger = Logger(label: "provider-emulator")
-        logger.logLevel = .critical
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: logger)
-        let server = Task { try await app.runService(gracefulShutdownSignals: []) }
-        defer { server.cancel() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next(), port > 0 else { throw EmulatorError.notStarted }
-        lock.withLock { base = "http://127.0.0.1:\(port)" }
-        return try await body("http://127.0.0.1:\(port)")
+        return try await runLocally(router, label: "provider-emulator") { base in
+            self.lock.withLock { self.base = base }
+            return try await body(base)
+        }
     }
 
     enum EmulatorError: Error { case notStarted }

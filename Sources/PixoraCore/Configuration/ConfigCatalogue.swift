@@ -142,7 +142,23 @@ public enum ConfigCatalogue {
         .init("PIXORA_OPENAI_SCENE_CREDITS", credits, default: "0", "added per regenerated voice with OpenAI speech"),
     ]
 
-    public static let all: [ConfigVariable] = server + media + providers + pricing
+    public static let signIn: [ConfigVariable] = [
+        .init("PIXORA_OIDC_GOOGLE_CLIENT_ID", key, "Google OAuth client id: shows \"Continue with Google\""),
+        .init("PIXORA_OIDC_GOOGLE_CLIENT_SECRET", key, secret: true, "Google OAuth client secret"),
+        .init(
+            "PIXORA_OIDC_ISSUER", .url(schemes: ["https", "http"], needsHost: true),
+            "issuer of another OpenID Connect provider (its /.well-known/openid-configuration is read)"),
+        .init("PIXORA_OIDC_CLIENT_ID", key, "client id at PIXORA_OIDC_ISSUER"),
+        .init("PIXORA_OIDC_CLIENT_SECRET", key, secret: true, "client secret at PIXORA_OIDC_ISSUER"),
+        .init(
+            "PIXORA_OIDC_NAME", .text(minimumLength: 1), default: "OpenID Connect",
+            "the provider's name on the sign-in button (\"Continue with …\")"),
+        .init(
+            "PIXORA_OIDC_ALLOW_PRIVATE", .boolean, default: "off",
+            "let sign-in providers be on private, loopback and link-local addresses (local providers, tests)"),
+    ]
+
+    public static let all: [ConfigVariable] = server + media + providers + pricing + signIn
 
     public static let byName: [String: ConfigVariable] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 

@@ -12,6 +12,8 @@ extension APIError {
         case tokenExpired = "token_expired"
         case tokenReused = "token_reused"
         case invalidCredentials = "invalid_credentials"
+        /// 401: the account was made by signing in with a provider and has no password (yet).
+        case passwordNotSet = "password_not_set"
         case invalidLink = "invalid_link"
         case insufficientCredits = "insufficient_credits"
         case forbidden

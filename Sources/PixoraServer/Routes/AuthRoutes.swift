@@ -38,7 +38,9 @@ struct AuthRoutes {
     }
 
     func verify(_ password: String, hash: String) async throws -> Bool {
-        try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+        // An account made by a provider sign-in has no hash: no password is its password.
+        guard !hash.isEmpty else { return false }
+        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
     }
 
     func session(for user: User) async throws -> Schemas.Session {
@@ -82,8 +84,16 @@ struct AuthRoutes {
             }
         }
         let user = try await services.database.read { db in try await Users.find(db, email: email) }
-        // Checking a dummy hash for unknown emails keeps the answer time the same either way.
-        let valid = try await verify(body.password, hash: user?.passwordHash ?? services.dummyPasswordHash)
+        // Checking a dummy hash for unknown emails (and accounts without a password) keeps the answer time the
+        // same either way.
+        let hash = user.map(\.passwordHash).flatMap { $0.isEmpty ? nil : $0 } ?? services.dummyPasswordHash
+        let valid = try await verify(body.password, hash: hash)
+        if let user, user.passwordHash.isEmpty {
+            throw APIError(
+                .unauthorized, .passwordNotSet,
+                "this account signs in with Google or another provider and has no password: use that button, "
+                    + "or set a password with \"Forgot password\"")
+        }
         guard let user, valid else {
             throw APIError(.unauthorized, .invalidCredentials, "the email or the password is wrong")
         }

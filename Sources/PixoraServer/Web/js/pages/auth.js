@@ -6,6 +6,7 @@ import { navigate } from '../app.js';
 import { h, toast, errorSentence, showFormErrors, clearFormErrors, setFieldError, useStyles } from '../ui.js';
 import { plural } from '../format.js';
 import { loadDraft, safeNext } from './draft.js';
+import { providerButtons, finishProviderSignIn } from './provider-signin.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -24,6 +25,7 @@ function signIn(query, next) {
     heading('Welcome back', 'Sign in to continue to your studio.'),
     draftNote(next),
     formError(),
+    providerButtons(next),
     emailField({ autofocus: true }),
     passwordField('password', 'Password', { autocomplete: 'current-password' },
       h('a', { href: '/forgot-password', 'data-link': true, class: 'field-link' }, 'Forgot password?')),
@@ -39,6 +41,7 @@ function signIn(query, next) {
       navigate(next || '/dashboard', { replace: true });
     });
   });
+  finishProviderSignIn(query, form, (back) => navigate(safeNext(back) || '/dashboard', { replace: true }));
   return form;
 }
 
@@ -47,6 +50,7 @@ function signUp(query, next) {
     heading('Create your account', 'Free to start: you get 100 credits, enough for a few short videos.'),
     draftNote(next),
     formError(),
+    providerButtons(next),
     h('div', { class: 'field' },
       h('label', { for: 'name' }, 'Name ', h('span', { class: 'hint' }, '(optional)')),
       h('input', { id: 'name', name: 'name', autocomplete: 'name', maxlength: 100 })),
