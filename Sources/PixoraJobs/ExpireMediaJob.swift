@@ -11,7 +11,8 @@ struct ExpireMediaJob: JobHandler {
 
     func run(_ context: JobContext) async throws {
         let now = Clock.nowMillis()
-        let cleaned = try await MediaExpiry.sweep(database: workshop.database, media: workshop.media, now: now)
+        let cleaned = try await MediaExpiry.sweep(
+            database: workshop.database, media: workshop.media, storage: workshop.mediaStorage, now: now)
         let others = try await MediaExpiry.sweepUploadsAndExports(
             database: workshop.database, media: workshop.media, now: now)
         let done = JobProgress(

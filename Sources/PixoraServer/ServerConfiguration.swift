@@ -26,6 +26,11 @@ public struct ServerConfiguration: Sendable {
     /// The OpenID Connect providers people may sign in with (`PIXORA_OIDC_…`), checked at start.
     public var signInProviders: [SignInProvider] = []
 
+    /// The bucket media is kept in (`PIXORA_STORAGE`), checked at start; nil keeps it in `mediaFolder`.
+    public var storage: S3Client?
+    /// Media requests answer 302 to a presigned URL of the bucket (`PIXORA_STORAGE_REDIRECT`).
+    public var storageRedirect = false
+
     public var mediaFolder: URL { dataFolder.appendingPathComponent("media") }
     public var assetFolder: URL { dataFolder.appendingPathComponent("assets") }
     public var outboxFolder: URL { dataFolder.appendingPathComponent("outbox") }
@@ -47,6 +52,8 @@ public struct ServerConfiguration: Sendable {
             jwtSecret: try secret(settings.text("PIXORA_JWT_SECRET"), folder: folder), settings: settings)
         configuration.bcryptCost = settings.integer("PIXORA_BCRYPT_COST").map(UInt8.init) ?? configuration.bcryptCost
         configuration.signInProviders = try SignInProvider.from(settings: settings)
+        configuration.storage = try StorageSettings.s3Client(settings)
+        configuration.storageRedirect = configuration.storage != nil && StorageSettings.redirects(settings)
         if let limit = settings.integer("PIXORA_LOGIN_LIMIT") {
             configuration.loginLimitPerEmail = limit
             configuration.loginLimitPerAddress = limit * 5

@@ -71,9 +71,10 @@ extension Jobs {
 public enum MediaExpiry {
     /// Expires the due videos (at most `limit`) and deletes their folders; returns how many videos this call
     /// recorded as cleaned. Concurrent calls split the work: each video's files are recorded as gone once.
-    public static func sweep(database: any Database, media: MediaFolder, now: Int64, limit: Int = 200) async throws
-        -> Int
-    {
+    /// With `storage` (a bucket), the videos' objects are deleted there too.
+    public static func sweep(
+        database: any Database, media: MediaFolder, storage: (any MediaStorage)? = nil, now: Int64, limit: Int = 200
+    ) async throws -> Int {
         let due = try await database.read { db in try await Videos.dueForExpiry(db, now: now, limit: limit) }
         var cleaned = 0
         for id in due {
@@ -84,6 +85,7 @@ public enum MediaExpiry {
             // Files first, then the record: a sweep that dies in between leaves the keys set, so the next one
             // finds the video due again and finishes.
             media.removeVideo(id)
+            try await storage?.removeVideo(id)
             if try await database.transaction({ db in try await Videos.forgetFiles(db, id: id) }) { cleaned += 1 }
         }
         return cleaned

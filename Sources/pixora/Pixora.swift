@@ -21,7 +21,7 @@ struct Pixora: AsyncParsableCommand {
             Generate.self, Render.self, Analyze.self, Remix.self, Studio.self, Serve.self, WorkerCommand.self,
             Migrate.self,
             Admin.self, ProvidersCommand.self, VoicesCommand.self,
-            ConfigCommand.self, MCPCommand.self,
+            ConfigCommand.self, MCPCommand.self, StorageCommand.self,
         ])
 
     /// Runs the command; usage errors exit with 2, other failures with 1, each with one clear message.

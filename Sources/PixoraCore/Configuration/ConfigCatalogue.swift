@@ -52,6 +52,15 @@ public enum ConfigCatalogue {
         .init(
             "PIXORA_WEBHOOK_ALLOW_PRIVATE", .boolean, default: "off",
             "let webhooks call private, loopback and link-local addresses (local receivers, tests)"),
+        .init(
+            "PIXORA_STORAGE", .url(schemes: ["s3"], needsHost: true), shown: "unset: media in <data>/media",
+            "keep every medium in an S3-compatible bucket: s3://BUCKET?endpoint=URL&region=R"),
+        .init(
+            "PIXORA_STORAGE_REDIRECT", .boolean, default: "off",
+            "media requests answer 302 to a short-lived presigned URL of the bucket instead of streaming through"),
+        .init("AWS_ACCESS_KEY_ID", key, "access key of the bucket in PIXORA_STORAGE"),
+        .init("AWS_SECRET_ACCESS_KEY", key, secret: true, "secret key of the bucket in PIXORA_STORAGE"),
+        .init("AWS_SESSION_TOKEN", key, secret: true, "session token of temporary credentials (optional)"),
     ]
 
     public static let media: [ConfigVariable] = [

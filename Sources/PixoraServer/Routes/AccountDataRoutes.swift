@@ -90,7 +90,7 @@ struct AccountDataRoutes {
             throw APIError.validation("confirm", "must be your account's email, to confirm that everything goes")
         }
         let cleared = try await services.database.transaction { db in try await clear(db, user: user.id) }
-        remove(cleared)
+        await remove(cleared)
         let balance = try await services.database.read { db in
             try await CreditLedger.balance(db, user: user.id)
         }
@@ -121,7 +121,7 @@ struct AccountDataRoutes {
             return cleared
         }
         services.tokens.revokeUser(user.id)
-        remove(cleared)
+        await remove(cleared)
         context.logger.info("account deleted")
         return Response(status: .noContent)
     }
@@ -142,8 +142,11 @@ struct AccountDataRoutes {
 
     /// Deletes the files of what was cleared, after the rows are gone (a crash in between leaves stray files, never
     /// rows pointing at missing ones).
-    func remove(_ cleared: ClearedFiles) {
-        for video in cleared.videos { services.media.removeVideo(video) }
+    func remove(_ cleared: ClearedFiles) async {
+        for video in cleared.videos {
+            services.media.removeVideo(video)
+            await services.removeStoredVideo(video)
+        }
         for project in cleared.projects { services.media.removeProject(project) }
         for key in cleared.keys { services.media.remove(key) }
     }

@@ -60,8 +60,7 @@ struct MediaRoutes {
             throw APIError(.notFound, .notRendered, "this video has not been rendered yet")
         }
         return try await serve(
-            try services.media.url(for: key), type: "video/mp4", request: request, context: context,
-            download: "\(video.title).mp4")
+            key: key, type: "video/mp4", request: request, context: context, download: "\(video.title).mp4")
     }
 
     @Sendable func thumbnailFile(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -69,7 +68,7 @@ struct MediaRoutes {
         guard let key = video.thumbnailKey else {
             throw APIError(.notFound, .notRendered, "this video has no thumbnail yet")
         }
-        return try await serve(try services.media.url(for: key), type: "image/jpeg", request: request, context: context)
+        return try await serve(key: key, type: "image/jpeg", request: request, context: context)
     }
 
     @Sendable func versionVideoFile(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -77,7 +76,7 @@ struct MediaRoutes {
         guard let key = version.videoKey else {
             throw APIError(.notFound, .notRendered, "this version has not been rendered yet")
         }
-        return try await serve(try services.media.url(for: key), type: "video/mp4", request: request, context: context)
+        return try await serve(key: key, type: "video/mp4", request: request, context: context)
     }
 
     @Sendable func versionThumbnailFile(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -85,7 +84,7 @@ struct MediaRoutes {
         guard let key = version.thumbnailKey else {
             throw APIError(.notFound, .notRendered, "this version has no thumbnail yet")
         }
-        return try await serve(try services.media.url(for: key), type: "image/jpeg", request: request, context: context)
+        return try await serve(key: key, type: "image/jpeg", request: request, context: context)
     }
 
     @Sendable func assetFile(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -84,7 +84,7 @@ struct PublicShareRoutes {
     /// The media routes' file and range serving, kept out of caches so a revoked link stops at once everywhere.
     func serve(_ key: String, type: String, request: Request, context: AppRequestContext) async throws -> Response {
         var response = try await MediaRoutes(services: services).serve(
-            try services.media.url(for: key), type: type, request: request, context: context)
+            key: key, type: type, request: request, context: context)
         response.headers[.cacheControl] = "no-store"
         return response
     }

@@ -1,0 +1,117 @@
+import Foundation
+import HTTPTypes
+import PixoraStore
+import PixoraTestSupport
+import Testing
+
+/// Media in an S3-compatible bucket (`rclone serve s3`): the worker renders into scratch and uploads, the API node
+/// serves the bucket's bytes with ranges while its own data folder holds no copy, and deleting removes the objects.
+@Suite("object storage through the API", .serialized)
+struct ObjectStorageAPITests {
+    func bucketKeys(_ server: S3TestServer, video: String) -> [String] {
+        let folder = server.file("videos/\(video)")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    @Test(
+        "a video rendered with S3 storage is streamed from the bucket with byte ranges and deleted from it",
+        arguments: TestEngine.allCases)
+    func streamsFromTheBucket(engine: TestEngine) async throws {
+        let server = try S3TestServer()
+        try await TestApp.with(engine, environment: server.environment) { app in
+            try await app.test { api in
+                let session = try await api.register()
+                let id = try await api.createVideo(session).decode(Schemas.Video.self).id
+                try await app.withWorker { _ = try await api.waitForVideo(session, id) }
+                let video = try await api.call(.get, "/api/v1/videos/\(id)", session: session)
+                #expect(try video.decode(Schemas.Video.self).status == .completed, "\(video.text)")
+
+                #expect(bucketKeys(server, video: id) == ["v1.jpg", "v1.mp4"])
+                // Nothing of the video on this node's disk: no media file, and the scratch folder was emptied.
+                let media = app.services.configuration.mediaFolder
+                #expect(!FileManager.default.fileExists(atPath: media.appendingPathComponent("videos/\(id)").path))
+                let scratch =
+                    (try? FileManager.default.contentsOfDirectory(atPath: media.appendingPathComponent("tmp").path))
+                #expect(scratch?.isEmpty ?? true)
+
+                let stored = try Data(contentsOf: server.file("videos/\(id)/v1.mp4"))
+                let whole = try await api.call(.get, "/api/v1/videos/\(id)/video", session: session)
+                #expect(whole.status == .ok)
+                #expect(whole.headers[.contentType] == "video/mp4")
+                #expect(whole.headers[.contentLength] == String(stored.count))
+                #expect(Data(whole.body.readableBytesView) == stored)
+
+                let part = try await api.call(
+                    .get, "/api/v1/videos/\(id)/video", session: session, headers: [.range: "bytes=100-1099"])
+                #expect(part.status == .partialContent)
+                #expect(part.headers[.contentRange] == "bytes 100-1099/\(stored.count)")
+                #expect(Data(part.body.readableBytesView) == stored.subdata(in: 100..<1100))
+
+                let tail = try await api.call(
+                    .get, "/api/v1/videos/\(id)/video", session: session, headers: [.range: "bytes=-16"])
+                #expect(tail.status == .partialContent)
+                #expect(Data(tail.body.readableBytesView) == stored.suffix(16))
+
+                let outside = try await api.call(
+                    .get, "/api/v1/videos/\(id)/video", session: session,
+                    headers: [.range: "bytes=\(stored.count + 10)-"])
+                #expect(outside.status == .rangeNotSatisfiable)
+                #expect(outside.headers[.contentRange] == "bytes */\(stored.count)")
+
+                let thumbnail = try await api.call(.get, "/api/v1/videos/\(id)/thumbnail", session: session)
+                #expect(thumbnail.status == .ok && thumbnail.headers[.contentType] == "image/jpeg")
+                #expect(
+                    Data(thumbnail.body.readableBytesView) == (try Data(contentsOf: server.file("videos/\(id)/v1.jpg")))
+                )
+
+                let stranger = try await api.register()
+                #expect(try await api.call(.get, "/api/v1/videos/\(id)/video", session: stranger).status == .notFound)
+
+                #expect(try await api.call(.delete, "/api/v1/videos/\(id)", session: session).status == .noContent)
+                #expect(bucketKeys(server, video: id).isEmpty)
+            }
+        }
+    }
+
+    @Test("with PIXORA_STORAGE_REDIRECT a media request answers 302 to a presigned URL that reads the object")
+    func redirects() async throws {
+        let server = try S3TestServer()
+        var environment = server.environment
+        environment["PIXORA_STORAGE_REDIRECT"] = "1"
+        try await TestApp.with(.sqlite, environment: environment) { app in
+            try await app.test { api in
+                let session = try await api.register()
+                let id = try await api.createVideo(session).decode(Schemas.Video.self).id
+                try await app.withWorker { _ = try await api.waitForVideo(session, id) }
+                let reply = try await api.call(.get, "/api/v1/videos/\(id)/video", session: session)
+                #expect(reply.status == .found)
+                let location = try #require(reply.headers[.location].flatMap(URL.init(string:)))
+                #expect(location.absoluteString.hasPrefix("\(server.endpoint)/media/videos/\(id)/v1.mp4?"))
+                #expect(location.query?.contains("X-Amz-Expires=300") == true)
+                #expect(location.query?.contains(server.secretKey) == false)
+                let (status, body) = try Self.fetch(location)
+                #expect(status == 200)
+                #expect(body == (try Data(contentsOf: server.file("videos/\(id)/v1.mp4"))))
+                // Another user still gets no link at all.
+                let stranger = try await api.register()
+                #expect(try await api.call(.get, "/api/v1/videos/\(id)/video", session: stranger).status == .notFound)
+            }
+        }
+    }
+
+    /// A GET with no credentials, as the browser following the redirect makes it.
+    static func fetch(_ url: URL) throws -> (Int, Data) {
+        let body = FileManager.default.temporaryDirectory.appendingPathComponent("presigned-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: body) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments = ["-s", "-o", body.path, "-w", "%{http_code}", url.absoluteString]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let status = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (Int(String(decoding: status, as: UTF8.self)) ?? 0, (try? Data(contentsOf: body)) ?? Data())
+    }
+}
