@@ -79,6 +79,9 @@ public func buildRouter(_ services: AppServices) -> (Router<AppRequestContext>, 
     EventRoutes(services: services).register(open)
     NotificationRoutes(services: services).registerOpen(open)
     UnsubscribeRoutes(services: services).register(open)
+    BillingRoutes(services: services).registerOpen(open)
+    // Stripe signs its deliveries: no access token, the signature is the authentication.
+    StripeWebhookRoutes(services: services).register(open)
 
     let signedIn = RouteRegistrar(group: api.group(context: AuthenticatedContext.self), prefix: "/api/v1", table: table)
     VideoRoutes(services: services).register(signedIn)
@@ -97,6 +100,7 @@ public func buildRouter(_ services: AppServices) -> (Router<AppRequestContext>, 
     AdminRoutes(services: services).register(signedIn)
     LUTRoutes(services: services).register(signedIn)
     AnalyticsRoutes(services: services).register(signedIn)
+    BillingRoutes(services: services).register(signedIn)
     // JSON-RPC: the Model Context Protocol's one endpoint.
     MCPRoutes(services: services).register(RouteRegistrar(group: router.group(), prefix: "", table: table))
     return (router, table)

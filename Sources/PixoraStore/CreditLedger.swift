@@ -11,6 +11,8 @@ public enum CreditReason: String, StoredEnum {
     case adminGrant = "admin_adjustment"
     case studioCharge = "studio_step"
     case studioRefund = "studio_step_refund"
+    /// A credit pack paid through Stripe Checkout.
+    case creditPurchase = "credit_purchase"
     /// A plan's monthly credits (`Subscriptions.grantAllowance`).
     case planAllowance = "plan_allowance"
 

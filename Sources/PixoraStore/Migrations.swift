@@ -437,6 +437,7 @@ public enum Migrations {
                 """,
             ]),
         Migrations.plans,
+        Migrations.stripe,
         Migrations.signIn,
         Migrations.looks,
     ]

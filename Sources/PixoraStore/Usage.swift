@@ -51,6 +51,7 @@ public enum Usage {
             case .videoCharge, .sceneCharge, .videoRefund, .sceneRefund, .studioCharge, .studioRefund:
                 spent[day] -= delta
             case .signupGrant, .adminGrant: if delta > 0 { granted[day] += delta } else { spent[day] -= delta }
+            case .creditPurchase: granted[day] += delta
             case .planAllowance: granted[day] += delta
             }
         }

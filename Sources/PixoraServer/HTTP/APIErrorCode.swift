@@ -35,8 +35,6 @@ extension APIError {
         case alreadyApplied = "already_applied"
         case notAnalyzed = "not_analyzed"
         case noPlan = "no_plan"
-        /// 409: agent mode asked of a server without a language model.
-        case noLanguageModel = "no_language_model"
         case payloadTooLarge = "payload_too_large"
         case unsupportedMediaType = "unsupported_media_type"
         case rangeNotSatisfiable = "range_not_satisfiable"
@@ -49,5 +47,11 @@ extension APIError {
         case expired
         /// 403: deleting the account needs its password, and this is not it.
         case wrongPassword = "wrong_password"
+        /// 503: this server takes no payments (Stripe is not configured).
+        case billingUnavailable = "billing_unavailable"
+        /// 502: Stripe refused a call or did not answer.
+        case paymentProviderFailed = "payment_provider_failed"
+        /// 400: a Stripe webhook delivery whose signature is missing, stale or wrong.
+        case invalidSignature = "invalid_signature"
     }
 }
