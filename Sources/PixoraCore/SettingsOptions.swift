@@ -14,6 +14,19 @@ public struct SettingsOptions: Codable, Sendable, Equatable {
         public var max: Double
     }
 
+    /// The director agent: whether the server has a language model for it, and its step limits.
+    public struct Agent: Codable, Sendable, Equatable {
+        public var available: Bool
+        public var steps: Bounds
+        public var defaultSteps: Int
+
+        public init(available: Bool) {
+            self.available = available
+            steps = Bounds(min: Double(DirectorSteps.range.lowerBound), max: Double(DirectorSteps.range.upperBound))
+            defaultSteps = DirectorSteps.standard
+        }
+    }
+
     public static let maxPromptLength = 2000
 
     public var defaults: Settings
@@ -29,6 +42,8 @@ public struct SettingsOptions: Codable, Sendable, Equatable {
     public var durationSeconds: Bounds
     public var speechRate: Bounds
     public var maxPromptLength: Int
+    /// Set by the server, which knows whether a language model is configured.
+    public var agent: Agent?
 
     public static let current = SettingsOptions(
         defaults: Settings(),

@@ -15,6 +15,8 @@ public struct JobProgress: Codable, Sendable, Hashable {
     public var scenes: [SceneProgress]
     /// Things the user should know, e.g. that the embedded generator stood in for a failing provider.
     public var notices: [String]?
+    /// What the director agent did so far, in order (agent mode only).
+    public var agent: [DirectorStep]?
 
     public init(
         stage: GenerationStage, fraction: Double, message: String, etaSeconds: Double? = nil,
@@ -70,6 +72,19 @@ final class ProgressTracker: Sendable {
     func setSceneCount(_ count: Int) {
         state.withLock { $0.scenes = (0..<count).map { SceneProgress(index: $0) } }
     }
+
+    /// Adds a director step; the list is bounded so every report stays small.
+    func record(_ step: DirectorStep) -> JobProgress {
+        state.withLock { progress in
+            var steps = progress.agent ?? []
+            if steps.count < Self.maxAgentSteps { steps.append(step) }
+            progress.agent = steps
+            return progress
+        }
+    }
+
+    /// At most 50 rounds of a few calls each; a model calling many tools per round is cut off in the list only.
+    static let maxAgentSteps = 200
 
     func apply(_ event: ProgressEvent) -> JobProgress {
         stages.observe(event)

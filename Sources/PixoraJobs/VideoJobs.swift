@@ -11,7 +11,15 @@ import SQLKit
 public struct GenerateVideoPayload: Codable, Sendable {
     /// The user's own narration, split into scenes by the planner.
     public var script: String?
-    public init(script: String?) { self.script = script }
+    /// Left out: `pipeline`.
+    public var mode: GenerationMode?
+    /// The director's step limit in agent mode.
+    public var agentSteps: Int?
+    public init(script: String?, mode: GenerationMode? = nil, agentSteps: Int? = nil) {
+        self.script = script
+        self.mode = mode
+        self.agentSteps = agentSteps
+    }
 }
 
 /// Payload of a `regenerate_scene` job; the new scene content is on the revision row.
@@ -47,17 +55,17 @@ public struct VideoWorkshop: Sendable {
     public let studio: StudioGenerators
     /// How long a completed video keeps its files (`PIXORA_RETENTION`).
     public let retention: Retention
+    /// Runs agent-mode videos; nil when no language model is configured.
+    public let director: (any VideoDirecting)?
     /// Mails notifications (`notification_mail` jobs); nil leaves those jobs to a worker that has it.
     public let delivery: (any NotificationDelivery)?
-    /// Where rendered videos and thumbnails go (a bucket with `PIXORA_STORAGE`); nil: the local media folder.
-    public var mediaStorage: (any MediaStorage)?
-    var storage: any MediaStorage { mediaStorage ?? FolderMediaStorage(folder: media) }
 
     public init(
         database: any Database, pipeline: VideoPipeline, media: MediaFolder, describer: (any SampleDescriber)? = nil,
         studio: StudioGenerators = .embedded, retention: Retention = .seconds(7 * 86_400),
-        delivery: (any NotificationDelivery)? = nil
+        delivery: (any NotificationDelivery)? = nil, director: (any VideoDirecting)? = nil
     ) {
+        self.director = director
         self.retention = retention
         self.delivery = delivery
         self.database = database
@@ -117,7 +125,7 @@ public struct VideoWorkshop: Sendable {
         do {
             try await context.complete(final: progress, body)
         } catch let error as JobLeaseLost {
-            for file in files { try? await storage.remove(file) }
+            files.forEach { media.remove($0) }
             throw error
         }
     }
@@ -138,8 +146,8 @@ public struct VideoWorkshop: Sendable {
         tracker.stages.mark(.render)
         let videoKey = MediaFolder.videoKey(video: video, version: version)
         let thumbnailKey = MediaFolder.thumbnailKey(video: video, version: version)
-        try await storage.store(output, as: videoKey, contentType: "video/mp4")
-        try await storage.store(thumbnail, as: thumbnailKey, contentType: "image/jpeg")
+        try media.place(output, as: videoKey)
+        try media.place(thumbnail, as: thumbnailKey)
         return (result, videoKey, thumbnailKey)
     }
 
@@ -192,6 +200,9 @@ struct GenerateVideoJob: JobHandler {
         let video = try await workshop.video(context.job.videoId)
         let payload = try context.job.payload(as: GenerateVideoPayload.self)
         try await database.transaction { db in try await Videos.markRunning(db, id: video.id) }
+        if payload.mode == .agent {
+            return try await directed(context, video: video, steps: payload.agentSteps ?? DirectorSteps.standard)
+        }
         let tracker = ProgressTracker(sceneCount: 0)
         await context.report(tracker.apply(ProgressEvent(stage: .planning, fraction: 0, message: "planning")))
         tracker.stages.mark(.plan)
@@ -216,11 +227,25 @@ struct GenerateVideoJob: JobHandler {
                     message: "planned \(plan.scenes.count) scenes")))
 
         let assembled = try await workshop.assemble(plan, context: context, tracker: tracker)
-        let (assets, state) = (assembled.assets, assembled.state)
+        try await finish(context, video: video, made: assembled, tracker: tracker)
+    }
+
+    /// Renders version 1 and records the scenes' assets, the version and the finished video in the transaction
+    /// that completes the job; `newPlan` also stores the plan and its scenes there (the director's plan, made
+    /// during the job).
+    func finish(
+        _ context: JobContext, video: Video, made assembled: AssembledVideo, tracker: ProgressTracker,
+        newPlan: Bool = false
+    ) async throws {
+        let (plan, assets, state) = (assembled.plan, assembled.assets, assembled.state)
         let (result, videoKey, thumbnailKey) = try await workshop.render(
             state, video: video.id, version: 1, context: context, tracker: tracker)
         let done = tracker.apply(ProgressEvent(stage: .done, fraction: 1, message: "done"))
         try await workshop.complete(context, final: done, files: [videoKey, thumbnailKey]) { db in
+            if newPlan {
+                try await Videos.setPlan(db, id: video.id, plan: plan.json, title: plan.title)
+                _ = try await Scenes.createInitial(db, video: video.id, planScenes: plan.scenes)
+            }
             let scenes = try await Scenes.list(db, video: video.id)
             for scene in scenes where scene.position < plan.scenes.count {
                 guard let revision = try await Scenes.revision(db, scene: scene.id, number: scene.currentRevision)
@@ -305,9 +330,8 @@ struct RegenerateSceneJob: JobHandler {
             try await WebhookEvents.version(db, video: video.id, version: version.id)
         }
         for version in removed {
-            for key in [version.videoKey, version.thumbnailKey].compactMap({ $0 }) {
-                try? await workshop.storage.remove(key)
-            }
+            workshop.media.remove(version.videoKey)
+            workshop.media.remove(version.thumbnailKey)
         }
     }
 

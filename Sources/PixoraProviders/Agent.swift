@@ -47,7 +47,17 @@ public struct AgentLoop: Sendable {
         case answered(String)
     }
 
-    public func run(system: String, task: String, tools: [AgentTool]) async throws -> Ending {
+    /// What happened in one round, for a caller that shows the agent at work.
+    public enum Event: Sendable {
+        /// The model's words beside its tool calls.
+        case thought(round: Int, text: String)
+        /// A tool call and the answer that went back to the model (nil when the call finished the task).
+        case call(round: Int, name: String, arguments: String, reply: String?)
+    }
+
+    public func run(
+        system: String, task: String, tools: [AgentTool], observe: (@Sendable (Event) async -> Void)? = nil
+    ) async throws -> Ending {
         let definitions: [[String: Any]] = tools.map { tool in
             [
                 "type": "function",
@@ -59,6 +69,9 @@ public struct AgentLoop: Sendable {
             try Task.checkCancellation()
             let reply = try await client.chat(messages, tools: definitions)
             guard !reply.toolCalls.isEmpty else { return .answered(reply.content ?? "") }
+            if let text = reply.content?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
+                await observe?(.thought(round: step, text: text))
+            }
             messages.append([
                 "role": "assistant", "content": reply.content ?? NSNull(),
                 "tool_calls": reply.toolCalls.map {
@@ -67,14 +80,18 @@ public struct AgentLoop: Sendable {
             ])
             for call in reply.toolCalls {
                 guard let tool = tools.first(where: { $0.name == call.name }) else {
-                    messages.append([
-                        "role": "tool", "tool_call_id": call.id, "content": "There is no tool named \(call.name).",
-                    ])
+                    let text = "There is no tool named \(call.name)."
+                    messages.append(["role": "tool", "tool_call_id": call.id, "content": text])
+                    await observe?(.call(round: step, name: call.name, arguments: call.arguments, reply: text))
                     continue
                 }
                 switch try await tool.run(call.arguments) {
-                case .finish: return .finished(steps: step)
-                case .reply(let text): messages.append(["role": "tool", "tool_call_id": call.id, "content": text])
+                case .finish:
+                    await observe?(.call(round: step, name: call.name, arguments: call.arguments, reply: nil))
+                    return .finished(steps: step)
+                case .reply(let text):
+                    messages.append(["role": "tool", "tool_call_id": call.id, "content": text])
+                    await observe?(.call(round: step, name: call.name, arguments: call.arguments, reply: text))
                 }
             }
         }

@@ -30,19 +30,39 @@ public struct VideoDirector: Sendable {
     /// The work in progress, shared by the tools.
     final class Session: Sendable {
         typealias Values = (
-            script: String?, plan: Plan?, assets: PlanAssets?, state: EditorState?, finished: Bool, log: [String]
+            script: String?, plan: Plan?, assets: PlanAssets?, state: EditorState?, finished: Bool, log: [String],
+            unread: String?
         )
-        private let values = Mutex<Values>((nil, nil, nil, nil, false, []))
+        private let values = Mutex<Values>((nil, nil, nil, nil, false, [], nil))
         func read<T>(_ body: (Values) -> T) -> T { values.withLock { body($0) } }
         func write(_ body: (inout Values) -> Void) { values.withLock { body(&$0) } }
-        func note(_ line: String) { write { $0.log.append(line) } }
+        func note(_ line: String) {
+            write {
+                $0.log.append(line)
+                $0.unread = line
+            }
+        }
+        /// The newest note not yet shown as a step (each call shows the note it made, if any).
+        func takeNote() -> String? {
+            values.withLock { values in
+                defer { values.unread = nil }
+                return values.unread
+            }
+        }
     }
 
     public func direct(prompt: String, settings: Settings, progress: ProgressHandler? = nil) async throws -> Outcome {
+        try await direct(prompt: prompt, settings: settings, loop: loop, observer: DirectorObserver(progress: progress))
+    }
+
+    func direct(prompt: String, settings: Settings, loop: AgentLoop, observer: DirectorObserver) async throws
+        -> Outcome
+    {
         let session = Session()
-        let tools = makeTools(prompt: prompt, settings: settings, session: session, progress: progress)
+        let tools = makeTools(prompt: prompt, settings: settings, session: session, observer: observer)
         let ending = try await loop.run(
-            system: Self.system, task: Self.task(prompt: prompt, settings: settings), tools: tools)
+            system: Self.system, task: Self.task(prompt: prompt, settings: settings), tools: tools,
+            observe: { event in await observer.step(Self.step(event, session: session)) })
         guard case .finished = ending,
             let outcome = session.read({ values -> Outcome? in
                 guard values.finished, let plan = values.plan, let assets = values.assets, let state = values.state
@@ -57,6 +77,37 @@ public struct VideoDirector: Sendable {
                 message: "the director stopped without finishing the video\(words.isEmpty ? "" : ": \(words)")")
         }
         return outcome
+    }
+
+    /// A loop event as a step to show: a tool's own note of what it did when it made one, its answer otherwise.
+    static func step(_ event: AgentLoop.Event, session: Session) -> DirectorStep {
+        switch event {
+        case .thought(let round, let text):
+            return DirectorStep(round: round, kind: .thought, summary: text)
+        case .call(let round, let name, let arguments, let reply):
+            let note = session.takeNote()
+            let summary = note.map { String($0.dropFirst(name.count + 2)) } ?? reply ?? "finished"
+            return DirectorStep(round: round, kind: .tool, tool: name, arguments: arguments, summary: summary)
+        }
+    }
+
+    /// How far past the paid duration the timeline may run: the margin `Pricing.price(for: Plan)` gives a plan at
+    /// the same price.
+    static let durationMargin = 1.1
+
+    /// Why `duration` or `canvas` is more than `settings` paid for, or nil when it is not.
+    static func overrun(duration: Double, canvas: Canvas? = nil, settings: Settings) -> String? {
+        let limit = settings.durationSeconds * durationMargin
+        if duration > limit + 1e-6 {
+            return "the video would be \(duration.formatted(.number.precision(.fractionLength(1)))) s long, but "
+                + "\(settings.durationSeconds.formatted) s were paid for (at most "
+                + "\(limit.formatted(.number.precision(.fractionLength(1)))) s)"
+        }
+        if let canvas, canvas != settings.canvas {
+            return "the canvas would be \(canvas.width)×\(canvas.height), but \(settings.canvas.width)×"
+                + "\(settings.canvas.height) was paid for"
+        }
+        return nil
     }
 
     static let system = """
@@ -93,7 +144,7 @@ public struct VideoDirector: Sendable {
         ])
     }
 
-    func makeTools(prompt: String, settings: Settings, session: Session, progress: ProgressHandler?) -> [AgentTool] {
+    func makeTools(prompt: String, settings: Settings, session: Session, observer: DirectorObserver) -> [AgentTool] {
         let pipeline = pipeline
         let noArguments: @Sendable () -> [String: Any] = { ["type": "object", "properties": [String: Any]()] }
         let writeScript = AgentTool(
@@ -121,7 +172,17 @@ public struct VideoDirector: Sendable {
             parameters: noArguments
         ) { _ in
             let script = session.read { $0.script }
-            let plan = try await pipeline.plan(prompt: prompt, settings: settings, script: script)
+            let plan: Plan
+            do {
+                plan = try await pipeline.plan(prompt: prompt, settings: settings, script: script)
+            } catch let error as UsageError {
+                // A script that cannot fit the paid length: the model can shorten it.
+                return .reply("The script does not fit: \(error.message). Shorten it with write_script.")
+            }
+            if let overrun = Self.overrun(duration: plan.plannedDuration, settings: settings) {
+                return .reply("That plan does not fit: \(overrun). Shorten the script with write_script.")
+            }
+            await observer.planned(plan)
             session.write {
                 $0.plan = plan
                 $0.assets = nil
@@ -165,6 +226,7 @@ public struct VideoDirector: Sendable {
                 $0.assets = nil
                 $0.state = nil
             }
+            await observer.planned(plan)
             session.note("revise_scene: scene \(number)")
             return .reply("Scene \(number) revised.")
         }
@@ -201,6 +263,7 @@ public struct VideoDirector: Sendable {
                 $0.assets = nil
                 $0.state = nil
             }
+            await observer.planned(plan)
             session.note("set_transition: after scene \(number) \(kind.rawValue)")
             return .reply("The transition after scene \(number) is now \(kind.rawValue).")
         }
@@ -213,8 +276,11 @@ public struct VideoDirector: Sendable {
             guard let plan = session.read({ $0.plan }) else {
                 return .reply("There is no plan yet; call plan_scenes first.")
             }
-            let made = try await pipeline.assemble(plan, progress: progress)
+            let made = try await pipeline.assemble(plan, progress: observer.progress)
             let (assets, state) = (made.assets, made.state)
+            if let overrun = Self.overrun(duration: state.duration, canvas: state.canvas, settings: settings) {
+                return .reply("The timeline does not fit: \(overrun). Shorten the narration with revise_scene.")
+            }
             session.write {
                 $0.assets = assets
                 $0.state = state
@@ -241,6 +307,11 @@ public struct VideoDirector: Sendable {
             do {
                 let operations = try JSONDecoder().decode([EditorOperation].self, from: data)
                 let result = try state.applying(operations)
+                if let overrun = Self.overrun(
+                    duration: result.state.duration, canvas: result.state.canvas, settings: settings)
+                {
+                    return .reply("Those operations do not fit: \(overrun). Nothing was changed.")
+                }
                 session.write { $0.state = result.state }
                 session.note("apply_edits: \(result.changes.joined(separator: "; "))")
                 return .reply("Applied: \(result.changes.joined(separator: "; ")).")
@@ -253,12 +324,36 @@ public struct VideoDirector: Sendable {
         }
         let finish = AgentTool(name: "finish", description: "The video is ready to render.", parameters: noArguments) {
             _ in
-            guard session.read({ $0.state }) != nil else {
+            guard let state = session.read({ $0.state }) else {
                 return .reply("Nothing to finish yet; call generate_media first.")
+            }
+            if let overrun = Self.overrun(duration: state.duration, canvas: state.canvas, settings: settings) {
+                return .reply("The video cannot be finished: \(overrun).")
             }
             session.write { $0.finished = true }
             return .finish
         }
         return [writeScript, planScenes, reviseScene, setTransition, generateMedia, applyEdits, finish]
+    }
+}
+
+extension VideoDirector: VideoDirecting {
+    /// The director for one job: the job's own step limit, every step reported to `observer`.
+    public func direct(prompt: String, settings: Settings, maxSteps: Int, observer: DirectorObserver) async throws
+        -> AssembledVideo
+    {
+        let outcome = try await direct(
+            prompt: prompt, settings: settings, loop: AgentLoop(client: loop.client, maxSteps: maxSteps),
+            observer: observer)
+        return AssembledVideo(plan: outcome.plan, assets: outcome.assets, state: outcome.state)
+    }
+}
+
+extension ProviderSettings {
+    /// The director on the configured language model, making media with `pipeline`; nil without a model.
+    public func videoDirector(pipeline: VideoPipeline, logger: Logger) -> VideoDirector? {
+        languageModel.map {
+            VideoDirector(client: ChatClient(endpoint: $0, policy: policy, logger: logger), pipeline: pipeline)
+        }
     }
 }

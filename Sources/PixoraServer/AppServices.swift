@@ -13,8 +13,6 @@ public struct AppServices: Sendable {
     public let configuration: ServerConfiguration
     public let database: any Database
     public let media: MediaFolder
-    /// Where rendered videos are kept and served from: the bucket of `PIXORA_STORAGE`, else the media folder.
-    public let storage: any MediaStorage
     public let pipeline: VideoPipeline
     public let tokens: TokenService
     public let mailer: any Mailer
@@ -42,6 +40,8 @@ public struct AppServices: Sendable {
     public let studioGenerators: StudioGenerators
     /// The voice of a request that names none (`ProviderSettings.defaultVoice`).
     public let defaultVoice: Voice
+    /// Runs `"mode": "agent"` videos on the language model; nil when none is configured (the mode is refused).
+    public let director: (any VideoDirecting)?
     /// Video lists as sent, reused while the owner's videos are unchanged; `nil` when the engine keeps no list
     /// stamps (PostgreSQL) or `PIXORA_LIST_CACHE=off`.
     let videoLists: ListCache?
@@ -57,12 +57,12 @@ public struct AppServices: Sendable {
         languageAssistant: LanguageModelAssistant? = nil, planChat: (any PlanChatting)? = nil,
         remixPlanner: RemixPlanner = RemixPlanner(), describer: (any SampleDescriber)? = nil,
         pricing: Pricing = .standard, studioGenerators: StudioGenerators = .embedded,
-        defaultVoice: Voice = GeneratorSet.defaultVoice, logger: Logger
+        defaultVoice: Voice = GeneratorSet.defaultVoice, director: (any VideoDirecting)? = nil, logger: Logger
     ) async {
+        self.director = director
         self.configuration = configuration
         self.database = database
         media = MediaFolder(root: configuration.mediaFolder)
-        storage = configuration.storage.map { BucketMediaStorage(client: $0) } ?? FolderMediaStorage(folder: media)
         self.pipeline = pipeline ?? VideoPipeline(store: AssetStore(root: configuration.assetFolder))
         tokens = await TokenService(secret: configuration.jwtSecret, accessLifetime: configuration.accessTokenLifetime)
         self.mailer = mailer
@@ -104,7 +104,7 @@ public struct AppServices: Sendable {
                 describer: providers.sampleDescriber(logger: logger),
                 pricing: providers.pricing(configuration: configuration.settings),
                 studioGenerators: providers.studioGenerators(logger: logger), defaultVoice: providers.defaultVoice,
-                logger: logger)
+                director: providers.videoDirector(pipeline: pipeline, logger: logger), logger: logger)
         } catch {
             await database.shutdown()
             throw error
@@ -113,12 +113,10 @@ public struct AppServices: Sendable {
 
     /// The video workshop a worker runs jobs with.
     public var workshop: VideoWorkshop {
-        var workshop = VideoWorkshop(
+        VideoWorkshop(
             database: database, pipeline: pipeline, media: media, describer: describer, studio: studioGenerators,
             retention: configuration.settings.retention("PIXORA_RETENTION") ?? .seconds(7 * 86_400),
-            delivery: notificationMail)
-        workshop.mediaStorage = storage
-        return workshop
+            delivery: notificationMail, director: director)
     }
 
     /// Mails notifications through `mailer`, with unsubscribe links under `PIXORA_PUBLIC_URL`.

@@ -51,7 +51,10 @@ struct TestApp: Sendable {
                 pipeline: pipeline ?? VideoPipeline(store: AssetStore(root: assetCache)),
                 languageAssistant: providers.editorAssistant(logger: testLogger),
                 planChat: providers.planChat(logger: testLogger),
-                pricing: try providers.pricing(environment: environment), logger: testLogger)
+                pricing: try providers.pricing(environment: environment),
+                director: providers.videoDirector(
+                    pipeline: VideoPipeline(store: AssetStore(root: assetCache)), logger: testLogger),
+                logger: testLogger)
             let routes = buildRouter(services).1
             return try await body(TestApp(services: services, routes: routes, mailer: recording, location: location))
         }

@@ -35,6 +35,8 @@ extension APIError {
         case alreadyApplied = "already_applied"
         case notAnalyzed = "not_analyzed"
         case noPlan = "no_plan"
+        /// 409: agent mode asked of a server without a language model.
+        case noLanguageModel = "no_language_model"
         case payloadTooLarge = "payload_too_large"
         case unsupportedMediaType = "unsupported_media_type"
         case rangeNotSatisfiable = "range_not_satisfiable"

@@ -166,6 +166,7 @@ struct PricingRoutes {
         var options = SettingsOptions.current
         // What a request without a voice gets depends on this machine (Piper installed or not) and its providers.
         options.defaults.voice = services.defaultVoice
+        options.agent = SettingsOptions.Agent(available: services.director != nil)
         return JSONResponse(options)
     }
 

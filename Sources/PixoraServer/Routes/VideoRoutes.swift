@@ -46,6 +46,9 @@ struct VideoRoutes {
         var settings: SettingsRequest?
         var script: String?
         var plan: Plan?
+        /// `pipeline` (left out) or `agent`; see `agentRun`.
+        var mode: String?
+        var agentSteps: Int?
     }
 
     /// What a request asks to make: validated prompt, settings, script and plan.
@@ -174,14 +177,17 @@ struct VideoRoutes {
     /// A create body validated and priced as the video to insert (also each item of a batch).
     func newVideo(_ body: CreateRequest, key: String?, owner: String) async throws -> NewVideo {
         let input = try validated(body)
+        let agent = try agentRun(body)
         try await checkMedia(input.plan, owner: owner)
         let payload = String(
-            decoding: try JSONEncoder().encode(GenerateVideoPayload(script: input.script)), as: UTF8.self)
+            decoding: try JSONEncoder().encode(
+                GenerateVideoPayload(script: input.script, mode: agent.map { _ in .agent }, agentSteps: agent)),
+            as: UTF8.self)
         return NewVideo(
             title: input.plan?.title ?? Self.title(for: input.prompt), prompt: input.prompt,
             settings: input.settings.json, plan: input.plan?.json,
             price: input.plan.map(services.pricing.price(for:)) ?? services.pricing.price(for: input.settings),
-            idempotencyKey: key, jobPayload: payload, maxAttempts: services.jobAttempts)
+            idempotencyKey: key, jobPayload: payload, maxAttempts: agent == nil ? services.jobAttempts : 1)
     }
 
     static func title(for prompt: String) -> String {
@@ -279,7 +285,6 @@ struct VideoRoutes {
             _ = try await Videos.delete(db, owner: context.userId, id: video.id)
         }
         services.media.removeVideo(video.id)
-        await services.removeStoredVideo(video.id)
         return Response(status: .noContent)
     }
 

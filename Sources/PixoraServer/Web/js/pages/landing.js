@@ -3,13 +3,14 @@
 // The choices come from the server (GET /settings/options): the form shows once they have arrived.
 
 import { isSignedIn, currentUser } from '../api.js';
-import { navigate } from '../app.js';
-import { h, loading, setFieldError, clearFormErrors, confirmDialog, useStyles } from '../ui.js';
+import { navigate, refreshUser } from '../app.js';
+import { h, loading, setFieldError, clearFormErrors, confirmDialog, useStyles, toast, errorText } from '../ui.js';
 import { debounce } from '../debounce.js';
 import { settingsOptions, optionsFailure } from '../options.js';
 import { examplePrompts } from '../landing/examples.js';
 import { settingsPanel } from '../landing/settings-panel.js';
-import { loadDraft, saveDraft, draftSettings, planKey } from './draft.js';
+import { agentModeChoice, createWithAgent } from '../landing/agent-mode.js';
+import { loadDraft, saveDraft, clearDraft, draftSettings, planKey } from './draft.js';
 import { userSettings, videoDefaults } from '../user-settings.js';
 
 export async function render(main) {
@@ -74,7 +75,7 @@ function showForm(show, options) {
   function persist() {
     saveSoon.cancel();
     const current = loadDraft() || {};
-    saveDraft({ ...current, prompt: prompt.value, settings: settings.read() });
+    saveDraft({ ...current, prompt: prompt.value, settings: settings.read(), mode: mode?.value() });
   }
   const saveSoon = debounce(persist, 300);
 
@@ -101,6 +102,9 @@ function showForm(show, options) {
 
   // --- Settings -----------------------------------------------------------------------------------------
   settings = settingsPanel(options, draftSettings(draft, options.defaults), { onChange: saveSoon, onReset: persist });
+  // Review the scenes first, or the director agent (only when the server has a language model).
+  const mode = agentModeChoice(options, draft?.mode);
+  mode?.element.addEventListener('change', () => saveSoon());
 
   // --- Submit -------------------------------------------------------------------------------------------
   const signedIn = isSignedIn();
@@ -116,6 +120,7 @@ function showForm(show, options) {
         h('div', { class: 'label-row' }, h('label', { for: 'prompt' }, 'What is your video about?'), counter),
         prompt),
       h('div', { class: 'examples' }, h('span', { class: 'examples-label', id: 'examples-label' }, 'Try an example'), examples),
+      mode?.element,
       h('div', { class: 'submit-row' }, submit, note)),
     settings.element);
 
@@ -140,6 +145,10 @@ function showForm(show, options) {
       return;
     }
     const previous = loadDraft() || {};
+    if (mode?.value() === 'agent') {
+      await startAgent(text, chosen, previous);
+      return;
+    }
     // An edited breakdown made for other words would be replaced: ask before throwing the edits away.
     if (previous.plan && previous.edited && previous.planFor !== planKey(text, chosen)) {
       const ok = await confirmDialog({
@@ -155,6 +164,32 @@ function showForm(show, options) {
     } else {
       // The sign-up page explains that the prompt is waiting (a toast would cover its button on a phone).
       navigate('/signup?next=' + encodeURIComponent('/new'));
+    }
+  }
+
+  /** Agent mode skips the breakdown: the agent plans, so the video is created (and charged) from here. */
+  let starting = false;
+  async function startAgent(text, chosen, previous) {
+    saveDraft({ ...previous, prompt: text, settings: chosen, mode: 'agent' });
+    if (!isSignedIn()) {
+      navigate('/signup?next=' + encodeURIComponent('/'));
+      return;
+    }
+    if (starting) return;
+    starting = true;
+    submit.disabled = true;
+    try {
+      const video = await createWithAgent({ prompt: text, settings: chosen, key: crypto.randomUUID() });
+      if (!video) return;
+      clearDraft();
+      refreshUser();
+      toast('The director agent is making your video.', 'success');
+      navigate(`/videos/${encodeURIComponent(video.id)}`);
+    } catch (error) {
+      toast(errorText(error), 'error');
+    } finally {
+      starting = false;
+      submit.disabled = false;
     }
   }
 

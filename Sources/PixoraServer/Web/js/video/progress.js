@@ -10,6 +10,7 @@ import { assetOf } from '../scenes.js';
 import { progressPercent } from '../stream.js';
 import { videoHeader } from './header.js';
 import { PARTS, sceneProgressCard } from './scene-progress.js';
+import { agentStepsPanel } from './agent-steps.js';
 
 const STAGES = {
   planning: 'Planning the scenes',
@@ -32,6 +33,7 @@ export function showProgress(ctx, current) {
   // Fallbacks and other things worth knowing, kept for the whole job.
   const notices = h('ul', { class: 'progress-notices', 'aria-live': 'polite', hidden: true });
   const grid = h('div', { class: 'scene-progress-grid' });
+  const agent = agentStepsPanel();
   const cancelButton = h('button', { type: 'button', class: 'button danger-outline', onclick: () => cancel(ctx, current) }, 'Cancel');
   const pauseButton = h('button', { type: 'button', class: 'button ghost', dataset: { role: 'pause' }, onclick: () => pauseOrResume() }, 'Pause');
   const pausedNote = h('p', { class: 'hint paused-note', hidden: true },
@@ -77,6 +79,7 @@ export function showProgress(ctx, current) {
     // pictures are fetched from /scenes instead.
     if (Array.isArray(body.sceneImages)) state.streamImages = true;
     drawScenes(progress.scenes || []);
+    agent.update(progress.agent);
     for (const image of body.sceneImages || []) state.sceneCards[image.index]?.setImage(image.url);
     if (job.attempts > 1) message.textContent = `Attempt ${job.attempts}. ${message.textContent}`;
     const notes = progress.notices || [];
@@ -238,6 +241,7 @@ export function showProgress(ctx, current) {
       h('div', { class: 'progress-actions' },
         h('p', { class: 'hint' }, 'You can leave this page: generation continues, and your videos list shows when it is ready.'),
         h('div', { class: 'progress-buttons' }, pauseButton, cancelButton))),
+    agent.element,
     h('section', { class: 'scene-progress-section', 'aria-labelledby': 'scenes-title' },
       h('h2', { id: 'scenes-title' }, 'Scenes'),
       placeholder,
