@@ -167,7 +167,16 @@ public enum ConfigCatalogue {
             "let sign-in providers be on private, loopback and link-local addresses (local providers, tests)"),
     ]
 
-    public static let all: [ConfigVariable] = server + media + providers + pricing + signIn
+    public static let stripe: [ConfigVariable] = [
+        .init("STRIPE_SECRET_KEY", key, secret: true, "Stripe secret key: turns on checkout, the portal and invoices"),
+        .init("STRIPE_WEBHOOK_SECRET", key, secret: true, "signing secret of the Stripe webhook endpoint (whsec_…)"),
+        .init("STRIPE_API_BASE", webURL, default: "https://api.stripe.com", "Stripe's API (tests: an emulator)"),
+        .init(
+            "PIXORA_CREDIT_PACKS", .text(minimumLength: 1), default: "small:500:5,medium:1200:10,large:3000:20",
+            "credit packs sold through Stripe Checkout: id:credits:US dollars, comma-separated"),
+    ]
+
+    public static let all: [ConfigVariable] = server + media + providers + pricing + signIn + stripe
 
     public static let byName: [String: ConfigVariable] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 

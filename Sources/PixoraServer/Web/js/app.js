@@ -19,6 +19,7 @@ const routes = [
   { pattern: '/profile', page: 'profile', nav: 'profile', title: 'Profile', auth: true },
   { pattern: '/analytics', page: 'analytics', nav: 'analytics', title: 'Analytics', auth: true },
   { pattern: '/settings', page: 'settings', nav: 'profile', title: 'Settings', auth: true },
+  { pattern: '/billing', page: 'billing', nav: 'billing', title: 'Billing', auth: true },
   { pattern: '/videos/:id', page: 'video', nav: 'dashboard', title: 'Video', auth: true },
   { pattern: '/remix', page: 'remix', nav: 'projects', title: 'Remix a video', auth: true },
   { pattern: '/projects', page: 'projects', nav: 'projects', title: 'Projects', auth: true },

@@ -18,6 +18,7 @@ const REASONS = {
   scene_regeneration_refund: 'Scene regeneration refund',
   admin_adjustment: 'Adjustment',
   admin_grant: 'Adjustment',
+  credit_purchase: 'Credits bought',
 };
 
 /** A reason the list above does not know, in words ("gift_code" → "Gift code"). */
