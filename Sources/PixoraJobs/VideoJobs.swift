@@ -59,6 +59,9 @@ public struct VideoWorkshop: Sendable {
     public let director: (any VideoDirecting)?
     /// Mails notifications (`notification_mail` jobs); nil leaves those jobs to a worker that has it.
     public let delivery: (any NotificationDelivery)?
+    /// Where rendered videos and thumbnails go (a bucket with `PIXORA_STORAGE`); nil: the local media folder.
+    public var mediaStorage: (any MediaStorage)?
+    var storage: any MediaStorage { mediaStorage ?? FolderMediaStorage(folder: media) }
 
     public init(
         database: any Database, pipeline: VideoPipeline, media: MediaFolder, describer: (any SampleDescriber)? = nil,
@@ -125,7 +128,7 @@ public struct VideoWorkshop: Sendable {
         do {
             try await context.complete(final: progress, body)
         } catch let error as JobLeaseLost {
-            files.forEach { media.remove($0) }
+            for file in files { try? await storage.remove(file) }
             throw error
         }
     }
@@ -146,8 +149,8 @@ public struct VideoWorkshop: Sendable {
         tracker.stages.mark(.render)
         let videoKey = MediaFolder.videoKey(video: video, version: version)
         let thumbnailKey = MediaFolder.thumbnailKey(video: video, version: version)
-        try media.place(output, as: videoKey)
-        try media.place(thumbnail, as: thumbnailKey)
+        try await storage.store(output, as: videoKey, contentType: "video/mp4")
+        try await storage.store(thumbnail, as: thumbnailKey, contentType: "image/jpeg")
         return (result, videoKey, thumbnailKey)
     }
 
@@ -330,8 +333,9 @@ struct RegenerateSceneJob: JobHandler {
             try await WebhookEvents.version(db, video: video.id, version: version.id)
         }
         for version in removed {
-            workshop.media.remove(version.videoKey)
-            workshop.media.remove(version.thumbnailKey)
+            for key in [version.videoKey, version.thumbnailKey].compactMap({ $0 }) {
+                try? await workshop.storage.remove(key)
+            }
         }
     }
 

@@ -13,6 +13,8 @@ public struct AppServices: Sendable {
     public let configuration: ServerConfiguration
     public let database: any Database
     public let media: MediaFolder
+    /// Where rendered videos are kept and served from: the bucket of `PIXORA_STORAGE`, else the media folder.
+    public let storage: any MediaStorage
     public let pipeline: VideoPipeline
     public let tokens: TokenService
     public let mailer: any Mailer
@@ -63,6 +65,7 @@ public struct AppServices: Sendable {
         self.configuration = configuration
         self.database = database
         media = MediaFolder(root: configuration.mediaFolder)
+        storage = configuration.storage.map { BucketMediaStorage(client: $0) } ?? FolderMediaStorage(folder: media)
         self.pipeline = pipeline ?? VideoPipeline(store: AssetStore(root: configuration.assetFolder))
         tokens = await TokenService(secret: configuration.jwtSecret, accessLifetime: configuration.accessTokenLifetime)
         self.mailer = mailer
@@ -113,10 +116,12 @@ public struct AppServices: Sendable {
 
     /// The video workshop a worker runs jobs with.
     public var workshop: VideoWorkshop {
-        VideoWorkshop(
+        var workshop = VideoWorkshop(
             database: database, pipeline: pipeline, media: media, describer: describer, studio: studioGenerators,
             retention: configuration.settings.retention("PIXORA_RETENTION") ?? .seconds(7 * 86_400),
             delivery: notificationMail, director: director)
+        workshop.mediaStorage = storage
+        return workshop
     }
 
     /// Mails notifications through `mailer`, with unsubscribe links under `PIXORA_PUBLIC_URL`.

@@ -285,6 +285,7 @@ struct VideoRoutes {
             _ = try await Videos.delete(db, owner: context.userId, id: video.id)
         }
         services.media.removeVideo(video.id)
+        await services.removeStoredVideo(video.id)
         return Response(status: .noContent)
     }
 
