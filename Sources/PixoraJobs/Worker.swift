@@ -21,6 +21,8 @@ public struct WorkerSettings: Sendable {
     public var progressInterval: TimeInterval = 0.25
     /// How often a worker looks for videos whose retention ended, queueing their cleanup when there are some.
     public var expiryCheck: TimeInterval = 15
+    /// How often a worker queues the monthly allowance pass (when it has the handler: billing on).
+    public var allowanceCheck: TimeInterval = 3600
     /// The time the expiry check reads (milliseconds since 1970); tests move it to see a warning a day ahead.
     public var now: @Sendable () -> Int64 = { Clock.nowMillis() }
 
@@ -109,6 +111,7 @@ public final class Worker: Sendable {
     let logger: Logger
     let reapClock = IntervalClock()
     let expiryClock = IntervalClock()
+    let allowanceClock = IntervalClock()
 
     public init(
         database: any Database, handlers: [any JobHandler], settings: WorkerSettings = WorkerSettings(), logger: Logger,
@@ -146,6 +149,11 @@ public final class Worker: Sendable {
         // Dead workers are rare: look for their jobs every few seconds, not before every claim.
         if reapClock.due(every: min(settings.lease / 2, 5)) { try await reap() }
         if handlers[.expireMedia] != nil, expiryClock.due(every: settings.expiryCheck) { try await scheduleExpiry() }
+        if handlers[.grantAllowances] != nil, allowanceClock.due(every: settings.allowanceCheck) {
+            try await database.transaction { db in
+                _ = try await Subscriptions.enqueueGrants(db, maxAttempts: settings.maxAttempts)
+            }
+        }
         guard let job = try await Jobs.claim(in: database, owner: id, lease: settings.lease) else { return false }
         await execute(job)
         return true

@@ -73,6 +73,7 @@ public func buildRouter(_ services: AppServices) -> (Router<AppRequestContext>, 
     AuthRoutes(services: services).register(open)
     SignInRoutes(services: services).register(open)
     PricingRoutes(services: services).register(open)
+    PlanRoutes(services: services).registerOpen(open)
     // Media and event streams also accept signed links, because <video> and EventSource cannot send headers.
     MediaRoutes(services: services).register(open)
     AccountDataRoutes(services: services).registerDownload(open)
@@ -98,6 +99,7 @@ public func buildRouter(_ services: AppServices) -> (Router<AppRequestContext>, 
     SettingsRoutes(services: services).register(signedIn)
     NotificationRoutes(services: services).register(signedIn)
     AdminRoutes(services: services).register(signedIn)
+    PlanRoutes(services: services).register(signedIn)
     LUTRoutes(services: services).register(signedIn)
     AnalyticsRoutes(services: services).register(signedIn)
     BillingRoutes(services: services).register(signedIn)

@@ -136,7 +136,10 @@ public enum PlanFile {
         func optionalWhole(_ value: Any?, at path: String, in range: ClosedRange<Int>) throws(PlanFileError) -> Int? {
             if value == nil || value is NSNull { return nil }
             let words = "a whole number from \(range.lowerBound) to \(range.upperBound)"
-            guard let number = value as? Int, range.contains(number) else {
+            // Booleans bridge to 0 and 1: YAML's come as Bool, JSON's as an NSNumber of type char.
+            let boxed = (value as? NSNumber).map { String(cString: $0.objCType) == "c" } ?? false
+            let boolean = type(of: value!) == Bool.self || boxed
+            guard !boolean, let number = value as? Int, range.contains(number) else {
                 throw error(path, "must be \(words), got \(String(describing: value!))")
             }
             return number

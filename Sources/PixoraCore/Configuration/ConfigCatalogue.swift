@@ -53,6 +53,9 @@ public enum ConfigCatalogue {
             "PIXORA_WEBHOOK_ALLOW_PRIVATE", .boolean, default: "off",
             "let webhooks call private, loopback and link-local addresses (local receivers, tests)"),
         .init(
+            "PIXORA_PLANS_FILE", .path, shown: "unset: the built-in plans when Stripe is configured, else no limits",
+            "plans and their limits (YAML, or JSON by its .json name); turns billing on"),
+        .init(
             "PIXORA_STORAGE", .url(schemes: ["s3"], needsHost: true), shown: "unset: media in <data>/media",
             "keep every medium in an S3-compatible bucket: s3://BUCKET?endpoint=URL&region=R"),
         .init(

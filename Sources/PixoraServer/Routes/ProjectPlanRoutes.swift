@@ -208,6 +208,11 @@ struct ProjectPlanRoutes {
             chosen = latest
         }
         let price = try await price(chosen.plan, project: project)
+        try await services.enforcePlan(
+            owner: context.userId,
+            PlanAsk(
+                duration: max(chosen.plan.settings.durationSeconds, chosen.plan.plannedDuration),
+                quality: chosen.plan.settings.quality, generations: count))
         let payload = String(decoding: try JSONEncoder().encode(GenerateVideoPayload(script: nil)), as: UTF8.self)
         let variants = (1...count).map { variant -> NewVideo in
             let plan = RemixVariants.variant(chosen.plan, number: variant)

@@ -56,6 +56,7 @@ struct ProjectRoutes {
     /// its analysis: the multipart route and the MCP tool `analyze_sample` both come here.
     func createRemix(_ upload: MultipartUpload, owner: String, logger: Logger) async throws -> Schemas.Project {
         let fields = try Self.fields(upload)
+        try await services.enforcePlan(owner: owner, PlanAsk())
         let id = newID()
         do {
             let files = try await store(upload, fields: fields, project: id)

@@ -50,6 +50,9 @@ struct StudioRoutes {
         guard issues.isEmpty else { throw APIError.validation(issues) }
         let settings = try VideoRoutes.settings(
             body.settings ?? SettingsRequest(), prompt: topic, defaultVoice: services.defaultVoice)
+        try await services.enforcePlan(
+            owner: context.userId,
+            PlanAsk(duration: settings.durationSeconds, quality: settings.quality, generations: 0))
         let name = title.flatMap { $0.isEmpty ? nil : $0 } ?? String(topic.prefix(80))
         let project = try await StudioProjects.create(
             in: database, owner: context.userId, title: name, topic: topic, settings: settings)
@@ -132,6 +135,11 @@ struct StudioRoutes {
             }
             return (false, changed)
         }
+        try await services.enforcePlan(
+            owner: owner,
+            PlanAsk(
+                duration: workflow.settings.durationSeconds, quality: body.quality ?? workflow.settings.quality,
+                models: (body.models ?? [:]).values.sorted()))
         let started: Project?
         do {
             started = try await StudioProjects.start(

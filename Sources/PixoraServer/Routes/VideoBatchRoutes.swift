@@ -37,6 +37,7 @@ struct VideoBatchRoutes {
                 throw Self.naming(error, item: index)
             }
         }
+        try await services.enforcePlan(owner: context.userId, PlanAsk(generations: items.count))
         let (created, fresh) = try await Videos.createBatch(
             in: services.database, owner: context.userId, items, jobKind: .generateVideo)
         let (jobs, balance) = try await services.database.read { db in
@@ -59,6 +60,12 @@ struct VideoBatchRoutes {
 
     /// A refusal of one item, its fields named under `items[<index>]`.
     static func naming(_ error: APIError, item index: Int) -> APIError {
+        if error.code == .planLimit {
+            var named = error
+            named.message = "items[\(index)]: " + error.message
+            named.details?["item"] = .number(Double(index))
+            return named
+        }
         guard error.code == .validationFailed, case .array(let list)? = error.details?["issues"] else { return error }
         let issues = list.compactMap { entry -> DocumentIssue? in
             guard case .object(let issue) = entry, case .string(let field)? = issue["field"],

@@ -162,6 +162,7 @@ struct VideoRoutes {
         Schemas.Video
     > {
         let new = try await newVideo(body, key: key, owner: owner)
+        try await services.enforcePlan(owner: owner, PlanAsk())
         let (video, created) = try await Videos.create(
             in: database, owner: owner, new, jobKind: JobKind.generateVideo)
         let job = try await database.read { db in try await Jobs.latest(db, video: video.id) }
@@ -179,6 +180,12 @@ struct VideoRoutes {
         let input = try validated(body)
         let agent = try agentRun(body)
         try await checkMedia(input.plan, owner: owner)
+        let settings = input.plan?.settings ?? input.settings
+        try await services.enforcePlan(
+            owner: owner,
+            PlanAsk(
+                duration: max(settings.durationSeconds, input.plan?.plannedDuration ?? 0), quality: settings.quality,
+                generations: 0))
         let payload = String(
             decoding: try JSONEncoder().encode(
                 GenerateVideoPayload(script: input.script, mode: agent.map { _ in .agent }, agentSteps: agent)),
@@ -398,6 +405,7 @@ struct VideoRoutes {
                 "narration", "only applies when regenerating the audio (regenerate: audio or both)")
         }
         let price = services.pricing.sceneRegeneration(visual: visual, audio: audio)
+        try await services.enforcePlan(owner: owner, PlanAsk())
         let (revision, pruned, job, balance) = try await database.transaction { db -> (SceneRevision, Int, Job, Int) in
             if !(try await Jobs.unfinished(db, video: video.id)).isEmpty {
                 throw APIError(
@@ -478,6 +486,7 @@ struct VideoRoutes {
             throw APIError(
                 .conflict, .videoNotReady, "versions can be saved once the video is completed; it is \(video.status)")
         }
+        try await services.enforcePlan(owner: owner, PlanAsk())
         let (version, removed, job) = try await database.transaction { db -> (VideoVersion, [VideoVersion], Job) in
             let (version, removed) = try await Versions.add(
                 db, video: video.id, editorState: state, status: .queued, current: video.currentVersion)

@@ -10,6 +10,7 @@ import Synchronization
 //   pixora-bench generate          a full 30 s 9:16 720p generate, cold cache then warm cache
 //   pixora-bench voice             speech per minute for Piper and flite; Piper's process per scene vs per job
 //   pixora-bench queue [jobs]      job-queue throughput with 1 and 4 workers on $DATABASE_URL, with a duplicate count
+//   pixora-bench queue-priority [jobs]  claim latency on a deep queue: plan priority vs oldest first, same run
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let workspace = URL(fileURLWithPath: ProcessInfo.processInfo.environment["PIXORA_BENCH_DIR"] ?? "/tmp/pixora-bench")
@@ -266,7 +267,13 @@ case "queue":
         exit(2)
     }
     try await benchQueue(url: url, jobs: Int(arguments.dropFirst().first ?? "") ?? 4000, workerCounts: [1, 4])
+case "queue-priority":
+    guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"] else {
+        print("queue-priority: set DATABASE_URL (sqlite://… or postgres://…)")
+        exit(2)
+    }
+    try await benchQueuePriority(url: url, jobs: Int(arguments.dropFirst().first ?? "") ?? 10_000, claims: 500)
 default:
-    print("usage: pixora-bench render [runs] | generate | voice | queue [jobs]")
+    print("usage: pixora-bench render [runs] | generate | voice | queue [jobs] | queue-priority [jobs]")
     exit(2)
 }
