@@ -55,6 +55,8 @@ public struct VideoWorkshop: Sendable {
     public let studio: StudioGenerators
     /// How long a completed video keeps its files (`PIXORA_RETENTION`).
     public let retention: Retention
+    /// The plans; with billing on, a plan's retention replaces `retention` (`retention(for:in:)`).
+    public var plans: PlanCatalog = .selfHosted
     /// Runs agent-mode videos; nil when no language model is configured.
     public let director: (any VideoDirecting)?
     /// Mails notifications (`notification_mail` jobs); nil leaves those jobs to a worker that has it.
@@ -85,6 +87,7 @@ public struct VideoWorkshop: Sendable {
             AnalyzeSampleJob(workshop: self, analyzer: SampleAnalyzer(describer: describer)),
             StudioStepJob(workshop: self), ExpireMediaJob(workshop: self), ExportAccountJob(workshop: self),
         ] + (delivery.map { [NotificationMailJob(database: database, delivery: $0)] } ?? [])
+            + (plans.billingEnabled ? [GrantAllowancesJob(workshop: self)] : [])
     }
 
     func video(_ id: String?) async throws -> Video {
@@ -264,8 +267,8 @@ struct GenerateVideoJob: JobHandler {
             try await Videos.setOutput(
                 db, id: video.id, videoKey: videoKey, thumbnailKey: thumbnailKey, duration: result.duration,
                 version: version.number)
-            try await Videos.complete(
-                db, id: video.id, expiresAt: workshop.retention.expiry(after: Clock.nowMillis()))
+            let retention = try await workshop.retention(for: video.userId, in: db)
+            try await Videos.complete(db, id: video.id, expiresAt: retention.expiry(after: Clock.nowMillis()))
             try await WebhookEvents.video(db, id: video.id, type: .videoCompleted)
             try await StageTimes.record(db, job: context.job.id, video: video.id, times: tracker.stages.times)
             try await Notifications.videoReady(db, video: video.id)

@@ -53,6 +53,10 @@ public struct AppServices: Sendable {
     public let signIn: ProviderSignIn
     /// Now, in milliseconds since 1970: tests move it to see links expire without waiting.
     public var now: @Sendable () -> Int64 = { Clock.nowMillis() }
+    /// The plans sold and whether billing is on (`PlanCatalog.from`); billing off limits nothing.
+    public var plans: PlanCatalog = .selfHosted
+    /// The providers this server's generators use (`embedded`, `fal`…), checked against a plan's allowed ones.
+    public var providersInUse: [String] = ["embedded"]
 
     public init(
         configuration: ServerConfiguration, database: any Database, mailer: any Mailer, pipeline: VideoPipeline? = nil,
@@ -99,7 +103,8 @@ public struct AppServices: Sendable {
             let providers = try ProviderSettings.from(configuration: configuration.settings)
             let pipeline = VideoPipeline(
                 generators: providers.generators(logger: logger), store: AssetStore(root: configuration.assetFolder))
-            return await AppServices(
+            let plans = try PlanCatalog.from(configuration: configuration.settings)
+            var services = await AppServices(
                 configuration: configuration, database: database, mailer: mailer, pipeline: pipeline,
                 languageAssistant: providers.editorAssistant(logger: logger),
                 planChat: providers.planChat(logger: logger),
@@ -108,6 +113,10 @@ public struct AppServices: Sendable {
                 pricing: providers.pricing(configuration: configuration.settings),
                 studioGenerators: providers.studioGenerators(logger: logger), defaultVoice: providers.defaultVoice,
                 director: providers.videoDirector(pipeline: pipeline, logger: logger), logger: logger)
+            services.plans = plans
+            services.providersInUse = providers.inUse
+            try await database.transaction { db in try await Subscriptions.syncPriorities(db, catalog: plans) }
+            return services
         } catch {
             await database.shutdown()
             throw error
@@ -121,6 +130,8 @@ public struct AppServices: Sendable {
             retention: configuration.settings.retention("PIXORA_RETENTION") ?? .seconds(7 * 86_400),
             delivery: notificationMail, director: director)
         workshop.mediaStorage = storage
+        return workshop
+        workshop.plans = plans
         return workshop
     }
 

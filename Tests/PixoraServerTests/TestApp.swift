@@ -46,7 +46,7 @@ struct TestApp: Sendable {
             let configuration = try ServerConfiguration.from(environment: environment, dataFolder: folder)
             let recording = RecordingMailer()
             let providers = try ProviderSettings.from(environment: environment)
-            let services = await AppServices(
+            var services = await AppServices(
                 configuration: configuration, database: database, mailer: mailer ?? recording,
                 pipeline: pipeline ?? VideoPipeline(store: AssetStore(root: assetCache)),
                 languageAssistant: providers.editorAssistant(logger: testLogger),
@@ -55,6 +55,8 @@ struct TestApp: Sendable {
                 director: providers.videoDirector(
                     pipeline: VideoPipeline(store: AssetStore(root: assetCache)), logger: testLogger),
                 logger: testLogger)
+            // As `AppServices.open` does: `PIXORA_PLANS_FILE` or `STRIPE_SECRET_KEY` turn billing on.
+            services.plans = try .from(configuration: configuration.settings)
             let routes = buildRouter(services).1
             return try await body(TestApp(services: services, routes: routes, mailer: recording, location: location))
         }

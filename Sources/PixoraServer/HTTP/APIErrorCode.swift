@@ -16,6 +16,8 @@ extension APIError {
         case passwordNotSet = "password_not_set"
         case invalidLink = "invalid_link"
         case insufficientCredits = "insufficient_credits"
+        /// 403: beyond a limit of the caller's plan (`details`: limit, plan, value, requested).
+        case planLimit = "plan_limit"
         case forbidden
         case notFound = "not_found"
         case notRendered = "not_rendered"
