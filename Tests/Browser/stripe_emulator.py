@@ -111,6 +111,9 @@ class StripeHandler(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self):  # noqa: N802
         parsed = urllib.parse.urlparse(self.path)
+        if parsed.path == "/favicon.ico":  # asked for by the browser on the emulated pages
+            self.answer(200, "", "image/x-icon")
+            return
         if parsed.path.startswith("/c/pay/"):
             # Stripe's hosted checkout page, in a word: the test pays through `pay`, not through this page.
             session_id = parsed.path.rsplit("/", 1)[-1]

