@@ -104,6 +104,7 @@ public struct AppServices: Sendable {
             let pipeline = VideoPipeline(
                 generators: providers.generators(logger: logger), store: AssetStore(root: configuration.assetFolder))
             let plans = try PlanCatalog.from(configuration: configuration.settings)
+            _ = try StripeSettings.from(configuration)  // a bad PIXORA_CREDIT_PACKS stops the start
             var services = await AppServices(
                 configuration: configuration, database: database, mailer: mailer, pipeline: pipeline,
                 languageAssistant: providers.editorAssistant(logger: logger),
