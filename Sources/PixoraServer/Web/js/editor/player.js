@@ -10,6 +10,7 @@ import { clipStarts, overlap, totalDuration } from '../timing.js';
 import { applyTransition, resetLayer } from './stage-transitions.js';
 import { AudioMix } from './audio-mix.js';
 import { TextLayer } from './text-layer.js';
+import { clipLook, lookFilter } from './look-preview.js';
 
 const DRIFT = 0.15;
 const STALL_LIMIT_MS = 2500;
@@ -54,6 +55,7 @@ export class Player extends EventTarget {
     this.element = h('div', { class: 'player' }, h('div', { class: 'stage-wrap' }, this.stage), this.audio.element);
     this.resizeObserver = new ResizeObserver(() => {
       this.stage.style.setProperty('--stage-h', `${this.stage.clientHeight}px`);
+      this.stage.style.setProperty('--stage-w', `${this.stage.clientWidth}px`);
     });
     this.resizeObserver.observe(this.stage);
   }
@@ -213,6 +215,8 @@ export class Player extends EventTarget {
   showClip(video, index, t, active, seeking) {
     const clip = this.state.clips[index];
     if (!clip) return;
+    const filter = lookFilter(clipLook(this.state, index));
+    if (video.style.filter !== filter) video.style.filter = filter;
     const url = this.assets[clip.asset];
     if (video.dataset.clip !== `${index}:${clip.asset}:${clip.trimIn}`) {
       video.dataset.clip = `${index}:${clip.asset}:${clip.trimIn}`;

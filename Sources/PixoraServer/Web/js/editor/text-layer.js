@@ -6,6 +6,7 @@ import { round } from '../format.js';
 import { styleText } from './text-style.js';
 import { trackPointer } from './pointer.js';
 import { highlightColour, spokenPage } from './caption-words.js';
+import { overlayMotion } from './overlay-motion.js';
 
 export class TextLayer {
   /**
@@ -61,12 +62,35 @@ export class TextLayer {
       // A selected overlay outside its time range is shown faintly so it can still be placed.
       element.classList.toggle('outside', !(t >= overlay.start && t < overlay.end));
       element.classList.toggle('selected', overlay.id === this.selectedOverlay);
+      this.animate(element, overlay, t);
     }
     for (const [id, element] of this.texts) {
       if (!visible.has(id)) {
         element.remove();
         this.texts.delete(id);
       }
+    }
+  }
+
+  /** The overlay's entrance or exit at `t`, approximated with CSS (the render uses ASS tags). */
+  animate(element, overlay, t) {
+    const motion = overlayMotion(overlay, t);
+    const moving = motion.opacity !== 1 || motion.dx || motion.dy || motion.scale !== 1;
+    element.style.opacity = motion.opacity === 1 ? '' : String(Math.max(motion.opacity, 0.02));
+    element.style.transform = moving
+      ? `translate(-50%, -50%) translate(calc(${motion.dx} * var(--stage-w, 640px)), calc(${motion.dy} * var(--stage-h, 360px))) scale(${motion.scale})`
+      : '';
+    const shown = motion.shown === null ? '' : String(motion.shown);
+    if (element.dataset.shown === shown) return;
+    element.dataset.shown = shown;
+    if (motion.shown === null) {
+      element.replaceChildren(overlay.text);
+    } else {
+      // The hidden rest keeps its room, so the typed text does not move (as in the render).
+      const characters = [...overlay.text];
+      element.replaceChildren(
+        characters.slice(0, motion.shown).join(''),
+        h('span', { class: 'typewriter-rest' }, characters.slice(motion.shown).join('')));
     }
   }
 
