@@ -404,6 +404,7 @@ extension EditorState {
         overlays = previous.overlays.filter { $0.start < duration }.map { overlay in
             var overlay = overlay
             overlay.end = min(overlay.end, duration)
+            overlay.animation = overlay.animation?.fitted(to: overlay.end - overlay.start)
             return overlay
         }
         audio.voice.volume = previous.audio.voice.volume
@@ -412,10 +413,9 @@ extension EditorState {
         captions.enabled = previous.captions.enabled
         captions.style = previous.captions.style
         if previous.transitions.count == transitions.count { transitions = previous.transitions }
-    }
-}
-            overlay.animation = overlay.animation?.fitted(to: overlay.end - overlay.start)
         // The grade stays: the video's look, and each clip's own where the clip is still there.
         look = previous.look
         let clipLooks = Dictionary(previous.clips.map { ($0.id, $0.look) }, uniquingKeysWith: { first, _ in first })
         for index in clips.indices { clips[index].look = clipLooks[clips[index].id] ?? nil }
+    }
+}

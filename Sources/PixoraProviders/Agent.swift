@@ -172,23 +172,6 @@ public struct LanguageModelAssistant: Sendable {
                             "text": ["type": "string"],
                             "start": ["type": "number"], "end": ["type": "number"], "x": ["type": "number"],
                             "y": ["type": "number"],
-                        ] as [String: Any],
-                    ] as [String: Any],
-                ] as [String: Any],
-            ] as [String: Any],
-        ]
-    }
-
-    /// The rules of the operations and the timeline as it is now, in words.
-    static func system(_ state: EditorState) -> String {
-        let starts = state.clipStarts
-        var lines = [
-            "You edit the timeline of a short narrated video. Turn the user's instruction into operations and call apply_edits.",
-            "Operations: moveClip {from, to}; removeClip {clip}; trimClip {clip, trimIn?, duration?} (seconds); setTransition {cut, kind?, duration?} (cut i joins clip i and i+1; duration at most 3 s and half the shorter clip); setAllTransitions {kind?, duration?}; setTrackVolume {track: voice|music|effects, volume 0–4, 1 = as generated}; splitClip {clip, at} (seconds from the clip's start; the two parts are joined by a cut); moveEffect {effect, start}; removeEffect {effect}; setClipVolume {clip, volume} (that scene's narration); setDucking {enabled}; setCaptions {enabled?, style?: {size (fraction of height), color #RRGGBB, box}}; addOverlay {overlay: {text, start, end, x?, y? (fractions, centre of the text), style?}}; updateOverlay {id, text?, start?, end?, x?, y?, style?}; removeOverlay {id}; setLook {look: {preset: none|warm|cool|vintage|bw|teal-orange|high-contrast, intensity 0–1}} (the whole video's colour grade); setClipLook {clip, look}; clearLook {clip?}; setOverlayAnimation {id, animation: {in?: {type: fade|slide-up|slide-left|pop|typewriter, duration}, out?: {…}}} (in and out together fit in the overlay's time).",
-            "Scene numbers the user says count from 1; clip indexes count from 0. If the instruction is not about editing this timeline, answer in one sentence without calling the tool.",
-            "Timeline (\(state.duration.formatted) s):",
-        ]
-        for (index, clip) in state.clips.enumerated() {
                             "look": [
                                 "type": "object",
                                 "properties": [
@@ -215,6 +198,23 @@ public struct LanguageModelAssistant: Sendable {
                                         )
                                     }),
                             ] as [String: Any],
+                        ] as [String: Any],
+                    ] as [String: Any],
+                ] as [String: Any],
+            ] as [String: Any],
+        ]
+    }
+
+    /// The rules of the operations and the timeline as it is now, in words.
+    static func system(_ state: EditorState) -> String {
+        let starts = state.clipStarts
+        var lines = [
+            "You edit the timeline of a short narrated video. Turn the user's instruction into operations and call apply_edits.",
+            "Operations: moveClip {from, to}; removeClip {clip}; trimClip {clip, trimIn?, duration?} (seconds); setTransition {cut, kind?, duration?} (cut i joins clip i and i+1; duration at most 3 s and half the shorter clip); setAllTransitions {kind?, duration?}; setTrackVolume {track: voice|music|effects, volume 0–4, 1 = as generated}; splitClip {clip, at} (seconds from the clip's start; the two parts are joined by a cut); moveEffect {effect, start}; removeEffect {effect}; setClipVolume {clip, volume} (that scene's narration); setDucking {enabled}; setCaptions {enabled?, style?: {size (fraction of height), color #RRGGBB, box}}; addOverlay {overlay: {text, start, end, x?, y? (fractions, centre of the text), style?}}; updateOverlay {id, text?, start?, end?, x?, y?, style?}; removeOverlay {id}; setLook {look: {preset: none|warm|cool|vintage|bw|teal-orange|high-contrast, intensity 0–1}} (the whole video's colour grade); setClipLook {clip, look}; clearLook {clip?}; setOverlayAnimation {id, animation: {in?: {type: fade|slide-up|slide-left|pop|typewriter, duration}, out?: {…}}} (in and out together fit in the overlay's time).",
+            "Scene numbers the user says count from 1; clip indexes count from 0. If the instruction is not about editing this timeline, answer in one sentence without calling the tool.",
+            "Timeline (\(state.duration.formatted) s):",
+        ]
+        for (index, clip) in state.clips.enumerated() {
             lines.append(
                 "- clip \(index) (scene \(index + 1)): starts at \(starts[index].formatted) s, \(clip.duration.formatted) s long"
             )

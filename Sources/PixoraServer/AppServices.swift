@@ -130,9 +130,8 @@ public struct AppServices: Sendable {
             database: database, pipeline: pipeline, media: media, describer: describer, studio: studioGenerators,
             retention: configuration.settings.retention("PIXORA_RETENTION") ?? .seconds(7 * 86_400),
             delivery: notificationMail, director: director)
-        workshop.mediaStorage = storage
-        return workshop
         workshop.plans = plans
+        workshop.mediaStorage = storage
         return workshop
     }
 

@@ -53,7 +53,7 @@ struct TestApp: Sendable {
                 planChat: providers.planChat(logger: testLogger),
                 pricing: try providers.pricing(environment: environment),
                 director: providers.videoDirector(
-                    pipeline: VideoPipeline(store: AssetStore(root: assetCache)), logger: testLogger),
+                    pipeline: pipeline ?? VideoPipeline(store: AssetStore(root: assetCache)), logger: testLogger),
                 logger: testLogger)
             // As `AppServices.open` does: `PIXORA_PLANS_FILE` or `STRIPE_SECRET_KEY` turn billing on.
             services.plans = try .from(configuration: configuration.settings)

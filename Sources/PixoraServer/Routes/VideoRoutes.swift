@@ -480,6 +480,7 @@ struct VideoRoutes {
                 )
             }
         }
+        issues += try await LUTRoutes.unowned(in: state, owner: owner, database: database)
         guard issues.isEmpty else { throw APIError.validation(issues) }
         try APIError.refuseExpired(video)
         guard video.status == .completed else {
@@ -498,9 +499,7 @@ struct VideoRoutes {
             return (version, removed, job)
         }
         for old in removed {
-            services.media.remove(old.videoKey)
-        issues += try await LUTRoutes.unowned(in: state, owner: owner, database: database)
-            services.media.remove(old.thumbnailKey)
+            for key in [old.videoKey, old.thumbnailKey].compactMap({ $0 }) { try? await services.storage.remove(key) }
         }
         return JSONResponse(
             .accepted,
