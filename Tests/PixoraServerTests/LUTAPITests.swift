@@ -181,6 +181,11 @@ struct LUTAPITests {
                         try await Versions.list(db, video: id)
                     }
                     #expect(stored.last?.editorState.look == state.look)
+                    _ = try await api.waitForVideo(session, id)
+                    let rendered = try await app.services.database.read { db in
+                        try await Versions.list(db, video: id)
+                    }
+                    #expect(rendered.map(\.status) == [.ready, .ready], "\(rendered.map(\.error))")
                 }
             }
         }
