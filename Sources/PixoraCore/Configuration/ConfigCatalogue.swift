@@ -57,7 +57,7 @@ public enum ConfigCatalogue {
             "plans and their limits (YAML, or JSON by its .json name); turns billing on"),
         .init(
             "PIXORA_STORAGE", .url(schemes: ["s3"], needsHost: true), shown: "unset: media in <data>/media",
-            "keep every medium in an S3-compatible bucket: s3://BUCKET?endpoint=URL&region=R"),
+            "keep rendered videos and their versions in an S3-compatible bucket: s3://BUCKET?endpoint=URL&region=R"),
         .init(
             "PIXORA_STORAGE_REDIRECT", .boolean, default: "off",
             "media requests answer 302 to a short-lived presigned URL of the bucket instead of streaming through"),
