@@ -35,7 +35,9 @@ public struct QualityGate: Sendable {
     /// that lost or invented speech falls outside.
     static func speakingRange(_ request: SpeechRequest) -> ClosedRange<Double> {
         let estimate = SpeakingRate.natural(request.text, voice: request.voice) / max(request.rate, 0.1)
-        return max(estimate * 0.35 - 0.3, 0.05)...(estimate * 2.5 + 1)
+        // Generous above: flite spells out symbols and digits the estimate counts as one word, and an embedded
+        // voice speaks the same on a retry; the bound is there for a runaway or looping cloud voice.
+        return max(estimate * 0.35 - 0.3, 0.05)...(estimate * 5 + 5)
     }
 
     /// The seed of attempt `attempt` (0 is the plan's own): far apart, so a retried picture or track differs.

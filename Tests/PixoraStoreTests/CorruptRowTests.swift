@@ -34,16 +34,16 @@ struct CorruptRowTests {
             let user = try await makeUser(database)
             let (video, _) = try await Videos.create(
                 in: database, owner: user.id, newVideo(price: 1), jobKind: .generateVideo)
-            try await corrupt(database, "UPDATE videos SET status = 'paused' WHERE id = \(bind: video.id)")
-            await expectCorrupt(table: "videos", column: "status", containing: "'paused'") {
+            try await corrupt(database, "UPDATE videos SET status = 'hibernating' WHERE id = \(bind: video.id)")
+            await expectCorrupt(table: "videos", column: "status", containing: "'hibernating'") {
                 try await database.read { db in try await Videos.find(db, owner: user.id, id: video.id) }
             }
-            await expectCorrupt(table: "videos", column: "status", containing: "'paused'") {
+            await expectCorrupt(table: "videos", column: "status", containing: "'hibernating'") {
                 try await database.read { db in
                     try await Videos.list(db, owner: user.id, status: nil, search: nil, limit: 10, after: nil)
                 }
             }
-            await expectCorrupt(table: "videos", column: "status", containing: "'paused'") {
+            await expectCorrupt(table: "videos", column: "status", containing: "'hibernating'") {
                 try await database.read { db in try await Usage.summary(db, user: user.id, days: 7) }
             }
 
