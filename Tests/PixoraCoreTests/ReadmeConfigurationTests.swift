@@ -15,7 +15,8 @@ struct ReadmeConfigurationTests {
 
     /// Words shaped like Pixora's variables: PIXORA_…, AWS_…, STRIPE_…, and the providers' …_KEY, …_URL, …_HOME.
     static func variables(in text: String) -> Set<String> {
-        let pattern = /\b(PIXORA_[A-Z0-9_]*[A-Z0-9]|(?:AWS|STRIPE)_[A-Z0-9_]*[A-Z0-9]|[A-Z][A-Z0-9]*_(?:[A-Z0-9]+_)*(?:KEY|URL|HOME))\b/
+        let pattern =
+            /\b((?:PIXORA|AWS|STRIPE)_[A-Z0-9_]*[A-Z0-9]|[A-Z][A-Z0-9]*_(?:[A-Z0-9]+_)*(?:KEY|URL|HOME))\b/
         return Set(text.matches(of: pattern).map { String($0.output.1) })
     }
 
