@@ -108,6 +108,8 @@ struct ContractEdgeTests {
                 let options = try JSONDecoder().decode(SettingsOptions.self, from: Data(buffer: reply.body))
                 var expected = SettingsOptions.current
                 expected.defaults.voice = GeneratorSet.defaultVoice
+                // No language model here, so no director agent.
+                expected.agent = SettingsOptions.Agent(available: false)
                 #expect(options == expected)
                 #expect(options.voice.map(\.value) == Voice.allCases.map(\.rawValue))
                 #expect(options.voice.first?.label == "Female · US English")
