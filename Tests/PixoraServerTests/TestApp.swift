@@ -176,8 +176,9 @@ struct API: Sendable {
             ])
     }
 
-    /// Polls the video until it is no longer queued or running.
-    func waitForVideo(_ session: Session, _ id: String, timeout: Duration = .seconds(120)) async throws -> Reply {
+    /// Polls the video until it is no longer queued or running. The deadline is a net for a hung job, not a
+    /// measure: the whole suite on two cores, with every asset quality-checked, keeps a video busy for minutes.
+    func waitForVideo(_ session: Session, _ id: String, timeout: Duration = .seconds(600)) async throws -> Reply {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             let reply = try await call(.get, "/api/v1/videos/\(id)", session: session)
