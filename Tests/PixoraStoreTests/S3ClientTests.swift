@@ -216,16 +216,6 @@ struct S3ClientTests {
 
     /// A plain GET with no credentials, as a browser following a redirect would make.
     static func fetch(_ url: URL) async throws -> (Int, Data) {
-        let body = FileManager.default.temporaryDirectory.appendingPathComponent("presigned-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: body) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = ["-s", "-o", body.path, "-w", "%{http_code}", url.absoluteString]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let status = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (Int(String(decoding: status, as: UTF8.self)) ?? 0, (try? Data(contentsOf: body)) ?? Data())
+        try S3TestServer.fetch(url)
     }
 }

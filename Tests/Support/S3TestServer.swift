@@ -3,6 +3,21 @@ import Foundation
 /// A real S3-compatible server for tests: `rclone serve s3` (installed by scripts/install-deps.sh --test) over a
 /// fresh folder, checking SigV4 signatures with one key pair. Each top-level folder of `root` is a bucket.
 public final class S3TestServer: @unchecked Sendable {
+    /// A plain GET with no credentials (curl), as a browser following a presigned link makes it: status and body.
+    public static func fetch(_ url: URL) throws -> (Int, Data) {
+        let body = FileManager.default.temporaryDirectory.appendingPathComponent("presigned-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: body) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments = ["-s", "-o", body.path, "-w", "%{http_code}", url.absoluteString]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let status = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (Int(String(decoding: status, as: UTF8.self)) ?? 0, (try? Data(contentsOf: body)) ?? Data())
+    }
+
     public let root: URL
     public let port: Int
     public let accessKey = "pixora-test-key"
