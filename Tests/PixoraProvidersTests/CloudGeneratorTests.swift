@@ -17,7 +17,7 @@ func scratchFolder() throws -> URL {
 
 func queue(_ base: String, key: String = "fal-test-key") -> FalQueue {
     FalQueue(
-        key: key, baseURL: base, policy: RetryPolicy(attempts: 3, baseDelay: 0.05, maximumDelay: 1, timeout: 20),
+        key: key, baseURL: base, policy: RetryPolicy(attempts: 3, baseDelay: 0.05, maximumDelay: 1, timeout: 300),
         logger: quietLogger, pollInterval: 0.02)
 }
 

@@ -8,7 +8,7 @@ import Testing
 
 private func generator(_ base: String, key: String = "eleven-test-key") -> ElevenLabsSoundEffectGenerator {
     ElevenLabsSoundEffectGenerator(
-        key: key, baseURL: base, policy: RetryPolicy(attempts: 3, baseDelay: 0.05, maximumDelay: 1, timeout: 20),
+        key: key, baseURL: base, policy: RetryPolicy(attempts: 3, baseDelay: 0.05, maximumDelay: 1, timeout: 300),
         logger: quietLogger)
 }
 

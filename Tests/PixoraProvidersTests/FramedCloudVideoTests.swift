@@ -160,7 +160,7 @@ final class SoraEmulator: @unchecked Sendable {
 func sora(_ base: String, key: String = "sk-test") -> SoraVideoGenerator {
     SoraVideoGenerator(
         endpoint: LanguageModelEndpoint(baseURL: base + "/v1", apiKey: key, model: "gpt-4o-mini"),
-        policy: RetryPolicy(attempts: 3, baseDelay: 0.05, maximumDelay: 1, timeout: 20), logger: quietLogger,
+        policy: RetryPolicy(attempts: 3, baseDelay: 0.05, maximumDelay: 1, timeout: 300), logger: quietLogger,
         pollInterval: 0.02)
 }
 
