@@ -25,7 +25,7 @@ struct AnalyzeCommandTests {
         let cli = try CLI()
         defer { cli.remove() }
         let sample = try await Self.sample(in: cli)
-        let result = try cli.run(["analyze", sample, "--json", "--keyframes", cli.path("frames")])
+        let result = try await cli.run(["analyze", sample, "--json", "--keyframes", cli.path("frames")])
         #expect(result.status == 0, "\(result.stderr)")
         let analysis = try JSONDecoder().decode(SampleAnalysis.self, from: Data(result.stdout.utf8))
         #expect(abs(analysis.durationSeconds - 4) <= 0.1)
@@ -49,7 +49,7 @@ struct AnalyzeCommandTests {
         let cli = try CLI()
         defer { cli.remove() }
         let sample = try await Self.sample(in: cli)
-        let result = try cli.run(["analyze", sample])
+        let result = try await cli.run(["analyze", sample])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("pacing:    2 shots"), "\(result.stdout)")
         #expect(result.stdout.contains("2. 2.00–4.00 s  cut"))
@@ -60,11 +60,11 @@ struct AnalyzeCommandTests {
     func badInput() async throws {
         let cli = try CLI()
         defer { cli.remove() }
-        let missing = try cli.run(["analyze", cli.path("nothing.mp4")])
+        let missing = try await cli.run(["analyze", cli.path("nothing.mp4")])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("does not exist"), "\(missing.stderr)")
         try Data("hello\n".utf8).write(to: URL(fileURLWithPath: cli.path("notes.mp4")))
-        let text = try cli.run(["analyze", cli.path("notes.mp4"), "--json"])
+        let text = try await cli.run(["analyze", cli.path("notes.mp4"), "--json"])
         #expect(text.status == 2)
         #expect(text.stderr.contains("is not a video"), "\(text.stderr)")
         #expect(text.stdout.isEmpty)

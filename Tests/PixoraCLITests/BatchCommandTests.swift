@@ -71,7 +71,7 @@ struct BatchCommandTests {
         #expect(done >= 1 && done < 3, "the first run finished \(done) videos before it was stopped")
         #expect(process.terminationStatus != 0)
 
-        let second = try cli.run(["generate", "--batch", input.path, "--out", out.path])
+        let second = try await cli.run(["generate", "--batch", input.path, "--out", out.path])
         #expect(second.status == 1, "a bad line makes the exit code 1: \(second.stderr)")
         #expect(second.stdout.contains("3 rendered") == false)
         #expect(
@@ -91,7 +91,7 @@ struct BatchCommandTests {
         // A video that is no longer valid is made again; the others are skipped.
         let broken = out.appendingPathComponent(outputs[2])
         try Data(repeating: 0, count: 100).write(to: broken)
-        let third = try cli.run(["generate", "--batch", input.path, "--out", out.path, "--concurrency", "2"])
+        let third = try await cli.run(["generate", "--batch", input.path, "--out", out.path, "--concurrency", "2"])
         #expect(third.status == 1)
         let again = try readReport(out)
         #expect(again.lines.map(\.status) == ["skipped", "invalid", "skipped", "rendered"])
@@ -99,16 +99,16 @@ struct BatchCommandTests {
     }
 
     @Test("usage: --batch needs --out and no prompt; --concurrency is 1 to 8")
-    func usage() throws {
+    func usage() async throws {
         let cli = try CLI()
         defer { cli.remove() }
-        let noOut = try cli.run(["generate", "--batch", "x.jsonl"])
+        let noOut = try await cli.run(["generate", "--batch", "x.jsonl"])
         #expect(noOut.status == 2 && noOut.stderr.contains("--batch needs --out DIR"))
-        let prompt = try cli.run(["generate", "bees", "--batch", "x.jsonl", "--out", "o"])
+        let prompt = try await cli.run(["generate", "bees", "--batch", "x.jsonl", "--out", "o"])
         #expect(prompt.status == 2 && prompt.stderr.contains("--batch takes each video from its line"))
-        let many = try cli.run(["generate", "--batch", "x.jsonl", "--out", "o", "--concurrency", "9"])
+        let many = try await cli.run(["generate", "--batch", "x.jsonl", "--out", "o", "--concurrency", "9"])
         #expect(many.status == 2 && many.stderr.contains("--concurrency must be from 1 to 8"))
-        let missing = try cli.run(["generate", "--batch", "missing.jsonl", "--out", "o"])
+        let missing = try await cli.run(["generate", "--batch", "missing.jsonl", "--out", "o"])
         #expect(missing.status == 2 && missing.stderr.contains("does not exist"))
     }
 }

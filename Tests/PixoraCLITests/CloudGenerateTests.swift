@@ -29,17 +29,6 @@ private let modelAnswer: String = {
         String(decoding: try! JSONSerialization.data(withJSONObject: object), as: UTF8.self))
 }()
 
-/// Runs the CLI off the cooperative pool, so the in-process emulators keep answering while it waits.
-func runOffPool(_ cli: CLI, _ arguments: [String], environment: [String: String]) async throws -> CLI.Result {
-    try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async {
-            do { continuation.resume(returning: try cli.run(arguments, environment: environment)) } catch {
-                continuation.resume(throwing: error)
-            }
-        }
-    }
-}
-
 @Suite("pixora generate with every role on emulated cloud providers")
 struct CloudGenerateTests {
     @Test(
@@ -56,8 +45,7 @@ struct CloudGenerateTests {
         let result = try await llm.run { llmBase in
             try await fal.server.run { falBase in
                 try await eleven.server.run { elevenBase in
-                    try await runOffPool(
-                        cli,
+                    try await cli.run(
                         [
                             "generate", "how bees make honey", "--duration", "12", "--quality", "480p", "--aspect",
                             "16:9", "--out", output, "--quiet",
@@ -104,8 +92,8 @@ struct CloudGenerateTests {
         let llm = ProviderEmulator([.init(status: 401, body: #"{"error":{"message":"Incorrect API key provided"}}"#)])
         let output = cli.path("x.mp4")
         let result = try await llm.run { base in
-            try await runOffPool(
-                cli, ["generate", "bees", "--duration", "5", "--out", output, "--quiet"],
+            try await cli.run(
+                ["generate", "bees", "--duration", "5", "--out", output, "--quiet"],
                 environment: ["OPENAI_BASE_URL": base + "/v1", "OPENAI_API_KEY": "sk-secret-value"])
         }
         #expect(result.status == 1)
@@ -137,8 +125,7 @@ struct CloudGenerateTests {
             })
         let output = cli.path("directed.mp4")
         let result = try await llm.run { base in
-            try await runOffPool(
-                cli,
+            try await cli.run(
                 [
                     "generate", "how bees make honey", "--agent", "--duration", "10", "--quality", "480p", "--out",
                     output, "--quiet",
@@ -173,10 +160,10 @@ struct CloudGenerateTests {
     }
 
     @Test("--agent without a language model is a usage error")
-    func directorNeedsModel() throws {
+    func directorNeedsModel() async throws {
         let cli = try CLI()
         defer { cli.remove() }
-        let result = try cli.run(
+        let result = try await cli.run(
             ["generate", "bees", "--agent", "--out", cli.path("x.mp4")],
             environment: ["OPENAI_API_KEY": "", "OPENAI_BASE_URL": ""])
         #expect(result.status == 2)
@@ -204,8 +191,8 @@ struct ProvidersCheckTests {
                 badEnvironment["PIXORA_PLANNER_PROVIDER"] = "embedded"
                 badEnvironment["PIXORA_ASSISTANT_PROVIDER"] = "embedded"
                 return (
-                    try await runOffPool(cli, ["providers", "check"], environment: goodEnvironment),
-                    try await runOffPool(cli, ["providers", "check"], environment: badEnvironment)
+                    try await cli.run(["providers", "check"], environment: goodEnvironment),
+                    try await cli.run(["providers", "check"], environment: badEnvironment)
                 )
             }
         }

@@ -32,7 +32,18 @@ struct CLI {
         var stderr: String
     }
 
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// Runs the command on a thread of its own: reading its pipes and waiting for it blocks, and a blocked
+    /// thread of the shared concurrency pool (two on this machine) starves every emulator and server in the
+    /// test process until the command ends.
+    func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Swift.Result { try runBlocking(arguments, environment: environment) })
+            }.start()
+        }
+    }
+
+    private func runBlocking(_ arguments: [String], environment: [String: String]) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -85,10 +96,10 @@ struct UsageErrorTests {
             (["render", "missing.json", "--out", "x.mp4"], "the editor state file missing.json does not exist"),
             (["generate", "bees", "--bogus"], "Unknown option '--bogus'"),
         ])
-    func usage(arguments: [String], message: String) throws {
+    func usage(arguments: [String], message: String) async throws {
         let cli = try CLI()
         defer { cli.remove() }
-        let result = try cli.run(arguments)
+        let result = try await cli.run(arguments)
         #expect(result.status == 2, "\(arguments): status \(result.status), stderr \(result.stderr)")
         #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
         #expect(
@@ -97,11 +108,12 @@ struct UsageErrorTests {
     }
 
     @Test("an invalid plan file is reported field by field")
-    func invalidPlan() throws {
+    func invalidPlan() async throws {
         let cli = try CLI()
         defer { cli.remove() }
         #expect(
-            try cli.run(["generate", "how bees make honey", "--plan-only", "--out", cli.path("plan.json")]).status == 0)
+            try await cli.run(["generate", "how bees make honey", "--plan-only", "--out", cli.path("plan.json")]).status
+                == 0)
         var json =
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: cli.path("plan.json"))))
             as! [String: Any]
@@ -110,7 +122,7 @@ struct UsageErrorTests {
         scenes[1]["mood"] = "grumpy"
         json["scenes"] = scenes
         try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: cli.path("bad.json")))
-        let result = try cli.run(["generate", "--plan", cli.path("bad.json"), "--out", cli.path("x.mp4")])
+        let result = try await cli.run(["generate", "--plan", cli.path("bad.json"), "--out", cli.path("x.mp4")])
         #expect(result.status == 2)
         #expect(
             result.stderr.contains("scenes[1].mood: unknown value 'grumpy'; expected one of: calm"), "\(result.stderr)")
@@ -118,21 +130,21 @@ struct UsageErrorTests {
         scenes[1]["mood"] = "calm"
         json["scenes"] = scenes
         try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: cli.path("bad.json")))
-        let second = try cli.run(["generate", "--plan", cli.path("bad.json"), "--out", cli.path("x.mp4")])
+        let second = try await cli.run(["generate", "--plan", cli.path("bad.json"), "--out", cli.path("x.mp4")])
         #expect(second.status == 2)
         #expect(
             second.stderr.contains("scenes[0].duration: must be between 1.5 and 30 seconds, got 99"), "\(second.stderr)"
         )
         try Data("{\"version\": 1".utf8).write(to: URL(fileURLWithPath: cli.path("broken.json")))
-        let third = try cli.run(["generate", "--plan", cli.path("broken.json")])
+        let third = try await cli.run(["generate", "--plan", cli.path("broken.json")])
         #expect(third.status == 2 && third.stderr.contains("not valid JSON"), "\(third.stderr)")
     }
 
     @Test("a missing system tool names the Debian package and exits 1")
-    func missingTool() throws {
+    func missingTool() async throws {
         let cli = try CLI()
         defer { cli.remove() }
-        let result = try cli.run(
+        let result = try await cli.run(
             ["generate", "bees", "--out", cli.path("x.mp4")], environment: ["PATH": "/nonexistent"])
         #expect(result.status == 1)
         #expect(
@@ -151,7 +163,7 @@ struct GenerateCommandTests {
             "generate", "a 6-second square video about how bees make honey", "--quality", "480p", "--out",
             cli.path("bees.mp4"),
         ]
-        let first = try cli.run(arguments)
+        let first = try await cli.run(arguments)
         #expect(first.status == 0, "\(first.stderr)")
         // stderr is a pipe here: plain progress lines, then the summary on stdout.
         #expect(first.stderr.contains("] scene 1: voice"), "\(first.stderr)")
@@ -166,10 +178,10 @@ struct GenerateCommandTests {
         #expect(info.video?.width == 480 && info.video?.height == 480)
         #expect(abs(info.duration - 6) < 0.05)
 
-        let second = try cli.run(arguments + ["--quiet"])
+        let second = try await cli.run(arguments + ["--quiet"])
         #expect(second.status == 0)
         #expect(second.stdout.isEmpty && second.stderr.isEmpty)
-        let third = try cli.run(arguments)
+        let third = try await cli.run(arguments)
         #expect(third.stdout.contains("(0 assets generated"), "\(third.stdout)")
 
         // Edit the timeline: a slide transition, a text overlay, quieter music; render it.
@@ -179,7 +191,7 @@ struct GenerateCommandTests {
         state.overlays.append(TextOverlay(id: "hello", text: "Edited!", start: 0.5, end: 3))
         state.audio.music.volume = 0.1
         try CanonicalJSON.encode(state, pretty: true).write(to: stateURL)
-        let render = try cli.run(["render", stateURL.path, "--out", cli.path("v2.mp4")])
+        let render = try await cli.run(["render", stateURL.path, "--out", cli.path("v2.mp4")])
         #expect(render.status == 0, "\(render.stderr)")
         let v2 = try await MediaProbe.probe(URL(fileURLWithPath: cli.path("v2.mp4")))
         #expect(abs(v2.duration - state.duration) < 0.05)
@@ -188,7 +200,7 @@ struct GenerateCommandTests {
         // An invalid edit is refused with its field path, and nothing is written.
         state.clips[0].duration = -3
         try CanonicalJSON.encode(state, pretty: true).write(to: stateURL)
-        let refused = try cli.run(["render", stateURL.path, "--out", cli.path("v3.mp4")])
+        let refused = try await cli.run(["render", stateURL.path, "--out", cli.path("v3.mp4")])
         #expect(refused.status == 2)
         #expect(
             refused.stderr.contains("clips[0].duration: must be between 0.5 and 120 seconds, got -3"),
@@ -202,7 +214,7 @@ struct GenerateCommandTests {
         defer { cli.remove() }
         try "Honey starts as nectar. Bees carry it home. They fan it until it thickens.".write(
             toFile: cli.path("script.txt"), atomically: true, encoding: .utf8)
-        let planned = try cli.run([
+        let planned = try await cli.run([
             "generate", "bees", "--script", cli.path("script.txt"), "--duration", "8", "--plan-only", "--out",
             cli.path("plan.json"),
         ])
@@ -212,7 +224,9 @@ struct GenerateCommandTests {
             plan.script.replacingOccurrences(of: "\n\n", with: " ")
                 == "Honey starts as nectar. Bees carry it home. They fan it until it thickens.")
         #expect(!FileManager.default.fileExists(atPath: cli.path("bees.mp4")))
-        let made = try cli.run(["generate", "--plan", cli.path("plan.json"), "--out", cli.path("mine.mp4"), "--quiet"])
+        let made = try await cli.run([
+            "generate", "--plan", cli.path("plan.json"), "--out", cli.path("mine.mp4"), "--quiet",
+        ])
         #expect(made.status == 0, "\(made.stderr)")
         let state = try EditorState.load(Data(contentsOf: URL(fileURLWithPath: cli.path("mine.editor-state.json"))))
         #expect(state.captions.cues.map(\.text).joined(separator: " ").contains("nectar."))

@@ -13,7 +13,7 @@ struct RemixCommandTests {
         let music = cli.path("bed.wav")
         try await ToolRunner.run(
             .ffmpeg, ["-v", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=330:duration=3", music])
-        let result = try cli.run([
+        let result = try await cli.run([
             "remix", sample, "--out", cli.path("remix.mp4"), "--topic", "how bees make honey",
             "--instruction", "make it 8 seconds", "--instruction", "more dramatic", "--music", music,
             "--quality", "480p",
@@ -47,13 +47,13 @@ struct RemixCommandTests {
         defer { cli.remove() }
         let text = cli.path("notes.mp4")
         try Data("not a video".utf8).write(to: URL(fileURLWithPath: text))
-        let wrong = try cli.run(["remix", text, "--out", cli.path("a.mp4")])
+        let wrong = try await cli.run(["remix", text, "--out", cli.path("a.mp4")])
         #expect(wrong.status == 2)
         #expect(wrong.stderr.contains("not a readable video"), "\(wrong.stderr)")
         #expect(!FileManager.default.fileExists(atPath: cli.path("a.mp4")))
 
         let sample = try await AnalyzeCommandTests.sample(in: cli)
-        let long = try cli.run(["remix", sample, "--duration", "90"])
+        let long = try await cli.run(["remix", sample, "--duration", "90"])
         #expect(long.status == 2)
         #expect(long.stderr.contains("5 to 60 seconds"), "\(long.stderr)")
     }

@@ -6,7 +6,7 @@ import Testing
 @Suite("CLI: a script that cannot fit")
 struct ScriptFitCommandTests {
     @Test("exit 2 with the words and the length that would fit; nothing is written")
-    func refused() throws {
+    func refused() async throws {
         let cli = try CLI()
         defer { cli.remove() }
         let script = cli.folder.appendingPathComponent("narration.txt")
@@ -16,7 +16,7 @@ struct ScriptFitCommandTests {
                 count: 8
             ).joined(separator: " ").utf8
         ).write(to: script)
-        let result = try cli.run([
+        let result = try await cli.run([
             "generate", "a lighthouse", "--script", script.path, "--duration", "20", "--plan-only", "--out",
             "plan.json",
         ])
@@ -27,7 +27,7 @@ struct ScriptFitCommandTests {
     }
 
     @Test("a script a little too long is spoken faster, and the run says so")
-    func faster() throws {
+    func faster() async throws {
         let cli = try CLI()
         defer { cli.remove() }
         let script = cli.folder.appendingPathComponent("narration.txt")
@@ -37,7 +37,7 @@ struct ScriptFitCommandTests {
                 count: 5
             ).joined(separator: " ").utf8
         ).write(to: script)
-        let result = try cli.run([
+        let result = try await cli.run([
             "generate", "a lighthouse", "--script", script.path, "--duration", "20", "--plan-only", "--out",
             "plan.json",
         ])

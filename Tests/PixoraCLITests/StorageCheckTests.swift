@@ -6,11 +6,11 @@ import Testing
 @Suite("pixora storage check", .serialized)
 struct StorageCheckTests {
     @Test("every step passes on a working bucket and the probe is gone afterwards")
-    func passes() throws {
+    func passes() async throws {
         let server = try S3TestServer()
         let cli = try CLI()
         defer { cli.remove() }
-        let result = try cli.run(["storage", "check"], environment: server.environment)
+        let result = try await cli.run(["storage", "check"], environment: server.environment)
         #expect(result.status == 0, "\(result.stderr)")
         for step in [
             "write pixora-check/", "read bytes 1000-4999 back … ok, identical", "list pixora-check/ … ok",
@@ -27,7 +27,7 @@ struct StorageCheckTests {
     }
 
     @Test("a wrong access key, a wrong secret, a missing bucket and a dead endpoint each exit 1 naming the cause")
-    func failures() throws {
+    func failures() async throws {
         let server = try S3TestServer()
         let cli = try CLI()
         defer { cli.remove() }
@@ -46,7 +46,7 @@ struct StorageCheckTests {
             (deadEndpoint, "cannot reach the storage at http://127.0.0.1:1: connection refused"),
         ]
         for (environment, message) in cases {
-            let result = try cli.run(["storage", "check"], environment: environment)
+            let result = try await cli.run(["storage", "check"], environment: environment)
             #expect(result.status == 1, "\(result.stdout) \(result.stderr)")
             #expect(result.stderr.contains(message), "\(result.stderr)")
             #expect(!result.stderr.contains("wrong-secret-value") && !result.stdout.contains("wrong-secret-value"))
@@ -54,17 +54,17 @@ struct StorageCheckTests {
     }
 
     @Test("a malformed PIXORA_STORAGE or missing keys exit 2 before anything is sent")
-    func usage() throws {
+    func usage() async throws {
         let cli = try CLI()
         defer { cli.remove() }
-        let malformed = try cli.run(["storage", "check"], environment: ["PIXORA_STORAGE": "s3://Bad_Bucket"])
+        let malformed = try await cli.run(["storage", "check"], environment: ["PIXORA_STORAGE": "s3://Bad_Bucket"])
         #expect(malformed.status == 2, "\(malformed.stderr)")
-        let noKeys = try cli.run(
+        let noKeys = try await cli.run(
             ["storage", "check"],
             environment: ["PIXORA_STORAGE": "s3://media?endpoint=http://127.0.0.1:1", "AWS_ACCESS_KEY_ID": ""])
         #expect(noKeys.status == 2, "\(noKeys.stderr)")
         #expect(noKeys.stderr.contains("object storage needs AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"))
-        let unset = try cli.run(["storage", "check"], environment: ["PIXORA_STORAGE": ""])
+        let unset = try await cli.run(["storage", "check"], environment: ["PIXORA_STORAGE": ""])
         #expect(unset.status == 0)
         #expect(unset.stdout.contains("PIXORA_STORAGE is not set"))
     }

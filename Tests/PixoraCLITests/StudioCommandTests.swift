@@ -10,7 +10,7 @@ struct StudioCommandTests {
         let cli = try CLI()
         defer { cli.remove() }
         let out = cli.folder.appendingPathComponent("studio")
-        let result = try cli.run([
+        let result = try await cli.run([
             "studio", "how bees make honey", "--out", out.path, "--duration", "6", "--quality", "480p", "--format",
             "webm", "--rerun", "hero",
         ])
@@ -51,7 +51,7 @@ struct StudioCommandTests {
     }
 
     @Test("an unknown model, an effect that matches nothing or an unknown step is a usage error (exit 2)")
-    func refusals() throws {
+    func refusals() async throws {
         let cli = try CLI()
         defer { cli.remove() }
         let cases: [(flags: [String], message: String)] = [
@@ -62,7 +62,7 @@ struct StudioCommandTests {
         ]
         for (flags, message) in cases {
             let out = cli.path("refused")
-            let result = try cli.run(
+            let result = try await cli.run(
                 ["studio", "how bees make honey", "--out", out, "--duration", "6", "--quality", "480p"] + flags)
             #expect(result.status == 2, "\(flags): \(result.stderr)")
             #expect(result.stderr.contains(message), "\(flags): \(result.stderr)")

@@ -12,17 +12,17 @@ struct VoicesCommandTests {
         var standIn: String?
     }
 
-    func voices(_ environment: [String: String]) throws -> [Entry] {
+    func voices(_ environment: [String: String]) async throws -> [Entry] {
         let cli = try CLI()
         defer { cli.remove() }
-        let result = try cli.run(["voices", "--json"], environment: environment)
+        let result = try await cli.run(["voices", "--json"], environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
         return try JSONDecoder().decode([Entry].self, from: Data(result.stdout.utf8))
     }
 
     @Test("without Piper, joe is listed as not usable with flite's stand-in, and slt is the default")
-    func withoutPiper() throws {
-        let entries = try voices(["PIXORA_PIPER_VENV": "/nonexistent/pixora-venv"])
+    func withoutPiper() async throws {
+        let entries = try await voices(["PIXORA_PIPER_VENV": "/nonexistent/pixora-venv"])
         #expect(Set(entries.map(\.name)) == ["slt", "rms", "awb", "kal", "joe"])
         let joe = try #require(entries.first { $0.name == "joe" })
         #expect(joe.engine == "piper" && !joe.usable && joe.standIn == "rms")
@@ -32,28 +32,28 @@ struct VoicesCommandTests {
     }
 
     @Test("with Piper installed, joe is usable and the default", .enabled(if: PiperPresence.runs))
-    func withPiper() throws {
-        let entries = try voices([:])
+    func withPiper() async throws {
+        let entries = try await voices([:])
         let joe = try #require(entries.first { $0.name == "joe" })
         #expect(joe.usable && joe.default, "Piper not found by pixora: \(entries.map(\.name))")
         #expect(entries.filter(\.default).count == 1)
     }
 
     @Test("the table marks the default and names Piper's folder")
-    func table() throws {
+    func table() async throws {
         let cli = try CLI()
         defer { cli.remove() }
-        let result = try cli.run(["voices"], environment: ["PIXORA_PIPER_VENV": "/nonexistent/pixora-venv"])
+        let result = try await cli.run(["voices"], environment: ["PIXORA_PIPER_VENV": "/nonexistent/pixora-venv"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("slt*") && result.stdout.contains("Piper is not installed"), "\(result.stdout)")
         #expect(result.stdout.contains("no (rms speaks instead)"), "\(result.stdout)")
     }
 
     @Test("generate with joe and no Piper speaks with flite's rms and says so")
-    func standIn() throws {
+    func standIn() async throws {
         let cli = try CLI()
         defer { cli.remove() }
-        let result = try cli.run(
+        let result = try await cli.run(
             [
                 "generate", "a 6-second square video about bees", "--quality", "480p", "--voice", "joe", "--no-music",
                 "--out", cli.path("x.mp4"),

@@ -118,7 +118,7 @@ final class SoraEmulator: @unchecked Sendable {
         self.failure = failure
     }
 
-    lazy var server = ProviderEmulator { [unowned self] request, _ in self.answer(request) }
+    lazy var server = ProviderEmulator { [weak self] request, _ in self?.answer(request) ?? .gone }
 
     func answer(_ request: ProviderEmulator.Received) -> ProviderEmulator.Reply {
         guard request.headers["authorization"] == "Bearer \(key)" else {

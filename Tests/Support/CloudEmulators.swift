@@ -71,7 +71,9 @@ public final class FalEmulator: @unchecked Sendable {
     public var submissions: [(model: String, input: [String: Any])] { lock.withLock { submitted } }
     public var cancellations: [String] { lock.withLock { cancelled } }
 
-    public lazy var server = ProviderEmulator { [unowned self] request, base in self.answer(request, base: base) }
+    public lazy var server = ProviderEmulator { [weak self] request, base in
+        self?.answer(request, base: base) ?? .gone
+    }
 
     func answer(_ request: ProviderEmulator.Received, base: String) -> ProviderEmulator.Reply {
         if request.path.hasPrefix("/files/") { return file(request.path) }
@@ -181,7 +183,7 @@ public final class ElevenLabsEmulator: @unchecked Sendable {
 
     public var voicesUsed: [String] { lock.withLock { voices } }
 
-    public lazy var server = ProviderEmulator { [unowned self] request, _ in self.answer(request) }
+    public lazy var server = ProviderEmulator { [weak self] request, _ in self?.answer(request) ?? .gone }
 
     func answer(_ request: ProviderEmulator.Received) -> ProviderEmulator.Reply {
         guard request.headers["xi-api-key"] == key else {

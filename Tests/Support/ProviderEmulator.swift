@@ -33,6 +33,10 @@ public final class ProviderEmulator: @unchecked Sendable {
                 status: status, headers: ["Content-Type": "application/json"],
                 data: try! JSONSerialization.data(withJSONObject: object))
         }
+
+        /// The answer to a late request (a client's retry after a timeout) that reaches an emulator whose test has
+        /// already ended: the test's model of the provider is gone, so say so instead of reading freed memory.
+        public static let gone = Reply(status: 503, body: #"{"error":{"message":"the emulator's test has ended"}}"#)
     }
 
     /// A request as the emulator saw it.
