@@ -105,6 +105,7 @@ public enum Jobs {
         _ db: any SQLDatabase, kind: JobKind, user: String?, video: String?, project: String? = nil, payload: String,
         maxAttempts: Int, runAt: Int64? = nil
     ) async throws -> Job {
+        try await JobAdmission.current?.admit(db, user: user, kind: kind)
         let now = Clock.nowMillis()
         let job = Job(
             id: newID(), kind: kind, userId: user, videoId: video, payload: payload, state: .queued, attempts: 0,
@@ -133,9 +134,7 @@ public enum Jobs {
                 """
                 UPDATE jobs SET state = 'running', lease_owner = \(bind: owner), lease_expires_at = \(bind: expires),
                     attempts = attempts + 1, updated_at = \(bind: now)
-                WHERE id = (
-                    SELECT id FROM jobs WHERE state = 'queued' AND run_at <= \(bind: now) AND attempts < max_attempts
-                    ORDER BY \(unsafeRaw: JobPriority.order) LIMIT 1\(unsafeRaw: lock))
+                WHERE id = (\(JobPriority.nextQueued(now: now, engine: database.engine)))
                 RETURNING *
                 """
             ).firstRow(Job.self) {

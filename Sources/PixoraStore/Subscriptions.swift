@@ -168,7 +168,8 @@ public enum Subscriptions {
     {
         try await db.raw(
             """
-            SELECT u.id, u.created_at, s.plan_id, s.stripe_subscription_id FROM users u
+            SELECT u.id, u.created_at, s.plan_id, s.stripe_subscription_id, s.pending_plan_id,
+                s.current_period_end, s.updated_at FROM users u
             LEFT JOIN subscriptions s ON s.user_id = u.id
             WHERE u.id > \(bind: cursor ?? "") ORDER BY u.id LIMIT \(bind: limit)
             """
@@ -177,8 +178,29 @@ public enum Subscriptions {
                 userId: try row.decode(column: "id", as: String.self),
                 createdAt: try row.decode(column: "created_at", as: Int64.self),
                 planId: try row.decode(column: "plan_id", as: String?.self),
-                stripeSubscriptionId: try row.decode(column: "stripe_subscription_id", as: String?.self))
+                stripeSubscriptionId: try row.decode(column: "stripe_subscription_id", as: String?.self),
+                pendingPlanId: try row.decode(column: "pending_plan_id", as: String?.self),
+                currentPeriodEnd: try row.decode(column: "current_period_end", as: Int64?.self),
+                updatedAt: try row.decode(column: "updated_at", as: Int64?.self))
         }
+    }
+
+    /// Moves an account that Stripe does not bill to its pending plan (a downgrade at the period's end), clearing
+    /// the stored period so the next ones follow the account's anniversary again. Only while `pending` is still the
+    /// pending one: a second pass, or one racing this, changes nothing and returns false. `queuePriority` is the
+    /// pending plan's. Call inside a transaction.
+    public static func applyPendingPlan(
+        _ db: any SQLDatabase, userID: String, pending: String, queuePriority: Int
+    ) async throws -> Bool {
+        try await db.raw(
+            """
+            UPDATE subscriptions SET plan_id = pending_plan_id, pending_plan_id = NULL,
+                queue_priority = \(bind: queuePriority), current_period_start = NULL, current_period_end = NULL,
+                updated_at = \(bind: Clock.nowMillis())
+            WHERE user_id = \(bind: userID) AND pending_plan_id = \(bind: pending) AND stripe_subscription_id IS NULL
+            RETURNING user_id
+            """
+        ).first() != nil
     }
 }
 
@@ -213,4 +235,9 @@ public struct AllowanceAccount: Sendable, Equatable {
     public var planId: String?
     /// Set when Stripe bills the account: its invoices grant the allowance instead of the anniversary.
     public var stripeSubscriptionId: String?
+    /// A plan the account moves to when its period ends, and that end when one was stored with it.
+    public var pendingPlanId: String?
+    public var currentPeriodEnd: Int64?
+    /// When the subscription row last changed (nil without one).
+    public var updatedAt: Int64?
 }

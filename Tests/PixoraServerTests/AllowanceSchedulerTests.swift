@@ -98,6 +98,56 @@ struct AllowanceSchedulerTests {
         }
     }
 
+    @Test(
+        "a downgrade scheduled without Stripe applies at the period's end, before that period's grant, once",
+        arguments: TestEngine.allCases)
+    func pendingDowngrade(engine: TestEngine) async throws {
+        try await withTestDatabase(engine) { database, _ in
+            let first = BillingPeriod(anchor: Self.created, containing: Self.created)
+            let scheduled = try await account(database, .pro)
+            // As `PUT /admin/users/{id}/plan` with `at: periodEnd` stores it: the period, and the plan after it.
+            try await database.transaction { db in
+                _ = try await Subscriptions.setPlan(
+                    db, userID: scheduled, plan: .pro, periodStart: first.start, periodEnd: first.end,
+                    pendingPlan: "free")
+            }
+            // A pending plan recorded without a period: due at the end of the month it was recorded in.
+            let unanchored = try await account(database, .pro)
+            try await Clock.$fixedMillis.withValue(Self.created + Self.day) {
+                try await database.transaction { db in
+                    _ = try await Subscriptions.setPendingPlan(db, userID: unanchored, plan: "free")
+                }
+            }
+            func row(_ user: String) async throws -> Subscription? {
+                try await database.read { db in try await Subscriptions.find(db, user: user) }
+            }
+            #expect(try await grant(database, at: first.end - 1) == 0)
+            for user in [scheduled, unanchored] {
+                let before = try await row(user)
+                #expect(before?.planId == "pro" && before?.pendingPlanId == "free" && before?.queuePriority == 5)
+            }
+            // Across the boundary, four passes at once: each account moves once, and its new period's credits
+            // are Free's, granted once.
+            let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<4 { group.addTask { try await grant(database, at: first.end) } }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(counts.reduce(0, +) == 2)
+            for user in [scheduled, unanchored] {
+                let after = try await row(user)
+                #expect(after?.planId == "free" && after?.pendingPlanId == nil && after?.queuePriority == 0)
+                #expect(after?.currentPeriodEnd == nil)
+                #expect(try await balanced(database, user) == 100 + SubscriptionPlan.free.monthlyCredits)
+                let grants = try await database.read { db in try await Subscriptions.grants(db, user: user) }
+                #expect(grants.map(\.planId) == ["free"])
+            }
+            // Later passes change nothing more.
+            #expect(try await grant(database, at: first.end + Self.day) == 0)
+            #expect(try await row(scheduled)?.planId == "free")
+            #expect(try await balanced(database, scheduled) == 100 + SubscriptionPlan.free.monthlyCredits)
+        }
+    }
+
     @Test("two workers racing over the same period grant once", arguments: TestEngine.allCases)
     func race(engine: TestEngine) async throws {
         try await withTestDatabase(engine) { database, _ in

@@ -88,6 +88,31 @@ struct QueuePriorityTests {
         }
     }
 
+    @Test(
+        "a claim reads the claim-order index in order, with no sort of the queue", arguments: TestEngine.allCases)
+    func claimPlan(engine: TestEngine) async throws {
+        try await withTestDatabase(engine) { database, _ in
+            let query = JobPriority.nextQueued(now: Self.start, engine: database.engine)
+            let plan = try await database.transaction { db in
+                guard database.engine == .postgres else {
+                    return try await db.raw("EXPLAIN QUERY PLAN \(query)").all().map {
+                        try $0.decode(column: "detail", as: String.self)
+                    }
+                }
+                // An empty table is read whole by PostgreSQL's choice; with scans and sorts priced out, a plan
+                // without a Sort shows the ORDER BY is the index's own expression.
+                try await db.raw("SET LOCAL enable_seqscan = off").run()
+                try await db.raw("SET LOCAL enable_sort = off").run()
+                try await db.raw("SET LOCAL enable_bitmapscan = off").run()
+                return try await db.raw("EXPLAIN \(query)").all().map {
+                    try $0.decode(column: "QUERY PLAN", as: String.self)
+                }
+            }
+            #expect(plan.contains { $0.contains("jobs_claim_order") }, "\(plan)")
+            #expect(!plan.contains { $0.contains("TEMP B-TREE") || $0.contains("Sort") }, "\(plan)")
+        }
+    }
+
     @Test("a plan's new priority applies to jobs queued after the catalogue changes", arguments: TestEngine.allCases)
     func syncedPriorities(engine: TestEngine) async throws {
         try await withTestDatabase(engine) { database, _ in

@@ -31,7 +31,8 @@ extension AppServices {
 
     /// Throws 403 `plan_limit` when the request goes beyond one of the plan's limits, and 429 `rate_limited` (with
     /// `Retry-After`: when the oldest generation of the last hour leaves the window) when it would make more
-    /// generations in an hour than the plan allows.
+    /// generations in an hour than the plan allows. This answers before any work is done; `admittingJobs` repeats
+    /// the counts where the jobs are queued, so racing requests cannot both take the last slot.
     func enforcePlan(owner: String, _ ask: PlanAsk) async throws {
         guard plans.billingEnabled else { return }
         let now = self.now()
@@ -39,53 +40,71 @@ extension AppServices {
             let (plan, _) = try await plan(of: owner, in: db)
             try Self.checkShape(plan, ask, providers: providersInUse)
             guard ask.generations > 0 else { return }
-            let kinds = SQLList(Self.generationKinds.map { SQLBind($0.rawValue) })
-            if let allowed = plan.concurrentJobs {
-                let active =
-                    try await db.raw(
-                        """
-                        SELECT COUNT(*) AS n FROM jobs WHERE user_id = \(bind: owner) AND kind IN (\(kinds))
-                        AND state IN ('queued', 'running')
-                        """
-                    ).first()?.decode(column: "n", as: Int.self) ?? 0
-                if active + ask.generations > allowed {
-                    throw Self.refusal(
-                        plan, limit: "concurrentJobs", value: .number(Double(allowed)),
-                        requested: .number(Double(active + ask.generations)),
-                        "\(plan.name) runs at most \(allowed) generation(s) at a time; "
-                            + "\(active) already queued or running")
-                }
-            }
-            if let perHour = plan.generationsPerHour {
-                guard ask.generations <= perHour else {
-                    throw Self.refusal(
-                        plan, limit: "generationsPerHour", value: .number(Double(perHour)),
-                        requested: .number(Double(ask.generations)),
-                        "\(plan.name) makes at most \(perHour) generations an hour")
-                }
-                let window = now - 3_600_000
-                let recent = try await db.raw(
+            try await Self.checkCounts(db, plan: plan, owner: owner, generations: ask.generations, now: now)
+        }
+    }
+
+    /// Runs `body`, which queues the owner's generation jobs, so that each one is admitted inside the transaction
+    /// that queues it: the account is locked (`JobAdmission`) and the plan's counts read again, jobs queued earlier
+    /// in the same transaction included. A refusal rolls the whole transaction back, charge and all.
+    func admittingJobs<T>(of owner: String, _ body: () async throws -> T) async throws -> T {
+        guard plans.billingEnabled else { return try await body() }
+        let services = self
+        let admission = JobAdmission(user: owner, kinds: Set(Self.generationKinds), engine: database.engine) { db in
+            let (plan, _) = try await services.plan(of: owner, in: db)
+            try await Self.checkCounts(db, plan: plan, owner: owner, generations: 1, now: services.now())
+        }
+        return try await JobAdmission.$current.withValue(admission) { try await body() }
+    }
+
+    /// The limits that count the owner's generations: at once (queued or running) and in the last hour.
+    static func checkCounts(
+        _ db: any SQLDatabase, plan: SubscriptionPlan, owner: String, generations: Int, now: Int64
+    ) async throws {
+        let kinds = SQLList(Self.generationKinds.map { SQLBind($0.rawValue) })
+        if let allowed = plan.concurrentJobs {
+            let active =
+                try await db.raw(
                     """
-                    SELECT created_at FROM jobs WHERE user_id = \(bind: owner) AND kind IN (\(kinds))
-                    AND created_at > \(bind: window) ORDER BY created_at
+                    SELECT COUNT(*) AS n FROM jobs WHERE user_id = \(bind: owner) AND kind IN (\(kinds))
+                    AND state IN ('queued', 'running')
                     """
-                ).all().map { try $0.decode(column: "created_at", as: Int64.self) }
-                let over = recent.count + ask.generations - perHour
-                if over > 0 {
-                    // The request fits once `over` of the window's generations have left it.
-                    let seconds = max(1, Int(((recent[over - 1] + 3_600_000 - now) + 999) / 1000))
-                    throw APIError(
-                        .tooManyRequests, .rateLimited,
-                        "\(plan.name) makes at most \(perHour) generations an hour; try again in \(seconds) s",
-                        details: [
-                            "limit": .string("generationsPerHour"), "plan": .string(plan.id),
-                            "value": .number(Double(perHour)), "requested": .number(Double(ask.generations)),
-                            "used": .number(Double(recent.count)), "retryAfterSeconds": .number(Double(seconds)),
-                        ],
-                        headers: [.retryAfter: String(seconds)])
-                }
+                ).first()?.decode(column: "n", as: Int.self) ?? 0
+            if active + generations > allowed {
+                throw Self.refusal(
+                    plan, limit: "concurrentJobs", value: .number(Double(allowed)),
+                    requested: .number(Double(active + generations)),
+                    "\(plan.name) runs at most \(allowed) generation(s) at a time; "
+                        + "\(active) already queued or running")
             }
         }
+        guard let perHour = plan.generationsPerHour else { return }
+        guard generations <= perHour else {
+            throw Self.refusal(
+                plan, limit: "generationsPerHour", value: .number(Double(perHour)),
+                requested: .number(Double(generations)),
+                "\(plan.name) makes at most \(perHour) generations an hour")
+        }
+        let window = now - 3_600_000
+        let recent = try await db.raw(
+            """
+            SELECT created_at FROM jobs WHERE user_id = \(bind: owner) AND kind IN (\(kinds))
+            AND created_at > \(bind: window) ORDER BY created_at
+            """
+        ).all().map { try $0.decode(column: "created_at", as: Int64.self) }
+        let over = recent.count + generations - perHour
+        guard over > 0 else { return }
+        // The request fits once `over` of the window's generations have left it.
+        let seconds = max(1, Int(((recent[over - 1] + 3_600_000 - now) + 999) / 1000))
+        throw APIError(
+            .tooManyRequests, .rateLimited,
+            "\(plan.name) makes at most \(perHour) generations an hour; try again in \(seconds) s",
+            details: [
+                "limit": .string("generationsPerHour"), "plan": .string(plan.id),
+                "value": .number(Double(perHour)), "requested": .number(Double(generations)),
+                "used": .number(Double(recent.count)), "retryAfterSeconds": .number(Double(seconds)),
+            ],
+            headers: [.retryAfter: String(seconds)])
     }
 
     /// The limits that depend on the request alone: length, quality, providers and models.

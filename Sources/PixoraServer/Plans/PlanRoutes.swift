@@ -33,11 +33,17 @@ struct PlanRoutes {
     }
 
     struct PlanChange: Decodable {
+        enum When: String, Decodable {
+            case now, periodEnd
+        }
         var plan: String
+        var at: When?
     }
 
-    /// An administrator puts an account on a plan (no Stripe involved: the change applies now, the allowance on the
-    /// next anniversary). 409 when billing is off: every account is on the self-hosted plan.
+    /// An administrator puts an account on a plan (no Stripe involved): at once (the allowance on the next
+    /// anniversary), or from the end of its current period (`at: periodEnd`, a downgrade the allowance job applies
+    /// there; the current plan again cancels a pending one). 409 when billing is off (every account is on the
+    /// self-hosted plan), and for a change at the period's end on an account Stripe bills: its plan follows Stripe.
     @Sendable func setPlan(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<
         SubscriptionBody
     > {
@@ -51,10 +57,26 @@ struct PlanRoutes {
             let ids = services.plans.plans.map(\.id).joined(separator: ", ")
             throw APIError.validation("plan", "must be one of \(ids)")
         }
+        let now = services.now()
+        let catalog = services.plans
         try await services.database.transaction { db in
-            guard try await Users.find(db, id: target) != nil else { throw APIError.notFound("user") }
+            guard let account = try await Users.find(db, id: target) else { throw APIError.notFound("user") }
             let current = try await Subscriptions.find(db, user: target)
-            try await Subscriptions.setPlan(db, userID: target, plan: plan, status: current?.status ?? .active)
+            guard change.at == .periodEnd else {
+                try await Subscriptions.setPlan(db, userID: target, plan: plan, status: current?.status ?? .active)
+                return
+            }
+            guard current?.stripeSubscriptionId == nil else {
+                throw APIError(
+                    .conflict, .conflict, "Stripe bills this account: its plan changes in Stripe's customer portal")
+            }
+            let anniversary = BillingPeriod(anchor: account.createdAt, containing: now)
+            let end = current?.currentPeriodEnd.flatMap { $0 > now ? $0 : nil } ?? anniversary.end
+            let start = end == anniversary.end ? anniversary.start : (current?.currentPeriodStart ?? anniversary.start)
+            let stays = catalog.effectivePlan(subscribed: current?.planId)
+            try await Subscriptions.setPlan(
+                db, userID: target, plan: stays, status: current?.status ?? .active, periodStart: start,
+                periodEnd: end, pendingPlan: stays.id == plan.id ? nil : plan.id)
         }
         context.logger.info("plan set", metadata: ["target": .string(target), "plan": .string(plan.id)])
         return JSONResponse(try await body(for: target, notFound: APIError.notFound("user")))

@@ -223,9 +223,11 @@ struct ProjectPlanRoutes {
                 idempotencyKey: key.map { "\($0)#\(variant)" }, jobPayload: payload,
                 maxAttempts: services.jobAttempts)
         }
-        let (videos, created) = try await Videos.createVariants(
-            in: database, owner: context.userId, project: project.id, planNumber: chosen.number, variants,
-            jobKind: .generateVideo)
+        let (videos, created) = try await services.admittingJobs(of: context.userId) {
+            try await Videos.createVariants(
+                in: database, owner: context.userId, project: project.id, planNumber: chosen.number, variants,
+                jobKind: .generateVideo)
+        }
         if created {
             context.logger.info(
                 "project videos queued",

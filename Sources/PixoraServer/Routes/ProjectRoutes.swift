@@ -61,9 +61,11 @@ struct ProjectRoutes {
         do {
             let files = try await store(upload, fields: fields, project: id)
             let title = fields.title ?? Self.title(upload.files["sample"]?.name)
-            let project = try await Projects.create(
-                in: database, owner: owner, title: title, topic: fields.topic, files: files,
-                maxAttempts: services.jobAttempts, id: id)
+            let project = try await services.admittingJobs(of: owner) {
+                try await Projects.create(
+                    in: database, owner: owner, title: title, topic: fields.topic, files: files,
+                    maxAttempts: services.jobAttempts, id: id)
+            }
             logger.info("project created", metadata: ["project": .string(project.id)])
             let job = try await database.read { db in try await Jobs.latest(db, project: project.id) }
             return try Schemas.Project(

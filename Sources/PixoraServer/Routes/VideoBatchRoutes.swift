@@ -38,8 +38,9 @@ struct VideoBatchRoutes {
             }
         }
         try await services.enforcePlan(owner: context.userId, PlanAsk(generations: items.count))
-        let (created, fresh) = try await Videos.createBatch(
-            in: services.database, owner: context.userId, items, jobKind: .generateVideo)
+        let (created, fresh) = try await services.admittingJobs(of: context.userId) {
+            try await Videos.createBatch(in: services.database, owner: context.userId, items, jobKind: .generateVideo)
+        }
         let (jobs, balance) = try await services.database.read { db in
             var jobs: [String: Job] = [:]
             for video in created { jobs[video.id] = try await Jobs.latest(db, video: video.id) }

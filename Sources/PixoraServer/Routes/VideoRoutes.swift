@@ -163,8 +163,9 @@ struct VideoRoutes {
     > {
         let new = try await newVideo(body, key: key, owner: owner)
         try await services.enforcePlan(owner: owner, PlanAsk())
-        let (video, created) = try await Videos.create(
-            in: database, owner: owner, new, jobKind: JobKind.generateVideo)
+        let (video, created) = try await services.admittingJobs(of: owner) {
+            try await Videos.create(in: database, owner: owner, new, jobKind: JobKind.generateVideo)
+        }
         let job = try await database.read { db in try await Jobs.latest(db, video: video.id) }
         if created {
             logger.info(
@@ -406,25 +407,27 @@ struct VideoRoutes {
         }
         let price = services.pricing.sceneRegeneration(visual: visual, audio: audio)
         try await services.enforcePlan(owner: owner, PlanAsk())
-        let (revision, pruned, job, balance) = try await database.transaction { db -> (SceneRevision, Int, Job, Int) in
-            if !(try await Jobs.unfinished(db, video: video.id)).isEmpty {
-                throw APIError(
-                    .conflict, .videoBusy, "this video is being worked on; wait for the current job to finish")
+        let (revision, pruned, job, balance) = try await services.admittingJobs(of: owner) {
+            try await database.transaction { db -> (SceneRevision, Int, Job, Int) in
+                if !(try await Jobs.unfinished(db, video: video.id)).isEmpty {
+                    throw APIError(
+                        .conflict, .videoBusy, "this video is being worked on; wait for the current job to finish")
+                }
+                let (revision, pruned) = try await Scenes.addRevision(
+                    db, scene: scene.id, reason: reason, planScene: planScene)
+                if price > 0 {
+                    try await CreditLedger.apply(
+                        db, user: owner, delta: -price, reason: .sceneCharge, reference: revision.id,
+                        key: "revision:\(revision.id):charge")
+                }
+                let payload = RegenerateScenePayload(
+                    sceneId: scene.id, revisionId: revision.id, visual: visual, audio: audio, price: price)
+                let job = try await Jobs.enqueue(
+                    db, kind: JobKind.regenerateScene, user: owner, video: video.id,
+                    payload: String(decoding: try JSONEncoder().encode(payload), as: UTF8.self),
+                    maxAttempts: services.jobAttempts)
+                return (revision, pruned, job, try await CreditLedger.balance(db, user: owner) ?? 0)
             }
-            let (revision, pruned) = try await Scenes.addRevision(
-                db, scene: scene.id, reason: reason, planScene: planScene)
-            if price > 0 {
-                try await CreditLedger.apply(
-                    db, user: owner, delta: -price, reason: .sceneCharge, reference: revision.id,
-                    key: "revision:\(revision.id):charge")
-            }
-            let payload = RegenerateScenePayload(
-                sceneId: scene.id, revisionId: revision.id, visual: visual, audio: audio, price: price)
-            let job = try await Jobs.enqueue(
-                db, kind: JobKind.regenerateScene, user: owner, video: video.id,
-                payload: String(decoding: try JSONEncoder().encode(payload), as: UTF8.self),
-                maxAttempts: services.jobAttempts)
-            return (revision, pruned, job, try await CreditLedger.balance(db, user: owner) ?? 0)
         }
         return JSONResponse(
             .accepted,
@@ -488,15 +491,17 @@ struct VideoRoutes {
                 .conflict, .videoNotReady, "versions can be saved once the video is completed; it is \(video.status)")
         }
         try await services.enforcePlan(owner: owner, PlanAsk())
-        let (version, removed, job) = try await database.transaction { db -> (VideoVersion, [VideoVersion], Job) in
-            let (version, removed) = try await Versions.add(
-                db, video: video.id, editorState: state, status: .queued, current: video.currentVersion)
-            let job = try await Jobs.enqueue(
-                db, kind: JobKind.renderVersion, user: owner, video: video.id,
-                payload: String(
-                    decoding: try JSONEncoder().encode(RenderVersionPayload(versionId: version.id)), as: UTF8.self),
-                maxAttempts: services.jobAttempts)
-            return (version, removed, job)
+        let (version, removed, job) = try await services.admittingJobs(of: owner) {
+            try await database.transaction { db -> (VideoVersion, [VideoVersion], Job) in
+                let (version, removed) = try await Versions.add(
+                    db, video: video.id, editorState: state, status: .queued, current: video.currentVersion)
+                let job = try await Jobs.enqueue(
+                    db, kind: JobKind.renderVersion, user: owner, video: video.id,
+                    payload: String(
+                        decoding: try JSONEncoder().encode(RenderVersionPayload(versionId: version.id)), as: UTF8.self),
+                    maxAttempts: services.jobAttempts)
+                return (version, removed, job)
+            }
         }
         for old in removed {
             for key in [old.videoKey, old.thumbnailKey].compactMap({ $0 }) { try? await services.storage.remove(key) }
