@@ -80,6 +80,14 @@ def test_billing(stripe_server, driver):
     wait.until(lambda d: studio.visible(d, "#billing-plan") and d.find_element(By.ID, "billing-plan").text == "Pro",
                "the plan did not become Pro")
     assert balance(server, token) == start + 500 + 1500
+    # The profile names the plan and links to its usage.
+    studio.visit(driver, server, "/profile")
+    wait.until(lambda d: studio.visible(d, "#profile-plan-name"), "the profile did not name the plan")
+    assert driver.find_element(By.ID, "profile-plan-name").text == "Pro"
+    driver.find_element(By.ID, "profile-usage-link").click()
+    wait.until(lambda d: d.current_url.endswith("/billing") and studio.visible(d, "#billing-plan"),
+               "the usage link did not open the billing page")
+    assert driver.find_elements(By.CSS_SELECTOR, "[data-limit='concurrentJobs']"), "no usage bars"
     # A Stripe subscriber changes plan in the portal.
     driver.find_element(By.ID, "billing-portal").click()
     wait.until(lambda d: studio.visible(d, "#emulated-portal"), "the portal did not open")
@@ -93,5 +101,11 @@ def test_billing_without_stripe(server, driver):
     wait.until(lambda d: studio.visible(d, "#billing-off"), "the page did not say payments are off")
     assert driver.find_element(By.ID, "billing-plan").text == "Self-hosted"
     assert not driver.find_elements(By.CSS_SELECTOR, "[data-pack]")
+    studio.visit(driver, server, "/profile")
+    wait.until(lambda d: studio.visible(d, "#profile-plan-name"), "the profile did not name the plan")
+    assert driver.find_element(By.ID, "profile-plan-name").text == "Self-hosted"
+    assert driver.find_element(By.ID, "profile-usage-link").get_attribute("href").endswith("/billing")
+    studio.visit(driver, server, "/billing")
+    wait.until(lambda d: studio.visible(d, "#billing-off"), "the page did not say payments are off")
     studio.capture(driver, "billing-off", ready=lambda d: studio.visible(d, "#billing-off"))
     studio.assert_no_console_errors(driver)

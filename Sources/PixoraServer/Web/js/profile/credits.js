@@ -1,4 +1,5 @@
-// The profile's credits card: the balance and what things cost on this server.
+// The profile's credits card: the balance, the plan the account is on with a link to its usage (the Billing
+// page), and what things cost on this server.
 
 import { api, setCredits } from '../api.js';
 import { h, mount, loading, failure, errorSentence } from '../ui.js';
@@ -8,7 +9,14 @@ export async function loadCredits(section, signal) {
   const retry = () => loadCredits(section, signal);
   mount(section, h('h2', { id: 'credits-title' }, 'Credits'), loading('Loading your balance…'));
   try {
-    const { balance, pricing = {} } = await api('/users/me/credits', { signal });
+    // The plan line is extra: without it (an older server, a failed read) the card still shows the balance.
+    const [{ balance, pricing = {} }, subscription] = await Promise.all([
+      api('/users/me/credits', { signal }),
+      api('/users/me/subscription', { signal }).catch((error) => {
+        if (error.name === 'AbortError') throw error;
+        return null;
+      }),
+    ]);
     setCredits(balance);
     const perSecond = pricing.creditsPerSecond ?? 1;
     const rows = [
@@ -22,6 +30,10 @@ export async function loadCredits(section, signal) {
       h('div', { class: 'balance' },
         h('span', { class: 'balance-number' }, formatNumber(balance)),
         h('span', { class: 'balance-unit' }, balance === 1 ? 'credit available' : 'credits available')),
+      subscription ? h('p', { class: 'profile-plan', id: 'profile-plan' },
+        'Plan: ', h('strong', { id: 'profile-plan-name' }, subscription.plan.name), ' · ',
+        h('a', { href: '/billing', 'data-link': true, id: 'profile-usage-link' },
+          subscription.billingEnabled ? 'Usage and plans' : 'Usage')) : null,
       h('p', { class: 'hint' }, `Failed or cancelled videos are refunded automatically. New accounts start with ${pricing.signupGrant ?? 100} credits.`),
       h('h3', { class: 'pricing-title' }, 'Prices'),
       h('dl', { class: 'pricing' }, rows.map(([what, price, note]) => h('div', { class: 'pricing-row' },
