@@ -56,6 +56,14 @@ struct AgentModeAPITests {
         return try await api.call(.post, "/api/v1/videos", session: session, json: body)
     }
 
+    /// Creates an agent-mode video and runs a worker until it ends; the video as it ended.
+    static func finished(
+        _ app: TestApp, _ api: API, _ session: Session, seconds: Int, steps: Int? = nil
+    ) async throws -> Schemas.Video {
+        let id = try await create(api, session, seconds: seconds, steps: steps).decode(Schemas.Video.self).id
+        return try await app.withWorker { try await api.waitForVideo(session, id).decode(Schemas.Video.self) }
+    }
+
     /// The video's ledger lines, oldest first.
     static func ledgerLines(_ app: TestApp, user: String, video: String) async throws -> [CreditReason] {
         try await app.services.database.read { db in
@@ -159,11 +167,7 @@ struct AgentModeAPITests {
             try await TestApp.with(engine, environment: Self.environment(base)) { app in
                 try await app.test { api in
                     let session = try await api.register()
-                    let created = try await Self.create(api, session, seconds: 5)
-                    let id = try created.decode(Schemas.Video.self).id
-                    let video = try await app.withWorker {
-                        try await api.waitForVideo(session, id).decode(Schemas.Video.self)
-                    }
+                    let video = try await Self.finished(app, api, session, seconds: 5)
                     #expect(video.status == .completed, "\(video.error ?? "")")
                     // The model was told why, and nothing changed.
                     let told = (llm.requests[3].json["messages"] as? [[String: Any]])?.last?["content"] as? String
@@ -190,11 +194,8 @@ struct AgentModeAPITests {
             try await TestApp.with(engine, environment: Self.environment(base)) { app in
                 try await app.test { api in
                     let session = try await api.register()
-                    let created = try await Self.create(api, session, seconds: 10, steps: 2)
-                    let id = try created.decode(Schemas.Video.self).id
-                    let video = try await app.withWorker {
-                        try await api.waitForVideo(session, id).decode(Schemas.Video.self)
-                    }
+                    let video = try await Self.finished(app, api, session, seconds: 10, steps: 2)
+                    let id = video.id
                     #expect(video.status == .failed)
                     #expect(video.error?.contains("did not finish in 2 steps") == true, "\(video.error ?? "")")
                     #expect(video.job?.attempts == 1 && video.job?.maxAttempts == 1)
@@ -223,11 +224,8 @@ struct AgentModeAPITests {
             try await TestApp.with(engine, environment: Self.environment(base, attempts: 2)) { app in
                 try await app.test { api in
                     let session = try await api.register()
-                    let created = try await Self.create(api, session, seconds: 5)
-                    let id = try created.decode(Schemas.Video.self).id
-                    let video = try await app.withWorker {
-                        try await api.waitForVideo(session, id).decode(Schemas.Video.self)
-                    }
+                    let video = try await Self.finished(app, api, session, seconds: 5)
+                    let id = video.id
                     #expect(video.status == .failed)
                     #expect(video.error?.contains("HTTP 500") == true, "\(video.error ?? "")")
                     #expect(llm.requests.count == 2)
