@@ -18,12 +18,37 @@ fi
 data=$(mktemp -d)
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
+# Billing on, so the billing operations answer as a paying server does: Stripe is the browser suite's emulator,
+# and the plans file's default plan limits nothing, so the other operations are tested as without plans.
+python3 -u -c 'import sys, threading; sys.path.insert(0, "Tests/Browser"); import stripe_emulator as s
+e = s.StripeEmulator(); print(e.url); threading.Event().wait()' >"$data/stripe.url" 2>"$data/stripe.log" &
+stripe=$!
+cleanup() {
+    kill "${server:-}" "$stripe" 2>/dev/null || true
+    wait "${server:-}" "$stripe" 2>/dev/null || true
+    rm -rf "$data"
+}
+trap cleanup EXIT
+for _ in $(seq 100); do [ -s "$data/stripe.url" ] && break; sleep 0.1; done
+cat >"$data/plans.yaml" <<'PLANS'
+default: free
+plans:
+  - id: free
+    name: Free
+    price: {cents: 0}
+    monthlyCredits: 0
+  - id: pro
+    name: Pro
+    price: {cents: 1900, stripePriceId: price_contract_pro}
+    monthlyCredits: 1500
+    queuePriority: 5
+PLANS
 # No worker: accepted videos stay queued, so the run tests the API, not the generators.
-PIXORA_LOG_LEVEL=warning PIXORA_LOGIN_LIMIT=100000 PIXORA_BCRYPT_COST=4 \
+PIXORA_LOG_LEVEL=warning PIXORA_LOGIN_LIMIT=100000 PIXORA_BCRYPT_COST=4 PIXORA_PLANS_FILE="$data/plans.yaml" \
+    STRIPE_SECRET_KEY=sk_test_browser_emulated STRIPE_WEBHOOK_SECRET=whsec_browser_emulated \
+    STRIPE_API_BASE="$(cat "$data/stripe.url")" \
     "$binary" serve --no-worker --data "$data" --port "$port" >"$data/server.log" 2>&1 &
 server=$!
-cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data"; }
-trap cleanup EXIT
 for _ in $(seq 100); do curl -fs "$base/healthz" >/dev/null && break; sleep 0.1; done
 
 token=$(curl -fs -H 'Content-Type: application/json' "$base/api/v1/auth/register" \
@@ -43,7 +68,8 @@ curl -fs -X POST -H "Authorization: Bearer $token" "$base/api/v1/users/me/export
 video=$(curl -fs -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$base/api/v1/videos" \
     -d '{"prompt": "bees", "settings": {"durationSeconds": 5, "quality": "480p", "music": false}}' |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
-PIXORA_LOG_LEVEL=warning "$binary" worker --data "$data" >"$data/worker.log" 2>&1 &
+PIXORA_LOG_LEVEL=warning PIXORA_PLANS_FILE="$data/plans.yaml" \
+    "$binary" worker --data "$data" >"$data/worker.log" 2>&1 &
 worker=$!
 for _ in $(seq 600); do
     curl -fs -H "Authorization: Bearer $token" "$base/api/v1/projects/$project" | grep -q '"status":"analyzed"' &&
