@@ -23,10 +23,10 @@ public struct QualityGate: Sendable {
         QualityGate(retries: configuration.integer("PIXORA_QC_RETRIES") ?? defaultRetries)
     }
 
-    /// Runs `check`, adding its time to `clock`.
-    func timed<T>(_ check: () async throws -> T) async throws -> T {
+    /// Runs `check` of a `kind` of asset, adding its time to `clock`.
+    func timed<T>(_ kind: CheckClock.Kind, _ check: () async throws -> T) async throws -> T {
         let start = ContinuousClock.now
-        defer { clock.add(ContinuousClock.now - start) }
+        defer { clock.add(kind, ContinuousClock.now - start) }
         return try await check()
     }
 
@@ -46,12 +46,16 @@ public struct QualityGate: Sendable {
     }
 }
 
-/// Time spent in quality checks.
+/// Time spent in quality checks, in all and by kind of asset.
 public final class CheckClock: Sendable {
-    private let total = Mutex<Duration>(.zero)
-    func add(_ elapsed: Duration) { total.withLock { $0 += elapsed } }
-    public var seconds: Double {
-        let value = total.withLock { $0 }
+    public enum Kind: String, CaseIterable, Sendable { case clip, voice, music, render }
+
+    private let totals = Mutex<[Kind: Duration]>([:])
+    func add(_ kind: Kind, _ elapsed: Duration) { totals.withLock { $0[kind, default: .zero] += elapsed } }
+
+    public var seconds: Double { Kind.allCases.reduce(0) { $0 + seconds(of: $1) } }
+    public func seconds(of kind: Kind) -> Double {
+        let value = totals.withLock { $0[kind] ?? .zero }
         return Double(value.components.seconds) + Double(value.components.attoseconds) / 1e18
     }
 }

@@ -14,7 +14,7 @@ extension VideoPipeline {
         while true {
             let timings = try await makeSpeech(request, wav: wav)
             let url = try store.url(for: wav)
-            let result = try await quality.timed {
+            let result = try await quality.timed(.voice) {
                 try await VoiceQuality.check(url, speaking: QualityGate.speakingRange(request))
             }
             if result.passed { return timings }
@@ -32,7 +32,7 @@ extension VideoPipeline {
         let expected = ClipExpectation(
             width: request.width, height: request.height, fps: request.fps, duration: request.duration)
         let url = try store.url(for: clip)
-        let result = try await quality.timed { try await ClipQuality.check(url, against: expected) }
+        let result = try await quality.timed(.clip) { try await ClipQuality.check(url, against: expected) }
         if result.passed { return nil }
         store.discard(clip)
         return result
@@ -41,7 +41,7 @@ extension VideoPipeline {
     /// Checks a music track just made; nil when it loops cleanly, else the result (the track is then discarded).
     func rejectedMusic(_ track: AssetRef) async throws -> QualityResult<MusicLoopMeasurement>? {
         let url = try store.url(for: track)
-        let result = try await quality.timed { try await MusicLoopQuality.check(url) }
+        let result = try await quality.timed(.music) { try await MusicLoopQuality.check(url) }
         if result.passed { return nil }
         store.discard(track)
         return result
@@ -49,7 +49,7 @@ extension VideoPipeline {
 
     /// Checks a render against its EditorState; a failure removes the file and fails with the measurements.
     func checkRender(_ result: RenderResult, _ state: EditorState) async throws {
-        let check = try await quality.timed {
+        let check = try await quality.timed(.render) {
             try await RenderQuality.check(result.output, against: state, sounding: result.loudness != nil)
         }
         guard check.passed else {

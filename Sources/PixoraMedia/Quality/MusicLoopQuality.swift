@@ -40,7 +40,11 @@ public enum MusicLoopQuality {
             for (index, value) in near.enumerated().dropFirst() where index != span {
                 local = max(local, Double(abs(value - near[index - 1])))
             }
-            total += channel.reduce(0) { $0 + Double($1 * $1) }
+            total += channel.withUnsafeBufferPointer { values in
+                var sum: Double = 0
+                for value in values { sum += Double(value * value) }
+                return sum
+            }
         }
         let channels = Double(max(samples.channels.count, 1))
         let mean = total / (Double(max(count, 1)) * channels)

@@ -29,14 +29,20 @@ public struct PCMSamples: Sendable {
         guard let start = dataStart(data) else {
             throw MediaError.unreadableOutput(tool: "wav", detail: "\(url.lastPathComponent) has no data chunk")
         }
-        let count = min(header.dataBytes, data.count - start) / 2 / header.channels
-        var channels = Array(repeating: [Float](repeating: 0, count: count), count: header.channels)
-        data.withUnsafeBytes { raw in
-            for frame in 0..<count {
-                for channel in 0..<header.channels {
-                    let at = start + (frame * header.channels + channel) * 2
-                    let value = Int16(bitPattern: UInt16(raw[at]) | UInt16(raw[at + 1]) << 8)
-                    channels[channel][frame] = Float(value) / 32768
+        let width = header.channels
+        let count = min(header.dataBytes, data.count - start) / 2 / width
+        // Each channel is filled through its own buffer in one pass over the interleaved samples: no nested
+        // array is written element by element (a uniqueness check and a bounds check per sample otherwise).
+        let channels = data.withUnsafeBytes { raw in
+            (0..<width).map { channel in
+                [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+                    var at = start + channel * 2
+                    for frame in 0..<count {
+                        let value = Int16(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: Int16.self))
+                        buffer[frame] = Float(value) / 32768
+                        at += 2 * width
+                    }
+                    initialized = count
                 }
             }
         }
@@ -60,13 +66,20 @@ public struct PCMSamples: Sendable {
     func windowLevels(window: Double) -> [Double] {
         let size = max(Int(window * Double(sampleRate)), 1)
         let count = channels.first?.count ?? 0
-        return stride(from: 0, to: count, by: size).map { from in
-            let to = min(from + size, count)
-            var sum: Double = 0
-            for channel in channels {
-                for index in from..<to { sum += Double(channel[index] * channel[index]) }
+        var sums = [Double](repeating: 0, count: (count + size - 1) / size)
+        for channel in channels {
+            channel.withUnsafeBufferPointer { samples in
+                for block in sums.indices {
+                    var sum: Double = 0
+                    for index in block * size..<min(block * size + size, count) {
+                        sum += Double(samples[index] * samples[index])
+                    }
+                    sums[block] += sum
+                }
             }
-            let mean = sum / Double((to - from) * channels.count)
+        }
+        return sums.indices.map { block in
+            let mean = sums[block] / Double((min(block * size + size, count) - block * size) * channels.count)
             return mean > 0 ? max(10 * log10(mean), -120) : -120
         }
     }

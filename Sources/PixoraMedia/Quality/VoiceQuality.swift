@@ -35,19 +35,21 @@ public enum VoiceQuality {
         var runs = 0
         var firstClip: Double?
         for channel in samples.channels {
-            var run = 0
-            for (index, value) in channel.enumerated() {
-                let level = abs(value)
-                peak = max(peak, level)
-                if level >= fullScale {
-                    run += 1
-                    if run == clipRun {
-                        runs += 1
-                        let at = Double(index - clipRun + 1) / Double(samples.sampleRate)
-                        firstClip = min(firstClip ?? at, at)
+            channel.withUnsafeBufferPointer { values in
+                var run = 0
+                for index in values.indices {
+                    let level = abs(values[index])
+                    peak = max(peak, level)
+                    if level >= fullScale {
+                        run += 1
+                        if run == clipRun {
+                            runs += 1
+                            let at = Double(index - clipRun + 1) / Double(samples.sampleRate)
+                            firstClip = min(firstClip ?? at, at)
+                        }
+                    } else {
+                        run = 0
                     }
-                } else {
-                    run = 0
                 }
             }
         }

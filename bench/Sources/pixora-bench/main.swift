@@ -200,10 +200,13 @@ func benchGenerate() async throws {
     try? FileManager.default.removeItem(at: cache)
     let pipeline = VideoPipeline(store: AssetStore(root: cache))
     var rows: [[String]] = []
+    var kindRows: [[String]] = []
     for label in ["cold cache", "warm cache"] {
         let marks = StageClock()
         var generated = 0
-        let checkedBefore = pipeline.quality.clock.seconds
+        let clock = pipeline.quality.clock
+        let checkedBefore = clock.seconds
+        let kindsBefore = CheckClock.Kind.allCases.map { clock.seconds(of: $0) }
         let total = try await seconds {
             marks.mark(.planning)
             let plan = try await pipeline.plan(prompt: prompt, settings: try settings(for: prompt))
@@ -221,6 +224,11 @@ func benchGenerate() async throws {
             label, f(total, 1), f(stages[.voice] ?? 0, 1), f(stages[.visuals] ?? 0, 1), f(stages[.rendering] ?? 0, 1),
             "\(generated)", f(checked, 2), String(format: "%.1f %%", 100 * checked / total),
         ])
+        kindRows.append(
+            [label]
+                + zip(CheckClock.Kind.allCases, kindsBefore).map { kind, before in
+                    f(clock.seconds(of: kind) - before, 2)
+                })
     }
     print("Full generate: \"\(prompt)\" (720×1280, 30 fps, embedded generators)")
     table(
@@ -228,6 +236,8 @@ func benchGenerate() async throws {
             "run", "total s", "voice s", "pictures + clips + music s", "render s", "assets generated", "checks s",
             "checks ÷ total",
         ], rows)
+    print("")
+    table(["checks by kind, s"] + CheckClock.Kind.allCases.map(\.rawValue), kindRows)
 }
 
 func settings(for prompt: String) throws -> Settings {
