@@ -93,6 +93,7 @@ public func buildRouter(_ services: AppServices) -> (Router<AppRequestContext>, 
     LibraryRoutes(services: services).register(signedIn)
     ProjectPlanRoutes(services: services).register(signedIn)
     StudioRoutes(services: services).register(signedIn)
+    StudioRoutes(services: services).registerPause(signedIn)
     EditorRoutes(services: services).register(signedIn)
     LUTRoutes(services: services).register(signedIn)
     UserRoutes(services: services).register(signedIn)

@@ -82,14 +82,15 @@ public enum StudioProjects {
 
     /// The worker's end of a run: records the outputs when the step is still on this run (a newer run or a
     /// deleted project makes it a no-op), and gives back what the estimate charged beyond what the run really
-    /// used (`spent`: items another run made meanwhile, a cheaper fallback model), once.
+    /// used (`spent`: items another run made meanwhile, a cheaper fallback model), once. A run that was paused
+    /// keeps its whole charge: what it made before the pause is found in the store, not counted in `spent`.
     public static func complete(
         _ db: any SQLDatabase, id: String, owner: String, payload: StudioStepPayload, outputs: StudioOutputs,
         spent: Int
     ) async throws {
         guard let workflow = try await lockedForWorker(db, id: id, payload: payload) else { return }
         var next = workflow.completed(payload.step, outputs: outputs, at: Clock.nowMillis())
-        let unused = payload.credits - spent
+        let unused = workflow[payload.step].pausedRun == payload.run ? 0 : payload.credits - spent
         if unused > 0,
             try await CreditLedger.apply(
                 db, user: owner, delta: unused, reason: .studioRefund, reference: id,
@@ -117,12 +118,13 @@ public enum StudioProjects {
         try await save(db, id: id, next)
     }
 
-    /// Refunds the step that is running, if any, when the owner deletes the project (its job goes with the row,
-    /// so the worker's own failure path never runs). The refund key is the one a failed run uses: once either way.
+    /// Refunds the step that is running or paused, if any, when the owner deletes the project (its job goes with
+    /// the row, so the worker's own failure path never runs). The refund key is the one a failed run uses: once
+    /// either way.
     public static func refundRunning(_ db: any SQLDatabase, owner: String, id: String) async throws {
         try await Projects.touch(db, id: id)
         guard let workflow = try await Projects.find(db, owner: owner, id: id)?.workflow,
-            let step = workflow.runningStep
+            let step = workflow.runningStep ?? workflow.pausedStep
         else { return }
         let record = workflow[step]
         guard record.lastRunCredits > 0 else { return }

@@ -22,14 +22,7 @@ extension Videos {
         guard let video = try await find(db, owner: owner, id: id) else { return nil }
         guard [.queued, .running, .paused].contains(video.status) else { return .notGenerating(video.status) }
         let now = Clock.nowMillis()
-        let jobs = try await db.raw(
-            """
-            UPDATE jobs SET state = 'paused', lease_owner = NULL, lease_expires_at = NULL,
-                attempts = CASE WHEN state = 'running' AND attempts > 0 THEN attempts - 1 ELSE attempts END,
-                updated_at = \(bind: now)
-            WHERE video_id = \(bind: id) AND kind = 'generate_video' AND state IN ('queued', 'running') RETURNING id
-            """
-        ).all().count
+        let jobs = try await Jobs.hold(db, .video(id), kind: .generateVideo, at: now)
         if jobs == 0 {
             // Nothing was written. A pause that raced this one paused it already; otherwise the job finished
             // meanwhile, and the video's fresh status says how.
@@ -48,12 +41,7 @@ extension Videos {
         guard let video = try await find(db, owner: owner, id: id) else { return nil }
         guard video.status == .paused else { return .notPaused(video.status) }
         let now = Clock.nowMillis()
-        let jobs = try await db.raw(
-            """
-            UPDATE jobs SET state = 'queued', run_at = \(bind: now), updated_at = \(bind: now)
-            WHERE video_id = \(bind: id) AND state = 'paused' RETURNING id
-            """
-        ).all().count
+        let jobs = try await Jobs.release(db, .video(id), at: now)
         // A resume that raced this one took the job first; nothing was written.
         guard jobs > 0 else { return .notPaused(try await find(db, id: id)?.status ?? video.status) }
         try await db.raw("UPDATE videos SET status = 'queued', updated_at = \(bind: now) WHERE id = \(bind: id)").run()

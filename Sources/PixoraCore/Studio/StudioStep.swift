@@ -52,6 +52,8 @@ public enum StepState: String, NamedChoice {
     case ready
     /// Its job is queued or working.
     case running
+    /// Its run was paused by its owner: its job is held until resumed (or cancelled, which refunds it).
+    case paused
     /// Ran; waiting for the person to approve (or run again).
     case review
     /// Approved.

@@ -37,6 +37,7 @@ public struct StudioWorkflow: Codable, Sendable, Hashable {
     public func checkCanRun(_ step: StudioStep) throws(StudioRuleError) {
         if let missing = missingPrerequisite(of: step) { throw .locked(step: step, missing: missing) }
         if let running = runningStep { throw .busy(running: running) }
+        if let paused = pausedStep { throw .paused(step: paused) }
     }
 
     /// The step's job was queued, charging `credits`.
@@ -63,10 +64,10 @@ public struct StudioWorkflow: Codable, Sendable, Hashable {
         return next
     }
 
-    /// The run failed for good (its credits are refunded by the caller).
+    /// The run failed for good, or its owner cancelled it (its credits are refunded by the caller).
     public func failed(_ step: StudioStep, error: String, refunded credits: Int, at time: Int64) -> Self {
         var next = self
-        guard next[step].state == .running else { return next }
+        guard [.running, .paused].contains(next[step].state) else { return next }
         next[step].state = .failed
         next[step].error = error
         next[step].credits -= credits
@@ -112,8 +113,8 @@ public struct StudioWorkflow: Codable, Sendable, Hashable {
         if steps.map(\.step) != StudioStep.allCases {
             issues.append(DocumentIssue("steps", "must list the eight steps once each, in order"))
         }
-        if steps.filter({ $0.state == .running }).count > 1 {
-            issues.append(DocumentIssue("steps", "at most one step runs at a time"))
+        if steps.filter({ [.running, .paused].contains($0.state) }).count > 1 {
+            issues.append(DocumentIssue("steps", "at most one step runs (or is paused) at a time"))
         }
         return issues
     }
@@ -131,6 +132,8 @@ public struct StepRecord: Codable, Sendable, Hashable {
     public var error: String?
     /// The output as last approved, to tell whether a rerun changed it.
     public var approvedDigest: String?
+    /// The run that was paused at least once (it keeps its whole charge: `StudioProjects.complete`).
+    public var pausedRun: Int?
     public var updatedAt: Int64
 
     public init(step: StudioStep, state: StepState) {
@@ -148,6 +151,7 @@ public enum StudioRuleError: Error, Equatable, CustomStringConvertible {
     case locked(step: StudioStep, missing: StudioStep)
     case busy(running: StudioStep)
     case notInReview(step: StudioStep, state: StepState)
+    case paused(step: StudioStep)
 
     public var description: String {
         switch self {
@@ -157,6 +161,8 @@ public enum StudioRuleError: Error, Equatable, CustomStringConvertible {
             "The \(running.rawValue) step is running; wait for it to finish."
         case .notInReview(let step, let state):
             "The \(step.rawValue) step has nothing to approve: it is \(state.rawValue)."
+        case .paused(let step):
+            "The \(step.rawValue) step is paused; resume it or cancel it first."
         }
     }
 }

@@ -30,6 +30,8 @@ extension APIError {
         case videoNotReady = "video_not_ready"
         case stepLocked = "step_locked"
         case stepRunning = "step_running"
+        /// 409: another step's run is paused; it must be resumed or cancelled first.
+        case stepPaused = "step_paused"
         case stepNotInReview = "step_not_in_review"
         case notStudio = "not_studio"
         case videoBusy = "video_busy"

@@ -142,9 +142,11 @@ struct StudioRoutes {
                 models: (body.models ?? [:]).values.sorted()))
         let started: Project?
         do {
-            started = try await StudioProjects.start(
-                in: database, owner: owner, id: project.id, step: step, request: body,
-                credits: estimate.credits, maxAttempts: services.jobAttempts)
+            started = try await services.admittingJobs(of: owner) {
+                try await StudioProjects.start(
+                    in: database, owner: owner, id: project.id, step: step, request: body,
+                    credits: estimate.credits, maxAttempts: services.jobAttempts)
+            }
         } catch let error as StudioRuleError {
             throw Self.refusal(error)
         }
@@ -203,6 +205,8 @@ struct StudioRoutes {
                 details: ["step": .string(step.rawValue), "missing": .string(missing.rawValue)])
         case .busy(let running):
             APIError(.conflict, .stepRunning, error.description, details: ["running": .string(running.rawValue)])
+        case .paused(let step):
+            APIError(.conflict, .stepPaused, error.description, details: ["paused": .string(step.rawValue)])
         case .notInReview(let step, let state):
             APIError(
                 .conflict, .stepNotInReview, error.description,

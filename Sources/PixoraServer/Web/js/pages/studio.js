@@ -1,6 +1,7 @@
 // A guided studio project (/studio/:id, ?step=frames selects a step): the step navigator and the chosen step's
 // panel. Everything shown comes from the project the server answers with, so a reload or another device continues
-// where it was; a running step is followed on the project's event stream and the project is read again at its end.
+// where it was; a running step is followed on the project's event stream (also while it is paused, with Pause /
+// Resume and Cancel on its card) and the project is read again at its end.
 
 import { api } from '../api.js';
 import { navigate, refreshUser } from '../app.js';
@@ -11,8 +12,9 @@ import { settingsOptions } from '../options.js';
 import { Live } from '../video/live.js';
 import { stepNavigator } from '../studio/navigator.js';
 import { stepPanel } from '../studio/panel.js';
-import { runningStep, stepView } from '../studio/step-state.js';
+import { activeStep, stepView } from '../studio/step-state.js';
 import { stepParts } from '../studio/parts.js';
+import { busy, moveRun } from '../studio/actions.js';
 
 export async function render(main, { params, query }) {
   for (const sheet of ['pages', 'studio']) useStyles(`/css/${sheet}.css`);
@@ -80,7 +82,7 @@ export async function render(main, { params, query }) {
   /** Reads the project again; after a run, says how it ended. */
   async function reload(finished = false) {
     try {
-      const running = ctx.project && runningStep(ctx.project);
+      const running = ctx.project && activeStep(ctx.project);
       const fresh = await ctx.get();
       if (finished && running) {
         const after = stepView(fresh, running.step);
@@ -99,7 +101,7 @@ export async function render(main, { params, query }) {
   /** The step to show when none is asked for: the one in progress, else the first one not done. */
   function defaultStep(project) {
     const steps = project.workflow.steps;
-    return (runningStep(project) || steps.find((view) => ['review', 'ready', 'stale', 'failed'].includes(view.state))
+    return (activeStep(project) || steps.find((view) => ['review', 'ready', 'stale', 'failed'].includes(view.state))
       || steps[steps.length - 1]).step;
   }
 
@@ -127,20 +129,32 @@ export async function render(main, { params, query }) {
     panel.querySelector('h2').tabIndex = -1;
     mount(page, header(project), h('div', { class: 'studio-layout' },
       stepNavigator(project, ctx.selected, select), h('div', { class: 'studio-main' }, panel)));
-    if (runningStep(project)) ctx.live.open(project, updateProgress);
+    if (activeStep(project)) ctx.live.open(project, updateProgress);
   }
 
   function progressCard(project) {
-    const running = runningStep(project);
-    if (!running) return null;
-    const card = h('section', { class: 'progress-card step-progress', 'aria-labelledby': 'step-stage' },
+    const active = activeStep(project);
+    if (!active) return null;
+    const paused = active.state === 'paused';
+    const move = (action, label, look) => {
+      const button = h('button', { type: 'button', class: `button small ${look}`, dataset: { role: action },
+        onclick: () => busy(button, () => moveRun(ctx, active, action)) }, label);
+      return button;
+    };
+    const card = h('section', { class: `progress-card step-progress${paused ? ' paused' : ''}`,
+      'aria-labelledby': 'step-stage' },
       h('div', { class: 'progress-top' },
-        h('h3', { id: 'step-stage', class: 'stage-name' }, `${running.title}: working…`),
+        h('h3', { id: 'step-stage', class: 'stage-name' }, `${active.title}: ${paused ? 'paused' : 'working…'}`),
         h('span', { class: 'percent', 'aria-hidden': 'true' }, '0%')),
-      h('div', { class: 'progress big', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100,
-        'aria-valuenow': 0, 'aria-labelledby': 'step-stage' }, h('span', {})),
-      h('p', { class: 'progress-meta' }, h('span', { class: 'stage-message' }, 'Waiting in line…'),
-        h('span', { class: 'connection', dataset: { state: 'connecting' } }, 'Connecting…')),
+      h('div', { class: `progress big${paused ? ' paused' : ''}`, role: 'progressbar', 'aria-valuemin': 0,
+        'aria-valuemax': 100, 'aria-valuenow': 0, 'aria-labelledby': 'step-stage' }, h('span', {})),
+      h('p', { class: 'progress-meta' }, h('span', { class: 'stage-message' }, paused
+        ? 'Nothing more is made until you resume; what was made so far is kept. Pausing costs nothing.'
+        : 'Waiting in line…'),
+      h('span', { class: 'connection', dataset: { state: 'connecting' } }, 'Connecting…')),
+      h('div', { class: 'button-row step-run-actions' },
+        paused ? move('resume', 'Resume', 'primary') : move('pause', 'Pause', 'ghost'),
+        move('cancel', 'Cancel the run', 'danger-outline')),
       h('p', { class: 'hint' },
         'You may leave this page: the step carries on, and the project shows it when you come back.'));
     queueMicrotask(() => updateProgress({ job: project.job }));
@@ -155,7 +169,9 @@ export async function render(main, { params, query }) {
     card.querySelector('.progress > span').style.width = `${value}%`;
     card.querySelector('[role=progressbar]').setAttribute('aria-valuenow', String(value));
     card.querySelector('.percent').textContent = `${value}%`;
-    if (progress.message) card.querySelector('.stage-message').textContent = capitalize(progress.message);
+    if (progress.message && !card.classList.contains('paused')) {
+      card.querySelector('.stage-message').textContent = capitalize(progress.message);
+    }
   }
 
   await load();

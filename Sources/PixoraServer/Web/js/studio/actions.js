@@ -3,6 +3,8 @@
 // shown in the panel in the server's words.
 
 import { refreshUser } from '../app.js';
+import { confirmDialog, toast } from '../ui.js';
+import { formatCredits } from '../format.js';
 import { confirmEstimate } from './estimate.js';
 
 /** Runs `step` with `choices` after the estimate is confirmed; resolves true when it was started. */
@@ -32,6 +34,40 @@ export async function approveStep(ctx, step, body) {
     return true;
   } catch (error) {
     if (error.name !== 'AbortError') ctx.fail(error);
+    return false;
+  }
+}
+
+const MOVED = {
+  pause: 'Paused. Resume whenever you like: what was made is kept.',
+  resume: 'Resumed: it continues where it stopped.',
+  cancel: 'The run is cancelled and its credits are returned.',
+};
+
+/** Pauses, resumes or cancels the run of `view` (a cancel asks first); shows the project the server answers. */
+export async function moveRun(ctx, view, action) {
+  if (action === 'cancel') {
+    const ok = await confirmDialog({
+      title: `Cancel the ${view.title} run?`,
+      message: `It stops now and the ${formatCredits(view.lastRunCredits)} it cost go back to your balance.`,
+      confirm: 'Cancel the run',
+      cancel: 'Keep it',
+      danger: true,
+    });
+    if (!ok || ctx.disposed) return false;
+  }
+  ctx.clearMessage();
+  try {
+    const project = await ctx.get(`/steps/${view.step}/${action}`, { method: 'POST' });
+    if (action === 'cancel') refreshUser();
+    toast(MOVED[action], 'success');
+    ctx.show(project);
+    return true;
+  } catch (error) {
+    if (error.name === 'AbortError') return false;
+    // 409: the run ended, or another tab moved it first: show the project as it is now, with the reason.
+    if (error.status === 409) ctx.show(await ctx.get());
+    ctx.fail(error);
     return false;
   }
 }

@@ -17,7 +17,7 @@ export function stepPanel(ctx, view, part, progress) {
   const hasRun = view.runs > 0;
   const runButton = h('button', {
     type: 'button', class: `button ${view.state === 'review' ? '' : 'primary'} run-step`,
-    disabled: Boolean(reason) || view.state === 'running',
+    disabled: Boolean(reason) || view.state === 'running' || view.state === 'paused',
     'aria-describedby': reason ? reasonId : null,
     onclick: () => busy(runButton, () => runStep(ctx, view.step, view.title, part.choices ? part.choices() : {})),
   }, hasRun && view.state !== 'failed' ? words.rerun : words.run);

@@ -4,7 +4,8 @@
 import { h } from '../ui.js';
 
 export const STEP_STATES = Object.fromEntries([
-  ['locked', 'Locked', '–'], ['ready', 'Ready', '○'], ['running', 'Running', '◔'], ['review', 'To review', '◐'],
+  ['locked', 'Locked', '–'], ['ready', 'Ready', '○'], ['running', 'Running', '◔'], ['paused', 'Paused', '‖'],
+  ['review', 'To review', '◐'],
   ['done', 'Done', '✓'], ['stale', 'Out of date', '↻'], ['failed', 'Failed', '!'],
 ].map(([state, label, mark]) => [state, { label, mark }]));
 
@@ -27,14 +28,18 @@ export function waitReason(project, view) {
   return `Waits for the ${missing?.title || view.missing || 'previous'} step to be approved.`;
 }
 
-/** The step that is running, if any. */
-export function runningStep(project) {
-  return project.workflow.steps.find((view) => view.state === 'running') || null;
+/** The step whose run is under way or paused, if any: it keeps every other step from running. */
+export function activeStep(project) {
+  return project.workflow.steps.find((view) => view.state === 'running' || view.state === 'paused') || null;
 }
 
-/** Why `view` cannot run now (locked, or another step is running), else null. */
+/** Why `view` cannot run now (locked, or another step is running or paused), else null. */
 export function blockReason(project, view) {
-  const running = runningStep(project);
-  if (running && running.step !== view.step) return `The ${running.title} step is running; wait for it to finish.`;
+  const active = activeStep(project);
+  if (active && active.step !== view.step) {
+    return active.state === 'paused'
+      ? `The ${active.title} step is paused; resume it or cancel it first.`
+      : `The ${active.title} step is running; wait for it to finish.`;
+  }
   return waitReason(project, view);
 }
