@@ -19,17 +19,17 @@ data=$(mktemp -d)
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
 # Billing on, so the billing operations answer as a paying server does: Stripe is the browser suite's emulator,
-# and the plans file's default plan limits nothing, so the other operations are tested as without plans.
-python3 -u -c 'import sys, threading; sys.path.insert(0, "Tests/Browser"); import stripe_emulator as s
-e = s.StripeEmulator(); print(e.url); threading.Event().wait()' >"$data/stripe.url" 2>"$data/stripe.log" &
-stripe=$!
+# and the plans file's default plan limits nothing, so the other operations are tested as without plans. An
+# OpenID Connect provider (its discovery document: Tests/Contract/emulators.py) lets a sign-in start.
+python3 -u Tests/Contract/emulators.py >"$data/emulators.url" 2>"$data/emulators.log" &
+emulators=$!
 cleanup() {
-    kill "${server:-}" "$stripe" 2>/dev/null || true
-    wait "${server:-}" "$stripe" 2>/dev/null || true
+    kill "${server:-}" "$emulators" 2>/dev/null || true
+    wait "${server:-}" "$emulators" 2>/dev/null || true
     rm -rf "$data"
 }
 trap cleanup EXIT
-for _ in $(seq 100); do [ -s "$data/stripe.url" ] && break; sleep 0.1; done
+for _ in $(seq 100); do [ "$(wc -l <"$data/emulators.url")" -ge 2 ] && break; sleep 0.1; done
 cat >"$data/plans.yaml" <<'PLANS'
 default: free
 plans:
@@ -46,7 +46,8 @@ PLANS
 # No worker: accepted videos stay queued, so the run tests the API, not the generators.
 PIXORA_LOG_LEVEL=warning PIXORA_LOGIN_LIMIT=100000 PIXORA_BCRYPT_COST=4 PIXORA_PLANS_FILE="$data/plans.yaml" \
     STRIPE_SECRET_KEY=sk_test_browser_emulated STRIPE_WEBHOOK_SECRET=whsec_browser_emulated \
-    STRIPE_API_BASE="$(cat "$data/stripe.url")" \
+    STRIPE_API_BASE="$(sed -n 1p "$data/emulators.url")" PIXORA_OIDC_ISSUER="$(sed -n 2p "$data/emulators.url")" \
+    PIXORA_OIDC_CLIENT_ID=contract PIXORA_OIDC_CLIENT_SECRET=contract-secret PIXORA_OIDC_ALLOW_PRIVATE=1 \
     "$binary" serve --no-worker --data "$data" --port "$port" >"$data/server.log" 2>&1 &
 server=$!
 for _ in $(seq 100); do curl -fs "$base/healthz" >/dev/null && break; sleep 0.1; done
