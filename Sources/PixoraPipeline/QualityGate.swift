@@ -23,8 +23,9 @@ public struct QualityGate: Sendable {
         QualityGate(retries: configuration.integer("PIXORA_QC_RETRIES") ?? defaultRetries)
     }
 
-    /// Runs `check` of a `kind` of asset, adding its time to `clock`.
-    func timed<T>(_ kind: CheckClock.Kind, _ check: () async throws -> T) async throws -> T {
+    /// Runs `check` of a `kind` of asset, adding its time to `clock` (which keeps it when asked, to run again).
+    func timed<T>(_ kind: CheckClock.Kind, _ check: @escaping @Sendable () async throws -> T) async throws -> T {
+        clock.keep(kind) { _ = try await check() }
         let start = ContinuousClock.now
         defer { clock.add(kind, ContinuousClock.now - start) }
         return try await check()
@@ -50,8 +51,25 @@ public struct QualityGate: Sendable {
 public final class CheckClock: Sendable {
     public enum Kind: String, CaseIterable, Sendable { case clip, voice, music, render }
 
+    /// A check as it ran: the same file against the same expectation, to run again.
+    public struct Check: Sendable {
+        public let kind: Kind
+        public let run: @Sendable () async throws -> Void
+    }
+
     private let totals = Mutex<[Kind: Duration]>([:])
+    /// nil until `keepChecks()`: a server's gate runs for weeks and keeps nothing.
+    private let kept = Mutex<[Check]?>(nil)
     func add(_ kind: Kind, _ elapsed: Duration) { totals.withLock { $0[kind, default: .zero] += elapsed } }
+    func keep(_ kind: Kind, _ run: @escaping @Sendable () async throws -> Void) {
+        kept.withLock { $0?.append(Check(kind: kind, run: run)) }
+    }
+
+    /// From now on keeps every check timed, so the benchmark can run them again one after another and measure their
+    /// CPU time alone (summed wall time of checks beside other work counts the waits for a core).
+    public func keepChecks() { kept.withLock { $0 = $0 ?? [] } }
+    /// The checks kept since `keepChecks()`, in the order they started.
+    public var checks: [Check] { kept.withLock { $0 ?? [] } }
 
     public var seconds: Double { Kind.allCases.reduce(0) { $0 + seconds(of: $1) } }
     public func seconds(of kind: Kind) -> Double {

@@ -136,6 +136,20 @@ struct QualityCheckTests {
         #expect(kinds(try await MusicLoopQuality.check(silent)) == [.silent])
     }
 
+    @Test("the gate keeps the checks it times only when asked, and a kept check runs the same check again")
+    func keptChecks() async throws {
+        let gate = QualityGate()
+        let runs = Counter()
+        _ = try await gate.timed(.voice) { runs.generated() }
+        #expect(gate.clock.checks.isEmpty)
+        gate.clock.keepChecks()
+        _ = try await gate.timed(.clip) { runs.generated() }
+        _ = try await gate.timed(.render) { runs.generated() }
+        #expect(gate.clock.checks.map(\.kind) == [.clip, .render])
+        for check in gate.clock.checks { try await check.run() }
+        #expect(runs.generatedCount == 5)
+    }
+
     @Test("a real generated video: every asset and the render pass; a louder or resized copy of the render fails")
     func realVideo() async throws {
         let workspace = try Workspace()

@@ -24,6 +24,15 @@ func childCPU() -> Double {
         usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
+/// CPU seconds (user + system) of this process's threads and its finished children: what a run cost, whatever the
+/// machine's load (wall time under load counts the waits for a core).
+func processCPU() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6 + childCPU()
+}
+
 /// Wall and child-CPU seconds of `body`.
 func measured(_ body: () async throws -> Void) async rethrows -> (wall: Double, cpu: Double) {
     let cpu = childCPU()
@@ -201,12 +210,16 @@ func benchGenerate() async throws {
     let pipeline = VideoPipeline(store: AssetStore(root: cache))
     var rows: [[String]] = []
     var kindRows: [[String]] = []
+    var cpuRows: [[String]] = []
+    pipeline.quality.clock.keepChecks()
     for label in ["cold cache", "warm cache"] {
         let marks = StageClock()
         var generated = 0
         let clock = pipeline.quality.clock
         let checkedBefore = clock.seconds
         let kindsBefore = CheckClock.Kind.allCases.map { clock.seconds(of: $0) }
+        let keptBefore = clock.checks.count
+        let cpuBefore = processCPU()
         let total = try await seconds {
             marks.mark(.planning)
             let plan = try await pipeline.plan(prompt: prompt, settings: try settings(for: prompt))
@@ -217,6 +230,24 @@ func benchGenerate() async throws {
             generated = made.assets.generated
             marks.mark(.done)
         }
+        let generateCPU = processCPU() - cpuBefore
+        // The run's checks again, one after another with nothing beside them: their CPU time is their cost. The
+        // probes the clip checks made are forgotten first, so each check probes its clip again as it did.
+        let runChecks = clock.checks.dropFirst(keptBefore)
+        MediaProbe.forgetAssets()
+        let replayCPUBefore = processCPU()
+        var gone = 0  // a check of an asset that failed it: the file left the cache
+        let replayWall = await seconds {
+            for check in runChecks {
+                do { try await check.run() } catch { gone += 1 }
+            }
+        }
+        let replayCPU = processCPU() - replayCPUBefore
+        cpuRows.append([
+            label, "\(runChecks.count - gone)" + (gone > 0 ? " (\(gone) gone)" : ""), f(generateCPU, 1),
+            f(replayCPU, 2), f(replayWall, 2),
+            String(format: "%.1f %%", 100 * replayCPU / generateCPU),
+        ])
         let stages = marks.durations
         // Quality checks (every asset made and the render), summed over checks, as a share of the whole run.
         let checked = pipeline.quality.clock.seconds - checkedBefore
@@ -238,6 +269,12 @@ func benchGenerate() async throws {
         ], rows)
     print("")
     table(["checks by kind, s"] + CheckClock.Kind.allCases.map(\.rawValue), kindRows)
+    print("")
+    table(
+        [
+            "run", "checks run", "generate CPU s", "checks again CPU s", "checks again wall s",
+            "checks ÷ generate, CPU",
+        ], cpuRows)
 }
 
 func settings(for prompt: String) throws -> Settings {
