@@ -44,7 +44,9 @@ plans:
     queuePriority: 5
 PLANS
 # No worker: accepted videos stay queued, so the run tests the API, not the generators.
-PIXORA_LOG_LEVEL=warning PIXORA_LOGIN_LIMIT=100000 PIXORA_BCRYPT_COST=4 PIXORA_PLANS_FILE="$data/plans.yaml" \
+# One access token serves the whole run, which on a loaded machine outlasts the default 15 minutes.
+PIXORA_ACCESS_TOKEN_MINUTES=240 \
+    PIXORA_LOG_LEVEL=warning PIXORA_LOGIN_LIMIT=100000 PIXORA_BCRYPT_COST=4 PIXORA_PLANS_FILE="$data/plans.yaml" \
     STRIPE_SECRET_KEY=sk_test_browser_emulated STRIPE_WEBHOOK_SECRET=whsec_browser_emulated \
     STRIPE_API_BASE="$(sed -n 1p "$data/emulators.url")" PIXORA_OIDC_ISSUER="$(sed -n 2p "$data/emulators.url")" \
     PIXORA_OIDC_CLIENT_ID=contract PIXORA_OIDC_CLIENT_SECRET=contract-secret PIXORA_OIDC_ALLOW_PRIVATE=1 \

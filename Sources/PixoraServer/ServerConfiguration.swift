@@ -37,7 +37,7 @@ public struct ServerConfiguration: Sendable {
 
     /// Reads `PIXORA_DATA_DIR`, `DATABASE_URL`, `PIXORA_HOST`, `PIXORA_PORT`, `PIXORA_PUBLIC_URL`,
     /// `PIXORA_JWT_SECRET` (else generated once into the data folder), `PIXORA_BCRYPT_COST`,
-    /// `PIXORA_LOGIN_LIMIT`.
+    /// `PIXORA_ACCESS_TOKEN_MINUTES`, `PIXORA_LOGIN_LIMIT`.
     public static func from(
         settings: Configuration, dataFolder: URL? = nil, host: String? = nil, port: Int? = nil
     ) throws -> ServerConfiguration {
@@ -51,6 +51,9 @@ public struct ServerConfiguration: Sendable {
             publicURL: settings.text("PIXORA_PUBLIC_URL") ?? "http://\(host == "0.0.0.0" ? "localhost" : host):\(port)",
             jwtSecret: try secret(settings.text("PIXORA_JWT_SECRET"), folder: folder), settings: settings)
         configuration.bcryptCost = settings.integer("PIXORA_BCRYPT_COST").map(UInt8.init) ?? configuration.bcryptCost
+        if let minutes = settings.integer("PIXORA_ACCESS_TOKEN_MINUTES") {
+            configuration.accessTokenLifetime = TimeInterval(minutes * 60)
+        }
         configuration.signInProviders = try SignInProvider.from(settings: settings)
         configuration.storage = try StorageSettings.s3Client(settings)
         configuration.storageRedirect = configuration.storage != nil && StorageSettings.redirects(settings)

@@ -53,7 +53,7 @@ struct WorkerRecoveryTests {
             let (video, _) = try await Videos.create(in: database, owner: user.id, new, jobKind: JobKind.generateVideo)
 
             let first = try startWorker(cli, location: location, log: "worker1.log")
-            var deadline = ContinuousClock.now + .seconds(90)
+            var deadline = ContinuousClock.now + .seconds(600)
             while ContinuousClock.now < deadline {
                 if let job = try await job(database, video: video.id), job.state == .running,
                     job.progress?.contains("\"visuals\"") == true
@@ -71,7 +71,7 @@ struct WorkerRecoveryTests {
 
             let second = try startWorker(cli, location: location, log: "worker2.log")
             defer { second.terminate() }
-            deadline = ContinuousClock.now + .seconds(180)
+            deadline = ContinuousClock.now + .seconds(600)
             var finished: Video?
             while ContinuousClock.now < deadline {
                 if let current = try await database.read({ db in try await Videos.find(db, id: video.id) }),

@@ -246,7 +246,8 @@ struct AgentModeAPITests {
     func cancelDuringRun(engine: TestEngine) async throws {
         let llm = ProviderEmulator([
             Self.turn([("write_script", ["script": Self.script])]),
-            .init(body: ProviderEmulator.toolCall("plan_scenes", arguments: [:]), delay: 3),
+            // Long enough that a loaded machine's cancel surely lands while the model is thinking.
+            .init(body: ProviderEmulator.toolCall("plan_scenes", arguments: [:]), delay: 20),
             Self.turn([("generate_media", [String: Any]())]),
         ])
         try await llm.run { base in
@@ -257,8 +258,8 @@ struct AgentModeAPITests {
                     let session = try await api.register()
                     let id = try await Self.create(api, session, seconds: 5).decode(Schemas.Video.self).id
                     try await app.withWorker {
-                        // Once the first step is stored, the model is thinking over the second (3 s).
-                        let deadline = ContinuousClock.now + .seconds(60)
+                        // Once the first step is stored, the model is thinking over the second (20 s).
+                        let deadline = ContinuousClock.now + .seconds(600)
                         while ContinuousClock.now < deadline {
                             let video = try await api.call(.get, "/api/v1/videos/\(id)", session: session)
                                 .decode(Schemas.Video.self)
@@ -312,6 +313,13 @@ struct AgentModeAPITests {
                     let issues = try reply.decode(Schemas.ValidationError.self).value2.error?.details?.issues ?? []
                     #expect(issues.map(\.field) == [field], "\(fields)")
                 }
+                // A preview checks the mode too, rather than planning a body it would refuse to create.
+                let preview = try await api.call(
+                    .post, "/api/v1/plans", session: session,
+                    json: ["prompt": "bees", "settings": settings, "mode": "robot"])
+                #expect(preview.status == .unprocessableContent)
+                let previewIssues = try preview.decode(Schemas.ValidationError.self).value2.error?.details?.issues
+                #expect(previewIssues?.map(\.field) == ["mode"])
                 #expect(try await api.balance(session) == 100)
                 let count = try await app.services.database.read { db in
                     try await Videos.list(

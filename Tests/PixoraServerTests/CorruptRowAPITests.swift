@@ -40,7 +40,7 @@ struct CorruptRowAPITests {
                     "\(progress.text)")
 
                 try await database.transaction { db in
-                    try await db.raw("UPDATE videos SET status = 'paused' WHERE id = \(bind: id)").run()
+                    try await db.raw("UPDATE videos SET status = 'hibernating' WHERE id = \(bind: id)").run()
                 }
                 let list = try await api.call(.get, "/api/v1/videos", session: session)
                 #expect(list.status == .internalServerError && list.errorCode == .internalError, "\(list.text)")

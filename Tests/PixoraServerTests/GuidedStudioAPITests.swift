@@ -35,7 +35,7 @@ extension API {
         guard reply.status == .accepted || (step == .edit && reply.status == .ok) else {
             throw TestFailure("run \(step.rawValue): \(reply.status) \(reply.text)")
         }
-        let deadline = ContinuousClock.now + .seconds(240)
+        let deadline = ContinuousClock.now + .seconds(600)
         while ContinuousClock.now < deadline {
             let project = try await call(.get, "/api/v1/projects/\(id)", session: session).decode(Schemas.Project.self)
             if try self.step(project, step).state != .running { return project }

@@ -186,7 +186,7 @@ struct HostileTextServerTests {
 
                 try await app.withWorker {
                     for video in [id, planVideo] {
-                        let reply = try await api.waitForVideo(session, video, timeout: .seconds(300))
+                        let reply = try await api.waitForVideo(session, video, timeout: .seconds(600))
                         let done = try reply.decode(Schemas.Video.self)
                         #expect(done.status == .completed, "\(reply.text)")
                         #expect(done.job?.attempts == 1, "the job needed retries: \(reply.text)")

@@ -4,6 +4,7 @@ import NIOCore
 import PixoraAPI
 import PixoraCore
 import PixoraMedia
+import PixoraPipeline
 import PixoraStore
 import PixoraTestSupport
 import Testing
@@ -46,7 +47,11 @@ struct LUTAPITests {
         "a LUT is stored canonical and content-addressed, listed, deduplicated, kept from others and deleted",
         arguments: TestEngine.allCases)
     func crud(engine: TestEngine) async throws {
-        try await TestApp.with(engine) { app in
+        // An asset store of its own: the test deletes the table's file, which the other tests (sharing one
+        // content-addressed cache) may be rendering with at that moment.
+        let assets = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-lut-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: assets) }
+        try await TestApp.with(engine, pipeline: VideoPipeline(store: AssetStore(root: assets))) { app in
             try await app.test { api in
                 let session = try await api.register()
                 let other = try await api.register()

@@ -146,11 +146,14 @@ struct SMTPMailerTests {
             url: "smtp://127.0.0.1:\(listener.port)", from: "no-reply@pixora.test", logger: logger,
             timeout: .milliseconds(500))
 
-        // The error names the timeout that fired; how long that took on a loaded machine is not asserted.
+        // The error names the timeout that fired; how long that took on a loaded machine is not asserted. Such a
+        // machine may not even finish the TCP connect within the half second, so either step may be named.
         let error = await #expect(throws: MailError.self) {
             try await mailer.send(Mail(to: "ann@example.com", subject: "Welcome", body: "Hi"))
         }
-        #expect(error == .timedOut(step: "the connection", seconds: "0.5"))
+        let steps = ["the connection", "connecting to 127.0.0.1:\(listener.port)"]
+        let expected = steps.map { MailError.timedOut(step: $0, seconds: "0.5") }
+        #expect(error.map(expected.contains) == true, "\(String(describing: error))")
     }
 
     @Test(
@@ -481,7 +484,7 @@ final class SMTPTestServer: @unchecked Sendable {
 
     private func waitUntilListening() async throws {
         // Python's start-up on a machine busy with the rest of the suite can take far longer than on an idle one.
-        let deadline = ContinuousClock.now + .seconds(90)
+        let deadline = ContinuousClock.now + .seconds(600)
         while ContinuousClock.now < deadline {
             guard process.isRunning else {
                 let errors = (try? String(contentsOf: folder.appendingPathComponent("stderr"), encoding: .utf8)) ?? ""

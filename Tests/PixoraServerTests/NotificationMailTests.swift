@@ -242,7 +242,7 @@ struct NotificationMailTests {
                 try await Task.sleep(for: .milliseconds(500))
                 #expect(try await kinds(app, session.userId).isEmpty)
                 clock.store(expiry - Notifications.expiryWarning + 60_000, ordering: .relaxed)
-                let deadline = ContinuousClock.now + .seconds(180)
+                let deadline = ContinuousClock.now + .seconds(600)
                 while try await kinds(app, session.userId).isEmpty, ContinuousClock.now < deadline {
                     try await Task.sleep(for: .milliseconds(50))
                 }

@@ -84,7 +84,7 @@ extension API {
 
     /// Polls the project until its analysis has finished.
     func waitForAnalysis(_ session: Session, _ id: String) async throws -> Schemas.Project {
-        let deadline = ContinuousClock.now + .seconds(120)
+        let deadline = ContinuousClock.now + .seconds(600)
         while ContinuousClock.now < deadline {
             let project = try await call(.get, "/api/v1/projects/\(id)", session: session).decode(Schemas.Project.self)
             if project.status != .analyzing { return project }
@@ -214,7 +214,7 @@ struct ProjectAPITests {
 
                 try await app.withWorker {
                     for video in videos.items {
-                        let done = try await api.waitForVideo(session, video.id, timeout: .seconds(300))
+                        let done = try await api.waitForVideo(session, video.id, timeout: .seconds(600))
                             .decode(Schemas.Video.self)
                         #expect(done.status == .completed, "\(done.error ?? "")")
                     }

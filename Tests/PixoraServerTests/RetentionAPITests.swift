@@ -42,7 +42,7 @@ struct RetentionAPITests {
                 }
                 let started = ContinuousClock.now
                 let expired = try await app.withWorker {
-                    let deadline = ContinuousClock.now + .seconds(60)
+                    let deadline = ContinuousClock.now + .seconds(600)
                     while ContinuousClock.now < deadline {
                         let reply = try await api.call(.get, "/api/v1/videos/\(id)", session: session)
                         let body = try reply.decode(Schemas.Video.self)
@@ -109,7 +109,7 @@ struct RetentionAPITests {
                         payload: "{\"versionId\":\"\(version.id)\"}", maxAttempts: 3)
                 }
                 let failed = try await app.withWorker {
-                    let deadline = ContinuousClock.now + .seconds(60)
+                    let deadline = ContinuousClock.now + .seconds(600)
                     while ContinuousClock.now < deadline {
                         let job = try await app.services.database.read { db in
                             try await Jobs.find(db, id: render.id)

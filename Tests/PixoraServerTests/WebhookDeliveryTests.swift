@@ -50,7 +50,7 @@ struct WebhookDeliveryTests {
         -> [Schemas.WebhookDelivery]
     {
         // Generous: a safety net for a machine busy with the rest of the suite, not a measure of speed.
-        let deadline = ContinuousClock.now + .seconds(180)
+        let deadline = ContinuousClock.now + .seconds(600)
         while ContinuousClock.now < deadline {
             let reply = try await api.call(.get, "/api/v1/webhooks/\(endpoint.id)/deliveries", session: session)
             let items = try reply.decode(Schemas.WebhookDeliveryPage.self).items

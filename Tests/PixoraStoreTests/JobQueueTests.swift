@@ -24,12 +24,13 @@ struct JobQueueTests {
     func leases(engine: TestEngine) async throws {
         try await withTestDatabase(engine) { database, _ in
             let job = try await enqueue(database, count: 1)[0]
-            // Leases of seconds, not milliseconds: the test suite runs many tests at once on two cores.
-            let claimed = try await Jobs.claim(in: database, owner: "a", lease: 2)
+            // A lease of minutes while it must hold (a loaded machine may take seconds between two statements),
+            // then a heartbeat that lets it end at once: the test waits on nothing but the clock moving on.
+            let claimed = try await Jobs.claim(in: database, owner: "a", lease: 300)
             #expect(claimed?.id == job.id && claimed?.attempts == 1 && claimed?.leaseOwner == "a")
             #expect(try await Jobs.claim(in: database, owner: "b", lease: 30) == nil)
-            #expect(try await Jobs.heartbeat(in: database, id: job.id, owner: "a", lease: 1))
-            try await Task.sleep(for: .milliseconds(1300))
+            #expect(try await Jobs.heartbeat(in: database, id: job.id, owner: "a", lease: 0.001))
+            try await Task.sleep(for: .milliseconds(50))
             let taken = try await Jobs.claim(in: database, owner: "b", lease: 30)
             #expect(taken?.id == job.id && taken?.attempts == 2 && taken?.leaseOwner == "b")
             // The first worker woke up: it no longer holds the job and cannot finish it.

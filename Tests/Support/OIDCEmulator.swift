@@ -247,7 +247,7 @@ extension OIDCEmulator {
         configuration.redirectConfiguration = .disallow
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         do {
-            let response = try await client.execute(HTTPClientRequest(url: url), timeout: .seconds(10))
+            let response = try await client.execute(HTTPClientRequest(url: url), timeout: .seconds(120))
             try await client.shutdown()
             guard response.status == .found, let location = response.headers.first(name: "Location") else {
                 throw VisitFailure(status: Int(response.status.code))

@@ -28,6 +28,9 @@ public enum ConfigCatalogue {
         .init("PIXORA_MAIL_FROM", name, default: "Pixora <no-reply@pixora.local>", "sender of mails"),
         .init("PIXORA_BCRYPT_COST", .integer(.atLeast(4, upTo: 16)), default: "11", "bcrypt work factor"),
         .init(
+            "PIXORA_ACCESS_TOKEN_MINUTES", .integer(.atLeast(1, upTo: 1440)), default: "15",
+            "how long an access token is valid (refresh tokens renew it)"),
+        .init(
             "PIXORA_LOGIN_LIMIT", .integer(.atLeast(1)), default: "10",
             "sign-in attempts per email per 15 minutes (5× per address)"),
         .init("PIXORA_LEASE_SECONDS", .number(.above(0)), default: "30", "how long a worker's claim on a job lasts"),

@@ -7,15 +7,7 @@ extension VideoRoutes {
     /// plan, so neither may be sent with it; without a language model the mode is refused (409
     /// `no_language_model`) before anything is charged.
     func agentRun(_ body: CreateRequest) throws -> Int? {
-        var mode = GenerationMode.pipeline
-        if let text = body.mode {
-            guard let value = GenerationMode(rawValue: text) else {
-                throw APIError.validation(
-                    "mode", "must be one of \(GenerationMode.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            mode = value
-        }
-        guard mode == .agent else {
+        guard try requestedMode(body) == .agent else {
             if body.agentSteps != nil { throw APIError.validation("agentSteps", "is only for \"mode\": \"agent\"") }
             return nil
         }
@@ -35,5 +27,15 @@ extension VideoRoutes {
                     + "OPENAI_BASE_URL)")
         }
         return body.agentSteps ?? DirectorSteps.standard
+    }
+
+    /// The body's `mode` (the pipeline when absent); an unknown one is refused, by a preview too.
+    func requestedMode(_ body: CreateRequest) throws -> GenerationMode {
+        guard let text = body.mode else { return .pipeline }
+        guard let mode = GenerationMode(rawValue: text) else {
+            throw APIError.validation(
+                "mode", "must be one of \(GenerationMode.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return mode
     }
 }
