@@ -314,12 +314,14 @@ struct AgentModeAPITests {
                     #expect(issues.map(\.field) == [field], "\(fields)")
                 }
                 // A preview checks the mode too, rather than planning a body it would refuse to create.
-                let preview = try await api.call(
-                    .post, "/api/v1/plans", session: session,
-                    json: ["prompt": "bees", "settings": settings, "mode": "robot"])
-                #expect(preview.status == .unprocessableContent)
-                let previewIssues = try preview.decode(Schemas.ValidationError.self).value2.error?.details?.issues
-                #expect(previewIssues?.map(\.field) == ["mode"])
+                for (fields, field) in bad {
+                    var body: [String: Any] = ["prompt": "bees", "settings": settings]
+                    body.merge(fields) { $1 }
+                    let preview = try await api.call(.post, "/api/v1/plans", session: session, json: body)
+                    #expect(preview.status == .unprocessableContent, "\(fields)")
+                    let issues = try preview.decode(Schemas.ValidationError.self).value2.error?.details?.issues
+                    #expect(issues?.map(\.field) == [field], "\(fields)")
+                }
                 #expect(try await api.balance(session) == 100)
                 let count = try await app.services.database.read { db in
                     try await Videos.list(

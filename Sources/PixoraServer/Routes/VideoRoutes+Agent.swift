@@ -7,6 +7,18 @@ extension VideoRoutes {
     /// plan, so neither may be sent with it; without a language model the mode is refused (409
     /// `no_language_model`) before anything is charged.
     func agentRun(_ body: CreateRequest) throws -> Int? {
+        guard let steps = try agentSteps(body) else { return nil }
+        guard services.director != nil else {
+            throw APIError(
+                .conflict, .noLanguageModel,
+                "agent mode needs a language model, and this server has none configured (OPENAI_API_KEY or "
+                    + "OPENAI_BASE_URL)")
+        }
+        return steps
+    }
+
+    /// The body's mode fields checked (a preview checks them too): the step limit in agent mode, else nil.
+    func agentSteps(_ body: CreateRequest) throws -> Int? {
         guard try requestedMode(body) == .agent else {
             if body.agentSteps != nil { throw APIError.validation("agentSteps", "is only for \"mode\": \"agent\"") }
             return nil
@@ -20,16 +32,10 @@ extension VideoRoutes {
         if body.script != nil {
             throw APIError.validation("script", "cannot be sent in agent mode: the agent writes the script")
         }
-        guard services.director != nil else {
-            throw APIError(
-                .conflict, .noLanguageModel,
-                "agent mode needs a language model, and this server has none configured (OPENAI_API_KEY or "
-                    + "OPENAI_BASE_URL)")
-        }
         return body.agentSteps ?? DirectorSteps.standard
     }
 
-    /// The body's `mode` (the pipeline when absent); an unknown one is refused, by a preview too.
+    /// The body's `mode` (the pipeline when absent); an unknown one is refused.
     func requestedMode(_ body: CreateRequest) throws -> GenerationMode {
         guard let text = body.mode else { return .pipeline }
         guard let mode = GenerationMode(rawValue: text) else {

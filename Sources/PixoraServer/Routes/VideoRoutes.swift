@@ -134,7 +134,7 @@ struct VideoRoutes {
 
     /// The plan and its price for a create body, charging nothing (also the MCP tool `plan_video`).
     func preview(_ body: CreateRequest, owner: String) async throws -> JSONResponse<Schemas.PlanPreview> {
-        _ = try requestedMode(body)
+        _ = try agentSteps(body)
         let input = try validated(body)
         try await checkMedia(input.plan, owner: owner)
         let plan: Plan
