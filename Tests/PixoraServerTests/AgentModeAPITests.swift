@@ -256,7 +256,12 @@ struct AgentModeAPITests {
             try await TestApp.with(engine, environment: environment) { app in
                 try await app.test { api in
                     let session = try await api.register()
-                    let id = try await Self.create(api, session, seconds: 5).decode(Schemas.Video.self).id
+                    // Every request of this video's agent carries its prompt: the count is of those, not of a
+                    // stray retry from another suite's client that reached this emulator's reused port.
+                    let marker = "take \(Int.random(in: 100_000...999_999))"
+                    let id = try await Self.create(
+                        api, session, seconds: 5, prompt: "how bees make honey, \(marker)"
+                    ).decode(Schemas.Video.self).id
                     try await app.withWorker {
                         // Once the first step is stored, the model is thinking over the second (20 s).
                         let deadline = ContinuousClock.now + .seconds(600)
@@ -273,7 +278,8 @@ struct AgentModeAPITests {
                     let video = try await api.call(.get, "/api/v1/videos/\(id)", session: session)
                         .decode(Schemas.Video.self)
                     #expect(video.status == .cancelled)
-                    #expect(llm.requests.count == 2)
+                    let ours = llm.requests.filter { String(decoding: $0.body, as: UTF8.self).contains(marker) }
+                    #expect(ours.count == 2, "\(llm.requests.count) requests in all")
                     #expect(
                         try await Self.ledgerLines(app, user: session.userId, video: id) == [
                             .videoCharge, .videoRefund,

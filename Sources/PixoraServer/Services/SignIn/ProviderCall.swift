@@ -12,7 +12,7 @@ enum ProviderCall {
 
     static func send(
         _ url: String, headers: [(String, String)] = [], form body: Data? = nil,
-        allowPrivate: Bool, timeout: Int64 = 10
+        allowPrivate: Bool, timeout: Int64 = 30
     ) async throws -> (status: Int, body: Data) {
         guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(),
             scheme == "https" || (scheme == "http" && allowPrivate), var host = parsed.host, !host.isEmpty
