@@ -245,12 +245,7 @@ public enum Jobs {
     /// Cancels every unfinished job of a video; returns how many. Call inside a transaction.
     @discardableResult
     public static func cancel(_ db: any SQLDatabase, video: String) async throws -> Int {
-        try await db.raw(
-            """
-            UPDATE jobs SET state = 'cancelled', lease_owner = NULL, lease_expires_at = NULL, updated_at = \(bind: Clock.nowMillis())
-            WHERE video_id = \(bind: video) AND state IN ('queued', 'running', 'paused') RETURNING id
-            """
-        ).all().count
+        try await cancel(db, .video(video), at: Clock.nowMillis())
     }
 
     public static func find(_ db: any SQLDatabase, id: String) async throws -> Job? {

@@ -62,12 +62,7 @@ extension StudioProjects {
         guard let state = try await state(db, owner: owner, id: id, step: step) else { return nil }
         guard [.running, .paused].contains(state) else { return .notRunning(state) }
         let now = Clock.nowMillis()
-        try await db.raw(
-            """
-            UPDATE jobs SET state = 'cancelled', lease_owner = NULL, lease_expires_at = NULL, updated_at = \(bind: now)
-            WHERE project_id = \(bind: id) AND kind = 'studio_step' AND state IN ('queued', 'running', 'paused')
-            """
-        ).run()
+        try await Jobs.cancel(db, .project(id), kind: .studioStep, at: now)
         try await Projects.touch(db, id: id)
         guard let workflow = try await Projects.find(db, id: id)?.workflow else { return nil }
         let record = workflow[step]
