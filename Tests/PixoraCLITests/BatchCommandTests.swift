@@ -1,5 +1,6 @@
 import Foundation
 import PixoraMedia
+import PixoraTestSupport
 import Testing
 
 @Suite("pixora generate --batch", .serialized)
@@ -60,13 +61,15 @@ struct BatchCommandTests {
         process.standardError = FileHandle.nullDevice
         try process.run()
         // A blocking poll: on a loaded machine an awaiting one can wait behind other suites' tasks for longer
-        // than the run takes to finish every video.
-        let deadline = ContinuousClock.now + .seconds(180)
-        while finished(out) == 0 && process.isRunning && ContinuousClock.now < deadline {
-            usleep(50_000)
+        // than the run takes to finish every video. It blocks a thread of its own, not one of the pool's.
+        try await offPool {
+            let deadline = ContinuousClock.now + .seconds(180)
+            while finished(out) == 0 && process.isRunning && ContinuousClock.now < deadline {
+                usleep(50_000)
+            }
+            process.terminate()
+            process.waitUntilExit()
         }
-        process.terminate()
-        process.waitUntilExit()
         let done = finished(out)
         #expect(done >= 1 && done < 3, "the first run finished \(done) videos before it was stopped")
         #expect(process.terminationStatus != 0)

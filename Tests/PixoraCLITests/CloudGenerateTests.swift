@@ -37,7 +37,7 @@ struct CloudGenerateTests {
     func everyRoleInTheCloud() async throws {
         let cli = try CLI()
         defer { cli.remove() }
-        let media = try EmulatorMedia.make()
+        let media = try await EmulatorMedia.make()
         let llm = ProviderEmulator([.init(body: modelAnswer)])
         let fal = FalEmulator(media: media)
         let eleven = ElevenLabsEmulator(media: media)
@@ -178,7 +178,7 @@ struct ProvidersCheckTests {
         let cli = try CLI()
         defer { cli.remove() }
         let llm = ProviderEmulator([.init(body: ProviderEmulator.chatCompletion("ok"))])
-        let fal = FalEmulator(key: "fal-good-key", media: try EmulatorMedia.make())
+        let fal = FalEmulator(key: "fal-good-key", media: try await EmulatorMedia.make())
         let (good, bad) = try await llm.run { llmBase in
             try await fal.server.run { falBase in
                 let environment = [

@@ -1,6 +1,7 @@
 import Foundation
 import PixoraCore
 import PixoraMedia
+import PixoraTestSupport
 import Testing
 
 /// Runs the `pixora` executable built next to the test bundle.
@@ -32,15 +33,9 @@ struct CLI {
         var stderr: String
     }
 
-    /// Runs the command on a thread of its own: reading its pipes and waiting for it blocks, and a blocked
-    /// thread of the shared concurrency pool (two on this machine) starves every emulator and server in the
-    /// test process until the command ends.
+    /// Runs the command off the concurrency pool: reading its pipes and waiting for it blocks.
     func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                continuation.resume(with: Swift.Result { try runBlocking(arguments, environment: environment) })
-            }.start()
-        }
+        try await offPool { try runBlocking(arguments, environment: environment) }
     }
 
     private func runBlocking(_ arguments: [String], environment: [String: String]) throws -> Result {
@@ -249,18 +244,21 @@ struct InterruptTests {
         process.standardError = err
         process.standardOutput = Pipe()
         try process.run()
-        // Wait until visuals are being made (a clip render is running), then interrupt.
-        var seen = ""
-        let handle = err.fileHandleForReading
-        while !seen.contains("image done"), process.isRunning {
-            let chunk = handle.availableData
-            if chunk.isEmpty { break }
-            seen += String(decoding: chunk, as: UTF8.self)
+        // Wait until visuals are being made (a clip render is running), then interrupt; reading blocks, so off the
+        // pool.
+        let stderr = try await offPool {
+            var seen = ""
+            let handle = err.fileHandleForReading
+            while !seen.contains("image done"), process.isRunning {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                seen += String(decoding: chunk, as: UTF8.self)
+            }
+            process.interrupt()
+            let rest = handle.readDataToEndOfFile()
+            process.waitUntilExit()
+            return seen + String(decoding: rest, as: UTF8.self)
         }
-        process.interrupt()
-        let rest = handle.readDataToEndOfFile()
-        process.waitUntilExit()
-        let stderr = seen + String(decoding: rest, as: UTF8.self)
         #expect(process.terminationStatus == 130, "\(stderr)")
         #expect(stderr.contains("cancelled"))
         let leftovers =

@@ -1,6 +1,7 @@
 import Foundation
 import MCP
 import PixoraMedia
+import PixoraTestSupport
 import Synchronization
 import SystemPackage
 import Testing
@@ -134,9 +135,11 @@ struct MCPCommandTests {
         // Closing stdin ends the server cleanly.
         await client.disconnect()
         try toServer.fileHandleForWriting.close()
-        process.waitUntilExit()
+        let log = try await offPool {
+            process.waitUntilExit()
+            return String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        }
         #expect(process.terminationStatus == 0)
-        let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(!log.contains("error"), "\(log)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PixoraTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -58,7 +59,9 @@ struct ServeShutdownTests {
             kill(process.processIdentifier, SIGKILL)
         }
         #expect(stopped, "still running 30 s after SIGTERM")
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let text = try await offPool {
+            String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        }
         #expect(process.terminationStatus == 130, "\(text)")
         #expect(!text.contains("Assertion failed") && !text.contains("Fatal error"), "\(text)")
     }

@@ -7,7 +7,7 @@ import Testing
 struct StorageCheckTests {
     @Test("every step passes on a working bucket and the probe is gone afterwards")
     func passes() async throws {
-        let server = try S3TestServer()
+        let server = try await S3TestServer()
         let cli = try CLI()
         defer { cli.remove() }
         let result = try await cli.run(["storage", "check"], environment: server.environment)
@@ -28,7 +28,7 @@ struct StorageCheckTests {
 
     @Test("a wrong access key, a wrong secret, a missing bucket and a dead endpoint each exit 1 naming the cause")
     func failures() async throws {
-        let server = try S3TestServer()
+        let server = try await S3TestServer()
         let cli = try CLI()
         defer { cli.remove() }
         var wrongKey = server.environment

@@ -63,7 +63,7 @@ struct WorkerRecoveryTests {
                 try await Task.sleep(for: .milliseconds(50))
             }
             kill(first.processIdentifier, SIGKILL)
-            first.waitUntilExit()
+            try await offPool { first.waitUntilExit() }
             let orphaned = try await job(database, video: video.id)
             #expect(
                 orphaned?.state == .running && orphaned?.attempts == 1,
@@ -103,7 +103,7 @@ struct WorkerRecoveryTests {
             if let key = finished?.videoKey {
                 let file = URL(fileURLWithPath: cli.path("data")).appendingPathComponent("media")
                     .appendingPathComponent(key)
-                let probe = try MediaProbeResult(file)
+                let probe = try await MediaProbeResult(file)
                 #expect(abs(probe.duration - 10) < 1 && probe.hasAudio)
             }
         }
@@ -115,17 +115,10 @@ struct MediaProbeResult {
     var duration: Double
     var hasAudio: Bool
 
-    init(_ file: URL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/ffprobe")
-        process.arguments = [
-            "-v", "error", "-show_entries", "format=duration:stream=codec_type", "-of", "csv=p=0", file.path,
-        ]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+    init(_ file: URL) async throws {
+        let (_, text) = try await runTool(
+            "/usr/bin/ffprobe",
+            ["-v", "error", "-show_entries", "format=duration:stream=codec_type", "-of", "csv=p=0", file.path])
         let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         duration = lines.compactMap(Double.init).first ?? 0
         hasAudio = lines.contains("audio")

@@ -7,7 +7,9 @@ import PixoraProviders
 import PixoraTestSupport
 import Testing
 
-let emulatorMedia: EmulatorMedia = try! EmulatorMedia.make()
+/// The emulated providers' media, made once on first use.
+var emulatorMedia: EmulatorMedia { get async throws { try await emulatorMediaMade.value } }
+private let emulatorMediaMade = Task { try await EmulatorMedia.make() }
 
 func scratchFolder() throws -> URL {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-providers-\(UUID().uuidString)")
@@ -31,7 +33,7 @@ struct CloudGeneratorTests {
         "image: submitted, polled through IN_QUEUE and IN_PROGRESS, fetched, cropped to fill the canvas; provenance and cost recorded"
     )
     func image() async throws {
-        let fal = FalEmulator(media: emulatorMedia)
+        let fal = FalEmulator(media: try await emulatorMedia)
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("scene.png")
@@ -51,11 +53,11 @@ struct CloudGeneratorTests {
 
     @Test("video: Kling's 5-second clip is held to the scene's 6.5 s at the canvas size and frame rate, no audio")
     func video() async throws {
-        let fal = FalEmulator(media: emulatorMedia)
+        let fal = FalEmulator(media: try await emulatorMedia)
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let picture = folder.appendingPathComponent("picture.png")
-        try emulatorMedia.picture.write(to: picture)
+        try await emulatorMedia.picture.write(to: picture)
         let output = folder.appendingPathComponent("clip.mp4")
         let request = ClipRequest(
             image: try ContentKey(generator: "t", version: 1, inputs: "x"), width: 640, height: 360, fps: 25,
@@ -77,7 +79,7 @@ struct CloudGeneratorTests {
 
     @Test("music and speech on fal: 48 kHz WAVs; speech timings are estimated over the voice")
     func musicAndSpeech() async throws {
-        let fal = FalEmulator(media: emulatorMedia)
+        let fal = FalEmulator(media: try await emulatorMedia)
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let music = folder.appendingPathComponent("music.wav")
@@ -101,7 +103,8 @@ struct CloudGeneratorTests {
 
     @Test("a busy queue (429 with Retry-After) is retried; a failed request reports fal's detail and is not retried")
     func queueErrors() async throws {
-        let fal = FalEmulator(media: emulatorMedia, busySubmissions: 2, failingModels: ["fal-ai/flux-pro/v1.1-ultra"])
+        let fal = FalEmulator(
+            media: try await emulatorMedia, busySubmissions: 2, failingModels: ["fal-ai/flux-pro/v1.1-ultra"])
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("scene.png")
@@ -119,7 +122,7 @@ struct CloudGeneratorTests {
 
     @Test("a wrong key is refused with fal's message and never logged in the error")
     func wrongKey() async throws {
-        let fal = FalEmulator(media: emulatorMedia)
+        let fal = FalEmulator(media: try await emulatorMedia)
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         await #expect {
@@ -134,7 +137,7 @@ struct CloudGeneratorTests {
 
     @Test("cancelling while the request is queued cancels it at fal")
     func cancellation() async throws {
-        let fal = FalEmulator(media: emulatorMedia)
+        let fal = FalEmulator(media: try await emulatorMedia)
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try await fal.server.run { base in
@@ -154,7 +157,7 @@ struct CloudGeneratorTests {
 
     @Test("ElevenLabs: the chosen voice, word timings from character timestamps, a 48 kHz mono WAV")
     func elevenLabs() async throws {
-        let eleven = ElevenLabsEmulator(media: emulatorMedia)
+        let eleven = ElevenLabsEmulator(media: try await emulatorMedia)
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("voice.wav")
@@ -177,7 +180,7 @@ struct CloudGeneratorTests {
 
     @Test("fallback: a failing provider gives way to the embedded generator, says why, and is asked again next time")
     func fallback() async throws {
-        let fal = FalEmulator(media: emulatorMedia, failingModels: ["fal-ai/flux-pro/v1.1-ultra"])
+        let fal = FalEmulator(media: try await emulatorMedia, failingModels: ["fal-ai/flux-pro/v1.1-ultra"])
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = AssetStore(root: folder)
@@ -208,7 +211,7 @@ struct OpenAISpeechTests {
     @Test("the chosen voice and model are sent; the WAV comes back levelled at 48 kHz with estimated word timings")
     func speech() async throws {
         let emulator = ProviderEmulator([
-            .init(status: 200, headers: ["Content-Type": "audio/wav"], data: emulatorMedia.music)
+            .init(status: 200, headers: ["Content-Type": "audio/wav"], data: try await emulatorMedia.music)
         ])
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

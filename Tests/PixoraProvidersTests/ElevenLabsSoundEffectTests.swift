@@ -12,8 +12,12 @@ private func generator(_ base: String, key: String = "eleven-test-key") -> Eleve
         logger: quietLogger)
 }
 
-private let mp3 = ProviderEmulator.Reply(
-    status: 200, headers: ["Content-Type": "audio/mpeg"], data: emulatorMedia.speech)
+private var mp3: ProviderEmulator.Reply {
+    get async throws {
+        ProviderEmulator.Reply(
+            status: 200, headers: ["Content-Type": "audio/mpeg"], data: try await emulatorMedia.speech)
+    }
+}
 
 /// Runs one request for `seconds` against `emulator`; the error it threw, if any.
 private func attempt(_ emulator: ProviderEmulator, seconds: Double = 4, key: String = "eleven-test-key", to output: URL)
@@ -38,7 +42,7 @@ struct ElevenLabsSoundEffectTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         // The emulated sound is 2.5 s: a longer request is padded, a shorter one cut, both to the exact sample.
         for seconds in [4.0, 1.25] {
-            let emulator = ProviderEmulator([mp3])
+            let emulator = ProviderEmulator([try await mp3])
             let output = folder.appendingPathComponent("rain-\(seconds).wav")
             #expect(await attempt(emulator, seconds: seconds, to: output) == nil)
             let sent = try #require(emulator.requests.first)
@@ -103,7 +107,7 @@ struct ElevenLabsSoundEffectTests {
             .init(
                 status: 429, headers: ["Content-Type": "application/json", "Retry-After": "0.2"],
                 body: #"{"detail":{"status":"too_many_concurrent_requests","message":"Too many requests"}}"#),
-            mp3,
+            try await mp3,
         ])
         #expect(await attempt(emulator, to: output) == nil)
         #expect(emulator.requests.count == 2)
@@ -126,7 +130,7 @@ struct ElevenLabsSoundEffectTests {
     func length() async throws {
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let emulator = ProviderEmulator([mp3])
+        let emulator = ProviderEmulator([try await mp3])
         let error = await attempt(emulator, seconds: 45, to: folder.appendingPathComponent("rain.wav"))
         #expect(error is UsageError)
         #expect(emulator.requests.isEmpty)

@@ -16,12 +16,12 @@ struct FramePictures {
     let startURI: String
     let endURI: String
 
-    init() throws {
+    init() async throws {
         folder = try scratchFolder()
         let start = folder.appendingPathComponent("start.png")
         let end = folder.appendingPathComponent("end.png")
-        try emulatorMedia.picture.write(to: start)
-        try ffmpegFixture(["-f", "lavfi", "-i", "color=c=red:s=1024x576", "-frames:v", "1"], to: end)
+        try await emulatorMedia.picture.write(to: start)
+        try await ffmpegFixture(["-f", "lavfi", "-i", "color=c=red:s=1024x576", "-frames:v", "1"], to: end)
         startURI = "data:image/png;base64,\(try Data(contentsOf: start).base64EncodedString())"
         endURI = "data:image/png;base64,\(try Data(contentsOf: end).base64EncodedString())"
     }
@@ -32,7 +32,7 @@ struct FramePictures {
     func makeOnFal(_ model: FalFramedVideoGenerator.Model, _ request: FramedClipRequest) async throws -> (
         model: String, input: [String: Any], authorization: String?
     ) {
-        let fal = FalEmulator(media: emulatorMedia)
+        let fal = FalEmulator(media: try await emulatorMedia)
         try await fal.server.run { base in
             try await FalFramedVideoGenerator(queue: queue(base), model: model).makeClip(
                 request, start: start, end: request.end == nil ? nil : end, to: output())
@@ -67,15 +67,10 @@ func expectClip(_ url: URL, width: Int, height: Int, fps: Double, duration: Doub
 }
 
 /// PSNR in dB between two pictures of one size, measured by ffmpeg.
-func psnr(_ a: URL, _ b: URL) throws -> Double {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/ffmpeg")
-    process.arguments = ["-hide_banner", "-nostdin", "-i", a.path, "-i", b.path, "-lavfi", "psnr", "-f", "null", "-"]
-    let errors = Pipe()
-    process.standardError = errors
-    try process.run()
-    let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+func psnr(_ a: URL, _ b: URL) async throws -> Double {
+    let (_, text) = try await runTool(
+        "/usr/bin/ffmpeg",
+        ["-hide_banner", "-nostdin", "-i", a.path, "-i", b.path, "-lavfi", "psnr", "-f", "null", "-"], errors: true)
     guard let range = text.range(of: "average:") else { throw FixtureFailure("no PSNR in: \(text)") }
     let value = text[range.upperBound...].prefix { !$0.isWhitespace }
     return value == "inf" ? .infinity : Double(value) ?? 0
@@ -113,9 +108,13 @@ final class SoraEmulator: @unchecked Sendable {
     /// When set, the job fails with this message.
     let failure: String?
 
-    init(busy: Int = 0, failure: String? = nil) {
+    /// The MP4 it sends: the emulated providers' clip.
+    let clip: Data
+
+    init(busy: Int = 0, failure: String? = nil) async throws {
         self.busy = busy
         self.failure = failure
+        clip = try await emulatorMedia.clip
     }
 
     lazy var server = ProviderEmulator { [weak self] request, _ in self?.answer(request) ?? .gone }
@@ -150,7 +149,7 @@ final class SoraEmulator: @unchecked Sendable {
             }
             return .json(job.merging(["status": "completed", "progress": 100]) { $1 })
         case ("GET", "/v1/videos/video_123/content"):
-            return .init(status: 200, headers: ["Content-Type": "video/mp4"], data: emulatorMedia.clip)
+            return .init(status: 200, headers: ["Content-Type": "video/mp4"], data: clip)
         default:
             return .json(["error": ["message": "Not found"]], status: 404)
         }
@@ -168,7 +167,7 @@ func sora(_ base: String, key: String = "sk-test") -> SoraVideoGenerator {
 struct FramedCloudVideoTests {
     @Test("Kling 2.1 Pro: start picture and tail image go up as data URIs; its 5 s clip is stretched to 6.5 s")
     func kling() async throws {
-        let pictures = try FramePictures()
+        let pictures = try await FramePictures()
         defer { pictures.remove() }
         let submission = try await pictures.makeOnFal(.kling21Pro, try framedRequest(duration: 6.5, end: true))
         #expect(submission.model == "fal-ai/kling-video/v2.1/pro/image-to-video")
@@ -187,7 +186,7 @@ struct FramedCloudVideoTests {
 
     @Test("Veo 3.1: first and last frame, 4 s asked for 3.5 s, silent 9:16; the clip ends on the model's last frame")
     func veoFirstLast() async throws {
-        let pictures = try FramePictures()
+        let pictures = try await FramePictures()
         defer { pictures.remove() }
         let submission = try await pictures.makeOnFal(
             .veo31FirstLast, try framedRequest(width: 360, height: 640, fps: 30, duration: 3.5, end: true))
@@ -200,26 +199,26 @@ struct FramedCloudVideoTests {
 
         // The 5 s the model sent is squeezed into 3.5 s, not cut: the last frame is the model's last frame.
         let source = pictures.output("source.mp4")
-        try emulatorMedia.clip.write(to: source)
+        try await emulatorMedia.clip.write(to: source)
         let crop = "scale=360:640:force_original_aspect_ratio=increase,crop=360:640"
         // `-update 1` keeps overwriting one picture: what is left is the last frame after the seek.
-        func frame(_ input: URL, at seek: [String], _ name: String) throws -> URL {
+        func frame(_ input: URL, at seek: [String], _ name: String) async throws -> URL {
             let picture = pictures.output(name)
-            try ffmpegFixture(seek + ["-i", input.path, "-vf", crop, "-update", "1"], to: picture)
+            try await ffmpegFixture(seek + ["-i", input.path, "-vf", crop, "-update", "1"], to: picture)
             return picture
         }
-        let ending = try frame(pictures.output(), at: ["-sseof", "-0.1"], "ending.png")
-        let modelEnd = try frame(source, at: ["-sseof", "-0.1"], "model-end.png")
-        let cutEnd = try frame(source, at: ["-ss", "3.4", "-t", "0.1"], "cut-end.png")
+        let ending = try await frame(pictures.output(), at: ["-sseof", "-0.1"], "ending.png")
+        let modelEnd = try await frame(source, at: ["-sseof", "-0.1"], "model-end.png")
+        let cutEnd = try await frame(source, at: ["-ss", "3.4", "-t", "0.1"], "cut-end.png")
         // Measured: 24 dB to the model's last frame after two encodes of the busy test card, 13.5 dB to a cut's.
-        let kept = try psnr(ending, modelEnd)
+        let kept = try await psnr(ending, modelEnd)
         #expect(kept > 20)
-        #expect(try psnr(ending, cutEnd) < kept - 5)
+        #expect(try await psnr(ending, cutEnd) < kept - 5)
     }
 
     @Test("Veo 3.1 without an end frame uses Veo's documented image-to-video endpoint, not a made-up last frame")
     func veoStartOnly() async throws {
-        let pictures = try FramePictures()
+        let pictures = try await FramePictures()
         defer { pictures.remove() }
         let submission = try await pictures.makeOnFal(.veo31FirstLast, try framedRequest(duration: 7, end: false))
         #expect(submission.model == "fal-ai/veo3.1/image-to-video")
@@ -232,7 +231,7 @@ struct FramedCloudVideoTests {
 
     @Test("Hailuo-02: end_image_url at 768P, 10 s asked for a 9 s scene, 1:1 canvas at 24 fps")
     func hailuo() async throws {
-        let pictures = try FramePictures()
+        let pictures = try await FramePictures()
         defer { pictures.remove() }
         let submission = try await pictures.makeOnFal(
             .hailuo02, try framedRequest(width: 480, height: 480, fps: 24, duration: 9, end: true))
@@ -251,7 +250,7 @@ struct FramedCloudVideoTests {
             "type": "value_error",
         ]
         let emulator = ProviderEmulator([.json(["detail": [detail]], status: 422)])
-        let pictures = try FramePictures()
+        let pictures = try await FramePictures()
         defer { pictures.remove() }
         let request = try framedRequest(duration: 6, end: true)
         await #expect {
@@ -270,8 +269,8 @@ struct FramedCloudVideoTests {
 
     @Test("a wrong fal.ai key is refused with fal's words and the key never appears in the error")
     func falWrongKey() async throws {
-        let fal = FalEmulator(media: emulatorMedia)
-        let pictures = try FramePictures()
+        let fal = FalEmulator(media: try await emulatorMedia)
+        let pictures = try await FramePictures()
         defer { pictures.remove() }
         let request = try framedRequest(duration: 5, end: true)
         await #expect {
@@ -288,8 +287,8 @@ struct FramedCloudVideoTests {
 
     @Test("Sora 2: multipart with the start picture at 1280x720, seconds and size; polled, downloaded, normalized")
     func sora2() async throws {
-        let openAI = SoraEmulator(busy: 1)
-        let pictures = try FramePictures()
+        let openAI = try await SoraEmulator(busy: 1)
+        let pictures = try await FramePictures()
         defer { pictures.remove() }
         let request = try framedRequest(duration: 7, end: false)
         try await openAI.server.run { base in
@@ -321,8 +320,8 @@ struct FramedCloudVideoTests {
 
     @Test("Sora asked for an end frame refuses before any request is sent")
     func soraEndFrame() async throws {
-        let openAI = SoraEmulator()
-        let pictures = try FramePictures()
+        let openAI = try await SoraEmulator()
+        let pictures = try await FramePictures()
         defer { pictures.remove() }
         let request = try framedRequest(duration: 4, end: true)
         await #expect {
@@ -338,10 +337,10 @@ struct FramedCloudVideoTests {
 
     @Test("Sora: a wrong key is named as refused with OpenAI's message; a failed job carries its reason")
     func soraErrors() async throws {
-        let pictures = try FramePictures()
+        let pictures = try await FramePictures()
         defer { pictures.remove() }
         let request = try framedRequest(duration: 4, end: false)
-        let refused = SoraEmulator()
+        let refused = try await SoraEmulator()
         await #expect {
             try await refused.server.run { base in
                 try await sora(base, key: "sk-wrong-secret").makeClip(
@@ -353,7 +352,7 @@ struct FramedCloudVideoTests {
                 && !"\(error)".contains("sk-wrong-secret")
         }
         #expect(refused.server.requests.count == 1)
-        let blocked = SoraEmulator(failure: "The request was blocked by our moderation system.")
+        let blocked = try await SoraEmulator(failure: "The request was blocked by our moderation system.")
         await #expect {
             try await blocked.server.run { base in
                 try await sora(base).makeClip(request, start: pictures.start, end: nil, to: pictures.output())

@@ -8,13 +8,13 @@ import Testing
 @Suite("Sample description by a vision model")
 struct VisionDescriberTests {
     /// The talking-head sample with keyframes written as small JPEGs by ffmpeg.
-    static func sampleWithKeyframes() throws -> (SampleAnalysis, URL) {
+    static func sampleWithKeyframes() async throws -> (SampleAnalysis, URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vision-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var analysis = talkingHeadSample()
         for index in analysis.shots.indices {
             let name = String(format: "shot-%03d.jpg", index + 1)
-            try ffmpegFixture(
+            try await ffmpegFixture(
                 ["-f", "lavfi", "-i", "color=c=navy:s=96x54", "-frames:v", "1"], to: folder.appendingPathComponent(name)
             )
             analysis.shots[index].keyframe = name
@@ -32,7 +32,7 @@ struct VisionDescriberTests {
 
     @Test("keyframes go as JPEG data URLs with the measured facts; the model's answer is the description")
     func described() async throws {
-        let (analysis, folder) = try Self.sampleWithKeyframes()
+        let (analysis, folder) = try await Self.sampleWithKeyframes()
         defer { try? FileManager.default.removeItem(at: folder) }
         let answer =
             #"{"contentType": "product demo", "style": "vibrant", "mood": "energetic", "#
@@ -62,7 +62,7 @@ struct VisionDescriberTests {
 
     @Test("a failed call, an answer that is not JSON, or a style Pixora does not render keep the rules' words")
     func fallsBack() async throws {
-        let (analysis, folder) = try Self.sampleWithKeyframes()
+        let (analysis, folder) = try await Self.sampleWithKeyframes()
         defer { try? FileManager.default.removeItem(at: folder) }
         let unknownStyle = #"{"contentType": "x", "style": "baroque", "mood": "calm", "audience": "a", "summary": "b"}"#
         let replies: [ProviderEmulator.Reply] = [

@@ -196,8 +196,9 @@ struct AccountDataAPITests {
                 #expect(try read(videoFolder + "video.mp4") == Data(contentsOf: media.url(for: stored2!.videoKey!)))
                 #expect(
                     try read(videoFolder + "thumbnail.jpg") == Data(contentsOf: media.url(for: stored2!.thumbnailKey!)))
-                #expect(try read(projectFolder + "uploads/sample.mp4") == ProjectFixtures.sample)
-                #expect(try read(projectFolder + "uploads/character.png") == ProjectFixtures.character)
+                let (sample, character) = (try await ProjectFixtures.sample, try await ProjectFixtures.character)
+                #expect(try read(projectFolder + "uploads/sample.mp4") == sample)
+                #expect(try read(projectFolder + "uploads/character.png") == character)
                 let projectJSON = try #require(
                     try JSONSerialization.jsonObject(with: try read(projectFolder + "project.json")) as? [String: Any])
                 #expect(projectJSON["analysis"] is [String: Any] && projectJSON["topic"] as? String == project.topic)

@@ -146,7 +146,7 @@ struct AgentModeAPITests {
                     let (balance, sum) = try await ledger(app, session.userId)
                     #expect(balance == 90 && sum == 90)
                     let file = try await api.call(.get, "/api/v1/videos/\(id)/video", session: session)
-                    let media = try probe(Data(file.body.readableBytesView))
+                    let media = try await probe(Data(file.body.readableBytesView))
                     #expect(abs(media.duration - 10) < 1 && media.streams.contains("audio"))
                 }
             }

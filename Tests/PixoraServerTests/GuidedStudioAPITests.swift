@@ -166,7 +166,7 @@ struct GuidedStudioAPITests {
                     #expect(export.format == .webm && export.height == 480)
                     let file = try await api.call(.get, export.url)
                     #expect(file.status == .ok && file.headers[.contentType] == "video/webm")
-                    let probed = try probe(Data(file.body.readableBytesView))
+                    let probed = try await probe(Data(file.body.readableBytesView))
                     #expect(abs(probed.duration - splitState.duration) < 0.2)
                     project = try await api.approve(session, id, .export)
                     #expect(project.workflow?.steps.allSatisfy { $0.state == .done } == true)

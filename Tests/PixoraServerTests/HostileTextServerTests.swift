@@ -195,7 +195,7 @@ struct HostileTextServerTests {
                 for video in [id, planVideo] {
                     let file = try await api.call(.get, "/api/v1/videos/\(video)/video", session: session)
                     #expect(file.status == .ok)
-                    let media = try probe(Data(file.body.readableBytesView))
+                    let media = try await probe(Data(file.body.readableBytesView))
                     #expect(media.streams.contains("video") && media.streams.contains("audio"))
                     #expect(media.duration > 4)
                 }

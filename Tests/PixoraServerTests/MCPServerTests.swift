@@ -140,7 +140,7 @@ struct MCPServerTests {
                 #expect(link.hasPrefix(app.services.configuration.publicURL + "/api/v1/videos/\(id)/video?access="))
                 let file = try await api.call(.get, String(link.dropFirst(app.services.configuration.publicURL.count)))
                 #expect(file.status == .ok)
-                let media = try probe(Data(file.body.readableBytesView))
+                let media = try await probe(Data(file.body.readableBytesView))
                 #expect(abs(media.duration - 5) < 0.5)
                 #expect(media.streams.contains("video") && media.streams.contains("audio"))
 
@@ -373,7 +373,7 @@ struct MCPServerTests {
             try await app.test { api in
                 let owner = try await api.register()
                 let (client, _, progress) = try await connect(api, owner)
-                let sample = ProjectFixtures.sample.base64EncodedString()
+                let sample = try await ProjectFixtures.sample.base64EncodedString()
                 let analysed = try await app.withWorker {
                     try await call(
                         client, "analyze_sample",
@@ -401,7 +401,7 @@ struct MCPServerTests {
                 // A picture is not a video: refused by the upload's own check, as the multipart route words it.
                 var picture = MultipartBody()
                 picture.text("kind", "remix")
-                picture.file("sample", ProjectFixtures.character, filename: "hero.png", type: "image/png")
+                picture.file("sample", try await ProjectFixtures.character, filename: "hero.png", type: "image/png")
                 let viaRoute = try await api.upload(owner, picture)
                 let notVideo = try await call(
                     client, "analyze_sample",

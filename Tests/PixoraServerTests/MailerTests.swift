@@ -201,7 +201,7 @@ struct SMTPMailerTests {
 
     @Test("starttls=require upgrades to TLS, checks the certificate, then authenticates and delivers")
     func startTLS() async throws {
-        let certificate = try TestCertificate()
+        let certificate = try await TestCertificate()
         defer { certificate.remove() }
         let server = try await SMTPTestServer(["auth", "starttls", certificate.certificate.path, certificate.key.path])
         defer { server.stop() }
@@ -221,7 +221,7 @@ struct SMTPMailerTests {
 
     @Test("STARTTLS fails with a TLS error when the server's certificate is not trusted")
     func untrustedCertificate() async throws {
-        let certificate = try TestCertificate()
+        let certificate = try await TestCertificate()
         defer { certificate.remove() }
         let server = try await SMTPTestServer(["starttls", certificate.certificate.path, certificate.key.path])
         defer { server.stop() }
@@ -242,7 +242,7 @@ struct SMTPMailerTests {
 
     @Test("smtps:// speaks TLS from the first byte and checks the certificate against the host name")
     func implicitTLS() async throws {
-        let certificate = try TestCertificate()
+        let certificate = try await TestCertificate()
         defer { certificate.remove() }
         let server = try await SMTPTestServer(["smtps", certificate.certificate.path, certificate.key.path])
         defer { server.stop() }
@@ -441,7 +441,7 @@ final class SMTPTestServer: @unchecked Sendable {
     /// `stallquit` (never answer QUIT),
     /// `starttls CERT KEY`, `smtps CERT KEY`.
     init(_ options: [String] = []) async throws {
-        try Self.requireAiosmtpd()
+        try await Self.requireAiosmtpd()
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-smtp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let script = folder.appendingPathComponent("server.py")
@@ -473,13 +473,16 @@ final class SMTPTestServer: @unchecked Sendable {
         }
     }
 
+    /// Kills the server; its folder is removed once it has gone. Runs in `defer`, which cannot await: the wait is
+    /// on a thread of its own, not on one of the concurrency pool's.
     func stop() {
-        if process.isRunning {
-            // SIGKILL: the child inherits a signal mask from the test's threads that may block SIGTERM.
-            _ = kill(process.processIdentifier, SIGKILL)
+        // SIGKILL: the child inherits a signal mask from the test's threads that may block SIGTERM.
+        if process.isRunning { _ = kill(process.processIdentifier, SIGKILL) }
+        let (process, folder) = (process, folder)
+        Thread {
             process.waitUntilExit()
-        }
-        try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: folder)
+        }.start()
     }
 
     private func waitUntilListening() async throws {
@@ -497,14 +500,16 @@ final class SMTPTestServer: @unchecked Sendable {
     }
 
     /// A missing aiosmtpd fails the test with the fix rather than skipping it, so CI cannot go green without SMTP tests.
-    private static func requireAiosmtpd() throws {
+    private static func requireAiosmtpd() async throws {
         let check = Process()
         check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         check.arguments = ["python3", "-c", "import aiosmtpd"]
         check.standardOutput = FileHandle.nullDevice
         check.standardError = FileHandle.nullDevice
-        try check.run()
-        check.waitUntilExit()
+        try await offPool {
+            try check.run()
+            check.waitUntilExit()
+        }
         guard check.terminationStatus == 0 else {
             throw TestSetupError(
                 description: "the SMTP tests need python3 with aiosmtpd, a real SMTP server: pip install aiosmtpd")
@@ -594,7 +599,7 @@ private struct TestCertificate {
     var certificate: URL { folder.appendingPathComponent("certificate.pem") }
     var key: URL { folder.appendingPathComponent("key.pem") }
 
-    init() throws {
+    init() async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let openssl = Process()
@@ -606,8 +611,10 @@ private struct TestCertificate {
         ]
         openssl.standardOutput = FileHandle.nullDevice
         openssl.standardError = FileHandle.nullDevice
-        try openssl.run()
-        openssl.waitUntilExit()
+        try await offPool {
+            try openssl.run()
+            openssl.waitUntilExit()
+        }
         guard openssl.terminationStatus == 0 else {
             throw TestSetupError(
                 description: "cannot make a test certificate; the TLS tests need: apt-get install openssl")

@@ -18,7 +18,7 @@ struct ObjectStorageAPITests {
         "a video rendered with S3 storage is streamed from the bucket with byte ranges and deleted from it",
         arguments: TestEngine.allCases)
     func streamsFromTheBucket(engine: TestEngine) async throws {
-        let server = try S3TestServer()
+        let server = try await S3TestServer()
         try await TestApp.with(engine, environment: server.environment) { app in
             try await app.test { api in
                 let session = try await api.register()
@@ -76,7 +76,7 @@ struct ObjectStorageAPITests {
 
     @Test("with PIXORA_STORAGE_REDIRECT a media request answers 302 to a presigned URL that reads the object")
     func redirects() async throws {
-        let server = try S3TestServer()
+        let server = try await S3TestServer()
         var environment = server.environment
         environment["PIXORA_STORAGE_REDIRECT"] = "1"
         try await TestApp.with(.sqlite, environment: environment) { app in
@@ -90,7 +90,7 @@ struct ObjectStorageAPITests {
                 #expect(location.absoluteString.hasPrefix("\(server.endpoint)/media/videos/\(id)/v1.mp4?"))
                 #expect(location.query?.contains("X-Amz-Expires=300") == true)
                 #expect(location.query?.contains(server.secretKey) == false)
-                let (status, body) = try Self.fetch(location)
+                let (status, body) = try await Self.fetch(location)
                 #expect(status == 200)
                 #expect(body == (try Data(contentsOf: server.file("videos/\(id)/v1.mp4"))))
                 // Another user still gets no link at all.
@@ -101,7 +101,7 @@ struct ObjectStorageAPITests {
     }
 
     /// A GET with no credentials, as the browser following the redirect makes it.
-    static func fetch(_ url: URL) throws -> (Int, Data) {
-        try S3TestServer.fetch(url)
+    static func fetch(_ url: URL) async throws -> (Int, Data) {
+        try await S3TestServer.fetch(url)
     }
 }

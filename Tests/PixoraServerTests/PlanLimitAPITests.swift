@@ -100,7 +100,7 @@ struct PlanLimitAPITests {
             // A remix upload queues an analysis: one generation too many while the video waits.
             var upload = MultipartBody()
             upload.text("kind", "remix")
-            upload.file("sample", ProjectFixtures.sample, filename: "sample.mp4", type: "video/mp4")
+            upload.file("sample", try await ProjectFixtures.sample, filename: "sample.mp4", type: "video/mp4")
             let remix = try await api.upload(session, upload)
             try await expectRefused(
                 remix, limit: "concurrentJobs", value: .number(1), requested: .number(2), app: app, user: user,

@@ -41,23 +41,35 @@ enum ProjectFixtures {
     }()
 
     /// 8 s: shots of 3, 2 and 3 s (hard cuts at 3 s and 5 s), with a tone.
-    static let sample: Data = {
-        let url = folder.appendingPathComponent("sample-\(UUID().uuidString).mp4")
-        try! sampleVideoFixture(shots: [(3, "red"), (2, "blue"), (3, "yellow")], to: url)
-        return try! Data(contentsOf: url)
-    }()
+    static var sample: Data { get async throws { try await made.sample.value } }
+    static var character: Data { get async throws { try await made.character.value } }
+    static var music: Data { get async throws { try await made.music.value } }
 
-    static let character: Data = {
-        let url = folder.appendingPathComponent("character-\(UUID().uuidString).png")
-        try! ffmpegFixture(["-f", "lavfi", "-i", "color=c=magenta:s=64x64", "-frames:v", "1"], to: url)
-        return try! Data(contentsOf: url)
-    }()
+    /// Each made on first use, off the concurrency pool (ffmpeg is waited for on a thread of its own).
+    private static let made = (
+        sample: Task {
+            try await fixture("sample", "mp4") {
+                try await sampleVideoFixture(shots: [(3, "red"), (2, "blue"), (3, "yellow")], to: $0)
+            }
+        },
+        character: Task {
+            try await fixture("character", "png") {
+                try await ffmpegFixture(["-f", "lavfi", "-i", "color=c=magenta:s=64x64", "-frames:v", "1"], to: $0)
+            }
+        },
+        music: Task {
+            try await fixture("music", "wav") {
+                try await ffmpegFixture(
+                    ["-f", "lavfi", "-i", "sine=frequency=330:sample_rate=48000:duration=4"], to: $0)
+            }
+        }
+    )
 
-    static let music: Data = {
-        let url = folder.appendingPathComponent("music-\(UUID().uuidString).wav")
-        try! ffmpegFixture(["-f", "lavfi", "-i", "sine=frequency=330:sample_rate=48000:duration=4"], to: url)
-        return try! Data(contentsOf: url)
-    }()
+    private static func fixture(_ name: String, _ type: String, make: (URL) async throws -> Void) async throws -> Data {
+        let url = folder.appendingPathComponent("\(name)-\(UUID().uuidString).\(type)")
+        try await make(url)
+        return try Data(contentsOf: url)
+    }
 }
 
 extension API {
@@ -72,10 +84,10 @@ extension API {
         var body = MultipartBody()
         body.text("kind", "remix")
         body.text("topic", topic)
-        body.file("sample", ProjectFixtures.sample, filename: "my sample.mp4", type: "video/mp4")
+        body.file("sample", try await ProjectFixtures.sample, filename: "my sample.mp4", type: "video/mp4")
         if extras {
-            body.file("character", ProjectFixtures.character, filename: "hero.png", type: "image/png")
-            body.file("audio", ProjectFixtures.music, filename: "bed.wav", type: "audio/wav")
+            body.file("character", try await ProjectFixtures.character, filename: "hero.png", type: "image/png")
+            body.file("audio", try await ProjectFixtures.music, filename: "bed.wav", type: "audio/wav")
         }
         let reply = try await upload(session, body)
         guard reply.status == .created else { throw TestFailure("upload: \(reply.status) \(reply.text)") }
@@ -223,7 +235,7 @@ struct ProjectAPITests {
                     .decode(Schemas.ProjectVideos.self)
                 #expect(Set(listed.items.map(\.id)) == Set(videos.items.map(\.id)))
                 let file = try await api.call(.get, "/api/v1/videos/\(videos.items[0].id)/video", session: session)
-                let size = try videoSize(Data(file.body.readableBytesView))
+                let size = try await videoSize(Data(file.body.readableBytesView))
                 #expect(size.height > size.width, "9:16 expected, got \(size)")
             }
         }
@@ -234,6 +246,7 @@ struct ProjectAPITests {
         try await TestApp.with(.sqlite, environment: ["PIXORA_UPLOAD_MAX_MB": "1"]) { app in
             try await app.test { api in
                 let session = try await api.register()
+                let (sample, music) = (try await ProjectFixtures.sample, try await ProjectFixtures.music)
                 func attempt(_ build: (inout MultipartBody) -> Void) async throws -> Reply {
                     var body = MultipartBody()
                     build(&body)
@@ -259,7 +272,7 @@ struct ProjectAPITests {
                 let truncated = try await attempt {
                     $0.text("kind", "remix")
                     $0.file(
-                        "sample", ProjectFixtures.sample.prefix(ProjectFixtures.sample.count / 2), filename: "a.mp4")
+                        "sample", sample.prefix(sample.count / 2), filename: "a.mp4")
                 }
                 #expect([.unsupportedMediaType, .unprocessableContent].contains(truncated.status), "\(truncated.text)")
 
@@ -272,7 +285,7 @@ struct ProjectAPITests {
                 // A studio project is JSON; a multipart studio is refused rather than made into a remix.
                 let multipartStudio = try await attempt {
                     $0.text("kind", "studio")
-                    $0.file("sample", ProjectFixtures.sample, filename: "a.mp4")
+                    $0.file("sample", sample, filename: "a.mp4")
                 }
                 #expect(multipartStudio.status == .unprocessableContent)
                 #expect(multipartStudio.errorMessage?.contains("a studio project is a JSON body") == true)
@@ -289,17 +302,18 @@ struct ProjectAPITests {
 
                 let wrongCharacter = try await attempt {
                     $0.text("kind", "remix")
-                    $0.file("sample", ProjectFixtures.sample, filename: "a.mp4")
-                    $0.file("character", ProjectFixtures.music, filename: "face.png", type: "image/png")
+                    $0.file("sample", sample, filename: "a.mp4")
+                    $0.file("character", music, filename: "face.png", type: "image/png")
                 }
                 #expect(wrongCharacter.status == .unsupportedMediaType)
                 #expect(wrongCharacter.errorMessage?.contains("character") == true)
 
                 let long = ProjectFixtures.folder.appendingPathComponent("long-\(UUID().uuidString).mp3")
-                try ffmpegFixture(["-f", "lavfi", "-i", "sine=frequency=200:duration=61", "-b:a", "32k"], to: long)
+                try await ffmpegFixture(
+                    ["-f", "lavfi", "-i", "sine=frequency=200:duration=61", "-b:a", "32k"], to: long)
                 let longVoice = try await attempt {
                     $0.text("kind", "remix")
-                    $0.file("sample", ProjectFixtures.sample, filename: "a.mp4")
+                    $0.file("sample", sample, filename: "a.mp4")
                     $0.file("audio", try! Data(contentsOf: long), filename: "voice.mp3")
                     $0.text("audioRole", "voiceOver")
                 }
@@ -366,20 +380,13 @@ struct ProjectAPITests {
 }
 
 /// Width and height of a video's first stream, by ffprobe.
-func videoSize(_ data: Data) throws -> (width: Int, height: Int) {
+func videoSize(_ data: Data) async throws -> (width: Int, height: Int) {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("size-\(UUID().uuidString).mp4")
     try data.write(to: file)
     defer { try? FileManager.default.removeItem(at: file) }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/ffprobe")
-    process.arguments = [
-        "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0", file.path,
-    ]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+    let (_, text) = try await runTool(
+        "/usr/bin/ffprobe",
+        ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0", file.path])
     let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",").compactMap { Int($0) }
     guard parts.count == 2 else { throw TestFailure("no video size in '\(text)'") }
     return (parts[0], parts[1])

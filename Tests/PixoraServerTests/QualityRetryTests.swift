@@ -26,7 +26,7 @@ final class FaultyVideoGenerator: VideoGenerator {
             return count
         }
         guard call <= bad else { return try await KenBurnsVideoGenerator().makeClip(request, image: image, to: output) }
-        try ffmpegFixture(
+        try await ffmpegFixture(
             [
                 "-f", "lavfi", "-i",
                 "color=c=black:s=\(request.width)x\(request.height):r=\(request.fps):d=\(request.duration)",

@@ -45,13 +45,13 @@ extension TestApp {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let mp4 = scratch.appendingPathComponent("v.mp4")
         let jpg = scratch.appendingPathComponent("v.jpg")
-        try ffmpegFixture(
+        try await ffmpegFixture(
             [
                 "-f", "lavfi", "-i", "testsrc2=s=320x180:r=25:d=2", "-f", "lavfi", "-i", "sine=frequency=440:d=2",
                 "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
                 "-movflags", "+faststart",
             ], to: mp4)
-        try ffmpegFixture(["-f", "lavfi", "-i", "testsrc2=s=320x180", "-frames:v", "1"], to: jpg)
+        try await ffmpegFixture(["-f", "lavfi", "-i", "testsrc2=s=320x180", "-frames:v", "1"], to: jpg)
         let (video, thumbnail) = (try Data(contentsOf: mp4), try Data(contentsOf: jpg))
         let videoKey = MediaFolder.videoKey(video: id, version: 1)
         let thumbnailKey = MediaFolder.thumbnailKey(video: id, version: 1)
@@ -145,7 +145,7 @@ struct ShareLinkAPITests {
                 let outside = try await api.call(
                     .get, try Reply.path(share.videoUrl), headers: [.range: "bytes=\(size)-"])
                 #expect(outside.status == .rangeNotSatisfiable && outside.headers[.contentRange] == "bytes */\(size)")
-                let probed = try probe(Data(whole.body.readableBytesView))
+                let probed = try await probe(Data(whole.body.readableBytesView))
                 #expect(abs(probed.duration - 2) < 0.1 && probed.streams.sorted() == ["audio", "video"])
 
                 let thumbnail = try await api.call(.get, try Reply.path(share.thumbnailUrl))

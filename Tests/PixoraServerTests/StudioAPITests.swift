@@ -143,7 +143,7 @@ struct StudioAPITests {
                     let second = try await api.call(.get, "/api/v1/videos/\(id)/editor", session: session)
                     #expect(try second.decode(Schemas.EditorDocument.self).version.number == 2)
                     let played = try await api.call(.get, try #require(finished.videoUrl))
-                    #expect(abs(try probe(Data(played.body.readableBytesView)).duration - after) < 0.1)
+                    #expect(abs(try await probe(Data(played.body.readableBytesView)).duration - after) < 0.1)
                 }
             }
         }

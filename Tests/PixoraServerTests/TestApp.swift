@@ -209,18 +209,13 @@ func ledger(_ app: TestApp, _ user: String) async throws -> (balance: Int, sum: 
 }
 
 /// Streams and properties of a media file, read by ffprobe.
-func probe(_ data: Data) throws -> (duration: Double, streams: [String]) {
+func probe(_ data: Data) async throws -> (duration: Double, streams: [String]) {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("probe-\(UUID().uuidString).mp4")
     try data.write(to: file)
     defer { try? FileManager.default.removeItem(at: file) }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/ffprobe")
-    process.arguments = ["-v", "error", "-show_entries", "format=duration:stream=codec_type", "-of", "json", file.path]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    let (_, text) = try await runTool(
+        "/usr/bin/ffprobe",
+        ["-v", "error", "-show_entries", "format=duration:stream=codec_type", "-of", "json", file.path])
     struct Output: Decodable {
         struct Format: Decodable { var duration: String? }
         struct Stream: Decodable { var codecType: String? }
@@ -229,6 +224,6 @@ func probe(_ data: Data) throws -> (duration: Double, streams: [String]) {
     }
     let decoder = JSONDecoder()
     decoder.keyDecodingStrategy = .convertFromSnakeCase
-    let json = try decoder.decode(Output.self, from: output)
+    let json = try decoder.decode(Output.self, from: Data(text.utf8))
     return (Double(json.format?.duration ?? "") ?? 0, (json.streams ?? []).compactMap(\.codecType))
 }

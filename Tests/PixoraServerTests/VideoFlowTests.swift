@@ -55,7 +55,7 @@ struct VideoFlowTests {
                 let file = try await api.call(.get, "/api/v1/videos/\(id)/video", session: session)
                 #expect(file.status == .ok)
                 #expect(file.headers[.contentType] == "video/mp4")
-                let media = try probe(Data(file.body.readableBytesView))
+                let media = try await probe(Data(file.body.readableBytesView))
                 #expect(abs(media.duration - 5) < 0.5)
                 #expect(media.streams.contains("video") && media.streams.contains("audio"))
 
@@ -275,7 +275,7 @@ struct VideoFlowTests {
                     #expect(list.map(\.status) == [.ready, .ready])
                     guard list.count == 2 else { return }
                     let v2 = try await api.call(.get, try #require(list[1].videoUrl))
-                    #expect(abs(try probe(Data(v2.body.readableBytesView)).duration - 5) < 0.5)
+                    #expect(abs(try await probe(Data(v2.body.readableBytesView)).duration - 5) < 0.5)
 
                     // Regenerate scene 1's picture: a new revision with a new image, the same voice.
                     let before = try await api.call(.get, "/api/v1/videos/\(id)/scenes", session: session)

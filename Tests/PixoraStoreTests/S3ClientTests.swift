@@ -12,8 +12,8 @@ struct S3ClientTests {
     let client: S3Client
     let scratch: URL
 
-    init() throws {
-        server = try S3TestServer()
+    init() async throws {
+        server = try await S3TestServer()
         var client = S3Client(
             location: try S3Location(parsing: server.storage),
             credentials: S3Credentials(accessKeyID: server.accessKey, secretAccessKey: server.secretKey))
@@ -216,6 +216,6 @@ struct S3ClientTests {
 
     /// A plain GET with no credentials, as a browser following a redirect would make.
     static func fetch(_ url: URL) async throws -> (Int, Data) {
-        try S3TestServer.fetch(url)
+        try await S3TestServer.fetch(url)
     }
 }

@@ -7,42 +7,35 @@ public struct EmulatorMedia: Sendable {
     public let speech: Data
     public let music: Data
 
-    public static func make() throws -> EmulatorMedia {
+    public static func make() async throws -> EmulatorMedia {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "pixora-emulator-media-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        func ffmpeg(_ arguments: [String]) throws {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/ffmpeg")
-            process.arguments = ["-hide_banner", "-loglevel", "error", "-y"] + arguments
-            try process.run()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else { throw EmulatorMediaError(arguments: arguments) }
-        }
         let picture = folder.appendingPathComponent("picture.png")
         let clip = folder.appendingPathComponent("clip.mp4")
         let speech = folder.appendingPathComponent("speech.mp3")
         let music = folder.appendingPathComponent("music.wav")
         // Provider-like sizes that differ from the canvas, so the conversions are exercised.
-        try ffmpeg(["-f", "lavfi", "-i", "testsrc=size=1024x576:rate=1", "-frames:v", "1", picture.path])
-        try ffmpeg([
-            "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=24:duration=5", "-pix_fmt", "yuv420p", "-c:v", "libx264",
-            "-preset", "ultrafast", clip.path,
-        ])
-        try ffmpeg([
-            "-f", "lavfi", "-i", "sine=frequency=220:duration=2.5:sample_rate=44100", "-c:a", "libmp3lame", "-b:a",
-            "64k", speech.path,
-        ])
-        try ffmpeg(["-f", "lavfi", "-i", "sine=frequency=330:duration=12:sample_rate=44100", "-ac", "2", music.path])
+        try await ffmpegFixture(["-f", "lavfi", "-i", "testsrc=size=1024x576:rate=1", "-frames:v", "1"], to: picture)
+        try await ffmpegFixture(
+            [
+                "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=24:duration=5", "-pix_fmt", "yuv420p", "-c:v",
+                "libx264", "-preset", "ultrafast",
+            ], to: clip)
+        try await ffmpegFixture(
+            [
+                "-f", "lavfi", "-i", "sine=frequency=220:duration=2.5:sample_rate=44100", "-c:a", "libmp3lame", "-b:a",
+                "64k",
+            ], to: speech)
+        try await ffmpegFixture(
+            ["-f", "lavfi", "-i", "sine=frequency=330:duration=12:sample_rate=44100", "-ac", "2"], to: music)
         return EmulatorMedia(
             picture: try Data(contentsOf: picture), clip: try Data(contentsOf: clip),
             speech: try Data(contentsOf: speech),
             music: try Data(contentsOf: music))
     }
 }
-
-struct EmulatorMediaError: Error { var arguments: [String] }
 
 /// fal.ai's queue API as documented: `POST /{model}` answers a request id and its status, response and cancel
 /// URLs; the status goes IN_QUEUE → IN_PROGRESS → COMPLETED over successive polls; the response holds the model's

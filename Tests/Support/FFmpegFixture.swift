@@ -1,22 +1,14 @@
 import Foundation
 
 /// Media files made by ffmpeg for tests: the arguments after `-y`, the output last. Throws with ffmpeg's words.
-public func ffmpegFixture(_ arguments: [String], to output: URL) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/ffmpeg")
-    process.arguments = ["-v", "error", "-y"] + arguments + [output.path]
-    let errors = Pipe()
-    process.standardError = errors
-    try process.run()
-    let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-        throw FixtureFailure("ffmpeg \(arguments.joined(separator: " ")): \(text)")
-    }
+public func ffmpegFixture(_ arguments: [String], to output: URL) async throws {
+    let (status, text) = try await runTool(
+        "/usr/bin/ffmpeg", ["-v", "error", "-y"] + arguments + [output.path], errors: true)
+    guard status == 0 else { throw FixtureFailure("ffmpeg \(arguments.joined(separator: " ")): \(text)") }
 }
 
 /// A sample video with hard cuts at known times: one solid colour per shot, 320×240 at 25 fps, with a 440 Hz tone.
-public func sampleVideoFixture(shots: [(seconds: Double, colour: String)], to output: URL) throws {
+public func sampleVideoFixture(shots: [(seconds: Double, colour: String)], to output: URL) async throws {
     var arguments: [String] = []
     for shot in shots {
         arguments += [
@@ -32,7 +24,7 @@ public func sampleVideoFixture(shots: [(seconds: Double, colour: String)], to ou
         "-filter_complex", "\(inputs)concat=n=\(shots.count):v=1:a=0[v]", "-map", "[v]", "-map", "\(shots.count):a",
         "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
     ]
-    try ffmpegFixture(arguments, to: output)
+    try await ffmpegFixture(arguments, to: output)
 }
 
 public struct FixtureFailure: Error, CustomStringConvertible {

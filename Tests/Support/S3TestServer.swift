@@ -4,18 +4,12 @@ import Foundation
 /// fresh folder, checking SigV4 signatures with one key pair. Each top-level folder of `root` is a bucket.
 public final class S3TestServer: @unchecked Sendable {
     /// A plain GET with no credentials (curl), as a browser following a presigned link makes it: status and body.
-    public static func fetch(_ url: URL) throws -> (Int, Data) {
+    public static func fetch(_ url: URL) async throws -> (Int, Data) {
         let body = FileManager.default.temporaryDirectory.appendingPathComponent("presigned-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: body) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = ["-s", "-o", body.path, "-w", "%{http_code}", url.absoluteString]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let status = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (Int(String(decoding: status, as: UTF8.self)) ?? 0, (try? Data(contentsOf: body)) ?? Data())
+        let (_, status) = try await runTool(
+            "/usr/bin/curl", ["-s", "-o", body.path, "-w", "%{http_code}", url.absoluteString])
+        return (Int(status) ?? 0, (try? Data(contentsOf: body)) ?? Data())
     }
 
     public let root: URL
@@ -36,31 +30,36 @@ public final class S3TestServer: @unchecked Sendable {
         public let description: String
     }
 
-    public init() throws {
+    public init() async throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-s3-\(UUID().uuidString)")
         try FileManager.default.createDirectory(
             at: root.appendingPathComponent(bucket), withIntermediateDirectories: true)
         guard let rclone = Self.find("rclone") else {
             throw Missing(description: "rclone is not installed; run scripts/install-deps.sh --test")
         }
+        let (folder, auth) = (root, "\(accessKey),\(secretKey)")
+        let started = try await offPool { try Self.start(rclone, root: folder, auth: auth) }
+        process = started.process
+        port = started.port
+    }
+
+    /// Starts `rclone serve s3` over `root` on a free port, trying another port when it does not listen. Blocks
+    /// while it waits.
+    static func start(_ rclone: URL, root: URL, auth: String) throws -> (process: Process, port: Int) {
         let log = root.appendingPathComponent("rclone.log")
         var lastError = ""
         for _ in 0..<5 {
-            let port = Self.freePort()
+            let port = freePort()
             let process = Process()
             process.executableURL = rclone
             process.arguments = [
-                "serve", "s3", root.path, "--addr", "127.0.0.1:\(port)", "--auth-key", "\(accessKey),\(secretKey)",
-                "--log-file", log.path, "--config", "/dev/null",
+                "serve", "s3", root.path, "--addr", "127.0.0.1:\(port)", "--auth-key", auth, "--log-file", log.path,
+                "--config", "/dev/null",
             ]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            if Self.waitForListening(port: port, process: process) {
-                self.process = process
-                self.port = port
-                return
-            }
+            if waitForListening(port: port, process: process) { return (process, port) }
             process.terminate()
             process.waitUntilExit()
             lastError = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
@@ -70,8 +69,13 @@ public final class S3TestServer: @unchecked Sendable {
 
     deinit {
         process.terminate()
-        process.waitUntilExit()
-        try? FileManager.default.removeItem(at: root)
+        // Waiting for rclone to end blocks: it is waited for on a thread of its own, not on the pool's thread that
+        // let go of the server, and its folder removed after.
+        let (process, root) = (process, root)
+        Thread {
+            process.waitUntilExit()
+            try? FileManager.default.removeItem(at: root)
+        }.start()
     }
 
     /// The path of an object as rclone stores it (a plain file), so tests can check what reached the bucket.
