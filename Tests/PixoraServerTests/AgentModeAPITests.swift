@@ -246,9 +246,8 @@ struct AgentModeAPITests {
     func cancelDuringRun(engine: TestEngine) async throws {
         let llm = ProviderEmulator([
             Self.turn([("write_script", ["script": Self.script])]),
-            // Long enough that a loaded machine's cancel surely lands while the model is thinking.
-            .init(body: ProviderEmulator.toolCall("plan_scenes", arguments: [:]), delay: 20),
-            Self.turn([("generate_media", [String: Any]())]),
+            // The model thinks far longer than a loaded machine takes to cancel: only the cancel ends this wait.
+            .init(body: ProviderEmulator.toolCall("plan_scenes", arguments: [:]), delay: 900),
         ])
         try await llm.run { base in
             var environment = Self.environment(base)
@@ -256,14 +255,16 @@ struct AgentModeAPITests {
             try await TestApp.with(engine, environment: environment) { app in
                 try await app.test { api in
                     let session = try await api.register()
-                    // Every request of this video's agent carries its prompt: the count is of those, not of a
+                    // Every request of a video's agent carries its prompt: the counts are of those, not of a
                     // stray retry from another suite's client that reached this emulator's reused port.
                     let marker = "take \(Int.random(in: 100_000...999_999))"
                     let id = try await Self.create(
                         api, session, seconds: 5, prompt: "how bees make honey, \(marker)"
                     ).decode(Schemas.Video.self).id
+                    let other = try await api.register()
+                    let next = "next \(Int.random(in: 100_000...999_999))"
                     try await app.withWorker {
-                        // Once the first step is stored, the model is thinking over the second (20 s).
+                        // Once the first step is stored, the model is thinking over the second.
                         let deadline = ContinuousClock.now + .seconds(600)
                         while ContinuousClock.now < deadline {
                             let video = try await api.call(.get, "/api/v1/videos/\(id)", session: session)
@@ -273,7 +274,14 @@ struct AgentModeAPITests {
                         }
                         let cancelled = try await api.call(.post, "/api/v1/videos/\(id)/cancel", session: session)
                         #expect(cancelled.status == .ok)
-                        try await Task.sleep(for: .seconds(4))
+                        // The worker runs one job at a time: it takes the next video only once the cancel has
+                        // stopped the agent's wait on the model (a shutdown would stop it too, so not yet that).
+                        _ = try await Self.create(api, other, seconds: 5, prompt: "how owls hunt, \(next)")
+                        let freed = ContinuousClock.now + .seconds(600)
+                        while ContinuousClock.now < freed, !Self.asked(llm, next) {
+                            try await Task.sleep(for: .milliseconds(100))
+                        }
+                        #expect(Self.asked(llm, next), "the worker never took the next video")
                     }
                     let video = try await api.call(.get, "/api/v1/videos/\(id)", session: session)
                         .decode(Schemas.Video.self)
@@ -289,6 +297,11 @@ struct AgentModeAPITests {
                 }
             }
         }
+    }
+
+    /// Whether the model was sent a request carrying `marker`.
+    static func asked(_ llm: ProviderEmulator, _ marker: String) -> Bool {
+        llm.requests.contains { String(decoding: $0.body, as: UTF8.self).contains(marker) }
     }
 
     @Test(
