@@ -164,7 +164,7 @@ struct SMTPMailerTests {
         // Long enough that a loaded machine (CI runs suites in parallel) gets through MAIL FROM … DATA in time;
         // the stalled QUIT then costs this much once.
         let mailer = try SMTPMailer(
-            url: "smtp://127.0.0.1:\(server.port)", from: "no-reply@pixora.test", logger: logger, timeout: .seconds(6))
+            url: "smtp://127.0.0.1:\(server.port)", from: "no-reply@pixora.test", logger: logger, timeout: .seconds(30))
 
         try await mailer.send(Mail(to: "ann@example.com", subject: "Welcome", body: "Hi"))
 
@@ -190,7 +190,8 @@ struct SMTPMailerTests {
         let server = try await SMTPTestServer()
         defer { server.stop() }
         let mailer = try SMTPMailer(
-            url: "smtp://127.0.0.1:\(server.port)?starttls=require", from: "no-reply@pixora.test", logger: logger)
+            url: "smtp://127.0.0.1:\(server.port)?starttls=require", from: "no-reply@pixora.test", logger: logger,
+            timeout: generousSMTPTimeout)
 
         let error = await #expect(throws: MailError.self) {
             try await mailer.send(Mail(to: "ann@example.com", subject: "Welcome", body: "Hi"))
@@ -208,7 +209,7 @@ struct SMTPMailerTests {
         let mailer = try SMTPMailer(
             url: "smtp://mailer:s3cret%3Ap%40ss@127.0.0.1:\(server.port)?starttls=require",
             from: "no-reply@pixora.test",
-            logger: logger, timeout: .seconds(15), trustRootsFile: certificate.certificate.path)
+            logger: logger, timeout: generousSMTPTimeout, trustRootsFile: certificate.certificate.path)
 
         try await mailer.send(Mail(to: "ann@example.com", subject: "Welcome", body: "Hi over TLS"))
 
@@ -227,7 +228,8 @@ struct SMTPMailerTests {
         defer { server.stop() }
         // The system's authorities do not know the test certificate.
         let mailer = try SMTPMailer(
-            url: "smtp://127.0.0.1:\(server.port)?starttls=require", from: "no-reply@pixora.test", logger: logger)
+            url: "smtp://127.0.0.1:\(server.port)?starttls=require", from: "no-reply@pixora.test", logger: logger,
+            timeout: generousSMTPTimeout)
 
         let error = await #expect(throws: MailError.self) {
             try await mailer.send(Mail(to: "ann@example.com", subject: "Welcome", body: "Hi"))
@@ -249,7 +251,7 @@ struct SMTPMailerTests {
         defer { server.stop() }
         let mailer = try SMTPMailer(
             url: "smtps://localhost:\(server.port)", from: "no-reply@pixora.test", logger: logger,
-            timeout: .seconds(15), trustRootsFile: certificate.certificate.path)
+            timeout: generousSMTPTimeout, trustRootsFile: certificate.certificate.path)
 
         try await mailer.send(Mail(to: "ann@example.com", subject: "Welcome", body: "Hi"))
 
