@@ -1,5 +1,6 @@
 import Foundation
 import PixoraCore
+import PixoraMedia
 
 /// Identity of a generator implementation; part of every content key it produces.
 public protocol Generator: Sendable {
@@ -80,6 +81,16 @@ public struct ClipRequest: Codable, Sendable, Hashable {
 /// Picture → an H.264 MP4 clip of exactly `duration` seconds at the canvas size and fps, no audio.
 public protocol VideoGenerator: Generator {
     func makeClip(_ request: ClipRequest, image: URL, to output: URL) async throws
+    /// Makes the clip and, when the generator can, measures its frames as they are encoded (`ClipFrames`), so the
+    /// quality check need not decode the file again; nil when it cannot (a downloaded clip).
+    func makeMeasuredClip(_ request: ClipRequest, image: URL, to output: URL) async throws -> ClipFrames?
+}
+
+extension VideoGenerator {
+    public func makeMeasuredClip(_ request: ClipRequest, image: URL, to output: URL) async throws -> ClipFrames? {
+        try await makeClip(request, image: image, to: output)
+        return nil
+    }
 }
 
 /// What is spoken and how.

@@ -60,7 +60,12 @@ public final class CheckClock: Sendable {
     private let totals = Mutex<[Kind: Duration]>([:])
     /// nil until `keepChecks()`: a server's gate runs for weeks and keeps nothing.
     private let kept = Mutex<[Check]?>(nil)
+    /// Seconds of clip whose frames the generator measured as it encoded them: that work is inside the encode,
+    /// so the benchmark prices it per second of clip (`pixora-bench generate`) instead of timing a check.
+    private let encodedSeconds = Mutex<Double>(0)
     func add(_ kind: Kind, _ elapsed: Duration) { totals.withLock { $0[kind, default: .zero] += elapsed } }
+    func addMeasuredWhileEncoding(seconds: Double) { encodedSeconds.withLock { $0 += seconds } }
+    public var secondsMeasuredWhileEncoding: Double { encodedSeconds.withLock { $0 } }
     func keep(_ kind: Kind, _ run: @escaping @Sendable () async throws -> Void) {
         kept.withLock { $0?.append(Check(kind: kind, run: run)) }
     }

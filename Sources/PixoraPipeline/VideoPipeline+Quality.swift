@@ -27,12 +27,18 @@ extension VideoPipeline {
         }
     }
 
-    /// Checks a clip just made for `request`; nil when it passed, else the result (the clip is then discarded).
-    func rejectedClip(_ clip: AssetRef, _ request: ClipRequest) async throws -> QualityResult<ClipMeasurement>? {
+    /// Checks a clip just made for `request`, with its `frames` when the generator measured them as it encoded;
+    /// nil when it passed, else the result (the clip is then discarded).
+    func rejectedClip(
+        _ clip: AssetRef, _ request: ClipRequest, frames: ClipFrames? = nil
+    ) async throws -> QualityResult<ClipMeasurement>? {
         let expected = ClipExpectation(
             width: request.width, height: request.height, fps: request.fps, duration: request.duration)
         let url = try store.url(for: clip)
-        let result = try await quality.timed(.clip) { try await ClipQuality.check(url, against: expected) }
+        if frames != nil { quality.clock.addMeasuredWhileEncoding(seconds: request.duration) }
+        let result = try await quality.timed(.clip) {
+            try await ClipQuality.check(url, against: expected, frames: frames)
+        }
         if result.passed { return nil }
         store.discard(clip)
         return result

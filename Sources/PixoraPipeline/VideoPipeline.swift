@@ -278,7 +278,7 @@ public struct VideoPipeline: Sendable {
     }
 
     func makeSpeech(_ request: SpeechRequest, wav: AssetRef) async throws -> SpeechTimings {
-        let box = TimingsBox()
+        let box = Carried<SpeechTimings>()
         try await store.obtain(wav) { url in box.value = try await generators.speech.makeSpeech(request, to: url) }
         if let timings = box.value { return timings }
         // The WAV existed without its timings (an interrupted run): synthesize again to recover them.
@@ -318,10 +318,11 @@ public struct VideoPipeline: Sendable {
             let clip = try key(generators.video, clipRequest, ext: "mp4")
             report(.clip, .working, nil)
             let imageURL = try store.url(for: image)
+            let measured = Carried<ClipFrames>()
             let madeClip = try await store.obtain(clip) {
-                try await generators.video.makeClip(clipRequest, image: imageURL, to: $0)
+                measured.value = try await generators.video.makeMeasuredClip(clipRequest, image: imageURL, to: $0)
             }
-            if madeClip, let rejected = try await rejectedClip(clip, clipRequest) {
+            if madeClip, let rejected = try await rejectedClip(clip, clipRequest, frames: measured.value) {
                 attempt += 1
                 guard attempt <= quality.retries else {
                     throw QualityCheckFailed(
@@ -381,13 +382,4 @@ final class Counter: Sendable {
     var reusedCount: Int { counts.withLock { $0.found } }
     /// Assets accounted for, made or found.
     var total: Int { counts.withLock { $0.made + $0.found } }
-}
-
-/// Carries a value out of a producer closure that must be `@Sendable`.
-final class TimingsBox: Sendable {
-    private let timings = Mutex<SpeechTimings?>(nil)
-    var value: SpeechTimings? {
-        get { timings.withLock { $0 } }
-        set { timings.withLock { $0 = newValue } }
-    }
 }

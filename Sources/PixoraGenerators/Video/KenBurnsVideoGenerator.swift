@@ -11,19 +11,34 @@ public struct KenBurnsVideoGenerator: VideoGenerator {
     /// How far the window zooms over a clip (1.10 = 10 %). At most (1 − 1/zoom)/2 + pan travel ≈ 8.2 % of a side is cropped.
     static let zoom = 1.10
 
-    public init() {}
+    /// Whether clips are measured as they are encoded (the benchmark turns it off to price the detectors).
+    let measuring: Bool
+
+    public init(measuring: Bool = true) { self.measuring = measuring }
 
     public func makeClip(_ request: ClipRequest, image: URL, to output: URL) async throws {
+        _ = try await makeMeasuredClip(request, image: image, to: output)
+    }
+
+    /// The clip, with `ClipQuality.detectors` on a branch of the graph that encodes it: the frames are measured
+    /// as they are made, for a fraction of what decoding the file again would cost (`pixora-bench generate`).
+    /// `trim` ends the input at the clip's last frame, so both branches see exactly the frames the file holds.
+    public func makeMeasuredClip(_ request: ClipRequest, image: URL, to output: URL) async throws -> ClipFrames? {
         let frames = max(Int((request.duration * Double(request.fps)).rounded()), 2)
-        try await AtomicFile.write(to: output) { temporary in
+        let chain = "[0:v]trim=end_frame=\(frames),\(Self.filter(for: request, frames: frames))"
+        let detectors = ",split[clip][checked];[checked]\(ClipQuality.detectors),nullsink"
+        let graph = chain + (measuring ? detectors : "[clip]")
+        let log = try await AtomicFile.write(to: output) { temporary in
             try await ToolRunner.run(
                 .ffmpeg,
                 [
-                    "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
+                    "-hide_banner", "-nostdin", "-nostats", "-loglevel", "info", "-y",
                     "-loop", "1", "-framerate", "\(request.fps)", "-i", image.path,
-                    "-vf", Self.filter(for: request, frames: frames), "-frames:v", "\(frames)",
+                    "-filter_complex", graph, "-map", "[clip]", "-frames:v", "\(frames)",
                 ] + PerspectiveWindow.encoding(fps: request.fps) + [temporary.path])
         }
+        guard measuring else { return nil }
+        return ClipFrames(ffmpegLines: log.errorLines, duration: Double(frames) / Double(request.fps))
     }
 
     /// The filter chain: fit the picture to the canvas, then move a sub-pixel crop window across it.

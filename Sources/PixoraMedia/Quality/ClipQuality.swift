@@ -22,7 +22,8 @@ public struct ClipExpectation: Sendable, Equatable {
     }
 }
 
-/// A clip as measured: ffprobe's size and ffmpeg's frame count, black and frozen stretches and scene cuts.
+/// A clip as measured: ffprobe's size and frame count (ffmpeg's when it decoded the file), black and frozen
+/// stretches and scene cuts.
 public struct ClipMeasurement: Sendable, Equatable {
     public var width: Int
     public var height: Int
@@ -41,8 +42,8 @@ public struct SceneCut: Sendable, Equatable {
     public var score: Double
 }
 
-/// The checks of a generated clip, read in one ffmpeg pass (`blackdetect`, `freezedetect`, `scdet` on the same
-/// decoded frames) after one ffprobe.
+/// The checks of a generated clip: one ffprobe, and `blackdetect`, `freezedetect` and `scdet` on the same frames,
+/// either in the ffmpeg run that encoded them (an embedded clip, `ClipFrames`) or in one pass that decodes the file.
 public enum ClipQuality {
     /// Shortest black stretch reported. A dissolve through black lasts under half a second and is the render's
     /// job, never the clip's; a generated clip black for longer has lost its picture.
@@ -58,59 +59,45 @@ public enum ClipQuality {
     /// moves and a model's fast motion score under 1, so 10 leaves room both ways.
     public static let cutScore = 10.0
 
-    public static func measure(_ url: URL) async throws -> ClipMeasurement {
+    /// The detectors as a filter chain, for a pass over a file or for a branch of the graph that encodes a clip
+    /// (`ClipFrames`). Every other pixel of every other row is enough for all three: a sample of the picture, not
+    /// an average of it, so the share of black pixels, the frame-to-frame noise and the cut scores keep their
+    /// statistics (no smoothing that would make a moving picture look still), for a quarter of the detectors' work.
+    public static let detectors =
+        "scale=trunc(iw/4)*2:trunc(ih/4)*2:flags=neighbor,"
+        + "blackdetect=d=\(blackMinimum):pix_th=0.10:pic_th=0.98,"
+        + "freezedetect=n=\(stillNoise)dB:d=\(stillMinimum),scdet=t=\(cutScore)"
+
+    /// Measures `url`: ffprobe's size, rate and frame count, and the detectors' findings, from `frames` when the
+    /// clip's frames were measured as they were encoded, else from one ffmpeg pass that decodes the file.
+    public static func measure(_ url: URL, frames measured: ClipFrames? = nil) async throws -> ClipMeasurement {
         let info = try await MediaProbe.probeAsset(url)
         guard let video = info.video else {
             throw MediaError.unreadableOutput(tool: "ffprobe", detail: "\(url.lastPathComponent) has no picture")
         }
-        // Every other pixel of every other row is enough for all three: a sample of the picture, not an average
-        // of it, so the share of black pixels, the frame-to-frame noise and the cut scores keep their statistics
-        // (no smoothing that would make a moving picture look still), for a quarter of the detectors' work.
-        let filters =
-            "scale=trunc(iw/4)*2:trunc(ih/4)*2:flags=neighbor,"
-            + "blackdetect=d=\(blackMinimum):pix_th=0.10:pic_th=0.98,"
-            + "freezedetect=n=\(stillNoise)dB:d=\(stillMinimum),scdet=t=\(cutScore)"
-        let result = try await ToolRunner.run(
-            .ffmpeg,
-            [
-                "-hide_banner", "-nostdin", "-nostats", "-i", url.path, "-map", "0:v:0", "-vf", filters, "-f", "null",
-                "-",
-            ])
         let duration = video.duration ?? info.duration
-        var black: [TimeStretch] = []
-        var frozen: [TimeStretch] = []
-        var cuts: [SceneCut] = []
-        var freezeStart: Double?
-        var frames = video.frames ?? 0
-        for line in result.errorLines {
-            if let start = MediaCheck.field("black_start", in: line), let end = MediaCheck.field("black_end", in: line)
-            {
-                black.append(TimeStretch(start: start, end: end))
-            } else if let start = MediaCheck.field("lavfi.freezedetect.freeze_start", in: line) {
-                freezeStart = start
-            } else if let end = MediaCheck.field("lavfi.freezedetect.freeze_end", in: line), let start = freezeStart {
-                frozen.append(TimeStretch(start: start, end: end))
-                freezeStart = nil
-            } else if let score = MediaCheck.field(
-                "lavfi.scd.score", in: line.replacingOccurrences(of: ",", with: " ")),
-                let time = MediaCheck.field("lavfi.scd.time", in: line)
-            {
-                cuts.append(SceneCut(time: time, score: score))
-            } else if line.hasPrefix("frame="), let count = Int(line.dropFirst(6).split(separator: " ").first ?? "") {
-                frames = count
-            }
+        var frames = video.frames
+        var found = measured
+        if found == nil || frames == nil {
+            let result = try await ToolRunner.run(
+                .ffmpeg,
+                [
+                    "-hide_banner", "-nostdin", "-nostats", "-i", url.path, "-map", "0:v:0", "-vf", detectors,
+                    "-f", "null", "-",
+                ])
+            found = ClipFrames(ffmpegLines: result.errorLines, duration: duration)
+            frames = ClipFrames.frameCount(in: result.errorLines) ?? frames
         }
-        // freezedetect says nothing at the end of a clip that stays frozen to its last frame.
-        if let start = freezeStart { frozen.append(TimeStretch(start: start, end: duration)) }
+        let seen = found ?? ClipFrames()
         return ClipMeasurement(
-            width: video.width ?? 0, height: video.height ?? 0, frameRate: video.frameRate ?? 0, frames: frames,
-            duration: duration, black: black, frozen: frozen, cuts: cuts)
+            width: video.width ?? 0, height: video.height ?? 0, frameRate: video.frameRate ?? 0, frames: frames ?? 0,
+            duration: duration, black: seen.black, frozen: seen.frozen, cuts: seen.cuts)
     }
 
-    public static func check(_ url: URL, against expected: ClipExpectation) async throws
+    public static func check(_ url: URL, against expected: ClipExpectation, frames: ClipFrames? = nil) async throws
         -> QualityResult<ClipMeasurement>
     {
-        let measured = try await measure(url)
+        let measured = try await measure(url, frames: frames)
         return QualityResult(measured: measured, problems: problems(measured, expected))
     }
 
