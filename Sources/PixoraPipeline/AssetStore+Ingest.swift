@@ -57,6 +57,7 @@ extension AssetStore {
                 try FileManager.default.moveItem(at: temporary, to: destination)
             }
         }
+        try await publish(asset)
         return IngestedUpload(
             asset: asset, width: result.width, height: result.height, duration: result.duration,
             shortened: result.shortened)

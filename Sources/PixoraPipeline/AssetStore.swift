@@ -3,11 +3,17 @@ import PixoraCore
 import PixoraGenerators
 import PixoraMedia
 
-/// The content-addressed asset cache: one file per key, produced at most once.
+/// The content-addressed asset cache: one file per key, produced at most once. With `shared` (the bucket of
+/// `PIXORA_STORAGE`) the folder is this process's copy of a store every worker shares: what is not here is fetched
+/// from it before being made, and what is made here is published to it (`AssetStore+Shared.swift`).
 public struct AssetStore: AssetLocator {
     public let folder: AssetFolder
+    public let shared: (any SharedAssets)?
 
-    public init(root: URL) { folder = AssetFolder(root: root) }
+    public init(root: URL, shared: (any SharedAssets)? = nil) {
+        folder = AssetFolder(root: root)
+        self.shared = shared
+    }
 
     /// The default cache: `$PIXORA_CACHE_DIR`, else `$XDG_CACHE_HOME/pixora`, else `~/.cache/pixora`.
     public static func defaultRoot(configuration: Configuration = .current) -> URL {
@@ -28,9 +34,12 @@ public struct AssetStore: AssetLocator {
     public func provenance(of asset: AssetRef) -> Provenance? { Provenance.read(for: folder.location(of: asset)) }
 
     /// Returns the asset, running `produce` (which must write the given URL) only when it is not stored yet (or
-    /// was made by a fallback). Returns whether it was produced now.
+    /// was made by a fallback). Returns whether it was produced now. An asset made now is published to the shared
+    /// store unless `publishing` is false: the caller checks it first and publishes it when it passes.
     @discardableResult
-    public func obtain(_ asset: AssetRef, produce: (URL) async throws -> Void) async throws -> Bool {
+    public func obtain(
+        _ asset: AssetRef, publishing: Bool = true, produce: (URL) async throws -> Void
+    ) async throws -> Bool {
         let location = folder.location(of: asset)
         // An asset a fallback made stands in for the provider's only until the provider can be asked again.
         if FileManager.default.fileExists(atPath: location.path)
@@ -38,12 +47,14 @@ public struct AssetStore: AssetLocator {
         {
             return false
         }
+        if try await fetch([asset]) > 0 { return false }
         try FileManager.default.createDirectory(
             at: location.deletingLastPathComponent(), withIntermediateDirectories: true)
         try await produce(location)
         guard FileManager.default.fileExists(atPath: location.path) else {
             throw MediaError.unreadableOutput(tool: "pixora", detail: "the generator did not write \(asset.fileName)")
         }
+        if publishing { try await publish(asset) }
         return true
     }
 
@@ -56,5 +67,6 @@ public struct AssetStore: AssetLocator {
         let location = folder.location(of: asset)
         let data = try CanonicalJSON.encode(value)
         try await AtomicFile.write(to: location) { try data.write(to: $0) }
+        try await publish(asset)
     }
 }

@@ -29,6 +29,8 @@ extension VideoPipeline {
         _ state: EditorState, to output: URL, format: OutputContainer = .mp4, thumbnail: URL? = nil,
         progress: ProgressHandler? = nil
     ) async throws -> RenderResult {
+        // An edit may be rendered by a worker that never made its assets.
+        try await store.fetch(state.referencedAssets)
         let result = try await Renderer(assets: store).render(
             state, to: output, format: format, thumbnail: thumbnail
         ) { fraction in

@@ -71,6 +71,7 @@ extension VideoPipeline {
             key: try ContentKey(
                 generator: Self.compositeGenerator, version: CharacterComposite.version, inputs: inputs),
             ext: "png")
+        try await store.fetch([picture, character])
         let pictureURL = try store.url(for: picture)
         let characterURL = try store.url(for: character)
         let made = try await store.obtain(composited) {
@@ -84,6 +85,7 @@ extension VideoPipeline {
     /// The uploaded music as a bed of at least `length` seconds: the upload itself when long enough, else looped
     /// with crossfades (one file per whole second of length, so small edits reuse it).
     func makeMusicBed(_ upload: AssetRef, length: Double, counter: Counter) async throws -> MusicBedAssets {
+        try await store.fetch([upload])
         let uploadURL = try store.url(for: upload)
         let uploadDuration = try WAVHeader(contentsOf: uploadURL).duration
         guard uploadDuration < length else {

@@ -12,12 +12,15 @@ extension VideoPipeline {
     ) async throws -> SpeechTimings {
         var attempt = 0
         while true {
-            let timings = try await makeSpeech(request, wav: wav)
+            let timings = try await makeSpeech(request, wav: wav, publishing: false)
             let url = try store.url(for: wav)
             let result = try await quality.timed(.voice) {
                 try await VoiceQuality.check(url, speaking: QualityGate.speakingRange(request))
             }
-            if result.passed { return timings }
+            if result.passed {
+                try await store.publish(wav)
+                return timings
+            }
             store.discard(wav)
             attempt += 1
             guard attempt <= quality.retries else {

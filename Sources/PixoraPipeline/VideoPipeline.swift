@@ -116,6 +116,7 @@ public struct VideoPipeline: Sendable {
             reportVoice(index, finished: false, .working, "voice")
             let timings: SpeechTimings
             let status: PartStatus
+            try await store.fetch([wav, timingsRef])
             if store.contains(wav), store.provenance(of: wav)?.fallbackReason == nil, store.contains(timingsRef),
                 let stored = try? store.readJSON(SpeechTimings.self, timingsRef)
             {
@@ -277,9 +278,11 @@ public struct VideoPipeline: Sendable {
         }
     }
 
-    func makeSpeech(_ request: SpeechRequest, wav: AssetRef) async throws -> SpeechTimings {
+    func makeSpeech(_ request: SpeechRequest, wav: AssetRef, publishing: Bool = true) async throws -> SpeechTimings {
         let box = Carried<SpeechTimings>()
-        try await store.obtain(wav) { url in box.value = try await generators.speech.makeSpeech(request, to: url) }
+        try await store.obtain(wav, publishing: publishing) { url in
+            box.value = try await generators.speech.makeSpeech(request, to: url)
+        }
         if let timings = box.value { return timings }
         // The WAV existed without its timings (an interrupted run): synthesize again to recover them.
         let location = store.folder.location(of: wav)
@@ -319,7 +322,7 @@ public struct VideoPipeline: Sendable {
             report(.clip, .working, nil)
             let imageURL = try store.url(for: image)
             let measured = Carried<ClipFrames>()
-            let madeClip = try await store.obtain(clip) {
+            let madeClip = try await store.obtain(clip, publishing: false) {
                 measured.value = try await generators.video.makeMeasuredClip(clipRequest, image: imageURL, to: $0)
             }
             if madeClip, let rejected = try await rejectedClip(clip, clipRequest, frames: measured.value) {
@@ -331,6 +334,7 @@ public struct VideoPipeline: Sendable {
                 retried(rejected.summary ?? "failed check")
                 continue
             }
+            if madeClip { try await store.publish(clip) }
             counter.record(made: madeClip)
             report(.clip, madeClip ? .done : .reused, clip)
             return (image, clip)
@@ -355,7 +359,9 @@ public struct VideoPipeline: Sendable {
             var request = musicRequest(group: group, mood: mood, length: length, settings: settings)
             request.seed = QualityGate.seed(request.seed, attempt: attempt)
             let track = try key(generators.music, request, ext: "wav")
-            let made = try await store.obtain(track) { _ = try await generators.music.makeMusic(request, to: $0) }
+            let made = try await store.obtain(track, publishing: false) {
+                _ = try await generators.music.makeMusic(request, to: $0)
+            }
             if made, let rejected = try await rejectedMusic(track) {
                 attempt += 1
                 guard attempt <= quality.retries else {
@@ -364,6 +370,7 @@ public struct VideoPipeline: Sendable {
                 retried(rejected.summary ?? "failed check")
                 continue
             }
+            if made { try await store.publish(track) }
             counter.record(made: made)
             let trackDuration = try WAVHeader(contentsOf: try store.url(for: track)).duration
             return MusicAssets(group: group, mood: mood, track: track, trackDuration: trackDuration)

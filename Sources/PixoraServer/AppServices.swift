@@ -70,7 +70,11 @@ public struct AppServices: Sendable {
         self.database = database
         media = MediaFolder(root: configuration.mediaFolder)
         storage = configuration.storage.map { BucketMediaStorage(client: $0) } ?? FolderMediaStorage(folder: media)
-        self.pipeline = pipeline ?? VideoPipeline(store: AssetStore(root: configuration.assetFolder))
+        self.pipeline =
+            pipeline
+            ?? VideoPipeline(
+                store: AssetStore(
+                    root: configuration.assetFolder, shared: configuration.storage.map { BucketAssets(client: $0) }))
         tokens = await TokenService(secret: configuration.jwtSecret, accessLifetime: configuration.accessTokenLifetime)
         self.mailer = mailer
         emailLimiter = RateLimiter(limit: configuration.loginLimitPerEmail, window: configuration.loginWindow)
@@ -102,7 +106,9 @@ public struct AppServices: Sendable {
                 configuration: configuration.settings, outbox: configuration.outboxFolder, logger: logger)
             let providers = try ProviderSettings.from(configuration: configuration.settings)
             let pipeline = VideoPipeline(
-                generators: providers.generators(logger: logger), store: AssetStore(root: configuration.assetFolder))
+                generators: providers.generators(logger: logger),
+                store: AssetStore(
+                    root: configuration.assetFolder, shared: configuration.storage.map { BucketAssets(client: $0) }))
             let plans = try PlanCatalog.from(configuration: configuration.settings)
             _ = try StripeSettings.from(configuration)  // a bad PIXORA_CREDIT_PACKS stops the start
             var services = await AppServices(

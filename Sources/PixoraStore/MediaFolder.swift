@@ -12,7 +12,8 @@ public struct MediaFolder: Sendable {
         key.range(
             of: #"^(videos/[0-9a-f-]{36}/v[0-9]{1,4}\.(mp4|jpg)|avatars/[0-9a-f-]{36}-[0-9a-f]{8}\.(png|jpg|webp)"#
                 + #"|projects/[0-9a-f-]{36}/(sample|character|audio|keyframes/shot-[0-9]{3,4}\.jpg"#
-                + #"|export-[0-9]{1,6}-[0-9]{1,3}\.(mp4|webm|jpg))|exports/[0-9a-f-]{36}\.zip)$"#,
+                + #"|export-[0-9]{1,6}-[0-9]{1,3}\.(mp4|webm|jpg))|exports/[0-9a-f-]{36}\.zip"#
+                + #"|assets/[0-9a-f]{2}/[0-9a-f]{64}\.[a-z0-9]{1,5}(\.provenance\.json)?)$"#,
             options: .regularExpression) != nil
     }
 
@@ -29,6 +30,18 @@ public struct MediaFolder: Sendable {
 
     /// A user's data export (`AccountExports`): one zip per export.
     public static func accountExportKey(export: String) -> String { "exports/\(export).zip" }
+
+    /// A content-addressed asset shared through the bucket (`BucketAssets`), by its `SharedAssetName`.
+    public static func assetKey(_ name: String) -> String { "assets/" + name }
+
+    /// The type an asset is stored and served with, from its extension.
+    public static func assetContentType(_ name: String) -> String {
+        let types = [
+            "png": "image/png", "mp4": "video/mp4", "wav": "audio/wav", "json": "application/json",
+            "mid": "audio/midi", "cube": "text/plain",
+        ]
+        return types[(name as NSString).pathExtension] ?? "application/octet-stream"
+    }
 
     public static func keyframeKey(project: String, shot: Int) -> String {
         projectKey(project: project, file: "keyframes/" + keyframeName(shot: shot))

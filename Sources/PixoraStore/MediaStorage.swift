@@ -6,8 +6,9 @@ import NIOCore
 /// scratch and `store` the result; API nodes `open` byte ranges (or lend a presigned link); deleting a video removes
 /// its objects.
 ///
-/// Moved behind it so far: the rendered videos, thumbnails and versions (`videos/`). Uploads, keyframes, studio
-/// exports, avatars, account exports and the asset cache are still written to the local folder and read from it.
+/// Moved behind it so far: the rendered videos, thumbnails and versions (`videos/`), and the shared asset cache
+/// (`assets/`, written through `BucketAssets`). Uploads, keyframes, studio exports, avatars and account exports are
+/// still written to the local folder and read from it.
 public protocol MediaStorage: Sendable {
     /// Moves a finished file under `key`; the file is consumed (renamed or uploaded then removed).
     func store(_ file: URL, as key: String, contentType: String) async throws

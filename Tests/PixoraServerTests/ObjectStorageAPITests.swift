@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import PixoraPipeline
 import PixoraStore
 import PixoraTestSupport
 import Testing
@@ -70,6 +71,69 @@ struct ObjectStorageAPITests {
 
                 #expect(try await api.call(.delete, "/api/v1/videos/\(id)", session: session).status == .noContent)
                 #expect(bucketKeys(server, video: id).isEmpty)
+            }
+        }
+    }
+
+    @Test(
+        "scene assets are shared through the bucket: a node without them serves them, a worker without them renders",
+        arguments: TestEngine.allCases)
+    func sharedAssets(engine: TestEngine) async throws {
+        let server = try await S3TestServer()
+        let client = S3Client(
+            location: try S3Location(parsing: server.storage),
+            credentials: S3Credentials(accessKeyID: server.accessKey, secretAccessKey: server.secretKey))
+        // Its own cache (the tests' shared one must not be emptied), in front of the bucket as a server's is.
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-shared-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let pipeline = VideoPipeline(store: AssetStore(root: cache, shared: BucketAssets(client: client)))
+        try await TestApp.with(engine, environment: server.environment, pipeline: pipeline) { app in
+            try await app.test { api in
+                let session = try await api.register()
+                let id = try await api.createVideo(session).decode(Schemas.Video.self).id
+                try await app.withWorker { _ = try await api.waitForVideo(session, id) }
+                let editor = try await api.call(.get, "/api/v1/videos/\(id)/editor", session: session)
+                    .decode(Schemas.EditorDocument.self)
+                let state = editor.editorState
+                let clip = state.clips[0].asset.description
+                let voice = try #require(state.audio.voice.segments.first).asset.description
+                // Every asset the render read was published, with the same bytes as the worker's own copy.
+                for name in [clip, voice] {
+                    let object = server.file("assets/\(name.prefix(2))/\(name)")
+                    let local = cache.appendingPathComponent("\(name.prefix(2))/\(name)")
+                    #expect(try Data(contentsOf: object) == Data(contentsOf: local), "\(name)")
+                }
+                let clipBytes = try Data(contentsOf: server.file("assets/\(clip.prefix(2))/\(clip)"))
+
+                // As on another machine: this node's cache holds nothing.
+                try FileManager.default.removeItem(at: cache)
+                let link = try #require(editor.assets.additionalProperties[clip])
+                let whole = try await api.call(.get, link)
+                #expect(whole.status == .ok && whole.headers[.contentType] == "video/mp4")
+                #expect(Data(whole.body.readableBytesView) == clipBytes)
+                let part = try await api.call(.get, link, headers: [.range: "bytes=10-109"])
+                #expect(part.status == .partialContent)
+                #expect(Data(part.body.readableBytesView) == clipBytes.subdata(in: 10..<110))
+                let stranger = try await api.register()
+                #expect(try await api.call(.get, "/api/v1/assets/\(clip)", session: stranger).status == .notFound)
+
+                // An edit rendered by a worker whose cache is empty: it fetches every asset from the bucket.
+                let applied = try await api.call(
+                    .post, "/api/v1/editor/apply", session: session,
+                    json: [
+                        "editorState": try api.object(state), "operations": [["op": "setCaptions", "mode": "words"]],
+                    ])
+                let edited = try api.object(try applied.decode(Schemas.EditResult.self).editorState)
+                let saved = try await api.call(
+                    .post, "/api/v1/videos/\(id)/versions", session: session, json: ["editorState": edited])
+                #expect(saved.status == .accepted, "\(saved.text)")
+                try await app.withWorker { _ = try await api.waitForVideo(session, id) }
+                let finished = try await api.call(.get, "/api/v1/videos/\(id)", session: session)
+                    .decode(Schemas.Video.self)
+                #expect(finished.status == .completed && finished.currentVersion == 2)
+                #expect(bucketKeys(server, video: id) == ["v1.jpg", "v1.mp4", "v2.jpg", "v2.mp4"])
+                let fetched = cache.appendingPathComponent("\(clip.prefix(2))/\(clip)")
+                #expect(FileManager.default.fileExists(atPath: fetched.path))
             }
         }
     }

@@ -45,6 +45,9 @@ public struct StudioOutputs: Codable, Sendable, Hashable {
         audio?.music.forEach { refs.insert($0.track) }
         return refs
     }
+
+    /// The word timings stored beside the storyboard's voices (read by later steps, never served).
+    public var voiceTimings: Set<AssetRef> { Set(storyboard?.voices.compactMap(\.timings) ?? []) }
 }
 
 /// Three concepts; the chosen one (possibly edited) drives the rest.

@@ -50,6 +50,8 @@ public struct StudioPipeline: Sendable {
         _ step: StudioStep, _ request: StudioRequest, workflow: StudioWorkflow, scratch: URL,
         progress: ProgressHandler? = nil
     ) async throws -> StudioRun {
+        // Each step may run on a different worker from the steps it builds on.
+        try await store.fetch(workflow.outputs.assets.union(workflow.outputs.voiceTimings))
         var outputs = workflow.outputs
         let spent = SpendTally()
         switch step {

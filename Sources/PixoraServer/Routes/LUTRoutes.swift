@@ -71,8 +71,13 @@ struct LUTRoutes {
                 try await LUTs.delete(db, owner: context.userId, id: id)
             })
         else { throw APIError.notFound("LUT") }
-        if !shared, let asset = AssetRef(lut.assetKey), let url = try? services.pipeline.store.url(for: asset) {
-            try? FileManager.default.removeItem(at: url)
+        if !shared, let asset = AssetRef(lut.assetKey) {
+            do {
+                try await services.pipeline.store.remove(asset)
+            } catch {
+                // The row is gone; an object left in the bucket costs storage, never access.
+                context.logger.warning("could not remove a deleted LUT's file", metadata: ["error": "\(error)"])
+            }
         }
         return Response(status: .noContent)
     }

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import PixoraCore
+import PixoraMedia
 import PixoraStore
 
 /// Serving media by key from the configured `MediaStorage`: the file itself when it is on this disk, else the
@@ -9,10 +11,23 @@ import PixoraStore
 extension MediaRoutes {
     static let redirectSeconds = 300
 
-    /// The storage that holds `key`: rendered videos (`videos/…`) are in the configured storage; the other media
-    /// kinds are still kept in the local folder (see `MediaStorage`).
+    /// The storage that holds `key`: rendered videos (`videos/…`) and shared assets (`assets/…`) are in the
+    /// configured storage; the other media kinds are still kept in the local folder (see `MediaStorage`).
     func storage(for key: String) -> any MediaStorage {
-        key.hasPrefix("videos/") ? services.storage : FolderMediaStorage(folder: services.media)
+        let shared = key.hasPrefix("videos/") || key.hasPrefix("assets/")
+        return shared ? services.storage : FolderMediaStorage(folder: services.media)
+    }
+
+    /// A scene's or a studio step's asset: from this node's cache when it holds it (or when there is no bucket),
+    /// else from the shared bucket, where the worker that made it published it.
+    func serve(asset: AssetRef, request: Request, context: AppRequestContext) async throws -> Response {
+        let store = services.pipeline.store
+        let type = MediaFolder.assetContentType(asset.fileName)
+        guard store.shared != nil, !store.contains(asset) else {
+            return try await serve(try store.url(for: asset), type: type, request: request, context: context)
+        }
+        return try await serve(
+            key: MediaFolder.assetKey(SharedAssetName.of(asset)), type: type, request: request, context: context)
     }
 
     func serve(key: String, type: String, request: Request, context: AppRequestContext, download: String? = nil)

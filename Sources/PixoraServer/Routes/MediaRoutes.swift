@@ -97,12 +97,7 @@ struct MediaRoutes {
             try await Scenes.expiredOnly(db, asset: asset.description, user: user)
         }
         if let expired { throw APIError.expired(at: expired > 0 ? expired : nil) }
-        let types = [
-            "png": "image/png", "mp4": "video/mp4", "wav": "audio/wav", "json": "application/json", "mid": "audio/midi",
-        ]
-        return try await serve(
-            try services.pipeline.store.url(for: asset), type: types[asset.ext] ?? "application/octet-stream",
-            request: request, context: context)
+        return try await serve(asset: asset, request: request, context: context)
     }
 
     func ownedProject(_ request: Request, _ context: AppRequestContext) async throws -> Project {
@@ -148,14 +143,7 @@ struct MediaRoutes {
         guard let asset = AssetRef(try context.parameters.require("asset")),
             project.workflow?.outputs.assets.contains(asset) == true
         else { throw APIError.notFound("asset") }
-        let type =
-            switch asset.ext {
-            case "png": "image/png"
-            case "mp4": "video/mp4"
-            default: "audio/wav"
-            }
-        return try await serve(
-            try services.pipeline.store.url(for: asset), type: type, request: request, context: context)
+        return try await serve(asset: asset, request: request, context: context)
     }
 
     @Sendable func exportFile(_ request: Request, context: AppRequestContext) async throws -> Response {
