@@ -5,20 +5,25 @@ import ZIPFoundation
 
 /// Writes a user's data as a zip (layout in `ArchiveDocuments.readme`). The JSON is read first, in short reads;
 /// media files are then streamed into the archive from disk, chunk by chunk, so memory stays flat however large
-/// the videos are.
+/// the videos are; a video in the bucket is copied to scratch just before its entry and removed after it.
 struct AccountArchive {
     let database: any Database
     let media: MediaFolder
+    /// Where rendered videos live (`videos/…`): the folder, or the bucket of `PIXORA_STORAGE`.
+    let storage: any MediaStorage
+    /// Where an object from the bucket is copied while its entry is written (one at a time, removed after).
+    let scratch: URL
 
-    /// One entry of the zip: a document in memory or a file on disk.
+    /// One entry of the zip: a document in memory, a file on disk, or an object in the bucket.
     enum Content {
         case data(Data)
         case file(URL, size: Int64)
+        case stored(key: String, size: Int64)
 
         var size: Int64 {
             switch self {
             case .data(let data): Int64(data.count)
-            case .file(_, let size): size
+            case .file(_, let size), .stored(_, let size): size
             }
         }
     }
@@ -41,6 +46,11 @@ struct AccountArchive {
             case .file(let url, _):
                 // Media is compressed already; storing it saves the CPU and loses nothing.
                 try archive.addEntry(with: path, fileURL: url, compressionMethod: .none)
+            case .stored(let key, _):
+                let copy = scratch.appendingPathComponent(UUID().uuidString)
+                defer { try? FileManager.default.removeItem(at: copy) }
+                try await download(key, to: copy)
+                try archive.addEntry(with: path, fileURL: copy, compressionMethod: .none)
             }
             written += content.size
             await progress(Double(written) / Double(total))
@@ -77,8 +87,23 @@ struct AccountArchive {
         return entries
     }
 
-    /// A media file that still exists, as an entry; nil when its key is unset or the file is gone.
-    func mediaFile(_ key: String?) -> Content? {
+    /// Copies an object of the storage into `file`, buffer by buffer.
+    func download(_ key: String, to file: URL) async throws {
+        guard let object = try await storage.open(key, range: nil) else { throw StoreError.notFound("no \(key)") }
+        guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: file.path])
+        }
+        let handle = try FileHandle(forWritingTo: file)
+        defer { try? handle.close() }
+        for try await buffer in object.body { try handle.write(contentsOf: buffer.readableBytesView) }
+    }
+
+    /// A media file that still exists, as an entry; nil when its key is unset or the file is gone. A rendered video
+    /// in the bucket is sized now and copied when its entry is written.
+    func mediaFile(_ key: String?) async throws -> Content? {
+        if let key, key.hasPrefix("videos/"), try storage.localFile(key) == nil {
+            return try await storage.size(of: key).map { .stored(key: key, size: Int64($0)) }
+        }
         guard let key, let url = try? media.url(for: key),
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber
         else { return nil }
@@ -96,11 +121,12 @@ struct AccountArchive {
         guard let (video, scenes, revisions, assets, versions) = found else { return [] }
         let folder = "videos/\(video.id)/"
         var files: [(path: String, content: Content)] = []
-        if let file = mediaFile(video.videoKey) { files.append(("video.mp4", file)) }
-        if let file = mediaFile(video.thumbnailKey) { files.append(("thumbnail.jpg", file)) }
+        if let file = try await mediaFile(video.videoKey) { files.append(("video.mp4", file)) }
+        if let file = try await mediaFile(video.thumbnailKey) { files.append(("thumbnail.jpg", file)) }
         for version in versions where version.videoKey != video.videoKey {
-            if let file = mediaFile(version.videoKey) { files.append(("versions/v\(version.number).mp4", file)) }
-            if let file = mediaFile(version.thumbnailKey) { files.append(("versions/v\(version.number).jpg", file)) }
+            let name = "versions/v\(version.number)"
+            if let file = try await mediaFile(version.videoKey) { files.append((name + ".mp4", file)) }
+            if let file = try await mediaFile(version.thumbnailKey) { files.append((name + ".jpg", file)) }
         }
         let document = ArchiveDocuments.VideoFile(
             id: video.id, title: video.title, prompt: video.prompt, status: video.status.rawValue,
@@ -147,7 +173,7 @@ struct AccountArchive {
         var entries: [ArchiveDocuments.ProjectFileEntry] = []
         for upload in uploads {
             var path: String?
-            if !upload.isExpired(at: now), let file = mediaFile(upload.mediaKey) {
+            if !upload.isExpired(at: now), let file = try await mediaFile(upload.mediaKey) {
                 path = "uploads/\(upload.role.rawValue)\(Self.fileExtension(upload.contentType))"
                 files.append((path!, file))
             }
@@ -157,7 +183,7 @@ struct AccountArchive {
                     duration: upload.duration, name: upload.name,
                     expiresAt: upload.expiresAt.map(ArchiveDocuments.date), file: path))
         }
-        if let export = project.workflow?.outputs.export, let file = mediaFile(export.file) {
+        if let export = project.workflow?.outputs.export, let file = try await mediaFile(export.file) {
             files.append(("export.\(export.format.fileExtension)", file))
         }
         let document = ArchiveDocuments.ProjectFileDocument(

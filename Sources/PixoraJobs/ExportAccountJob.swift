@@ -20,8 +20,9 @@ struct ExportAccountJob: JobHandler {
         let scratch = try workshop.media.scratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let file = scratch.appendingPathComponent("export.zip")
-        try await AccountArchive(database: workshop.database, media: workshop.media).write(user: user, to: file) {
-            fraction in
+        let archive = AccountArchive(
+            database: workshop.database, media: workshop.media, storage: workshop.storage, scratch: scratch)
+        try await archive.write(user: user, to: file) { fraction in
             await context.report(Self.progress(fraction * 0.99, "writing the archive"))
         }
         let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.int64Value ?? 0

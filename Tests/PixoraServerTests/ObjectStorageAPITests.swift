@@ -4,6 +4,7 @@ import PixoraPipeline
 import PixoraStore
 import PixoraTestSupport
 import Testing
+import ZIPFoundation
 
 /// Media in an S3-compatible bucket (`rclone serve s3`): the worker renders into scratch and uploads, the API node
 /// serves the bucket's bytes with ranges while its own data folder holds no copy, and deleting removes the objects.
@@ -134,6 +135,32 @@ struct ObjectStorageAPITests {
                 #expect(bucketKeys(server, video: id) == ["v1.jpg", "v1.mp4", "v2.jpg", "v2.mp4"])
                 let fetched = cache.appendingPathComponent("\(clip.prefix(2))/\(clip)")
                 #expect(FileManager.default.fileExists(atPath: fetched.path))
+            }
+        }
+    }
+
+    @Test("the data export carries the rendered video and thumbnail from the bucket, byte for byte")
+    func exportFromTheBucket() async throws {
+        let server = try await S3TestServer()
+        try await TestApp.with(.sqlite, environment: server.environment) { app in
+            try await app.test { api in
+                let session = try await api.register()
+                let id = try await api.createVideo(session).decode(Schemas.Video.self).id
+                try await app.withWorker { _ = try await api.waitForVideo(session, id) }
+                #expect(try await api.call(.post, "/api/v1/users/me/export", session: session).status == .accepted)
+                let done = try await app.withWorker { try await api.waitForExport(session) }
+                #expect(done.status == .ready, "\(done)")
+                let download = try await api.call(.get, try #require(done.url))
+                let file = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID()).zip")
+                try Data(download.body.readableBytesView).write(to: file)
+                defer { try? FileManager.default.removeItem(at: file) }
+                let archive = try Archive(url: file, accessMode: .read)
+                for (entry, key) in [("video.mp4", "v1.mp4"), ("thumbnail.jpg", "v1.jpg")] {
+                    let found = try #require(archive["videos/\(id)/\(entry)"], "\(entry) is in the zip")
+                    var data = Data()
+                    _ = try archive.extract(found) { data.append($0) }
+                    #expect(data == (try Data(contentsOf: server.file("videos/\(id)/\(key)"))), "\(entry)")
+                }
             }
         }
     }
