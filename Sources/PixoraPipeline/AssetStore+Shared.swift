@@ -17,7 +17,15 @@ extension AssetStore {
             let location = folder.location(of: asset)
             try FileManager.default.createDirectory(
                 at: location.deletingLastPathComponent(), withIntermediateDirectories: true)
-            guard try await shared.fetch(SharedAssetName.of(asset), to: location) else { continue }
+            let found: Bool
+            do {
+                found = try await shared.fetch(SharedAssetName.of(asset), to: location)
+            } catch {
+                // Another task of this process put the same file in place first (its rename won the race).
+                guard contains(asset) else { throw error }
+                found = true
+            }
+            guard found else { continue }
             _ = try await shared.fetch(SharedAssetName.provenance(of: asset), to: Provenance.location(for: location))
             fetched += 1
         }
