@@ -5,11 +5,10 @@ import ZIPFoundation
 
 /// Writes a user's data as a zip (layout in `ArchiveDocuments.readme`). The JSON is read first, in short reads;
 /// media files are then streamed into the archive from disk, chunk by chunk, so memory stays flat however large
-/// the videos are; a video in the bucket is copied to scratch just before its entry and removed after it.
+/// the videos are; an object in the bucket is copied to scratch just before its entry and removed after it.
 struct AccountArchive {
     let database: any Database
-    let media: MediaFolder
-    /// Where rendered videos live (`videos/…`): the folder, or the bucket of `PIXORA_STORAGE`.
+    /// Where the media live: the folder, or the bucket of `PIXORA_STORAGE`.
     let storage: any MediaStorage
     /// Where an object from the bucket is copied while its entry is written (one at a time, removed after).
     let scratch: URL
@@ -49,7 +48,7 @@ struct AccountArchive {
             case .stored(let key, _):
                 let copy = scratch.appendingPathComponent(UUID().uuidString)
                 defer { try? FileManager.default.removeItem(at: copy) }
-                try await download(key, to: copy)
+                try await storage.download(key, to: copy)
                 try archive.addEntry(with: path, fileURL: copy, compressionMethod: .none)
             }
             written += content.size
@@ -87,24 +86,14 @@ struct AccountArchive {
         return entries
     }
 
-    /// Copies an object of the storage into `file`, buffer by buffer.
-    func download(_ key: String, to file: URL) async throws {
-        guard let object = try await storage.open(key, range: nil) else { throw StoreError.notFound("no \(key)") }
-        guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: file.path])
-        }
-        let handle = try FileHandle(forWritingTo: file)
-        defer { try? handle.close() }
-        for try await buffer in object.body { try handle.write(contentsOf: buffer.readableBytesView) }
-    }
-
-    /// A media file that still exists, as an entry; nil when its key is unset or the file is gone. A rendered video
-    /// in the bucket is sized now and copied when its entry is written.
+    /// A media file that still exists, as an entry; nil when its key is unset or the file is gone. An object in
+    /// the bucket is sized now and copied when its entry is written.
     func mediaFile(_ key: String?) async throws -> Content? {
-        if let key, key.hasPrefix("videos/"), try storage.localFile(key) == nil {
+        guard let key, MediaFolder.isValidKey(key) else { return nil }
+        guard let url = try storage.localFile(key) else {
             return try await storage.size(of: key).map { .stored(key: key, size: Int64($0)) }
         }
-        guard let key, let url = try? media.url(for: key),
+        guard
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber
         else { return nil }
         return .file(url, size: size.int64Value)

@@ -20,12 +20,12 @@ struct AnalyzeSampleJob: JobHandler {
         guard let sample = files.first(where: { $0.role == .sample }) else {
             throw UsageError("the project has no sample video")
         }
-        let video = try workshop.media.url(for: sample.mediaKey)
         await context.report(Self.progress(0, "reading the sample"))
-        // Keyframes are written to a scratch folder and moved into place only with the report, so a failed or
-        // repeated attempt never leaves half a strip behind.
+        // Keyframes are written to a scratch folder and stored only with the report, so a failed or repeated
+        // attempt never leaves half a strip behind. A sample in the bucket is read from a copy in the same folder.
         let scratch = try workshop.media.scratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
+        let video = try await workshop.storage.readableFile(sample.mediaKey, in: scratch)
         let analysis = try await analyzer.analyze(video: video, keyframesTo: scratch) { fraction in
             await context.report(Self.progress(fraction * 0.98, "measuring shots, colours and sound"))
         }
@@ -34,7 +34,7 @@ struct AnalyzeSampleJob: JobHandler {
             let file = scratch.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: file.path) else { continue }
             let key = MediaFolder.keyframeKey(project: project.id, shot: shot.index)
-            try workshop.media.place(file, as: key)
+            try await workshop.storage.store(file, as: key, contentType: "image/jpeg")
         }
         let summary =
             "\(analysis.shots.count) shots, \(analysis.pacing.cutsPerMinute.rounded().formatted) cuts a minute"
@@ -46,7 +46,7 @@ struct AnalyzeSampleJob: JobHandler {
             // The project was deleted meanwhile: its keyframes must not outlive it. (A job taken over by another
             // worker keeps them: that worker places the same files.)
             let gone = try? await workshop.database.read { db in try await Projects.find(db, id: project.id) == nil }
-            if gone == true { workshop.media.removeProject(project.id) }
+            if gone == true { try? await workshop.storage.removeProject(project.id) }
             throw error
         }
     }

@@ -14,7 +14,7 @@ struct ExpireMediaJob: JobHandler {
         let cleaned = try await MediaExpiry.sweep(
             database: workshop.database, media: workshop.media, storage: workshop.mediaStorage, now: now)
         let others = try await MediaExpiry.sweepUploadsAndExports(
-            database: workshop.database, media: workshop.media, now: now)
+            database: workshop.database, storage: workshop.storage, now: now)
         let done = JobProgress(
             stage: .done, fraction: 1,
             message: "deleted the files of \(cleaned) expired videos and \(others) expired uploads and exports")

@@ -3,8 +3,8 @@ import PixoraCore
 import PixoraStore
 import SQLKit
 
-/// Makes a user's data export: the zip is written to a scratch file on the media disk and renamed into place
-/// only when complete, then recorded with its expiry in the transaction that completes the job.
+/// Makes a user's data export: the zip is written to a scratch file and stored (renamed into the folder, or
+/// uploaded to the bucket) only when complete, then recorded with its expiry in the transaction that completes the job.
 struct ExportAccountJob: JobHandler {
     let workshop: VideoWorkshop
     var kind: JobKind { .exportAccount }
@@ -21,13 +21,13 @@ struct ExportAccountJob: JobHandler {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let file = scratch.appendingPathComponent("export.zip")
         let archive = AccountArchive(
-            database: workshop.database, media: workshop.media, storage: workshop.storage, scratch: scratch)
+            database: workshop.database, storage: workshop.storage, scratch: scratch)
         try await archive.write(user: user, to: file) { fraction in
             await context.report(Self.progress(fraction * 0.99, "writing the archive"))
         }
         let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.int64Value ?? 0
         let key = MediaFolder.accountExportKey(export: payload.exportId)
-        try workshop.media.place(file, as: key)
+        try await workshop.storage.store(file, as: key, contentType: "application/zip")
         let done = Self.progress(1, "ready: \(size) bytes")
         var recorded = false
         do {
@@ -44,11 +44,11 @@ struct ExportAccountJob: JobHandler {
                 }
             }
         } catch {
-            workshop.media.remove(key)
+            try? await workshop.storage.remove(key)
             throw error
         }
         // The owner cleared their data (or left) while the zip was written: it must not outlive the request.
-        if !recorded { workshop.media.remove(key) }
+        if !recorded { try? await workshop.storage.remove(key) }
     }
 
     func failed(_ job: Job, error: String, in db: any SQLDatabase) async throws {

@@ -43,10 +43,12 @@ struct StudioStepJob: JobHandler {
             let fileKey = MediaFolder.exportKey(
                 project: id, run: payload.run, attempt: take, ext: export.format.rawValue)
             let thumbnailKey = MediaFolder.exportKey(project: id, run: payload.run, attempt: take, ext: "jpg")
-            try workshop.media.place(scratch.appendingPathComponent(export.file), as: fileKey)
+            try await workshop.storage.store(
+                scratch.appendingPathComponent(export.file), as: fileKey, contentType: export.format.mimeType)
             placed.append(fileKey)
             if FileManager.default.fileExists(atPath: scratch.appendingPathComponent(export.thumbnail).path) {
-                try workshop.media.place(scratch.appendingPathComponent(export.thumbnail), as: thumbnailKey)
+                try await workshop.storage.store(
+                    scratch.appendingPathComponent(export.thumbnail), as: thumbnailKey, contentType: "image/jpeg")
                 placed.append(thumbnailKey)
             }
             export.file = fileKey
@@ -62,13 +64,13 @@ struct StudioStepJob: JobHandler {
                 try await WebhookEvents.step(db, project: id, payload: payload)
             }
         } catch {
-            placed.forEach { workshop.media.remove($0) }
+            for key in placed { try? await workshop.storage.remove(key) }
             throw error
         }
         // The previous export is replaced, not kept beside it.
         if payload.step == .export, let previous = workflow.outputs.export {
-            [previous.file, previous.thumbnail].filter { !$0.isEmpty && !placed.contains($0) }.forEach {
-                workshop.media.remove($0)
+            for key in [previous.file, previous.thumbnail] where !key.isEmpty && !placed.contains(key) {
+                try? await workshop.storage.remove(key)
             }
         }
     }

@@ -45,4 +45,9 @@ public struct BucketMediaStorage: MediaStorage {
         guard let prefix = videoPrefix(video) else { return }
         try await client.deleteAll(prefix: prefix)
     }
+
+    public func removeProject(_ project: String) async throws {
+        guard let prefix = projectPrefix(project) else { return }
+        try await client.deleteAll(prefix: prefix)
+    }
 }

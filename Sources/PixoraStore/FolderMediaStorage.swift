@@ -33,4 +33,6 @@ public struct FolderMediaStorage: MediaStorage {
     public func remove(_ key: String) async throws { folder.remove(key) }
 
     public func removeVideo(_ video: String) async throws { folder.removeVideo(video) }
+
+    public func removeProject(_ project: String) async throws { folder.removeProject(project) }
 }

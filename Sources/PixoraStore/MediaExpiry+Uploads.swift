@@ -30,14 +30,14 @@ extension ProjectFiles {
 extension MediaExpiry {
     /// Deletes the files of uploads and exports whose time ended (the files first, then the record, so a sweep
     /// that dies in between leaves them due); returns how many this call recorded as cleaned.
-    public static func sweepUploadsAndExports(database: any Database, media: MediaFolder, now: Int64, limit: Int = 200)
-        async throws -> Int
-    {
+    public static func sweepUploadsAndExports(
+        database: any Database, storage: any MediaStorage, now: Int64, limit: Int = 200
+    ) async throws -> Int {
         var cleaned = 0
         let uploads = try await database.read { db in try await ProjectFiles.dueForExpiry(db, now: now, limit: limit) }
         for (project, file) in uploads {
             try Task.checkCancellation()
-            media.remove(file.mediaKey)
+            try await storage.remove(file.mediaKey)
             if try await database.transaction({ db in
                 try await ProjectFiles.forgetFile(db, project: project, role: file.role, now: now)
             }) {
@@ -49,7 +49,7 @@ extension MediaExpiry {
         }
         for export in exports {
             try Task.checkCancellation()
-            media.remove(export.fileKey)
+            if let key = export.fileKey { try await storage.remove(key) }
             if try await database.transaction({ db in try await AccountExports.forgetFile(db, id: export.id) }) {
                 cleaned += 1
             }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Rendered videos, thumbnails and avatars on the local disk, addressed by keys the server makes itself
-/// (`videos/<uuid>/v3.mp4`, `avatars/<uuid>-<hex>.png`), never by names a user sent.
+/// The data folder (media when no bucket is set, and every process's scratch) and the keys every storage uses,
+/// made by the server itself (`videos/<uuid>/v3.mp4`, `avatars/<uuid>-<hex>.png`), never from names a user sent.
 public struct MediaFolder: Sendable {
     public let root: URL
 

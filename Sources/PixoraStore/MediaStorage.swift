@@ -6,9 +6,9 @@ import NIOCore
 /// scratch and `store` the result; API nodes `open` byte ranges (or lend a presigned link); deleting a video removes
 /// its objects.
 ///
-/// Moved behind it so far: the rendered videos, thumbnails and versions (`videos/`), and the shared asset cache
-/// (`assets/`, written through `BucketAssets`). Uploads, keyframes, studio exports, avatars and account exports are
-/// still written to the local folder and read from it.
+/// Every kind of media is behind it: rendered videos, thumbnails and versions (`videos/`), avatars (`avatars/`),
+/// a project's uploads, keyframes and studio exports (`projects/`), account exports (`exports/`) and the shared
+/// asset cache (`assets/`, written through `BucketAssets`). The local folder keeps only scratch files.
 public protocol MediaStorage: Sendable {
     /// Moves a finished file under `key`; the file is consumed (renamed or uploaded then removed).
     func store(_ file: URL, as key: String, contentType: String) async throws
@@ -24,6 +24,8 @@ public protocol MediaStorage: Sendable {
     func remove(_ key: String) async throws
     /// Removes every object of a video (all its versions and thumbnails).
     func removeVideo(_ video: String) async throws
+    /// Removes every object of a project (its uploads, keyframes and exports).
+    func removeProject(_ project: String) async throws
 }
 
 /// Bytes read from a storage: how many, where in the object, and the stream of them.
@@ -63,4 +65,9 @@ public struct AnyAsyncSequence: AsyncSequence, Sendable {
 /// The video keys a storage deletes with `removeVideo`: the folder `videos/<id>/`, only for a well-formed id.
 func videoPrefix(_ video: String) -> String? {
     video.range(of: #"^[0-9a-f-]{36}$"#, options: .regularExpression) == nil ? nil : "videos/\(video)/"
+}
+
+/// The project keys a storage deletes with `removeProject`: the folder `projects/<id>/`, only for a well-formed id.
+func projectPrefix(_ project: String) -> String? {
+    project.range(of: #"^[0-9a-f-]{36}$"#, options: .regularExpression) == nil ? nil : "projects/\(project)/"
 }

@@ -75,7 +75,7 @@ struct AccountDataRoutes {
             throw APIError(.gone, .expired, "This export expired\(when); its file was deleted. Start a new one.")
         }
         return try await MediaRoutes(services: services).serve(
-            try services.media.url(for: key), type: "application/zip", request: request, context: context,
+            key: key, type: "application/zip", request: request, context: context,
             download: "pixora-export-\(Self.day(export.createdAt)).zip")
     }
 
@@ -147,8 +147,8 @@ struct AccountDataRoutes {
             services.media.removeVideo(video)
             await services.removeStoredVideo(video)
         }
-        for project in cleared.projects { services.media.removeProject(project) }
-        for key in cleared.keys { services.media.remove(key) }
+        for project in cleared.projects { await services.removeStoredProject(project) }
+        for key in cleared.keys { await services.removeStoredObject(key) }
     }
 
     static func day(_ millis: Int64) -> String { String(APIError.utcMinute(millis).prefix(10)) }

@@ -11,13 +11,6 @@ import PixoraStore
 extension MediaRoutes {
     static let redirectSeconds = 300
 
-    /// The storage that holds `key`: rendered videos (`videos/…`) and shared assets (`assets/…`) are in the
-    /// configured storage; the other media kinds are still kept in the local folder (see `MediaStorage`).
-    func storage(for key: String) -> any MediaStorage {
-        let shared = key.hasPrefix("videos/") || key.hasPrefix("assets/")
-        return shared ? services.storage : FolderMediaStorage(folder: services.media)
-    }
-
     /// A scene's or a studio step's asset: from this node's cache when it holds it (or when there is no bucket),
     /// else from the shared bucket, where the worker that made it published it.
     func serve(asset: AssetRef, request: Request, context: AppRequestContext) async throws -> Response {
@@ -33,7 +26,7 @@ extension MediaRoutes {
     func serve(key: String, type: String, request: Request, context: AppRequestContext, download: String? = nil)
         async throws -> Response
     {
-        let storage = storage(for: key)
+        let storage = services.storage
         if let url = try storage.localFile(key) {
             return try await serve(url, type: type, request: request, context: context, download: download)
         }

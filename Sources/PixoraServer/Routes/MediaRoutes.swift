@@ -123,8 +123,7 @@ struct MediaRoutes {
                 "This upload expired\(file.expiresAt.map { " on " + APIError.utcMinute($0) } ?? ""); its file was"
                     + " deleted. The project keeps its analysis and plans.")
         }
-        return try await serve(
-            try services.media.url(for: file.mediaKey), type: file.contentType, request: request, context: context)
+        return try await serve(key: file.mediaKey, type: file.contentType, request: request, context: context)
     }
 
     @Sendable func keyframeFile(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -133,7 +132,7 @@ struct MediaRoutes {
             let analysis = project.analysis, analysis.shots.contains(where: { $0.index == shot && $0.keyframe != nil })
         else { throw APIError.notFound("keyframe") }
         let key = MediaFolder.keyframeKey(project: project.id, shot: shot)
-        return try await serve(try services.media.url(for: key), type: "image/jpeg", request: request, context: context)
+        return try await serve(key: key, type: "image/jpeg", request: request, context: context)
     }
 
     /// A file a studio step made, only when the project's outputs point at it: the asset store is shared by every
@@ -152,8 +151,8 @@ struct MediaRoutes {
             throw APIError(.notFound, .notFound, "this project has not been exported yet")
         }
         return try await serve(
-            try services.media.url(for: export.file), type: export.format.mimeType, request: request,
-            context: context, download: "\(project.title).\(export.format.fileExtension)")
+            key: export.file, type: export.format.mimeType, request: request, context: context,
+            download: "\(project.title).\(export.format.fileExtension)")
     }
 
     @Sendable func exportThumbnail(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -161,8 +160,7 @@ struct MediaRoutes {
         guard let export = project.workflow?.outputs.export, !export.thumbnail.isEmpty else {
             throw APIError(.notFound, .notFound, "this project has not been exported yet")
         }
-        return try await serve(
-            try services.media.url(for: export.thumbnail), type: "image/jpeg", request: request, context: context)
+        return try await serve(key: export.thumbnail, type: "image/jpeg", request: request, context: context)
     }
 
     @Sendable func avatarFile(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -170,7 +168,7 @@ struct MediaRoutes {
         guard let key = try await services.database.read({ db in try await Users.find(db, id: userId) })?.avatarKey
         else { throw APIError.notFound("avatar") }
         let type = key.hasSuffix(".png") ? "image/png" : key.hasSuffix(".webp") ? "image/webp" : "image/jpeg"
-        return try await serve(try services.media.url(for: key), type: type, request: request, context: context)
+        return try await serve(key: key, type: type, request: request, context: context)
     }
 
     /// Sends a file, or the one byte range asked for (206), or 416 when the range is outside the file.

@@ -72,7 +72,7 @@ struct ProjectRoutes {
                 project, files: files, job: job, latestPlan: nil, videoCount: 0, tokens: services.tokens)
         } catch {
             // A refused or failed upload leaves nothing behind.
-            services.media.removeProject(id)
+            await services.removeStoredProject(id)
             throw error
         }
     }
@@ -144,7 +144,7 @@ struct ProjectRoutes {
         // Uploads keep their files as long as a finished video does (`PIXORA_RETENTION`), counted from now.
         let expiresAt = services.workshop.retention.expiry(after: Clock.nowMillis())
         let sampleKey = MediaFolder.projectKey(project: project, file: "sample")
-        try services.media.place(sample.url, as: sampleKey)
+        try await services.storage.store(sample.url, as: sampleKey, contentType: Self.contentType(probe))
         files.append(
             ProjectFile(
                 role: .sample, mediaKey: sampleKey, contentType: Self.contentType(probe), sizeBytes: sample.size,
@@ -170,7 +170,7 @@ struct ProjectRoutes {
                 )
             }
             let key = MediaFolder.projectKey(project: project, file: extra.part)
-            try services.media.place(file.url, as: key)
+            try await services.storage.store(file.url, as: key, contentType: Self.contentType(kind))
             files.append(
                 ProjectFile(
                     role: extra.role, mediaKey: key, contentType: Self.contentType(kind), sizeBytes: file.size,
@@ -292,7 +292,7 @@ struct ProjectRoutes {
             return try await Projects.delete(db, owner: context.userId, id: project.id)
         }
         guard deleted else { throw APIError.notFound("project") }
-        services.media.removeProject(project.id)
+        await services.removeStoredProject(project.id)
         return Response(status: .noContent)
     }
 }

@@ -89,17 +89,17 @@ struct UserRoutes {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let file = scratch.appendingPathComponent("avatar")
         try Data(bytes).write(to: file)
-        try services.media.place(file, as: key)
+        try await services.storage.store(file, as: key, contentType: declared)
         let previous = try await me(context).avatarKey
         guard
             let user = try await services.database.transaction({ db in
                 try await Users.updateProfile(db, id: context.userId, name: nil, avatarKey: .some(key))
             })
         else {
-            services.media.remove(key)
+            try? await services.storage.remove(key)
             throw APIError.unauthorized("this account no longer exists")
         }
-        services.media.remove(previous)
+        if let previous { try? await services.storage.remove(previous) }
         return JSONResponse(Schemas.User(user, tokens: services.tokens))
     }
 
