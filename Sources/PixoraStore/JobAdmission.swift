@@ -9,16 +9,19 @@ public struct JobAdmission: Sendable {
     public var user: String
     public var kinds: Set<JobKind>
     public var engine: SQLEngine
+    /// The queue priority of the user's jobs when the account has no subscription row (the default plan's).
+    public var defaultPriority: Int
     /// Throws to refuse. Reads through `db`, the queuing transaction, which already holds the account's lock.
     public var check: @Sendable (any SQLDatabase) async throws -> Void
 
     @TaskLocal public static var current: JobAdmission?
 
     public init(
-        user: String, kinds: Set<JobKind>, engine: SQLEngine,
+        user: String, kinds: Set<JobKind>, engine: SQLEngine, defaultPriority: Int = 0,
         check: @escaping @Sendable (any SQLDatabase) async throws -> Void
     ) {
         (self.user, self.kinds, self.engine, self.check) = (user, kinds, engine, check)
+        self.defaultPriority = defaultPriority
     }
 
     /// Locks the account and runs the check when the job is one it admits. PostgreSQL locks the user's row until
@@ -27,6 +30,12 @@ public struct JobAdmission: Sendable {
     /// waits for this one's charge, a deadlock. SQLite's transactions begin IMMEDIATE: the writer excludes others.
     func admit(_ db: any SQLDatabase, user: String?, kind: JobKind) async throws {
         guard user == self.user, kinds.contains(kind) else { return }
+        try await admit(db)
+    }
+
+    /// Locks the account and runs the check now: for work that comes back to the queue without a new job (a
+    /// paused generation resumed).
+    public func admit(_ db: any SQLDatabase) async throws {
         if engine == .postgres {
             try await db.raw("SELECT id FROM users WHERE id = \(bind: self.user) FOR NO KEY UPDATE").run()
         }

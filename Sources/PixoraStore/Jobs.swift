@@ -106,6 +106,8 @@ public enum Jobs {
         maxAttempts: Int, runAt: Int64? = nil
     ) async throws -> Job {
         try await JobAdmission.current?.admit(db, user: user, kind: kind)
+        // Accounts without a subscription row are on the default plan, whose priority the admission carries.
+        let fallback = JobAdmission.current.flatMap { $0.user == user ? $0.defaultPriority : nil } ?? 0
         let now = Clock.nowMillis()
         let job = Job(
             id: newID(), kind: kind, userId: user, videoId: video, payload: payload, state: .queued, attempts: 0,
@@ -115,7 +117,7 @@ public enum Jobs {
             INSERT INTO jobs (id, kind, user_id, video_id, project_id, payload, state, attempts, max_attempts, run_at, created_at, updated_at, priority)
             VALUES (\(bind: job.id), \(bind: kind.rawValue), \(bind: user), \(bind: video), \(bind: project), \(bind: payload), 'queued', 0, \(bind: maxAttempts),
                     \(bind: job.runAt), \(bind: now), \(bind: now),
-                    (SELECT COALESCE(MAX(queue_priority), 0) FROM subscriptions WHERE user_id = \(bind: user)))
+                    (SELECT COALESCE(MAX(queue_priority), \(bind: fallback)) FROM subscriptions WHERE user_id = \(bind: user)))
             """
         ).run()
         return job

@@ -105,6 +105,25 @@ struct PlanLimitAPITests {
             try await expectRefused(
                 remix, limit: "concurrentJobs", value: .number(1), requested: .number(2), app: app, user: user,
                 balance: 95)
+
+            // A paused video frees its slot; resuming it takes the slot back, so it waits for a free one.
+            let firstID = try first.decode(Schemas.Video.self).id
+            let paused = try await api.call(.post, "/api/v1/videos/\(firstID)/pause", session: session)
+            #expect(paused.status == .ok, "\(paused.text)")
+            let other = try await api.call(.post, "/api/v1/videos", session: session, json: video(5, "480p"))
+            #expect(other.status == .created, "\(other.text)")
+            let resumed = try await api.call(.post, "/api/v1/videos/\(firstID)/resume", session: session)
+            try await expectRefused(
+                resumed, limit: "concurrentJobs", value: .number(1), requested: .number(2), app: app, user: user,
+                balance: 90)
+            let still = try await api.call(.get, "/api/v1/videos/\(firstID)", session: session)
+            #expect(try still.decode(Schemas.Video.self).status == .paused)
+            let otherID = try other.decode(Schemas.Video.self).id
+            #expect(try await api.call(.post, "/api/v1/videos/\(otherID)/cancel", session: session).status == .ok)
+            let again = try await api.call(.post, "/api/v1/videos/\(firstID)/resume", session: session)
+            #expect(again.status == .ok, "\(again.text)")
+            #expect(try again.decode(Schemas.Video.self).status == .queued)
+            try await expectBalance(app, user: user, 95)
         }
     }
 
@@ -122,7 +141,8 @@ struct PlanLimitAPITests {
             let id = try await api.createVideo(session).decode(Schemas.Video.self).id
             _ = try await app.withWorker { try await api.waitForVideo(session, id) }
             // Another video waits in the queue: the one generation Tiny runs at a time.
-            #expect(try await api.createVideo(session).status == .created)
+            let waiting = try await api.createVideo(session)
+            #expect(waiting.status == .created)
             try await expectBalance(app, user: user, 90)
             let step = try await api.call(
                 .post, "/api/v1/projects/\(project)/steps/idea", session: session, json: [:])
@@ -146,6 +166,22 @@ struct PlanLimitAPITests {
             try await expectRefused(
                 saved, limit: "concurrentJobs", value: .number(1), requested: .number(2), app: app, user: user,
                 balance: 90)
+
+            // A paused studio step frees the slot; resuming it while the video holds the slot again is refused.
+            let waitingID = try waiting.decode(Schemas.Video.self).id
+            let base = "/api/v1/projects/\(project)/steps/idea"
+            #expect(try await api.call(.post, "/api/v1/videos/\(waitingID)/pause", session: session).status == .ok)
+            let run = try await api.call(.post, base, session: session, json: [:])
+            #expect(run.status == .accepted, "\(run.text)")
+            #expect(try await api.call(.post, base + "/pause", session: session).status == .ok)
+            #expect(try await api.call(.post, "/api/v1/videos/\(waitingID)/resume", session: session).status == .ok)
+            let balance = try await api.balance(session)
+            let resumed = try await api.call(.post, base + "/resume", session: session)
+            try await expectRefused(
+                resumed, limit: "concurrentJobs", value: .number(1), requested: .number(2), app: app, user: user,
+                balance: balance)
+            let after = try await api.call(.get, "/api/v1/projects/\(project)", session: session)
+            #expect(try api.step(after.decode(Schemas.Project.self), .idea).state == .paused)
         }
     }
 

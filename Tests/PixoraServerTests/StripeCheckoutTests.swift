@@ -64,6 +64,36 @@ struct StripeCheckoutTests {
         }
     }
 
+    @Test(
+        "a plan while Stripe bills one is refused with 409, before Stripe; packs and a lapsed plan are not",
+        arguments: TestEngine.allCases)
+    func secondSubscription(engine: TestEngine) async throws {
+        try await StripeTestApp.with(engine) { t, api in
+            let session = try await api.register()
+            let pro = try #require(t.app.services.plans.plan(id: "pro"))
+            try await t.app.services.database.transaction { db in
+                try await Subscriptions.setPlan(
+                    db, userID: session.userId, plan: pro, stripeCustomer: "cus_second",
+                    stripeSubscription: "sub_second")
+            }
+            let sessions = t.stripe.sessionIDs.count
+            for plan in ["pro", "enterprise"] {
+                let reply = try await api.call(
+                    .post, "/api/v1/billing/checkout", session: session,
+                    json: ["kind": "subscription", "plan": plan])
+                #expect(reply.status == .conflict && reply.errorCode == .conflict, "\(reply.text)")
+                #expect(reply.errorMessage?.contains("billing portal") == true)
+            }
+            #expect(t.stripe.sessionIDs.count == sessions)
+            _ = try await t.checkout(api, session, ["kind": "credits", "pack": "small"])
+            try await t.app.services.database.transaction { db in
+                try await Subscriptions.setPlan(db, userID: session.userId, plan: pro, status: .canceled)
+            }
+            _ = try await t.checkout(api, session, ["kind": "subscription", "plan": "pro"])
+            #expect(t.stripe.sessionIDs.count == sessions + 2)
+        }
+    }
+
     @Test("the same Idempotency-Key answers the same session", arguments: TestEngine.allCases)
     func idempotent(engine: TestEngine) async throws {
         try await StripeTestApp.with(engine) { t, api in

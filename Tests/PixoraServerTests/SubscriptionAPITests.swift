@@ -68,6 +68,37 @@ struct SubscriptionAPITests {
         }
     }
 
+    @Test("an account without a subscription row queues its jobs at the default plan's priority")
+    func defaultPlanPriority() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("plans-\(UUID().uuidString).yaml")
+        try Data(
+            """
+            default: basic
+            plans:
+              - id: basic
+                name: Basic
+                price: {cents: 0}
+                monthlyCredits: 0
+                queuePriority: 2
+            """.utf8
+        ).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        try await TestApp.with(.sqlite, environment: ["PIXORA_PLANS_FILE": file.path]) { app in
+            try await app.test { api in
+                let session = try await api.register()
+                #expect(try await api.createVideo(session).status == .created)
+                let found = try await app.services.database.read { db in
+                    (
+                        try await Subscriptions.find(db, user: session.userId),
+                        try await db.raw("SELECT priority FROM jobs WHERE user_id = \(bind: session.userId)").first()?
+                            .decode(column: "priority", as: Int.self)
+                    )
+                }
+                #expect(found.0 == nil && found.1 == 2)
+            }
+        }
+    }
+
     @Test(
         "an admin sets a user's plan: limits and queue priority follow; others are refused",
         arguments: TestEngine.allCases)

@@ -50,17 +50,20 @@ extension AppServices {
     func admittingJobs<T>(of owner: String, _ body: () async throws -> T) async throws -> T {
         guard plans.billingEnabled else { return try await body() }
         let services = self
-        let admission = JobAdmission(user: owner, kinds: Set(Self.generationKinds), engine: database.engine) { db in
+        let admission = JobAdmission(
+            user: owner, kinds: Set(Self.generationKinds), engine: database.engine,
+            defaultPriority: plans.effectivePlan(subscribed: nil).queuePriority
+        ) { db in
             let (plan, _) = try await services.plan(of: owner, in: db)
             try await Self.checkCounts(db, plan: plan, owner: owner, generations: 1, now: services.now())
         }
         return try await JobAdmission.$current.withValue(admission) { try await body() }
     }
 
-    /// The limits that count the owner's generations: at once (queued or running) and in the last hour.
-    static func checkCounts(
-        _ db: any SQLDatabase, plan: SubscriptionPlan, owner: String, generations: Int, now: Int64
-    ) async throws {
+    /// The plan's generations at once: those queued or running, plus `adding` about to be queued.
+    static func checkConcurrency(_ db: any SQLDatabase, plan: SubscriptionPlan, owner: String, adding: Int)
+        async throws
+    {
         let kinds = SQLList(Self.generationKinds.map { SQLBind($0.rawValue) })
         if let allowed = plan.concurrentJobs {
             let active =
@@ -70,14 +73,35 @@ extension AppServices {
                     AND state IN ('queued', 'running')
                     """
                 ).first()?.decode(column: "n", as: Int.self) ?? 0
-            if active + generations > allowed {
+            if active + adding > allowed {
                 throw Self.refusal(
                     plan, limit: "concurrentJobs", value: .number(Double(allowed)),
-                    requested: .number(Double(active + generations)),
-                    "\(plan.name) runs at most \(allowed) generation(s) at a time; "
-                        + "\(active) already queued or running")
+                    requested: .number(Double(active + adding)),
+                    "\(plan.name) runs at most \(allowed) generation(s) at a time; this would make "
+                        + "\(active + adding) queued or running")
             }
         }
+    }
+
+    /// Admits a paused generation that `db`, the transaction resuming it, has just queued again: it counts
+    /// against the plan's generations at once (a paused job does not), not against the hour's, which counted it
+    /// when it was first queued. A refusal rolls the resume back.
+    func admitResumed(_ db: any SQLDatabase, owner: String) async throws {
+        guard plans.billingEnabled else { return }
+        let services = self
+        let admission = JobAdmission(user: owner, kinds: Set(Self.generationKinds), engine: database.engine) { db in
+            let (plan, _) = try await services.plan(of: owner, in: db)
+            try await Self.checkConcurrency(db, plan: plan, owner: owner, adding: 0)
+        }
+        try await admission.admit(db)
+    }
+
+    /// The limits that count the owner's generations: at once (queued or running) and in the last hour.
+    static func checkCounts(
+        _ db: any SQLDatabase, plan: SubscriptionPlan, owner: String, generations: Int, now: Int64
+    ) async throws {
+        try await checkConcurrency(db, plan: plan, owner: owner, adding: generations)
+        let kinds = SQLList(Self.generationKinds.map { SQLBind($0.rawValue) })
         guard let perHour = plan.generationsPerHour else { return }
         guard generations <= perHour else {
             throw Self.refusal(

@@ -67,6 +67,7 @@ struct BillingRoutes {
                 let ids = catalog.plans.filter { $0.price.cents > 0 }.map(\.id).joined(separator: ", ")
                 throw APIError.validation("plan", "names no plan for sale; the plans for sale are \(ids)")
             }
+            try await refuseSecondSubscription(user: user.id)
             form = Self.planForm(plan, user: user.id)
         }
         let customer = try await customer(of: user, client: client)
@@ -78,6 +79,21 @@ struct BillingRoutes {
         let key = "pixora-checkout-\(user.id)-" + (requestKey ?? newID())
         let session = try await stripe { try await client.createCheckoutSession(form, idempotencyKey: key) }
         return JSONResponse(Schemas.BillingRedirect(url: session.url))
+    }
+
+    /// 409 when Stripe already bills the account a plan: a second Checkout would charge two subscriptions at
+    /// once; the portal changes the plan in place and prorates.
+    func refuseSecondSubscription(user: String) async throws {
+        let current = try await services.database.read { db in try await Subscriptions.find(db, user: user) }
+        guard let current, current.stripeSubscriptionId != nil,
+            ![.canceled, .incompleteExpired].contains(current.status)
+        else { return }
+        let name = catalog.plan(id: current.planId)?.name ?? current.planId
+        throw APIError(
+            .conflict, .conflict,
+            "this account already has a \(name) subscription billed by Stripe (\(current.status.rawValue)); change or"
+                + " cancel it in the billing portal (POST /api/v1/billing/portal) instead of paying twice",
+            details: ["plan": .string(current.planId), "status": .string(current.status.rawValue)])
     }
 
     /// A pack: one payment, an invoice so it is listed with the others, the credits in the metadata.

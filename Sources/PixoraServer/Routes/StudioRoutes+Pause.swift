@@ -24,7 +24,13 @@ extension StudioRoutes {
     @Sendable func resume(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<
         Schemas.Project
     > {
-        try await move(context, StudioProjects.resume(_:owner:id:step:))
+        // Back in the queue, the step's job counts against the plan's generations at once again.
+        let services = services
+        return try await move(context) { db, owner, id, step in
+            let outcome = try await StudioProjects.resume(db, owner: owner, id: id, step: step)
+            if outcome == .done { try await services.admitResumed(db, owner: owner) }
+            return outcome
+        }
     }
 
     @Sendable func cancel(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<

@@ -16,7 +16,14 @@ extension VideoRoutes {
 
     @Sendable func resume(_ request: Request, context: AuthenticatedContext) async throws -> JSONResponse<Schemas.Video>
     {
-        try await move(context, Videos.resume(_:owner:id:)) { status in
+        // Back in the queue, it counts against the plan's generations at once again.
+        let services = services
+        let resume: @Sendable (any SQLDatabase, String, String) async throws -> PauseOutcome? = { db, owner, id in
+            let outcome = try await Videos.resume(db, owner: owner, id: id)
+            if outcome == .done { try await services.admitResumed(db, owner: owner) }
+            return outcome
+        }
+        return try await move(context, resume) { status in
             APIError(.conflict, .notPaused, "this video is \(status), not paused; there is nothing to resume")
         }
     }
