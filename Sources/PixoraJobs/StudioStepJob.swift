@@ -3,6 +3,7 @@ import PixoraCore
 import PixoraPipeline
 import PixoraStore
 import SQLKit
+import Synchronization
 
 /// Runs one step of a guided studio project. The step was charged when it was queued; the outputs are recorded
 /// in the transaction that completes the job, and a run that fails for good is refunded once and marked failed.
@@ -22,10 +23,18 @@ struct StudioStepJob: JobHandler {
         let (stream, continuation) = AsyncStream.makeStream(of: JobProgress.self, bufferingPolicy: .bufferingNewest(1))
         let writer = Task { for await progress in stream { await context.report(progress) } }
         let result: StudioRun
+        // Notices (a clip a model failed to make well, remade on the next) stay in every report after theirs.
+        let notices = Mutex<[String]>([])
         do {
             result = try await studio.run(payload.step, payload.request, workflow: workflow, scratch: scratch) {
-                continuation.yield(
-                    JobProgress(stage: $0.stage, fraction: min(max($0.fraction, 0), 0.99), message: $0.message))
+                event in
+                var progress = JobProgress(
+                    stage: event.stage, fraction: min(max(event.fraction, 0), 0.99), message: event.message)
+                progress.notices = notices.withLock { kept in
+                    if let notice = event.notice, !kept.contains(notice) { kept.append(notice) }
+                    return kept.isEmpty ? nil : kept
+                }
+                continuation.yield(progress)
             }
         } catch {
             continuation.finish()
@@ -55,7 +64,8 @@ struct StudioStepJob: JobHandler {
             export.thumbnail = placed.count > 1 ? thumbnailKey : ""
             outputs.export = export
         }
-        let final = JobProgress(stage: .done, fraction: 1, message: "\(payload.step.title): ready for review")
+        var final = JobProgress(stage: .done, fraction: 1, message: "\(payload.step.title): ready for review")
+        final.notices = notices.withLock { $0.isEmpty ? nil : $0 }
         do {
             try await context.complete(final: final) { db in
                 try await StudioProjects.complete(

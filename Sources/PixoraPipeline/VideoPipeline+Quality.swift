@@ -37,8 +37,15 @@ extension VideoPipeline {
     ) async throws -> QualityResult<ClipMeasurement>? {
         let expected = ClipExpectation(
             width: request.width, height: request.height, fps: request.fps, duration: request.duration)
+        return try await rejectedClip(clip, expected, frames: frames)
+    }
+
+    /// Checks a clip just made against `expected`; nil when it passed, else the result (the clip is discarded).
+    func rejectedClip(
+        _ clip: AssetRef, _ expected: ClipExpectation, frames: ClipFrames? = nil
+    ) async throws -> QualityResult<ClipMeasurement>? {
         let url = try store.url(for: clip)
-        if frames != nil { quality.clock.addMeasuredWhileEncoding(seconds: request.duration) }
+        if frames != nil { quality.clock.addMeasuredWhileEncoding(seconds: expected.duration) }
         let result = try await quality.timed(.clip) {
             try await ClipQuality.check(url, against: expected, frames: frames)
         }

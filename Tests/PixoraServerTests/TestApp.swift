@@ -31,7 +31,8 @@ struct TestApp: Sendable {
 
     static func with<T: Sendable>(
         _ engine: TestEngine, environment: [String: String] = [:], mailer: (any Mailer)? = nil,
-        pipeline: VideoPipeline? = nil, _ body: @Sendable (TestApp) async throws -> T
+        pipeline: VideoPipeline? = nil, studio: StudioGenerators = .embedded,
+        _ body: @Sendable (TestApp) async throws -> T
     ) async throws -> T {
         try await withTestDatabase(engine) { database, location in
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -51,7 +52,7 @@ struct TestApp: Sendable {
                 pipeline: pipeline ?? VideoPipeline(store: AssetStore(root: assetCache)),
                 languageAssistant: providers.editorAssistant(logger: testLogger),
                 planChat: providers.planChat(logger: testLogger),
-                pricing: try providers.pricing(environment: environment),
+                pricing: try providers.pricing(environment: environment), studioGenerators: studio,
                 director: providers.videoDirector(
                     pipeline: pipeline ?? VideoPipeline(store: AssetStore(root: assetCache)), logger: testLogger),
                 logger: testLogger)

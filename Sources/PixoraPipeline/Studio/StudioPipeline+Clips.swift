@@ -1,6 +1,7 @@
 import Foundation
 import PixoraCore
 import PixoraGenerators
+import PixoraMedia
 
 /// The `clips` step: a clip per scene from its start frame to its end frame, on the model routing picked.
 extension StudioPipeline {
@@ -78,13 +79,24 @@ extension StudioPipeline {
         var scenes: [SceneClip] = []
         for clip in planned {
             report(progress, .visuals, done: clip.index, of: planned.count, "scene \(clip.index + 1): clip")
-            scenes.append(try await makeClip(clip, settings: settings, spent))
+            let fraction = Double(clip.index) / Double(max(planned.count, 1))
+            scenes.append(
+                try await makeClip(clip, settings: settings, spent) { notice in
+                    progress?(
+                        ProgressEvent(
+                            stage: .visuals, fraction: fraction, sceneIndex: clip.index, notice: notice,
+                            message: "scene \(clip.index + 1): clip retried"))
+                })
         }
         return ClipsOutput(scenes: scenes)
     }
 
-    /// Tries the routed model, then its fallbacks in order; the clip records which one made it.
-    func makeClip(_ clip: PlannedClip, settings: Settings, _ spent: SpendTally) async throws -> SceneClip {
+    /// Tries the routed model, then its fallbacks in order; the clip records which one made it. A clip made now is
+    /// checked like a generated video's (size, rate, length, black, still, cuts): one that fails is discarded,
+    /// charged nothing, and the next model makes it; `retried` hears why.
+    func makeClip(
+        _ clip: PlannedClip, settings: Settings, _ spent: SpendTally, retried: (String) -> Void = { _ in }
+    ) async throws -> SceneClip {
         var failures: [String] = []
         for model in [clip.route.model] + clip.route.fallbacks {
             guard let (generator, request, ref) = try clipJob(clip, model: model, settings: settings) else {
@@ -94,9 +106,18 @@ extension StudioPipeline {
             do {
                 let startURL = try store.url(for: clip.frames.startFrame)
                 let endURL = request.end == nil ? nil : try store.url(for: clip.frames.endFrame)
-                let made = try await store.obtain(ref) {
+                let made = try await store.obtain(ref, publishing: false) {
                     try await generator.makeClip(request, start: startURL, end: endURL, to: $0)
                 }
+                let expected = ClipExpectation(
+                    width: request.width, height: request.height, fps: request.fps, duration: request.duration)
+                if made, let rejected = try await video.rejectedClip(ref, expected) {
+                    let reason = rejected.summary ?? "failed its quality check"
+                    failures.append("\(model): failed its quality check: \(reason)")
+                    retried("scene \(clip.index + 1) clip on \(model) retried: \(reason)")
+                    continue
+                }
+                if made { try await store.publish(ref) }
                 // A fallback is charged at its own price, which routing keeps at or below the routed one's.
                 if made, let entry = studio.catalogue.model(id: model) {
                     spent.add(Int((entry.clipLength(for: clip.duration) * Double(entry.creditsPerSecond)).rounded(.up)))
