@@ -85,14 +85,43 @@ extension StudioPipeline {
         }
         var music: [StudioMusicTrack] = []
         for (index, track) in planned.music.enumerated() {
+            let fraction = Double(planned.effects.count + index) / Double(max(total, 1))
             report(progress, .music, done: planned.effects.count + index, of: total, "music \(track.group + 1)")
-            let made = try await store.obtain(track.ref) {
-                _ = try await video.generators.music.makeMusic(track.request, to: $0)
+            let (ref, made) = try await checkedMusic(track.request, ref: track.ref, group: track.group) { notice in
+                progress?(
+                    ProgressEvent(
+                        stage: .music, fraction: fraction, notice: notice,
+                        message: "music \(track.group + 1): retried"))
             }
             if made { spent.add(pricing.musicTrack) }
-            let length = try WAVHeader(contentsOf: try store.url(for: track.ref)).duration
-            music.append(StudioMusicTrack(group: track.group, mood: track.mood, track: track.ref, duration: length))
+            let length = try WAVHeader(contentsOf: try store.url(for: ref)).duration
+            music.append(StudioMusicTrack(group: track.group, mood: track.mood, track: ref, duration: length))
         }
         return AudioOutput(effects: effects, music: music)
+    }
+
+    /// The group's track, checked like a generated video's: one made now that does not loop cleanly is discarded
+    /// and made again with a new seed, up to the gate's retries (charged once, as estimated).
+    func checkedMusic(
+        _ planned: MusicRequest, ref plannedRef: AssetRef, group: Int, retried: (String) -> Void
+    ) async throws -> (AssetRef, made: Bool) {
+        var (request, ref, attempt) = (planned, plannedRef, 0)
+        while true {
+            let made = try await store.obtain(ref, publishing: false) {
+                _ = try await video.generators.music.makeMusic(request, to: $0)
+            }
+            if made, let rejected = try await video.rejectedMusic(ref) {
+                attempt += 1
+                guard attempt <= video.quality.retries else {
+                    throw QualityCheckFailed(what: "music \(group + 1)", attempts: attempt, reasons: rejected.reasons)
+                }
+                retried("music \(group + 1) retried: \(rejected.summary ?? "failed check")")
+                request.seed = QualityGate.seed(planned.seed, attempt: attempt)
+                ref = try key(video.generators.music, request, ext: "wav")
+                continue
+            }
+            if made { try await store.publish(ref) }
+            return (ref, made)
+        }
     }
 }

@@ -3,9 +3,11 @@ import PixoraAPI
 import PixoraCore
 import PixoraGenerators
 import PixoraJobs
+import PixoraMedia
 import PixoraPipeline
 import PixoraStore
 import PixoraTestSupport
+import Synchronization
 import Testing
 
 /// A start→end frame model that "succeeds" with a black clip of the right size and length, as a cloud model that
@@ -24,10 +26,32 @@ struct BlackFramedVideoGenerator: FramedVideoGenerator {
     }
 }
 
-/// The guided studio's clips are checked like a generated video's: a model's bad clip is discarded and the next
-/// model of the route makes it, with a notice; when every model fails, the step fails and is refunded.
-@Suite("Quality checks on the studio's clips")
-struct StudioClipQualityTests {
+/// A music generator whose first track is silence of the asked length, then the embedded synthesizer's.
+final class SilentOnceMusicGenerator: MusicGenerator {
+    private let calls = Mutex(0)
+    let id = "test.silent-once-music"
+    let version = 1
+
+    func makeMusic(_ request: MusicRequest, to output: URL) async throws -> Double {
+        let call = calls.withLock { count in
+            count += 1
+            return count
+        }
+        guard call == 1 else { return try await EmbeddedMusicGenerator().makeMusic(request, to: output) }
+        try await ffmpegFixture(
+            [
+                "-f", "lavfi", "-i", "anullsrc=r=48000:cl=stereo", "-t", "\(request.minimumDuration)",
+                "-c:a", "pcm_s16le", "-f", "wav",
+            ], to: output)
+        return request.minimumDuration
+    }
+}
+
+/// The guided studio's clips and music are checked like a generated video's: a model's bad clip is discarded and
+/// the next model of the route makes it, a bad track is made again with a new seed, each with a notice; when every
+/// model fails, the step fails and is refunded.
+@Suite("Quality checks on the studio's clips and music")
+struct StudioQualityTests {
     static let black = VideoModel(
         id: "test.black", name: "Black", provider: "test", clipLengths: [], aspectRatios: AspectRatio.allCases,
         startFrame: true, endFrame: true, creditsPerSecond: 1, offline: true, available: true)
@@ -77,6 +101,39 @@ struct StudioClipQualityTests {
                     let charged = try api.step(project, .clips).lastRunCredits
                     #expect(charged == estimate.credits)
                     #expect(try await api.balance(session) == balance - charged)
+                }
+            }
+        }
+    }
+
+    @Test("a silent music track is made again with a new seed, charged once, with a notice")
+    func musicRetried() async throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-qc-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        var generators = GeneratorSet.embedded
+        generators.music = SilentOnceMusicGenerator()
+        let pipeline = VideoPipeline(generators: generators, store: AssetStore(root: cache))
+        try await TestApp.with(.sqlite, pipeline: pipeline) { app in
+            try await app.withWorker {
+                try await app.test { api in
+                    let session = try await api.register()
+                    let (id, _) = try await framed(api, session)
+                    try await api.runStep(session, id, .clips)
+                    try await api.approve(session, id, .clips)
+                    let estimate = try await api.estimate(session, id, .audio)
+                    let project = try await api.runStep(session, id, .audio)
+                    #expect(try api.step(project, .audio).state == .review)
+                    let tracks = try #require(project.workflow?.outputs.audio?.music)
+                    #expect(tracks.count >= 1)
+                    let said = try await notices(app, project: id)
+                    #expect(said == ["music 1 retried: silent"], "\(said)")
+                    #expect(try api.step(project, .audio).lastRunCredits == estimate.credits)
+                    // The kept track is the retry's, in the cache; the silent one is gone.
+                    let link = try #require(tracks.first?.url.split(separator: "?").first)
+                    let kept = String(try #require(link.split(separator: "/").last))
+                    let file = cache.appendingPathComponent("\(kept.prefix(2))/\(kept)")
+                    let result = try await MusicLoopQuality.check(file)
+                    #expect(result.passed, "\(result.reasons)")
                 }
             }
         }
