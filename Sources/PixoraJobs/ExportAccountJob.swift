@@ -44,7 +44,12 @@ struct ExportAccountJob: JobHandler {
                 }
             }
         } catch {
-            try? await workshop.storage.remove(key)
+            // Every attempt writes the same key: a worker that lost its lease must not remove the zip that the
+            // worker which took the job over has stored and recorded.
+            let recordedElsewhere = try? await workshop.database.read { db in
+                try await AccountExports.find(db, id: payload.exportId)?.fileKey == key
+            }
+            if recordedElsewhere != true { try? await workshop.storage.remove(key) }
             throw error
         }
         // The owner cleared their data (or left) while the zip was written: it must not outlive the request.

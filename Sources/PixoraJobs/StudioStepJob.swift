@@ -31,7 +31,7 @@ struct StudioStepJob: JobHandler {
                 var progress = JobProgress(
                     stage: event.stage, fraction: min(max(event.fraction, 0), 0.99), message: event.message)
                 progress.notices = notices.withLock { kept in
-                    if let notice = event.notice, !kept.contains(notice) { kept.append(notice) }
+                    if let notice = event.notice, !kept.contains(notice), kept.count < 50 { kept.append(notice) }
                     return kept.isEmpty ? nil : kept
                 }
                 continuation.yield(progress)
@@ -52,13 +52,19 @@ struct StudioStepJob: JobHandler {
             let fileKey = MediaFolder.exportKey(
                 project: id, run: payload.run, attempt: take, ext: export.format.rawValue)
             let thumbnailKey = MediaFolder.exportKey(project: id, run: payload.run, attempt: take, ext: "jpg")
-            try await workshop.storage.store(
-                scratch.appendingPathComponent(export.file), as: fileKey, contentType: export.format.mimeType)
-            placed.append(fileKey)
-            if FileManager.default.fileExists(atPath: scratch.appendingPathComponent(export.thumbnail).path) {
+            do {
                 try await workshop.storage.store(
-                    scratch.appendingPathComponent(export.thumbnail), as: thumbnailKey, contentType: "image/jpeg")
-                placed.append(thumbnailKey)
+                    scratch.appendingPathComponent(export.file), as: fileKey, contentType: export.format.mimeType)
+                placed.append(fileKey)
+                if FileManager.default.fileExists(atPath: scratch.appendingPathComponent(export.thumbnail).path) {
+                    try await workshop.storage.store(
+                        scratch.appendingPathComponent(export.thumbnail), as: thumbnailKey, contentType: "image/jpeg")
+                    placed.append(thumbnailKey)
+                }
+            } catch {
+                // The next attempt stores under its own keys: nothing of this one may stay behind.
+                for key in placed { try? await workshop.storage.remove(key) }
+                throw error
             }
             export.file = fileKey
             export.thumbnail = placed.count > 1 ? thumbnailKey : ""

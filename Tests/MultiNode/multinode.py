@@ -269,8 +269,9 @@ def main():
         done = wait_for_video(node_a, token, second)
         check(done["status"] == "completed", f"the video completed after the kill ({done.get('error')})")
         check(done["job"]["attempts"] == attempts + 1, f"taken over as attempt {done['job']['attempts']}")
-        takers = [name for name in ("worker-1", "worker-3") if any(
-            "job claimed" in line and "attempt=2" in line and "generate_video" in line
+        job = done["job"]["id"]
+        takers = [name for name in ("worker-1", "worker-2", "worker-3") if name != holder and any(
+            "job claimed" in line and f"attempt={attempts + 1}" in line and job in line
             for line in cluster.log(name).splitlines())]
         check(len(takers) == 1, f"{takers[0] if takers else 'no worker'} took the job over")
         check(cluster.objects(f"videos/{second}") == ["v1.jpg", "v1.mp4"], "its video and thumbnail are in the bucket")

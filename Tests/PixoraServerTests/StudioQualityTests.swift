@@ -152,7 +152,12 @@ struct StudioQualityTests {
                     let project = try await api.runStep(session, id, .clips)
                     let step = try api.step(project, .clips)
                     #expect(step.state == .failed)
-                    #expect(step.error?.contains("failed its quality check: black picture") == true, "\(step)")
+                    let error = try #require(step.error)
+                    #expect(error.hasPrefix("scene 1 clip failed its quality check"), "\(error)")
+                    #expect(error.contains("embedded.morph: black picture"), "\(error)")
+                    // Every model was asked already: the job is failed at once, not retried as a whole.
+                    let job = try await app.services.database.read { db in try await Jobs.latest(db, project: id) }
+                    #expect(job?.state == .failed && job?.attempts == 1, "\(String(describing: job))")
                     #expect(try await api.balance(session) == balance)
                     let money = try await ledger(app, session.userId)
                     #expect(money.balance == money.sum)

@@ -98,7 +98,9 @@ extension StudioPipeline {
         _ clip: PlannedClip, settings: Settings, _ spent: SpendTally, retried: (String) -> Void = { _ in }
     ) async throws -> SceneClip {
         var failures: [String] = []
-        for model in [clip.route.model] + clip.route.fallbacks {
+        var rejections: [String] = []
+        let models = [clip.route.model] + clip.route.fallbacks
+        for (position, model) in models.enumerated() {
             guard let (generator, request, ref) = try clipJob(clip, model: model, settings: settings) else {
                 failures.append("\(model): not configured here")
                 continue
@@ -112,9 +114,11 @@ extension StudioPipeline {
                 let expected = ClipExpectation(
                     width: request.width, height: request.height, fps: request.fps, duration: request.duration)
                 if made, let rejected = try await video.rejectedClip(ref, expected) {
-                    let reason = rejected.summary ?? "failed its quality check"
-                    failures.append("\(model): failed its quality check: \(reason)")
-                    retried("scene \(clip.index + 1) clip on \(model) retried: \(reason)")
+                    rejections.append("\(model): \(rejected.reasons)")
+                    if position + 1 < models.count {
+                        let reason = rejected.summary ?? "failed check"
+                        retried("scene \(clip.index + 1) clip on \(model) retried: \(reason)")
+                    }
                     continue
                 }
                 if made { try await store.publish(ref) }
@@ -130,7 +134,14 @@ extension StudioPipeline {
                 failures.append("\(model): \(error)")
             }
         }
-        throw StudioClipFailure(sceneId: clip.scene.id, failures: failures)
+        // Only quality rejections: every model was asked already, so the job must not be retried as a whole.
+        if failures.allSatisfy({ $0.hasSuffix(": not configured here") }), !rejections.isEmpty {
+            throw QualityCheckFailed(
+                what: "scene \(clip.index + 1) clip", attempts: rejections.count,
+                reasons: rejections.joined(separator: "; "))
+        }
+        throw StudioClipFailure(
+            sceneId: clip.scene.id, failures: failures + rejections.map { "failed its quality check: \($0)" })
     }
 }
 

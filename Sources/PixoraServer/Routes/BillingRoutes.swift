@@ -86,7 +86,7 @@ struct BillingRoutes {
     func refuseSecondSubscription(user: String) async throws {
         let current = try await services.database.read { db in try await Subscriptions.find(db, user: user) }
         guard let current, current.stripeSubscriptionId != nil,
-            ![.canceled, .incompleteExpired].contains(current.status)
+            ![.canceled, .incompleteExpired, .incomplete].contains(current.status)
         else { return }
         let name = catalog.plan(id: current.planId)?.name ?? current.planId
         throw APIError(
