@@ -52,12 +52,12 @@ public final class StripeEmulator: @unchecked Sendable {
         let app = Application(
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: logger)
-        let server = Task { try await app.runService(gracefulShutdownSignals: []) }
-        defer { server.cancel() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next(), port > 0 else { throw StripeEmulatorError.notStarted }
-        lock.withLock { base = "http://127.0.0.1:\(port)" }
-        return try await body("http://127.0.0.1:\(port)")
+        return try await serving(app, logger: logger) {
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next(), port > 0 else { throw StripeEmulatorError.notStarted }
+            lock.withLock { base = "http://127.0.0.1:\(port)" }
+            return try await body("http://127.0.0.1:\(port)")
+        }
     }
 
     func answer(_ request: Request) async throws -> Response {
