@@ -63,15 +63,23 @@ extension VideoPipeline {
         return result
     }
 
-    /// Checks a render against its EditorState; a failure removes the file and fails with the measurements.
-    func checkRender(_ result: RenderResult, _ state: EditorState) async throws {
-        let check = try await quality.timed(.render) {
+    /// A render measured against its EditorState.
+    func renderCheck(_ result: RenderResult, _ state: EditorState) async throws -> QualityResult<RenderMeasurement> {
+        try await quality.timed(.render) {
             try await RenderQuality.check(result.output, against: state, sounding: result.loudness != nil)
         }
-        guard check.passed else {
-            try? FileManager.default.removeItem(at: result.output)
-            if let thumbnail = result.thumbnail { try? FileManager.default.removeItem(at: thumbnail) }
-            throw QualityCheckFailed(what: "the render", attempts: 1, reasons: check.reasons)
-        }
+    }
+
+    /// Checks a render against its EditorState; a failure removes the file and fails with the measurements.
+    func checkRender(_ result: RenderResult, _ state: EditorState) async throws {
+        let check = try await renderCheck(result, state)
+        if !check.passed { try reject(result, check) }
+    }
+
+    /// Removes a render that failed its check and fails with the measurements.
+    func reject(_ result: RenderResult, _ check: QualityResult<RenderMeasurement>) throws -> Never {
+        try? FileManager.default.removeItem(at: result.output)
+        if let thumbnail = result.thumbnail { try? FileManager.default.removeItem(at: thumbnail) }
+        throw QualityCheckFailed(what: "the render", attempts: 1, reasons: check.reasons)
     }
 }
