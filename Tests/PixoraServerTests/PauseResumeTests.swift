@@ -69,14 +69,15 @@ struct PauseResumeTests {
                     #expect(done.status == .completed)
                     #expect(done.job?.attempts == 1)
                 }
-                // Every scene's picture was finished exactly once; only the one discarded at the pause was started
-                // twice, and the first (made before the pause) was not started again.
+                // Every scene's picture was finished exactly once; only those discarded at the pause (one, or more
+                // when a busy machine had scenes in flight together) were started twice, none a third time.
                 let scenes = try await api.call(.get, "/api/v1/videos/\(id)/scenes", session: session)
                 let count = try scenes.decode(Schemas.SceneList.self).scenes.count
                 #expect(count >= 2)
                 #expect(gate.finished.count == count && gate.finished.values.allSatisfy { $0 == 1 })
-                #expect(gate.started.values.reduce(0, +) == count + 1)
-                #expect(gate.started.values.filter { $0 == 2 }.count == 1)
+                let restarted = gate.started.values.filter { $0 == 2 }.count
+                #expect(restarted >= 1 && gate.started.values.allSatisfy { $0 <= 2 }, "\(gate.started)")
+                #expect(gate.started.values.reduce(0, +) == count + restarted)
                 #expect(try await ledger(app, session.userId) == (85, 85))
                 let completed = try await api.call(.post, "/api/v1/videos/\(id)/pause", session: session)
                 #expect(completed.status == .conflict && completed.errorCode == .notRunning)
