@@ -8,7 +8,8 @@ set -euo pipefail
 # zlib1g-dev: ZIPFoundation (the data export's zips) links zlib when it is built.
 packages=(ffmpeg flite fluidsynth fluid-soundfont-gm librsvg2-bin fonts-dejavu-core zlib1g-dev)
 if [ "${1:-}" = "--test" ]; then
-    packages+=(postgresql python3-pip openssl chromium chromium-driver)
+    # gdb: the test watchdog prints the stacks of a hung run with it.
+    packages+=(postgresql python3-pip openssl chromium chromium-driver gdb)
 fi
 missing=()
 for package in "${packages[@]}"; do

@@ -8,7 +8,7 @@ shift
 log=$(mktemp /tmp/pixora-tests.XXXXXX)
 
 report() {
-    echo "=== the tests ran past $minutes minutes; started and never ended:"
+    echo "=== the tests ran past $minutes minutes; started and never ended (as far as the buffered output shows):"
     python3 - "$log" <<'EOF'
 import re, sys
 started, ended = [], set()
@@ -16,17 +16,34 @@ for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
     if m := re.search(r'(?:Test|Suite) "(.*)" started\.', line):
         if "Test case passing" not in line:
             started.append(m.group(1))
-    if m := re.search(r'(?:Test|Suite) "(.*)" (?:passed|failed|skipped)', line):
+    # A test with arguments ends as 'Test "name" with 2 test cases passed after …'.
+    if m := re.search(r'(?:Test|Suite) "(.*)" (?:with \d+ test cases? )?(?:passed|failed|skipped)', line):
         ended.add(m.group(1))
 for name in dict.fromkeys(started):
     if name not in ended:
         print("  -", name)
 EOF
+    if [ -n "${PIXORA_TOOL_TRACE:-}" ] && [ -f "$PIXORA_TOOL_TRACE" ]; then
+        echo "=== tool runs that never returned (PIXORA_TOOL_TRACE):"
+        python3 - "$PIXORA_TOOL_TRACE" <<'EOF'
+import sys
+runs = {}
+for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    parts = line.rstrip("\n").split(" ", 2)
+    if len(parts) == 3:
+        runs.setdefault(parts[1], []).append(parts[2])
+for run, events in runs.items():
+    if not any(event.startswith("exited") for event in events):
+        print("  -", " | ".join(events)[:300])
+EOF
+    fi
     echo "=== processes of the tests:"
     ps --forest -s "$runner" -o pid,ppid,etime,time,args | cut -c1-220 | tail -80
     for pid in $(pgrep -s "$runner" -f 'PackageTests\.xctest'); do
         echo "=== threads of $pid:"
-        timeout 180 lldb -p "$pid" --batch -o 'thread backtrace all -c 30' 2>&1 | cut -c1-220 | head -4000
+        # gdb: the toolchain's lldb needs a libpython this system may not have.
+        timeout 180 gdb -p "$pid" -batch -ex 'set pagination off' -ex 'thread apply all bt 30' 2>&1 \
+            | grep -v '^\[New LWP' | cut -c1-220 | head -4000
     done
 }
 

@@ -10,6 +10,10 @@ scripts/install-deps.sh --test
 swift build --build-tests
 # The Piper tests fail rather than skip here: install-deps.sh has just installed it.
 # A hang stops the run at 35 minutes (it takes under 15) with the tests that never ended and their stacks.
+# Every tool run is traced, so a run that never returns is named by the watchdog.
+PIXORA_TOOL_TRACE=$(mktemp /tmp/pixora-tool-trace.XXXXXX)
+export PIXORA_TOOL_TRACE
+trap 'rm -f "$PIXORA_TOOL_TRACE"' EXIT
 PIXORA_REQUIRE_PIPER=1 scripts/test-watchdog.sh 35 scripts/with-postgres.sh swift test --skip-build "$@"
 scripts/multinode-test.sh
 scripts/contract-test.sh

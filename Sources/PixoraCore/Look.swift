@@ -37,7 +37,7 @@ public struct Look: Codable, Sendable, Hashable {
     }
 
     /// True when rendering this look changes no pixel.
-    public var isIdentity: Bool { intensity <= 0 || (lut == nil && (preset ?? .none) == .none) }
+    public var isIdentity: Bool { intensity <= 0 || (lut == nil && (preset ?? LookPreset.none) == LookPreset.none) }
 
     /// Field-level problems, with paths under `path`.
     public func issues(at path: String) -> [DocumentIssue] {

@@ -29,12 +29,15 @@ public enum ToolRunner {
         guard let path = tool.locate() else {
             throw MediaError.toolMissing(tool: tool.name, package: tool.debianPackage)
         }
+        let trace = ToolTrace.start(tool.name, arguments)
         let result = try await Subprocess.run(
             .path(FilePath(path)), arguments: Arguments(arguments),
             workingDirectory: workingDirectory.map { FilePath($0.path) },
             input: .none, output: .sequence, error: .sequence
         ) { execution in
-            try await withThrowingTaskGroup(of: Collected.self) { group in
+            trace?.note("pid \(execution.processIdentifier.value)")
+            defer { trace?.note("streams ended") }
+            return try await withThrowingTaskGroup(of: Collected.self) { group in
                 group.addTask {
                     var text = ""
                     for try await line in execution.standardOutput.strings() {
@@ -61,6 +64,7 @@ public enum ToolRunner {
                 return output
             }
         }
+        trace?.note("exited \(result.terminationStatus)")
         let output = result.closureResult
         // A cancelled task had its tool killed: report the cancellation, not the kill.
         try Task.checkCancellation()
@@ -75,5 +79,27 @@ public enum ToolRunner {
     private enum Collected: Sendable {
         case output(String)
         case errors([String])
+    }
+}
+
+/// Debugging aid, off unless `PIXORA_TOOL_TRACE` names a file: each tool run appends its start, its pid, the end
+/// of its output and its exit, so a run that never returns shows where it stopped.
+struct ToolTrace: Sendable {
+    let id: String
+    let file: String
+
+    static func start(_ tool: String, _ arguments: [String]) -> ToolTrace? {
+        guard let file = ProcessInfo.processInfo.environment["PIXORA_TOOL_TRACE"] else { return nil }
+        let trace = ToolTrace(id: String(UUID().uuidString.prefix(8)), file: file)
+        trace.note("start \(tool) \(arguments.joined(separator: " ").prefix(160))")
+        return trace
+    }
+
+    func note(_ event: String) {
+        let line = "\(Date().timeIntervalSince1970) \(id) \(event)\n"
+        let fd = open(file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        _ = line.withCString { write(fd, $0, strlen($0)) }
+        close(fd)
     }
 }

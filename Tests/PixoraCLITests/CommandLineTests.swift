@@ -175,7 +175,7 @@ struct GenerateCommandTests {
 
         let second = try await cli.run(arguments + ["--quiet"])
         #expect(second.status == 0)
-        #expect(second.stdout.isEmpty && second.stderr.isEmpty)
+        #expect(second.stdout.isEmpty && second.stderr.isEmpty, "stdout: \(second.stdout)\nstderr: \(second.stderr)")
         let third = try await cli.run(arguments)
         #expect(third.stdout.contains("(0 assets generated"), "\(third.stdout)")
 

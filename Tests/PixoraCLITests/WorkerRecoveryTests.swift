@@ -53,17 +53,26 @@ struct WorkerRecoveryTests {
             let (video, _) = try await Videos.create(in: database, owner: user.id, new, jobKind: JobKind.generateVideo)
 
             let first = try startWorker(cli, location: location, log: "worker1.log")
-            var deadline = ContinuousClock.now + .seconds(600)
-            while ContinuousClock.now < deadline {
-                if let job = try await job(database, video: video.id), job.state == .running,
-                    job.progress?.contains("\"visuals\"") == true
-                {
-                    break
+            // Killed half a second after it claims the job (its log says so). The watching is a blocking loop on a
+            // thread of its own: a poll of the job's progress from a task, behind every other suite's tasks on the
+            // pool's two threads, once missed the whole 21 s job and waited out its deadline.
+            let claimed = try await offPool { () -> Bool in
+                let deadline = Date().addingTimeInterval(600)
+                while Date() < deadline, first.isRunning {
+                    let log = (try? String(contentsOfFile: cli.path("worker1.log"), encoding: .utf8)) ?? ""
+                    if log.contains("job claimed") {
+                        usleep(500_000)
+                        kill(first.processIdentifier, SIGKILL)
+                        first.waitUntilExit()
+                        return true
+                    }
+                    usleep(20_000)
                 }
-                try await Task.sleep(for: .milliseconds(50))
+                kill(first.processIdentifier, SIGKILL)
+                first.waitUntilExit()
+                return false
             }
-            kill(first.processIdentifier, SIGKILL)
-            try await offPool { first.waitUntilExit() }
+            #expect(claimed, "the first worker never claimed the job")
             let orphaned = try await job(database, video: video.id)
             #expect(
                 orphaned?.state == .running && orphaned?.attempts == 1,
@@ -71,7 +80,7 @@ struct WorkerRecoveryTests {
 
             let second = try startWorker(cli, location: location, log: "worker2.log")
             defer { second.terminate() }
-            deadline = ContinuousClock.now + .seconds(600)
+            let deadline = ContinuousClock.now + .seconds(600)
             var finished: Video?
             while ContinuousClock.now < deadline {
                 if let current = try await database.read({ db in try await Videos.find(db, id: video.id) }),

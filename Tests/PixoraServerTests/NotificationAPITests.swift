@@ -119,8 +119,9 @@ struct NotificationAPITests {
             let router = Router(context: AppRequestContext.self)
             router.add(middleware: BearerAuthenticator(tokens: app.services.tokens))
             let open = RouteRegistrar(group: router.group("api/v1"), prefix: "/api/v1", table: RouteTable())
-            // Long enough that a busy machine still posts while the stream is open.
-            NotificationRoutes(services: app.services, streamLifetime: .seconds(30)).registerOpen(open)
+            // Long enough that a busy machine still posts while the stream is open: 30 s was not, once, with every
+            // suite running on two cores.
+            NotificationRoutes(services: app.services, streamLifetime: .seconds(120)).registerOpen(open)
             let session = try await app.test { api in try await api.register() }
             let link = app.services.tokens.signedPath("/api/v1/notifications/events", user: session.userId)
             try await Application(router: router, logger: testLogger).test(.router) { client in

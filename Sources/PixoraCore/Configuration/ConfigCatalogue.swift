@@ -84,6 +84,9 @@ public enum ConfigCatalogue {
             "PIXORA_REQUIRE_PIPER", .boolean, default: "off",
             "tests fail instead of skipping the Piper checks when Piper is not installed"),
         .init(
+            "PIXORA_TOOL_TRACE", .path, shown: "unset: no trace",
+            "a file every ffmpeg, flite or fluidsynth run appends its start, pid, end of output and exit to"),
+        .init(
             "PIXORA_QC_RETRIES", .integer(.atLeast(0, upTo: 10)), default: "2",
             "times an asset that fails its quality check is made again before the job fails"),
     ]

@@ -36,6 +36,8 @@ actor PiperProcess {
     let idleSeconds: Double
     /// Far beyond a sentence's 0.5 s or a scene's few seconds: a driver this late is stuck.
     let answerTimeout: Duration
+    /// How long a driver whose input has closed may take to end before it is killed.
+    let exitGrace: Double = 10
     private var running: Running?
     private var idleTimer: Task<Void, Never>?
     private var busy = false
@@ -65,7 +67,7 @@ actor PiperProcess {
         }
         idleTimer?.cancel()
         try Task.checkCancellation()
-        if let current = running, !current.process.isRunning { stop() }
+        if let current = running, !current.process.isRunning { await stop() }
         let running = try self.running ?? start()
         self.running = running
         var line = try JSONEncoder().encode(request)
@@ -87,22 +89,22 @@ actor PiperProcess {
                 running.process.terminate()
             }
         } catch {
-            stop()
+            await stop()
             throw error
         }
         if Task.isCancelled {
-            stop()
+            await stop()
             throw CancellationError()
         }
         guard let answerLine else {
             let lastLines = Self.tail(of: running.errorLog)
             let late = ContinuousClock.now - started >= timeout
-            stop()
+            await stop()
             throw MediaError.toolFailed(
                 tool: "piper", status: late ? "gave no answer within \(timeout)" : "exited", lastLines: lastLines)
         }
         guard let answer = try? JSONDecoder().decode(PiperSpeakAnswer.self, from: answerLine) else {
-            stop()
+            await stop()
             throw MediaError.toolFailed(
                 tool: "piper", status: "answered something that is not its JSON",
                 lastLines: [String(decoding: answerLine.prefix(200), as: UTF8.self)])
@@ -126,13 +128,32 @@ actor PiperProcess {
         if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
     }
 
-    /// Ends the process (its standard input closes, and the driver returns).
-    func stop() {
+    /// A generator dropped with its driver running: closing the driver's input ends it (`LiveProcesses` holds the
+    /// Process until then), so no driver outlives its generator.
+    deinit {
+        try? running?.input.close()
+    }
+
+    /// Ends the process (its standard input closes, and the driver returns) and waits until it has. The wait is
+    /// on a thread of its own: the concurrency pool has one thread per core, shared by every server and job, and
+    /// a blocked one stalls them all. A driver that has not ended `exitGrace` after its input closed is killed.
+    func stop() async {
         guard let running else { return }
-        try? running.input.close()
-        running.process.waitUntilExit()
-        try? running.errorLog.close()
+        // Cleared first: the turn is held, so no request sees a driver that is going away.
         self.running = nil
+        try? running.input.close()
+        let process = running.process
+        let grace = exitGrace
+        await withCheckedContinuation { (ended: CheckedContinuation<Void, Never>) in
+            Thread {
+                let deadline = Date().addingTimeInterval(grace)
+                while process.isRunning && Date() < deadline { usleep(20_000) }
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+                process.waitUntilExit()
+                ended.resume()
+            }.start()
+        }
+        try? running.errorLog.close()
     }
 
     private func start() throws -> Running {
@@ -179,7 +200,7 @@ actor PiperProcess {
     private func idleStop(_ generation: Int) async {
         await takeTurn()
         defer { endTurn() }
-        if generation == idleGeneration { stop() }
+        if generation == idleGeneration { await stop() }
     }
 
     private static func tail(of log: FileHandle) -> [String] {
