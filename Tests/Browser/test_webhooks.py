@@ -65,22 +65,32 @@ def test_webhook_endpoint_deliveries_and_replay(server, driver):
         studio.sign_in(driver, server, account["email"], account["password"])
         studio.visit(driver, server, "/profile")
         studio.desktop(driver)
-        card = studio.wait(driver).until(lambda d: studio.visible(d, ".profile-webhooks"), "no Webhooks card")
+        studio.wait(driver).until(lambda d: studio.visible(d, ".profile-webhooks"), "no Webhooks card")
         studio.wait(driver).until(lambda d: d.find_elements("css selector", "#webhook-list .empty"),
                                   "the empty list did not load")
 
+        # The card re-renders as its lists load and change: every step finds its elements afresh.
+        def card(d):
+            return d.find_element("css selector", ".profile-webhooks")
+
+        def add(address):
+            def action(d):
+                studio.fill(studio.by_label(card(d), "Endpoint URL"), address)
+                studio.button(card(d), "Add endpoint").click()
+            studio.act(driver, action, f"could not add {address}")
+
         # A URL the server refuses is shown next to the field.
-        studio.fill(studio.by_label(card, "Endpoint URL"), "ftp://example.com/x")
-        studio.button(card, "Add endpoint").click()
-        studio.wait(driver).until(lambda d: "must use" in card.find_element("css selector", ".form-error").text,
+        add("ftp://example.com/x")
+        studio.wait(driver).until(lambda d: "must use" in card(d).find_element("css selector", ".form-error").text,
                                   "the refusal was not shown")
 
-        studio.fill(studio.by_label(card, "Endpoint URL"), url)
-        studio.button(card, "Add endpoint").click()
-        secret_box = studio.wait(driver).until(lambda d: studio.visible(d, "#webhook-secret"), "no secret shown")
-        secret = secret_box.find_element("css selector", "#webhook-secret-value").text
+        add(url)
+        def shown_secret(d):
+            box = studio.visible(d, "#webhook-secret")
+            return box and box.find_element("css selector", "#webhook-secret-value").text
+        secret = studio.wait(driver).until(shown_secret, "no secret shown")
         assert secret.startswith("whsec_") and len(base64.b64decode(secret[6:])) == 32
-        studio.wait(driver).until(lambda d: url in card.find_element("css selector", "#webhook-list").text,
+        studio.wait(driver).until(lambda d: url in card(d).find_element("css selector", "#webhook-list").text,
                                   "the endpoint is not listed")
         # Shown once: the API never answers it again.
         listed = server.api("GET", "/webhooks", token=studio.access_token(driver))
@@ -95,10 +105,17 @@ def test_webhook_endpoint_deliveries_and_replay(server, driver):
         body = json.loads(first["body"])
         assert body["type"] == "video.completed" and body["data"]["videoId"] == video["id"]
 
-        studio.button(card, "Deliveries").click()
-        row = studio.wait(driver).until(lambda d: studio.visible(d, "tr.delivery.succeeded"), "no delivered row")
-        assert "HTTP 200" in row.text and "video.completed" in row.text and "received" in row.text
-        studio.button(row, "Replay").click()
+        studio.act(driver, lambda d: studio.button(card(d), "Deliveries").click(), "no Deliveries button")
+
+        def replay(d):
+            row = studio.visible(d, "tr.delivery.succeeded")
+            if not row:
+                return False
+            text = row.text
+            assert "HTTP 200" in text and "video.completed" in text and "received" in text, text
+            studio.button(row, "Replay").click()
+            return True
+        studio.wait(driver).until(replay, "no delivered row to replay")
         wait_for(lambda: len(receiver.received) >= 2, "the replay was not delivered", timeout=studio.SHORT)
         second = receiver.received[1]
         assert second["headers"]["webhook-id"] == first["headers"]["webhook-id"] and verified(second, secret)
@@ -109,15 +126,19 @@ def test_webhook_endpoint_deliveries_and_replay(server, driver):
             assert not studio.horizontal_overflow(d), f"{layout}: {studio.horizontal_overflow(d)}"
         studio.capture(driver, "profile-webhooks", themes=("light",), check=no_overflow)
 
-        toggle = card.find_element("css selector", ".webhook input[type=checkbox]")
-        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", toggle)
-        toggle.click()
+        def switch_off(d):
+            toggle = card(d).find_element("css selector", ".webhook input[type=checkbox]")
+            d.execute_script("arguments[0].scrollIntoView({block: 'center'})", toggle)
+            toggle.click()
+        studio.act(driver, switch_off, "no switch")
         wait_for(lambda: not server.api("GET", "/webhooks", token=token)["webhooks"][0]["enabled"],
                  "the switch did not turn the endpoint off", timeout=studio.SHORT)
 
-        delete = studio.button(card, "Delete")
-        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", delete)
-        delete.click()
+        def ask_delete(d):
+            delete = studio.button(card(d), "Delete")
+            d.execute_script("arguments[0].scrollIntoView({block: 'center'})", delete)
+            delete.click()
+        studio.act(driver, ask_delete, "no Delete button")
         dialog = studio.wait(driver).until(lambda d: studio.visible(d, "dialog[open]"), "no confirmation")
         studio.button(dialog, "Delete", exact=True).click()
         studio.wait(driver).until(lambda d: d.find_elements("css selector", "#webhook-list .empty"),
