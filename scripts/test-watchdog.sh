@@ -24,7 +24,7 @@ for name in dict.fromkeys(started):
         print("  -", name)
 EOF
     if [ -n "${PIXORA_TOOL_TRACE:-}" ] && [ -f "$PIXORA_TOOL_TRACE" ]; then
-        echo "=== tool runs that never returned (PIXORA_TOOL_TRACE):"
+        echo "=== tool runs with no exit noted (PIXORA_TOOL_TRACE; one that threw, as when cancelled, shows too):"
         python3 - "$PIXORA_TOOL_TRACE" <<'EOF'
 import sys
 runs = {}

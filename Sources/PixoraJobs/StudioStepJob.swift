@@ -62,8 +62,7 @@ struct StudioStepJob: JobHandler {
                     placed.append(thumbnailKey)
                 }
             } catch {
-                // The next attempt stores under its own keys: nothing of this one may stay behind.
-                for key in placed { try? await workshop.storage.remove(key) }
+                await discard(placed)
                 throw error
             }
             export.file = fileKey
@@ -80,15 +79,19 @@ struct StudioStepJob: JobHandler {
                 try await WebhookEvents.step(db, project: id, payload: payload)
             }
         } catch {
-            for key in placed { try? await workshop.storage.remove(key) }
+            await discard(placed)
             throw error
         }
         // The previous export is replaced, not kept beside it.
         if payload.step == .export, let previous = workflow.outputs.export {
-            for key in [previous.file, previous.thumbnail] where !key.isEmpty && !placed.contains(key) {
-                try? await workshop.storage.remove(key)
-            }
+            await discard([previous.file, previous.thumbnail].filter { !$0.isEmpty && !placed.contains($0) })
         }
+    }
+
+    /// Removes stored objects no row will point at: an attempt that cannot record what it stored leaves nothing
+    /// behind (the next attempt stores under its own keys), and a replaced export goes.
+    private func discard(_ keys: [String]) async {
+        for key in keys { try? await workshop.storage.remove(key) }
     }
 
     func failed(_ job: Job, error: String, in db: any SQLDatabase) async throws {
