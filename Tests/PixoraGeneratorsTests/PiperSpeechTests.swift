@@ -195,8 +195,10 @@ struct PiperProcessTests {
             withIntermediateDirectories: true)
         try files.createDirectory(at: venv.appendingPathComponent("bin"), withIntermediateDirectories: true)
         // Reads a request, waits a second, answers with as many word spans as the request had words.
+        // Each driver started appends its pid to `pids` beside it, so a test can see whether it has ended.
         let script = """
             #!/bin/sh
+            echo $$ >> "$(dirname "$0")/pids"
             while IFS= read -r line; do
               sleep 1
               n=$(printf '%s' "$line" | sed 's/.*"words":\\[\\([^]]*\\)\\].*/\\1/' | awk -F, '{print NF}')
@@ -232,5 +234,35 @@ struct PiperProcessTests {
         let third = try await driver.speak(Self.request(["a", "b", "c"]))
         #expect(third.duration == 3)
         await driver.stop()
+    }
+
+    /// The pids of the stand-in drivers started so far.
+    static func drivers(in venv: URL) -> [pid_t] {
+        let text = (try? String(contentsOf: venv.appendingPathComponent("bin/pids"), encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap { pid_t($0) }
+    }
+
+    static func running(_ pid: pid_t) -> Bool { kill(pid, 0) == 0 }
+
+    @Test("stop ends the driver before it returns, and a dropped driver process ends on its own")
+    func ends() async throws {
+        let (installation, venv) = try Self.fakeInstallation()
+        defer { try? FileManager.default.removeItem(at: venv) }
+        let stopped = PiperProcess(installation: installation)
+        #expect(try await stopped.speak(Self.request(["a"])).duration == 1)
+        let first = try #require(Self.drivers(in: venv).first)
+        await stopped.stop()
+        #expect(!Self.running(first))
+
+        var dropped: PiperProcess? = PiperProcess(installation: installation)
+        #expect(try await dropped?.speak(Self.request(["a", "b"])).duration == 2)
+        let second = try #require(Self.drivers(in: venv).last)
+        #expect(second != first && Self.running(second))
+        dropped = nil
+        // Its input closes with it; the driver then reads the end of its input and exits.
+        let deadline = ContinuousClock.now + .seconds(60)
+        while Self.running(second) && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(!Self.running(second), "the driver of a dropped PiperProcess is still running")
+        _ = dropped
     }
 }
