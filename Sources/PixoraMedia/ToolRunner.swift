@@ -88,8 +88,11 @@ struct ToolTrace: Sendable {
     let id: String
     let file: String
 
+    /// Read once: the environment does not change while the process runs.
+    static let file = ProcessInfo.processInfo.environment["PIXORA_TOOL_TRACE"]
+
     static func start(_ tool: String, _ arguments: [String]) -> ToolTrace? {
-        guard let file = ProcessInfo.processInfo.environment["PIXORA_TOOL_TRACE"] else { return nil }
+        guard let file else { return nil }
         let trace = ToolTrace(id: String(UUID().uuidString.prefix(8)), file: file)
         trace.note("start \(tool) \(arguments.joined(separator: " ").prefix(160))")
         return trace

@@ -286,11 +286,11 @@ def wait(driver, timeout: float = SHORT) -> WebDriverWait:
                          ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
 
 
-def act(driver, action, message: str, timeout: float = SHORT):
+def act(driver, action, message: str, timeout: float = SHORT) -> None:
     """Runs `action(driver)`, which finds the elements it uses afresh, again whenever the page re-rendered one of
-    them under it (a stale element) before it was done; returns what it returned. Only for actions that are safe
-    to repeat from the start: finding, filling, a click that did not happen."""
-    return wait(driver, timeout).until(lambda d: (action(d),)[0:1], message)[0]
+    them under it (a stale element) before it was done. Only for actions that are safe to repeat from the start:
+    finding, filling, a click that did not happen."""
+    wait(driver, timeout).until(lambda d: action(d) or True, message)
 
 
 def visit(driver, server: Server, path: str) -> None:

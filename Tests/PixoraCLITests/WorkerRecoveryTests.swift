@@ -57,19 +57,19 @@ struct WorkerRecoveryTests {
             // thread of its own: a poll of the job's progress from a task, behind every other suite's tasks on the
             // pool's two threads, once missed the whole 21 s job and waited out its deadline.
             let claimed = try await offPool { () -> Bool in
+                defer {
+                    kill(first.processIdentifier, SIGKILL)
+                    first.waitUntilExit()
+                }
                 let deadline = Date().addingTimeInterval(600)
                 while Date() < deadline, first.isRunning {
                     let log = (try? String(contentsOfFile: cli.path("worker1.log"), encoding: .utf8)) ?? ""
                     if log.contains("job claimed") {
                         usleep(500_000)
-                        kill(first.processIdentifier, SIGKILL)
-                        first.waitUntilExit()
                         return true
                     }
                     usleep(20_000)
                 }
-                kill(first.processIdentifier, SIGKILL)
-                first.waitUntilExit()
                 return false
             }
             #expect(claimed, "the first worker never claimed the job")

@@ -46,17 +46,9 @@ public final class StripeEmulator: @unchecked Sendable {
         let router = Router()
         router.on("**", method: .post) { request, context in try await self.answer(request) }
         router.on("**", method: .get) { request, context in try await self.answer(request) }
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        var logger = Logger(label: "stripe-emulator")
-        logger.logLevel = .critical
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: logger)
-        return try await serving(app, logger: logger) {
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next(), port > 0 else { throw StripeEmulatorError.notStarted }
-            lock.withLock { base = "http://127.0.0.1:\(port)" }
-            return try await body("http://127.0.0.1:\(port)")
+        return try await runLocally(router, label: "stripe-emulator") { base in
+            lock.withLock { self.base = base }
+            return try await body(base)
         }
     }
 
@@ -299,5 +291,3 @@ public final class StripeEmulator: @unchecked Sendable {
         return fields
     }
 }
-
-enum StripeEmulatorError: Error { case notStarted }
