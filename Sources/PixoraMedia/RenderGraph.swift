@@ -26,7 +26,7 @@ public struct RenderGraph: Sendable, Equatable {
 }
 
 /// Integrated loudness, true peak, range and gate threshold of a mix, measured before the render.
-public struct LoudnessMeasurement: Sendable, Equatable {
+public struct LoudnessMeasurement: Sendable, Equatable, Codable {
     public var integrated: Double
     public var truePeak: Double
     public var range: Double
@@ -133,34 +133,11 @@ public struct RenderGraphBuilder: Sendable {
     /// through `xfade`, and everything is joined by one `concat`. ffmpeg 5.1's xfade has no yuv420p support, so
     /// chaining whole clips through it converted every frame of the video in and out of 4:4:4 at each cut.
     func videoChains() -> [String] {
-        let canvas = state.canvas
-        let (w, h) = (canvas.width, canvas.height)
-        let fps = Double(canvas.fps)
-        let frames = state.clips.map { max(Int(($0.duration * fps).rounded()), 1) }
-        let overlaps = state.clips.indices.dropLast().map { index in
-            index < state.transitions.count ? Int((state.transitions[index].overlap * fps).rounded()) : 0
-        }
+        let frames = clipFrames
+        let overlaps = overlapFrames
         var chains: [String] = []
         var segments: [String] = []
-        for (index, clip) in state.clips.enumerated() {
-            var steps = ["trim=start=\(n(clip.trimIn)):duration=\(n(clip.duration))", "setpts=PTS-STARTPTS"]
-            if let length = clipLengths[index], clip.trimIn + clip.duration > length + 1 / fps {
-                // Longer than its source: hold the last frame, then cut to the exact length.
-                let missing = clip.trimIn + clip.duration - length
-                steps += [
-                    "tpad=stop_mode=clone:stop_duration=\(n(missing + 1 / fps))", "trim=duration=\(n(clip.duration))",
-                ]
-            }
-            // Graded before letterboxing, so the background stays the colour the document asks for.
-            steps += LookFilter.steps(state.look(ofClip: index), lutPath: clipLUTs[index])
-            if clipSizes[index] != Size(width: w, height: h) {
-                steps += [
-                    "scale=\(w):\(h):force_original_aspect_ratio=decrease",
-                    "pad=\(w):\(h):(ow-iw)/2:(oh-ih)/2:color=\(state.background.replacingOccurrences(of: "#", with: "0x"))",
-                ]
-            }
-            steps += ["setsar=1", "fps=\(canvas.fps)", "format=yuv420p", "settb=AVTB"]
-
+        for index in state.clips.indices {
             let overlapIn = index > 0 ? overlaps[index - 1] : 0
             let overlapOut = index < overlaps.count ? overlaps[index] : 0
             var parts: [(label: String, start: Int, end: Int)] = []
@@ -169,7 +146,7 @@ public struct RenderGraphBuilder: Sendable {
                 parts.append(("[b\(index)]", overlapIn, frames[index] - overlapOut))
             }
             if overlapOut > 0 { parts.append(("[t\(index)]", frames[index] - overlapOut, frames[index])) }
-            let source = "[\(index):v]\(steps.joined(separator: ","))"
+            let source = "[\(index):v]\(clipSteps(index).joined(separator: ","))"
             if parts.count == 1 {
                 chains.append(
                     "\(source),\(Self.frameRange(parts[0].start, parts[0].end, of: frames[index]))\(parts[0].label)")
@@ -184,35 +161,85 @@ public struct RenderGraphBuilder: Sendable {
                 }
             }
             if index > 0 && overlapIn > 0 {
-                let transition = state.transitions[index - 1]
-                let seconds = n(Double(overlapIn) / fps)
-                if transition.kind == .fade {
-                    // A plain crossfade stays in yuv420p: the incoming clip fades in as an alpha layer over the outgoing one.
-                    chains.append("[h\(index)]format=yuva420p,fade=t=in:st=0:d=\(seconds):alpha=1[a\(index)]")
-                    chains.append(
-                        "[t\(index - 1)][a\(index)]overlay=format=yuv420:eof_action=pass,format=yuv420p[x\(index)]")
-                } else {
-                    chains.append(
-                        "[t\(index - 1)][h\(index)]xfade=transition=\(transition.kind.rawValue):duration=\(seconds):offset=0,format=yuv420p[x\(index)]"
-                    )
-                }
+                chains += transitionChains(
+                    into: index, tail: "[t\(index - 1)]", head: "[h\(index)]", output: "[x\(index)]")
                 segments.append("[x\(index)]")
             }
             if parts.contains(where: { $0.label == "[b\(index)]" }) { segments.append("[b\(index)]") }
         }
-        var finish: [String] = []
-        if let subtitlePath {
-            let fonts = FilterArgument.escaped(fontsDirectory)
-            finish.append("subtitles=filename=\(FilterArgument.escaped(subtitlePath)):fontsdir=\(fonts)")
-        }
-        finish += ["trim=duration=\(n(state.duration))", "format=yuv420p"]
+        let finish = (captionSteps(subtitlePath) + ["trim=duration=\(n(state.duration))", "format=yuv420p"]).joined(
+            separator: ",")
         if segments.count == 1 {
-            chains.append("\(segments[0])\(finish.joined(separator: ","))[vout]")
+            chains.append("\(segments[0])\(finish)[vout]")
         } else {
+            // Numbered afresh: xfade ends its stream one frame late, so concat left a gap after each wipe or slide
+            // that the encoder's constant rate filled with a repeated frame, a frame late from there on.
             chains.append(
-                "\(segments.joined())concat=n=\(segments.count):v=1:a=0,\(finish.joined(separator: ","))[vout]")
+                "\(segments.joined())concat=n=\(segments.count):v=1:a=0,setpts=N/(\(state.canvas.fps)*TB),\(finish)[vout]"
+            )
         }
         return chains
+    }
+
+    /// Frames each clip shows on the canvas.
+    var clipFrames: [Int] {
+        let fps = Double(state.canvas.fps)
+        return state.clips.map { max(Int(($0.duration * fps).rounded()), 1) }
+    }
+
+    /// Frames each transition overlaps its two clips (zero for a cut).
+    var overlapFrames: [Int] {
+        let fps = Double(state.canvas.fps)
+        return state.clips.indices.dropLast().map { index in
+            index < state.transitions.count ? Int((state.transitions[index].overlap * fps).rounded()) : 0
+        }
+    }
+
+    /// A clip's file fitted to the canvas: trimmed, held past its end, graded, letterboxed, at the canvas's rate.
+    func clipSteps(_ index: Int) -> [String] {
+        let clip = state.clips[index]
+        let canvas = state.canvas
+        let (w, h) = (canvas.width, canvas.height)
+        let fps = Double(canvas.fps)
+        var steps = ["trim=start=\(n(clip.trimIn)):duration=\(n(clip.duration))", "setpts=PTS-STARTPTS"]
+        if let length = clipLengths[index], clip.trimIn + clip.duration > length + 1 / fps {
+            // Longer than its source: hold the last frame, then cut to the exact length.
+            let missing = clip.trimIn + clip.duration - length
+            steps += [
+                "tpad=stop_mode=clone:stop_duration=\(n(missing + 1 / fps))", "trim=duration=\(n(clip.duration))",
+            ]
+        }
+        // Graded before letterboxing, so the background stays the colour the document asks for.
+        steps += LookFilter.steps(state.look(ofClip: index), lutPath: clipLUTs[index])
+        if clipSizes[index] != Size(width: w, height: h) {
+            steps += [
+                "scale=\(w):\(h):force_original_aspect_ratio=decrease",
+                "pad=\(w):\(h):(ow-iw)/2:(oh-ih)/2:color=\(state.background.replacingOccurrences(of: "#", with: "0x"))",
+            ]
+        }
+        return steps + ["setsar=1", "fps=\(canvas.fps)", "format=yuv420p", "settb=AVTB"]
+    }
+
+    /// The transition from clip `index - 1` into clip `index`, from the first one's tail and the second one's head.
+    func transitionChains(into index: Int, tail: String, head: String, output: String) -> [String] {
+        let transition = state.transitions[index - 1]
+        let seconds = n(Double(overlapFrames[index - 1]) / Double(state.canvas.fps))
+        if transition.kind == .fade {
+            // A plain crossfade stays in yuv420p: the incoming clip fades in as an alpha layer over the outgoing one.
+            return [
+                "\(head)format=yuva420p,fade=t=in:st=0:d=\(seconds):alpha=1[a\(index)]",
+                "\(tail)[a\(index)]overlay=format=yuv420:eof_action=pass,format=yuv420p\(output)",
+            ]
+        }
+        return [
+            "\(tail)\(head)xfade=transition=\(transition.kind.rawValue):duration=\(seconds):offset=0,format=yuv420p\(output)"
+        ]
+    }
+
+    /// Burns in the captions and overlays of the subtitle script at `path`, when there is one.
+    func captionSteps(_ path: String?) -> [String] {
+        guard let path else { return [] }
+        return ["subtitles=filename=\(FilterArgument.escaped(path)):fontsdir=\(FilterArgument.escaped(fontsDirectory))"]
     }
 
     /// Frames `start..<end` of a clip, restarted at time zero (the whole clip needs no trim).

@@ -8,14 +8,22 @@ public struct RenderResult: Sendable {
     public var duration: Double
     public var bytes: Int
     public var loudness: LoudnessMeasurement?
+    /// For a render made of cached segments: how many were encoded now and how many were reused.
+    public var segments: SegmentUse? = nil
 }
 
 /// `render(EditorState, assets) → MP4 or WebM`: an audio-only loudness measurement, then one ffmpeg process with
 /// one filtergraph that writes the video and its JPEG thumbnail. Deterministic for the same document and assets.
+/// With a segment cache an MP4 is made of segments instead (`Renderer+Segments.swift`): an edit re-encodes only
+/// the stretches of picture it changes, and an unchanged timeline none.
 public struct Renderer: Sendable {
     public let assets: any AssetLocator
+    public let segments: (any RenderSegmentCache)?
 
-    public init(assets: any AssetLocator) { self.assets = assets }
+    public init(assets: any AssetLocator, segments: (any RenderSegmentCache)? = nil) {
+        self.assets = assets
+        self.segments = segments
+    }
 
     /// Renders `state` to `output` as `format` (written under a temporary name and renamed), and a JPEG
     /// thumbnail if asked. `progress` receives the fraction of the timeline encoded so far.
@@ -30,6 +38,16 @@ public struct Renderer: Sendable {
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
 
+        if let segments, format == .mp4 {
+            let result = try await renderInSegments(
+                state, cache: segments, work: work, output: output, progress: progress)
+            progress?(1)
+            if let thumbnail { try await Self.thumbnail(of: output, at: Self.thumbnailTime(state), to: thumbnail) }
+            return RenderResult(
+                output: output, thumbnail: thumbnail, duration: state.duration,
+                bytes: (try? FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int) ?? 0,
+                loudness: result.loudness, segments: result.use)
+        }
         // The loudness pass needs only the audio, so it runs while the clips are probed.
         async let measured = measureLoudness(try audioBuilder(for: state))
         let builder = try await makeBuilder(for: state, work: work)

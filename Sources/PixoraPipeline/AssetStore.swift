@@ -70,3 +70,6 @@ public struct AssetStore: AssetLocator {
         try await publish(asset)
     }
 }
+
+/// Render segments are cached assets like any other: made once, shared through the bucket by every worker.
+extension AssetStore: RenderSegmentCache {}

@@ -24,15 +24,17 @@ extension VideoPipeline {
     }
 
     /// Renders with this pipeline's assets as `format`, reporting the render's progress as `.rendering` events, and
-    /// checks the file against the state (`RenderQuality`): one that fails is removed and the call fails.
+    /// checks the file against the state (`RenderQuality`): one that fails is removed and the call fails. An MP4 is
+    /// joined from segments kept in the asset store, so only what an edit changed is encoded; `full` encodes the
+    /// whole picture in one pass instead.
     public func render(
-        _ state: EditorState, to output: URL, format: OutputContainer = .mp4, thumbnail: URL? = nil,
+        _ state: EditorState, to output: URL, format: OutputContainer = .mp4, thumbnail: URL? = nil, full: Bool = false,
         progress: ProgressHandler? = nil
     ) async throws -> RenderResult {
         // An edit may be rendered by a worker that never made its assets.
         try await store.fetch(state.referencedAssets)
         let render = { (target: EditorState) in
-            try await Renderer(assets: self.store).render(
+            try await Renderer(assets: self.store, segments: full ? nil : self.store).render(
                 target, to: output, format: format, thumbnail: thumbnail
             ) { fraction in
                 progress?(

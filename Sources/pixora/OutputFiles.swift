@@ -48,6 +48,9 @@ struct OutputFiles {
             print(
                 "loudness:  mix measured \(String(format: "%.1f", loudness.integrated)) LUFS, normalised to the target")
         }
+        if let use = result.segments {
+            print("segments:  \(use.encoded) encoded, \(use.reused) reused from the cache")
+        }
         for (key, value) in extra { print("\(key):\(String(repeating: " ", count: max(10 - key.count, 1)))\(value)") }
         print("time:      \(String(format: "%.1f", seconds)) s")
     }

@@ -18,6 +18,9 @@ struct Render: AsyncParsableCommand {
         help: "Asset cache folder holding the document's assets (default: $PIXORA_CACHE_DIR or ~/.cache/pixora).")
     var cache: String?
 
+    @Flag(help: "Encode the whole picture in one pass, bypassing the cache of encoded segments (for comparison).")
+    var full = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -30,7 +33,8 @@ struct Render: AsyncParsableCommand {
         let display = ProgressDisplay(quiet: quiet)
         let store = AssetStore(root: cache.map { URL(fileURLWithPath: $0) } ?? AssetStore.defaultRoot())
         let thumbnail = OutputFiles(video: output).thumbnail
-        let result = try await Renderer(assets: store).render(state, to: output, thumbnail: thumbnail) { fraction in
+        let renderer = Renderer(assets: store, segments: full ? nil : store)
+        let result = try await renderer.render(state, to: output, thumbnail: thumbnail) { fraction in
             display.handle(.init(stage: .rendering, fraction: fraction, message: "rendering"))
         }
         display.finish()

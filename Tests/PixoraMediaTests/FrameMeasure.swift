@@ -44,6 +44,34 @@ enum FrameMeasure {
         return value == "inf" ? .infinity : try #require(Double(value))
     }
 
+    /// PSNR (dB) of every frame of `a` against the same frame of `b`, in order (infinity where identical).
+    static func psnrPerFrame(_ a: URL, _ b: URL) async throws -> [Double] {
+        let result = try await ToolRunner.run(
+            .ffmpeg,
+            [
+                "-hide_banner", "-nostdin", "-loglevel", "error", "-i", a.path, "-i", b.path, "-lavfi",
+                "[0:v][1:v]psnr=stats_file=-", "-f", "null", "-",
+            ])
+        return try result.standardOutput.split(separator: "\n").map { line in
+            let field = try #require(line.split(separator: " ").first { $0.hasPrefix("psnr_avg:") })
+            let value = field.dropFirst("psnr_avg:".count)
+            return value == "inf" ? .infinity : try #require(Double(value))
+        }
+    }
+
+    /// Presentation time (s) of every video frame, in decoding order of the demuxer.
+    static func frameTimes(_ url: URL) async throws -> [Double] {
+        let result = try await ToolRunner.run(
+            .ffprobe,
+            [
+                "-v", "error", "-select_streams", "v:0", "-show_entries", "frame=best_effort_timestamp_time", "-of",
+                "csv=p=0", url.path,
+            ])
+        return try result.standardOutput.split(separator: "\n").map {
+            try #require(Double($0.trimmingCharacters(in: CharacterSet(charactersIn: ", "))))
+        }
+    }
+
     static func raw(_ url: URL, at time: Double, format: String) async throws -> [UInt8] {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-frame-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: file) }

@@ -41,7 +41,7 @@ struct RenderGraphTests {
                 [p1h1]trim=start_frame=0:end_frame=15,setpts=PTS-STARTPTS[h1];
                 [p1b1]trim=start_frame=15:end_frame=120,setpts=PTS-STARTPTS[b1];
                 [t0][h1]xfade=transition=wipeleft:duration=0.5:offset=0,format=yuv420p[x1];
-                [b0][x1][b1]concat=n=3:v=1:a=0,trim=duration=7.5,format=yuv420p[vout];
+                [b0][x1][b1]concat=n=3:v=1:a=0,setpts=N/(30*TB),trim=duration=7.5,format=yuv420p[vout];
                 anullsrc=r=48000:cl=stereo,atrim=duration=7.5[aout]
                 """)
     }
@@ -68,7 +68,8 @@ struct RenderGraphTests {
                 == "[2:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,setsar=1,fps=30,format=yuv420p,settb=AVTB,null[b2]"
         )
         #expect(
-            lines[9] == "[b0][x1][b1][b2]concat=n=4:v=1:a=0,subtitles=filename=/w/text.ass:fontsdir=/fonts,"
+            lines[9]
+                == "[b0][x1][b1][b2]concat=n=4:v=1:a=0,setpts=N/(30*TB),subtitles=filename=/w/text.ass:fontsdir=/fonts,"
                 + "trim=duration=11,format=yuv420p[vout]")
         // Frames add up to the timeline: 90 + 30 + 90 + 120 = 330 = 11 s.
         #expect(state.duration == 11)
