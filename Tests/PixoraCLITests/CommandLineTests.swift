@@ -178,6 +178,8 @@ struct GenerateCommandTests {
         #expect(second.stdout.isEmpty && second.stderr.isEmpty, "stdout: \(second.stdout)\nstderr: \(second.stderr)")
         let third = try await cli.run(arguments)
         #expect(third.stdout.contains("(0 assets generated"), "\(third.stdout)")
+        // Nothing changed, so no picture is encoded again either.
+        #expect(third.stdout.contains("segments:  0 encoded"), "\(third.stdout)")
 
         // Edit the timeline: a slide transition, a text overlay, quieter music; render it.
         let stateURL = URL(fileURLWithPath: cli.path("bees.editor-state.json"))
@@ -191,6 +193,13 @@ struct GenerateCommandTests {
         let v2 = try await MediaProbe.probe(URL(fileURLWithPath: cli.path("v2.mp4")))
         #expect(abs(v2.duration - state.duration) < 0.05)
         #expect(FileManager.default.fileExists(atPath: cli.path("v2.jpg")))
+        // Rendered again: every segment from the cache; --full encodes it all in one pass, to the same length.
+        let again = try await cli.run(["render", stateURL.path, "--out", cli.path("v2b.mp4")])
+        #expect(again.stdout.contains("segments:  0 encoded"), "\(again.stdout)")
+        let full = try await cli.run(["render", stateURL.path, "--full", "--out", cli.path("v2full.mp4")])
+        #expect(full.status == 0 && !full.stdout.contains("segments:"), "\(full.stdout)")
+        let v2full = try await MediaProbe.probe(URL(fileURLWithPath: cli.path("v2full.mp4")))
+        #expect(abs(v2full.duration - v2.duration) < 0.05)
 
         // An invalid edit is refused with its field path, and nothing is written.
         state.clips[0].duration = -3

@@ -69,7 +69,8 @@ func table(_ header: [String], _ rows: [[String]]) {
 func f(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
 
 /// 6 clips × 5 s at 1080×1920, 30 fps, 1 s crossfades, captions, voice + music.
-func referenceTimeline(store: AssetStore) async throws -> EditorState {
+/// `thirdScene` replaces the third scene's picture description: the same timeline with that scene regenerated.
+func referenceTimeline(store: AssetStore, thirdScene: String? = nil) async throws -> EditorState {
     let settings = Settings(aspectRatio: .vertical, durationSeconds: 25, style: .cinematic, quality: .p1080, seed: 42)
     let moods: [Mood] = [.uplifting, .calm, .warm, .dramatic, .mysterious, .uplifting]
     let narration = [
@@ -79,7 +80,7 @@ func referenceTimeline(store: AssetStore) async throws -> EditorState {
     let scenes = (0..<6).map { index in
         PlanScene(
             id: "s\(index + 1)", narration: narration[index],
-            visual: "bees and honey with a flower, scene \(index + 1)",
+            visual: index == 2 && thirdScene != nil ? thirdScene! : "bees and honey with a flower, scene \(index + 1)",
             keyPhrase: "Scene \(index + 1)", mood: moods[index], duration: 5, musicGroup: index < 3 ? 0 : 1,
             transition: Transition(kind: .fade, duration: 1))
     }
@@ -360,6 +361,7 @@ final class StageClock: Sendable {
 
 switch arguments.first {
 case "render": try await benchRender(runs: Int(arguments.dropFirst().first ?? "") ?? 3)
+case "segments": try await benchSegments(runs: Int(arguments.dropFirst().first ?? "") ?? 3)
 case "generate": try await benchGenerate()
 case "voice": try await benchVoice()
 case "queue":
@@ -375,6 +377,7 @@ case "queue-priority":
     }
     try await benchQueuePriority(url: url, jobs: Int(arguments.dropFirst().first ?? "") ?? 10_000, claims: 500)
 default:
-    print("usage: pixora-bench render [runs] | generate | voice | queue [jobs] | queue-priority [jobs]")
+    print(
+        "usage: pixora-bench render [runs] | segments [runs] | generate | voice | queue [jobs] | queue-priority [jobs]")
     exit(2)
 }
