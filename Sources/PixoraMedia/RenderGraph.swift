@@ -231,8 +231,14 @@ public struct RenderGraphBuilder: Sendable {
                 "\(tail)[a\(index)]overlay=format=yuv420:eof_action=pass,format=yuv420p\(output)",
             ]
         }
+        // ffmpeg 5.1's xfade draws its first frame (progress 1: all of the outgoing clip) with rows of memory it
+        // never wrote, different on every run; that frame is the outgoing clip's own, so it is taken from there.
         return [
-            "\(tail)\(head)xfade=transition=\(transition.kind.rawValue):duration=\(seconds):offset=0,format=yuv420p\(output)"
+            "\(tail)split=2[xt\(index)][xs\(index)]",
+            "[xs\(index)]trim=end_frame=1[xa\(index)]",
+            "[xt\(index)]\(head)xfade=transition=\(transition.kind.rawValue):duration=\(seconds):offset=0,"
+                + "trim=start_frame=1,setpts=PTS-STARTPTS,format=yuv420p[xb\(index)]",
+            "[xa\(index)][xb\(index)]concat=n=2:v=1:a=0\(output)",
         ]
     }
 

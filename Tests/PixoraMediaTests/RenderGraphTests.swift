@@ -40,7 +40,10 @@ struct RenderGraphTests {
                 [1:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,scale=720:1280:force_original_aspect_ratio=decrease,pad=720:1280:(ow-iw)/2:(oh-ih)/2:color=0x000000,setsar=1,fps=30,format=yuv420p,settb=AVTB,split=2[p1h1][p1b1];
                 [p1h1]trim=start_frame=0:end_frame=15,setpts=PTS-STARTPTS[h1];
                 [p1b1]trim=start_frame=15:end_frame=120,setpts=PTS-STARTPTS[b1];
-                [t0][h1]xfade=transition=wipeleft:duration=0.5:offset=0,format=yuv420p[x1];
+                [t0]split=2[xt1][xs1];
+                [xs1]trim=end_frame=1[xa1];
+                [xt1][h1]xfade=transition=wipeleft:duration=0.5:offset=0,trim=start_frame=1,setpts=PTS-STARTPTS,format=yuv420p[xb1];
+                [xa1][xb1]concat=n=2:v=1:a=0[x1];
                 [b0][x1][b1]concat=n=3:v=1:a=0,setpts=N/(30*TB),trim=duration=7.5,format=yuv420p[vout];
                 anullsrc=r=48000:cl=stereo,atrim=duration=7.5[aout]
                 """)

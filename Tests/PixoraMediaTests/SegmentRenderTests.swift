@@ -57,11 +57,9 @@ struct SegmentRenderTests {
         #expect(try await FrameMeasure.frameTimes(full).count == frames)
         let scores = try await FrameMeasure.psnrPerFrame(joined, full)
         #expect(scores.count == frames)
-        // Identical pictures, but for the first frame of a wipe or slide: xfade draws it in a full graph a row of
-        // pixels apart from the same transition encoded alone (49.9 dB measured).
+        // Identical pictures: no frame moved, repeated or drawn differently at a join.
         let different = scores.indices.filter { scores[$0].isFinite }
-        #expect(different.count <= 1, "frames that differ: \(different)")
-        #expect(different.allSatisfy { scores[$0] >= 45 }, "\(different.map { scores[$0] }) dB")
+        #expect(different.isEmpty, "frames that differ: \(different.map { "\($0): \(scores[$0]) dB" })")
     }
 
     @Test("an unchanged timeline encodes nothing; an edit re-encodes only the segments whose pixels it changes")
