@@ -86,6 +86,7 @@ public struct VideoWorkshop: Sendable {
             GenerateVideoJob(workshop: self), RegenerateSceneJob(workshop: self), RenderVersionJob(workshop: self),
             AnalyzeSampleJob(workshop: self, analyzer: SampleAnalyzer(describer: describer)),
             StudioStepJob(workshop: self), ExpireMediaJob(workshop: self), ExportAccountJob(workshop: self),
+            RenderSegmentJob(workshop: self),
         ] + (delivery.map { [NotificationMailJob(database: database, delivery: $0)] } ?? [])
             + (plans.billingEnabled ? [GrantAllowancesJob(workshop: self)] : [])
     }
@@ -147,7 +148,11 @@ public struct VideoWorkshop: Sendable {
         // The renderer's first event comes after its probing and loudness pass, so the stage is marked around it.
         tracker.stages.mark(.render)
         let result = try await reporting(to: context, tracker: tracker) { report in
-            try await pipeline.render(state, to: output, thumbnail: thumbnail, progress: report)
+            try await pipeline.render(
+                state, to: output, thumbnail: thumbnail,
+                dispatcher: segmentDispatcher(
+                    owner: context.worker, video: video, settings: context.settings, logger: context.logger),
+                progress: report)
         }
         tracker.stages.mark(.render)
         let videoKey = MediaFolder.videoKey(video: video, version: version)

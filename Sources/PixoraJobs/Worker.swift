@@ -51,6 +51,8 @@ public struct JobContext: Sendable {
     let database: any Database
     let settings: WorkerSettings
     let throttle: ProgressThrottle
+    /// The worker's logger, with the job's id and kind.
+    public let logger: Logger
 
     /// Stores a progress report (throttled; stage changes and the final report always go through).
     public func report(_ progress: JobProgress) async {
@@ -204,7 +206,7 @@ public final class Worker: Sendable {
             return
         }
         let context = JobContext(
-            job: job, worker: id, database: database, settings: settings, throttle: ProgressThrottle())
+            job: job, worker: id, database: database, settings: settings, throttle: ProgressThrottle(), logger: logger)
         let started = Date()
         let lost = LeaseFlag()
         do {

@@ -7,6 +7,8 @@ public protocol RenderSegmentCache: AssetLocator {
     /// Returns whether `produce` ran: only when the segment is not stored yet. `produce` writes the given URL.
     @discardableResult
     func obtain(_ asset: AssetRef, publishing: Bool, produce: (URL) async throws -> Void) async throws -> Bool
+    /// Whether the segment is stored (here, or in a store shared with other workers, from which it is fetched).
+    func available(_ asset: AssetRef) async throws -> Bool
 }
 
 extension AssetFolder: RenderSegmentCache {
@@ -18,5 +20,9 @@ extension AssetFolder: RenderSegmentCache {
             at: location.deletingLastPathComponent(), withIntermediateDirectories: true)
         try await produce(location)
         return true
+    }
+
+    public func available(_ asset: AssetRef) async throws -> Bool {
+        FileManager.default.fileExists(atPath: location(of: asset).path)
     }
 }

@@ -2,15 +2,25 @@ import Foundation
 import PixoraCore
 import Synchronization
 
-/// How many segments a render encoded and how many it found already encoded.
+/// How many segments a render encoded itself, found already encoded, and had other workers encode.
 public struct SegmentUse: Sendable, Equatable {
     public var encoded: Int
     public var reused: Int
+    public var elsewhere: Int
 
-    public init(encoded: Int, reused: Int) {
+    public init(encoded: Int, reused: Int, elsewhere: Int = 0) {
         self.encoded = encoded
         self.reused = reused
+        self.elsewhere = elsewhere
     }
+}
+
+/// One segment to find or encode: its cache name and its graph (with this process's file paths).
+struct SegmentWork: Sendable {
+    var index: Int
+    var ref: AssetRef
+    var graph: RenderGraph
+    var frames: Int
 }
 
 /// Everything that decides a render's sound (the measured loudness follows from it).
@@ -45,21 +55,83 @@ extension Renderer {
     /// Bumped when the segment graph or its encoding changes in a way the key does not see.
     static let segmentVersion = 1
 
-    /// The segment path: each segment is found in the cache or encoded once (two at a time); the whole timeline's
-    /// audio, mixed and normalised as in a full render, is cached the same way; the pieces are joined by stream copy.
+    /// The segment path: each segment is found in the cache or encoded once (two at a time; with a dispatcher,
+    /// by several workers); the whole timeline's audio, mixed and normalised as in a full render, is cached the same
+    /// way; the pieces are joined by stream copy.
     func renderInSegments(
         _ state: EditorState, cache: any RenderSegmentCache, work: URL, output: URL,
         progress: (@Sendable (Double) -> Void)?
     ) async throws -> (use: SegmentUse, loudness: LoudnessMeasurement?) {
         async let audio = cachedAudio(state, cache: cache)
         let builder = try await makeBuilder(for: state, work: work)
+        let all = try segmentWork(state, builder: builder, work: work)
+        var jobs: [SegmentWork] = []
+        for segment in all where !jobs.contains(where: { $0.ref == segment.ref }) { jobs.append(segment) }
+        let encoder = Self.segmentEncoderArguments(state)
+        let total = Double(max(builder.totalFrames, 1))
+        let done = Counter()
+        var here: Set<AssetRef> = []
+        var elsewhere: Set<AssetRef> = []
+        if let dispatcher {
+            (here, elsewhere) = try await dispatch(
+                state, jobs: jobs, cache: cache, dispatcher: dispatcher, encoder: encoder
+            ) { frames in progress?(min(Double(done.add(frames)) / total, 1) * 0.95) }
+        }
+        // Whatever is still missing (all of it without a dispatcher; a segment whose job failed) is encoded here;
+        // what other workers made is fetched from the shared store.
+        try await withThrowingTaskGroup(of: (AssetRef, Bool).self) { group in
+            var next = 0
+            func start() {
+                guard next < jobs.count else { return }
+                let job = jobs[next]
+                next += 1
+                group.addTask {
+                    let produced = try await cache.obtain(job.ref, publishing: true) { location in
+                        try await AtomicFile.write(to: location) { temporary in
+                            try await Self.encodeSegment(job.graph, frames: job.frames, encoder: encoder, to: temporary)
+                        }
+                    }
+                    if produced { progress?(min(Double(done.add(job.frames)) / total, 1) * 0.95) }
+                    return (job.ref, produced)
+                }
+            }
+            for _ in 0..<2 { start() }
+            while let (ref, produced) = try await group.next() {
+                if produced {
+                    here.insert(ref)
+                    elsewhere.remove(ref)
+                }
+                start()
+            }
+        }
+        let use = SegmentUse(
+            encoded: here.count, reused: jobs.count - here.count - elsewhere.count, elsewhere: elsewhere.count)
+        let (audioFile, loudness) = try await audio
+        let list = work.appendingPathComponent("segments.txt")
+        try Data(
+            try all.map { "file '\(try cache.url(for: $0.ref).path.replacingOccurrences(of: "'", with: #"'\''"#))'\n" }
+                .joined().utf8
+        ).write(to: list)
+        try await AtomicFile.write(to: output) { temporary in
+            try await ToolRunner.run(
+                .ffmpeg,
+                [
+                    "-hide_banner", "-nostdin", "-nostats", "-loglevel", "error", "-y", "-f", "concat", "-safe", "0",
+                    "-i", list.path, "-i", audioFile.path, "-map", "0:v:0", "-map", "1:a:0", "-c", "copy",
+                    "-movflags", "+faststart", "-f", "mp4", temporary.path,
+                ])
+        }
+        return (use, loudness)
+    }
+
+    /// Every segment of the timeline in order, with its cache name and its graph; captioned segments get their
+    /// own script in `work`.
+    func segmentWork(_ state: EditorState, builder: RenderGraphBuilder, work: URL) throws -> [SegmentWork] {
         let script = try builder.subtitlePath.map { try String(contentsOfFile: $0, encoding: .utf8) }
         let canonical = builder.canonical
         let fps = Double(state.canvas.fps)
         let encoder = Self.segmentEncoderArguments(state)
-        var jobs: [(ref: AssetRef, graph: RenderGraph, frames: Int)] = []
-        var order: [AssetRef] = []
-        for (index, segment) in builder.segments().enumerated() {
+        return try builder.segments().enumerated().map { index, segment in
             let captions = script.flatMap {
                 SubtitleWindow.events(
                     of: $0, from: Double(segment.start) / fps, to: Double(segment.start + segment.frames) / fps)
@@ -76,53 +148,93 @@ extension Renderer {
                 inputs: SegmentKeyInputs(
                     filter: keyGraph.filter, inputs: keyGraph.inputs.map(\.path), frames: segment.frames,
                     captions: captions, start: captions == nil ? nil : segment.start, encoder: encoder))
-            let ref = AssetRef(key: key, ext: "mp4")
-            order.append(ref)
-            if !jobs.contains(where: { $0.ref == ref }) {
-                jobs.append((ref, builder.segmentGraph(segment, captions: captionsPath), segment.frames))
-            }
+            return SegmentWork(
+                index: index, ref: AssetRef(key: key, ext: "mp4"),
+                graph: builder.segmentGraph(segment, captions: captionsPath), frames: segment.frames)
         }
-        let total = Double(max(builder.totalFrames, 1))
-        let done = Counter()
-        var use = SegmentUse(encoded: 0, reused: 0)
-        try await withThrowingTaskGroup(of: Bool.self) { group in
+    }
+
+    /// Queues the missing segments for other workers, then takes and encodes, in order, every one no other worker
+    /// has taken, and waits for the rest, taking over any whose worker stopped renewing its lease.
+    func dispatch(
+        _ state: EditorState, jobs: [SegmentWork], cache: any RenderSegmentCache, dispatcher: any SegmentDispatcher,
+        encoder: [String], encoded: (Int) -> Void
+    ) async throws -> (here: Set<AssetRef>, elsewhere: Set<AssetRef>) {
+        var missing: [SegmentWork] = []
+        for job in jobs where !(try await cache.available(job.ref)) { missing.append(job) }
+        // One segment is not worth a job: the render encodes it at once.
+        guard missing.count > 1 else { return ([], []) }
+        let ids = try await dispatcher.queue(state, segments: missing.map(\.index))
+        let here = Mutex<Set<AssetRef>>([])
+        let open = Mutex(Dictionary(uniqueKeysWithValues: zip(ids, missing)))
+        let encode: @Sendable (String, SegmentWork) async throws -> Void = { id, job in
+            try await cache.obtain(job.ref, publishing: true) { location in
+                try await AtomicFile.write(to: location) { temporary in
+                    try await Self.encodeSegment(job.graph, frames: job.frames, encoder: encoder, to: temporary)
+                }
+            }
+            try await dispatcher.finish(id)
+            here.withLock { _ = $0.insert(job.ref) }
+            open.withLock { $0[id] = nil }
+        }
+        // First pass, two at a time like a render alone: every segment no other worker has claimed yet.
+        try await withThrowingTaskGroup(of: Int?.self) { group in
             var next = 0
             func start() {
-                guard next < jobs.count else { return }
-                let job = jobs[next]
+                guard next < ids.count else { return }
+                let (id, job) = (ids[next], missing[next])
                 next += 1
                 group.addTask {
-                    let produced = try await cache.obtain(job.ref, publishing: true) { location in
-                        try await AtomicFile.write(to: location) { temporary in
-                            try await Self.encodeSegment(job.graph, frames: job.frames, encoder: encoder, to: temporary)
-                        }
-                    }
-                    progress?(min(Double(done.add(job.frames)) / total, 1) * 0.95)
-                    return produced
+                    guard try await dispatcher.take(id) else { return nil }
+                    try await encode(id, job)
+                    return job.frames
                 }
             }
             for _ in 0..<2 { start() }
-            while let produced = try await group.next() {
-                if produced { use.encoded += 1 } else { use.reused += 1 }
+            while let frames = try await group.next() {
+                if let frames { encoded(frames) }
                 start()
             }
         }
-        let (audioFile, loudness) = try await audio
-        let list = work.appendingPathComponent("segments.txt")
-        try Data(
-            try order.map { "file '\(try cache.url(for: $0).path.replacingOccurrences(of: "'", with: #"'\''"#))'\n" }
-                .joined().utf8
-        ).write(to: list)
-        try await AtomicFile.write(to: output) { temporary in
-            try await ToolRunner.run(
-                .ffmpeg,
-                [
-                    "-hide_banner", "-nostdin", "-nostats", "-loglevel", "error", "-y", "-f", "concat", "-safe", "0",
-                    "-i", list.path, "-i", audioFile.path, "-map", "0:v:0", "-map", "1:a:0", "-c", "copy",
-                    "-movflags", "+faststart", "-f", "mp4", temporary.path,
-                ])
+        // Then wait for the others' segments, taking over any whose worker stopped renewing its lease.
+        while true {
+            let waiting = open.withLock { open in ids.compactMap { id in open[id].map { (id, $0) } } }
+            if waiting.isEmpty { break }
+            var progressed = false
+            for (id, job) in waiting {
+                if try await dispatcher.take(id) {
+                    try await encode(id, job)
+                    encoded(job.frames)
+                    progressed = true
+                } else if try await dispatcher.isSettled(id) {
+                    open.withLock { $0[id] = nil }
+                    progressed = true
+                }
+            }
+            if !progressed { try await Task.sleep(for: .milliseconds(200)) }
         }
-        return (use, loudness)
+        let mine = here.withLock { $0 }
+        return (mine, Set(missing.map(\.ref)).subtracting(mine))
+    }
+
+    /// Encodes one segment of `state` into the cache unless it is there: the work of a segment job. Returns whether
+    /// it was encoded now.
+    public func encodeSegment(of state: EditorState, index: Int, cache: any RenderSegmentCache) async throws -> Bool {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-segment-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let all = try segmentWork(state, builder: try await makeBuilder(for: state, work: work), work: work)
+        guard all.indices.contains(index) else {
+            throw InvalidDocument(
+                document: "segment job", issues: [.init("segment", "is \(index); the timeline has \(all.count)")])
+        }
+        let job = all[index]
+        let encoder = Self.segmentEncoderArguments(state)
+        return try await cache.obtain(job.ref, publishing: true) { location in
+            try await AtomicFile.write(to: location) { temporary in
+                try await Self.encodeSegment(job.graph, frames: job.frames, encoder: encoder, to: temporary)
+            }
+        }
     }
 
     /// The timeline's audio as AAC, and its loudness measurement, each found in the cache or made once: an edit

@@ -19,10 +19,15 @@ public struct RenderResult: Sendable {
 public struct Renderer: Sendable {
     public let assets: any AssetLocator
     public let segments: (any RenderSegmentCache)?
+    /// Shares the segments' encoding with other workers (the job queue); only with `segments`.
+    public let dispatcher: (any SegmentDispatcher)?
 
-    public init(assets: any AssetLocator, segments: (any RenderSegmentCache)? = nil) {
+    public init(
+        assets: any AssetLocator, segments: (any RenderSegmentCache)? = nil, dispatcher: (any SegmentDispatcher)? = nil
+    ) {
         self.assets = assets
         self.segments = segments
+        self.dispatcher = dispatcher
     }
 
     /// Renders `state` to `output` as `format` (written under a temporary name and renamed), and a JPEG

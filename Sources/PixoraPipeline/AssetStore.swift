@@ -72,4 +72,9 @@ public struct AssetStore: AssetLocator {
 }
 
 /// Render segments are cached assets like any other: made once, shared through the bucket by every worker.
-extension AssetStore: RenderSegmentCache {}
+extension AssetStore: RenderSegmentCache {
+    public func available(_ asset: AssetRef) async throws -> Bool {
+        if contains(asset) { return true }
+        return try await fetch([asset]) > 0
+    }
+}

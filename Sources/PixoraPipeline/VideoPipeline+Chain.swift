@@ -26,15 +26,15 @@ extension VideoPipeline {
     /// Renders with this pipeline's assets as `format`, reporting the render's progress as `.rendering` events, and
     /// checks the file against the state (`RenderQuality`): one that fails is removed and the call fails. An MP4 is
     /// joined from segments kept in the asset store, so only what an edit changed is encoded; `full` encodes the
-    /// whole picture in one pass instead.
+    /// whole picture in one pass instead; `dispatcher` shares the segments' encoding with other workers.
     public func render(
         _ state: EditorState, to output: URL, format: OutputContainer = .mp4, thumbnail: URL? = nil, full: Bool = false,
-        progress: ProgressHandler? = nil
+        dispatcher: (any SegmentDispatcher)? = nil, progress: ProgressHandler? = nil
     ) async throws -> RenderResult {
         // An edit may be rendered by a worker that never made its assets.
         try await store.fetch(state.referencedAssets)
         let render = { (target: EditorState) in
-            try await Renderer(assets: self.store, segments: full ? nil : self.store).render(
+            try await Renderer(assets: self.store, segments: full ? nil : self.store, dispatcher: dispatcher).render(
                 target, to: output, format: format, thumbnail: thumbnail
             ) { fraction in
                 progress?(
@@ -64,5 +64,12 @@ extension VideoPipeline {
     ) async throws -> (AssembledVideo, RenderResult) {
         let video = try await assemble(plan, progress: progress)
         return (video, try await render(video.state, to: output, thumbnail: thumbnail, progress: progress))
+    }
+
+    /// Encodes one segment of `state` into the asset store (published to the shared store) unless it is there: a
+    /// segment job's work. Returns whether it was encoded now.
+    public func encodeSegment(of state: EditorState, index: Int) async throws -> Bool {
+        try await store.fetch(state.referencedAssets)
+        return try await Renderer(assets: store, segments: store).encodeSegment(of: state, index: index, cache: store)
     }
 }

@@ -28,6 +28,8 @@ public enum JobKind: String, StoredEnum {
     case notificationMail = "notification_mail"
     /// Grants the monthly allowances that are due; one at a time (migration 17).
     case grantAllowances = "grant_allowances"
+    /// One segment of a render, encoded by whichever worker takes it (the render's own worker takes what is left).
+    case renderSegment = "render_segment"
 
     public static let table = "jobs"
     public static let column = "kind"
@@ -152,6 +154,34 @@ public enum Jobs {
                 RETURNING *
                 """
             ).firstRow(Job.self)
+        }
+    }
+
+    /// Leases one given job to `owner`: a queued one, or one whose worker stopped renewing its lease (attempts
+    /// left). False when another worker holds it or it has finished. The row lock makes a racing `claim` and `take`
+    /// give the job to one of them (PostgreSQL re-checks the condition after the lock; SQLite has one writer).
+    public static func take(in database: any Database, id: String, owner: String, lease: TimeInterval) async throws
+        -> Bool
+    {
+        try await database.read { db in
+            let now = Clock.nowMillis()
+            return try await db.raw(
+                """
+                UPDATE jobs SET state = 'running', lease_owner = \(bind: owner),
+                    lease_expires_at = \(bind: now + Int64(lease * 1000)), attempts = attempts + 1, updated_at = \(bind: now)
+                WHERE id = \(bind: id) AND (state = 'queued' OR (state = 'running' AND lease_expires_at < \(bind: now)
+                    AND attempts < max_attempts))
+                RETURNING id
+                """
+            ).first() != nil
+        }
+    }
+
+    /// Whether nobody will work on the job any more: it succeeded, failed for good, was cancelled or is gone.
+    public static func isSettled(in database: any Database, id: String) async throws -> Bool {
+        try await database.read { db in
+            guard let job = try await find(db, id: id) else { return true }
+            return [.succeeded, .failed, .cancelled].contains(job.state)
         }
     }
 

@@ -7,6 +7,8 @@ What it checks:
   thumbnail and a scene asset, each equal to the object in the bucket; no node holds a media file on its disk;
 - a worker killed with SIGKILL in the middle of a video loses nothing: a new worker (another empty data folder)
   takes the job over through its lease, the video completes, and the user was charged once;
+- the first video's segments are encoded by both workers: the rendering worker queues a job per segment, the idle
+  worker claims some, the rendering worker takes the rest;
 - deleting a video from node B removes its objects from the bucket.
 """
 
@@ -188,9 +190,9 @@ def wait_for_video(base, token, video, until=("completed", "failed", "cancelled"
     fail(f"video {video} did not reach {until} in {timeout} s")
 
 
-def create_video(base, token, prompt):
+def create_video(base, token, prompt, seconds=6):
     reply = call(base, "POST", "/api/v1/videos", token, {
-        "prompt": prompt, "settings": {"durationSeconds": 6, "quality": "480p", "aspectRatio": "16:9"}})
+        "prompt": prompt, "settings": {"durationSeconds": seconds, "quality": "480p", "aspectRatio": "16:9"}})
     if reply.status != 201:
         fail(f"create video: {reply.status} {reply.body[:300]!r}")
     return reply.json()["id"]
@@ -223,10 +225,15 @@ def main():
         check(reply.status == 201, f"registered on node A ({reply.status})")
         token = reply.json()["accessToken"]
 
-        # 1. Created on A, rendered by a worker, read from B.
-        video = create_video(node_a, token, "a 6-second video about bees making honey")
+        # 1. Created on A, rendered by a worker (its segments shared with the other worker), read from B.
+        video = create_video(node_a, token, "a video about bees making honey", seconds=20)
         done = wait_for_video(node_b, token, video)
         check(done["status"] == "completed", f"video created on A completed, read on B ({done.get('error')})")
+        encoders = {name: sum(1 for line in cluster.log(name).splitlines()
+                              if "render segment encoded" in line and video in line)
+                    for name in ("worker-1", "worker-2")}
+        check(all(count > 0 for count in encoders.values()),
+              f"both workers encoded segments of the video ({encoders})")
         stored = cluster.object(f"videos/{video}/v1.mp4")
         whole = call(node_b, "GET", f"/api/v1/videos/{video}/video", token)
         check(whole.status == 200 and whole.body == stored,

@@ -43,6 +43,37 @@ struct JobQueueTests {
     }
 
     @Test(
+        "take leases one named job: queued or abandoned, never one another worker holds or one that finished",
+        arguments: TestEngine.allCases)
+    func take(engine: TestEngine) async throws {
+        try await withTestDatabase(engine) { database, _ in
+            let jobs = try await enqueue(database, count: 3, maxAttempts: 2)
+            // The render's worker takes the second job; an idle worker's claim gets another one.
+            #expect(try await Jobs.take(in: database, id: jobs[1].id, owner: "render", lease: 300))
+            #expect(try await Jobs.take(in: database, id: jobs[1].id, owner: "idle", lease: 300) == false)
+            let claimed = try await Jobs.claim(in: database, owner: "idle", lease: 300)
+            #expect(claimed != nil && claimed?.id != jobs[1].id)
+            #expect(try await Jobs.take(in: database, id: claimed!.id, owner: "render", lease: 300) == false)
+            // The idle worker dies: once its lease runs out, the render's worker takes its job over.
+            #expect(try await Jobs.heartbeat(in: database, id: claimed!.id, owner: "idle", lease: 0.001))
+            try await Task.sleep(for: .milliseconds(50))
+            #expect(try await Jobs.isSettled(in: database, id: claimed!.id) == false)
+            #expect(try await Jobs.take(in: database, id: claimed!.id, owner: "render", lease: 300))
+            let taken = try await database.read { db in try await Jobs.find(db, id: claimed!.id) }
+            #expect(taken?.leaseOwner == "render" && taken?.attempts == 2 && taken?.state == .running)
+            #expect(
+                try await database.transaction { db in try await Jobs.complete(db, id: jobs[1].id, owner: "render") })
+            #expect(try await Jobs.isSettled(in: database, id: jobs[1].id))
+            #expect(try await Jobs.take(in: database, id: jobs[1].id, owner: "idle", lease: 300) == false)
+            // Out of attempts, an abandoned job is not taken again (the reaper fails it).
+            #expect(try await Jobs.heartbeat(in: database, id: claimed!.id, owner: "render", lease: 0.001))
+            try await Task.sleep(for: .milliseconds(50))
+            #expect(try await Jobs.take(in: database, id: claimed!.id, owner: "idle", lease: 300) == false)
+            #expect(try await Jobs.isSettled(in: database, id: "no-such-job"))
+        }
+    }
+
+    @Test(
         "a failed attempt is retried after an exponential backoff, then failed for good with its error",
         arguments: TestEngine.allCases)
     func retries(engine: TestEngine) async throws {

@@ -362,6 +362,7 @@ final class StageClock: Sendable {
 switch arguments.first {
 case "render": try await benchRender(runs: Int(arguments.dropFirst().first ?? "") ?? 3)
 case "segments": try await benchSegments(runs: Int(arguments.dropFirst().first ?? "") ?? 3)
+case "fanout": try await benchFanOut(workerCounts: [1, 2, 4])
 case "generate": try await benchGenerate()
 case "voice": try await benchVoice()
 case "queue":
@@ -378,6 +379,7 @@ case "queue-priority":
     try await benchQueuePriority(url: url, jobs: Int(arguments.dropFirst().first ?? "") ?? 10_000, claims: 500)
 default:
     print(
-        "usage: pixora-bench render [runs] | segments [runs] | generate | voice | queue [jobs] | queue-priority [jobs]")
+        "usage: pixora-bench render [runs] | segments [runs] | fanout | generate | voice | queue [jobs] | queue-priority [jobs]"
+    )
     exit(2)
 }
