@@ -195,8 +195,11 @@ public struct RenderGraphBuilder: Sendable {
         }
     }
 
-    /// A clip's file fitted to the canvas: trimmed, held past its end, graded, letterboxed, at the canvas's rate.
-    func clipSteps(_ index: Int) -> [String] {
+    /// A clip's file fitted to the canvas: trimmed, held past its end, at the canvas's rate, graded, letterboxed.
+    /// `frames` keeps only those frames of the clip (a segment's share), cut right after `fps` so the grade and
+    /// the scaling run on nothing that is thrown away; `fps` only picks frames, so the pictures are the ones the
+    /// whole clip gives.
+    func clipSteps(_ index: Int, frames: Range<Int>? = nil) -> [String] {
         let clip = state.clips[index]
         let canvas = state.canvas
         let (w, h) = (canvas.width, canvas.height)
@@ -209,6 +212,11 @@ public struct RenderGraphBuilder: Sendable {
                 "tpad=stop_mode=clone:stop_duration=\(n(missing + 1 / fps))", "trim=duration=\(n(clip.duration))",
             ]
         }
+        steps.append("fps=\(canvas.fps)")
+        if let frames {
+            let range = Self.frameRange(frames.lowerBound, frames.upperBound, of: clipFrames[index])
+            if range != "null" { steps.append(range) }
+        }
         // Graded before letterboxing, so the background stays the colour the document asks for.
         steps += LookFilter.steps(state.look(ofClip: index), lutPath: clipLUTs[index])
         if clipSizes[index] != Size(width: w, height: h) {
@@ -217,7 +225,7 @@ public struct RenderGraphBuilder: Sendable {
                 "pad=\(w):\(h):(ow-iw)/2:(oh-ih)/2:color=\(state.background.replacingOccurrences(of: "#", with: "0x"))",
             ]
         }
-        return steps + ["setsar=1", "fps=\(canvas.fps)", "format=yuv420p", "settb=AVTB"]
+        return steps + ["setsar=1", "format=yuv420p", "settb=AVTB"]
     }
 
     /// The transition from clip `index - 1` into clip `index`, from the first one's tail and the second one's head.

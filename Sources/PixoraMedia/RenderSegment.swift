@@ -62,21 +62,16 @@ extension RenderGraphBuilder {
         var picture: String
         switch segment.kind {
         case .body(let index):
-            let overlapIn = index > 0 ? overlapFrames[index - 1] : 0
-            let first = overlapIn
+            let first = index > 0 ? overlapFrames[index - 1] : 0
             chains.append(
-                "[0:v]\(clipSteps(index).joined(separator: ",")),"
-                    + "\(Self.frameRange(first, first + segment.frames, of: frames[index]))[seg]")
+                "[0:v]\(clipSteps(index, frames: first..<first + segment.frames).joined(separator: ","))[seg]")
             picture = "[seg]"
         case .transition(let index):
             let overlap = overlapFrames[index - 1]
             let before = frames[index - 1]
             chains.append(
-                "[0:v]\(clipSteps(index - 1).joined(separator: ",")),"
-                    + "\(Self.frameRange(before - overlap, before, of: before))[t\(index - 1)]")
-            chains.append(
-                "[1:v]\(clipSteps(index).joined(separator: ",")),"
-                    + "\(Self.frameRange(0, overlap, of: frames[index]))[h\(index)]")
+                "[0:v]\(clipSteps(index - 1, frames: before - overlap..<before).joined(separator: ","))[t\(index - 1)]")
+            chains.append("[1:v]\(clipSteps(index, frames: 0..<overlap).joined(separator: ","))[h\(index)]")
             chains += transitionChains(into: index, tail: "[t\(index - 1)]", head: "[h\(index)]", output: "[seg]")
             picture = "[seg]"
         }

@@ -34,10 +34,10 @@ struct RenderGraphTests {
         #expect(graph.inputs.map(\.path) == ["/a/0.mp4", "/a/1.mp4"])
         #expect(
             graph.filter == """
-                [0:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,scale=720:1280:force_original_aspect_ratio=decrease,pad=720:1280:(ow-iw)/2:(oh-ih)/2:color=0x000000,setsar=1,fps=30,format=yuv420p,settb=AVTB,split=2[p0b0][p0t0];
+                [0:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,fps=30,scale=720:1280:force_original_aspect_ratio=decrease,pad=720:1280:(ow-iw)/2:(oh-ih)/2:color=0x000000,setsar=1,format=yuv420p,settb=AVTB,split=2[p0b0][p0t0];
                 [p0b0]trim=start_frame=0:end_frame=105,setpts=PTS-STARTPTS[b0];
                 [p0t0]trim=start_frame=105:end_frame=120,setpts=PTS-STARTPTS[t0];
-                [1:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,scale=720:1280:force_original_aspect_ratio=decrease,pad=720:1280:(ow-iw)/2:(oh-ih)/2:color=0x000000,setsar=1,fps=30,format=yuv420p,settb=AVTB,split=2[p1h1][p1b1];
+                [1:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,fps=30,scale=720:1280:force_original_aspect_ratio=decrease,pad=720:1280:(ow-iw)/2:(oh-ih)/2:color=0x000000,setsar=1,format=yuv420p,settb=AVTB,split=2[p1h1][p1b1];
                 [p1h1]trim=start_frame=0:end_frame=15,setpts=PTS-STARTPTS[h1];
                 [p1b1]trim=start_frame=15:end_frame=120,setpts=PTS-STARTPTS[b1];
                 [t0]split=2[xt1][xs1];
@@ -58,7 +58,7 @@ struct RenderGraphTests {
         let lines = graph.filter.components(separatedBy: ";\n")
         #expect(
             lines[0]
-                == "[0:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,setsar=1,fps=30,format=yuv420p,settb=AVTB,split=2[p0b0][p0t0]"
+                == "[0:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,fps=30,setsar=1,format=yuv420p,settb=AVTB,split=2[p0b0][p0t0]"
         )
         #expect(lines[1] == "[p0b0]trim=start_frame=0:end_frame=90,setpts=PTS-STARTPTS[b0]")
         #expect(lines[2] == "[p0t0]trim=start_frame=90:end_frame=120,setpts=PTS-STARTPTS[t0]")
@@ -68,7 +68,7 @@ struct RenderGraphTests {
         #expect(lines[7] == "[t0][a1]overlay=format=yuv420:eof_action=pass,format=yuv420p[x1]")
         #expect(
             lines[8]
-                == "[2:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,setsar=1,fps=30,format=yuv420p,settb=AVTB,null[b2]"
+                == "[2:v]trim=start=0:duration=4,setpts=PTS-STARTPTS,fps=30,setsar=1,format=yuv420p,settb=AVTB,null[b2]"
         )
         #expect(
             lines[9]

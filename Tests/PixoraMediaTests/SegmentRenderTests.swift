@@ -48,6 +48,9 @@ struct SegmentRenderTests {
         defer { fixtures.remove() }
         var state = try await Self.movingTimeline(fixtures)
         state.output.crf = 0
+        // Graded clips: a segment grades only its own frames, which must be the ones the whole clip gives.
+        state.clips[0].look = Look(preset: .vintage, intensity: 0.7)
+        state.clips[2].look = Look(preset: .warm, intensity: 1)
         let full = fixtures.root.appendingPathComponent("full.mp4")
         let joined = fixtures.root.appendingPathComponent("joined.mp4")
         try await Renderer(assets: fixtures.folder).render(state, to: full)
