@@ -36,8 +36,8 @@ struct RenderSegmentJob: JobHandler {
 
 /// Shares a render's segments through the job queue: one `render_segment` job per missing segment, which idle
 /// workers claim; the rendering worker takes the rest itself with `Jobs.take`. The jobs belong to no video or user,
-/// so they never show as a video's job, count against a plan's limits, or get cancelled with the video (a segment
-/// finished after a cancel is simply kept in the cache).
+/// so they never show as a video's job or count against a plan's limits; the render deletes them when it has its
+/// segments or fails (cancelled, paused, lease lost), so no copy of the timeline outlives it in the queue.
 struct JobSegmentDispatcher: SegmentDispatcher {
     let database: any Database
     let owner: String
@@ -55,17 +55,19 @@ struct JobSegmentDispatcher: SegmentDispatcher {
             var ids: [String] = []
             for payload in payloads {
                 ids.append(
+                    // One attempt: the rendering worker encodes whatever a failed job leaves.
                     try await Jobs.enqueue(
-                        db, kind: .renderSegment, user: nil, video: nil, payload: payload,
-                        maxAttempts: settings.maxAttempts
+                        db, kind: .renderSegment, user: nil, video: nil, payload: payload, maxAttempts: 1
                     ).id)
             }
             return ids
         }
     }
 
+    /// The rendering worker renews no segment lease while it encodes, so it takes one long enough for any segment;
+    /// if it dies, its own job is taken over and queues fresh segment jobs, which do not wait for these.
     func take(_ job: String) async throws -> Bool {
-        try await Jobs.take(in: database, id: job, owner: owner, lease: settings.lease)
+        try await Jobs.take(in: database, id: job, owner: owner, lease: max(settings.lease, 3600))
     }
 
     func finish(_ job: String) async throws {
@@ -75,6 +77,8 @@ struct JobSegmentDispatcher: SegmentDispatcher {
     }
 
     func isSettled(_ job: String) async throws -> Bool { try await Jobs.isSettled(in: database, id: job) }
+
+    func release(_ jobs: [String]) async throws { try await Jobs.delete(in: database, ids: jobs) }
 }
 
 extension VideoWorkshop {

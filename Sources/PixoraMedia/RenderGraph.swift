@@ -174,9 +174,8 @@ public struct RenderGraphBuilder: Sendable {
         } else {
             // Numbered afresh: xfade ends its stream one frame late, so concat left a gap after each wipe or slide
             // that the encoder's constant rate filled with a repeated frame, a frame late from there on.
-            chains.append(
-                "\(segments.joined())concat=n=\(segments.count):v=1:a=0,setpts=N/(\(state.canvas.fps)*TB),\(finish)[vout]"
-            )
+            let renumber = "setpts=N/(\(state.canvas.fps)*TB)"
+            chains.append("\(segments.joined())concat=n=\(segments.count):v=1:a=0,\(renumber),\(finish)[vout]")
         }
         return chains
     }

@@ -31,6 +31,7 @@ struct AudioKeyInputs: Encodable {
     var loudness: Double
     var truePeak: Double
     var encoder: [String]
+    var tool: String
 }
 
 /// A mix's loudness measurement and limiter, kept beside its encoded audio.
@@ -49,6 +50,8 @@ struct SegmentKeyInputs: Encodable {
     var captions: String?
     var start: Int?
     var encoder: [String]
+    /// ffmpeg's version line: another build (x264, libass) may draw other pixels.
+    var tool: String
 }
 
 extension Renderer {
@@ -64,7 +67,7 @@ extension Renderer {
     ) async throws -> (use: SegmentUse, loudness: LoudnessMeasurement?) {
         async let audio = cachedAudio(state, cache: cache)
         let builder = try await makeBuilder(for: state, work: work)
-        let all = try segmentWork(state, builder: builder, work: work)
+        let all = try segmentWork(state, builder: builder, work: work, tool: try await Self.toolIdentity())
         var jobs: [SegmentWork] = []
         for segment in all where !jobs.contains(where: { $0.ref == segment.ref }) { jobs.append(segment) }
         let encoder = Self.segmentEncoderArguments(state)
@@ -126,7 +129,9 @@ extension Renderer {
 
     /// Every segment of the timeline in order, with its cache name and its graph; captioned segments get their
     /// own script in `work`.
-    func segmentWork(_ state: EditorState, builder: RenderGraphBuilder, work: URL) throws -> [SegmentWork] {
+    func segmentWork(_ state: EditorState, builder: RenderGraphBuilder, work: URL, tool: String) throws
+        -> [SegmentWork]
+    {
         let script = try builder.subtitlePath.map { try String(contentsOfFile: $0, encoding: .utf8) }
         let canonical = builder.canonical
         let fps = Double(state.canvas.fps)
@@ -147,7 +152,7 @@ extension Renderer {
                 generator: "render-segment", version: Self.segmentVersion,
                 inputs: SegmentKeyInputs(
                     filter: keyGraph.filter, inputs: keyGraph.inputs.map(\.path), frames: segment.frames,
-                    captions: captions, start: captions == nil ? nil : segment.start, encoder: encoder))
+                    captions: captions, start: captions == nil ? nil : segment.start, encoder: encoder, tool: tool))
             return SegmentWork(
                 index: index, ref: AssetRef(key: key, ext: "mp4"),
                 graph: builder.segmentGraph(segment, captions: captionsPath), frames: segment.frames)
@@ -165,6 +170,22 @@ extension Renderer {
         // One segment is not worth a job: the render encodes it at once.
         guard missing.count > 1 else { return ([], []) }
         let ids = try await dispatcher.queue(state, segments: missing.map(\.index))
+        do {
+            let outcome = try await share(ids, missing, cache: cache, dispatcher: dispatcher, encoder: encoder, encoded)
+            // In a task of its own: a cancelled render (a pause) still removes its jobs.
+            try await Task { try await dispatcher.release(ids) }.value
+            return outcome
+        } catch {
+            await Task { try? await dispatcher.release(ids) }.value
+            throw error
+        }
+    }
+
+    /// Takes and encodes, two at a time, every queued segment no other worker has claimed, then waits for the rest.
+    func share(
+        _ ids: [String], _ missing: [SegmentWork], cache: any RenderSegmentCache, dispatcher: any SegmentDispatcher,
+        encoder: [String], _ encoded: (Int) -> Void
+    ) async throws -> (here: Set<AssetRef>, elsewhere: Set<AssetRef>) {
         let here = Mutex<Set<AssetRef>>([])
         let open = Mutex(Dictionary(uniqueKeysWithValues: zip(ids, missing)))
         let encode: @Sendable (String, SegmentWork) async throws -> Void = { id, job in
@@ -223,7 +244,9 @@ extension Renderer {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-segment-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
-        let all = try segmentWork(state, builder: try await makeBuilder(for: state, work: work), work: work)
+        let all = try segmentWork(
+            state, builder: try await makeBuilder(for: state, work: work), work: work,
+            tool: try await Self.toolIdentity())
         guard all.indices.contains(index) else {
             throw InvalidDocument(
                 document: "segment job", issues: [.init("segment", "is \(index); the timeline has \(all.count)")])
@@ -249,7 +272,7 @@ extension Renderer {
             inputs: AudioKeyInputs(
                 filter: probe.filter, inputs: probe.inputs.map { URL(fileURLWithPath: $0.path).lastPathComponent },
                 loops: probe.inputs.map(\.loop), loudness: state.output.loudness, truePeak: state.output.truePeak,
-                encoder: Self.audioEncoderArguments))
+                encoder: Self.audioEncoderArguments, tool: try await Self.toolIdentity()))
         let record = AssetRef(key: key, ext: "json")
         try await cache.obtain(record, publishing: true) { location in
             let (measured, limit) = try await measureLoudness(builder)
@@ -273,6 +296,15 @@ extension Renderer {
 
     static let audioEncoderArguments = ["-c:a", "aac", "-b:a", "192k", "-ar", "48000", "-ac", "2"]
 
+    /// ffmpeg's first `-version` line, asked once per process.
+    static func toolIdentity() async throws -> String {
+        if let known = toolVersion.withLock({ $0 }) { return known }
+        let output = try await ToolRunner.run(.ffmpeg, ["-version"])
+        let line = output.standardOutput.split(separator: "\n").first.map(String.init) ?? "ffmpeg"
+        toolVersion.withLock { $0 = line }
+        return line
+    }
+
     /// The video encoder's settings, identical for every segment so their streams join without re-encoding; each
     /// segment starts on a keyframe because each is an encode of its own.
     static func segmentEncoderArguments(_ state: EditorState) -> [String] {
@@ -290,6 +322,8 @@ extension Renderer {
         try await ToolRunner.run(.ffmpeg, arguments)
     }
 }
+
+private let toolVersion = Mutex<String?>(nil)
 
 /// Frames encoded so far, shared by the segment tasks.
 private final class Counter: Sendable {

@@ -8,7 +8,7 @@ public struct RenderResult: Sendable {
     public var duration: Double
     public var bytes: Int
     public var loudness: LoudnessMeasurement?
-    /// For a render made of cached segments: how many were encoded now and how many were reused.
+    /// For a render made of cached segments: how many were encoded here, reused, and encoded by other workers.
     public var segments: SegmentUse? = nil
 }
 
@@ -96,11 +96,7 @@ public struct Renderer: Sendable {
 
     /// x264 + AAC settings shared by renders and the benchmark's encode floor.
     public static func encoderArguments(_ state: EditorState) -> [String] {
-        [
-            "-c:v", "libx264", "-preset", state.output.preset.rawValue, "-crf", "\(state.output.crf)",
-            "-pix_fmt", "yuv420p", "-r", "\(state.canvas.fps)", "-g", "\(state.canvas.fps * 2)",
-            "-c:a", "aac", "-b:a", "192k", "-ar", "48000", "-ac", "2", "-movflags", "+faststart",
-        ]
+        segmentEncoderArguments(state) + audioEncoderArguments + ["-movflags", "+faststart"]
     }
 
     /// The encoder settings of `format`; MP4's are `encoderArguments(state)`.

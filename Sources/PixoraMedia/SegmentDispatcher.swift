@@ -14,4 +14,7 @@ public protocol SegmentDispatcher: Sendable {
     func finish(_ job: String) async throws
     /// Whether nobody will work on the job any more (done, failed for good, gone).
     func isSettled(_ job: String) async throws -> Bool
+    /// Removes the jobs once the render no longer needs them (it has every segment, or it failed): a worker still
+    /// encoding one stops, and no copy of the timeline stays in the queue.
+    func release(_ jobs: [String]) async throws
 }

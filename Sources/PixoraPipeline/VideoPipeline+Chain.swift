@@ -33,8 +33,13 @@ extension VideoPipeline {
     ) async throws -> RenderResult {
         // An edit may be rendered by a worker that never made its assets.
         try await store.fetch(state.referencedAssets)
+        // A fallback's stand-in sits under the provider's key until the provider makes the real one: segments and
+        // sound made from it would outlive it under that key (and reach other workers), so such a render is one
+        // pass.
+        let standIn = state.referencedAssets.contains { store.provenance(of: $0)?.fallbackReason != nil }
+        let segments = full || standIn ? nil : store
         let render = { (target: EditorState) in
-            try await Renderer(assets: self.store, segments: full ? nil : self.store, dispatcher: dispatcher).render(
+            try await Renderer(assets: self.store, segments: segments, dispatcher: dispatcher).render(
                 target, to: output, format: format, thumbnail: thumbnail
             ) { fraction in
                 progress?(

@@ -168,7 +168,8 @@ public enum Jobs {
             return try await db.raw(
                 """
                 UPDATE jobs SET state = 'running', lease_owner = \(bind: owner),
-                    lease_expires_at = \(bind: now + Int64(lease * 1000)), attempts = attempts + 1, updated_at = \(bind: now)
+                    lease_expires_at = \(bind: now + Int64(lease * 1000)), attempts = attempts + 1,
+                    updated_at = \(bind: now)
                 WHERE id = \(bind: id) AND (state = 'queued' OR (state = 'running' AND lease_expires_at < \(bind: now)
                     AND attempts < max_attempts))
                 RETURNING id
@@ -177,11 +178,22 @@ public enum Jobs {
         }
     }
 
-    /// Whether nobody will work on the job any more: it succeeded, failed for good, was cancelled or is gone.
+    /// Whether nobody will work on the job any more: it succeeded, failed for good, was cancelled or is gone, or its
+    /// worker stopped renewing the lease with no attempt left (what the reaper will fail).
     public static func isSettled(in database: any Database, id: String) async throws -> Bool {
         try await database.read { db in
             guard let job = try await find(db, id: id) else { return true }
-            return [.succeeded, .failed, .cancelled].contains(job.state)
+            if [.succeeded, .failed, .cancelled].contains(job.state) { return true }
+            return job.state == .running && (job.leaseExpiresAt ?? .max) < Clock.nowMillis()
+                && job.attempts >= job.maxAttempts
+        }
+    }
+
+    /// Deletes jobs whatever their state: a worker still running one loses its lease at its next heartbeat and
+    /// stops (for helper jobs whose requester no longer needs them).
+    public static func delete(in database: any Database, ids: [String]) async throws {
+        try await database.transaction { db in
+            for id in ids { try await db.raw("DELETE FROM jobs WHERE id = \(bind: id)").run() }
         }
     }
 

@@ -14,6 +14,7 @@ final class ScriptedDispatcher: SegmentDispatcher, Sendable {
         var finished: [Int] = []
         var settled: Set<Int> = []
         var takes: [Int: Int] = [:]
+        var released: [String] = []
     }
     let record = Mutex(Record())
     let renderer: Renderer
@@ -62,6 +63,10 @@ final class ScriptedDispatcher: SegmentDispatcher, Sendable {
         }
     }
 
+    func release(_ jobs: [String]) async throws {
+        record.withLock { $0.released += jobs }
+    }
+
     func isSettled(_ job: String) async throws -> Bool {
         let segment = Int(job.dropFirst(4))!
         return record.withLock { $0.settled.contains(segment) }
@@ -88,6 +93,7 @@ struct SegmentDispatchTests {
         #expect(result.segments == SegmentUse(encoded: 3, reused: 0, elsewhere: 2))
         let record = dispatcher.record.withLock { $0 }
         #expect(record.queued == [0, 1, 2, 3, 4])
+        #expect(record.released == (0..<5).map { "job-\($0)" })
         // Taken two at a time, so in either order within a pair.
         #expect(record.taken.sorted() == [0, 2, 4] && record.finished.sorted() == [0, 2, 4])
         let scores = try await FrameMeasure.psnrPerFrame(output, alone)
@@ -120,6 +126,7 @@ struct SegmentDispatchTests {
         // failed, outside the queue.
         #expect(Set(record.taken.prefix(2)) == [0, 4] && record.taken.count == 3 && record.taken.last == 3)
         #expect(record.takes[3] == 3)
+        #expect(record.released.count == 5)
         #expect(try await FrameMeasure.frameTimes(output).count == Int((state.duration * 30).rounded(.up)))
     }
 }

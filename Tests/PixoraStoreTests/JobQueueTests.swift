@@ -69,7 +69,12 @@ struct JobQueueTests {
             #expect(try await Jobs.heartbeat(in: database, id: claimed!.id, owner: "render", lease: 0.001))
             try await Task.sleep(for: .milliseconds(50))
             #expect(try await Jobs.take(in: database, id: claimed!.id, owner: "idle", lease: 300) == false)
+            // Nobody will finish it, so a render waiting for it stops waiting.
+            #expect(try await Jobs.isSettled(in: database, id: claimed!.id))
             #expect(try await Jobs.isSettled(in: database, id: "no-such-job"))
+            // A render done with its helper jobs deletes them, finished or not.
+            try await Jobs.delete(in: database, ids: jobs.map(\.id))
+            for job in jobs { #expect(try await database.read { db in try await Jobs.find(db, id: job.id) } == nil) }
         }
     }
 
