@@ -30,6 +30,9 @@ public enum ToolRunner {
             throw MediaError.toolMissing(tool: tool.name, package: tool.debianPackage)
         }
         let trace = ToolTrace.start(tool.name, arguments)
+        guard let onOutputLine else {
+            return try await runToFiles(tool, path: path, arguments, workingDirectory: workingDirectory, trace: trace)
+        }
         let result = try await Subprocess.run(
             .path(FilePath(path)), arguments: Arguments(arguments),
             workingDirectory: workingDirectory.map { FilePath($0.path) },
@@ -41,7 +44,7 @@ public enum ToolRunner {
                 group.addTask {
                     var text = ""
                     for try await line in execution.standardOutput.strings() {
-                        onOutputLine?(line)
+                        onOutputLine(line)
                         if text.utf8.count < maximumOutputBytes { text += line + "\n" }
                     }
                     return .output(text)
@@ -74,6 +77,57 @@ public enum ToolRunner {
                 tool: tool.name, status: "\(result.terminationStatus)", lastLines: Array(meaningful.suffix(12)))
         }
         return output
+    }
+
+    /// A run whose output is read afterwards goes to files, not pipes: under load, swift-subprocess twice never
+    /// saw the end of a finished flite's pipes (both read ends open, their writers gone, the run awaiting forever),
+    /// which held a whole CI run until its watchdog killed it.
+    static func runToFiles(
+        _ tool: SystemTool, path: String, _ arguments: [String], workingDirectory: URL?, trace: ToolTrace?
+    ) async throws -> ToolOutput {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-tool-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outFile = FilePath(folder.appendingPathComponent("stdout").path)
+        let errorFile = FilePath(folder.appendingPathComponent("stderr").path)
+        let out = try FileDescriptor.open(
+            outFile, .writeOnly, options: [.create, .truncate, .closeOnExec], permissions: .ownerReadWrite)
+        let error: FileDescriptor
+        do {
+            error = try FileDescriptor.open(
+                errorFile, .writeOnly, options: [.create, .truncate, .closeOnExec], permissions: .ownerReadWrite)
+        } catch {
+            try? out.close()
+            throw error
+        }
+        let result = try await Subprocess.run(
+            .path(FilePath(path)), arguments: Arguments(arguments),
+            workingDirectory: workingDirectory.map { FilePath($0.path) }, input: .none,
+            output: .fileDescriptor(out, closeAfterSpawningProcess: true),
+            error: .fileDescriptor(error, closeAfterSpawningProcess: true))
+        trace?.note("exited \(result.terminationStatus)")
+        try Task.checkCancellation()
+        let text = Self.read(outFile.string, limit: maximumOutputBytes, tail: false)
+        let errorText = Self.read(errorFile.string, limit: maximumOutputBytes, tail: true)
+        var lines = errorText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        let output = ToolOutput(standardOutput: text, errorLines: Array(lines.suffix(keptErrorLines)))
+        guard case .exited(0) = result.terminationStatus else {
+            let meaningful = output.errorLines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            throw MediaError.toolFailed(
+                tool: tool.name, status: "\(result.terminationStatus)", lastLines: Array(meaningful.suffix(12)))
+        }
+        return output
+    }
+
+    /// A file's text, at most `limit` bytes: its first ones, or with `tail` its last ones (the errors that matter).
+    static func read(_ path: String, limit: Int, tail: Bool) -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return "" }
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()) ?? 0
+        try? handle.seek(toOffset: tail && size > UInt64(limit) ? size - UInt64(limit) : 0)
+        let data = (tail ? try? handle.readToEnd() : try? handle.read(upToCount: limit)) ?? Data()
+        return String(decoding: data ?? Data(), as: UTF8.self)
     }
 
     private enum Collected: Sendable {
