@@ -79,43 +79,59 @@ public enum ToolRunner {
         return output
     }
 
-    /// A run whose output is read afterwards goes to files, not pipes: under load, swift-subprocess twice never
-    /// saw the end of a finished flite's pipes (both read ends open, their writers gone, the run awaiting forever),
-    /// which held a whole CI run until its watchdog killed it.
+    /// A run whose output is read afterwards goes to files, and is started and waited for by Foundation's
+    /// `Process`: under load swift-subprocess three times never returned from a finished flite run (the process
+    /// gone, no end of its pipes in two runs, no exit seen in a third with files), which held whole CI runs until
+    /// their watchdog killed them.
     static func runToFiles(
         _ tool: SystemTool, path: String, _ arguments: [String], workingDirectory: URL?, trace: ToolTrace?
     ) async throws -> ToolOutput {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pixora-tool-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let outFile = FilePath(folder.appendingPathComponent("stdout").path)
-        let errorFile = FilePath(folder.appendingPathComponent("stderr").path)
-        let out = try FileDescriptor.open(
-            outFile, .writeOnly, options: [.create, .truncate, .closeOnExec], permissions: .ownerReadWrite)
-        let error: FileDescriptor
-        do {
-            error = try FileDescriptor.open(
-                errorFile, .writeOnly, options: [.create, .truncate, .closeOnExec], permissions: .ownerReadWrite)
-        } catch {
-            try? out.close()
-            throw error
+        let outFile = folder.appendingPathComponent("stdout")
+        let errorFile = folder.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outFile)
+        defer { try? out.close() }
+        let error = try FileHandle(forWritingTo: errorFile)
+        defer { try? error.close() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = out
+        process.standardError = error
+        let status: String = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                process.terminationHandler = { ended in
+                    let code = ended.terminationStatus
+                    continuation.resume(
+                        returning: ended.terminationReason == .exit ? "exited(\(code))" : "unhandledException(\(code))")
+                }
+                do {
+                    try process.run()
+                } catch {
+                    process.terminationHandler = nil
+                    continuation.resume(throwing: error)
+                }
+            }
+        } onCancel: {
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         }
-        let result = try await Subprocess.run(
-            .path(FilePath(path)), arguments: Arguments(arguments),
-            workingDirectory: workingDirectory.map { FilePath($0.path) }, input: .none,
-            output: .fileDescriptor(out, closeAfterSpawningProcess: true),
-            error: .fileDescriptor(error, closeAfterSpawningProcess: true))
-        trace?.note("exited \(result.terminationStatus)")
+        trace?.note("pid \(process.processIdentifier)")
+        trace?.note("exited \(status)")
         try Task.checkCancellation()
-        let text = Self.read(outFile.string, limit: maximumOutputBytes, tail: false)
-        let errorText = Self.read(errorFile.string, limit: maximumOutputBytes, tail: true)
+        let text = Self.read(outFile.path, limit: maximumOutputBytes, tail: false)
+        let errorText = Self.read(errorFile.path, limit: maximumOutputBytes, tail: true)
         var lines = errorText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         let output = ToolOutput(standardOutput: text, errorLines: Array(lines.suffix(keptErrorLines)))
-        guard case .exited(0) = result.terminationStatus else {
+        guard status == "exited(0)" else {
             let meaningful = output.errorLines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            throw MediaError.toolFailed(
-                tool: tool.name, status: "\(result.terminationStatus)", lastLines: Array(meaningful.suffix(12)))
+            throw MediaError.toolFailed(tool: tool.name, status: status, lastLines: Array(meaningful.suffix(12)))
         }
         return output
     }
