@@ -89,11 +89,7 @@ extension Renderer {
                 let job = jobs[next]
                 next += 1
                 group.addTask {
-                    let produced = try await cache.obtain(job.ref, publishing: true) { location in
-                        try await AtomicFile.write(to: location) { temporary in
-                            try await Self.encodeSegment(job.graph, frames: job.frames, encoder: encoder, to: temporary)
-                        }
-                    }
+                    let produced = try await Self.obtain(job, in: cache, encoder: encoder)
                     if produced { progress?(min(Double(done.add(job.frames)) / total, 1) * 0.95) }
                     return (job.ref, produced)
                 }
@@ -189,11 +185,7 @@ extension Renderer {
         let here = Mutex<Set<AssetRef>>([])
         let open = Mutex(Dictionary(uniqueKeysWithValues: zip(ids, missing)))
         let encode: @Sendable (String, SegmentWork) async throws -> Void = { id, job in
-            try await cache.obtain(job.ref, publishing: true) { location in
-                try await AtomicFile.write(to: location) { temporary in
-                    try await Self.encodeSegment(job.graph, frames: job.frames, encoder: encoder, to: temporary)
-                }
-            }
+            try await Self.obtain(job, in: cache, encoder: encoder)
             try await dispatcher.finish(id)
             here.withLock { _ = $0.insert(job.ref) }
             open.withLock { $0[id] = nil }
@@ -253,11 +245,7 @@ extension Renderer {
         }
         let job = all[index]
         let encoder = Self.segmentEncoderArguments(state)
-        return try await cache.obtain(job.ref, publishing: true) { location in
-            try await AtomicFile.write(to: location) { temporary in
-                try await Self.encodeSegment(job.graph, frames: job.frames, encoder: encoder, to: temporary)
-            }
-        }
+        return try await Self.obtain(job, in: cache, encoder: encoder)
     }
 
     /// The timeline's audio as AAC, and its loudness measurement, each found in the cache or made once: an edit
@@ -312,6 +300,16 @@ extension Renderer {
             "-c:v", "libx264", "-preset", state.output.preset.rawValue, "-crf", "\(state.output.crf)",
             "-pix_fmt", "yuv420p", "-r", "\(state.canvas.fps)", "-g", "\(state.canvas.fps * 2)",
         ]
+    }
+
+    /// The segment from the cache, or encoded into it (under a temporary name until complete). True when encoded now.
+    @discardableResult
+    static func obtain(_ job: SegmentWork, in cache: any RenderSegmentCache, encoder: [String]) async throws -> Bool {
+        try await cache.obtain(job.ref, publishing: true) { location in
+            try await AtomicFile.write(to: location) { temporary in
+                try await encodeSegment(job.graph, frames: job.frames, encoder: encoder, to: temporary)
+            }
+        }
     }
 
     static func encodeSegment(_ graph: RenderGraph, frames: Int, encoder: [String], to file: URL) async throws {

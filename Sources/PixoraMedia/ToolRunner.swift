@@ -72,9 +72,7 @@ public enum ToolRunner {
         // A cancelled task had its tool killed: report the cancellation, not the kill.
         try Task.checkCancellation()
         guard case .exited(0) = result.terminationStatus else {
-            let meaningful = output.errorLines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            throw MediaError.toolFailed(
-                tool: tool.name, status: "\(result.terminationStatus)", lastLines: Array(meaningful.suffix(12)))
+            throw failure(tool, status: "\(result.terminationStatus)", output)
         }
         return output
     }
@@ -129,11 +127,14 @@ public enum ToolRunner {
         var lines = errorText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         let output = ToolOutput(standardOutput: text, errorLines: Array(lines.suffix(keptErrorLines)))
-        guard status == "exited(0)" else {
-            let meaningful = output.errorLines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            throw MediaError.toolFailed(tool: tool.name, status: status, lastLines: Array(meaningful.suffix(12)))
-        }
+        guard status == "exited(0)" else { throw failure(tool, status: status, output) }
         return output
+    }
+
+    /// A failed run as an error with the tool's last non-blank lines.
+    static func failure(_ tool: SystemTool, status: String, _ output: ToolOutput) -> MediaError {
+        let meaningful = output.errorLines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        return .toolFailed(tool: tool.name, status: status, lastLines: Array(meaningful.suffix(12)))
     }
 
     /// A file's text, at most `limit` bytes: its first ones, or with `tail` its last ones (the errors that matter).
